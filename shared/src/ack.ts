@@ -1,0 +1,58 @@
+import { z } from 'zod';
+
+export const ErrorCode = z.enum([
+  'invalid_payload',
+  'unauthorized',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'invalid_state',
+  'rate_limited',
+  'origin_not_allowed',
+  'unknown_site',
+  'identity_invalid',
+  'no_conversation',
+  'unavailable',
+  'internal',
+]);
+export type ErrorCode = z.infer<typeof ErrorCode>;
+
+export const ErrorBody = z.object({ code: ErrorCode, message: z.string() });
+export type ErrorBody = z.infer<typeof ErrorBody>;
+
+/** Every socket request is answered with this envelope; REST errors use `{ error }` with a 4xx/5xx. */
+export type Ok<T extends object = object> = { ok: true } & T;
+export type Fail = { ok: false; error: ErrorBody };
+export type Ack<T extends object = object> = Ok<T> | Fail;
+export type AckFn<T extends object = object> = (response: Ack<T>) => void;
+
+export const ok = <T extends object>(data: T): Ok<T> => ({ ok: true, ...data });
+export const fail = (code: ErrorCode, message: string): Fail => ({ ok: false, error: { code, message } });
+
+/** An error that carries a code the client can act on; anything else is reported as `internal`. */
+export class CascadeError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'CascadeError';
+  }
+}
+
+/** HTTP status for each error code, so REST and sockets speak the same codes. */
+export const httpStatus: Record<ErrorCode, number> = {
+  invalid_payload: 400,
+  unauthorized: 401,
+  identity_invalid: 401,
+  forbidden: 403,
+  origin_not_allowed: 403,
+  not_found: 404,
+  unknown_site: 404,
+  no_conversation: 404,
+  conflict: 409,
+  invalid_state: 409,
+  rate_limited: 429,
+  unavailable: 503,
+  internal: 500,
+};

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { AgentId, SiteId, Timestamp } from './ids.ts';
+import { Locale } from './locale.ts';
+import { Level, Skill } from './site.ts';
+
+export const Role = z.enum(['agent', 'supervisor', 'admin']);
+export type Role = z.infer<typeof Role>;
+
+export const AgentSkill = z.object({ skill: Skill, level: Level });
+export type AgentSkill = z.infer<typeof AgentSkill>;
+
+/** An agent's place in one site: role, skills with levels, and an optional chat cap. */
+export const Membership = z.object({
+  siteId: SiteId,
+  role: Role,
+  skills: z.array(AgentSkill).max(50),
+  /** null: the site's default cap. */
+  maxChats: z.number().int().min(1).max(50).nullable(),
+});
+export type Membership = z.infer<typeof Membership>;
+
+export const Agent = z.object({
+  id: AgentId,
+  email: z.email().max(254),
+  name: z.string().min(1).max(100),
+  locale: Locale,
+  avatarUrl: z.url({ protocol: /^https?$/ }).max(2048).nullable(),
+  active: z.boolean(),
+  memberships: z.array(Membership).min(1),
+  createdAt: Timestamp,
+});
+export type Agent = z.infer<typeof Agent>;
+
+export const AgentStatus = z.enum(['online', 'away', 'offline']);
+export type AgentStatus = z.infer<typeof AgentStatus>;
+
+/** What a visitor may see of an agent. */
+export const AgentPublic = Agent.pick({ name: true, avatarUrl: true });
+export type AgentPublic = z.infer<typeof AgentPublic>;

@@ -1,0 +1,55 @@
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+/**
+ * The server's configuration, parsed from the environment by this one schema.
+ * Each key is the environment variable's name; the README lists them all.
+ */
+export const ServerEnv = z.object({
+  PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  /** The address visitors and agents use; printed at start and used in emails. */
+  PUBLIC_URL: z.url().optional(),
+  REDIS_URL: z.url().default('redis://127.0.0.1:6379'),
+  /** Prefix of every Redis key, so several installations (or test runs) share one Redis. */
+  KEY_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,32}$/)
+    .default('cascade'),
+  /** Run the BullMQ workers inside this process. */
+  WORKERS: bool.default(true),
+  /** Seed the demo sites, knowledge base and accounts when missing. */
+  DEMO: bool.default(true),
+  /** Mark session cookies Secure; on by default when PUBLIC_URL is https. */
+  COOKIE_SECURE: bool.optional(),
+  /** Seconds an agent may be disconnected before their chats go back to the queue. */
+  AGENT_GRACE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  /** Seconds a waiting visitor may be gone before the chat counts as abandoned. */
+  VISITOR_GRACE_SECONDS: z.coerce.number().int().min(1).max(86_400).default(120),
+  /** Abuse limits, counted in Redis so they hold across processes. */
+  RATE_VISITOR_MESSAGES_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  RATE_CONVERSATIONS_PER_IP_PER_HOUR: z.coerce.number().int().min(1).default(30),
+  RATE_CONNECTIONS_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).default(120),
+  RATE_AGENT_MESSAGES_PER_MINUTE: z.coerce.number().int().min(1).default(120),
+  /** Failed logins for one account before it is locked for LOGIN_LOCK_MINUTES. */
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
+  LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Trust X-Forwarded-* headers from a load balancer. */
+  TRUST_PROXY: bool.default(false),
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'SMTP_URL must be smtp:// or smtps://').optional(),
+  MAIL_FROM: z.string().max(254).default('Cascade <no-reply@localhost>'),
+  /** First retry delay of a failed webhook or email; each later try waits twice as long. */
+  DELIVERY_BACKOFF_MS: z.coerce.number().int().min(1).max(3_600_000).default(1000),
+  /** Tries of a webhook or email before it is marked failed (and waits for a manual retry). */
+  DELIVERY_ATTEMPTS: z.coerce.number().int().min(1).max(30).default(12),
+});
+export type ServerEnv = z.infer<typeof ServerEnv>;
+
+/** Turns a failed parse into one line per variable, naming it. */
+export function describeEnvError(error: z.ZodError): string {
+  return error.issues.map((i) => `${i.path.join('.') || 'environment'}: ${i.message}`).join('\n');
+}

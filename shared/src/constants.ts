@@ -1,0 +1,10 @@
+import type { ConversationState } from './conversation.ts';
+import type { Locale } from './locale.ts';
+
+/**
+ * Plain values shared by every package, importable without zod (`@cascade/shared/constants`)
+ * so the browser bundles stay small.
+ */
+export const MAX_MESSAGE_LENGTH = 4000;
+export const rtlLocales: ReadonlySet<Locale> = new Set(['ar', 'fa']);
+export const openStates: ReadonlySet<ConversationState> = new Set(['bot', 'queued', 'assigned', 'offered_ticket']);

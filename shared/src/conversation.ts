@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { AgentId, ConversationId, SiteId, TicketId, Timestamp, VisitorId } from './ids.ts';
+import { Locale } from './locale.ts';
+import { Level, Skill } from './site.ts';
+import { AgentPublic } from './agent.ts';
+
+/** The waterfall's states; the transitions live in server/src/waterfall/machine.ts. */
+export const ConversationState = z.enum([
+  'bot',
+  'queued',
+  'assigned',
+  'offered_ticket',
+  'resolved',
+  'ticketed',
+  'abandoned',
+]);
+export type ConversationState = z.infer<typeof ConversationState>;
+
+export const Csat = z.object({
+  score: z.number().int().min(1).max(5),
+  comment: z.string().trim().max(1000).nullable(),
+  ts: Timestamp,
+});
+export type Csat = z.infer<typeof Csat>;
+
+export const Conversation = z.object({
+  id: ConversationId,
+  siteId: SiteId,
+  visitorId: VisitorId,
+  state: ConversationState,
+  locale: Locale,
+  skill: Skill,
+  level: Level,
+  /** Waited past the site's widening time: any agent at the level may take it, whatever their skills. */
+  widened: z.boolean(),
+  /** Higher waits less; set from the site's priority rules when queued. */
+  priority: z.number().int().min(0).max(9),
+  agentId: AgentId.nullable(),
+  ticketId: TicketId.nullable(),
+  ticketNumber: z.number().int().positive().nullable(),
+  transfers: z.number().int().nonnegative(),
+  transferNote: z.string().max(1000).nullable(),
+  /** Why the visitor was offered a ticket, while in `offered_ticket`. */
+  offerReason: z.enum(['max_wait', 'no_agent', 'outside_hours']).nullable(),
+  resolvedBy: z.enum(['bot', 'agent']).nullable(),
+  csat: Csat.nullable(),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+  queuedAt: Timestamp.nullable(),
+  /** When the current wait began (escalated, transferred, re-queued or chose to keep waiting); timers check it. */
+  waitingSince: Timestamp.nullable(),
+  assignedAt: Timestamp.nullable(),
+  firstResponseAt: Timestamp.nullable(),
+  closedAt: Timestamp.nullable(),
+});
+export type Conversation = z.infer<typeof Conversation>;
+
+export const QueueStatus = z.object({
+  /** 1 = next in line. */
+  position: z.number().int().positive(),
+  etaSeconds: z.number().int().nonnegative(),
+});
+export type QueueStatus = z.infer<typeof QueueStatus>;
+
+/** What the visitor's widget knows of its conversation. */
+export const ConversationView = z.object({
+  id: ConversationId,
+  state: ConversationState,
+  queue: QueueStatus.nullable(),
+  agent: AgentPublic.nullable(),
+  ticketNumber: z.number().int().positive().nullable(),
+  canRate: z.boolean(),
+});
+export type ConversationView = z.infer<typeof ConversationView>;

@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import type { AckFn } from '../ack.ts';
+import { AgentStatus } from '../agent.ts';
+import { Conversation } from '../conversation.ts';
+import { ClientMsgId, ConversationId, MessageId } from '../ids.ts';
+import { Message, MessageText } from '../message.ts';
+import { Level, Skill } from '../site.ts';
+import { TicketSummary } from '../ticket.ts';
+import type { Board } from '../rest.ts';
+import { PageView, Visitor } from '../visitor.ts';
+
+/** A chat as it appears in an agent's inbox or the waiting list. */
+export const ChatSummary = z.object({
+  conversation: Conversation,
+  visitor: Visitor,
+  lastMessage: Message.nullable(),
+});
+export type ChatSummary = z.infer<typeof ChatSummary>;
+
+/** Everything an agent needs so the visitor never repeats themselves. */
+export const ChatDetail = ChatSummary.extend({
+  messages: z.array(Message),
+  pages: z.array(PageView),
+  previous: z.array(Conversation),
+  tickets: z.array(TicketSummary),
+});
+export type ChatDetail = z.infer<typeof ChatDetail>;
+
+export const Inbox = z.object({ mine: z.array(ChatSummary), waiting: z.array(ChatSummary) });
+export type Inbox = z.infer<typeof Inbox>;
+
+const ChatRef = z.object({ conversationId: ConversationId });
+export const InboxRequest = z.object({});
+export const SetStatus = z.object({ status: AgentStatus.exclude(['offline']) });
+export const OpenChat = ChatRef;
+export const SyncChat = ChatRef.extend({ after: MessageId.nullable() });
+export const AgentSend = ChatRef.extend({
+  clientMsgId: ClientMsgId,
+  text: MessageText,
+  /** An internal note: agents see it, the visitor never does. */
+  internal: z.boolean().default(false),
+});
+export type AgentSend = z.infer<typeof AgentSend>;
+export const AgentTyping = ChatRef.extend({ typing: z.boolean() });
+export const Resolve = ChatRef;
+export const FollowUp = ChatRef.extend({ note: z.string().trim().max(1000).default('') });
+export const Transfer = ChatRef.extend({
+  level: Level.optional(),
+  skill: Skill.optional(),
+  note: z.string().trim().min(1, 'a transfer needs a note').max(1000),
+  /** Required when the chat was transferred before. */
+  reason: z.string().trim().max(500).optional(),
+});
+export type Transfer = z.infer<typeof Transfer>;
+export const Pick = ChatRef;
+
+export interface AgentClientEvents {
+  'agent:status': (p: z.infer<typeof SetStatus>, ack: AckFn<{ status: AgentStatus }>) => void;
+  'inbox:get': (p: Record<string, never>, ack: AckFn<Inbox>) => void;
+  'chat:open': (p: z.infer<typeof OpenChat>, ack: AckFn<{ chat: ChatDetail }>) => void;
+  'chat:sync': (p: z.infer<typeof SyncChat>, ack: AckFn<{ messages: Message[] }>) => void;
+  'chat:send': (p: z.input<typeof AgentSend>, ack: AckFn<{ message: Message }>) => void;
+  'chat:typing': (p: z.infer<typeof AgentTyping>, ack?: AckFn) => void;
+  'chat:resolve': (p: z.infer<typeof Resolve>, ack: AckFn<{ conversation: Conversation }>) => void;
+  'chat:followup': (
+    p: z.input<typeof FollowUp>,
+    ack: AckFn<{ conversation: Conversation; ticket: TicketSummary }>,
+  ) => void;
+  'chat:transfer': (p: z.infer<typeof Transfer>, ack: AckFn<{ conversation: Conversation }>) => void;
+  'chat:pick': (p: z.infer<typeof Pick>, ack: AckFn<{ conversation: Conversation }>) => void;
+}
+
+export interface AgentServerEvents {
+  /** The agent's presence, sent once the connection is set up and whenever it changes. */
+  'agent:status': (p: { status: AgentStatus }) => void;
+  /** A chat was given to this agent (claim, pick or transfer). */
+  'chat:assigned': (c: ChatSummary) => void;
+  /** One of this agent's chats changed state (resolved, ticketed, visitor left...). */
+  'chat:update': (c: ChatSummary) => void;
+  /** The chat is no longer this agent's (transferred away, re-queued). */
+  'chat:removed': (p: { conversationId: string }) => void;
+  'message:new': (m: Message) => void;
+  /** The waiting lines this agent can see changed. */
+  'queue:update': (p: { waiting: ChatSummary[] }) => void;
+  typing: (p: { conversationId: string; typing: boolean }) => void;
+  /** Supervisors and admins: the live board of their site changed. */
+  'board:update': (p: { siteId: string; board: Board }) => void;
+}

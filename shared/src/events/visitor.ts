@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import type { AckFn } from '../ack.ts';
+import { EntryId, MessageId, VisitorId } from '../ids.ts';
+import { Locale } from '../locale.ts';
+import { ConversationView } from '../conversation.ts';
+import { Message, SendMessage } from '../message.ts';
+import { PublicSiteConfig } from '../site.ts';
+
+/** Sent in the Socket.IO handshake (`auth`) of the `/visitor` namespace. */
+export const VisitorAuth = z.object({
+  siteKey: z.string().min(1).max(80),
+  /** The token from an earlier visit (localStorage); absent on the first visit. */
+  token: z.string().min(16).max(128).optional(),
+  /** An identity JWT signed by the site's backend. */
+  identity: z.string().min(1).max(4096).optional(),
+  locale: Locale.optional(),
+});
+export type VisitorAuth = z.infer<typeof VisitorAuth>;
+
+export const Hello = z.object({
+  /** Last message id the client has; the reply carries everything after it. */
+  after: MessageId.nullable(),
+  page: z.object({ url: z.string().max(2048), title: z.string().max(300) }).nullable(),
+});
+export type Hello = z.infer<typeof Hello>;
+
+export const HelloReply = z.object({
+  token: z.string(),
+  visitorId: VisitorId,
+  site: PublicSiteConfig,
+  conversation: ConversationView.nullable(),
+  messages: z.array(Message),
+});
+export type HelloReply = z.infer<typeof HelloReply>;
+
+export const SendReply = z.object({ message: Message, conversation: ConversationView });
+export type SendReply = z.infer<typeof SendReply>;
+
+export const BotFeedback = z.object({ messageId: MessageId, helpful: z.boolean() });
+export const PickSuggestion = z.object({ entryId: EntryId });
+export const Escalate = z.object({}).strict();
+export const Typing = z.object({ typing: z.boolean() });
+export const PageViewInput = z.object({ url: z.string().max(2048), title: z.string().max(300) });
+export const LeaveEmail = z.object({ email: z.email().max(254), name: z.string().trim().max(100).optional() });
+export const KeepWaiting = z.object({}).strict();
+export const Rate = z.object({ score: z.number().int().min(1).max(5), comment: z.string().trim().max(1000).optional() });
+export const TranscriptRequest = z.object({ email: z.email().max(254) });
+export const SetLocale = z.object({ locale: Locale });
+export const SyncMessages = z.object({ after: MessageId.nullable() });
+
+export type ConversationReply = { conversation: ConversationView };
+
+export interface VisitorClientEvents {
+  hello: (p: Hello, ack: AckFn<HelloReply>) => void;
+  'message:send': (p: SendMessage, ack: AckFn<SendReply>) => void;
+  'messages:sync': (p: z.infer<typeof SyncMessages>, ack: AckFn<{ messages: Message[] }>) => void;
+  'bot:feedback': (p: z.infer<typeof BotFeedback>, ack: AckFn<ConversationReply>) => void;
+  'bot:pick': (p: z.infer<typeof PickSuggestion>, ack: AckFn<ConversationReply>) => void;
+  'conversation:escalate': (p: z.infer<typeof Escalate>, ack: AckFn<ConversationReply>) => void;
+  'conversation:leave-email': (p: z.infer<typeof LeaveEmail>, ack: AckFn<ConversationReply>) => void;
+  'conversation:keep-waiting': (p: z.infer<typeof KeepWaiting>, ack: AckFn<ConversationReply>) => void;
+  'conversation:rate': (p: z.infer<typeof Rate>, ack: AckFn<ConversationReply>) => void;
+  'transcript:request': (p: z.infer<typeof TranscriptRequest>, ack: AckFn) => void;
+  typing: (p: z.infer<typeof Typing>, ack?: AckFn) => void;
+  'page:view': (p: z.infer<typeof PageViewInput>, ack?: AckFn) => void;
+  'locale:set': (p: z.infer<typeof SetLocale>, ack?: AckFn) => void;
+}
+
+export interface VisitorServerEvents {
+  'message:new': (m: Message) => void;
+  'conversation:update': (c: ConversationView) => void;
+  typing: (p: { from: 'agent'; typing: boolean }) => void;
+}

@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { AgentId, ClientMsgId, ConversationId, MessageId, Timestamp } from './ids.ts';
+import { BotDecision } from './bot.ts';
+import { MAX_MESSAGE_LENGTH } from './constants.ts';
+
+
+export const Author = z.enum(['visitor', 'bot', 'agent', 'system']);
+export type Author = z.infer<typeof Author>;
+
+/** Names of the waterfall transitions, written to the stream as system messages. */
+export const WaterfallEventName = z.enum([
+  'started',
+  'bot_resolved',
+  'escalated',
+  'claimed',
+  'transferred',
+  'widened',
+  'offered_ticket',
+  'kept_waiting',
+  'agent_left',
+  'requeued',
+  'resolved',
+  'ticketed',
+  'abandoned',
+]);
+export type WaterfallEventName = z.infer<typeof WaterfallEventName>;
+
+export const Message = z.object({
+  /** The Redis Stream id: ordered, and the resume cursor. */
+  id: MessageId,
+  conversationId: ConversationId,
+  clientMsgId: ClientMsgId.nullable(),
+  author: Author,
+  agentId: AgentId.nullable(),
+  /** Display name of the author when it is an agent. */
+  authorName: z.string().max(100).nullable(),
+  text: z.string().max(4000),
+  ts: Timestamp,
+  /** Internal notes are seen by agents only. */
+  internal: z.boolean(),
+  bot: BotDecision.nullable(),
+  event: WaterfallEventName.nullable(),
+  /** Extra facts of a system message, e.g. the ticket number or the level. */
+  data: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).nullable(),
+});
+export type Message = z.infer<typeof Message>;
+
+export const MessageText = z.string().trim().min(1, 'message is empty').max(MAX_MESSAGE_LENGTH, 'message is too long');
+
+export const SendMessage = z.object({ clientMsgId: ClientMsgId, text: MessageText });
+export type SendMessage = z.infer<typeof SendMessage>;
+
+/** Where a reconnecting client resumes: everything after this id. */
+export const SyncRequest = z.object({ conversationId: ConversationId, after: MessageId.nullable() });
+export type SyncRequest = z.infer<typeof SyncRequest>;

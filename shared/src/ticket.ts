@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { AgentId, ConversationId, SiteId, TicketId, Timestamp, VisitorId } from './ids.ts';
+import { Level, Skill } from './site.ts';
+import { Message } from './message.ts';
+import { PageView } from './visitor.ts';
+import { Locale } from './locale.ts';
+
+export const TicketStatus = z.enum(['open', 'pending', 'solved']);
+export type TicketStatus = z.infer<typeof TicketStatus>;
+
+/** Why the waterfall ended in a ticket. */
+export const TicketReason = z.enum(['followup', 'no_agent', 'max_wait', 'outside_hours', 'abandoned']);
+export type TicketReason = z.infer<typeof TicketReason>;
+
+export const TicketHistoryItem = z.object({
+  ts: Timestamp,
+  action: z.enum(['created', 'status', 'assignee', 'reply', 'note']),
+  by: z.string().max(100),
+  detail: z.string().max(4000),
+});
+export type TicketHistoryItem = z.infer<typeof TicketHistoryItem>;
+
+export const Ticket = z.object({
+  id: TicketId,
+  siteId: SiteId,
+  /** Human-friendly, per site, increasing. */
+  number: z.number().int().positive(),
+  conversationId: ConversationId,
+  status: TicketStatus,
+  reason: TicketReason,
+  skill: Skill,
+  level: Level,
+  assigneeId: AgentId.nullable(),
+  note: z.string().max(1000).nullable(),
+  visitor: z.object({
+    id: VisitorId,
+    name: z.string().nullable(),
+    email: z.string().nullable(),
+    locale: Locale,
+  }),
+  transcript: z.array(Message),
+  pages: z.array(PageView),
+  history: z.array(TicketHistoryItem),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
+export type Ticket = z.infer<typeof Ticket>;
+
+export const TicketSummary = Ticket.omit({ transcript: true, pages: true, history: true });
+export type TicketSummary = z.infer<typeof TicketSummary>;

@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { SiteId, Timestamp, VisitorId } from './ids.ts';
+import { Locale } from './locale.ts';
+
+export const PageView = z.object({
+  url: z.url({ protocol: /^https?$/ }).max(2048),
+  title: z.string().max(300),
+  ts: Timestamp,
+});
+export type PageView = z.infer<typeof PageView>;
+
+export const Visitor = z.object({
+  id: VisitorId,
+  siteId: SiteId,
+  /** Set only from a verified identity token or the email the visitor typed. */
+  name: z.string().max(100).nullable(),
+  email: z.email().max(254).nullable(),
+  externalId: z.string().max(128).nullable(),
+  verified: z.boolean(),
+  locale: Locale,
+  userAgent: z.string().max(512).nullable(),
+  createdAt: Timestamp,
+});
+export type Visitor = z.infer<typeof Visitor>;

@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import { Conversation } from './conversation.ts';
+import { AgentId, ConversationId, SiteId, TicketId, Timestamp } from './ids.ts';
+import { Level, Skill } from './site.ts';
+import { Ticket } from './ticket.ts';
+
+/** What a site's webhook hears about; the `X-Cascade-Event` header carries the same name. */
+export const WebhookEventType = z.enum([
+  'conversation.started',
+  'conversation.escalated',
+  'conversation.resolved',
+  'ticket.created',
+  'csat.submitted',
+]);
+export type WebhookEventType = z.infer<typeof WebhookEventType>;
+
+/** Letters, digits and `.`, `_`, `-`: also a BullMQ job id, so one delivery runs once. */
+export const DeliveryId = z.string().regex(/^[A-Za-z0-9._-]{1,160}$/, 'delivery id must be letters, digits, ., _ or -');
+export type DeliveryId = z.infer<typeof DeliveryId>;
+
+const envelope = {
+  /** The delivery id, the same on every try: receivers use it to ignore a repeat. */
+  id: DeliveryId,
+  createdAt: Timestamp,
+  siteId: SiteId,
+};
+
+export const CsatData = z.object({
+  conversationId: ConversationId,
+  ticketId: TicketId.nullable(),
+  score: z.number().int().min(1).max(5),
+  comment: z.string().nullable(),
+  /** The agent who had the chat; null when the bot resolved it. */
+  agent: z.object({ id: AgentId, name: z.string() }).nullable(),
+  skill: Skill,
+  level: Level,
+  ratedAt: Timestamp,
+});
+export type CsatData = z.infer<typeof CsatData>;
+
+/** The JSON body POSTed to a site's webhook URL, one shape per event type. */
+export const WebhookPayload = z.discriminatedUnion('type', [
+  z.object({ ...envelope, type: z.literal('conversation.started'), data: z.object({ conversation: Conversation }) }),
+  z.object({ ...envelope, type: z.literal('conversation.escalated'), data: z.object({ conversation: Conversation }) }),
+  z.object({ ...envelope, type: z.literal('conversation.resolved'), data: z.object({ conversation: Conversation }) }),
+  /** The whole ticket: transcript (internal notes marked `internal`), pages and history. */
+  z.object({ ...envelope, type: z.literal('ticket.created'), data: z.object({ ticket: Ticket, conversation: Conversation }) }),
+  z.object({ ...envelope, type: z.literal('csat.submitted'), data: CsatData }),
+]);
+export type WebhookPayload = z.infer<typeof WebhookPayload>;
+
+export const DeliveryKind = z.enum(['webhook', 'email']);
+export type DeliveryKind = z.infer<typeof DeliveryKind>;
+
+export const DeliveryStatus = z.enum(['pending', 'delivered', 'failed']);
+export type DeliveryStatus = z.infer<typeof DeliveryStatus>;
+
+/** What a delivery is about: a webhook event, or one of the emails Cascade sends. */
+export const DeliverySubject = z.union([
+  WebhookEventType,
+  z.enum(['ticket.email', 'ticket.visitor_email', 'ticket.reply', 'transcript']),
+]);
+export type DeliverySubject = z.infer<typeof DeliverySubject>;
+
+/** One delivery to the outside and how it went, as agents of the site see it. */
+export const Delivery = z.object({
+  id: DeliveryId,
+  siteId: SiteId,
+  kind: DeliveryKind,
+  subject: DeliverySubject,
+  /** The webhook URL or the email address of the last try. */
+  target: z.string(),
+  status: DeliveryStatus,
+  tries: z.number().int().nonnegative(),
+  lastError: z.string().nullable(),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+  deliveredAt: Timestamp.nullable(),
+});
+export type Delivery = z.infer<typeof Delivery>;
+
+export const DeliveryListQuery = z.object({
+  siteId: SiteId.optional(),
+  status: DeliveryStatus.optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+export type DeliveryListQuery = z.infer<typeof DeliveryListQuery>;
+
+export const DeliveryParams = z.object({ deliveryId: DeliveryId });

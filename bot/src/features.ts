@@ -1,0 +1,133 @@
+/**
+ * TF-IDF features over the terms of `tokens.ts`. Words, word pairs and character n-grams
+ * are weighted as three blocks, each normalised on its own before they are mixed, so that
+ * the many n-grams of a sentence do not drown its few words. Vectors are unit length.
+ */
+
+import { STOPWORDS } from './stopwords.ts';
+import { terms } from './tokens.ts';
+
+/** Terms made of function words only: the words, their n-grams, and pairs of them. */
+const STOPWORD_TERMS: ReadonlySet<string> = new Set([...STOPWORDS].flatMap((w) => terms(w)));
+function isBackgroundTerm(term: string): boolean {
+  if (STOPWORD_TERMS.has(term)) return true;
+  if (term[0] !== 'b') return false;
+  const [first, second] = term.slice(1).split(' ') as [string, string];
+  return STOPWORDS.has(first) && STOPWORDS.has(second);
+}
+
+export interface SparseVector {
+  /** Feature ids, ascending. */
+  readonly indices: Int32Array;
+  readonly values: Float32Array;
+}
+
+/** Relative weight of each term kind (first character of the term) in the final vector. */
+export type BlockWeights = Readonly<Record<'w' | 'b' | 'c', number>>;
+
+export const DEFAULT_BLOCK_WEIGHTS: BlockWeights = { w: 1, b: 1, c: 1 };
+
+/**
+ * Imagined documents in which every function word occurs (with its n-grams and pairs of
+ * function words): a small knowledge base cannot learn from its own handful of phrasings
+ * that "what", "is" or "the" carry little meaning, so without them "what is the capital of
+ * France" would look like "what is the 50 GB plan".
+ * In a large knowledge base they change little: the words are frequent there anyway.
+ */
+export const BACKGROUND_DOCUMENTS = 1000;
+
+export interface FeatureSpace {
+  readonly size: number;
+  vector(terms: readonly string[]): SparseVector;
+}
+
+const BLOCKS = ['w', 'b', 'c'] as const;
+
+/** Sorted ids with their counts, from an unsorted list of ids. */
+function countIds(ids: Int32Array): { unique: Int32Array; counts: Uint16Array } {
+  ids.sort();
+  const unique = new Int32Array(ids.length);
+  const counts = new Uint16Array(ids.length);
+  let n = -1;
+  for (let i = 0; i < ids.length; i++) {
+    if (n >= 0 && unique[n] === ids[i]) counts[n] = (counts[n] as number) + 1;
+    else {
+      n++;
+      unique[n] = ids[i] as number;
+      counts[n] = 1;
+    }
+  }
+  return { unique: unique.subarray(0, n + 1), counts: counts.subarray(0, n + 1) };
+}
+
+/**
+ * Learns the vocabulary and idf from `documents` (lists of terms) and returns the space with
+ * the documents' own vectors, so the training set is not looked up twice.
+ */
+export function buildFeatureSpace(
+  documents: readonly (readonly string[])[],
+  weights: BlockWeights = DEFAULT_BLOCK_WEIGHTS,
+): { space: FeatureSpace; vectors: SparseVector[] } {
+  const ids = new Map<string, number>();
+  const blockOfList: number[] = [];
+  const counted = documents.map((doc) => {
+    const docIds = new Int32Array(doc.length);
+    for (let i = 0; i < doc.length; i++) {
+      const term = doc[i] as string;
+      let id = ids.get(term);
+      if (id === undefined) {
+        id = blockOfList.length;
+        ids.set(term, id);
+        blockOfList.push(BLOCKS.indexOf(term[0] as (typeof BLOCKS)[number]));
+      }
+      docIds[i] = id;
+    }
+    return countIds(docIds);
+  });
+  const size = blockOfList.length;
+  const documentFrequency = new Float64Array(size);
+  for (const { unique } of counted) for (const id of unique) documentFrequency[id] = (documentFrequency[id] as number) + 1;
+  for (const [term, id] of ids) if (isBackgroundTerm(term)) documentFrequency[id] = (documentFrequency[id] as number) + BACKGROUND_DOCUMENTS;
+  const n = documents.length + BACKGROUND_DOCUMENTS;
+  // Smoothed idf: never zero, rarer terms weigh more.
+  const idf = Float32Array.from(documentFrequency, (df) => Math.log((1 + n) / (1 + df)) + 1);
+  const blockOf = Uint8Array.from(blockOfList);
+  const blockWeight = BLOCKS.map((b) => weights[b]);
+
+  function weigh(unique: Int32Array, counts: Uint16Array): SparseVector {
+    const values = new Float32Array(unique.length);
+    const blockNorm = [0, 0, 0];
+    for (let i = 0; i < unique.length; i++) {
+      const id = unique[i] as number;
+      // Sublinear tf: a repeated word adds evidence, but less each time.
+      const v = (1 + Math.log(counts[i] as number)) * (idf[id] as number);
+      values[i] = v;
+      blockNorm[blockOf[id] as number]! += v * v;
+    }
+    const scale = blockNorm.map((s, b) => (s > 0 ? (blockWeight[b] as number) / Math.sqrt(s) : 0));
+    let total = 0;
+    for (let i = 0; i < unique.length; i++) {
+      const v = (values[i] as number) * (scale[blockOf[unique[i] as number] as number] as number);
+      values[i] = v;
+      total += v * v;
+    }
+    const norm = total > 0 ? 1 / Math.sqrt(total) : 0;
+    for (let i = 0; i < values.length; i++) values[i] = (values[i] as number) * norm;
+    return { indices: unique, values };
+  }
+
+  const space: FeatureSpace = {
+    size,
+    vector(terms) {
+      const found = new Int32Array(terms.length);
+      let k = 0;
+      for (const term of terms) {
+        const id = ids.get(term);
+        if (id !== undefined) found[k++] = id;
+      }
+      const { unique, counts } = countIds(found.subarray(0, k));
+      return weigh(unique, counts);
+    },
+  };
+  return { space, vectors: counted.map(({ unique, counts }) => weigh(unique, counts)) };
+}

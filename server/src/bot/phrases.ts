@@ -1,0 +1,20 @@
+import type { Locale } from '@cascade/shared';
+
+/** What the bot says around its decisions; stored as message text so transcripts read well. */
+export const botPhrases: Record<Locale, { suggest: string; escalate: string; humanRequested: string }> = {
+  en: {
+    suggest: 'I am not sure I understood. Did you mean one of these?',
+    escalate: "I don't have an answer for that yet. Let me find a person who can help.",
+    humanRequested: 'Of course. Let me find a person who can help.',
+  },
+  ar: {
+    suggest: 'لست متأكدًا أنني فهمت. هل تقصد أحد هذه الأسئلة؟',
+    escalate: 'ليس لدي إجابة عن ذلك بعد. سأبحث عن موظف يمكنه المساعدة.',
+    humanRequested: 'بالتأكيد. سأبحث عن موظف يمكنه المساعدة.',
+  },
+  fa: {
+    suggest: 'مطمئن نیستم منظورتان را فهمیده باشم. آیا منظورتان یکی از این‌هاست؟',
+    escalate: 'هنوز پاسخی برای این ندارم. یک همکار را برای کمک پیدا می‌کنم.',
+    humanRequested: 'حتماً. یک همکار را برای کمک پیدا می‌کنم.',
+  },
+};

@@ -1,0 +1,109 @@
+import { createShardedAdapter } from '@socket.io/redis-adapter';
+import type { Server as HttpServer } from 'node:http';
+import { Server } from 'socket.io';
+import type { Config } from './config.ts';
+import { connectRedis, type Redis } from './redis/connect.ts';
+import { keys } from './redis/keys.ts';
+import { agentStore } from './store/agents.ts';
+import { conversationStore } from './store/conversations.ts';
+import { kbStore } from './store/kb.ts';
+import { messageStore } from './store/messages.ts';
+import { sessionStore, type SessionStore } from './store/sessions.ts';
+import { siteStore } from './store/sites.ts';
+import { ticketStore } from './store/tickets.ts';
+import { visitorStore } from './store/visitors.ts';
+import { routing } from './routing/routing.ts';
+import { botService } from './bot/service.ts';
+import { socketNotifier } from './io/rooms.ts';
+import { waterfall, type Waterfall } from './waterfall/service.ts';
+import type { WaterfallDeps } from './waterfall/context.ts';
+import { domainEvents } from './events.ts';
+import { PRESENCE_SWEEP_MS, createQueues } from './jobs/queues.ts';
+import { startWorkers, type Workers } from './jobs/workers.ts';
+import { processors } from './jobs/processors.ts';
+import { deliveries } from './delivery/listener.ts';
+import { rateLimiter } from './security/rate-limit.ts';
+
+/** Socket payloads and REST bodies are small JSON; anything larger is refused before parsing. */
+export const MAX_PAYLOAD_BYTES = 64 * 1024;
+
+export type Log = {
+  info: (obj: unknown, msg?: string) => void;
+  warn: (obj: unknown, msg?: string) => void;
+  error: (obj: unknown, msg?: string) => void;
+};
+
+export type Core = WaterfallDeps & {
+  io: Server;
+  sessions: SessionStore;
+  waterfall: Waterfall;
+  workers: Workers | null;
+  close(): Promise<void>;
+};
+
+/**
+ * Everything but HTTP: Redis, the store, routing, the bot, the waterfall, Socket.IO (with the
+ * Redis adapter, so a process without HTTP can still reach every socket) and the job workers.
+ */
+export async function buildCore(config: Config, log: Log, http?: HttpServer): Promise<Core> {
+  const onRedisError = (e: Error) => log.warn({ err: e.message }, 'redis connection problem');
+  const redis = await connectRedis(config.REDIS_URL, onRedisError);
+  const duplicate = async (): Promise<Redis> => {
+    const c = redis.duplicate();
+    c.on('error', onRedisError);
+    await c.connect();
+    return c;
+  };
+  const [pub, sub, kbSub] = await Promise.all([duplicate(), duplicate(), duplicate()]);
+
+  const ioOptions = {
+    path: '/socket.io',
+    maxHttpBufferSize: MAX_PAYLOAD_BYTES,
+    cors: { origin: true, credentials: true },
+    adapter: createShardedAdapter(pub, sub, { channelPrefix: `${config.KEY_PREFIX}:sio` }),
+  };
+  const io = http ? new Server(http, ioOptions) : new Server(ioOptions);
+
+  const k = keys(config.KEY_PREFIX);
+  const kb = kbStore(redis, k);
+  const queues = createQueues(config);
+  const deps: WaterfallDeps = {
+    config,
+    redis,
+    keys: k,
+    sites: siteStore(redis, k),
+    agents: agentStore(redis, k),
+    visitors: visitorStore(redis, k),
+    conversations: conversationStore(redis, k),
+    messages: messageStore(redis, k),
+    tickets: ticketStore(redis, k),
+    kb,
+    routing: routing(redis, k),
+    bots: botService(kb),
+    notify: socketNotifier(io),
+    events: domainEvents((e, event) => log.error({ err: e, event: event.type }, 'domain event listener failed')),
+    queues,
+    log,
+    rates: rateLimiter(redis, config.KEY_PREFIX),
+  };
+  const w = waterfall(deps);
+  deliveries(deps);
+  await kbSub.subscribe(k.kbChannel, (siteId) => deps.bots.invalidate(siteId));
+  const workers = config.WORKERS ? startWorkers(config, processors(deps, w), log) : null;
+  if (workers) await queues.timers.upsertJobScheduler('presence-sweep', { every: PRESENCE_SWEEP_MS }, { name: 'presence-sweep' });
+
+  return {
+    ...deps,
+    io,
+    sessions: sessionStore(redis, k),
+    waterfall: w,
+    workers,
+    async close() {
+      w.stop();
+      await workers?.close();
+      await queues.close();
+      await Promise.allSettled([kbSub.close(), pub.close(), sub.close()]);
+      await redis.close();
+    },
+  };
+}

@@ -1,0 +1,21 @@
+import type { WaterfallDeps } from '../waterfall/context.ts';
+import { outbox, type OutboxDeps } from './outbox.ts';
+import { planDeliveries } from './plan.ts';
+
+export type ListenerDeps = OutboxDeps & Pick<WaterfallDeps, 'events' | 'sites' | 'agents'>;
+
+/**
+ * Turns the waterfall's domain events into queued deliveries (webhooks, emails). Only the
+ * queueing happens here; the outside world is reached by the workers, never by the chat.
+ */
+export function deliveries(d: ListenerDeps): void {
+  const out = outbox(d);
+  d.events.on(async (e) => {
+    const site = await d.sites.get(e.conversation.siteId);
+    if (!site) return;
+    const agentId = e.type === 'csat.submitted' ? e.conversation.agentId : null;
+    const agent = agentId ? await d.agents.get(agentId) : null;
+    const planned = planDeliveries(e, site, { now: Date.now(), agent: agent ? { id: agent.id, name: agent.name } : null });
+    await Promise.all(planned.map((o) => out.enqueue(o)));
+  });
+}

@@ -1,0 +1,28 @@
+import type { Conversation, Ticket } from '@cascade/shared';
+
+/** What happened, for whoever outside the waterfall cares (webhooks, emails, numbers). */
+export type DomainEvent =
+  | { type: 'conversation.started'; conversation: Conversation }
+  | { type: 'conversation.escalated'; conversation: Conversation }
+  | { type: 'conversation.resolved'; conversation: Conversation }
+  | { type: 'ticket.created'; ticket: Ticket; conversation: Conversation }
+  | { type: 'csat.submitted'; conversation: Conversation };
+
+export type DomainEventListener = (e: DomainEvent) => Promise<void>;
+
+/**
+ * In-process fan-out of domain events. Listeners turn them into durable BullMQ jobs at
+ * once, so the chat never waits on a webhook or an SMTP server.
+ */
+export function domainEvents(onError: (e: unknown, event: DomainEvent) => void) {
+  const listeners: DomainEventListener[] = [];
+  return {
+    on(listener: DomainEventListener): void {
+      listeners.push(listener);
+    },
+    async emit(event: DomainEvent): Promise<void> {
+      await Promise.all(listeners.map((l) => l(event).catch((e: unknown) => onError(e, event))));
+    },
+  };
+}
+export type DomainEvents = ReturnType<typeof domainEvents>;

@@ -1,0 +1,95 @@
+import { randomBytes } from 'node:crypto';
+import { CascadeError, LoginBody, type Agent, type Me } from '@cascade/shared';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { SESSION_COOKIE, readCookie, sessionCookie } from '../auth/cookies.ts';
+import { hashPassword, verifyPassword } from '../auth/password.ts';
+import type { SessionStore, Session } from '../store/sessions.ts';
+import type { AgentStore } from '../store/agents.ts';
+import type { SiteStore } from '../store/sites.ts';
+import type { RateLimiter } from '../security/rate-limit.ts';
+import { parse } from './parse.ts';
+
+const SESSION_MAX_AGE = 7 * 24 * 3600;
+/** A hash to check against when the email is unknown, so timing does not reveal which accounts exist. */
+let dummyHash: Promise<string> | undefined;
+const dummy = () => (dummyHash ??= hashPassword(randomBytes(16).toString('hex')));
+
+export type AuthDeps = {
+  sessions: SessionStore;
+  agents: AgentStore;
+  sites: SiteStore;
+  secureCookies: boolean;
+  rates: RateLimiter;
+  login: { maxFailures: number; lockMinutes: number };
+  /** Ends the agent's live connections, everywhere. */
+  disconnect: (agentId: string) => void;
+};
+export type Authed = { agent: Agent; session: Session };
+
+/** Resolves the session cookie to an active agent; state-changing calls also need the CSRF header. */
+export function authenticator(deps: AuthDeps) {
+  return async function authed(req: FastifyRequest): Promise<Authed> {
+    const sid = readCookie(req.headers.cookie, SESSION_COOKIE);
+    const session = sid ? await deps.sessions.get(sid) : null;
+    const agent = session ? await deps.agents.get(session.agentId) : null;
+    if (!session || !agent || !agent.active) throw new CascadeError('unauthorized', 'log in first');
+    if (req.method !== 'GET' && req.method !== 'HEAD' && req.headers['x-cascade-csrf'] !== session.csrfToken) {
+      throw new CascadeError('forbidden', 'missing or wrong X-Cascade-CSRF header');
+    }
+    return { agent, session };
+  };
+}
+
+async function me(deps: AuthDeps, agent: Agent, session: Session): Promise<Me> {
+  const sites = [];
+  for (const m of agent.memberships) {
+    const site = await deps.sites.get(m.siteId);
+    if (site) sites.push({ id: site.id, name: site.name, role: m.role, assignment: site.assignment });
+  }
+  return { agent, sites, csrfToken: session.csrfToken };
+}
+
+export function authRoutes(app: FastifyInstance, deps: AuthDeps): void {
+  const authed = authenticator(deps);
+
+  app.post('/api/auth/login', async (req, reply) => {
+    const body = parse(LoginBody, req.body);
+    const { maxFailures, lockMinutes } = deps.login;
+    const account = `login:${body.email.toLowerCase()}`;
+    const tooMany = new CascadeError('rate_limited', `too many failed logins; try again in ${lockMinutes} minutes`);
+    const address = `loginip:${req.ip}`;
+    // Only failures count: an account locks after a few, an address after many (guessing across accounts).
+    if ((await deps.rates.count(account)) >= maxFailures || (await deps.rates.count(address)) >= maxFailures * 10) throw tooMany;
+    const found = await deps.agents.byEmail(body.email);
+    const valid = await verifyPassword(found?.passwordHash ?? (await dummy()), body.password);
+    if (!found || !valid || !found.agent.active) {
+      await Promise.all([deps.rates.hit(account, maxFailures, lockMinutes * 60), deps.rates.hit(address, maxFailures * 10, lockMinutes * 60)]);
+      throw new CascadeError('unauthorized', 'wrong email or password');
+    }
+    await deps.rates.reset(account);
+    const session = await deps.sessions.create(found.agent.id);
+    reply.header('set-cookie', sessionCookie(session.id, { secure: deps.secureCookies, maxAgeSeconds: SESSION_MAX_AGE }));
+    return me(deps, found.agent, session);
+  });
+
+  app.get('/api/auth/me', async (req) => {
+    const { agent, session } = await authed(req);
+    return me(deps, agent, session);
+  });
+
+  app.post('/api/auth/logout', async (req, reply) => {
+    const { session } = await authed(req);
+    await deps.sessions.destroy(session.id);
+    reply.header('set-cookie', sessionCookie('', { secure: deps.secureCookies, maxAgeSeconds: 0 }));
+    return reply.status(204).send();
+  });
+
+  /** Ends every session of the agent, on every device, and drops their live connections. */
+  app.post('/api/auth/logout-everywhere', async (req, reply) => {
+    const { agent } = await authed(req);
+    await deps.sessions.destroyAll(agent.id);
+    deps.disconnect(agent.id);
+    reply.header('set-cookie', sessionCookie('', { secure: deps.secureCookies, maxAgeSeconds: 0 }));
+    return reply.status(204).send();
+  });
+}

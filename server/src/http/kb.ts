@@ -1,0 +1,113 @@
+import { CascadeError, KbEntry, KbEntryInput, KbEntryParams, KbExportQuery, KbImport, KbListQuery, KbTry, SiteQuery } from '@cascade/shared';
+import { normalize } from '@cascade/bot';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { randomUUID } from 'node:crypto';
+import type { BotService } from '../bot/service.ts';
+import type { KbStore } from '../store/kb.ts';
+import type { SiteStore } from '../store/sites.ts';
+import { fromCsv, toCsv } from '../kb/csv.ts';
+import { requireRole } from './access.ts';
+import type { Authed } from './auth.ts';
+import { parse } from './parse.ts';
+
+const IMPORT_BYTES = 5 * 1024 * 1024;
+
+/** The knowledge base: admins edit it, supervisors read it; every change re-indexes the bot everywhere. */
+export function kbRoutes(
+  app: FastifyInstance,
+  deps: { kb: KbStore; sites: SiteStore; bots: BotService; authed: (req: FastifyRequest) => Promise<Authed> },
+) {
+  app.get('/api/kb', async (req) => {
+    const { agent } = await deps.authed(req);
+    const q = parse(KbListQuery, req.query);
+    requireRole(agent, q.siteId, 'supervisor');
+    const entries = await deps.kb.all(q.siteId);
+    if (!q.q) return { entries };
+    const needle = normalize(q.q);
+    return {
+      entries: entries.filter((e) =>
+        Object.values(e.content).some((c) => [c.question, c.answer, ...c.phrasings].some((t) => normalize(t).includes(needle))),
+      ),
+    };
+  });
+
+  app.post('/api/kb', async (req) => {
+    const { agent } = await deps.authed(req);
+    const { siteId } = parse(SiteQuery, req.query);
+    requireRole(agent, siteId, 'admin');
+    const input = parse(KbEntryInput, req.body);
+    const entry = KbEntry.parse({ ...input, id: input.id ?? randomUUID().slice(0, 8), updatedAt: Date.now() });
+    await deps.kb.put(siteId, [entry]);
+    deps.bots.invalidate(siteId);
+    return { entry };
+  });
+
+  app.put('/api/kb/:entryId', async (req) => {
+    const { agent } = await deps.authed(req);
+    const { siteId } = parse(SiteQuery, req.query);
+    const { entryId } = parse(KbEntryParams, req.params);
+    requireRole(agent, siteId, 'admin');
+    const existing = (await deps.kb.all(siteId)).find((e) => e.id === entryId);
+    if (!existing) throw new CascadeError('not_found', 'no such entry');
+    const input = parse(KbEntryInput, req.body);
+    const entry = KbEntry.parse({ ...input, id: entryId, updatedAt: Date.now() });
+    await deps.kb.put(siteId, [entry]);
+    deps.bots.invalidate(siteId);
+    return { entry };
+  });
+
+  app.delete('/api/kb/:entryId', async (req, reply) => {
+    const { agent } = await deps.authed(req);
+    const { siteId } = parse(SiteQuery, req.query);
+    const { entryId } = parse(KbEntryParams, req.params);
+    requireRole(agent, siteId, 'admin');
+    if (!(await deps.kb.remove(siteId, entryId))) throw new CascadeError('not_found', 'no such entry');
+    deps.bots.invalidate(siteId);
+    return reply.status(204).send();
+  });
+
+  app.post('/api/kb/import', { bodyLimit: IMPORT_BYTES }, async (req) => {
+    const { agent } = await deps.authed(req);
+    const body = parse(KbImport, req.body);
+    requireRole(agent, body.siteId, 'admin');
+    const now = Date.now();
+    let entries;
+    try {
+      if (body.format === 'csv') {
+        if (typeof body.data !== 'string') throw new Error('CSV data must be text');
+        entries = fromCsv(body.data, now);
+      } else {
+        const raw = typeof body.data === 'string' ? JSON.parse(body.data) : body.data;
+        entries = z.array(KbEntry.omit({ updatedAt: true })).parse(raw).map((e) => ({ ...e, updatedAt: now }));
+      }
+    } catch (e) {
+      const message = e instanceof z.ZodError ? `${e.issues[0]?.path.join('.')}: ${e.issues[0]?.message}` : (e as Error).message;
+      throw new CascadeError('invalid_payload', `nothing was imported: ${message}`);
+    }
+    if (body.replace) await deps.kb.replace(body.siteId, entries);
+    else await deps.kb.put(body.siteId, entries);
+    deps.bots.invalidate(body.siteId);
+    return { imported: entries.length };
+  });
+
+  app.get('/api/kb/export', async (req, reply) => {
+    const { agent } = await deps.authed(req);
+    const q = parse(KbExportQuery, req.query);
+    requireRole(agent, q.siteId, 'supervisor');
+    const entries = await deps.kb.all(q.siteId);
+    reply.header('content-disposition', `attachment; filename="knowledge-base.${q.format}"`);
+    if (q.format === 'csv') return reply.type('text/csv; charset=utf-8').send(toCsv(entries));
+    return entries;
+  });
+
+  /** "Try the bot": what it would answer, and how sure it is. */
+  app.post('/api/kb/try', async (req) => {
+    const { agent } = await deps.authed(req);
+    const body = parse(KbTry, req.body);
+    requireRole(agent, body.siteId, 'supervisor');
+    const site = await deps.sites.get(body.siteId);
+    const bot = await deps.bots.get(body.siteId);
+    return { decision: bot.decide(body.text, { locale: body.locale ?? 'en', ...(site ? { thresholds: site.botThresholds } : {}) }) };
+  });
+}

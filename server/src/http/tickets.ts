@@ -1,0 +1,97 @@
+import { randomUUID } from 'node:crypto';
+import {
+  CascadeError,
+  TicketListQuery,
+  TicketParams,
+  TicketReply,
+  TicketUpdate,
+  type Agent,
+  type Ticket,
+  type TicketHistoryItem,
+} from '@cascade/shared';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { AgentStore } from '../store/agents.ts';
+import type { TicketStore } from '../store/tickets.ts';
+import type { Outbox } from '../delivery/outbox.ts';
+import type { Authed } from './auth.ts';
+import { parse } from './parse.ts';
+
+export type TicketRouteDeps = {
+  tickets: TicketStore;
+  agents: AgentStore;
+  outbox: Outbox;
+  authed: (req: FastifyRequest) => Promise<Authed>;
+};
+
+export function ticketRoutes(app: FastifyInstance, deps: TicketRouteDeps) {
+  /** A ticket of one of the agent's sites; any other is "not found", so ids of other sites reveal nothing. */
+  async function find(agent: Agent, ticketId: string): Promise<Ticket> {
+    for (const m of agent.memberships) {
+      const ticket = await deps.tickets.get(m.siteId, ticketId);
+      if (ticket) return ticket;
+    }
+    throw new CascadeError('not_found', 'no such ticket');
+  }
+
+  app.get('/api/tickets', async (req) => {
+    const { agent } = await deps.authed(req);
+    const q = parse(TicketListQuery, req.query);
+    const mySites = agent.memberships.map((m) => m.siteId);
+    const siteIds = q.siteId ? mySites.filter((s) => s === q.siteId) : mySites;
+    const { tickets, total } = await deps.tickets.list(siteIds, q);
+    return { tickets: tickets.map(({ transcript: _t, pages: _p, history: _h, ...summary }) => summary), total };
+  });
+
+  app.get('/api/tickets/:ticketId', async (req) => {
+    const { agent } = await deps.authed(req);
+    const { ticketId } = parse(TicketParams, req.params);
+    return { ticket: await find(agent, ticketId) };
+  });
+
+  app.patch('/api/tickets/:ticketId', async (req) => {
+    const { agent } = await deps.authed(req);
+    const { ticketId } = parse(TicketParams, req.params);
+    const update = parse(TicketUpdate, req.body);
+    let ticket = await find(agent, ticketId);
+    const item = (action: TicketHistoryItem['action'], detail: string): TicketHistoryItem => ({ ts: Date.now(), action, by: agent.name, detail });
+
+    if (update.assigneeId !== undefined && update.assigneeId !== ticket.assigneeId) {
+      let detail = 'unassigned';
+      if (update.assigneeId !== null) {
+        const assignee = await deps.agents.get(update.assigneeId);
+        if (!assignee?.active || !assignee.memberships.some((m) => m.siteId === ticket.siteId)) {
+          throw new CascadeError('invalid_payload', 'assigneeId: not an agent of this site');
+        }
+        detail = assignee.name;
+      }
+      ticket = (await deps.tickets.update(ticket.siteId, ticket.id, { assigneeId: update.assigneeId }, item('assignee', detail))) ?? ticket;
+    }
+    if (update.status !== undefined && update.status !== ticket.status) {
+      const detail = `${ticket.status} -> ${update.status}`;
+      ticket = (await deps.tickets.update(ticket.siteId, ticket.id, { status: update.status }, item('status', detail))) ?? ticket;
+    }
+    return { ticket };
+  });
+
+  /** An agent's answer, emailed to the visitor and kept in the ticket's history. */
+  app.post('/api/tickets/:ticketId/replies', async (req, reply) => {
+    const { agent } = await deps.authed(req);
+    const { ticketId } = parse(TicketParams, req.params);
+    const { text } = parse(TicketReply, req.body);
+    const found = await find(agent, ticketId);
+    const to = found.visitor.email;
+    if (!to) throw new CascadeError('invalid_state', 'the visitor left no email address to reply to');
+    const ticket = await deps.tickets.update(found.siteId, found.id, {}, { ts: Date.now(), action: 'reply', by: agent.name, detail: text });
+    if (!ticket) throw new CascadeError('not_found', 'no such ticket');
+    const delivery = await deps.outbox.enqueue({
+      kind: 'email',
+      job: {
+        deliveryId: `mail.reply.${randomUUID()}`,
+        siteId: ticket.siteId,
+        to,
+        mail: { subject: 'ticket.reply', ticketId: ticket.id, text, by: agent.name },
+      },
+    });
+    return reply.status(201).send({ ticket, delivery });
+  });
+}

@@ -1,0 +1,15 @@
+import { CascadeError, PublicSiteConfig, WidgetConfigQuery } from '@cascade/shared';
+import type { FastifyInstance } from 'fastify';
+import type { SiteStore } from '../store/sites.ts';
+import { parse } from './parse.ts';
+
+/** The launcher's look, public by design: the site key is in every page that embeds the widget. */
+export function widgetConfigRoutes(app: FastifyInstance, deps: { sites: SiteStore }) {
+  app.get('/api/widget/config', async (req, reply) => {
+    const { siteKey } = parse(WidgetConfigQuery, req.query);
+    const site = await deps.sites.byPublicKey(siteKey);
+    if (!site) throw new CascadeError('unknown_site', 'no site has this key');
+    reply.header('access-control-allow-origin', '*').header('cache-control', 'public, max-age=60');
+    return PublicSiteConfig.parse(site);
+  });
+}

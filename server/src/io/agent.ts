@@ -1,0 +1,115 @@
+import {
+  AgentSend,
+  AgentTyping,
+  CascadeError,
+  FollowUp,
+  InboxRequest,
+  OpenChat,
+  Pick,
+  Resolve,
+  SetStatus,
+  SyncChat,
+  Transfer,
+  type Agent,
+  type AgentClientEvents,
+  type AgentServerEvents,
+} from '@cascade/shared';
+import type { Namespace, Server, Socket } from 'socket.io';
+import { SESSION_COOKIE, readCookie } from '../auth/cookies.ts';
+import type { SessionStore } from '../store/sessions.ts';
+import type { WaterfallDeps } from '../waterfall/context.ts';
+import type { AgentActions } from '../waterfall/agent-actions.ts';
+import { handler, type Logger } from './handle.ts';
+import { rooms } from './rooms.ts';
+import { timers } from '../routing/timers.ts';
+
+type AgentData = { agentId: string; sessionId: string };
+type AgentSocket = Socket<AgentClientEvents, AgentServerEvents, Record<string, never>, AgentData>;
+
+export function agentNamespace(io: Server, d: WaterfallDeps, sessions: SessionStore, actions: AgentActions, log: Logger) {
+  const nsp = io.of('/agent') as unknown as Namespace<AgentClientEvents, AgentServerEvents, Record<string, never>, AgentData>;
+  const handle = handler(log);
+  let closing = false;
+  const clocks = timers(d.queues);
+
+  nsp.use(async (socket, next) => {
+    try {
+      const sid = readCookie(socket.handshake.headers.cookie, SESSION_COOKIE);
+      const session = sid ? await sessions.get(sid) : null;
+      const agent = session ? await d.agents.get(session.agentId) : null;
+      if (!session || !agent || !agent.active) return next(new Error('unauthorized'));
+      socket.data = { agentId: agent.id, sessionId: session.id };
+      next();
+    } catch (e) {
+      log.error({ err: e }, 'agent handshake failed');
+      next(new Error('unavailable'));
+    }
+  });
+
+  nsp.on('connection', async (socket: AgentSocket) => {
+    const { agentId, sessionId } = socket.data;
+
+    async function me(): Promise<Agent> {
+      const [agent, session] = await Promise.all([d.agents.get(agentId), sessions.get(sessionId)]);
+      if (!agent || !agent.active || !session) {
+        socket.disconnect(true);
+        throw new CascadeError('unauthorized', 'your session has ended; log in again');
+      }
+      return agent;
+    }
+
+    socket.on('agent:status', handle(SetStatus, async (p) => {
+      const agent = await me();
+      await d.agents.setChosenStatus(agent.id, p.status);
+      await actions.setStatus(agent, p.status);
+      d.notify.toAgent(agent.id, 'agent:status', { status: p.status });
+      return { status: p.status };
+    }));
+    socket.on('inbox:get', handle(InboxRequest, async () => actions.inbox(await me())));
+    socket.on('chat:open', handle(OpenChat, async (p) => ({ chat: await actions.open(await me(), p.conversationId) })));
+    socket.on('chat:sync', handle(SyncChat, async (p) => ({ messages: await actions.sync(await me(), p.conversationId, p.after) })));
+    socket.on('chat:send', handle(AgentSend, async (p) => ({ message: await actions.send(await me(), p) })));
+    socket.on('chat:typing', handle(AgentTyping, async (p) => {
+      await actions.typing(await me(), p.conversationId, p.typing);
+      return {};
+    }));
+    socket.on('chat:resolve', handle(Resolve, async (p) => ({ conversation: await actions.resolve(await me(), p.conversationId) })));
+    socket.on('chat:followup', handle(FollowUp, async (p) => actions.followUp(await me(), p.conversationId, p.note)));
+    socket.on('chat:transfer', handle(Transfer, async (p) => ({ conversation: await actions.transfer(await me(), p) })));
+    socket.on('chat:pick', handle(Pick, async (p) => ({ conversation: await actions.pick(await me(), p.conversationId) })));
+
+    socket.on('disconnect', async () => {
+      // A process that is shutting down hands its agents to the others; they are not leaving.
+      if (closing) return;
+      try {
+        const left = await nsp.in(rooms.agent(agentId)).fetchSockets();
+        const agent = await d.agents.get(agentId);
+        if (left.length === 0 && agent) {
+          await actions.setStatus(agent, 'offline');
+          await clocks.agentGone(agent.id, d.config.AGENT_GRACE_SECONDS);
+        }
+      } catch (e) {
+        log.error({ err: e }, 'agent disconnect handling failed');
+      }
+    });
+
+    try {
+      const agent = await me();
+      await socket.join([
+        rooms.agent(agent.id),
+        ...agent.memberships.map((m) => rooms.siteAgents(m.siteId)),
+        ...agent.memberships.filter((m) => m.role !== 'agent').map((m) => rooms.siteSupervisors(m.siteId)),
+      ]);
+      const status = await d.agents.chosenStatus(agent.id);
+      await actions.setStatus(agent, status);
+      socket.emit('agent:status', { status });
+    } catch (e) {
+      log.error({ err: e }, 'agent connect handling failed');
+    }
+  });
+  return {
+    close() {
+      closing = true;
+    },
+  };
+}

@@ -1,0 +1,29 @@
+import { CascadeError, fail, ok, type Ack } from '@cascade/shared';
+import type { z } from 'zod';
+
+export type Logger = { error: (obj: unknown, msg?: string) => void; warn: (obj: unknown, msg?: string) => void };
+
+/**
+ * Turns a schema and a function into a socket handler that parses the payload, runs, and
+ * answers with the ack envelope. A bad payload or a refused step never throws past here.
+ */
+export function handler(log: Logger) {
+  return function handle<S extends z.ZodType, R extends object>(schema: S, run: (input: z.infer<S>) => Promise<R>) {
+    return async (payload: unknown, ack?: unknown): Promise<void> => {
+      const reply = typeof ack === 'function' ? (ack as (r: Ack<R>) => void) : () => {};
+      const parsed = schema.safeParse(payload ?? {});
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        const where = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
+        return reply(fail('invalid_payload', `${where}${issue?.message ?? 'invalid payload'}`));
+      }
+      try {
+        reply(ok(await run(parsed.data)));
+      } catch (e) {
+        if (e instanceof CascadeError) return reply(fail(e.code, e.message));
+        log.error({ err: e }, 'socket handler failed');
+        reply(fail('internal', 'something went wrong on our side; please try again'));
+      }
+    };
+  };
+}

@@ -1,0 +1,66 @@
+import type { Job } from 'bullmq';
+import type { WaterfallDeps } from '../waterfall/context.ts';
+import type { Waterfall } from '../waterfall/service.ts';
+import { timers, type AgentGrace, type VisitorGrace, type WaitTimer } from '../routing/timers.ts';
+import { CascadeError } from '@cascade/shared';
+import type { Processors } from './workers.ts';
+import { TIMERS, DELIVERIES } from './queues.ts';
+import { deliveryProcessors } from '../delivery/processors.ts';
+
+/** A timer whose moment has passed (the chat moved on) is not an error: it simply does nothing. */
+async function ignoreMovedOn(run: () => Promise<unknown>): Promise<void> {
+  try {
+    await run();
+  } catch (e) {
+    if (!(e instanceof CascadeError && (e.code === 'invalid_state' || e.code === 'conflict'))) throw e;
+  }
+}
+
+export function processors(d: WaterfallDeps, w: Waterfall): Processors {
+  return {
+    [TIMERS]: {
+      'max-wait': async (job: Job<WaitTimer>) => {
+        const c = await d.conversations.get(job.data.conversationId);
+        if (!c || c.state !== 'queued' || c.waitingSince !== job.data.waitingSince) return;
+        await ignoreMovedOn(() => w.apply(c, { type: 'offer_ticket', reason: 'max_wait' }));
+      },
+      widen: async (job: Job<WaitTimer>) => {
+        const c = await d.conversations.get(job.data.conversationId);
+        if (!c || c.widened || c.waitingSince !== job.data.waitingSince) return;
+        if (c.state !== 'queued' && c.state !== 'offered_ticket') return;
+        await ignoreMovedOn(() => w.apply(c, { type: 'widen' }));
+      },
+      'agent-grace': async (job: Job<AgentGrace>) => {
+        if (await d.notify.agentConnected(job.data.agentId)) return;
+        const agent = await d.agents.get(job.data.agentId);
+        if (!agent) return;
+        for (const m of agent.memberships) {
+          for (const id of await d.routing.chatsOf(m.siteId, agent.id)) {
+            const c = await d.conversations.get(id);
+            if (c?.state === 'assigned' && c.agentId === agent.id) await ignoreMovedOn(() => w.apply(c, { type: 'agent_gone' }));
+          }
+        }
+      },
+      // A process that died (kill -9, a lost machine) never ran its sockets' disconnect handlers, so
+      // its agents still look online: whoever has no socket left anywhere gets the usual grace.
+      'presence-sweep': async () => {
+        for (const site of await d.sites.all()) {
+          for (const agentId of await d.routing.online(site.id)) {
+            if (await d.notify.agentConnected(agentId)) continue;
+            await d.routing.setOffline(site.id, agentId);
+            await timers(d.queues).agentGone(agentId, d.config.AGENT_GRACE_SECONDS);
+          }
+        }
+      },
+      'visitor-grace': async (job: Job<VisitorGrace>) => {
+        const { siteId, visitorId, conversationId } = job.data;
+        if (await d.notify.visitorConnected(siteId, visitorId)) return;
+        const c = await d.conversations.get(conversationId);
+        if (!c || (c.state !== 'queued' && c.state !== 'offered_ticket')) return;
+        const visitor = await d.visitors.get(siteId, visitorId);
+        await ignoreMovedOn(() => w.apply(c, { type: 'visitor_gone', emailKnown: Boolean(visitor?.email) }));
+      },
+    },
+    [DELIVERIES]: deliveryProcessors(d),
+  };
+}

@@ -1,0 +1,38 @@
+import { Queue, type JobsOptions } from 'bullmq';
+import type { Config } from '../config.ts';
+import { jobConnection, jobPrefix } from './connection.ts';
+
+/** Timers of the waterfall (max wait, widening, grace periods): due at a time, run once. */
+export const TIMERS = 'timers';
+/** Deliveries to the outside (webhooks, emails): retried with backoff, never dropped silently. */
+export const DELIVERIES = 'deliveries';
+/** How often a worker looks for agents left online by a process that died. */
+export const PRESENCE_SWEEP_MS = 5000;
+
+/** Doubling waits between tries: twelve tries ride out about half an hour of receiver outage. */
+export const deliveryRetries = (config: Config): JobsOptions => ({
+  attempts: config.DELIVERY_ATTEMPTS,
+  backoff: { type: 'exponential', delay: config.DELIVERY_BACKOFF_MS },
+  removeOnComplete: { age: 7 * 24 * 3600, count: 10_000 },
+  removeOnFail: false,
+});
+
+export function createQueues(config: Config) {
+  const connection = jobConnection(config);
+  const prefix = jobPrefix(config);
+  const timers = new Queue(TIMERS, {
+    connection,
+    prefix,
+    defaultJobOptions: { removeOnComplete: true, removeOnFail: { age: 24 * 3600 }, attempts: 3, backoff: { type: 'exponential', delay: 500 } },
+  });
+  const deliveries = new Queue(DELIVERIES, { connection, prefix, defaultJobOptions: deliveryRetries(config) });
+  return {
+    timers,
+    deliveries,
+    async close() {
+      await Promise.allSettled([timers.close(), deliveries.close()]);
+      connection.disconnect();
+    },
+  };
+}
+export type Queues = ReturnType<typeof createQueues>;

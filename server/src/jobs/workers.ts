@@ -1,0 +1,43 @@
+import { Worker, type Job } from 'bullmq';
+import type { Config } from '../config.ts';
+import { jobConnection, jobPrefix } from './connection.ts';
+import { DELIVERIES, TIMERS } from './queues.ts';
+
+export type Processor = (job: Job) => Promise<unknown>;
+export type Processors = { [TIMERS]: Record<string, Processor>; [DELIVERIES]: Record<string, Processor> };
+
+type Log = { error: (obj: unknown, msg?: string) => void; warn: (obj: unknown, msg?: string) => void };
+
+/** One worker per queue, dispatching each job to the processor named after it. */
+export function startWorkers(config: Config, processors: Processors, log: Log) {
+  const connection = jobConnection(config);
+  const prefix = jobPrefix(config);
+  const workers = (Object.keys(processors) as (keyof Processors)[]).map((queue) => {
+    const byName = processors[queue];
+    const worker = new Worker(
+      queue,
+      async (job) => {
+        const run = byName[job.name];
+        if (!run) throw new Error(`no processor for ${queue}/${job.name}`);
+        return run(job);
+      },
+      { connection, prefix, concurrency: queue === DELIVERIES ? 10 : 20 },
+    );
+    worker.on('failed', (job, err) => {
+      const final = !job || job.attemptsMade >= (job.opts.attempts ?? 1);
+      const entry = { queue, job: job?.name, id: job?.id, attempt: job?.attemptsMade, err: err.message };
+      if (final) log.error(entry, 'job failed for good');
+      else log.warn(entry, 'job failed; it will be tried again');
+    });
+    worker.on('error', (err) => log.error({ queue, err: err.message }, 'worker error'));
+    return worker;
+  });
+  return {
+    /** Lets running jobs finish, then closes. */
+    async close() {
+      await Promise.allSettled(workers.map((w) => w.close()));
+      connection.disconnect();
+    },
+  };
+}
+export type Workers = ReturnType<typeof startWorkers>;

@@ -1,0 +1,40 @@
+import { KbEntry, type KbEntry as KbEntryT } from '@cascade/shared';
+import { KB_CSV_COLUMNS, parseCsvRows } from '@cascade/shared/csv';
+
+/*
+ * Knowledge base as CSV, one row per entry and language, so a spreadsheet can edit it:
+ * id, skill, language, question, phrasings (one per line inside the cell), answer, related
+ * (ids separated by spaces). Quoting follows RFC 4180.
+ */
+const quote = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+
+export function toCsv(entries: KbEntryT[]): string {
+  const rows = [KB_CSV_COLUMNS.join(',')];
+  for (const e of entries) {
+    for (const [language, c] of Object.entries(e.content)) {
+      rows.push([e.id, e.skill, language, c.question, c.phrasings.join('\n'), c.answer, e.related.join(' ')].map(quote).join(','));
+    }
+  }
+  return `${rows.join('\r\n')}\r\n`;
+}
+
+/** Rows back to entries; every entry is checked by the KbEntry schema. Throws with the row number. */
+export function fromCsv(text: string, now: number): KbEntryT[] {
+  const [header, ...rows] = parseCsvRows(text);
+  if (!header || KB_CSV_COLUMNS.some((c, i) => header[i]?.trim().toLowerCase() !== c)) {
+    throw new Error(`the first row must be: ${KB_CSV_COLUMNS.join(',')}`);
+  }
+  const byId = new Map<string, { skill: string; related: string[]; content: Record<string, unknown> }>();
+  rows.forEach((r, n) => {
+    const [id = '', skill = '', language = '', question = '', phrasings = '', answer = '', related = ''] = r.map((c) => c.trim());
+    if (!id) throw new Error(`row ${n + 2}: id is empty`);
+    const entry = byId.get(id) ?? { skill, related: related.split(/\s+/).filter(Boolean), content: {} };
+    entry.content[language] = { question, phrasings: phrasings.split(/\r?\n/).map((p) => p.trim()).filter(Boolean), answer };
+    byId.set(id, entry);
+  });
+  return [...byId.entries()].map(([id, e], n) => {
+    const parsed = KbEntry.safeParse({ id, ...e, updatedAt: now });
+    if (!parsed.success) throw new Error(`entry ${n + 1} (${id}): ${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message}`);
+    return parsed.data;
+  });
+}

@@ -1,0 +1,53 @@
+/**
+ * Every Redis key Cascade uses, in one place. Keys that a Lua script or a MULTI touches
+ * together share a hash tag (`{s:ID}` per site, `{c:ID}` per conversation) so that they
+ * live in one slot on Redis Cluster.
+ */
+export function keys(prefix: string) {
+  const site = (s: string) => `${prefix}:{s:${s}}`;
+  const conv = (c: string) => `${prefix}:{c:${c}}`;
+  return {
+    prefix,
+    sites: `${prefix}:sites`,
+    siteByKey: (publicKey: string) => `${prefix}:sitekey:${publicKey}`,
+    site: (s: string) => `${site(s)}:site`,
+    siteSecrets: (s: string) => `${site(s)}:secrets`,
+    kb: (s: string) => `${site(s)}:kb`,
+    canned: (s: string) => `${site(s)}:canned`,
+    visitor: (s: string, v: string) => `${site(s)}:visitor:${v}`,
+    visitorPages: (s: string, v: string) => `${site(s)}:visitor:${v}:pages`,
+    visitorConversations: (s: string, v: string) => `${site(s)}:visitor:${v}:convs`,
+    token: (token: string) => `${prefix}:token:${token}`,
+    agent: (a: string) => `${prefix}:agent:${a}`,
+    agentByEmail: (email: string) => `${prefix}:agentemail:${email.toLowerCase()}`,
+    agents: `${prefix}:agents`,
+    session: (sid: string) => `${prefix}:session:${sid}`,
+    agentSessions: (a: string) => `${prefix}:agent:${a}:sessions`,
+    agentStatus: (a: string) => `${prefix}:agent:${a}:status`,
+    /** Routing state of one site; all in the site's slot for the claim script. */
+    queue: (s: string, skill: string, level: number) => `${site(s)}:q:${skill}:${level}`,
+    queueIndex: (s: string) => `${site(s)}:queues`,
+    siteMembers: (s: string) => `${site(s)}:members`,
+    agentSkills: (s: string, a: string) => `${site(s)}:skills:${a}`,
+    caps: (s: string) => `${site(s)}:caps`,
+    load: (s: string) => `${site(s)}:load`,
+    online: (s: string) => `${site(s)}:online`,
+    assignment: (s: string) => `${site(s)}:assign`,
+    agentChats: (s: string, a: string) => `${site(s)}:chats:${a}`,
+    handleTimes: (s: string, skill: string) => `${site(s)}:handle:${skill}`,
+    tickets: (s: string) => `${site(s)}:tickets`,
+    ticket: (s: string, t: string) => `${site(s)}:ticket:${t}`,
+    ticketSeq: (s: string) => `${site(s)}:ticketseq`,
+    ticketByConversation: (s: string) => `${site(s)}:convticket`,
+    events: (s: string) => `${site(s)}:events`,
+    /** Deliveries to webhooks and mailboxes: a hash each, indexed by creation time. */
+    delivery: (s: string, id: string) => `${site(s)}:delivery:${id}`,
+    deliveries: (s: string) => `${site(s)}:deliveries`,
+    transcriptRequests: (s: string, v: string) => `${site(s)}:visitor:${v}:transcripts`,
+    conversation: (c: string) => `${conv(c)}:conv`,
+    messages: (c: string) => `${conv(c)}:msgs`,
+    dedupe: (c: string) => `${conv(c)}:dedupe`,
+    kbChannel: `${prefix}:kb-changed`,
+  };
+}
+export type Keys = ReturnType<typeof keys>;

@@ -1,0 +1,66 @@
+import type { Board } from '@cascade/shared';
+import type { WaterfallDeps } from '../waterfall/context.ts';
+
+/** The live board: each waiting line with its longest wait, each agent's presence and load. */
+export async function board(d: WaterfallDeps, siteId: string): Promise<Board> {
+  const now = Date.now();
+  const k = d.keys;
+  const [site, lineNames, online, load, caps, inProgress, agents] = await Promise.all([
+    d.sites.get(siteId),
+    d.redis.sMembers(k.queueIndex(siteId)),
+    d.redis.zRange(k.online(siteId), 0, -1),
+    d.redis.hGetAll(k.load(siteId)),
+    d.redis.hGetAll(k.caps(siteId)),
+    d.redis.hLen(k.assignment(siteId)),
+    d.agents.ofSite(siteId),
+  ]);
+  const lines = await Promise.all(
+    lineNames.map(async (name) => {
+      const [skill = '', level = '1'] = name.split(':');
+      const ids = await d.redis.zRange(k.queue(siteId, skill, Number(level)), 0, -1);
+      const convs = await Promise.all(ids.map((id) => d.conversations.get(id)));
+      const since = convs.map((c) => c?.waitingSince ?? null).filter((t): t is number => t !== null);
+      const longest = since.length > 0 ? Math.round((now - Math.min(...since)) / 1000) : null;
+      return { skill, level: Number(level), waiting: ids.length, longestWaitSeconds: longest };
+    }),
+  );
+  const connected = await Promise.all(agents.map((a) => d.notify.agentConnected(a.id)));
+  return {
+    lines: lines.filter((l) => l.waiting > 0).sort((a, b) => a.skill.localeCompare(b.skill) || a.level - b.level),
+    agents: agents
+      .map((a, i) => ({
+        active: a.active,
+        agentId: a.id,
+        name: a.name,
+        status: online.includes(a.id) ? ('online' as const) : connected[i] ? ('away' as const) : ('offline' as const),
+        load: Number(load[a.id] ?? 0),
+        cap: Number(caps[a.id] ?? site?.defaultMaxChats ?? 1),
+      }))
+      .filter((a) => a.active)
+      .map(({ active: _active, ...row }) => row),
+    inProgress,
+  };
+}
+
+/** Pushes the board to a site's supervisors at most a few times a second, however busy the site. */
+export function boardPusher(d: WaterfallDeps, delayMs = 250) {
+  const pending = new Map<string, NodeJS.Timeout>();
+  const touch = (siteId: string): void => {
+    if (pending.has(siteId)) return;
+    const timer = setTimeout(() => {
+      pending.delete(siteId);
+      board(d, siteId)
+        .then((b) => d.notify.toSiteSupervisors(siteId, 'board:update', { siteId, board: b }))
+        .catch((e: unknown) => d.log.warn({ err: e }, 'board update failed'));
+    }, delayMs);
+    timer.unref();
+    pending.set(siteId, timer);
+  };
+  return {
+    touch,
+    stop(): void {
+      for (const t of pending.values()) clearTimeout(t);
+      pending.clear();
+    },
+  };
+}

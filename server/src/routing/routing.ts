@@ -1,0 +1,163 @@
+import type { Agent, Site } from '@cascade/shared';
+import type { Redis } from '../redis/connect.ts';
+import type { Keys } from '../redis/keys.ts';
+import { luaScript } from '../redis/script.ts';
+import { queueScore } from './score.ts';
+
+const claimScript = luaScript(new URL('./claim.lua', import.meta.url));
+const releaseScript = luaScript(new URL('./release.lua', import.meta.url));
+const pickScript = luaScript(new URL('./pick.lua', import.meta.url));
+const capacityScript = luaScript(new URL('./capacity.lua', import.meta.url));
+
+/** A chat's line: its skill, or `*` once widened to agents of any skill. */
+type Waiting = { id: string; skill: string; level: number; widened: boolean };
+export const ANY_SKILL = '*';
+const lineSkill = (c: Pick<Waiting, 'skill' | 'widened'>) => (c.widened ? ANY_SKILL : c.skill);
+
+export type Assignment = { conversationId: string; agentId: string; queueKey: string };
+
+/** Waiting lines, agent capacity and the atomic claim; all state in Redis, in the site's slot. */
+export function routing(redis: Redis, k: Keys) {
+  return {
+    /** Writes an agent's skills and cap for each site they belong to, where the claim script reads them. */
+    async registerAgent(agent: Agent): Promise<void> {
+      for (const m of agent.memberships) {
+        const skillsKey = k.agentSkills(m.siteId, agent.id);
+        const tx = redis.multi().del(skillsKey);
+        if (m.skills.length > 0) tx.hSet(skillsKey, Object.fromEntries(m.skills.map((s) => [s.skill, String(s.level)])));
+        if (m.maxChats === null) tx.hDel(k.caps(m.siteId), agent.id);
+        else tx.hSet(k.caps(m.siteId), agent.id, String(m.maxChats));
+        await tx.exec();
+      }
+    },
+
+    async enqueue(siteId: string, c: Waiting & { priority: number }, enqueuedAt: number) {
+      const skill = lineSkill(c);
+      await redis
+        .multi()
+        .zAdd(k.queue(siteId, skill, c.level), { score: queueScore(c.priority, enqueuedAt), value: c.id })
+        .sAdd(k.queueIndex(siteId), `${skill}:${c.level}`)
+        .exec();
+    },
+
+    async dequeue(siteId: string, c: Waiting): Promise<boolean> {
+      return (await redis.zRem(k.queue(siteId, lineSkill(c), c.level), c.id)) > 0;
+    },
+
+    /** One claim: the next chat that can be assigned, and to whom; null when nothing can be. */
+    async claimNext(site: Site): Promise<Assignment | null> {
+      const lines = (await redis.sMembers(k.queueIndex(site.id))).map((l) => {
+        const [skill = '', level = '1'] = l.split(':');
+        return { skill, level: Number(level) };
+      });
+      if (lines.length === 0) return null;
+      const keysList = [
+        k.online(site.id),
+        k.load(site.id),
+        k.caps(site.id),
+        k.assignment(site.id),
+        k.agentSkills(site.id, ''),
+        k.agentChats(site.id, ''),
+        ...lines.map((l) => k.queue(site.id, l.skill, l.level)),
+      ];
+      const args = lines.flatMap((l) => [l.skill, l.level]);
+      const res = (await claimScript(redis, keysList, [Date.now(), site.defaultMaxChats, ...args])) as [string, string, string] | null;
+      return res ? { conversationId: res[0], agentId: res[1], queueKey: res[2] } : null;
+    },
+
+    /** Runs the claim until nothing more can be assigned; returns what was assigned. */
+    async claimAll(site: Site): Promise<Assignment[]> {
+      const assigned: Assignment[] = [];
+      for (let a = await this.claimNext(site); a; a = await this.claimNext(site)) assigned.push(a);
+      return assigned;
+    },
+
+    /** Takes one waiting chat for an agent by hand; says why not when it cannot. */
+    async pick(siteId: string, c: Waiting, agentId: string, defaultCap: number): Promise<'ok' | 'gone' | 'skill' | 'full'> {
+      const res = await pickScript(
+        redis,
+        [
+          k.queue(siteId, lineSkill(c), c.level),
+          k.load(siteId),
+          k.caps(siteId),
+          k.assignment(siteId),
+          k.agentSkills(siteId, agentId),
+          k.agentChats(siteId, agentId),
+          k.online(siteId),
+        ],
+        [c.id, agentId, lineSkill(c), c.level, defaultCap, Date.now()],
+      );
+      return res === 1 ? 'ok' : (res as 'gone' | 'skill' | 'full');
+    },
+
+    async release(siteId: string, conversationId: string, agentId: string): Promise<boolean> {
+      const n = await releaseScript(
+        redis,
+        [k.assignment(siteId), k.load(siteId), k.agentChats(siteId, agentId), k.online(siteId)],
+        [conversationId, agentId, Date.now()],
+      );
+      return n === 1;
+    },
+
+    async assignee(siteId: string, conversationId: string): Promise<string | null> {
+      return (await redis.hGet(k.assignment(siteId), conversationId)) ?? null;
+    },
+
+    async chatsOf(siteId: string, agentId: string): Promise<string[]> {
+      return redis.sMembers(k.agentChats(siteId, agentId));
+    },
+
+    /** An online agent can be given chats; idle time counts from now unless already online. */
+    async setOnline(siteId: string, agentId: string): Promise<void> {
+      await redis.zAdd(k.online(siteId), { score: Date.now(), value: agentId }, { condition: 'NX' });
+    },
+
+    async setOffline(siteId: string, agentId: string): Promise<void> {
+      await redis.zRem(k.online(siteId), agentId);
+    },
+
+    async online(siteId: string): Promise<string[]> {
+      return redis.zRange(k.online(siteId), 0, -1);
+    },
+
+    /** 1-based place in its line, or null when not waiting. */
+    async position(siteId: string, c: Waiting): Promise<number | null> {
+      const rank = await redis.zRank(k.queue(siteId, lineSkill(c), c.level), c.id);
+      return rank === null ? null : rank + 1;
+    },
+
+    async waiting(siteId: string): Promise<string[]> {
+      const ids: string[] = [];
+      for (const l of await redis.sMembers(k.queueIndex(siteId))) {
+        const [skill = '', level = '1'] = l.split(':');
+        ids.push(...(await redis.zRange(k.queue(siteId, skill, Number(level)), 0, -1)));
+      }
+      return ids;
+    },
+
+    /** Online agents who could take a chat of this skill and level (ignoring their load). */
+    async eligibleOnline(siteId: string, c: Omit<Waiting, 'id'>): Promise<number> {
+      return (await this.capacity(siteId, c, 1)).agents;
+    },
+
+    /** Eligible agents online and the chats they can hold at once (their caps added up). */
+    async capacity(siteId: string, c: Omit<Waiting, 'id'>, defaultCap: number): Promise<{ agents: number; slots: number }> {
+      const [agents = 0, slots = 0] = (await capacityScript(
+        redis,
+        [k.online(siteId), k.caps(siteId), k.agentSkills(siteId, '')],
+        [lineSkill(c), c.level, defaultCap],
+      )) as number[];
+      return { agents, slots };
+    },
+
+    /** Remembers how long a chat of this skill took, for the wait estimate (the last 50 count). */
+    async recordHandleTime(siteId: string, skill: string, seconds: number): Promise<void> {
+      await redis.multi().lPush(k.handleTimes(siteId, skill), String(seconds)).lTrim(k.handleTimes(siteId, skill), 0, 49).exec();
+    },
+
+    async recentHandleTimes(siteId: string, skill: string): Promise<number[]> {
+      return (await redis.lRange(k.handleTimes(siteId, skill), 0, -1)).map(Number);
+    },
+  };
+}
+export type Routing = ReturnType<typeof routing>;

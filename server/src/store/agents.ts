@@ -1,0 +1,50 @@
+import { Agent, AgentStatus, type Agent as AgentT, type AgentStatus as AgentStatusT } from '@cascade/shared';
+import type { Redis } from '../redis/connect.ts';
+import type { Keys } from '../redis/keys.ts';
+import { fromHash, toHash } from '../redis/codec.ts';
+
+export function agentStore(redis: Redis, k: Keys) {
+  return {
+    async get(id: string): Promise<AgentT | null> {
+      const hash = await redis.hGetAll(k.agent(id));
+      delete hash.passwordHash;
+      return fromHash(Agent, hash);
+    },
+
+    async byEmail(email: string): Promise<{ agent: AgentT; passwordHash: string } | null> {
+      const id = await redis.get(k.agentByEmail(email));
+      if (!id) return null;
+      const hash = await redis.hGetAll(k.agent(id));
+      const passwordHash = hash.passwordHash ? (JSON.parse(hash.passwordHash) as string) : null;
+      delete hash.passwordHash;
+      const agent = fromHash(Agent, hash);
+      return agent && passwordHash ? { agent, passwordHash } : null;
+    },
+
+    async save(agent: AgentT, passwordHash?: string): Promise<void> {
+      await redis.hSet(k.agent(agent.id), toHash({ ...agent, passwordHash }));
+      await redis.set(k.agentByEmail(agent.email), agent.id);
+      await redis.sAdd(k.agents, agent.id);
+      for (const m of agent.memberships) await redis.sAdd(k.siteMembers(m.siteId), agent.id);
+    },
+
+    async ofSite(siteId: string): Promise<AgentT[]> {
+      const ids = await redis.sMembers(k.siteMembers(siteId));
+      const agents = await Promise.all(ids.map((id) => this.get(id)));
+      return agents
+        .filter((a): a is AgentT => a !== null && a.memberships.some((m) => m.siteId === siteId))
+        .sort((a, b) => a.name.localeCompare(b.name));
+    },
+
+    /** The status the agent last chose; a fresh agent is online. */
+    async chosenStatus(id: string): Promise<AgentStatusT> {
+      const s = await redis.get(k.agentStatus(id));
+      return s ? AgentStatus.parse(s) : 'online';
+    },
+
+    async setChosenStatus(id: string, status: AgentStatusT): Promise<void> {
+      await redis.set(k.agentStatus(id), status);
+    },
+  };
+}
+export type AgentStore = ReturnType<typeof agentStore>;

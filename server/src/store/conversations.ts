@@ -1,0 +1,41 @@
+import { Conversation, type Conversation as ConversationT } from '@cascade/shared';
+import type { Redis } from '../redis/connect.ts';
+import type { Keys } from '../redis/keys.ts';
+import { fromHash, toHash } from '../redis/codec.ts';
+import { luaScript } from '../redis/script.ts';
+
+const transitionScript = luaScript(new URL('../redis/transition.lua', import.meta.url));
+
+export function conversationStore(redis: Redis, k: Keys) {
+  return {
+    async get(id: string): Promise<ConversationT | null> {
+      return fromHash(Conversation, await redis.hGetAll(k.conversation(id)));
+    },
+
+    async create(c: ConversationT): Promise<void> {
+      await Promise.all([
+        redis.hSet(k.conversation(c.id), toHash(c)),
+        redis.zAdd(k.visitorConversations(c.siteId, c.visitorId), { score: c.createdAt, value: c.id }),
+      ]);
+    },
+
+    async update(id: string, patch: Partial<ConversationT>): Promise<void> {
+      const fields = toHash(patch);
+      if (Object.keys(fields).length > 0) await redis.hSet(k.conversation(id), fields);
+    },
+
+    /** Applies the patch only if the state is still `from`; false when someone else moved it first. */
+    async transition(id: string, from: ConversationT['state'], patch: Partial<ConversationT>): Promise<boolean> {
+      const fields = Object.entries(toHash(patch)).flat();
+      return (await transitionScript(redis, [k.conversation(id)], [JSON.stringify(from), ...fields])) === 1;
+    },
+
+    /** The visitor's conversations, newest first. */
+    async ofVisitor(siteId: string, visitorId: string, limit = 20): Promise<ConversationT[]> {
+      const ids = await redis.zRange(k.visitorConversations(siteId, visitorId), 0, limit - 1, { REV: true });
+      const all = await Promise.all(ids.map((id) => this.get(id)));
+      return all.filter((c): c is ConversationT => c !== null);
+    },
+  };
+}
+export type ConversationStore = ReturnType<typeof conversationStore>;

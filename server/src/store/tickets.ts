@@ -1,0 +1,69 @@
+import { Ticket, type Ticket as TicketT, type TicketHistoryItem, type TicketListQuery } from '@cascade/shared';
+import type { Redis } from '../redis/connect.ts';
+import type { Keys } from '../redis/keys.ts';
+import { fromHash, toHash } from '../redis/codec.ts';
+import { luaScript } from '../redis/script.ts';
+
+const createScript = luaScript(new URL('../redis/create-ticket.lua', import.meta.url));
+
+export type NewTicket = Omit<TicketT, 'number'>;
+
+export function ticketStore(redis: Redis, k: Keys) {
+  return {
+    /** One ticket per conversation, however often or concurrently this is called. */
+    async createOnce(t: NewTicket): Promise<{ ticket: TicketT; isNew: boolean }> {
+      const fields = Object.entries(toHash(t)).flat();
+      const [id, , isNew] = (await createScript(
+        redis,
+        [k.ticketByConversation(t.siteId), k.ticketSeq(t.siteId), k.tickets(t.siteId), k.ticket(t.siteId, '')],
+        [t.conversationId, t.id, t.createdAt, ...fields],
+      )) as [string, number, number];
+      const ticket = await this.get(t.siteId, id);
+      if (!ticket) throw new Error(`ticket ${id} vanished`);
+      return { ticket, isNew: isNew === 1 };
+    },
+
+    async get(siteId: string, id: string): Promise<TicketT | null> {
+      return fromHash(Ticket, await redis.hGetAll(k.ticket(siteId, id)));
+    },
+
+    async ofConversation(siteId: string, conversationId: string): Promise<TicketT | null> {
+      const id = await redis.hGet(k.ticketByConversation(siteId), conversationId);
+      return id ? this.get(siteId, id) : null;
+    },
+
+    async update(siteId: string, id: string, patch: Partial<TicketT>, history: TicketHistoryItem): Promise<TicketT | null> {
+      const current = await this.get(siteId, id);
+      if (!current) return null;
+      const next = { ...current, ...patch, history: [...current.history, history], updatedAt: history.ts };
+      await redis.hSet(k.ticket(siteId, id), toHash(next));
+      return next;
+    },
+
+    /** Newest first, filtered; filters are applied in the process (a site's tickets, paged). */
+    async list(siteIds: string[], q: TicketListQuery): Promise<{ tickets: TicketT[]; total: number }> {
+      const all: TicketT[] = [];
+      for (const siteId of siteIds) {
+        const ids = await redis.zRange(k.tickets(siteId), 0, -1, { REV: true });
+        const tickets = await Promise.all(ids.map((id) => this.get(siteId, id)));
+        for (const t of tickets) if (t && matches(t, q)) all.push(t);
+      }
+      all.sort((a, b) => b.createdAt - a.createdAt);
+      return { tickets: all.slice(q.offset, q.offset + q.limit), total: all.length };
+    },
+  };
+}
+
+function matches(t: TicketT, q: TicketListQuery): boolean {
+  if (q.status && t.status !== q.status) return false;
+  if (q.skill && t.skill !== q.skill) return false;
+  if (q.level && t.level !== q.level) return false;
+  if (q.assigneeId && t.assigneeId !== q.assigneeId) return false;
+  if (q.q) {
+    const needle = q.q.toLowerCase();
+    const hay = [String(t.number), t.visitor.name ?? '', t.visitor.email ?? '', t.note ?? '', ...t.transcript.map((m) => m.text)];
+    if (!hay.some((h) => h.toLowerCase().includes(needle))) return false;
+  }
+  return true;
+}
+export type TicketStore = ReturnType<typeof ticketStore>;

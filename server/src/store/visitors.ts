@@ -1,0 +1,56 @@
+import { PageView, Visitor, type Visitor as VisitorT } from '@cascade/shared';
+import type { Redis } from '../redis/connect.ts';
+import type { Keys } from '../redis/keys.ts';
+import { fromHash, toHash } from '../redis/codec.ts';
+
+/** A visitor token stays valid this long after its last use. */
+const TOKEN_TTL_SECONDS = 180 * 24 * 3600;
+const MAX_PAGES = 200;
+
+export function visitorStore(redis: Redis, k: Keys) {
+  return {
+    async get(siteId: string, id: string): Promise<VisitorT | null> {
+      return fromHash(Visitor, await redis.hGetAll(k.visitor(siteId, id)));
+    },
+
+    async create(v: VisitorT, token: string): Promise<void> {
+      await redis.hSet(k.visitor(v.siteId, v.id), toHash(v));
+      await redis.set(k.token(token), JSON.stringify({ siteId: v.siteId, visitorId: v.id }), { EX: TOKEN_TTL_SECONDS });
+    },
+
+    async update(siteId: string, id: string, patch: Partial<VisitorT>): Promise<void> {
+      const fields = toHash(patch);
+      if (Object.keys(fields).length > 0) await redis.hSet(k.visitor(siteId, id), fields);
+    },
+
+    /** The visitor a token belongs to, refreshing its lifetime; null when unknown or expired. */
+    async byToken(token: string): Promise<{ siteId: string; visitorId: string } | null> {
+      const raw = await redis.getEx(k.token(token), { type: 'EX', value: TOKEN_TTL_SECONDS });
+      return raw ? (JSON.parse(raw) as { siteId: string; visitorId: string }) : null;
+    },
+
+    async revokeToken(token: string): Promise<void> {
+      await redis.del(k.token(token));
+    },
+
+    async currentConversation(siteId: string, id: string): Promise<string | null> {
+      const raw = await redis.hGet(k.visitor(siteId, id), 'conversationId');
+      return raw ? (JSON.parse(raw) as string | null) : null;
+    },
+
+    async setCurrentConversation(siteId: string, id: string, conversationId: string | null): Promise<void> {
+      await redis.hSet(k.visitor(siteId, id), 'conversationId', JSON.stringify(conversationId));
+    },
+
+    async addPage(siteId: string, id: string, page: PageView): Promise<void> {
+      const key = k.visitorPages(siteId, id);
+      await redis.multi().rPush(key, JSON.stringify(page)).lTrim(key, -MAX_PAGES, -1).exec();
+    },
+
+    async pages(siteId: string, id: string): Promise<PageView[]> {
+      const raw = await redis.lRange(k.visitorPages(siteId, id), 0, -1);
+      return raw.map((p) => PageView.parse(JSON.parse(p)));
+    },
+  };
+}
+export type VisitorStore = ReturnType<typeof visitorStore>;

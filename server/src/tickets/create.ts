@@ -1,0 +1,42 @@
+import { randomUUID } from 'node:crypto';
+import type { Conversation, Ticket, TicketReason } from '@cascade/shared';
+import type { WaterfallDeps } from '../waterfall/context.ts';
+
+/** Makes the conversation's one ticket, carrying the whole transcript and the page journey. */
+export async function createTicket(
+  d: WaterfallDeps,
+  c: Conversation,
+  reason: TicketReason,
+  by: string,
+  note: string | null,
+): Promise<{ ticket: Ticket; isNew: boolean }> {
+  const [visitor, transcript, pages, actor] = await Promise.all([
+    d.visitors.get(c.siteId, c.visitorId),
+    d.messages.after(c.id, null, 10_000),
+    d.visitors.pages(c.siteId, c.visitorId),
+    d.agents.get(by),
+  ]);
+  const now = Date.now();
+  return d.tickets.createOnce({
+    id: randomUUID().replace(/-/g, ''),
+    siteId: c.siteId,
+    conversationId: c.id,
+    status: 'open',
+    reason,
+    skill: c.skill,
+    level: c.level,
+    assigneeId: c.agentId,
+    note,
+    visitor: {
+      id: c.visitorId,
+      name: visitor?.name ?? null,
+      email: visitor?.email ?? null,
+      locale: visitor?.locale ?? c.locale,
+    },
+    transcript,
+    pages,
+    history: [{ ts: now, action: 'created', by: actor?.name ?? by, detail: reason }],
+    createdAt: now,
+    updatedAt: now,
+  });
+}

@@ -1,0 +1,173 @@
+import {
+  CascadeError,
+  type Agent,
+  type AgentSend,
+  type AgentStatus,
+  type ChatDetail,
+  type ChatSummary,
+  type Conversation,
+  type Transfer,
+} from '@cascade/shared';
+import type { WaterfallDeps } from './context.ts';
+import type { Waterfall } from './service.ts';
+import { chatSummary } from './views.ts';
+
+/** What an agent can do. Every step checks that the chat belongs to one of the agent's sites. */
+export function agentActions(d: WaterfallDeps, w: Waterfall) {
+  const siteIds = (agent: Agent) => agent.memberships.map((m) => m.siteId);
+
+  /** A chat the agent may see; anything else is "not found", revealing nothing. */
+  async function visible(agent: Agent, conversationId: string): Promise<Conversation> {
+    const c = await d.conversations.get(conversationId);
+    if (!c || !siteIds(agent).includes(c.siteId)) throw new CascadeError('not_found', 'no such chat');
+    return c;
+  }
+
+  /** A chat the agent holds (supervisors and admins may act on any chat of their sites). */
+  async function held(agent: Agent, conversationId: string): Promise<Conversation> {
+    const c = await visible(agent, conversationId);
+    const role = agent.memberships.find((m) => m.siteId === c.siteId)?.role;
+    if (c.agentId !== agent.id && role === 'agent') throw new CascadeError('forbidden', 'this chat is not yours');
+    if (c.state !== 'assigned') throw new CascadeError('invalid_state', `the chat is ${c.state}`);
+    return c;
+  }
+
+  async function summaries(ids: string[]): Promise<ChatSummary[]> {
+    const out: ChatSummary[] = [];
+    for (const id of ids) {
+      const c = await d.conversations.get(id);
+      const s = c ? await chatSummary(d, c) : null;
+      if (s) out.push(s);
+    }
+    return out;
+  }
+
+  return {
+    async inbox(agent: Agent): Promise<{ mine: ChatSummary[]; waiting: ChatSummary[] }> {
+      const mine: string[] = [];
+      const waiting: string[] = [];
+      for (const siteId of siteIds(agent)) {
+        mine.push(...(await d.routing.chatsOf(siteId, agent.id)));
+        waiting.push(...(await d.routing.waiting(siteId)));
+      }
+      return { mine: await summaries(mine), waiting: await summaries(waiting) };
+    },
+
+    async open(agent: Agent, conversationId: string): Promise<ChatDetail> {
+      const c = await visible(agent, conversationId);
+      const summary = await chatSummary(d, c);
+      if (!summary) throw new CascadeError('not_found', 'no such chat');
+      const [messages, pages, all] = await Promise.all([
+        d.messages.after(c.id, null),
+        d.visitors.pages(c.siteId, c.visitorId),
+        d.conversations.ofVisitor(c.siteId, c.visitorId),
+      ]);
+      const previous = all.filter((p) => p.id !== c.id);
+      const tickets = [];
+      for (const p of all) {
+        const t = p.ticketId ? await d.tickets.get(c.siteId, p.ticketId) : null;
+        if (t) {
+          const { transcript: _t, pages: _p, history: _h, ...rest } = t;
+          tickets.push(rest);
+        }
+      }
+      return { ...summary, messages, pages, previous, tickets };
+    },
+
+    async sync(agent: Agent, conversationId: string, after: string | null) {
+      await visible(agent, conversationId);
+      return d.messages.after(conversationId, after);
+    },
+
+    async send(agent: Agent, input: AgentSend) {
+      const c = await held(agent, input.conversationId);
+      await d.rates.check(`agentmsg:${agent.id}`, d.config.RATE_AGENT_MESSAGES_PER_MINUTE, 60, 'you are sending messages very quickly');
+      const { message, isNew } = await d.messages.append({
+        conversationId: c.id,
+        clientMsgId: input.clientMsgId,
+        author: 'agent',
+        agentId: agent.id,
+        authorName: agent.name,
+        text: input.text,
+        ts: Date.now(),
+        internal: input.internal,
+        bot: null,
+        event: null,
+        data: null,
+      });
+      if (isNew) {
+        await w.fanOut(message);
+        if (!input.internal && c.firstResponseAt === null) {
+          await d.conversations.update(c.id, { firstResponseAt: message.ts });
+          await d.redis.xAdd(d.keys.events(c.siteId), '*', {
+            event: 'first_response',
+            conversationId: c.id,
+            agentId: agent.id,
+            ts: String(message.ts),
+          });
+        }
+      }
+      return message;
+    },
+
+    async typing(agent: Agent, conversationId: string, typing: boolean) {
+      const c = await held(agent, conversationId);
+      d.notify.toVisitor(c.siteId, c.visitorId, 'typing', { from: 'agent', typing });
+    },
+
+    async resolve(agent: Agent, conversationId: string) {
+      return w.apply(await held(agent, conversationId), { type: 'resolve' }, agent.id);
+    },
+
+    async followUp(agent: Agent, conversationId: string, note: string) {
+      const c = await w.apply(await held(agent, conversationId), { type: 'followup', note }, agent.id);
+      const ticket = c.ticketId ? await d.tickets.get(c.siteId, c.ticketId) : null;
+      if (!ticket) throw new CascadeError('internal', 'the ticket was not created');
+      const { transcript: _t, pages: _p, history: _h, ...summary } = ticket;
+      return { conversation: c, ticket: summary };
+    },
+
+    async transfer(agent: Agent, input: Transfer) {
+      const c = await held(agent, input.conversationId);
+      if (c.transfers > 0 && !input.reason) {
+        throw new CascadeError('invalid_payload', 'this chat was transferred before; say why it must move again');
+      }
+      const site = await d.sites.get(c.siteId);
+      const skill = input.skill ?? c.skill;
+      if (site && !site.skills.includes(skill)) throw new CascadeError('invalid_payload', `unknown skill "${skill}"`);
+      const level = input.level ?? (input.skill && input.skill !== c.skill ? c.level : Math.min(3, c.level + 1));
+      const note = input.reason ? `${input.note}\n(${input.reason})` : input.note;
+      return w.apply(c, { type: 'transfer', level, skill, note }, agent.id);
+    },
+
+    /** Taking a chat from the line by hand, for sites that let agents pick. */
+    async pick(agent: Agent, conversationId: string) {
+      const c = await visible(agent, conversationId);
+      const site = await d.sites.get(c.siteId);
+      if (!site || site.assignment !== 'pick') throw new CascadeError('invalid_state', 'this site assigns chats automatically');
+      const outcome = await d.routing.pick(site.id, c, agent.id, site.defaultMaxChats);
+      if (outcome === 'gone') throw new CascadeError('conflict', 'someone else took this chat');
+      if (outcome === 'skill') throw new CascadeError('forbidden', 'this chat needs a skill or level you do not have');
+      if (outcome === 'full') throw new CascadeError('invalid_state', 'you are at your chat limit');
+      try {
+        const assigned = await w.apply(c, { type: 'claim', agentId: agent.id }, agent.id);
+        await w.announceQueue(site);
+        return assigned;
+      } catch (e) {
+        await d.routing.release(site.id, c.id, agent.id);
+        throw e;
+      }
+    },
+
+    /** Presence: online agents take chats; away agents keep theirs but get no new ones. */
+    async setStatus(agent: Agent, status: AgentStatus) {
+      for (const siteId of siteIds(agent)) {
+        if (status === 'online') await d.routing.setOnline(siteId, agent.id);
+        else await d.routing.setOffline(siteId, agent.id);
+        if (status === 'online') await w.runClaims(siteId);
+        w.touchBoard(siteId);
+      }
+    },
+  };
+}
+export type AgentActions = ReturnType<typeof agentActions>;

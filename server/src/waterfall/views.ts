@@ -1,0 +1,60 @@
+import type { ChatSummary, Conversation, ConversationView, QueueStatus, Site } from '@cascade/shared';
+import { averageHandleSeconds, estimateWaitSeconds } from '../routing/eta.ts';
+import type { WaterfallDeps } from './context.ts';
+
+const waiting = (c: Conversation) => c.state === 'queued' || c.state === 'offered_ticket';
+const lineOf = (c: Conversation) => `${c.widened ? '*' : c.skill}:${c.level}`;
+
+/** Place in line and an honest estimate for each waiting chat; capacity is read once per line. */
+export async function queueViews(d: WaterfallDeps, site: Site, chats: Conversation[]): Promise<ConversationView[]> {
+  const lines = new Map<string, Promise<{ slots: number; avg: number }>>();
+  const lineFacts = (c: Conversation) => {
+    let facts = lines.get(lineOf(c));
+    if (!facts) {
+      facts = Promise.all([d.routing.capacity(site.id, c, site.defaultMaxChats), d.routing.recentHandleTimes(site.id, c.skill)]).then(
+        ([cap, recent]) => ({ slots: cap.slots, avg: averageHandleSeconds(recent) }),
+      );
+      lines.set(lineOf(c), facts);
+    }
+    return facts;
+  };
+  return Promise.all(
+    chats.map(async (c) => {
+      let queue: QueueStatus | null = null;
+      if (waiting(c)) {
+        const [position, facts] = await Promise.all([d.routing.position(site.id, c), lineFacts(c)]);
+        if (position !== null) {
+          queue = { position, etaSeconds: estimateWaitSeconds({ position, slots: facts.slots, avgHandleSeconds: facts.avg }) };
+        }
+      }
+      return view(d, c, queue);
+    }),
+  );
+}
+
+async function view(d: WaterfallDeps, c: Conversation, queue: QueueStatus | null): Promise<ConversationView> {
+  const agent = c.state === 'assigned' && c.agentId ? await d.agents.get(c.agentId) : null;
+  return {
+    id: c.id,
+    state: c.state,
+    queue,
+    agent: agent ? { name: agent.name, avatarUrl: agent.avatarUrl } : null,
+    ticketNumber: c.ticketNumber,
+    canRate: (c.state === 'resolved' || c.state === 'ticketed') && c.csat === null,
+  };
+}
+
+/** The visitor's view: state, place in line with an honest estimate, who is helping. */
+export async function visitorView(d: WaterfallDeps, c: Conversation): Promise<ConversationView> {
+  if (!waiting(c)) return view(d, c, null);
+  const site = await d.sites.get(c.siteId);
+  if (!site) return view(d, c, null);
+  const [v] = await queueViews(d, site, [c]);
+  return v ?? view(d, c, null);
+}
+
+export async function chatSummary(d: WaterfallDeps, c: Conversation): Promise<ChatSummary | null> {
+  const [visitor, lastMessage] = await Promise.all([d.visitors.get(c.siteId, c.visitorId), d.messages.last(c.id)]);
+  if (!visitor) return null;
+  return { conversation: c, visitor, lastMessage };
+}

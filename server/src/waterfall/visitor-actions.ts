@@ -1,0 +1,207 @@
+import {
+  CascadeError,
+  openStates,
+  type BotDecision,
+  type Conversation,
+  type ConversationView,
+  type Locale,
+  type Message,
+  type SendMessage,
+  type Site,
+  type Visitor,
+} from '@cascade/shared';
+import { smalltalkReply } from '@cascade/bot';
+import { botPhrases } from '../bot/phrases.ts';
+import type { WaterfallDeps } from './context.ts';
+import type { Waterfall } from './service.ts';
+import { visitorView } from './views.ts';
+import { isOpen } from '../routing/hours.ts';
+import { priorityFor } from '../routing/priority.ts';
+
+/** What a visitor can do, each step going through the waterfall. */
+export function visitorActions(d: WaterfallDeps, w: Waterfall) {
+  async function current(site: Site, visitor: Visitor): Promise<Conversation | null> {
+    const id = await d.visitors.currentConversation(site.id, visitor.id);
+    return id ? d.conversations.get(id) : null;
+  }
+
+  /** The visitor's open conversation, or a new one: new ones are limited per IP address. */
+  async function openConversation(site: Site, visitor: Visitor, ip: string): Promise<Conversation> {
+    const c = await current(site, visitor);
+    if (c && openStates.has(c.state)) return c;
+    if (site.requireIdentity && !visitor.verified) {
+      throw new CascadeError('identity_invalid', 'this site asks you to sign in before you chat');
+    }
+    await d.rates.check(
+      `conv:${ip}`,
+      d.config.RATE_CONVERSATIONS_PER_IP_PER_HOUR,
+      3600,
+      'too many new conversations from your network; please try again later',
+    );
+    return w.start(site, visitor);
+  }
+
+  async function required(site: Site, visitor: Visitor): Promise<Conversation> {
+    const c = await current(site, visitor);
+    if (!c) throw new CascadeError('no_conversation', 'there is no conversation yet');
+    return c;
+  }
+
+  function botText(decision: BotDecision, locale: Locale): string {
+    const phrases = botPhrases[locale];
+    switch (decision.kind) {
+      case 'answer':
+        return decision.text;
+      case 'suggest':
+        return phrases.suggest;
+      case 'escalate':
+        return decision.reason === 'human_requested' ? phrases.humanRequested : phrases.escalate;
+      case 'smalltalk':
+        return smalltalkReply(decision.intent, decision.language);
+    }
+  }
+
+  async function botSays(c: Conversation, decision: BotDecision): Promise<Message> {
+    const locale = (['en', 'ar', 'fa'] as const).find((l) => l === decision.language) ?? c.locale;
+    const message = await w.post({
+      conversationId: c.id,
+      clientMsgId: null,
+      author: 'bot',
+      agentId: null,
+      authorName: null,
+      text: botText(decision, locale),
+      internal: false,
+      bot: decision,
+      event: null,
+      data: null,
+    });
+    await d.redis.xAdd(d.keys.events(c.siteId), '*', {
+      event: 'bot_decision',
+      conversationId: c.id,
+      kind: decision.kind,
+      confidence: String(decision.confidence),
+      entryId: 'entryId' in decision ? decision.entryId : '',
+      ts: String(Date.now()),
+    });
+    return message;
+  }
+
+  /**
+   * Queues the chat at the priority the site's rules give it. If it was not claimed at once
+   * and nobody with the skill is online, or the site is closed, the visitor is told so at once.
+   */
+  async function escalate(site: Site, visitor: Visitor, c: Conversation, skill: string | null): Promise<Conversation> {
+    const [pages, skillGuess] = await Promise.all([d.visitors.pages(site.id, visitor.id), skill ?? lastSkill(c)]);
+    const priority = priorityFor(site.priorityRules, { verified: visitor.verified, pageUrl: pages.at(-1)?.url ?? null });
+    await w.apply(c, { type: 'escalate', skill: site.skills.includes(skillGuess) ? skillGuess : 'general', priority }, 'visitor', undefined, site);
+    const queued = (await d.conversations.get(c.id)) ?? c;
+    if (queued.state !== 'queued') return queued;
+    if (!isOpen(site.businessHours, new Date())) return w.apply(queued, { type: 'offer_ticket', reason: 'outside_hours' });
+    if ((await d.routing.eligibleOnline(site.id, queued)) === 0) {
+      return w.apply(queued, { type: 'offer_ticket', reason: 'no_agent' });
+    }
+    return queued;
+  }
+
+  async function reply(c: Conversation): Promise<{ conversation: ConversationView }> {
+    const fresh = (await d.conversations.get(c.id)) ?? c;
+    return { conversation: await visitorView(d, fresh) };
+  }
+
+  return {
+    current,
+
+    async send(site: Site, visitor: Visitor, input: SendMessage, ip: string) {
+      await d.rates.check(
+        `msg:${visitor.id}`,
+        d.config.RATE_VISITOR_MESSAGES_PER_MINUTE,
+        60,
+        'you are sending messages very quickly; please wait a moment',
+      );
+      const c = await openConversation(site, visitor, ip);
+      const { message, isNew } = await d.messages.append({
+        conversationId: c.id,
+        clientMsgId: input.clientMsgId,
+        author: 'visitor',
+        agentId: null,
+        authorName: null,
+        text: input.text,
+        ts: Date.now(),
+        internal: false,
+        bot: null,
+        event: null,
+        data: null,
+      });
+      if (isNew) {
+        await w.fanOut(message);
+        if (c.state === 'bot') {
+          const bot = await d.bots.get(site.id);
+          const decision = bot.decide(input.text, { locale: c.locale, thresholds: site.botThresholds });
+          await botSays(c, decision);
+          if (decision.kind === 'escalate') await escalate(site, visitor, c, decision.skill);
+        }
+      }
+      return { message, ...(await reply(c)) };
+    },
+
+    async feedback(site: Site, visitor: Visitor, helpful: boolean) {
+      const c = await required(site, visitor);
+      if (helpful) return reply(await w.apply(c, { type: 'bot_helped' }));
+      return reply(await escalate(site, visitor, c, null));
+    },
+
+    async pick(site: Site, visitor: Visitor, entryId: string) {
+      const c = await required(site, visitor);
+      if (c.state !== 'bot') throw new CascadeError('invalid_state', 'suggestions are only for the bot part of a chat');
+      const bot = await d.bots.get(site.id);
+      const answer = bot.answer(entryId, c.locale);
+      if (!answer) throw new CascadeError('not_found', 'no such article');
+      await botSays(c, { kind: 'answer', entryId, confidence: 1, language: answer.language, text: answer.text, skill: answer.skill });
+      return reply(c);
+    },
+
+    async escalate(site: Site, visitor: Visitor, ip: string) {
+      const c = await openConversation(site, visitor, ip);
+      if (c.state !== 'bot') return reply(c);
+      return reply(await escalate(site, visitor, c, null));
+    },
+
+    async leaveEmail(site: Site, visitor: Visitor, email: string, name: string | undefined) {
+      const c = await required(site, visitor);
+      await d.visitors.update(site.id, visitor.id, { email, ...(name ? { name } : {}) });
+      return reply(await w.apply(c, { type: 'leave_email' }, 'visitor'));
+    },
+
+    async keepWaiting(site: Site, visitor: Visitor) {
+      return reply(await w.apply(await required(site, visitor), { type: 'keep_waiting' }, 'visitor'));
+    },
+
+    async rate(site: Site, visitor: Visitor, score: number, comment: string | undefined) {
+      const c = await required(site, visitor);
+      if (c.state !== 'resolved' && c.state !== 'ticketed') throw new CascadeError('invalid_state', 'a chat is rated after it ends');
+      if (c.csat) throw new CascadeError('conflict', 'this chat was already rated');
+      const csat = { score, comment: comment || null, ts: Date.now() };
+      await d.conversations.update(c.id, { csat });
+      await d.redis.xAdd(d.keys.events(site.id), '*', {
+        event: 'csat',
+        conversationId: c.id,
+        score: String(score),
+        agentId: c.agentId ?? '',
+        skill: c.skill,
+        level: String(c.level),
+        ts: String(csat.ts),
+      });
+      await d.events.emit({ type: 'csat.submitted', conversation: { ...c, csat } });
+      return reply({ ...c, csat });
+    },
+  };
+
+  /** The skill of the bot's last guess in this chat, so an escalation lands in the right line. */
+  async function lastSkill(c: Conversation): Promise<string> {
+    for (const m of await d.messages.recent(c.id, 20)) {
+      if (m.bot && 'skill' in m.bot) return m.bot.skill;
+    }
+    return 'general';
+  }
+}
+export type VisitorActions = ReturnType<typeof visitorActions>;

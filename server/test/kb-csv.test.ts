@@ -1,0 +1,35 @@
+import type { KbEntry } from '@cascade/shared';
+import { expect, it } from 'vitest';
+import { parseCsvRows } from '@cascade/shared/csv';
+import { fromCsv, toCsv } from '../src/kb/csv.ts';
+
+const entries: KbEntry[] = [
+  {
+    id: 'returns-window',
+    skill: 'returns',
+    related: ['refund-time'],
+    updatedAt: 5,
+    content: {
+      en: { question: 'How long do I have to return?', phrasings: ['return window', 'can I send it back, "late"?'], answer: 'Thirty days, see https://shop.example/returns.' },
+      fa: { question: 'چقدر برای مرجوعی وقت دارم؟', phrasings: ['مهلت مرجوعی'], answer: 'سی روز.' },
+    },
+  },
+  { id: 'refund-time', skill: 'billing', related: [], updatedAt: 5, content: { ar: { question: 'متى يصل المبلغ المسترد؟', phrasings: [], answer: 'خلال ٣ أيام، عادةً.' } } },
+];
+
+it('round-trips entries through CSV, quotes, commas, new lines and scripts included', () => {
+  expect(fromCsv(toCsv(entries), 5)).toEqual(entries);
+});
+
+it('parses RFC 4180 quoting', () => {
+  expect(parseCsvRows('a,"b ""c""","d\ne"\r\n1,2,3\n')).toEqual([
+    ['a', 'b "c"', 'd\ne'],
+    ['1', '2', '3'],
+  ]);
+});
+
+it('says which row is wrong', () => {
+  expect(() => fromCsv('id,skill,language,question,phrasings,answer,related\nx,general,en,,,answer,\n', 0)).toThrow(/x/);
+  expect(() => fromCsv('name,answer\n', 0)).toThrow(/first row/);
+  expect(() => fromCsv('id,skill,language,question,phrasings,answer,related\n"open', 0)).toThrow(/not closed/);
+});

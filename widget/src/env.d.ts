@@ -1,0 +1,7 @@
+declare module '*.css?inline' {
+  const css: string;
+  export default css;
+}
+
+/** The panel's hashed file name, defined by the build when it bundles the loader. */
+declare const __PANEL_FILE__: string;

@@ -1,0 +1,119 @@
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { formatNumber } from '../../i18n/format.ts';
+import { isRtl, pickLocale } from '../../i18n/pick.ts';
+import { translator } from '../../i18n/t.ts';
+import { isEnded, unreadCount } from '../../timeline.ts';
+import type { Connection } from '../connection.ts';
+import { Chat, type ChatContext } from '../context.ts';
+import { trapTab } from '../focus.ts';
+import type { Store } from '../store.ts';
+import { Composer } from './Composer.tsx';
+import { EndOfChat } from './EndOfChat.tsx';
+import { Header } from './Header.tsx';
+import { MessageList } from './MessageList.tsx';
+import { QueueStatus } from './QueueStatus.tsx';
+import { TicketOffer } from './TicketOffer.tsx';
+
+function useStore(store: Store) {
+  const [, redraw] = useState(0);
+  useEffect(() => store.subscribe(() => redraw((n) => n + 1)), [store]);
+  return store.get();
+}
+
+/** Distance from the bottom within which new content keeps the view scrolled to the end. */
+const STICK_PX = 48;
+
+/** How the loader's "the visitor opened the chat" reaches the composer. */
+export type FocusTarget = { focus(): void };
+
+export function App({ store, conn, close, composer }: { store: Store; conn: Connection; close(): void; composer: FocusTarget }) {
+  const state = useStore(store);
+  const locale = pickLocale(state.locale, state.site, navigator.languages);
+  const t = useMemo(() => translator(locale), [locale]);
+  const [failed, setFailed] = useState(false);
+  const panel = useRef<HTMLDivElement>(null);
+  const body = useRef<HTMLDivElement>(null);
+  const input = useRef<HTMLTextAreaElement>(null);
+  const stick = useRef(true);
+
+  // Focus moves in when the visitor opens the panel (also before this code had loaded),
+  // never when a new page restores it open.
+  composer.focus = () => input.current?.focus();
+  useEffect(() => {
+    if (state.open) store.dispatch({ type: 'read' });
+  }, [state.open, state.messages]);
+  useLayoutEffect(() => {
+    if (body.current && stick.current) body.current.scrollTop = body.current.scrollHeight;
+  });
+
+  const chat: ChatContext = {
+    state,
+    locale,
+    t,
+    conn,
+    close,
+    async attempt(outcome) {
+      const ok = await outcome;
+      setFailed(!ok);
+      return ok;
+    },
+  };
+  const c = state.conversation;
+  const left = state.site?.theme.position === 'left' ? ' left' : '';
+  const unread = state.open ? 0 : unreadCount(state.messages, state.readUpTo);
+
+  return (
+    <Chat.Provider value={chat}>
+      {unread > 0 && (
+        // On the launcher's corner; the launcher's own label tells screen readers the count.
+        <span class={`badge${left}`} aria-hidden="true">
+          {formatNumber(locale, unread)}
+        </span>
+      )}
+      <div
+        ref={panel}
+        class={`panel${left}`}
+        role="dialog"
+        aria-labelledby="cw-title"
+        dir={isRtl(locale) ? 'rtl' : 'ltr'}
+        lang={locale}
+        hidden={!state.open}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') close();
+          else if (e.key === 'Tab' && panel.current) trapTab(e, panel.current);
+        }}
+      >
+        <Header />
+        {state.link === 'reconnecting' && (
+          <p class="banner" role="status">
+            {t('conn.reconnecting')}
+          </p>
+        )}
+        {state.link === 'blocked' && (
+          <p class="banner" role="alert">
+            {t('conn.blocked')}
+          </p>
+        )}
+        <div
+          class="body"
+          ref={body}
+          onScroll={(e) => {
+            const el = e.currentTarget;
+            stick.current = el.scrollHeight - el.scrollTop - el.clientHeight < STICK_PX;
+          }}
+        >
+          <MessageList />
+          {c?.state === 'queued' && c.queue && <QueueStatus queue={c.queue} />}
+          {c?.state === 'offered_ticket' && <TicketOffer />}
+          {c && isEnded(c) && <EndOfChat key={c.id} conversation={c} />}
+        </div>
+        {failed && (
+          <p class="error" role="alert">
+            {t('error.generic')}
+          </p>
+        )}
+        <Composer inputRef={input} />
+      </div>
+    </Chat.Provider>
+  );
+}

@@ -1,0 +1,25 @@
+import type { ConversationView } from '@cascade/shared';
+import { useState } from 'preact/hooks';
+import { useChat } from '../context.ts';
+import { Rating } from './Rating.tsx';
+import { Transcript } from './Transcript.tsx';
+
+/** After the chat: the ticket number if one was made, the rating, the transcript, and how to start again. */
+export function EndOfChat({ conversation }: { conversation: ConversationView }) {
+  const { t } = useChat();
+  const [rated, setRated] = useState(false);
+  return (
+    <div class="card">
+      {conversation.state === 'ticketed' && conversation.ticketNumber !== null && (
+        <p class="strong">{t('ticket.created', { n: conversation.ticketNumber })}</p>
+      )}
+      {rated ? (
+        <p role="status">{t('rate.thanks')}</p>
+      ) : (
+        conversation.canRate && <Rating onDone={() => setRated(true)} />
+      )}
+      <Transcript />
+      <p class="muted">{t('end.new')}</p>
+    </div>
+  );
+}

@@ -1,0 +1,37 @@
+import type { ConversationView } from '@cascade/shared';
+import type { T } from '../../i18n/t.ts';
+import { isEnded } from '../../timeline.ts';
+import { useChat } from '../context.ts';
+import { CloseIcon } from './Icons.tsx';
+
+function status(t: T, conversation: ConversationView | null): string {
+  if (!conversation || conversation.state === 'bot') return t('status.bot');
+  if (conversation.state === 'assigned' && conversation.agent) return t('status.assigned', { name: conversation.agent.name });
+  return isEnded(conversation) ? t('event.resolved') : t('status.queued');
+}
+
+export function Header() {
+  const { state, t, close } = useChat();
+  const agent = state.conversation?.state === 'assigned' ? state.conversation.agent : null;
+  return (
+    <header class="head">
+      {agent &&
+        (agent.avatarUrl ? (
+          <img class="avatar" src={agent.avatarUrl} alt="" />
+        ) : (
+          <span class="avatar" aria-hidden="true">
+            {[...agent.name][0]}
+          </span>
+        ))}
+      <div class="who">
+        <h2 id="cw-title">
+          <bdi>{state.site?.name ?? t('panel.title')}</bdi>
+        </h2>
+        <p>{status(t, state.conversation)}</p>
+      </div>
+      <button type="button" class="icon" aria-label={t('panel.close')} onClick={close}>
+        <CloseIcon />
+      </button>
+    </header>
+  );
+}

@@ -1,0 +1,56 @@
+import type { Message } from '@cascade/shared';
+import { catalogue, type Key } from '../../locales/en.ts';
+import type { T } from '../../i18n/t.ts';
+import { formatTime } from '../../i18n/format.ts';
+import { useChat } from '../context.ts';
+import { BotActions } from './BotActions.tsx';
+import { RichText } from './RichText.tsx';
+
+/**
+ * The visitor-facing line for a waterfall step: the catalogue's `event.<name>`. Steps with no such
+ * string (shown as a card instead, or internal) say nothing.
+ */
+function eventText(t: T, message: Message): string | null {
+  if (!message.event) return message.text || null;
+  const key = `event.${message.event}`;
+  const name = message.data?.agentName ?? message.authorName ?? '';
+  return key in catalogue ? t(key as Key, { name: String(name) }) : null;
+}
+
+interface Props {
+  message: Message;
+  /** First of a run by the same author: show who is speaking. */
+  showAuthor: boolean;
+  actionable: boolean;
+}
+
+export function MessageRow({ message, showAuthor, actionable }: Props) {
+  const { t, locale } = useChat();
+  if (message.author === 'system') {
+    const text = eventText(t, message);
+    return text ? <p class="event">{text}</p> : null;
+  }
+  const mine = message.author === 'visitor';
+  return (
+    <div class={mine ? 'row me' : 'row'}>
+      {showAuthor && !mine && (
+        <span class="author" dir="auto">
+          {message.author === 'bot' ? t('author.bot') : message.authorName}
+        </span>
+      )}
+      <div class="bubble">
+        <RichText text={message.text} />
+      </div>
+      <span class="meta">
+        {formatTime(locale, message.ts)}
+        {mine && (
+          <>
+            <span aria-hidden="true">✓</span>
+            <span class="sr">{t('msg.sent')}</span>
+          </>
+        )}
+      </span>
+      {actionable && <BotActions message={message} />}
+    </div>
+  );
+}

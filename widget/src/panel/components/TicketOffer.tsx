@@ -1,0 +1,46 @@
+import { useState } from 'preact/hooks';
+import { useChat } from '../context.ts';
+
+/** Nobody can take the chat now: leave an email for a ticket, or keep waiting. */
+export function TicketOffer() {
+  const { t, conn, attempt } = useChat();
+  const [email, setEmail] = useState('');
+  const [name, setName] = useState('');
+
+  function submit(event: Event): void {
+    event.preventDefault();
+    const trimmed = name.trim();
+    void attempt(conn.act('conversation:leave-email', { email: email.trim(), ...(trimmed ? { name: trimmed } : {}) }));
+  }
+
+  return (
+    <form class="card" onSubmit={submit}>
+      <p class="strong">{t('offer.title')}</p>
+      <p>{t('offer.body')}</p>
+      <label>
+        {t('form.email')}
+        <input
+          type="email"
+          required
+          dir="ltr"
+          autoComplete="email"
+          maxLength={254}
+          value={email}
+          onInput={(e) => setEmail(e.currentTarget.value)}
+        />
+      </label>
+      <label>
+        {t('form.name')}
+        <input dir="auto" autoComplete="name" maxLength={100} value={name} onInput={(e) => setName(e.currentTarget.value)} />
+      </label>
+      <div class="buttons">
+        <button type="submit" class="primary">
+          {t('offer.submit')}
+        </button>
+        <button type="button" class="secondary" onClick={() => void attempt(conn.act('conversation:keep-waiting', {}))}>
+          {t('offer.wait')}
+        </button>
+      </div>
+    </form>
+  );
+}

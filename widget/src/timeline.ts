@@ -1,0 +1,54 @@
+import type { ConversationState, ConversationView, Message } from '@cascade/shared';
+import { compareIds } from './merge.ts';
+import type { Outbox, OutboxItem } from './outbox.ts';
+import type { ChatState } from './state.ts';
+
+/** One row of the conversation as the visitor sees it: stored, or still in the outbox. */
+export type Entry = { kind: 'message'; message: Message } | { kind: 'pending'; item: OutboxItem };
+
+/** Stored messages in stream order, then what is still waiting to be sent, in the order written. */
+export const timeline = (messages: readonly Message[], outbox: Outbox): Entry[] => [
+  ...messages.map((message) => ({ kind: 'message' as const, message })),
+  ...outbox.map((item) => ({ kind: 'pending' as const, item })),
+];
+
+const lastSpoken = (messages: readonly Message[]): Message | undefined =>
+  messages.findLast((m) => m.author !== 'system');
+
+/** The bot is thinking: its conversation is with the bot and the visitor spoke last. */
+export function botTyping(state: Pick<ChatState, 'conversation' | 'messages' | 'outbox'>): boolean {
+  return (
+    state.conversation?.state === 'bot' &&
+    state.outbox.length === 0 &&
+    lastSpoken(state.messages)?.author === 'visitor'
+  );
+}
+
+/** The bot message whose buttons ("That helped", suggestions) still make sense, if any. */
+export function actionableBotMessage(state: Pick<ChatState, 'conversation' | 'messages'>): Message | null {
+  if (state.conversation?.state !== 'bot') return null;
+  const last = lastSpoken(state.messages);
+  return last?.author === 'bot' && (last.bot?.kind === 'answer' || last.bot?.kind === 'suggest') ? last : null;
+}
+
+const humanReachable: ReadonlySet<ConversationState> = new Set(['bot', 'resolved', 'ticketed', 'abandoned']);
+
+/** "Talk to a person" is offered unless a person is already on the way or there. */
+export const canAskForHuman = (conversation: ConversationView | null): boolean =>
+  !conversation || humanReachable.has(conversation.state);
+
+export const isEnded = (conversation: ConversationView | null): boolean =>
+  conversation !== null && ['resolved', 'ticketed', 'abandoned'].includes(conversation.state);
+
+/** Bot and agent messages newer than what the visitor has seen with the panel open. */
+export function unreadCount(messages: readonly Message[], readUpTo: string | null): number {
+  if (readUpTo === null) return 0;
+  return messages.filter((m) => (m.author === 'bot' || m.author === 'agent') && compareIds(m.id, readUpTo) > 0)
+    .length;
+}
+
+const openStates: ReadonlySet<ConversationState> = new Set(['bot', 'queued', 'assigned', 'offered_ticket']);
+
+/** A live conversation or unsent messages: later pages connect at once instead of waiting to be opened. */
+export const needsConnection = (state: Pick<ChatState, 'conversation' | 'outbox'>): boolean =>
+  state.outbox.length > 0 || (state.conversation !== null && openStates.has(state.conversation.state));

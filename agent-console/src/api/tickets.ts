@@ -1,0 +1,27 @@
+import type { Delivery, Ticket, TicketSummary, TicketUpdate } from '@cascade/shared';
+import { ticketQuery, type TicketFilter } from '../logic/ticket-query.ts';
+import { requestJson } from './http.ts';
+
+export interface TicketPage {
+  tickets: TicketSummary[];
+  total: number;
+}
+
+export function listTickets(filter: TicketFilter, myId: string): Promise<TicketPage> {
+  return requestJson<TicketPage>('GET', `/api/tickets?${ticketQuery(filter, myId)}`);
+}
+
+export async function getTicket(ticketId: string): Promise<Ticket> {
+  const { ticket } = await requestJson<{ ticket: Ticket }>('GET', `/api/tickets/${encodeURIComponent(ticketId)}`);
+  return ticket;
+}
+
+export async function updateTicket(ticketId: string, update: TicketUpdate, csrf: string): Promise<Ticket> {
+  const { ticket } = await requestJson<{ ticket: Ticket }>('PATCH', `/api/tickets/${encodeURIComponent(ticketId)}`, { body: update, csrf });
+  return ticket;
+}
+
+/** Emails the visitor; the answer's delivery is queued, so "sent" means accepted for sending. */
+export function replyByEmail(ticketId: string, text: string, csrf: string): Promise<{ ticket: Ticket; delivery: Delivery }> {
+  return requestJson('POST', `/api/tickets/${encodeURIComponent(ticketId)}/replies`, { body: { text }, csrf });
+}

@@ -1,0 +1,144 @@
+import type { CannedReply, Me } from '@cascade/shared';
+import { useState } from 'preact/hooks';
+import { useT } from '../i18n/context.ts';
+import { visitorLabel } from '../i18n/describe.ts';
+import type { ChatState } from '../state/chat-state.ts';
+import type { ConsoleController } from '../state/controller.ts';
+import { isActive } from '../state/console-state.ts';
+import { Composer } from './Composer.tsx';
+import { FollowUpDialog } from './FollowUpDialog.tsx';
+import { MessageList } from './MessageList.tsx';
+import { TransferDialog } from './TransferDialog.tsx';
+
+interface Props {
+  me: Me;
+  chat: ChatState;
+  /** Skills seen in the waiting lines, offered as transfer targets. */
+  seenSkills: readonly string[];
+  controller: ConsoleController;
+  /** The site's canned replies, offered by `/shortcut` in the composer. */
+  canned: readonly CannedReply[];
+  draft: string;
+  onDraft: (conversationId: string, text: string) => void;
+  onSent: (conversationId: string) => void;
+  contextOpen: boolean;
+  onToggleContext: () => void;
+}
+
+type OpenDialog = 'followup' | 'transfer' | null;
+
+export function ChatView({ me, chat, seenSkills, controller, canned, draft, onDraft, onSent, contextOpen, onToggleContext }: Props) {
+  const t = useT();
+  const [dialog, setDialog] = useState<OpenDialog>(null);
+  const [resolving, setResolving] = useState(false);
+  const { conversation, visitor } = chat.summary;
+  const id = conversation.id;
+  const name = visitorLabel(t, visitor);
+  const active = isActive(chat);
+
+  const resolve = async () => {
+    setResolving(true);
+    await controller.resolve(id);
+    setResolving(false);
+  };
+
+  return (
+    <div class="chat-view">
+      <header class="chat-header">
+        <div class="chat-title">
+          <h2>{name}</h2>
+          <span class="muted small">
+            {t.t('inbox.skillLevel', { skill: conversation.skill, level: conversation.level })}
+            {' · '}
+            {t.t(`state.${conversation.state}`)}
+          </span>
+        </div>
+        <div class="chat-actions" role="group" aria-label={t.t('actions.label')}>
+          {active ? (
+            <>
+              <button type="button" class="button success" disabled={resolving} onClick={resolve}>
+                {t.t('actions.resolve')}
+              </button>
+              <button type="button" class="button" onClick={() => setDialog('followup')}>
+                {t.t('actions.followup')}
+              </button>
+              <button type="button" class="button" onClick={() => setDialog('transfer')}>
+                {t.t('actions.transfer')}
+              </button>
+            </>
+          ) : (
+            <button type="button" class="button" onClick={() => controller.close(id)}>
+              {t.t('chat.close')}
+            </button>
+          )}
+          <button
+            type="button"
+            class="button quiet context-toggle"
+            aria-expanded={contextOpen}
+            aria-controls="context-panel"
+            onClick={onToggleContext}
+          >
+            {t.t('chat.context')}
+          </button>
+        </div>
+      </header>
+
+      <MessageList
+        me={me}
+        messages={chat.messages}
+        outbox={chat.outbox}
+        loading={chat.context === null}
+        label={t.t('chat.transcript', { name })}
+        onRetry={(clientMsgId) => controller.retry(id, clientMsgId)}
+        onDiscard={(clientMsgId) => controller.discard(id, clientMsgId)}
+      />
+
+      <p class="typing-line" aria-live="polite">
+        {chat.visitorTyping ? t.t('chat.typing', { name }) : ''}
+      </p>
+
+      {active ? (
+        <Composer
+          conversationId={id}
+          locale={conversation.locale}
+          canned={canned}
+          draft={draft}
+          onDraft={(text) => onDraft(id, text)}
+          onTyping={(text) => controller.typing(id, text)}
+          onSend={(text, internal) => {
+            controller.send(id, text, internal);
+            onSent(id);
+          }}
+        />
+      ) : (
+        <p class="closed-banner" role="status">
+          {closedText(t, chat)}
+        </p>
+      )}
+
+      {dialog === 'followup' && (
+        <FollowUpDialog onClose={() => setDialog(null)} onSubmit={(note) => controller.followUp(id, note)} />
+      )}
+      {dialog === 'transfer' && (
+        <TransferDialog
+          me={me}
+          conversation={conversation}
+          seenSkills={seenSkills}
+          onClose={() => setDialog(null)}
+          onSubmit={(input) => controller.transfer(id, input)}
+        />
+      )}
+    </div>
+  );
+}
+
+function closedText(t: ReturnType<typeof useT>, chat: ChatState): string {
+  const { state, ticketNumber } = chat.summary.conversation;
+  if (state === 'resolved') return t.t('chat.closed.resolved');
+  if (state === 'abandoned') return t.t('chat.closed.abandoned');
+  if (state === 'ticketed') {
+    const number = chat.ticket?.number ?? ticketNumber;
+    return number ? t.t('chat.closed.ticketed', { number }) : t.t('chat.closed.ticketedNoNumber');
+  }
+  return t.t('chat.closed.other');
+}

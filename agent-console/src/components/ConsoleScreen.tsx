@@ -1,0 +1,150 @@
+import type { Locale, Me } from '@cascade/shared';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { currentAgent, logout } from '../api/auth.ts';
+import { createChime } from '../audio/beep.ts';
+import { askPermission, notifyDesktop } from '../notify.ts';
+import { useDrafts } from '../hooks/use-drafts.ts';
+import { useHashRoute } from '../hooks/use-hash-route.ts';
+import { useTabKeys } from '../hooks/use-tab-keys.ts';
+import { isWindowFocused, useWindowFocus } from '../hooks/use-window-focus.ts';
+import { useT } from '../i18n/context.ts';
+import { chooseSite, hasRole, neededRole, sectionOf } from '../logic/sites.ts';
+import { titleWithBadge } from '../logic/title.ts';
+import { createAgentSocket } from '../socket/agent-socket.ts';
+import { attentionCount } from '../state/attention.ts';
+import { consoleReducer, initialState, type ChosenStatus } from '../state/console-state.ts';
+import { createConsoleController } from '../state/controller.ts';
+import { browserStorage, storageKeys, type KeyValue } from '../state/storage.ts';
+import { createStore, useStoreState } from '../state/store.ts';
+import { AgentsPage } from './agents/AgentsPage.tsx';
+import { ChatArea } from './ChatArea.tsx';
+import { DashboardPage } from './dashboard/DashboardPage.tsx';
+import { Header } from './Header.tsx';
+import { Inbox } from './Inbox.tsx';
+import { KnowledgeBasePage } from './kb/KnowledgeBasePage.tsx';
+import { NotAllowed } from './NotAllowed.tsx';
+import { SettingsPage } from './settings/SettingsPage.tsx';
+import { StatusBar } from './StatusBar.tsx';
+import { TicketDetailPage } from './TicketDetailPage.tsx';
+import { TicketsPage } from './TicketsPage.tsx';
+
+interface Props {
+  me: Me;
+  onSignedOut: () => void;
+  onLocale: (locale: Locale) => void;
+  preferences: KeyValue;
+}
+
+const session = browserStorage('session');
+
+/** The signed-in console: one socket, one store, and the screens that read them. */
+export function ConsoleScreen({ me, onSignedOut, onLocale, preferences }: Props) {
+  const t = useT();
+  const route = useHashRoute();
+  const [muted, setMuted] = useState(() => preferences.get(storageKeys.muted) === 'true');
+  const mutedRef = useRef(muted);
+  mutedRef.current = muted;
+  const chime = useMemo(createChime, []);
+  const [siteId, setSiteId] = useState(() => preferences.get(storageKeys.site));
+  const site = chooseSite(me.sites, siteId);
+  const section = sectionOf(route);
+  const allowed = hasRole(site?.role ?? 'agent', neededRole(section));
+
+  const store = useMemo(() => {
+    const status: ChosenStatus = preferences.get(storageKeys.status) === 'away' ? 'away' : 'online';
+    return createStore(consoleReducer, initialState(status));
+  }, [me, preferences]);
+  const controller = useMemo(
+    () =>
+      createConsoleController(createAgentSocket(), store, {
+        me,
+        isFocused: isWindowFocused,
+        alert: (body) => {
+          if (!mutedRef.current) chime.play();
+          notifyDesktop(document.title, body);
+        },
+        session,
+        preferences,
+        checkSession: async () => (await currentAgent().catch(() => null)) !== null,
+        onSignedOut,
+      }),
+    [store, me, chime, preferences, onSignedOut],
+  );
+  useEffect(() => {
+    controller.start();
+    return () => controller.stop();
+  }, [controller]);
+
+  const state = useStoreState(store);
+  const drafts = useDrafts(session);
+
+  const unread = Object.values(state.chats).reduce((sum, chat) => sum + chat.unread, 0);
+  const attention = attentionCount(state, me.agent);
+  useEffect(() => {
+    document.title = titleWithBadge(t.t('app.title'), attention, (n, title) => t.t('app.titleBadge', { n, title }));
+  }, [attention, t]);
+
+  // Browsers allow sound only after the page was used; any click or key unlocks it.
+  useEffect(() => {
+    const unlock = () => chime.unlock();
+    window.addEventListener('pointerdown', unlock);
+    window.addEventListener('keydown', unlock);
+    return () => {
+      window.removeEventListener('pointerdown', unlock);
+      window.removeEventListener('keydown', unlock);
+    };
+  }, [chime]);
+
+  useWindowFocus(useCallback(() => store.dispatch({ type: 'seen' }), [store]));
+  useTabKeys(state.order, controller.select);
+
+  const toggleMute = () => {
+    preferences.set(storageKeys.muted, muted ? null : 'true');
+    setMuted(!muted);
+    askPermission();
+  };
+  const chooseSiteId = (id: string) => {
+    preferences.set(storageKeys.site, id);
+    setSiteId(id);
+  };
+  const signOut = async (everywhere = false) => {
+    await logout(me.csrfToken, everywhere).catch(() => undefined);
+    controller.stop();
+    onSignedOut();
+  };
+
+  return (
+    <div class="console">
+      <Header
+        me={me}
+        site={site}
+        status={state.status}
+        unread={unread}
+        route={route}
+        muted={muted}
+        onSite={chooseSiteId}
+        onStatus={controller.setStatus}
+        onLocale={onLocale}
+        onToggleMute={toggleMute}
+        onLogout={() => void signOut()}
+        onLogoutEverywhere={() => void signOut(true)}
+      />
+      <StatusBar connection={state.connection} notice={state.notice} onDismiss={controller.dismissNotice} />
+      {route.view === 'chats' && (
+        <div class="workspace">
+          <Inbox me={me} state={state} controller={controller} />
+          <ChatArea me={me} state={state} controller={controller} drafts={drafts} />
+        </div>
+      )}
+      {route.view === 'tickets' && <TicketsPage me={me} />}
+      {route.view === 'ticket' && <TicketDetailPage ticketId={route.ticketId} me={me} />}
+      {!allowed && <NotAllowed role={neededRole(section)} site={site} />}
+      {allowed && site && route.view === 'dashboard' && (
+        <DashboardPage site={site} controller={controller} connection={state.connection} />
+      )}
+      {allowed && site && route.view === 'kb' && <KnowledgeBasePage site={site} csrf={me.csrfToken} />}
+      {allowed && site && route.view === 'settings' && <SettingsPage site={site} csrf={me.csrfToken} />}
+      {allowed && site && route.view === 'agents' && <AgentsPage site={site} me={me} />}
+    </div>
+  );
+}

@@ -1,0 +1,43 @@
+import type { TicketSummary } from '@cascade/shared';
+import { useState } from 'preact/hooks';
+import { useT } from '../i18n/context.ts';
+import { Dialog, DialogFooter } from './Dialog.tsx';
+
+interface Props {
+  onClose: () => void;
+  onSubmit: (note: string) => Promise<TicketSummary>;
+}
+
+/** "Needs follow-up": a short note, then the chat becomes a ticket whose number the chat shows. */
+export function FollowUpDialog({ onClose, onSubmit }: Props) {
+  const t = useT();
+  const [note, setNote] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await onSubmit(note.trim());
+      onClose();
+    } catch (e) {
+      setError(t.t('actions.failed', { message: e instanceof Error ? e.message : String(e) }));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Dialog title={t.t('followup.title')} titleId="followup-title" onClose={onClose}>
+      <form class="dialog-form" onSubmit={submit}>
+        <p class="muted">{t.t('followup.explain')}</p>
+        <label class="field">
+          <span>{t.t('followup.note')}</span>
+          <textarea rows={4} maxLength={1000} dir="auto" value={note} onInput={(e) => setNote(e.currentTarget.value)} />
+        </label>
+        <DialogFooter error={error} busy={busy} submitLabel={t.t('followup.submit')} onCancel={onClose} />
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,94 @@
+import type { Locale, Me } from '@cascade/shared';
+import { useT } from '../i18n/context.ts';
+import { routeHash, type Route } from '../logic/route.ts';
+import { sectionOf, sectionsFor, type Section, type SiteRef } from '../logic/sites.ts';
+import type { ChosenStatus } from '../state/console-state.ts';
+import { LanguageSelect } from './LanguageSelect.tsx';
+import { SiteSelect } from './SiteSelect.tsx';
+
+interface Props {
+  me: Me;
+  site: SiteRef | null;
+  status: ChosenStatus;
+  unread: number;
+  route: Route;
+  muted: boolean;
+  onSite: (siteId: string) => void;
+  onStatus: (status: ChosenStatus) => void;
+  onLocale: (locale: Locale) => void;
+  onToggleMute: () => void;
+  onLogout: () => void;
+  /** Ends this agent's sessions on every device. */
+  onLogoutEverywhere: () => void;
+}
+
+const statuses: readonly ChosenStatus[] = ['online', 'away'];
+
+export function Header({ me, site, status, unread, route, muted, onSite, onStatus, onLocale, onToggleMute, onLogout, onLogoutEverywhere }: Props) {
+  const t = useT();
+  const current = sectionOf(route);
+  const sections: Section[] = sectionsFor(site?.role ?? 'agent');
+  return (
+    <header class="topbar">
+      <div class="topbar-group">
+        <span class="brand">{t.t('app.brand')}</span>
+        <nav class="nav" aria-label={t.t('header.nav')}>
+          {sections.map((section) => (
+            <a key={section} href={routeHash({ view: section })} aria-current={current === section ? 'page' : undefined}>
+              {t.t(`nav.${section}`)}
+              {section === 'chats' && unread > 0 && <span class="badge">{t.num(unread)}</span>}
+            </a>
+          ))}
+        </nav>
+      </div>
+      <div class="topbar-group">
+        <div class="who">
+          <span class="who-name" dir="auto">
+            {me.agent.name}
+          </span>
+          {me.sites.length === 1 && (
+            <span class="who-sites" dir="auto" title={t.t('header.sites')}>
+              {me.sites[0]?.name}
+            </span>
+          )}
+        </div>
+        {me.sites.length > 1 && site && <SiteSelect sites={me.sites} value={site.id} onSite={onSite} />}
+        <div class="segmented" role="group" aria-label={t.t('header.status')}>
+          {statuses.map((s) => (
+            <button key={s} type="button" class={`status-${s}`} aria-pressed={status === s} onClick={() => onStatus(s)}>
+              <span class="dot" aria-hidden="true" />
+              {t.t(`status.${s}`)}
+            </button>
+          ))}
+        </div>
+        <LanguageSelect onLocale={onLocale} />
+        <button
+          type="button"
+          class="button icon"
+          aria-pressed={muted}
+          title={muted ? t.t('header.unmute') : t.t('header.mute')}
+          onClick={onToggleMute}
+        >
+          <BellIcon muted={muted} />
+          <span class="visually-hidden">{t.t('header.mute')}</span>
+        </button>
+        <button type="button" class="button quiet" onClick={onLogout}>
+          {t.t('header.logout')}
+        </button>
+        <button type="button" class="button quiet" onClick={onLogoutEverywhere}>
+          {t.t('header.logoutEverywhere')}
+        </button>
+      </div>
+    </header>
+  );
+}
+
+function BellIcon({ muted }: { muted: boolean }) {
+  return (
+    <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="1.8">
+      <path d="M6 16V11a6 6 0 0 1 12 0v5l1.5 2h-15z" stroke-linejoin="round" />
+      <path d="M10 20a2 2 0 0 0 4 0" />
+      {muted && <path d="M4 4l16 16" stroke-linecap="round" />}
+    </svg>
+  );
+}

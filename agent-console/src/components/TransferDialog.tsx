@@ -1,0 +1,106 @@
+import type { Conversation, Me } from '@cascade/shared';
+import { useState } from 'preact/hooks';
+import { useT } from '../i18n/context.ts';
+import { transferSkills } from '../logic/pickable.ts';
+import type { TransferInput } from '../state/controller.ts';
+import { Dialog, DialogFooter } from './Dialog.tsx';
+
+interface Props {
+  me: Me;
+  conversation: Conversation;
+  seenSkills: readonly string[];
+  onClose: () => void;
+  onSubmit: (input: TransferInput) => Promise<void>;
+}
+
+const levels = [1, 2, 3] as const;
+
+/** Transfer once, with a note: by default one level up, same skill. */
+export function TransferDialog({ me, conversation, seenSkills, onClose, onSubmit }: Props) {
+  const t = useT();
+  const [level, setLevel] = useState(conversation.level < 3 ? String(conversation.level + 1) : '');
+  const [skill, setSkill] = useState('');
+  const [note, setNote] = useState('');
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const transferredBefore = conversation.transfers > 0;
+  const skills = transferSkills(me.agent, conversation, seenSkills).filter((s) => s !== conversation.skill);
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    const input: TransferInput = { note: note.trim() };
+    const chosenLevel = levels.find((l) => String(l) === level);
+    if (chosenLevel) input.level = chosenLevel;
+    if (skill) input.skill = skill;
+    if (transferredBefore) input.reason = reason.trim();
+    try {
+      await onSubmit(input);
+      onClose();
+    } catch (e) {
+      setError(t.t('actions.failed', { message: e instanceof Error ? e.message : String(e) }));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Dialog title={t.t('transfer.title')} titleId="transfer-title" onClose={onClose}>
+      <form class="dialog-form" onSubmit={submit}>
+        <p class="muted">{t.t('transfer.explain')}</p>
+        <div class="field-row">
+          <label class="field">
+            <span>{t.t('transfer.level')}</span>
+            <select value={level} onChange={(e) => setLevel(e.currentTarget.value)}>
+              <option value="">{t.t('transfer.keepLevel', { level: conversation.level })}</option>
+              {levels
+                .filter((l) => l !== conversation.level)
+                .map((l) => (
+                  <option key={l} value={String(l)}>
+                    {t.t('transfer.levelN', { level: l })}
+                  </option>
+                ))}
+            </select>
+          </label>
+          <label class="field">
+            <span>{t.t('transfer.skill')}</span>
+            <select value={skill} onChange={(e) => setSkill(e.currentTarget.value)}>
+              <option value="">{t.t('transfer.keepSkill', { skill: conversation.skill })}</option>
+              {skills.map((s) => (
+                <option key={s} value={s}>
+                  {s}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+        <label class="field">
+          <span>{t.t('transfer.note')}</span>
+          <textarea
+            rows={4}
+            maxLength={1000}
+            dir="auto"
+            required
+            value={note}
+            onInput={(e) => setNote(e.currentTarget.value)}
+          />
+        </label>
+        {transferredBefore && (
+          <label class="field">
+            <span>{t.t('transfer.reason')}</span>
+            <input
+              type="text"
+              maxLength={500}
+              dir="auto"
+              required
+              value={reason}
+              onInput={(e) => setReason(e.currentTarget.value)}
+            />
+          </label>
+        )}
+        <DialogFooter error={error} busy={busy} submitLabel={t.t('transfer.submit')} onCancel={onClose} />
+      </form>
+    </Dialog>
+  );
+}

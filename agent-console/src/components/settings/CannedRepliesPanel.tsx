@@ -1,0 +1,122 @@
+import type { Locale } from '@cascade/shared';
+import { useState } from 'preact/hooks';
+import { deleteCanned, listCanned, saveCanned } from '../../api/canned.ts';
+import { useLoad } from '../../hooks/use-load.ts';
+import { useT } from '../../i18n/context.ts';
+import { locales } from '../../i18n/locales.ts';
+import { cannedShortcut } from '../../logic/canned.ts';
+import { LocaleSelect } from '../LocaleSelect.tsx';
+
+/** Ready-made replies per language that agents insert by typing `/shortcut`. */
+export function CannedRepliesPanel({ siteId, csrf }: { siteId: string; csrf: string }) {
+  const t = useT();
+  const replies = useLoad(() => listCanned(siteId), siteId);
+  const [shortcut, setShortcut] = useState('');
+  const [language, setLanguage] = useState<Locale>(t.locale);
+  const [text, setText] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const fail = (e: unknown) => setError(t.t('actions.failed', { message: e instanceof Error ? e.message : String(e) }));
+
+  const add = async (event: Event) => {
+    event.preventDefault();
+    const name = cannedShortcut(shortcut);
+    if (!name) return setError(t.t('canned.badShortcut'));
+    if (!text.trim()) return setError(t.t('canned.noText'));
+    setBusy(true);
+    setError(null);
+    try {
+      await saveCanned(siteId, { shortcut: name, language, text: text.trim() }, csrf);
+      setShortcut('');
+      setText('');
+      replies.reload();
+    } catch (e) {
+      fail(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const remove = async (id: string) => {
+    setError(null);
+    try {
+      await deleteCanned(siteId, id, csrf);
+      replies.reload();
+    } catch (e) {
+      fail(e);
+    }
+  };
+
+  const list = replies.data ?? [];
+  return (
+    <section class="panel" aria-labelledby="canned-title">
+      <h2 id="canned-title">{t.t('canned.title')}</h2>
+      <p class="muted">{t.t('canned.explain')}</p>
+      {list.length === 0 && replies.data && <p class="empty">{t.t('canned.none')}</p>}
+      {list.length > 0 && (
+        <table class="table compact" aria-labelledby="canned-title">
+          <thead>
+            <tr>
+              <th scope="col">{t.t('canned.shortcut')}</th>
+              <th scope="col">{t.t('canned.language')}</th>
+              <th scope="col">{t.t('canned.text')}</th>
+              <th scope="col">
+                <span class="visually-hidden">{t.t('agents.actions')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.map((reply) => (
+              <tr key={reply.id}>
+                <th scope="row" dir="ltr">
+                  /{reply.shortcut}
+                </th>
+                <td lang={reply.language}>{locales[reply.language].nativeName}</td>
+                <td dir="auto" class="canned-text-cell">
+                  {reply.text}
+                </td>
+                <td class="row-actions">
+                  <button
+                    type="button"
+                    class="button small quiet"
+                    aria-label={t.t('canned.deleteNamed', { shortcut: reply.shortcut, language: locales[reply.language].nativeName })}
+                    onClick={() => void remove(reply.id)}
+                  >
+                    {t.t('settings.remove')}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <form class="canned-form" onSubmit={add}>
+        <div class="field-row">
+          <label class="field">
+            <span>{t.t('canned.shortcut')}</span>
+            <input type="text" dir="ltr" maxLength={33} placeholder="/thanks" value={shortcut} onInput={(e) => setShortcut(e.currentTarget.value)} />
+          </label>
+          <label class="field">
+            <span>{t.t('canned.language')}</span>
+            <LocaleSelect value={language} onChange={setLanguage} />
+          </label>
+        </div>
+        <label class="field">
+          <span>{t.t('canned.text')}</span>
+          <textarea rows={3} dir="auto" maxLength={4000} value={text} onInput={(e) => setText(e.currentTarget.value)} />
+        </label>
+        {error && (
+          <p class="form-error" role="alert">
+            {error}
+          </p>
+        )}
+        <div>
+          <button type="submit" class="button" disabled={busy}>
+            {t.t('canned.save')}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

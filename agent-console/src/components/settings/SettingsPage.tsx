@@ -1,0 +1,38 @@
+import { getSiteSettings } from '../../api/sites.ts';
+import { useLoad } from '../../hooks/use-load.ts';
+import { useT } from '../../i18n/context.ts';
+import type { SiteRef } from '../../logic/sites.ts';
+import { CannedRepliesPanel } from './CannedRepliesPanel.tsx';
+import { SecretRotation } from './SecretRotation.tsx';
+import { SettingsForm } from './SettingsForm.tsx';
+import { SnippetBox } from './SnippetBox.tsx';
+
+/** The site owner's screen: the script tag to paste, the secrets, and every setting of the site. */
+export function SettingsPage({ site, csrf }: { site: SiteRef; csrf: string }) {
+  const t = useT();
+  const settings = useLoad(() => getSiteSettings(site.id), site.id);
+  return (
+    <main class="page settings-page">
+      <div class="page-head">
+        <h1>{t.t('settings.title')}</h1>
+        <span class="muted" dir="auto">
+          {site.name}
+        </span>
+      </div>
+      {settings.error && (
+        <p class="form-error" role="alert">
+          {t.t('error.generic', { message: settings.error })}
+        </p>
+      )}
+      {!settings.data && !settings.error && <p class="muted">{t.t('app.loading')}</p>}
+      {settings.data && (
+        <>
+          <SnippetBox snippet={settings.data.snippet} />
+          <SecretRotation siteId={site.id} csrf={csrf} />
+          <SettingsForm key={site.id} site={settings.data.site} csrf={csrf} onSaved={settings.set} />
+          <CannedRepliesPanel siteId={site.id} csrf={csrf} />
+        </>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,26 @@
+export type Route =
+  | { view: 'chats' }
+  | { view: 'tickets' }
+  | { view: 'ticket'; ticketId: string }
+  | { view: 'dashboard' }
+  | { view: 'kb' }
+  | { view: 'settings' }
+  | { view: 'agents' };
+
+/** Views whose hash is their name alone. */
+const plainViews = ['tickets', 'dashboard', 'kb', 'settings', 'agents'] as const;
+
+/** The console's place, kept in the URL hash so a reload or a shared link lands there. */
+export function parseRoute(hash: string): Route {
+  const path = hash.replace(/^#\/?/, '');
+  const plain = plainViews.find((v) => v === path);
+  if (plain) return { view: plain };
+  const ticket = /^tickets\/([A-Za-z0-9_-]{1,64})$/.exec(path);
+  if (ticket?.[1]) return { view: 'ticket', ticketId: ticket[1] };
+  return { view: 'chats' };
+}
+
+export function routeHash(route: Route): string {
+  if (route.view === 'ticket') return `#/tickets/${route.ticketId}`;
+  return `#/${route.view}`;
+}

@@ -1,0 +1,233 @@
+import type { BusinessHours, Locale, PriorityRule, Site, SiteSettings, SiteSettingsPatch } from '@cascade/shared';
+import { localeList } from '../i18n/locales.ts';
+
+/** One opening interval; day 0 is Sunday. */
+export interface HoursRow {
+  day: number;
+  open: string;
+  close: string;
+}
+
+export interface RuleRow {
+  when: PriorityRule['when'];
+  /** Only for `page` rules: a path prefix, `*` as a wildcard. */
+  pattern: string;
+  priority: string;
+}
+
+/** The settings screen's fields as the inputs hold them: numbers as typed, lists as lines. */
+export interface SettingsForm {
+  name: string;
+  color: string;
+  position: 'left' | 'right';
+  greeting: Record<Locale, string>;
+  launcherLabel: Record<Locale, string>;
+  locales: Locale[];
+  defaultLocale: Locale;
+  skills: string;
+  maxWaitSeconds: string;
+  /** Empty: never widen to the next level. */
+  widenAfterSeconds: string;
+  assignment: 'auto' | 'pick';
+  defaultMaxChats: string;
+  /** Off: always open. */
+  hoursOn: boolean;
+  timeZone: string;
+  weekly: HoursRow[];
+  allowedOrigins: string;
+  requireIdentity: boolean;
+  priorityRules: RuleRow[];
+  answerThreshold: string;
+  suggestThreshold: string;
+  webhookUrl: string;
+  supportEmail: string;
+  emailVisitors: boolean;
+}
+
+export type SettingsField = keyof SettingsForm;
+
+export type SettingsProblem = {
+  field: SettingsField;
+  kind: 'required' | 'number' | 'colour' | 'origin' | 'time' | 'timeZone' | 'skill' | 'defaultLocale' | 'pattern' | 'email' | 'url' | 'threshold';
+};
+
+export type SettingsResult = { ok: true; patch: SiteSettingsPatch } | { ok: false; problem: SettingsProblem };
+
+/** A weekday's default interval when a row is added. */
+export const NEW_HOURS_ROW: HoursRow = { day: 1, open: '09:00', close: '17:00' };
+
+const perLocale = (values: Partial<Record<Locale, string>>): Record<Locale, string> => ({
+  en: values.en ?? '',
+  ar: values.ar ?? '',
+  fa: values.fa ?? '',
+});
+
+export function settingsForm(site: Site): SettingsForm {
+  return {
+    name: site.name,
+    color: site.theme.color,
+    position: site.theme.position,
+    greeting: perLocale(site.theme.greeting),
+    launcherLabel: perLocale(site.theme.launcherLabel),
+    locales: [...site.locales],
+    defaultLocale: site.defaultLocale,
+    skills: site.skills.join('\n'),
+    maxWaitSeconds: String(site.maxWaitSeconds),
+    widenAfterSeconds: site.widenAfterSeconds === null ? '' : String(site.widenAfterSeconds),
+    assignment: site.assignment,
+    defaultMaxChats: String(site.defaultMaxChats),
+    hoursOn: site.businessHours !== null,
+    timeZone: site.businessHours?.timeZone ?? browserTimeZone(),
+    weekly: site.businessHours ? site.businessHours.weekly.map((w) => ({ ...w })) : [],
+    allowedOrigins: site.allowedOrigins.join('\n'),
+    requireIdentity: site.requireIdentity,
+    priorityRules: site.priorityRules.map((r) => ({
+      when: r.when,
+      pattern: r.when === 'page' ? r.pattern : '',
+      priority: String(r.priority),
+    })),
+    answerThreshold: String(site.botThresholds.answer),
+    suggestThreshold: String(site.botThresholds.suggest),
+    webhookUrl: site.sinks.webhookUrl ?? '',
+    supportEmail: site.sinks.supportEmail ?? '',
+    emailVisitors: site.sinks.emailVisitors,
+  };
+}
+
+class Problem extends Error {
+  constructor(readonly problem: SettingsProblem) {
+    super(`${problem.field}: ${problem.kind}`);
+  }
+}
+
+const fail = (field: SettingsField, kind: SettingsProblem['kind']): never => {
+  throw new Problem({ field, kind });
+};
+
+function int(field: SettingsField, text: string, min: number, max: number): number {
+  const value = text.trim();
+  if (!/^\d+$/.test(value)) return fail(field, 'number');
+  const n = Number(value);
+  return n >= min && n <= max ? n : fail(field, 'number');
+}
+
+function threshold(field: SettingsField, text: string): number {
+  const n = Number(text.trim());
+  return text.trim() !== '' && Number.isFinite(n) && n >= 0 && n <= 1 ? n : fail(field, 'threshold');
+}
+
+const lines = (text: string) =>
+  text
+    .split(/[\n,]/)
+    .map((l) => l.trim())
+    .filter(Boolean);
+
+const filled = (values: Record<Locale, string>): Partial<Record<Locale, string>> =>
+  Object.fromEntries(localeList.filter((l) => values[l].trim() !== '').map((l) => [l, values[l].trim()]));
+
+const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
+const ORIGIN = /^https?:\/\/[^/\s]+$/;
+const SKILL = /^[a-z][a-z0-9_-]{0,31}$/;
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function browserTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+}
+
+/** The form read back into settings, checked field by field so the screen can point at the one to fix. */
+function readSettings(form: SettingsForm): SiteSettings {
+  const name = form.name.trim() || fail('name', 'required');
+  if (!/^#[0-9a-fA-F]{6}$/.test(form.color)) fail('color', 'colour');
+  if (form.locales.length === 0) fail('locales', 'required');
+  if (!form.locales.includes(form.defaultLocale)) fail('defaultLocale', 'defaultLocale');
+  const skills = [...new Set(lines(form.skills))];
+  if (skills.length === 0) fail('skills', 'required');
+  if (skills.some((s) => !SKILL.test(s))) fail('skills', 'skill');
+  const origins = lines(form.allowedOrigins).map((o) => o.replace(/\/$/, ''));
+  if (origins.some((o) => !ORIGIN.test(o))) fail('allowedOrigins', 'origin');
+  let businessHours: BusinessHours | null = null;
+  if (form.hoursOn) {
+    const timeZone = form.timeZone.trim();
+    if (!isTimeZone(timeZone)) fail('timeZone', 'timeZone');
+    if (form.weekly.some((w) => !HHMM.test(w.open) || !HHMM.test(w.close))) fail('weekly', 'time');
+    businessHours = { timeZone, weekly: form.weekly.map((w) => ({ day: w.day, open: w.open, close: w.close })) };
+  }
+  const priorityRules: PriorityRule[] = form.priorityRules.map((r) => {
+    const priority = int('priorityRules', r.priority, 1, 9);
+    if (r.when === 'identified') return { when: 'identified', priority };
+    const pattern = r.pattern.trim() || fail('priorityRules', 'pattern');
+    return { when: 'page', pattern, priority };
+  });
+  const webhookUrl = form.webhookUrl.trim();
+  if (webhookUrl && !/^https?:\/\/\S+$/.test(webhookUrl)) fail('webhookUrl', 'url');
+  const supportEmail = form.supportEmail.trim();
+  if (supportEmail && !EMAIL.test(supportEmail)) fail('supportEmail', 'email');
+  return {
+    name,
+    allowedOrigins: origins,
+    skills,
+    defaultLocale: form.defaultLocale,
+    locales: localeList.filter((l) => form.locales.includes(l)),
+    theme: {
+      color: form.color.toLowerCase(),
+      position: form.position,
+      launcherLabel: filled(form.launcherLabel),
+      greeting: filled(form.greeting),
+    },
+    maxWaitSeconds: int('maxWaitSeconds', form.maxWaitSeconds, 1, 86_400),
+    widenAfterSeconds: form.widenAfterSeconds.trim() === '' ? null : int('widenAfterSeconds', form.widenAfterSeconds, 1, 86_400),
+    assignment: form.assignment,
+    defaultMaxChats: int('defaultMaxChats', form.defaultMaxChats, 1, 50),
+    businessHours,
+    botThresholds: {
+      answer: threshold('answerThreshold', form.answerThreshold),
+      suggest: threshold('suggestThreshold', form.suggestThreshold),
+    },
+    requireIdentity: form.requireIdentity,
+    priorityRules,
+    sinks: { webhookUrl: webhookUrl || null, supportEmail: supportEmail || null, emailVisitors: form.emailVisitors },
+  };
+}
+
+/**
+ * The `PATCH /api/sites/settings` body: only the settings the form changed, so two admins
+ * editing different parts do not undo each other's work.
+ */
+export function settingsPatch(site: Site, form: SettingsForm): SettingsResult {
+  let next: SiteSettings;
+  try {
+    next = readSettings(form);
+  } catch (error) {
+    if (error instanceof Problem) return { ok: false, problem: error.problem };
+    throw error;
+  }
+  const patch: SiteSettingsPatch = {};
+  for (const key of Object.keys(next) as (keyof SiteSettings)[]) {
+    if (!sameValue(next[key], site[key])) copy(patch, next, key);
+  }
+  return { ok: true, patch };
+}
+
+function copy<K extends keyof SiteSettings>(to: SiteSettingsPatch, from: SiteSettings, key: K): void {
+  to[key] = from[key];
+}
+
+/** Deep equality for plain JSON values, ignoring the order of object keys. */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  if (ka.length !== kb.length) return false;
+  return ka.every((k) => sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+}

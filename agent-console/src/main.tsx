@@ -1,0 +1,9 @@
+import { render } from 'preact';
+import { App } from './components/App.tsx';
+import './styles.css';
+import './styles/canned.css';
+import './styles/panels.css';
+import './styles/admin.css';
+
+const root = document.getElementById('app');
+if (root) render(<App />, root);

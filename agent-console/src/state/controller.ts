@@ -1,0 +1,328 @@
+import type { Board, Level, Me, Skill, TicketSummary } from '@cascade/shared';
+import { newClientMsgId } from '../logic/client-msg-id.ts';
+import { lastMessageId } from '../logic/message-order.ts';
+import { toResend, type PendingMessage } from '../logic/outbox.ts';
+import { canPick } from '../logic/pickable.ts';
+import { idleSignal, onKeystroke, onStop, TYPING_IDLE_MS, type TypingSignal } from '../logic/typing-signal.ts';
+import { needsAttention } from '../logic/unread.ts';
+import { newlyWaiting } from '../logic/waiting.ts';
+import type { AgentSocket } from '../socket/agent-socket.ts';
+import { request, RequestError } from '../socket/request.ts';
+import { isActive, type Action, type ChosenStatus, type ConsoleState } from './console-state.ts';
+import { storageKeys, type KeyValue } from './storage.ts';
+import type { Store } from './store.ts';
+import { knownVisitorName, shortVisitorTag } from '../logic/visitor-name.ts';
+
+export type ConsoleStore = Store<ConsoleState, Action>;
+
+export interface ControllerEnv {
+  me: Me;
+  /** The console window is visible and focused, so a selected chat is being read. */
+  isFocused(): boolean;
+  /** Plays the alert sound (the caller decides whether it is muted) and, in a hidden tab, shows `body` as a desktop notification. */
+  alert(body: string): void;
+  session: KeyValue;
+  preferences: KeyValue;
+  /** True when the session cookie is still valid. */
+  checkSession(): Promise<boolean>;
+  onSignedOut(): void;
+}
+
+export interface TransferInput {
+  level?: Level;
+  skill?: Skill;
+  note: string;
+  reason?: string;
+}
+
+export interface ConsoleController {
+  start(): void;
+  stop(): void;
+  select(conversationId: string | null): void;
+  send(conversationId: string, text: string, internal: boolean): void;
+  retry(conversationId: string, clientMsgId: string): void;
+  discard(conversationId: string, clientMsgId: string): void;
+  /** Called on every edit of the reply box (not of internal notes): tells the visitor, throttled. */
+  typing(conversationId: string, text: string): void;
+  stopTyping(conversationId: string): void;
+  resolve(conversationId: string): Promise<void>;
+  followUp(conversationId: string, note: string): Promise<TicketSummary>;
+  transfer(conversationId: string, input: TransferInput): Promise<void>;
+  pick(conversationId: string): Promise<void>;
+  close(conversationId: string): void;
+  setStatus(status: ChosenStatus): void;
+  dismissNotice(): void;
+  /** Live boards pushed to supervisors and admins; returns the unsubscribe. */
+  onBoard(listener: (update: BoardUpdate) => void): () => void;
+}
+
+export interface BoardUpdate {
+  siteId: string;
+  board: Board;
+}
+
+const SEND_TIMEOUT_MS = 15_000;
+/** The visitor's "typing" fades if their "stopped" never arrives (e.g. they closed the tab). */
+const VISITOR_TYPING_MS = 8_000;
+
+/** The shell around the console state: socket events in, requests out, timers and alerts. */
+export function createConsoleController(socket: AgentSocket, store: ConsoleStore, env: ControllerEnv): ConsoleController {
+  const myId = env.me.agent.id;
+  const { dispatch, getState } = store;
+  const typingSignals = new Map<string, TypingSignal>();
+  const typingIdle = new Map<string, ReturnType<typeof setTimeout>>();
+  const visitorTyping = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Chats this agent picked or is transferring: their own events need no alert or notice. */
+  const picking = new Set<string>();
+  const transferring = new Set<string>();
+  let restoredSelection = false;
+  let unsubscribe: (() => void) | null = null;
+
+  const beingRead = (id: string) => getState().selected === id && env.isFocused();
+  const failNotice = (error: unknown) =>
+    dispatch({
+      type: 'notice',
+      notice: { key: 'actions.failed', params: { message: errorMessage(error) }, tone: 'error' },
+    });
+
+  async function resync(): Promise<void> {
+    dispatch({ type: 'connection', connection: 'online' });
+    try {
+      const { mine, waiting } = await request(socket, 'inbox:get', {});
+      dispatch({ type: 'inbox', inbox: { mine, waiting } });
+      if (!restoredSelection) {
+        restoredSelection = true;
+        const remembered = env.session.get(storageKeys.selected);
+        const state = getState();
+        dispatch({ type: 'select', conversationId: remembered && state.chats[remembered] ? remembered : (state.order[0] ?? null) });
+      }
+      await Promise.all(getState().order.map(refresh));
+      resendAll();
+    } catch (error) {
+      failNotice(error);
+    }
+  }
+
+  async function refresh(id: string): Promise<void> {
+    const chat = getState().chats[id];
+    if (!chat) return;
+    if (chat.context === null) return openChat(id);
+    if (!isActive(chat)) return;
+    try {
+      const { messages } = await request(socket, 'chat:sync', { conversationId: id, after: lastMessageId(chat.messages) });
+      dispatch({ type: 'synced', conversationId: id, messages, myAgentId: myId, beingRead: beingRead(id) });
+    } catch (error) {
+      failNotice(error);
+    }
+  }
+
+  async function openChat(id: string): Promise<void> {
+    try {
+      const { chat } = await request(socket, 'chat:open', { conversationId: id });
+      dispatch({ type: 'opened', detail: chat });
+    } catch (error) {
+      if (error instanceof RequestError && (error.code === 'not_found' || error.code === 'forbidden')) {
+        dispatch({ type: 'removed', conversationId: id });
+      } else {
+        failNotice(error);
+      }
+    }
+  }
+
+  function resendAll(): void {
+    for (const [id, chat] of Object.entries(getState().chats)) {
+      for (const pending of toResend(chat.outbox)) void deliver(id, pending);
+    }
+  }
+
+  async function deliver(id: string, pending: PendingMessage): Promise<void> {
+    // While offline the message waits in the outbox; the reconnect sends it once, not twice.
+    if (!socket.connected) return;
+    try {
+      const { message } = await request(
+        socket,
+        'chat:send',
+        { conversationId: id, clientMsgId: pending.clientMsgId, text: pending.text, internal: pending.internal },
+        SEND_TIMEOUT_MS,
+      );
+      dispatch({ type: 'synced', conversationId: id, messages: [message], myAgentId: myId, beingRead: beingRead(id) });
+    } catch (error) {
+      if (error instanceof RequestError && error.code === 'timeout' && !socket.connected) return;
+      dispatch({ type: 'sendFailed', conversationId: id, clientMsgId: pending.clientMsgId, error: errorMessage(error) });
+    }
+  }
+
+  function stopTyping(id: string): void {
+    clearTimeout(typingIdle.get(id));
+    typingIdle.delete(id);
+    const { signal, send } = onStop(typingSignals.get(id) ?? idleSignal);
+    typingSignals.set(id, signal);
+    if (send && socket.connected) socket.emit('chat:typing', { conversationId: id, typing: false });
+  }
+
+  function persistSelection(): void {
+    if (!restoredSelection) return;
+    const selected = getState().selected;
+    if (env.session.get(storageKeys.selected) !== selected) env.session.set(storageKeys.selected, selected);
+  }
+
+  function bind(): void {
+    socket.on('connect', () => void resync());
+    socket.on('disconnect', (reason) => {
+      dispatch({ type: 'connection', connection: 'offline' });
+      // The server closed this socket itself: usually the session ended (logout elsewhere).
+      if (reason === 'io server disconnect') {
+        void env.checkSession().then((valid) => (valid ? socket.connect() : env.onSignedOut()));
+      }
+    });
+    socket.on('connect_error', (error) => {
+      if (error.message === 'unauthorized' || error.message === 'forbidden') env.onSignedOut();
+      else dispatch({ type: 'connection', connection: 'offline' });
+    });
+    socket.on('chat:assigned', (chat) => {
+      const id = chat.conversation.id;
+      const ownPick = picking.delete(id);
+      dispatch({ type: 'assigned', chat, focused: env.isFocused() });
+      if (!ownPick) env.alert(knownVisitorName(chat.visitor) ?? `#${shortVisitorTag(chat.visitor.id)}`);
+      void openChat(id);
+    });
+    socket.on('agent:status', ({ status }) => {
+      if (status !== 'offline') dispatch({ type: 'status', status });
+    });
+    socket.on('chat:update', (chat) => dispatch({ type: 'updated', chat }));
+    socket.on('chat:removed', ({ conversationId }) => {
+      const chat = getState().chats[conversationId];
+      dispatch({ type: 'removed', conversationId });
+      if (chat && !transferring.has(conversationId)) {
+        dispatch({ type: 'notice', notice: { key: 'chat.removed', visitor: chat.summary.visitor, tone: 'info' } });
+      }
+    });
+    socket.on('message:new', (message) => {
+      const id = message.conversationId;
+      const held = getState().chats[id];
+      const read = beingRead(id);
+      const isNew = held !== undefined && !held.messages.some((m) => m.id === message.id);
+      dispatch({ type: 'message', message, myAgentId: myId, beingRead: read });
+      if (isNew && !read && needsAttention(message, myId)) env.alert(message.text);
+    });
+    socket.on('queue:update', ({ waiting }) => {
+      const state = getState();
+      const fresh = new Set(newlyWaiting(state.waiting, waiting));
+      dispatch({ type: 'waiting', waiting });
+      const pickable = waiting.some((c) => fresh.has(c.conversation.id) && canPick(env.me.agent, c.conversation));
+      if (pickable && state.status === 'online') env.alert(waiting.map((c) => knownVisitorName(c.visitor) ?? `#${shortVisitorTag(c.visitor.id)}`).join(', '));
+    });
+    socket.on('typing', ({ conversationId, typing }) => {
+      clearTimeout(visitorTyping.get(conversationId));
+      dispatch({ type: 'visitorTyping', conversationId, typing });
+      if (typing) {
+        visitorTyping.set(
+          conversationId,
+          setTimeout(() => dispatch({ type: 'visitorTyping', conversationId, typing: false }), VISITOR_TYPING_MS),
+        );
+      }
+    });
+  }
+
+  return {
+    start() {
+      unsubscribe = store.subscribe(persistSelection);
+      bind();
+      socket.connect();
+    },
+    stop() {
+      unsubscribe?.();
+      socket.removeAllListeners();
+      socket.disconnect();
+      for (const timer of [...typingIdle.values(), ...visitorTyping.values()]) clearTimeout(timer);
+    },
+    select(conversationId) {
+      dispatch({ type: 'select', conversationId });
+    },
+    send(conversationId, text, internal) {
+      const pending: PendingMessage = { clientMsgId: newClientMsgId(), text, internal, createdAt: Date.now(), error: null };
+      dispatch({ type: 'pending', conversationId, pending });
+      stopTyping(conversationId);
+      void deliver(conversationId, pending);
+    },
+    retry(conversationId, clientMsgId) {
+      const pending = getState().chats[conversationId]?.outbox.find((p) => p.clientMsgId === clientMsgId);
+      if (!pending) return;
+      dispatch({ type: 'retrying', conversationId, clientMsgId });
+      void deliver(conversationId, { ...pending, error: null });
+    },
+    discard(conversationId, clientMsgId) {
+      dispatch({ type: 'discard', conversationId, clientMsgId });
+    },
+    typing(conversationId, text) {
+      if (text.trim() === '') return stopTyping(conversationId);
+      const { signal, send } = onKeystroke(typingSignals.get(conversationId) ?? idleSignal, Date.now());
+      typingSignals.set(conversationId, signal);
+      if (send && socket.connected) socket.emit('chat:typing', { conversationId, typing: true });
+      clearTimeout(typingIdle.get(conversationId));
+      typingIdle.set(
+        conversationId,
+        setTimeout(() => stopTyping(conversationId), TYPING_IDLE_MS),
+      );
+    },
+    stopTyping,
+    async resolve(conversationId) {
+      try {
+        stopTyping(conversationId);
+        const { conversation } = await request(socket, 'chat:resolve', { conversationId });
+        dispatch({ type: 'conversation', conversation });
+      } catch (error) {
+        failNotice(error);
+      }
+    },
+    async followUp(conversationId, note) {
+      stopTyping(conversationId);
+      const { conversation, ticket } = await request(socket, 'chat:followup', { conversationId, note });
+      dispatch({ type: 'conversation', conversation, ticket });
+      dispatch({ type: 'notice', notice: { key: 'followup.created', params: { number: ticket.number }, tone: 'info' } });
+      return ticket;
+    },
+    async transfer(conversationId, input) {
+      const chat = getState().chats[conversationId];
+      transferring.add(conversationId);
+      try {
+        stopTyping(conversationId);
+        await request(socket, 'chat:transfer', { conversationId, ...input });
+        dispatch({ type: 'removed', conversationId });
+        if (chat) dispatch({ type: 'notice', notice: { key: 'chat.transferred', visitor: chat.summary.visitor, tone: 'info' } });
+      } finally {
+        transferring.delete(conversationId);
+      }
+    },
+    async pick(conversationId) {
+      picking.add(conversationId);
+      try {
+        await request(socket, 'chat:pick', { conversationId });
+        await openChat(conversationId);
+        dispatch({ type: 'select', conversationId });
+      } catch (error) {
+        picking.delete(conversationId);
+        failNotice(error);
+      }
+    },
+    close(conversationId) {
+      dispatch({ type: 'close', conversationId });
+    },
+    setStatus(status) {
+      dispatch({ type: 'status', status });
+      env.preferences.set(storageKeys.status, status);
+      if (socket.connected) request(socket, 'agent:status', { status }).catch(failNotice);
+    },
+    dismissNotice() {
+      dispatch({ type: 'notice', notice: null });
+    },
+    onBoard(listener) {
+      socket.on('board:update', listener);
+      return () => socket.off('board:update', listener);
+    },
+  };
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

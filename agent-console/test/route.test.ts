@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { parseRoute, routeHash } from '../src/logic/route.ts';
+
+describe('routes', () => {
+  it('reads the place from the hash', () => {
+    expect(parseRoute('')).toEqual({ view: 'chats' });
+    expect(parseRoute('#/chats')).toEqual({ view: 'chats' });
+    expect(parseRoute('#/tickets')).toEqual({ view: 'tickets' });
+    expect(parseRoute('#/tickets/t_42')).toEqual({ view: 'ticket', ticketId: 't_42' });
+    expect(parseRoute('#/dashboard')).toEqual({ view: 'dashboard' });
+    expect(parseRoute('#/kb')).toEqual({ view: 'kb' });
+    expect(parseRoute('#/settings')).toEqual({ view: 'settings' });
+    expect(parseRoute('#/agents')).toEqual({ view: 'agents' });
+  });
+
+  it('falls back to the chats for anything unknown', () => {
+    expect(parseRoute('#/tickets/../../x')).toEqual({ view: 'chats' });
+    expect(parseRoute('#/nowhere')).toEqual({ view: 'chats' });
+  });
+
+  it('writes back what it reads', () => {
+    for (const hash of ['#/chats', '#/tickets', '#/tickets/abc', '#/dashboard', '#/kb', '#/settings', '#/agents']) expect(routeHash(parseRoute(hash))).toBe(hash);
+  });
+});

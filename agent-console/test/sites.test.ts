@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { chooseSite, hasRole, neededRole, sectionOf, sectionsFor, type SiteRef } from '../src/logic/sites.ts';
+
+const site = (id: string, role: SiteRef['role']): SiteRef => ({ id, name: id, role, assignment: 'auto' });
+
+describe('sections by role', () => {
+  it('gives agents the inbox and tickets, supervisors the dashboard too, admins everything', () => {
+    expect(sectionsFor('agent')).toEqual(['chats', 'tickets']);
+    expect(sectionsFor('supervisor')).toEqual(['chats', 'tickets', 'dashboard']);
+    expect(sectionsFor('admin')).toEqual(['chats', 'tickets', 'dashboard', 'kb', 'settings', 'agents']);
+  });
+
+  it('ranks roles', () => {
+    expect(hasRole('admin', 'supervisor')).toBe(true);
+    expect(hasRole('supervisor', 'admin')).toBe(false);
+    expect(neededRole('kb')).toBe('admin');
+  });
+
+  it('files a ticket page under tickets', () => {
+    expect(sectionOf({ view: 'ticket', ticketId: 't1' })).toBe('tickets');
+    expect(sectionOf({ view: 'settings' })).toBe('settings');
+  });
+});
+
+describe('chooseSite', () => {
+  const sites = [site('a', 'agent'), site('b', 'admin'), site('c', 'supervisor')];
+
+  it('keeps the site chosen before', () => {
+    expect(chooseSite(sites, 'c')?.id).toBe('c');
+  });
+
+  it('otherwise picks the site with the highest role, then the first', () => {
+    expect(chooseSite(sites, null)?.id).toBe('b');
+    expect(chooseSite(sites, 'gone')?.id).toBe('b');
+    expect(chooseSite([site('x', 'agent'), site('y', 'agent')], null)?.id).toBe('x');
+  });
+
+  it('has nothing to choose without sites', () => {
+    expect(chooseSite([], 'a')).toBeNull();
+  });
+});

@@ -1,0 +1,117 @@
+import { randomUUID } from 'node:crypto';
+import { SignJWT } from 'jose';
+import { io } from 'socket.io-client';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startCascade, type Harness } from '../support/harness.ts';
+import { restClient } from '../support/rest.ts';
+
+let h: Harness | undefined;
+afterEach(async () => {
+  await h?.close();
+  h = undefined;
+});
+
+const connectOutcome = (url: string, siteKey: string) =>
+  new Promise<string>((resolve) => {
+    const s = io(`${url}/visitor`, { transports: ['websocket'], auth: { siteKey }, reconnection: false, forceNew: true });
+    s.on('connect', () => {
+      s.close();
+      resolve('connected');
+    });
+    s.on('connect_error', (e) => {
+      s.close();
+      resolve(e.message);
+    });
+  });
+
+describe('abuse limits, kept in Redis', () => {
+  it('slows a visitor who floods messages with a clear error', async () => {
+    h = await startCascade({ RATE_VISITOR_MESSAGES_PER_MINUTE: '3' });
+    const v = await h.visitor();
+    for (let i = 0; i < 3; i++) await v.ok('message:send', { clientMsgId: randomUUID(), text: `hi ${i}` });
+    const r = await v.request('message:send', { clientMsgId: randomUUID(), text: 'one more' });
+    expect(r).toMatchObject({ ok: false, error: { code: 'rate_limited' } });
+  });
+
+  it('limits new conversations and connections per address', async () => {
+    h = await startCascade({ RATE_CONVERSATIONS_PER_IP_PER_HOUR: '2', RATE_CONNECTIONS_PER_IP_PER_MINUTE: '6' });
+    for (let i = 0; i < 2; i++) {
+      const v = await h.visitor();
+      await v.ok('conversation:escalate', {});
+    }
+    const third = await h.visitor();
+    expect(await third.request('conversation:escalate', {})).toMatchObject({ ok: false, error: { code: 'rate_limited' } });
+    const outcomes = [];
+    for (let i = 0; i < 4; i++) outcomes.push(await connectOutcome(h.url, h.demo.siteKey));
+    expect(outcomes).toContain('rate_limited');
+  });
+
+  it('locks an account after repeated failed logins, even for the right password', async () => {
+    h = await startCascade({ LOGIN_MAX_FAILURES: '3' });
+    const bad = () =>
+      fetch(`${h!.url}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'lina@cedar.example', password: 'guess' }),
+      });
+    for (let i = 0; i < 3; i++) expect((await bad()).status).toBe(401);
+    expect((await bad()).status).toBe(429);
+    await expect(h.login('lina@cedar.example')).rejects.toThrow(/429/);
+    await h.login('omid@cedar.example');
+  });
+});
+
+describe('sessions and identities', () => {
+  it('ends every session of an agent on "log out everywhere"', async () => {
+    h = await startCascade();
+    const first = await h.login('omid@cedar.example');
+    const second = await h.login('omid@cedar.example');
+    const socket = await h.agent('omid@cedar.example');
+    const disconnected = new Promise((r) => socket.socket.once('disconnect', r));
+    expect((await restClient(h.url, first).post('/api/auth/logout-everywhere', {})).status).toBe(204);
+    await disconnected;
+    expect((await restClient(h.url, second).get('/api/auth/me')).status).toBe(401);
+  });
+
+  it('accepts only fresh identity tokens signed for this site', async () => {
+    h = await startCascade();
+    const secret = (await h.app.cascade.sites.secrets(h.demo.siteId))!.identitySecret;
+    const other = (await h.app.cascade.sites.secrets(h.demos[1]!.siteId))!.identitySecret;
+    const token = (key: string, exp: string | number) =>
+      new SignJWT({ email: 'c@example.com' }).setProtectedHeader({ alg: 'HS256' }).setSubject('c1').setExpirationTime(exp).sign(new TextEncoder().encode(key));
+    const verified = async (identity: string) => {
+      const v = await h!.visitor({ identity });
+      const { visitorId } = await v.ok<{ visitorId: string }>('hello', { after: null, page: null });
+      v.close();
+      return (await h!.app.cascade.visitors.get(h!.demo.siteId, visitorId))?.verified;
+    };
+    expect(await verified(await token(secret, '10m'))).toBe(true);
+    expect(await verified(await token(secret, Math.floor(Date.now() / 1000) - 600))).toBe(false);
+    expect(await verified(await token(secret, '48h'))).toBe(false);
+    expect(await verified(await token(other, '10m'))).toBe(false);
+    expect(await verified('not.a.jwt')).toBe(false);
+  });
+
+  it('lets a site require signed-in visitors before they chat', async () => {
+    h = await startCascade();
+    await h.configureSite({ requireIdentity: true });
+    const anonymous = await h.visitor();
+    expect(await anonymous.request('message:send', { clientMsgId: randomUUID(), text: 'hi' })).toMatchObject({
+      ok: false,
+      error: { code: 'identity_invalid' },
+    });
+  });
+});
+
+describe('headers', () => {
+  it('sends a strict content security policy with the console', async () => {
+    h = await startCascade();
+    const res = await fetch(`${h.url}/console/`);
+    const csp = res.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+  });
+});

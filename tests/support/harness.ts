@@ -1,0 +1,162 @@
+import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { buildServer, loadConfig, type CascadeServer, type Demo } from '@cascade/server';
+import type { AgentSkill, Role, Site } from '@cascade/shared';
+import { createClient } from 'redis';
+import { TestClient } from './clients.ts';
+
+export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+/** Tests open many connections from one address; the limits themselves are tested on their own. */
+export const generousLimits = {
+  RATE_VISITOR_MESSAGES_PER_MINUTE: '100000',
+  RATE_CONVERSATIONS_PER_IP_PER_HOUR: '100000',
+  RATE_CONNECTIONS_PER_IP_PER_MINUTE: '100000',
+  RATE_AGENT_MESSAGES_PER_MINUTE: '100000',
+};
+
+export type Harness = {
+  url: string;
+  prefix: string;
+  app: CascadeServer;
+  demo: Demo;
+  /** Every seeded demo site: the main one and a second tenant. */
+  demos: Demo[];
+  /** A visitor of the demo site, connected and greeted. */
+  visitor(opts?: { token?: string; locale?: string; siteKey?: string; identity?: string }): Promise<TestClient & { token: string }>;
+  /** An agent logged in over REST, with the session cookie on its socket. */
+  agent(email: string, password?: string): Promise<TestClient & { cookie: string; csrf: string }>;
+  login(email: string, password?: string): Promise<{ cookie: string; csrf: string }>;
+  /** A new agent of the demo site with these skills, connected (no password round trip). */
+  newAgent(opts: { skills: AgentSkill[]; maxChats?: number | null; name?: string; role?: Role }): Promise<TestClient & { agentId: string }>;
+  /** Changes the demo site's settings in place. */
+  configureSite(patch: Partial<Site>): Promise<Site>;
+  /** Every key of this run, with its type and value, to prove nothing changed. */
+  snapshot(): Promise<Record<string, string>>;
+  /** Stops the server and removes this run's keys, unless kept for a server started next on the same prefix. */
+  close(opts?: { keepKeys?: boolean }): Promise<void>;
+};
+
+export type StartOptions = {
+  /** Reuse the keys of an earlier run (closed with `keepKeys`), as a restarted server would. */
+  prefix?: string;
+};
+
+/** A real Cascade server on a free loopback port, with its own Redis key prefix. */
+export async function startCascade(env: Record<string, string> = {}, opts: StartOptions = {}): Promise<Harness> {
+  const prefix = opts.prefix ?? `test${randomBytes(5).toString('hex')}`;
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', KEY_PREFIX: prefix, LOG_LEVEL: 'warn', REDIS_URL, ...generousLimits, ...env });
+  const app = await buildServer(config);
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  const demo = app.cascade.demo;
+  if (!demo) throw new Error('the harness needs the demo seed');
+  const clients: TestClient[] = [];
+
+  const demos = app.cascade.demos;
+  const passwordOf = (email: string) => demos.flatMap((d) => d.accounts).find((a) => a.email === email)?.password ?? '';
+
+  async function login(email: string, password = passwordOf(email)) {
+    const res = await fetch(`${url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password }),
+    });
+    if (!res.ok) throw new Error(`login failed: ${res.status} ${await res.text()}`);
+    const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const me = (await res.json()) as { csrfToken: string };
+    return { cookie, csrf: me.csrfToken };
+  }
+
+  return {
+    url,
+    prefix,
+    app,
+    demo,
+    demos,
+    login,
+    async visitor(opts = {}) {
+      const client = new TestClient(`${url}/visitor`, {
+        auth: { siteKey: opts.siteKey ?? demo.siteKey, ...(opts.token ? { token: opts.token } : {}), ...(opts.locale ? { locale: opts.locale } : {}), ...(opts.identity ? { identity: opts.identity } : {}) },
+      });
+      clients.push(client);
+      await client.connected();
+      const hello = await client.ok<{ token: string }>('hello', { after: null, page: { url: 'https://shop.example/', title: 'Home' } });
+      return Object.assign(client, { token: hello.token });
+    },
+    async agent(email, password) {
+      const { cookie, csrf } = await login(email, password);
+      const client = new TestClient(`${url}/agent`, { extraHeaders: { cookie } });
+      clients.push(client);
+      await client.connected();
+      await client.next('agent:status');
+      return Object.assign(client, { cookie, csrf });
+    },
+    async newAgent(opts) {
+      const core = app.cascade;
+      const id = `agent${randomBytes(6).toString('hex')}`;
+      const agent = {
+        id,
+        email: `${id}@agents.example`,
+        name: opts.name ?? id,
+        locale: 'en' as const,
+        avatarUrl: null,
+        active: true,
+        memberships: [{ siteId: demo.siteId, role: opts.role ?? ('agent' as const), skills: opts.skills, maxChats: opts.maxChats ?? null }],
+        createdAt: Date.now(),
+      };
+      await core.agents.save(agent);
+      await core.routing.registerAgent(agent);
+      const session = await core.sessions.create(id);
+      const client = new TestClient(`${url}/agent`, { extraHeaders: { cookie: `cascade_session=${session.id}` } });
+      clients.push(client);
+      await client.connected();
+      await client.next('agent:status');
+      return Object.assign(client, { agentId: id });
+    },
+    async configureSite(patch) {
+      const core = app.cascade;
+      const site = await core.sites.get(demo.siteId);
+      const secrets = await core.sites.secrets(demo.siteId);
+      if (!site || !secrets) throw new Error('no demo site');
+      const next = { ...site, ...patch };
+      await core.sites.save(next, secrets);
+      return next;
+    },
+    async snapshot() {
+      const redis = createClient({ url: REDIS_URL });
+      await redis.connect();
+      const out: Record<string, string> = {};
+      for await (const batch of redis.scanIterator({ MATCH: `${prefix}:*`, COUNT: 500 })) {
+        for (const key of batch) {
+          const type = await redis.type(key);
+          const value =
+            type === 'string' ? await redis.get(key)
+            : type === 'hash' ? await redis.hGetAll(key)
+            : type === 'set' ? (await redis.sMembers(key)).sort()
+            : type === 'zset' ? await redis.zRangeWithScores(key, 0, -1)
+            : type === 'list' ? await redis.lRange(key, 0, -1)
+            : type === 'stream' ? await redis.xRange(key, '-', '+')
+            : type;
+          out[key] = JSON.stringify(value);
+        }
+      }
+      await redis.close();
+      return out;
+    },
+    async close(opts = {}) {
+      for (const c of clients) c.close();
+      await app.close();
+      if (opts.keepKeys) return;
+      const redis = createClient({ url: REDIS_URL });
+      await redis.connect();
+      // The store's keys, and BullMQ's under their own hash tag.
+      for (const match of [`${prefix}:*`, `{${prefix}:jobs}:*`]) {
+        for await (const batch of redis.scanIterator({ MATCH: match, COUNT: 500 })) {
+          if (batch.length > 0) await redis.unlink(batch);
+        }
+      }
+      await redis.close();
+    },
+  };
+}

@@ -1,0 +1,159 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import type { DemoAccount } from '@cascade/server';
+import { createClient } from 'redis';
+import { REDIS_URL, generousLimits } from './harness.ts';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+
+/** A loopback port nobody listens on right now. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+export const newPrefix = () => `scale${randomBytes(5).toString('hex')}`;
+
+export type ServerProcess = {
+  url: string;
+  port: number;
+  /** The demo site's public key, as printed at start. */
+  siteKey: string;
+  child: ChildProcess;
+  /** Sends the signal and resolves once the process has exited. */
+  kill(signal?: NodeJS.Signals): Promise<void>;
+  /** Starts the process again on the same port and prefix. */
+  restart(): Promise<void>;
+};
+
+/**
+ * One Cascade server process (`server/src/bin/start.ts`) on its own port; processes with the
+ * same prefix and Redis form one cluster. Resolves once it has printed its banner (it listens).
+ */
+export async function spawnServer(prefix: string, env: Record<string, string> = {}): Promise<ServerProcess> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const proc: ServerProcess = {
+    url,
+    port,
+    siteKey: '',
+    child: null as unknown as ChildProcess,
+    async kill(signal = 'SIGTERM') {
+      const child = proc.child;
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise<void>((r) => child.once('exit', () => r()));
+      child.kill(signal);
+      await exited;
+    },
+    async restart() {
+      await proc.kill('SIGKILL');
+      // Cleared so that boot() waits for the new process's banner again.
+      proc.siteKey = '';
+      await boot();
+    },
+  };
+
+  async function boot() {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/bin/start.ts'], {
+      cwd: root,
+      env: {
+        ...process.env,
+        HOST: '127.0.0.1',
+        PORT: String(port),
+        PUBLIC_URL: url,
+        KEY_PREFIX: prefix,
+        REDIS_URL,
+        LOG_LEVEL: 'warn',
+        ...generousLimits,
+        ...env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    proc.child = child;
+    live.add(child);
+    child.once('exit', () => live.delete(child));
+    let out = '';
+    let err = '';
+    child.stderr.on('data', (b: Buffer) => {
+      err = (err + b.toString()).slice(-4000);
+    });
+    await new Promise<void>((resolve, reject) => {
+      const onExit = (code: number | null) => reject(new Error(`server exited (${code}) before it was ready: ${err}`));
+      child.once('exit', onExit);
+      child.stdout.on('data', (b: Buffer) => {
+        if (proc.siteKey) return;
+        out += b.toString();
+        const key = /Demo accounts of .*\(site key (pk_[0-9a-f]+)\)/.exec(out)?.[1];
+        if (key) {
+          proc.siteKey = key;
+          child.off('exit', onExit);
+          resolve();
+        }
+      });
+    });
+    child.stdout.resume();
+    const ready = await fetch(`${url}/readyz`);
+    if (!ready.ok) throw new Error(`${url} is not ready: ${ready.status}`);
+  }
+
+  await boot();
+  return proc;
+}
+
+const live = new Set<ChildProcess>();
+
+/** Every server process still running, killed at once (for afterAll, even when a test failed). */
+export async function killAll(): Promise<void> {
+  await Promise.all(
+    [...live].map(
+      (child) =>
+        new Promise<void>((r) => {
+          child.once('exit', () => r());
+          child.kill('SIGKILL');
+        }),
+    ),
+  );
+}
+
+/** The demo site's accounts, kept in Redis by the seed. */
+export async function demoAccounts(prefix: string, redisUrl = REDIS_URL): Promise<DemoAccount[]> {
+  const redis = createClient({ url: redisUrl });
+  await redis.connect();
+  const stored = await redis.get(`${prefix}:demo:demo:accounts`);
+  await redis.close();
+  if (!stored) throw new Error('the demo was not seeded');
+  return JSON.parse(stored) as DemoAccount[];
+}
+
+/** Removes every key of the prefix: the store's and BullMQ's under their own hash tag. */
+export async function cleanKeys(prefix: string, redisUrl = REDIS_URL): Promise<void> {
+  const redis = createClient({ url: redisUrl });
+  await redis.connect();
+  for (const match of [`${prefix}:*`, `{${prefix}:jobs}:*`]) {
+    for await (const batch of redis.scanIterator({ MATCH: match, COUNT: 500 })) {
+      if (batch.length > 0) await redis.unlink(batch);
+    }
+  }
+  await redis.close();
+}
+
+/** Logs in over REST: the session cookie and the CSRF token. */
+export async function login(url: string, email: string, password: string): Promise<{ cookie: string; csrf: string }> {
+  const res = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  if (!res.ok) throw new Error(`login failed: ${res.status} ${await res.text()}`);
+  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const me = (await res.json()) as { csrfToken: string };
+  return { cookie, csrf: me.csrfToken };
+}

@@ -1,0 +1,29 @@
+/** A small REST client for one signed-in agent: cookie and CSRF header on every call. */
+export function restClient(base: string, auth: { cookie: string; csrf: string }) {
+  async function call<T = Record<string, unknown>>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
+    const res = await fetch(`${base}${path}`, {
+      method,
+      headers: {
+        cookie: auth.cookie,
+        'x-cascade-csrf': auth.csrf,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const text = await res.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : null;
+    } catch {
+      parsed = text;
+    }
+    return { status: res.status, body: parsed as T };
+  }
+  return {
+    get: <T = Record<string, unknown>>(path: string) => call<T>('GET', path),
+    post: <T = Record<string, unknown>>(path: string, body: unknown) => call<T>('POST', path, body),
+    put: <T = Record<string, unknown>>(path: string, body: unknown) => call<T>('PUT', path, body),
+    patch: <T = Record<string, unknown>>(path: string, body: unknown) => call<T>('PATCH', path, body),
+    delete: <T = Record<string, unknown>>(path: string) => call<T>('DELETE', path),
+  };
+}

@@ -1,0 +1,27 @@
+/** What a forked benchmark server (bench/server-process.ts) and its parent say to each other. */
+export type ServerMessage =
+  | { type: 'ready'; url: string; siteKey: string | null; wsUrl: string | null }
+  | { type: 'memory'; rss: number; heapUsed: number }
+  | { type: 'agents'; cookies: string[] };
+
+export type ParentMessage = { type: 'memory' } | { type: 'agents'; count: number; maxChats: number } | { type: 'stop' };
+
+/** The setup of bench/message-clients.ts, passed as its argument. */
+export type MessageClientsSetup = {
+  visitorUrl: string;
+  agentUrl: string;
+  siteKey: string;
+  cookies: string[];
+  conversations: number;
+  /** Each side of each conversation sends one message per period. */
+  periodMs: number;
+  warmupMs: number;
+  measureMs: number;
+};
+
+export type ClientMessage =
+  | { type: 'connected'; conversations: number; setupMs: number }
+  | { type: 'done'; visitorToAgent: number[]; agentToVisitor: number[]; sent: number; lost: number; seconds: number };
+
+/** bench/connection-clients.ts: how many idle connections it holds open. */
+export type HeldMessage = { type: 'held'; count: number };

@@ -1,0 +1,105 @@
+import type { ChatSummary, Message } from '@cascade/shared';
+import { io, type Socket } from 'socket.io-client';
+import type { ClientMessage, MessageClientsSetup } from './ipc.ts';
+
+/**
+ * The clients of bench/messages.ts, in a process of their own: agents on one server process,
+ * visitors on the other, each side sending at a steady rate once every chat is assigned.
+ * Both ends of a conversation live here, so one clock times the trip.
+ */
+const setup = JSON.parse(process.argv[2] ?? '{}') as MessageClientsSetup;
+const tell = (m: ClientMessage) => new Promise<void>((resolve) => process.send?.(m, () => resolve()));
+
+const connect = (url: string, opts: object) =>
+  new Promise<Socket>((resolve, reject) => {
+    const s = io(url, { transports: ['websocket'], forceNew: true, reconnection: false, ...opts });
+    s.once('connect', () => resolve(s));
+    s.once('connect_error', reject);
+  });
+
+let measuring = false;
+let outstanding = 0;
+let sent = 0;
+const visitorToAgent: number[] = [];
+const agentToVisitor: number[] = [];
+const received = (m: Message, into: number[]) => {
+  const [tag, at] = m.text.split(' ');
+  if (tag !== 'bench') return;
+  if (measuring) into.push(performance.now() - Number(at));
+  outstanding--;
+  if (outstanding === 0) drained?.();
+};
+let drained: (() => void) | undefined;
+
+const started = performance.now();
+const agentOf = new Map<string, Socket>();
+let allAssigned: () => void = () => {};
+const assigned = new Promise<void>((r) => (allAssigned = r));
+for (const cookie of setup.cookies) {
+  const socket = io(`${setup.agentUrl}/agent`, { transports: ['websocket'], forceNew: true, reconnection: false, extraHeaders: { cookie } });
+  // Listening before the handshake: the status can arrive in the same read as the connect.
+  const status = new Promise((r) => socket.once('agent:status', r));
+  socket.on('chat:assigned', (c: ChatSummary) => {
+    agentOf.set(c.conversation.id, socket);
+    if (agentOf.size === setup.conversations) allAssigned();
+  });
+  socket.on('message:new', (m: Message) => {
+    if (m.author === 'visitor') received(m, visitorToAgent);
+  });
+  await status;
+}
+
+process.stderr.write(`${setup.cookies.length} agents connected\n`);
+
+const visitors: { socket: Socket; conversationId: string }[] = [];
+async function visitor(): Promise<void> {
+  const socket = await connect(`${setup.visitorUrl}/visitor`, { auth: { siteKey: setup.siteKey } });
+  await socket.emitWithAck('hello', { after: null, page: null });
+  const r = (await socket.emitWithAck('conversation:escalate', {})) as { ok: boolean; conversation: { id: string } };
+  if (!r.ok) throw new Error('escalate failed');
+  socket.on('message:new', (m: Message) => {
+    if (m.author === 'agent') received(m, agentToVisitor);
+  });
+  visitors.push({ socket, conversationId: r.conversation.id });
+}
+for (let i = 0; i < setup.conversations; i += 50) {
+  await Promise.all(Array.from({ length: Math.min(50, setup.conversations - i) }, visitor));
+}
+process.stderr.write(`${visitors.length} visitors connected, ${agentOf.size} chats assigned\n`);
+await assigned;
+await tell({ type: 'connected', conversations: visitors.length, setupMs: performance.now() - started });
+
+// Sends are spread evenly over the period so that the rate is steady, not in bursts.
+const timers: NodeJS.Timeout[] = [];
+const sendFrom = (socket: Socket, event: string, payload: (text: string) => object) => {
+  outstanding++;
+  sent++;
+  socket.emit(event, payload(`bench ${performance.now()}`), () => {});
+};
+visitors.forEach(({ socket, conversationId }, i) => {
+  const agent = agentOf.get(conversationId);
+  if (!agent) throw new Error('a chat was not assigned');
+  const offset = (i / visitors.length) * setup.periodMs;
+  const start = (fn: () => void, delay: number) =>
+    timers.push(setTimeout(() => timers.push(setInterval(fn, setup.periodMs)), delay));
+  start(() => sendFrom(socket, 'message:send', (text) => ({ clientMsgId: crypto.randomUUID(), text })), offset);
+  start(
+    () => sendFrom(agent, 'chat:send', (text) => ({ conversationId, clientMsgId: crypto.randomUUID(), text })),
+    (offset + setup.periodMs / 2) % setup.periodMs,
+  );
+});
+
+await new Promise((r) => setTimeout(r, setup.warmupMs));
+measuring = true;
+const t0 = performance.now();
+const sentBefore = sent;
+await new Promise((r) => setTimeout(r, setup.measureMs));
+const seconds = (performance.now() - t0) / 1000;
+const sentMeasured = sent - sentBefore;
+for (const t of timers) clearInterval(t);
+// The last messages are still on their way: wait for them, but not forever.
+if (outstanding > 0) await Promise.race([new Promise<void>((r) => (drained = r)), new Promise((r) => setTimeout(r, 10_000))]);
+measuring = false;
+await tell({ type: 'done', visitorToAgent, agentToVisitor, sent: sentMeasured, lost: outstanding, seconds });
+for (const s of [...agentOf.values(), ...visitors.map((v) => v.socket)]) s.close();
+process.exit(0);

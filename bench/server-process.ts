@@ -1,0 +1,96 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createShardedAdapter } from '@socket.io/redis-adapter';
+import { buildServer, loadConfig } from '@cascade/server';
+import { createClient } from 'redis';
+import { Server } from 'socket.io';
+import { WebSocketServer } from 'ws';
+import { REDIS_URL, benchLimits } from './support.ts';
+import type { ParentMessage, ServerMessage } from './ipc.ts';
+
+/**
+ * A server forked by a benchmark (`bench/fork.ts`), so that its CPU and memory are its own:
+ * `cascade <prefix>` runs Cascade; `bare <prefix>` runs a bare Socket.IO server with the same
+ * sharded Redis adapter (each socket joins the room named in its handshake, as Cascade's visitors
+ * join theirs; `send` broadcasts to a room) and a raw `ws` echo server beside it.
+ * It answers memory reads over IPC, measured after a full GC.
+ */
+const [mode, prefix = 'bench'] = process.argv.slice(2);
+const tell = (m: ServerMessage) => process.send?.(m);
+
+async function memory(): Promise<ServerMessage> {
+  for (let i = 0; i < 3; i++) {
+    globalThis.gc?.();
+    await new Promise((r) => setImmediate(r));
+  }
+  const m = process.memoryUsage();
+  return { type: 'memory', rss: m.rss, heapUsed: m.heapUsed };
+}
+
+let stop: () => Promise<void>;
+let createAgents: (count: number, maxChats: number) => Promise<string[]> = async () => [];
+
+if (mode === 'cascade') {
+  const app = await buildServer(loadConfig({ PORT: '0', HOST: '127.0.0.1', KEY_PREFIX: prefix, LOG_LEVEL: 'error', REDIS_URL, ...benchLimits }));
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const core = app.cascade;
+  const demo = core.demo;
+  if (!demo) throw new Error('the benchmark uses the demo site');
+  // Agents straight through the stores, as bench/routing.ts does: no password hashing per agent.
+  createAgents = async (count, maxChats) => {
+    const cookies: string[] = [];
+    for (let i = 0; i < count; i++) {
+      const id = `benchagent${process.pid}x${i}`;
+      const agent = {
+        id,
+        email: `${id}@bench.example`,
+        name: `Agent ${i}`,
+        locale: 'en' as const,
+        avatarUrl: null,
+        active: true,
+        memberships: [{ siteId: demo.siteId, role: 'agent' as const, skills: [{ skill: 'general', level: 1 }], maxChats }],
+        createdAt: Date.now(),
+      };
+      await core.agents.save(agent);
+      await core.routing.registerAgent(agent);
+      cookies.push(`cascade_session=${(await core.sessions.create(id)).id}`);
+    }
+    return cookies;
+  };
+  stop = () => app.close();
+  tell({ type: 'ready', url: `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`, siteKey: demo.siteKey, wsUrl: null });
+} else {
+  const pub = createClient({ url: REDIS_URL });
+  const sub = pub.duplicate();
+  await Promise.all([pub.connect(), sub.connect()]);
+  const http = createServer();
+  const io = new Server(http, { adapter: createShardedAdapter(pub, sub, { channelPrefix: `${prefix}:sio` }) });
+  io.on('connection', (socket) => {
+    const room: unknown = socket.handshake.auth.room;
+    if (typeof room === 'string') void socket.join(room);
+    socket.on('send', (p: { room: string; payload: unknown }) => io.to(p.room).emit('recv', p.payload));
+  });
+  await new Promise<void>((r) => http.listen(0, '127.0.0.1', r));
+  const raw = createServer();
+  const wss = new WebSocketServer({ server: raw });
+  wss.on('connection', (ws) => ws.on('message', (data, binary) => ws.send(data, { binary })));
+  await new Promise<void>((r) => raw.listen(0, '127.0.0.1', r));
+  stop = async () => {
+    await io.close();
+    wss.close();
+    raw.close();
+    await Promise.all([pub.close(), sub.close()]);
+  };
+  tell({
+    type: 'ready',
+    url: `http://127.0.0.1:${(http.address() as AddressInfo).port}`,
+    siteKey: null,
+    wsUrl: `ws://127.0.0.1:${(raw.address() as AddressInfo).port}`,
+  });
+}
+
+process.on('message', (m: ParentMessage) => {
+  if (m.type === 'memory') void memory().then(tell);
+  else if (m.type === 'agents') void createAgents(m.count, m.maxChats).then((cookies) => tell({ type: 'agents', cookies }));
+  else if (m.type === 'stop') void stop().then(() => process.exit(0));
+});

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
-import { screenshotPath } from '../support/browser.ts';
+import { journal, screenshotPath } from '../support/browser.ts';
 import { openChat } from '../support/widget-page.ts';
 import { serverAndBrowser } from '../support/stage.ts';
 
@@ -42,10 +42,16 @@ async function openPanel(path: string): Promise<Page> {
       route.fulfill({ contentType: 'text/html; charset=utf-8', body: original.replace('</head>', `${hostile}</head>`) }),
     );
   }
+  const story = journal(page);
   await page.goto(`${stage.h.url}${path}`);
   await openChat(page);
-  // The site's own greeting arrives with the server's hello; on a busy machine that can take a while.
-  await page.locator('.bubble', { hasText: 'Ask me anything' }).waitFor({ timeout: 60_000 });
+  // The site's own greeting arrives with its configuration and with the server's hello.
+  try {
+    await page.locator('.bubble', { hasText: 'Ask me anything' }).waitFor({ timeout: 60_000 });
+  } catch (e) {
+    const panel = await page.evaluate(() => document.querySelector('cascade-widget')?.shadowRoot?.textContent ?? '');
+    throw new Error(`no greeting on ${path}; the panel says: ${panel}\n${story()}`, { cause: e });
+  }
   return page;
 }
 

@@ -2,7 +2,7 @@ import { createShardedAdapter } from '@socket.io/redis-adapter';
 import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
 import type { Config } from './config.ts';
-import { connectRedis, type Redis } from './redis/connect.ts';
+import { connectPubSub, connectRedis } from './redis/connect.ts';
 import { keys } from './redis/keys.ts';
 import { agentStore } from './store/agents.ts';
 import { conversationStore } from './store/conversations.ts';
@@ -47,14 +47,12 @@ export type Core = WaterfallDeps & {
  */
 export async function buildCore(config: Config, log: Log, http?: HttpServer): Promise<Core> {
   const onRedisError = (e: Error) => log.warn({ err: e.message }, 'redis connection problem');
-  const redis = await connectRedis(config.REDIS_URL, onRedisError);
-  const duplicate = async (): Promise<Redis> => {
-    const c = redis.duplicate();
-    c.on('error', onRedisError);
-    await c.connect();
-    return c;
-  };
-  const [pub, sub, kbSub] = await Promise.all([duplicate(), duplicate(), duplicate()]);
+  const redis = await connectRedis(config, onRedisError);
+  const [pub, sub, kbSub] = await Promise.all([
+    connectPubSub(config, onRedisError),
+    connectPubSub(config, onRedisError),
+    connectPubSub(config, onRedisError),
+  ]);
 
   const ioOptions = {
     path: '/socket.io',

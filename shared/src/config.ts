@@ -14,6 +14,15 @@ export const ServerEnv = z.object({
   /** The address visitors and agents use; printed at start and used in emails. */
   PUBLIC_URL: z.url().optional(),
   REDIS_URL: z.url().default('redis://127.0.0.1:6379'),
+  /**
+   * Seed nodes of a Redis Cluster, comma-separated (`redis://10.0.0.1:6379,redis://10.0.0.2:6379`);
+   * when set, Cascade talks to the cluster and REDIS_URL is not used.
+   */
+  REDIS_CLUSTER_NODES: z
+    .string()
+    .optional()
+    .transform((v) => (v ?? '').split(',').map((s) => s.trim()).filter(Boolean))
+    .pipe(z.array(z.url({ protocol: /^rediss?$/ }))),
   /** Prefix of every Redis key, so several installations (or test runs) share one Redis. */
   KEY_PREFIX: z
     .string()

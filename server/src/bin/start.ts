@@ -13,7 +13,8 @@ try {
 }
 
 let privateRedis: ChildProcess | null = null;
-if (!(await redisAnswers(config.REDIS_URL))) {
+// A Redis Cluster is the operator's to run; a single Redis can be started here for a first try.
+if (config.REDIS_CLUSTER_NODES.length === 0 && !(await redisAnswers(config.REDIS_URL))) {
   if (!hasRedisServer()) {
     console.error(
       `Cascade needs Redis 7: nothing answers at ${config.REDIS_URL}; install it (apt-get install redis-server, brew install redis) or set REDIS_URL.`,

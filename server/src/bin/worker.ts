@@ -1,5 +1,6 @@
 import { buildCore } from '../core.ts';
 import { loadConfig } from '../config.ts';
+import { describeTarget } from '../redis/connect.ts';
 
 /**
  * `pnpm start:worker`: the BullMQ workers alone (timers, deliveries), without HTTP. They
@@ -18,7 +19,7 @@ const log = {
   error: (obj: unknown, msg?: string) => console.error(msg ?? '', JSON.stringify(obj)),
 };
 const core = await buildCore(config, log);
-console.log(`Cascade workers are running against ${config.REDIS_URL}.`);
+console.log(`Cascade workers are running against ${describeTarget(config)}.`);
 
 let stopping = false;
 async function stop() {

@@ -1,17 +1,69 @@
-import { createClient } from 'redis';
+import type { ServerEnv } from '@cascade/shared';
+import { createClient, createCluster, type RedisArgument } from 'redis';
 
-export type Redis = ReturnType<typeof createClient>;
+type Client = ReturnType<typeof createClient>;
+type Cluster = ReturnType<typeof createCluster>;
+
+/** Where Redis is: one server at REDIS_URL, or a Redis Cluster reached through its seed nodes. */
+export type RedisTarget = Pick<ServerEnv, 'REDIS_URL' | 'REDIS_CLUSTER_NODES'>;
+
+/** The commands Cascade sends; both a single-server client and a cluster client have them. */
+type StoreCommand =
+  | 'del' | 'eval' | 'evalSha' | 'expire' | 'get' | 'getEx' | 'hDel' | 'hGet' | 'hGetAll' | 'hLen'
+  | 'hSet' | 'incr' | 'lRange' | 'ping' | 'publish' | 'sAdd' | 'sMembers' | 'sRem' | 'set'
+  | 'xAdd' | 'xRange' | 'xRevRange' | 'zAdd' | 'zRange' | 'zRank' | 'zRem' | 'close';
+
+/**
+ * A MULTI of the commands Cascade batches. On a cluster every key of one transaction must be
+ * in one hash slot; the key builders make sure of that (`{s:site}`, `{c:conversation}`).
+ */
+export interface Transaction {
+  del(key: RedisArgument): Transaction;
+  hSet(key: RedisArgument, value: Record<string, string>): Transaction;
+  hSet(key: RedisArgument, field: RedisArgument, value: RedisArgument): Transaction;
+  hDel(key: RedisArgument, field: RedisArgument): Transaction;
+  hIncrBy(key: RedisArgument, field: RedisArgument, by: number): Transaction;
+  zAdd(key: RedisArgument, member: { score: number; value: RedisArgument }): Transaction;
+  sAdd(key: RedisArgument, member: RedisArgument): Transaction;
+  lPush(key: RedisArgument, value: RedisArgument): Transaction;
+  rPush(key: RedisArgument, value: RedisArgument): Transaction;
+  lTrim(key: RedisArgument, start: number, stop: number): Transaction;
+  incr(key: RedisArgument): Transaction;
+  expire(key: RedisArgument, seconds: number, mode?: 'NX'): Transaction;
+  exec(): Promise<unknown[]>;
+}
+
+/** The store's connection: one Redis server or a Redis Cluster, used the same way. */
+export type Redis = Pick<Cluster, StoreCommand> & { multi(): Transaction };
+
+/** A connection for Pub/Sub (the Socket.IO adapter's and the knowledge-base channel's). */
+export type PubSub = Client | Cluster;
+
+const socket = { reconnectStrategy: (retries: number) => Math.min(50 * 2 ** retries, 2000), connectTimeout: 5000 };
 
 /** Connects a client that retries forever with a capped backoff, so a Redis restart heals itself. */
-export async function connectRedis(url: string, onError: (e: Error) => void): Promise<Redis> {
-  const client = createClient({
-    url,
-    socket: { reconnectStrategy: (retries) => Math.min(50 * 2 ** retries, 2000), connectTimeout: 5000 },
-  });
+export async function connectRedis(target: RedisTarget, onError: (e: Error) => void): Promise<Redis> {
+  return connect(target, onError);
+}
+
+/** Another connection to the same Redis, for subscribing (a subscribed connection sends nothing else). */
+export async function connectPubSub(target: RedisTarget, onError: (e: Error) => void): Promise<PubSub> {
+  return connect(target, onError);
+}
+
+async function connect(target: RedisTarget, onError: (e: Error) => void): Promise<Client | Cluster> {
+  const client =
+    target.REDIS_CLUSTER_NODES.length > 0
+      ? createCluster({ rootNodes: target.REDIS_CLUSTER_NODES.map((url) => ({ url })), defaults: { socket } })
+      : createClient({ url: target.REDIS_URL, socket });
   client.on('error', onError);
   await client.connect();
   return client;
 }
+
+/** The Redis a configuration names, for logs: the URL, or the cluster's seed nodes. */
+export const describeTarget = (target: RedisTarget): string =>
+  target.REDIS_CLUSTER_NODES.length > 0 ? `the Redis Cluster at ${target.REDIS_CLUSTER_NODES.join(', ')}` : target.REDIS_URL;
 
 /** True when something answers PING at the URL within the timeout. */
 export async function redisAnswers(url: string, timeoutMs = 1500): Promise<boolean> {

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import type { DemoAccount } from '@cascade/server';
-import { createClient } from 'redis';
+import { createClient, createCluster } from 'redis';
 import { REDIS_URL, generousLimits } from './harness.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -123,9 +123,9 @@ export async function killAll(): Promise<void> {
   );
 }
 
-/** The demo site's accounts, kept in Redis by the seed. */
-export async function demoAccounts(prefix: string, redisUrl = REDIS_URL): Promise<DemoAccount[]> {
-  const redis = createClient({ url: redisUrl });
+/** The demo site's accounts, kept in Redis (or the Redis Cluster of `clusterNodes`) by the seed. */
+export async function demoAccounts(prefix: string, redisUrl = REDIS_URL, clusterNodes: string[] = []): Promise<DemoAccount[]> {
+  const redis = clusterNodes.length > 0 ? createCluster({ rootNodes: clusterNodes.map((url) => ({ url })) }) : createClient({ url: redisUrl });
   await redis.connect();
   const stored = await redis.get(`${prefix}:demo:demo:accounts`);
   await redis.close();

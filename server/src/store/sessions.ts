@@ -24,7 +24,8 @@ export function sessionStore(redis: Redis, k: Keys) {
 
     async destroyAll(agentId: string): Promise<void> {
       const ids = await redis.sMembers(k.agentSessions(agentId));
-      if (ids.length > 0) await redis.del(ids.map((id) => k.session(id)));
+      // One DEL per key: sessions are spread over a Redis Cluster's slots.
+      await Promise.all(ids.map((id) => redis.del(k.session(id))));
       await redis.del(k.agentSessions(agentId));
     },
 

@@ -62,6 +62,30 @@ describe('the waterfall, end to end over real sockets', () => {
     visitor.close();
   });
 
+  it('starts a new conversation after a resolved one, whichever of the visitor’s tabs writes first', async () => {
+    const agent = await h.agent(L1);
+    const tab1 = await h.visitor();
+    const tab2 = await h.visitor({ token: tab1.token });
+    await tab1.ok('conversation:escalate', {});
+    const chat = await agent.next<ChatSummary>('chat:assigned');
+    const first = await tab1.ok<{ conversation: ConversationView }>('message:send', send('Thanks, that was all'));
+    expect(first.conversation.id).toBe(chat.conversation.id);
+    await agent.ok('chat:resolve', { conversationId: chat.conversation.id });
+    await tab1.next<ConversationView>('conversation:update', isState('resolved'));
+
+    // The other tab writes first: a new conversation, with the bot.
+    const second = await tab2.ok<{ conversation: ConversationView }>('message:send', send('How long does delivery take?'));
+    expect(second.conversation.id).not.toBe(chat.conversation.id);
+    expect(second.conversation.state).toBe('bot');
+    // The first tab last saw the resolved conversation; its next message joins the new one.
+    const third = await tab1.ok<{ conversation: ConversationView; message: Message }>('message:send', send('And another'));
+    expect(third.conversation.id).toBe(second.conversation.id);
+    expect(third.message.conversationId).toBe(second.conversation.id);
+    agent.close();
+    tab1.close();
+    tab2.close();
+  });
+
   it('resolves a chat in the conversation and frees the agent for the next one', async () => {
     const agent = await h.agent(L1);
     const visitor = await h.visitor();

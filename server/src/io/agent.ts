@@ -68,7 +68,7 @@ export function agentNamespace(io: Server, d: WaterfallDeps, sessions: SessionSt
     socket.on('inbox:get', handle(InboxRequest, async () => actions.inbox(await me())));
     socket.on('chat:open', handle(OpenChat, async (p) => ({ chat: await actions.open(await me(), p.conversationId) })));
     socket.on('chat:sync', handle(SyncChat, async (p) => ({ messages: await actions.sync(await me(), p.conversationId, p.after) })));
-    socket.on('chat:send', handle(AgentSend, async (p) => ({ message: await actions.send(await me(), p) })));
+    socket.on('chat:send', handle(AgentSend, async (p) => ({ message: await actions.send(agentId, me(), p) })));
     socket.on('chat:typing', handle(AgentTyping, async (p) => {
       await actions.typing(await me(), p.conversationId, p.typing);
       return {};

@@ -15,7 +15,6 @@ import {
   TranscriptRequest,
   Typing,
   VisitorAuth,
-  CascadeError,
   type Site,
   type Visitor,
   type VisitorClientEvents,
@@ -112,11 +111,10 @@ export function visitorNamespace(io: Server, d: WaterfallDeps, actions: VisitorA
     const { siteId, visitorId, token, ip } = socket.data;
     void socket.join(rooms.visitor(siteId, visitorId));
 
-    async function who(): Promise<{ site: Site; visitor: Visitor }> {
-      const [site, visitor] = await Promise.all([d.sites.get(siteId), d.visitors.get(siteId, visitorId)]);
-      if (!site || !visitor) throw new CascadeError('unauthorized', 'this visitor is no longer known; reconnect');
-      return { site, visitor };
-    }
+    const ref = { siteId, visitorId };
+    const who = () => actions.load(ref);
+    /** The conversation this socket last saw, a hint for the next message (checked, never trusted). */
+    let seen: string | null = null;
 
     async function recordPage(page: { url: string; title: string }): Promise<void> {
       if (!/^https?:\/\//.test(page.url)) return;
@@ -141,9 +139,8 @@ export function visitorNamespace(io: Server, d: WaterfallDeps, actions: VisitorA
     socket.on(
       'hello',
       handle(Hello, async (p) => {
-        const { site, visitor } = await who();
-        if (p.page) await recordPage(p.page);
-        const c = await actions.current(site, visitor);
+        const [{ site }, c] = await Promise.all([who(), actions.current(ref), p.page ? recordPage(p.page) : null]);
+        seen = c?.id ?? null;
         return {
           token,
           visitorId,
@@ -156,15 +153,15 @@ export function visitorNamespace(io: Server, d: WaterfallDeps, actions: VisitorA
     socket.on(
       'message:send',
       handle(SendMessage, async (p) => {
-        const { site, visitor } = await who();
-        return actions.send(site, visitor, p, ip);
+        const sent = await actions.send(ref, p, ip, seen);
+        seen = sent.conversation.id;
+        return sent;
       }),
     );
     socket.on(
       'messages:sync',
       handle(SyncMessages, async (p) => {
-        const { site, visitor } = await who();
-        const c = await actions.current(site, visitor);
+        const [, c] = await Promise.all([who(), actions.current(ref)]);
         return { messages: c ? (await d.messages.after(c.id, p.after)).filter((m) => !m.internal) : [] };
       }),
     );
@@ -221,8 +218,7 @@ export function visitorNamespace(io: Server, d: WaterfallDeps, actions: VisitorA
     socket.on(
       'typing',
       handle(Typing, async (p) => {
-        const { site, visitor } = await who();
-        const c = await actions.current(site, visitor);
+        const [, c] = await Promise.all([who(), actions.current(ref)]);
         if (c?.agentId) d.notify.toAgent(c.agentId, 'typing', { conversationId: c.id, typing: p.typing });
         return {};
       }),

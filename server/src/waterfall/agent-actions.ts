@@ -17,20 +17,22 @@ export function agentActions(d: WaterfallDeps, w: Waterfall) {
   const siteIds = (agent: Agent) => agent.memberships.map((m) => m.siteId);
 
   /** A chat the agent may see; anything else is "not found", revealing nothing. */
-  async function visible(agent: Agent, conversationId: string): Promise<Conversation> {
-    const c = await d.conversations.get(conversationId);
+  function maySee(agent: Agent, c: Conversation | null): Conversation {
     if (!c || !siteIds(agent).includes(c.siteId)) throw new CascadeError('not_found', 'no such chat');
     return c;
   }
 
   /** A chat the agent holds (supervisors and admins may act on any chat of their sites). */
-  async function held(agent: Agent, conversationId: string): Promise<Conversation> {
-    const c = await visible(agent, conversationId);
+  function holds(agent: Agent, loaded: Conversation | null): Conversation {
+    const c = maySee(agent, loaded);
     const role = agent.memberships.find((m) => m.siteId === c.siteId)?.role;
     if (c.agentId !== agent.id && role === 'agent') throw new CascadeError('forbidden', 'this chat is not yours');
     if (c.state !== 'assigned') throw new CascadeError('invalid_state', `the chat is ${c.state}`);
     return c;
   }
+
+  const visible = async (agent: Agent, conversationId: string) => maySee(agent, await d.conversations.get(conversationId));
+  const held = async (agent: Agent, conversationId: string) => holds(agent, await d.conversations.get(conversationId));
 
   async function summaries(ids: string[]): Promise<ChatSummary[]> {
     const out: ChatSummary[] = [];
@@ -79,9 +81,14 @@ export function agentActions(d: WaterfallDeps, w: Waterfall) {
       return d.messages.after(conversationId, after);
     },
 
-    async send(agent: Agent, input: AgentSend) {
-      const c = await held(agent, input.conversationId);
-      await d.rates.check(`agentmsg:${agent.id}`, d.config.RATE_AGENT_MESSAGES_PER_MINUTE, 60, 'you are sending messages very quickly');
+    /** The hot path: the agent (`me`, still loading), the chat and the rate limit are read together. */
+    async send(agentId: string, me: Promise<Agent>, input: AgentSend) {
+      const [agent, loaded] = await Promise.all([
+        me,
+        d.conversations.get(input.conversationId),
+        d.rates.check(`agentmsg:${agentId}`, d.config.RATE_AGENT_MESSAGES_PER_MINUTE, 60, 'you are sending messages very quickly'),
+      ]);
+      const c = holds(agent, loaded);
       const { message, isNew } = await d.messages.append({
         conversationId: c.id,
         clientMsgId: input.clientMsgId,
@@ -96,7 +103,7 @@ export function agentActions(d: WaterfallDeps, w: Waterfall) {
         data: null,
       });
       if (isNew) {
-        await w.fanOut(message);
+        await w.fanOut(message, c);
         if (!input.internal && c.firstResponseAt === null) {
           await d.conversations.update(c.id, { firstResponseAt: message.ts });
           await d.redis.xAdd(d.keys.events(c.siteId), '*', {

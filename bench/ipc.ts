@@ -19,6 +19,9 @@ export type MessageClientsSetup = {
   measureMs: number;
 };
 
+/** The setup of bench/bare-clients.ts: the same load, against two bare Socket.IO servers. */
+export type BareClientsSetup = Omit<MessageClientsSetup, 'siteKey' | 'cookies'>;
+
 export type ClientMessage =
   | { type: 'connected'; conversations: number; setupMs: number }
   | { type: 'done'; visitorToAgent: number[]; agentToVisitor: number[]; sent: number; lost: number; seconds: number };

@@ -1,6 +1,7 @@
 import type { ChatSummary, Message } from '@cascade/shared';
 import { io, type Socket } from 'socket.io-client';
 import type { ClientMessage, MessageClientsSetup } from './ipc.ts';
+import { steadyLoad, type Pair } from './steady-load.ts';
 
 /**
  * The clients of bench/messages.ts, in a process of their own: agents on one server process,
@@ -17,19 +18,7 @@ const connect = (url: string, opts: object) =>
     s.once('connect_error', reject);
   });
 
-let measuring = false;
-let outstanding = 0;
-let sent = 0;
-const visitorToAgent: number[] = [];
-const agentToVisitor: number[] = [];
-const received = (m: Message, into: number[]) => {
-  const [tag, at] = m.text.split(' ');
-  if (tag !== 'bench') return;
-  if (measuring) into.push(performance.now() - Number(at));
-  outstanding--;
-  if (outstanding === 0) drained?.();
-};
-let drained: (() => void) | undefined;
+const load = steadyLoad(setup);
 
 const started = performance.now();
 const agentOf = new Map<string, Socket>();
@@ -44,7 +33,7 @@ for (const cookie of setup.cookies) {
     if (agentOf.size === setup.conversations) allAssigned();
   });
   socket.on('message:new', (m: Message) => {
-    if (m.author === 'visitor') received(m, visitorToAgent);
+    if (m.author === 'visitor') load.received(m.text, 'visitorToAgent');
   });
   await status;
 }
@@ -58,7 +47,7 @@ async function visitor(): Promise<void> {
   const r = (await socket.emitWithAck('conversation:escalate', {})) as { ok: boolean; conversation: { id: string } };
   if (!r.ok) throw new Error('escalate failed');
   socket.on('message:new', (m: Message) => {
-    if (m.author === 'agent') received(m, agentToVisitor);
+    if (m.author === 'agent') load.received(m.text, 'agentToVisitor');
   });
   visitors.push({ socket, conversationId: r.conversation.id });
 }
@@ -69,37 +58,14 @@ process.stderr.write(`${visitors.length} visitors connected, ${agentOf.size} cha
 await assigned;
 await tell({ type: 'connected', conversations: visitors.length, setupMs: performance.now() - started });
 
-// Sends are spread evenly over the period so that the rate is steady, not in bursts.
-const timers: NodeJS.Timeout[] = [];
-const sendFrom = (socket: Socket, event: string, payload: (text: string) => object) => {
-  outstanding++;
-  sent++;
-  socket.emit(event, payload(`bench ${performance.now()}`), () => {});
-};
-visitors.forEach(({ socket, conversationId }, i) => {
+const pairs: Pair[] = visitors.map(({ socket, conversationId }) => {
   const agent = agentOf.get(conversationId);
   if (!agent) throw new Error('a chat was not assigned');
-  const offset = (i / visitors.length) * setup.periodMs;
-  const start = (fn: () => void, delay: number) =>
-    timers.push(setTimeout(() => timers.push(setInterval(fn, setup.periodMs)), delay));
-  start(() => sendFrom(socket, 'message:send', (text) => ({ clientMsgId: crypto.randomUUID(), text })), offset);
-  start(
-    () => sendFrom(agent, 'chat:send', (text) => ({ conversationId, clientMsgId: crypto.randomUUID(), text })),
-    (offset + setup.periodMs / 2) % setup.periodMs,
-  );
+  return {
+    visitor: (text) => socket.emit('message:send', { clientMsgId: crypto.randomUUID(), text }, () => {}),
+    agent: (text) => agent.emit('chat:send', { conversationId, clientMsgId: crypto.randomUUID(), text }, () => {}),
+  };
 });
-
-await new Promise((r) => setTimeout(r, setup.warmupMs));
-measuring = true;
-const t0 = performance.now();
-const sentBefore = sent;
-await new Promise((r) => setTimeout(r, setup.measureMs));
-const seconds = (performance.now() - t0) / 1000;
-const sentMeasured = sent - sentBefore;
-for (const t of timers) clearInterval(t);
-// The last messages are still on their way: wait for them, but not forever.
-if (outstanding > 0) await Promise.race([new Promise<void>((r) => (drained = r)), new Promise((r) => setTimeout(r, 10_000))]);
-measuring = false;
-await tell({ type: 'done', visitorToAgent, agentToVisitor, sent: sentMeasured, lost: outstanding, seconds });
+await tell(await load.run(pairs));
 for (const s of [...agentOf.values(), ...visitors.map((v) => v.socket)]) s.close();
 process.exit(0);

@@ -2,14 +2,15 @@ import { randomBytes } from 'node:crypto';
 import { io, type Socket } from 'socket.io-client';
 import { WebSocket } from 'ws';
 import { cleanKeys, forkScript, nextMessage, startServer, type BenchServer } from './fork.ts';
-import type { ClientMessage, MessageClientsSetup } from './ipc.ts';
+import type { BareClientsSetup, ClientMessage, MessageClientsSetup } from './ipc.ts';
 import { percentile, redisPingMs, report, round } from './support.ts';
 
 /**
  * Message delivery across processes: two Cascade processes on one Redis, 1,000 chats with the
  * visitor on one process and the agent on the other, both sides sending at a steady rate; the
- * clients in a process of their own. Beside it, in the same run: a bare Socket.IO room broadcast
- * between two processes through the same Redis and sharded adapter, and a raw `ws` echo.
+ * clients in a process of their own. Beside it, in the same run, the floor: bare Socket.IO
+ * (two processes, the same Redis and sharded adapter, a room per conversation) under the same
+ * load, the same broadcast one message at a time, and a raw `ws` echo.
  */
 const CONVERSATIONS = Number(process.env.BENCH_CONVERSATIONS ?? 1000);
 const AGENTS = Math.ceil(CONVERSATIONS / 20);
@@ -75,6 +76,14 @@ async function rawWsEcho(url: string): Promise<number[]> {
   return times;
 }
 
+/** Runs one of the client processes through its load: its figures once it is done. */
+async function runClients(script: string, setup: MessageClientsSetup | BareClientsSetup, name: string): Promise<Done> {
+  const clients = forkScript(script, [JSON.stringify(setup)]);
+  const connected = await nextMessage<Extract<ClientMessage, { type: 'connected' }>>(clients, 'connected');
+  process.stderr.write(`${name}: ${connected.conversations} conversations ready in ${Math.round(connected.setupMs)} ms; sending for ${MEASURE_MS / 1000} s\n`);
+  return nextMessage<Done>(clients, 'done');
+}
+
 const prefix = `bench${randomBytes(4).toString('hex')}`;
 const servers: BenchServer[] = [];
 try {
@@ -83,8 +92,11 @@ try {
   const bare = await Promise.all([startServer('bare', `${prefix}bare`), startServer('bare', `${prefix}bare`)]);
   servers.push(...bare);
   const [bareA, bareB] = bare as [BenchServer, BenchServer];
-  const bareTimes = await bareSocketIo(bareA, bareB);
+  const idleTimes = await bareSocketIo(bareA, bareB);
   const wsTimes = await rawWsEcho(bareA.wsUrl ?? '');
+  const load = { conversations: CONVERSATIONS, periodMs: PERIOD_MS, warmupMs: 3000, measureMs: MEASURE_MS };
+  const bareLoad: BareClientsSetup = { visitorUrl: bareA.url, agentUrl: bareB.url, ...load };
+  const bareDone = await runClients('bare-clients.ts', bareLoad, 'bare Socket.IO');
   await Promise.all(bare.map((s) => s.stop()));
 
   const cascade = await Promise.all([startServer('cascade', prefix), startServer('cascade', prefix)]);
@@ -96,24 +108,19 @@ try {
     agentUrl: agentSide.url,
     siteKey: visitorSide.siteKey ?? '',
     cookies,
-    conversations: CONVERSATIONS,
-    periodMs: PERIOD_MS,
-    warmupMs: 3000,
-    measureMs: MEASURE_MS,
+    ...load,
   };
-  const clients = forkScript('message-clients.ts', [JSON.stringify(setup)]);
-  const connected = await nextMessage<Extract<ClientMessage, { type: 'connected' }>>(clients, 'connected');
-  process.stderr.write(`${connected.conversations} chats assigned in ${Math.round(connected.setupMs)} ms; sending for ${MEASURE_MS / 1000} s\n`);
-  const done = await nextMessage<Done>(clients, 'done');
+  const done = await runClients('message-clients.ts', setup, 'Cascade');
   await Promise.all(cascade.map((s) => s.stop()));
 
   const v2a = stats(done.visitorToAgent);
   const a2v = stats(done.agentToVisitor);
-  const bareStats = stats(bareTimes);
+  const bareStats = stats([...bareDone.visitorToAgent, ...bareDone.agentToVisitor]);
+  const idleStats = stats(idleTimes);
   const wsStats = stats(wsTimes);
   const both = stats([...done.visitorToAgent, ...done.agentToVisitor]);
   report('messages', {
-    conversations: connected.conversations,
+    conversations: CONVERSATIONS,
     serverProcesses: 2,
     sendPeriodMsPerSide: PERIOD_MS,
     seconds: round(done.seconds),
@@ -129,6 +136,9 @@ try {
     bareSocketIoP50Ms: bareStats.p50,
     bareSocketIoP90Ms: bareStats.p90,
     bareSocketIoP99Ms: bareStats.p99,
+    bareSocketIoUndelivered: bareDone.lost,
+    bareSocketIoOneAtATimeP50Ms: idleStats.p50,
+    bareSocketIoOneAtATimeP99Ms: idleStats.p99,
     rawWsEchoP50Ms: wsStats.p50,
     rawWsEchoP99Ms: wsStats.p99,
     redisPingP50Ms: ping.p50,

@@ -6,10 +6,14 @@ import { REDIS_URL } from './support.ts';
 
 type Of<T extends ServerMessage['type']> = Extract<ServerMessage, { type: T }>;
 
+/** With BENCH_CPU_PROF_DIR set, every forked process writes a V8 CPU profile there when it exits. */
+const profileDir = process.env.BENCH_CPU_PROF_DIR;
+const profiling = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+
 /** A child running one of bench/'s scripts, with `--expose-gc` so that memory reads follow a full GC. */
 export function forkScript(script: string, args: string[] = []): ChildProcess {
   const child = fork(fileURLToPath(new URL(`./${script}`, import.meta.url)), args, {
-    execArgv: ['--import', 'tsx', '--expose-gc'],
+    execArgv: ['--import', 'tsx', '--expose-gc', ...profiling],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   children.add(child);

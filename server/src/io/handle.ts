@@ -8,8 +8,12 @@ export type Logger = { error: (obj: unknown, msg?: string) => void; warn: (obj: 
  * answers with the ack envelope. A bad payload or a refused step never throws past here.
  */
 export function handler(log: Logger) {
-  return function handle<S extends z.ZodType, R extends object>(schema: S, run: (input: z.infer<S>) => Promise<R>) {
-    return async (payload: unknown, ack?: unknown): Promise<void> => {
+  /** `extra` is handed from the caller to `run` as is (the socket, for handlers shared by all sockets). */
+  return function handle<S extends z.ZodType, R extends object, X extends unknown[] = []>(
+    schema: S,
+    run: (input: z.infer<S>, ...extra: X) => Promise<R>,
+  ) {
+    return async (payload: unknown, ack?: unknown, ...extra: X): Promise<void> => {
       const reply = typeof ack === 'function' ? (ack as (r: Ack<R>) => void) : () => {};
       const parsed = schema.safeParse(payload ?? {});
       if (!parsed.success) {
@@ -18,7 +22,7 @@ export function handler(log: Logger) {
         return reply(fail('invalid_payload', `${where}${issue?.message ?? 'invalid payload'}`));
       }
       try {
-        reply(ok(await run(parsed.data)));
+        reply(ok(await run(parsed.data, ...extra)));
       } catch (e) {
         if (e instanceof CascadeError) return reply(fail(e.code, e.message));
         log.error({ err: e }, 'socket handler failed');

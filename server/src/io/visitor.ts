@@ -30,7 +30,8 @@ import { rooms } from './rooms.ts';
 import { timers } from '../routing/timers.ts';
 import { requestTranscript } from '../delivery/transcript-request.ts';
 
-type VisitorData = { siteId: string; visitorId: string; token: string; ip: string };
+/** What a visitor's socket keeps; `seen` is the conversation it last saw, a checked hint for the next message. */
+type VisitorData = { siteId: string; visitorId: string; token: string; ip: string; seen: string | null };
 type VisitorSocket = Socket<VisitorClientEvents, VisitorServerEvents, Record<string, never>, VisitorData>;
 
 /** The caller's address; behind a trusted load balancer, the first X-Forwarded-For hop. */
@@ -88,7 +89,7 @@ export function visitorNamespace(io: Server, d: WaterfallDeps, actions: VisitorA
         await d.visitors.create(visitor, token);
       }
       if (auth.data.identity) await applyIdentity(site, visitor, auth.data.identity);
-      socket.data = { siteId: site.id, visitorId: visitor.id, token, ip };
+      socket.data = { siteId: site.id, visitorId: visitor.id, token, ip, seen: null };
       next();
     } catch (e) {
       log.error({ err: e }, 'visitor handshake failed');
@@ -107,136 +108,108 @@ export function visitorNamespace(io: Server, d: WaterfallDeps, actions: VisitorA
     await d.visitors.update(site.id, visitor.id, patch);
   }
 
-  nsp.on('connection', (socket: VisitorSocket) => {
-    const { siteId, visitorId, token, ip } = socket.data;
-    void socket.join(rooms.visitor(siteId, visitorId));
+  const who = (s: VisitorSocket) => actions.load(s.data);
+  const currentOf = (s: VisitorSocket) => actions.current(s.data);
 
-    const ref = { siteId, visitorId };
-    const who = () => actions.load(ref);
-    /** The conversation this socket last saw, a hint for the next message (checked, never trusted). */
-    let seen: string | null = null;
+  async function recordPage(s: VisitorSocket, page: { url: string; title: string }): Promise<void> {
+    if (!/^https?:\/\//.test(page.url)) return;
+    await d.visitors.addPage(s.data.siteId, s.data.visitorId, { url: page.url, title: page.title, ts: Date.now() });
+  }
 
-    async function recordPage(page: { url: string; title: string }): Promise<void> {
-      if (!/^https?:\/\//.test(page.url)) return;
-      await d.visitors.addPage(siteId, visitorId, { url: page.url, title: page.title, ts: Date.now() });
-    }
+  /**
+   * Every request a visitor's socket can make. The table is built once and shared by all
+   * sockets: a process holds many idle visitors, and each costs only its own state.
+   */
+  const requests: Record<string, (payload: unknown, ack: unknown, socket: VisitorSocket) => Promise<void>> = {
+    hello: handle(Hello, async (p, s: VisitorSocket) => {
+      const [{ site }, c] = await Promise.all([who(s), currentOf(s), p.page ? recordPage(s, p.page) : null]);
+      s.data.seen = c?.id ?? null;
+      return {
+        token: s.data.token,
+        visitorId: s.data.visitorId,
+        site: PublicSiteConfig.parse(site),
+        conversation: c ? await visitorView(d, c) : null,
+        messages: c ? (await d.messages.after(c.id, p.after)).filter((m) => !m.internal) : [],
+      };
+    }),
+    'message:send': handle(SendMessage, async (p, s: VisitorSocket) => {
+      const sent = await actions.send(s.data, p, s.data.ip, s.data.seen);
+      s.data.seen = sent.conversation.id;
+      return sent;
+    }),
+    'messages:sync': handle(SyncMessages, async (p, s: VisitorSocket) => {
+      const [, c] = await Promise.all([who(s), currentOf(s)]);
+      return { messages: c ? (await d.messages.after(c.id, p.after)).filter((m) => !m.internal) : [] };
+    }),
+    'bot:feedback': handle(BotFeedback, async (p, s: VisitorSocket) => {
+      const { site, visitor } = await who(s);
+      return actions.feedback(site, visitor, p.helpful);
+    }),
+    'bot:pick': handle(PickSuggestion, async (p, s: VisitorSocket) => {
+      const { site, visitor } = await who(s);
+      return actions.pick(site, visitor, p.entryId);
+    }),
+    'conversation:escalate': handle(Escalate, async (_p, s: VisitorSocket) => {
+      const { site, visitor } = await who(s);
+      return actions.escalate(site, visitor, s.data.ip);
+    }),
+    'conversation:leave-email': handle(LeaveEmail, async (p, s: VisitorSocket) => {
+      const { site, visitor } = await who(s);
+      return actions.leaveEmail(site, visitor, p.email, p.name);
+    }),
+    'conversation:keep-waiting': handle(KeepWaiting, async (_p, s: VisitorSocket) => {
+      const { site, visitor } = await who(s);
+      return actions.keepWaiting(site, visitor);
+    }),
+    'conversation:rate': handle(Rate, async (p, s: VisitorSocket) => {
+      const { site, visitor } = await who(s);
+      return actions.rate(site, visitor, p.score, p.comment);
+    }),
+    'transcript:request': handle(TranscriptRequest, async (p, s: VisitorSocket) => {
+      const { site, visitor } = await who(s);
+      await requestTranscript(d, site, visitor, p.email);
+      return {};
+    }),
+    typing: handle(Typing, async (p, s: VisitorSocket) => {
+      const [, c] = await Promise.all([who(s), currentOf(s)]);
+      if (c?.agentId) d.notify.toAgent(c.agentId, 'typing', { conversationId: c.id, typing: p.typing });
+      return {};
+    }),
+    'page:view': handle(PageViewInput, async (p, s: VisitorSocket) => {
+      await recordPage(s, p);
+      return {};
+    }),
+    'locale:set': handle(SetLocale, async (p, s: VisitorSocket) => {
+      await d.visitors.update(s.data.siteId, s.data.visitorId, { locale: p.locale });
+      return {};
+    }),
+  } satisfies Record<keyof VisitorClientEvents, unknown>;
 
-    socket.on('disconnect', async () => {
-      // A process that is shutting down hands its visitors to the others; they are not leaving.
-      if (closing) return;
-      try {
-        if (await d.notify.visitorConnected(siteId, visitorId)) return;
-        const conversationId = await d.visitors.currentConversation(siteId, visitorId);
-        const c = conversationId ? await d.conversations.get(conversationId) : null;
-        if (c && (c.state === 'queued' || c.state === 'offered_ticket')) {
-          await clocks.visitorGone(siteId, visitorId, c.id, d.config.VISITOR_GRACE_SECONDS);
-        }
-      } catch (e) {
-        log.error({ err: e }, 'visitor disconnect handling failed');
+  /** One listener per socket for every request (Socket.IO calls it with the socket as `this`). */
+  function onRequest(this: VisitorSocket, event: string, payload?: unknown, ack?: unknown): void {
+    if (Object.hasOwn(requests, event)) void requests[event]!(payload, ack, this);
+  }
+
+  async function onDisconnect(this: VisitorSocket): Promise<void> {
+    // A process that is shutting down hands its visitors to the others; they are not leaving.
+    if (closing) return;
+    const { siteId, visitorId } = this.data;
+    try {
+      if (await d.notify.visitorConnected(siteId, visitorId)) return;
+      const conversationId = await d.visitors.currentConversation(siteId, visitorId);
+      const c = conversationId ? await d.conversations.get(conversationId) : null;
+      if (c && (c.state === 'queued' || c.state === 'offered_ticket')) {
+        await clocks.visitorGone(siteId, visitorId, c.id, d.config.VISITOR_GRACE_SECONDS);
       }
-    });
+    } catch (e) {
+      log.error({ err: e }, 'visitor disconnect handling failed');
+    }
+  }
 
-    socket.on(
-      'hello',
-      handle(Hello, async (p) => {
-        const [{ site }, c] = await Promise.all([who(), actions.current(ref), p.page ? recordPage(p.page) : null]);
-        seen = c?.id ?? null;
-        return {
-          token,
-          visitorId,
-          site: PublicSiteConfig.parse(site),
-          conversation: c ? await visitorView(d, c) : null,
-          messages: c ? (await d.messages.after(c.id, p.after)).filter((m) => !m.internal) : [],
-        };
-      }),
-    );
-    socket.on(
-      'message:send',
-      handle(SendMessage, async (p) => {
-        const sent = await actions.send(ref, p, ip, seen);
-        seen = sent.conversation.id;
-        return sent;
-      }),
-    );
-    socket.on(
-      'messages:sync',
-      handle(SyncMessages, async (p) => {
-        const [, c] = await Promise.all([who(), actions.current(ref)]);
-        return { messages: c ? (await d.messages.after(c.id, p.after)).filter((m) => !m.internal) : [] };
-      }),
-    );
-    socket.on(
-      'bot:feedback',
-      handle(BotFeedback, async (p) => {
-        const { site, visitor } = await who();
-        return actions.feedback(site, visitor, p.helpful);
-      }),
-    );
-    socket.on(
-      'bot:pick',
-      handle(PickSuggestion, async (p) => {
-        const { site, visitor } = await who();
-        return actions.pick(site, visitor, p.entryId);
-      }),
-    );
-    socket.on(
-      'conversation:escalate',
-      handle(Escalate, async () => {
-        const { site, visitor } = await who();
-        return actions.escalate(site, visitor, ip);
-      }),
-    );
-    socket.on(
-      'conversation:leave-email',
-      handle(LeaveEmail, async (p) => {
-        const { site, visitor } = await who();
-        return actions.leaveEmail(site, visitor, p.email, p.name);
-      }),
-    );
-    socket.on(
-      'conversation:keep-waiting',
-      handle(KeepWaiting, async () => {
-        const { site, visitor } = await who();
-        return actions.keepWaiting(site, visitor);
-      }),
-    );
-    socket.on(
-      'conversation:rate',
-      handle(Rate, async (p) => {
-        const { site, visitor } = await who();
-        return actions.rate(site, visitor, p.score, p.comment);
-      }),
-    );
-    socket.on(
-      'transcript:request',
-      handle(TranscriptRequest, async (p) => {
-        const { site, visitor } = await who();
-        await requestTranscript(d, site, visitor, p.email);
-        return {};
-      }),
-    );
-    socket.on(
-      'typing',
-      handle(Typing, async (p) => {
-        const [, c] = await Promise.all([who(), actions.current(ref)]);
-        if (c?.agentId) d.notify.toAgent(c.agentId, 'typing', { conversationId: c.id, typing: p.typing });
-        return {};
-      }),
-    );
-    socket.on(
-      'page:view',
-      handle(PageViewInput, async (p) => {
-        await recordPage(p);
-        return {};
-      }),
-    );
-    socket.on(
-      'locale:set',
-      handle(SetLocale, async (p) => {
-        await d.visitors.update(siteId, visitorId, { locale: p.locale });
-        return {};
-      }),
-    );
+  nsp.on('connection', (socket: VisitorSocket) => {
+    void socket.join(rooms.visitor(socket.data.siteId, socket.data.visitorId));
+    socket.on('disconnect', onDisconnect);
+    socket.onAny(onRequest);
   });
   return {
     close() {

@@ -137,6 +137,27 @@ describe('the waterfall, end to end over real sockets', () => {
     visitor.close();
   });
 
+  it('stores a message once even when its re-send comes after the chat was resolved, on a new socket', async () => {
+    const agent = await h.agent(L1);
+    const visitor = await h.visitor();
+    await visitor.ok('conversation:escalate', {});
+    const chat = await agent.next<ChatSummary>('chat:assigned');
+    const m = send('Here is my order number: 4411');
+    const first = await visitor.ok<{ message: Message }>('message:send', m);
+    await agent.ok('chat:resolve', { conversationId: chat.conversation.id });
+    // The ack was lost: the widget reconnects and sends the same message again.
+    visitor.close();
+    const again = await h.visitor({ token: visitor.token });
+    const second = await again.ok<{ message: Message; conversation: ConversationView }>('message:send', m);
+    expect(second.message.id).toBe(first.message.id);
+    expect(second.conversation.id).toBe(chat.conversation.id);
+    const hello = await again.ok<{ messages: Message[]; conversation: ConversationView }>('hello', { after: null, page: null });
+    expect(hello.conversation.id).toBe(chat.conversation.id);
+    expect(hello.messages.filter((x) => x.clientMsgId === m.clientMsgId)).toHaveLength(1);
+    agent.close();
+    again.close();
+  });
+
   it('keeps an agent’s open chats across a reload of the console', async () => {
     const agent = await h.agent(L1);
     const visitor = await h.visitor();

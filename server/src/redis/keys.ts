@@ -47,6 +47,8 @@ export function keys(prefix: string) {
     conversation: (c: string) => `${conv(c)}:conv`,
     messages: (c: string) => `${conv(c)}:msgs`,
     dedupe: (c: string) => `${conv(c)}:dedupe`,
+    /** Messages one sender (`visitor`, `agent:<id>`) wrote in this conversation in the current window. */
+    messageRate: (c: string, sender: string) => `${conv(c)}:rate:${sender}`,
     kbChannel: `${prefix}:kb-changed`,
   };
 }

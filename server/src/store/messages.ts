@@ -1,11 +1,31 @@
-import { Message, type MessageId } from '@cascade/shared';
+import { Conversation, Message, type ConversationState, type MessageId } from '@cascade/shared';
+import { fromHash } from '../redis/codec.ts';
 import type { Redis } from '../redis/connect.ts';
 import type { Keys } from '../redis/keys.ts';
 import { luaScript } from '../redis/script.ts';
 
 const appendScript = luaScript(new URL('../redis/append-message.lua', import.meta.url));
+const sendScript = luaScript(new URL('../redis/send-message.lua', import.meta.url));
 
 export type NewMessage = Omit<Message, 'id'>;
+
+/** What a person's message must satisfy to be stored: checked in Redis, in the same step. */
+export type SendGuard = {
+  /** The conversation must be this visitor's or this agent's; null when already checked. */
+  owner: { field: 'visitorId' | 'agentId'; id: string } | null;
+  states: Iterable<ConversationState>;
+  /** The conversation must belong to one of these sites; omitted for any. */
+  sites?: readonly string[];
+  /** Counted per sender and conversation (`visitor`, `agent:<id>`), `limit` per `windowSeconds`. */
+  sender: string;
+  limit: number;
+  windowSeconds: number;
+};
+
+export type Sent =
+  | { kind: 'stored'; message: Message; isNew: boolean; conversation: Conversation }
+  | { kind: 'refused' }
+  | { kind: 'limited' };
 
 /** A conversation's messages live in a Redis Stream: ordered ids that double as resume cursors. */
 export function messageStore(redis: Redis, k: Keys) {
@@ -26,6 +46,37 @@ export function messageStore(redis: Redis, k: Keys) {
       const stored = await this.get(m.conversationId, id);
       if (!stored) throw new Error(`message ${id} vanished from its stream`);
       return { message: stored, isNew: false };
+    },
+
+    /**
+     * A visitor's or agent's message: stored once per clientMsgId if the guard holds, in one
+     * round trip; `refused` means the conversation is not (or no longer) open to this sender.
+     */
+    async send(m: NewMessage & { clientMsgId: string }, guard: SendGuard): Promise<Sent> {
+      const res = (await sendScript(
+        redis,
+        [k.conversation(m.conversationId), k.messages(m.conversationId), k.dedupe(m.conversationId), k.messageRate(m.conversationId, guard.sender)],
+        [
+          guard.owner?.field ?? '',
+          JSON.stringify(guard.owner?.id ?? ''),
+          [...guard.states].map((s) => JSON.stringify(s)).join(' '),
+          guard.limit,
+          guard.windowSeconds,
+          m.clientMsgId,
+          JSON.stringify(m),
+          (guard.sites ?? []).map((id) => JSON.stringify(id)).join(' '),
+        ],
+      )) as [string] | [string, number, string[]];
+      if (res.length === 1) return { kind: res[0] === 'limited' ? 'limited' : 'refused' };
+      const [id, isNew, flat] = res;
+      const hash: Record<string, string> = {};
+      for (let i = 0; i + 1 < flat.length; i += 2) hash[flat[i]!] = flat[i + 1]!;
+      const conversation = fromHash(Conversation, hash);
+      if (!conversation) return { kind: 'refused' };
+      if (isNew === 1) return { kind: 'stored', message: { ...m, id }, isNew: true, conversation };
+      const stored = await this.get(m.conversationId, id);
+      if (!stored) throw new Error(`message ${id} vanished from its stream`);
+      return { kind: 'stored', message: stored, isNew: false, conversation };
     },
 
     async get(conversationId: string, id: MessageId): Promise<Message | null> {

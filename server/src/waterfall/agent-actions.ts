@@ -9,6 +9,7 @@ import {
   type Transfer,
 } from '@cascade/shared';
 import type { WaterfallDeps } from './context.ts';
+import type { SendGuard } from '../store/messages.ts';
 import type { Waterfall } from './service.ts';
 import { chatSummary } from './views.ts';
 
@@ -81,18 +82,16 @@ export function agentActions(d: WaterfallDeps, w: Waterfall) {
       return d.messages.after(conversationId, after);
     },
 
-    /** The hot path: the agent (`me`, still loading), the chat and the rate limit are read together. */
-    async send(agentId: string, me: Promise<Agent>, input: AgentSend) {
-      const [agent, loaded] = await Promise.all([
-        me,
-        d.conversations.get(input.conversationId),
-        d.rates.check(`agentmsg:${agentId}`, d.config.RATE_AGENT_MESSAGES_PER_MINUTE, 60, 'you are sending messages very quickly'),
-      ]);
-      const c = holds(agent, loaded);
-      const { message, isNew } = await d.messages.append({
-        conversationId: c.id,
+    /**
+     * The hot path: a message to a chat the agent holds is checked, counted and stored in one
+     * round trip to Redis. Anything else (a supervisor stepping in, a chat that is not theirs)
+     * goes through the full check first, which also says what is wrong.
+     */
+    async send(agent: Agent, input: AgentSend) {
+      const draft = {
+        conversationId: input.conversationId,
         clientMsgId: input.clientMsgId,
-        author: 'agent',
+        author: 'agent' as const,
         agentId: agent.id,
         authorName: agent.name,
         text: input.text,
@@ -101,7 +100,23 @@ export function agentActions(d: WaterfallDeps, w: Waterfall) {
         bot: null,
         event: null,
         data: null,
+      };
+      const guard = (owner: SendGuard['owner']): SendGuard => ({
+        owner,
+        states: ['assigned'],
+        sites: siteIds(agent),
+        sender: `agent:${agent.id}`,
+        limit: d.config.RATE_AGENT_MESSAGES_PER_MINUTE,
+        windowSeconds: 60,
       });
+      let sent = await d.messages.send(draft, guard({ field: 'agentId', id: agent.id }));
+      if (sent.kind === 'refused') {
+        holds(agent, await d.conversations.get(input.conversationId));
+        sent = await d.messages.send(draft, guard(null));
+      }
+      if (sent.kind === 'limited') throw new CascadeError('rate_limited', 'you are sending messages very quickly');
+      if (sent.kind === 'refused') throw new CascadeError('invalid_state', 'the chat has just changed; please send again');
+      const { message, isNew, conversation: c } = sent;
       if (isNew) {
         await w.fanOut(message, c);
         if (!input.internal && c.firstResponseAt === null) {

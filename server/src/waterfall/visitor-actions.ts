@@ -23,16 +23,7 @@ export type VisitorRef = { siteId: string; visitorId: string };
 
 /** What a visitor can do, each step going through the waterfall. */
 export function visitorActions(d: WaterfallDeps, w: Waterfall) {
-  /**
-   * The visitor's latest conversation. `hint` is the one their socket last saw: while it is
-   * open it is the current one (a visitor has one open conversation at most), which saves
-   * the lookup on every message.
-   */
-  async function current(ref: VisitorRef, hint: string | null = null): Promise<Conversation | null> {
-    if (hint) {
-      const c = await d.conversations.get(hint);
-      if (c && c.visitorId === ref.visitorId && openStates.has(c.state)) return c;
-    }
+  async function current(ref: VisitorRef): Promise<Conversation | null> {
     const id = await d.visitors.currentConversation(ref.siteId, ref.visitorId);
     return id ? d.conversations.get(id) : null;
   }
@@ -132,30 +123,22 @@ export function visitorActions(d: WaterfallDeps, w: Waterfall) {
     load,
 
     /**
-     * The hot path. The conversation and the rate limit are read together; the site and the
-     * visitor record only when the bot answers or a conversation starts, so a message to a
-     * person costs two round trips to Redis before it is on its way.
+     * The hot path. A message to the conversation the socket already knows is checked, counted
+     * and stored in one round trip to Redis; the site and the visitor record are read only when
+     * a conversation starts or the bot answers.
      */
     async send(ref: VisitorRef, input: SendMessage, ip: string, hint: string | null = null) {
-      const [open] = await Promise.all([
-        current(ref, hint),
-        d.rates.check(
-          `msg:${ref.visitorId}`,
-          d.config.RATE_VISITOR_MESSAGES_PER_MINUTE,
-          60,
-          'you are sending messages very quickly; please wait a moment',
-        ),
-      ]);
-      let who: { site: Site; visitor: Visitor } | null = null;
-      let c = open;
-      if (!c || !openStates.has(c.state)) {
-        who = await load(ref);
-        c = await openConversation(who.site, who.visitor, ip);
-      }
-      const { message, isNew } = await d.messages.append({
-        conversationId: c.id,
+      const guard = {
+        owner: { field: 'visitorId' as const, id: ref.visitorId },
+        states: openStates,
+        sender: 'visitor',
+        limit: d.config.RATE_VISITOR_MESSAGES_PER_MINUTE,
+        windowSeconds: 60,
+      };
+      const draft = (conversationId: string) => ({
+        conversationId,
         clientMsgId: input.clientMsgId,
-        author: 'visitor',
+        author: 'visitor' as const,
         agentId: null,
         authorName: null,
         text: input.text,
@@ -165,6 +148,16 @@ export function visitorActions(d: WaterfallDeps, w: Waterfall) {
         event: null,
         data: null,
       });
+      let who: { site: Site; visitor: Visitor } | null = null;
+      let sent = hint ? await d.messages.send(draft(hint), guard) : null;
+      if (!sent || sent.kind === 'refused') {
+        who = await load(ref);
+        const open = await openConversation(who.site, who.visitor, ip);
+        sent = await d.messages.send(draft(open.id), guard);
+      }
+      if (sent.kind === 'limited') throw new CascadeError('rate_limited', 'you are sending messages very quickly; please wait a moment');
+      if (sent.kind === 'refused') throw new CascadeError('invalid_state', 'the conversation has just changed; please send again');
+      const { message, isNew, conversation: c } = sent;
       if (isNew) {
         await w.fanOut(message, c);
         if (c.state === 'bot') {
@@ -175,7 +168,8 @@ export function visitorActions(d: WaterfallDeps, w: Waterfall) {
           if (decision.kind === 'escalate') await escalate(site, visitor, c, decision.skill);
         }
       }
-      return { message, ...(await reply(c)) };
+      // The bot may have moved the conversation on; otherwise it is as the send left it.
+      return { message, ...(c.state === 'bot' ? await reply(c) : { conversation: await visitorView(d, c) }) };
     },
 
     async feedback(site: Site, visitor: Visitor, helpful: boolean) {

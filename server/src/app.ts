@@ -2,7 +2,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from './config.ts';
 import { buildCore, MAX_PAYLOAD_BYTES, type Core } from './core.ts';
 import { visitorNamespace } from './io/visitor.ts';
-import { agentNamespace } from './io/agent.ts';
+import { agentNamespace, endAgentConnections } from './io/agent.ts';
 import { visitorActions } from './waterfall/visitor-actions.ts';
 import { agentActions } from './waterfall/agent-actions.ts';
 import { errorReplies, refuseBadUrl } from './http/errors.ts';
@@ -23,7 +23,6 @@ import { seedDemos, type Demo } from './demo/seed.ts';
 import { demoPage } from './demo/page.ts';
 import { redaction } from './security/redact.ts';
 import { securityHeaders } from './security/headers.ts';
-import { rooms } from './io/rooms.ts';
 
 /** `demo` is the main demo site; `demos` has it and the second tenant. */
 export type Cascade = Core & { demo: Demo | null; demos: Demo[] };
@@ -66,7 +65,7 @@ export async function buildServer(config: Config): Promise<FastifyInstance> {
     secureCookies,
     rates: core.rates,
     login: { maxFailures: config.LOGIN_MAX_FAILURES, lockMinutes: config.LOGIN_LOCK_MINUTES },
-    disconnect: (agentId: string) => core.io.of('/agent').in(rooms.agent(agentId)).disconnectSockets(true),
+    disconnect: (agentId: string, sessionId?: string) => endAgentConnections(core.io, agentId, sessionId),
   };
   authRoutes(app, authDeps);
   const authed = authenticator(authDeps);
@@ -76,7 +75,7 @@ export async function buildServer(config: Config): Promise<FastifyInstance> {
   kbRoutes(app, { kb: core.kb, sites: core.sites, bots: core.bots, authed });
   cannedRoutes(app, { redis: core.redis, keys: core.keys, authed });
   siteRoutes(app, { sites: core.sites, publicUrl: config.publicUrl, authed });
-  agentRoutes(app, { agents: core.agents, routing: core.routing, authed });
+  agentRoutes(app, { agents: core.agents, routing: core.routing, authed, disconnect: authDeps.disconnect });
   boardRoutes(app, { core, authed });
   widgetConfigRoutes(app, { sites: core.sites });
   healthRoutes(app, { redis: core.redis, shuttingDown: () => shuttingDown });

@@ -3,6 +3,7 @@ import { SignJWT } from 'jose';
 import { io } from 'socket.io-client';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startCascade, type Harness } from '../support/harness.ts';
+import { TestClient } from '../support/clients.ts';
 import { restClient } from '../support/rest.ts';
 
 let h: Harness | undefined;
@@ -71,6 +72,44 @@ describe('sessions and identities', () => {
     expect((await restClient(h.url, first).post('/api/auth/logout-everywhere', {})).status).toBe(204);
     await disconnected;
     expect((await restClient(h.url, second).get('/api/auth/me')).status).toBe(401);
+  });
+
+  it('ends the live connection of a session that logs out, and only that one', async () => {
+    h = await startCascade();
+    const leaving = await h.login('omid@cedar.example');
+    const staying = await h.login('omid@cedar.example');
+    const agentSocket = (auth: { cookie: string }) => new TestClient(`${h!.url}/agent`, { extraHeaders: { cookie: auth.cookie } });
+    const gone = agentSocket(leaving);
+    const kept = agentSocket(staying);
+    await Promise.all([gone.connected(), kept.connected()]);
+    await Promise.all([gone.next('agent:status'), kept.next('agent:status')]);
+    const disconnected = new Promise<string>((r) => gone.socket.once('disconnect', r));
+    expect((await restClient(h.url, leaving).post('/api/auth/logout', {})).status).toBe(204);
+    expect(await disconnected).toBe('io server disconnect');
+    expect(kept.socket.connected).toBe(true);
+    expect((await kept.request('inbox:get', {})).ok).toBe(true);
+    gone.close();
+    kept.close();
+  });
+
+  it('drops a deactivated agent’s connection at once, and refuses it back', async () => {
+    h = await startCascade();
+    const admin = restClient(h.url, await h.login('admin@cedar.example'));
+    const created = await admin.post<{ password: string; agent: { id: string } }>('/api/agents', {
+      siteId: h.demo.siteId,
+      email: 'leaving@cedar.example',
+      name: 'Leaving Agent',
+      role: 'agent',
+      skills: [{ skill: 'general', level: 1 }],
+    });
+    const socket = await h.agent('leaving@cedar.example', created.body.password);
+    const disconnected = new Promise<string>((r) => socket.socket.once('disconnect', r));
+    expect((await admin.patch(`/api/agents/${created.body.agent.id}`, { siteId: h.demo.siteId, active: false })).status).toBe(200);
+    expect(await disconnected).toBe('io server disconnect');
+    const refused = new Promise<Error>((r) => socket.socket.once('connect_error', r));
+    socket.socket.connect();
+    expect((await refused).message).toBe('unauthorized');
+    socket.close();
   });
 
   it('accepts only fresh identity tokens signed for this site', async () => {

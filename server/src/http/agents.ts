@@ -11,7 +11,13 @@ import { parse } from './parse.ts';
 /** Agents of a site: admins create them (a first password is shown once) and set skills, caps and roles. */
 export function agentRoutes(
   app: FastifyInstance,
-  deps: { agents: AgentStore; routing: Routing; authed: (req: FastifyRequest) => Promise<Authed> },
+  deps: {
+    agents: AgentStore;
+    routing: Routing;
+    authed: (req: FastifyRequest) => Promise<Authed>;
+    /** Ends the agent's live connections, which then come back with the changed record. */
+    disconnect: (agentId: string) => Promise<void>;
+  },
 ) {
   app.get('/api/agents', async (req) => {
     const { agent } = await deps.authed(req);
@@ -31,6 +37,7 @@ export function agentRoutes(
       const joined: Agent = { ...existing.agent, memberships: [...existing.agent.memberships, membership] };
       await deps.agents.save(joined);
       await deps.routing.registerAgent(joined);
+      await deps.disconnect(joined.id);
       return { agent: joined, password: null };
     }
     const password = randomBytes(12).toString('base64url');
@@ -73,6 +80,7 @@ export function agentRoutes(
     await deps.agents.save(next);
     await deps.routing.registerAgent(next);
     if (!next.active) for (const m of next.memberships) await deps.routing.setOffline(m.siteId, next.id);
+    await deps.disconnect(next.id);
     return { agent: next };
   });
 }

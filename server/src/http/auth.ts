@@ -21,8 +21,8 @@ export type AuthDeps = {
   secureCookies: boolean;
   rates: RateLimiter;
   login: { maxFailures: number; lockMinutes: number };
-  /** Ends the agent's live connections, everywhere. */
-  disconnect: (agentId: string) => void;
+  /** Ends the agent's live connections everywhere, or only those of one session. */
+  disconnect: (agentId: string, sessionId?: string) => Promise<void>;
 };
 export type Authed = { agent: Agent; session: Session };
 
@@ -80,6 +80,7 @@ export function authRoutes(app: FastifyInstance, deps: AuthDeps): void {
   app.post('/api/auth/logout', async (req, reply) => {
     const { session } = await authed(req);
     await deps.sessions.destroy(session.id);
+    await deps.disconnect(session.agentId, session.id);
     reply.header('set-cookie', sessionCookie('', { secure: deps.secureCookies, maxAgeSeconds: 0 }));
     return reply.status(204).send();
   });
@@ -88,7 +89,7 @@ export function authRoutes(app: FastifyInstance, deps: AuthDeps): void {
   app.post('/api/auth/logout-everywhere', async (req, reply) => {
     const { agent } = await authed(req);
     await deps.sessions.destroyAll(agent.id);
-    deps.disconnect(agent.id);
+    await deps.disconnect(agent.id);
     reply.header('set-cookie', sessionCookie('', { secure: deps.secureCookies, maxAgeSeconds: 0 }));
     return reply.status(204).send();
   });

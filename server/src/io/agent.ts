@@ -23,8 +23,23 @@ import { handler, type Logger } from './handle.ts';
 import { rooms } from './rooms.ts';
 import { timers } from '../routing/timers.ts';
 
-type AgentData = { agentId: string; sessionId: string };
+/**
+ * What an agent's socket keeps: the agent as checked at `checkedAt`. Changes to an agent
+ * (logout, deactivation, new roles or skills) end their connections, so that they come back
+ * with a fresh record and rooms; the re-check after AGENT_RECHECK_MS catches anything else
+ * (an expired session).
+ */
+type AgentData = { agentId: string; sessionId: string; agent: Agent; checkedAt: number };
+
+const AGENT_RECHECK_MS = 30_000;
 type AgentSocket = Socket<AgentClientEvents, AgentServerEvents, Record<string, never>, AgentData>;
+
+/** Ends live agent connections everywhere: all of an agent's, or only those of one session. */
+export async function endAgentConnections(io: Server, agentId: string, sessionId?: string): Promise<void> {
+  const nsp = io.of('/agent') as unknown as Namespace<AgentClientEvents, AgentServerEvents, Record<string, never>, AgentData>;
+  if (!sessionId) return nsp.in(rooms.agent(agentId)).disconnectSockets(true);
+  for (const s of await nsp.in(rooms.agent(agentId)).fetchSockets()) if (s.data.sessionId === sessionId) s.disconnect(true);
+}
 
 export function agentNamespace(io: Server, d: WaterfallDeps, sessions: SessionStore, actions: AgentActions, log: Logger) {
   const nsp = io.of('/agent') as unknown as Namespace<AgentClientEvents, AgentServerEvents, Record<string, never>, AgentData>;
@@ -38,7 +53,7 @@ export function agentNamespace(io: Server, d: WaterfallDeps, sessions: SessionSt
       const session = sid ? await sessions.get(sid) : null;
       const agent = session ? await d.agents.get(session.agentId) : null;
       if (!session || !agent || !agent.active) return next(new Error('unauthorized'));
-      socket.data = { agentId: agent.id, sessionId: session.id };
+      socket.data = { agentId: agent.id, sessionId: session.id, agent, checkedAt: Date.now() };
       next();
     } catch (e) {
       log.error({ err: e }, 'agent handshake failed');
@@ -50,11 +65,14 @@ export function agentNamespace(io: Server, d: WaterfallDeps, sessions: SessionSt
     const { agentId, sessionId } = socket.data;
 
     async function me(): Promise<Agent> {
+      if (Date.now() - socket.data.checkedAt < AGENT_RECHECK_MS) return socket.data.agent;
       const [agent, session] = await Promise.all([d.agents.get(agentId), sessions.get(sessionId)]);
       if (!agent || !agent.active || !session) {
         socket.disconnect(true);
         throw new CascadeError('unauthorized', 'your session has ended; log in again');
       }
+      socket.data.agent = agent;
+      socket.data.checkedAt = Date.now();
       return agent;
     }
 
@@ -68,7 +86,7 @@ export function agentNamespace(io: Server, d: WaterfallDeps, sessions: SessionSt
     socket.on('inbox:get', handle(InboxRequest, async () => actions.inbox(await me())));
     socket.on('chat:open', handle(OpenChat, async (p) => ({ chat: await actions.open(await me(), p.conversationId) })));
     socket.on('chat:sync', handle(SyncChat, async (p) => ({ messages: await actions.sync(await me(), p.conversationId, p.after) })));
-    socket.on('chat:send', handle(AgentSend, async (p) => ({ message: await actions.send(agentId, me(), p) })));
+    socket.on('chat:send', handle(AgentSend, async (p) => ({ message: await actions.send(await me(), p) })));
     socket.on('chat:typing', handle(AgentTyping, async (p) => {
       await actions.typing(await me(), p.conversationId, p.typing);
       return {};

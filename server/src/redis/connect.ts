@@ -10,7 +10,7 @@ export type RedisTarget = Pick<ServerEnv, 'REDIS_URL' | 'REDIS_CLUSTER_NODES'>;
 /** The commands Cascade sends; both a single-server client and a cluster client have them. */
 type StoreCommand =
   | 'del' | 'eval' | 'evalSha' | 'expire' | 'get' | 'getEx' | 'hDel' | 'hGet' | 'hGetAll' | 'hLen'
-  | 'hSet' | 'incr' | 'lRange' | 'ping' | 'publish' | 'sAdd' | 'sMembers' | 'sRem' | 'set'
+  | 'hmGet' | 'hSet' | 'incr' | 'lRange' | 'ping' | 'publish' | 'sAdd' | 'sMembers' | 'sRem' | 'set'
   | 'xAdd' | 'xRange' | 'xRevRange' | 'zAdd' | 'zRange' | 'zRank' | 'zRem' | 'close';
 
 /**

@@ -11,6 +11,13 @@ export function agentStore(redis: Redis, k: Keys) {
       return fromHash(Agent, hash);
     },
 
+    /** What a visitor sees of an agent: two fields, not the whole record. */
+    async card(id: string): Promise<{ name: string; avatarUrl: string | null } | null> {
+      const [name, avatarUrl] = await redis.hmGet(k.agent(id), ['name', 'avatarUrl']);
+      if (!name) return null;
+      return { name: JSON.parse(name) as string, avatarUrl: avatarUrl ? (JSON.parse(avatarUrl) as string | null) : null };
+    },
+
     async byEmail(email: string): Promise<{ agent: AgentT; passwordHash: string } | null> {
       const id = await redis.get(k.agentByEmail(email));
       if (!id) return null;

@@ -33,12 +33,12 @@ export async function queueViews(d: WaterfallDeps, site: Site, chats: Conversati
 }
 
 async function view(d: WaterfallDeps, c: Conversation, queue: QueueStatus | null): Promise<ConversationView> {
-  const agent = c.state === 'assigned' && c.agentId ? await d.agents.get(c.agentId) : null;
+  const agent = c.state === 'assigned' && c.agentId ? await d.agents.card(c.agentId) : null;
   return {
     id: c.id,
     state: c.state,
     queue,
-    agent: agent ? { name: agent.name, avatarUrl: agent.avatarUrl } : null,
+    agent,
     ticketNumber: c.ticketNumber,
     canRate: (c.state === 'resolved' || c.state === 'ticketed') && c.csat === null,
   };

@@ -38,7 +38,11 @@ export const ServerEnv = z.object({
   AGENT_GRACE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   /** Seconds a waiting visitor may be gone before the chat counts as abandoned. */
   VISITOR_GRACE_SECONDS: z.coerce.number().int().min(1).max(86_400).default(120),
-  /** Abuse limits, counted in Redis so they hold across processes. */
+  /**
+   * Abuse limits, counted in Redis so they hold across processes. Messages are counted per
+   * sender and conversation, in the conversation's own slot, so a message is checked and
+   * stored in one step (a visitor has one open conversation at a time).
+   */
   RATE_VISITOR_MESSAGES_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   RATE_CONVERSATIONS_PER_IP_PER_HOUR: z.coerce.number().int().min(1).default(30),
   RATE_CONNECTIONS_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).default(120),

@@ -1,9 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import type { ChatSummary, Inbox, Message } from '@cascade/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestClient } from '../support/clients.ts';
-import { cleanKeys, demoAccounts, killAll, login, newPrefix, spawnServer, type ServerProcess } from '../support/processes.ts';
-import { restClient } from '../support/rest.ts';
+import { cleanKeys, demoAdmin, killAll, newPrefix, spawnServer, type ServerProcess } from '../support/processes.ts';
 
 const prefix = newPrefix();
 let servers: ServerProcess[] = [];
@@ -26,15 +24,7 @@ const track = <T extends TestClient>(c: T) => {
 describe('an agent whose process dies', () => {
   it('keeps their chats if they come back within the grace, and loses them to the front of the line if not', { timeout: 60_000 }, async () => {
     const [doomed, p2, p3] = servers as [ServerProcess, ServerProcess, ServerProcess];
-    const admin = (await demoAccounts(prefix)).find((a) => a.role === 'admin');
-    if (!admin) throw new Error('no demo admin');
-    const rest = restClient(p2.url, await login(p2.url, admin.email, admin.password));
-    const skills = ['general', 'billing', 'shipping', 'returns', 'technical'].map((skill) => ({ skill, level: 3 }));
-    async function newAgent(name: string, maxChats: number) {
-      const email = `${name.toLowerCase()}-${randomUUID().slice(0, 8)}@cedar.example`;
-      const created = await rest.post<{ password: string }>('/api/agents', { siteId: 'demo', email, name, role: 'agent', skills, maxChats });
-      return (await login(p2.url, email, created.body.password)).cookie;
-    }
+    const { newAgent } = await demoAdmin(p2, prefix);
     async function agentOn(server: ServerProcess, cookie: string) {
       const agent = track(new TestClient(`${server.url}/agent`, { extraHeaders: { cookie } }));
       await agent.connected();

@@ -3,8 +3,7 @@ import type { Ack, ChatSummary, Message } from '@cascade/shared';
 import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FailoverClient, compareIds, type Side } from './failover-client.ts';
-import { cleanKeys, demoAccounts, killAll, login, newPrefix, spawnServer, type ServerProcess } from '../support/processes.ts';
-import { restClient } from '../support/rest.ts';
+import { cleanKeys, demoAdmin, killAll, newPrefix, spawnServer, type ServerProcess } from '../support/processes.ts';
 
 const CONVERSATIONS = 100;
 const AGENTS = 8;
@@ -67,18 +66,12 @@ describe('a process killed with -9 in the middle of 100 chats', () => {
     const [doomed, p2, p3] = servers as [ServerProcess, ServerProcess, ServerProcess];
     const elsewhere = (i: number) => (i % 2 === 0 ? [p2.url, p3.url] : [p3.url, p2.url]);
 
-    const admin = (await demoAccounts(prefix)).find((a) => a.role === 'admin');
-    if (!admin) throw new Error('no demo admin');
-    const rest = restClient(p2.url, await login(p2.url, admin.email, admin.password));
-    const skills = ['general', 'billing', 'shipping', 'returns', 'technical'].map((skill) => ({ skill, level: 3 }));
+    const admin = await demoAdmin(p2, prefix);
 
     const agentOf = new Map<string, FailoverClient>();
     const agents: FailoverClient[] = [];
     for (let i = 0; i < AGENTS; i++) {
-      const email = `crash${i}-${randomUUID().slice(0, 8)}@cedar.example`;
-      const created = await rest.post<{ password: string }>('/api/agents', { siteId: 'demo', email, name: `Agent ${i}`, role: 'agent', skills, maxChats: 20 });
-      expect(created.status).toBe(200);
-      const { cookie } = await login(p2.url, email, created.body.password);
+      const cookie = await admin.newAgent(`Agent ${i}`, 20);
       const agent = new FailoverClient([doomed.url, ...elsewhere(i)], agentSide(cookie), (m) => m.author === 'agent');
       clients.push(agent);
       agent.emitter.on('chat:assigned', (c: ChatSummary) => agentOf.set(c.conversation.id, agent));

@@ -3,9 +3,9 @@ import type { ChatSummary, ConversationView, Message, TicketSummary } from '@cas
 import { createClient } from 'redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestClient } from '../support/clients.ts';
-import { demoAccounts, killAll, login, newPrefix, spawnServer, type ServerProcess } from '../support/processes.ts';
+import { handOverAndTalk } from '../support/hand-over.ts';
+import { demoAdmin, killAll, newPrefix, spawnServer, type ServerProcess } from '../support/processes.ts';
 import { startRedisCluster, type RedisCluster } from '../support/redis-cluster.ts';
-import { restClient } from '../support/rest.ts';
 
 const prefix = newPrefix();
 let cluster: RedisCluster;
@@ -54,17 +54,12 @@ async function keysPerMaster(): Promise<number[]> {
 describe('Cascade on a three-master Redis Cluster, served by two processes', () => {
   it('runs the whole waterfall with the visitor on one process and the agent on the other', async () => {
     const [p1, p2] = servers as [ServerProcess, ServerProcess];
-    const admin = (await demoAccounts(prefix, undefined, cluster.nodes)).find((a) => a.role === 'admin');
-    if (!admin) throw new Error('no demo admin');
-    const rest = restClient(p1.url, await login(p1.url, admin.email, admin.password));
+    const admin = await demoAdmin(p1, prefix, { clusterNodes: cluster.nodes });
+    const rest = admin.rest;
 
     // One chat at a time, so that the next visitor waits in line.
-    const email = `cluster-${randomUUID().slice(0, 8)}@cedar.example`;
-    const skills = ['general', 'billing', 'shipping', 'returns', 'technical'].map((skill) => ({ skill, level: 3 }));
-    const created = await rest.post<{ password: string }>('/api/agents', { siteId: 'demo', email, name: 'Cluster Agent', role: 'agent', skills, maxChats: 1 });
-    expect(created.status).toBe(200);
-    const auth = await login(p2.url, email, created.body.password);
-    const agent = track(new TestClient(`${p2.url}/agent`, { extraHeaders: { cookie: auth.cookie } }));
+    const cookie = await admin.newAgent('Cluster Agent', 1);
+    const agent = track(new TestClient(`${p2.url}/agent`, { extraHeaders: { cookie } }));
     await agent.connected();
     await agent.next('agent:status');
 
@@ -73,17 +68,7 @@ describe('Cascade on a three-master Redis Cluster, served by two processes', () 
     const answer = await visitor.next<Message>('message:new', (m) => m.author === 'bot');
     expect(answer.bot?.kind).toBe('answer');
 
-    await visitor.ok('conversation:escalate', {});
-    const assigned = await agent.next<ChatSummary>('chat:assigned');
-    expect((await visitor.next<ConversationView>('conversation:update', isState('assigned'))).agent?.name).toBe('Cluster Agent');
-    const conversationId = assigned.conversation.id;
-
-    await agent.ok('chat:send', { conversationId, clientMsgId: randomUUID(), text: 'Hello from process two' });
-    expect((await visitor.next<Message>('message:new', (m) => m.author === 'agent')).text).toBe('Hello from process two');
-    await visitor.ok('message:send', send('Hello from process one'));
-    expect((await agent.next<Message>('message:new', (m) => m.text === 'Hello from process one')).conversationId).toBe(conversationId);
-    visitor.socket.emit('typing', { typing: true });
-    expect(await agent.next<{ conversationId: string; typing: boolean }>('typing')).toEqual({ conversationId, typing: true });
+    const conversationId = await handOverAndTalk(visitor, agent, 'Cluster Agent');
 
     // A second visitor, on the agent's process, waits behind the busy agent.
     const { client: second } = await visitorOn(p2);
@@ -98,14 +83,14 @@ describe('Cascade on a three-master Redis Cluster, served by two processes', () 
 
     const detail = await rest.get<{ ticket: { transcript: Message[] } }>(`/api/tickets/${ticket.id}`);
     expect(detail.body.ticket.transcript.map((m) => m.text)).toEqual(
-      expect.arrayContaining(['How long does delivery take?', answer.text, 'Hello from process two', 'Hello from process one']),
+      expect.arrayContaining(['How long does delivery take?', answer.text, 'Hello from the agent', 'Hello from the visitor']),
     );
 
     // The visitor comes back through the other process and finds the whole conversation.
     visitor.close();
     const { hello: again } = await visitorOn(p2, hello.token);
     expect(again.messages.map((m) => m.text)).toEqual(
-      expect.arrayContaining(['How long does delivery take?', 'Hello from process two', 'Hello from process one']),
+      expect.arrayContaining(['How long does delivery take?', 'Hello from the agent', 'Hello from the visitor']),
     );
 
     // The data really is spread over the cluster, not kept on one node.

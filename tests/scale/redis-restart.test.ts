@@ -6,8 +6,7 @@ import { join } from 'node:path';
 import type { ChatSummary, Message } from '@cascade/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FailoverClient, type Side } from './failover-client.ts';
-import { demoAccounts, freePort, killAll, login, newPrefix, spawnServer, type ServerProcess } from '../support/processes.ts';
-import { restClient } from '../support/rest.ts';
+import { demoAdmin, freePort, killAll, newPrefix, spawnServer, type ServerProcess } from '../support/processes.ts';
 
 const CONVERSATIONS = 5;
 const TICK_MS = 200;
@@ -76,13 +75,7 @@ describe('Redis restarted in the middle of traffic', () => {
   it('turns the processes not-ready while it is down, and they recover with no acked message lost', { timeout: 90_000 }, async () => {
     const [p1, p2] = servers as [ServerProcess, ServerProcess];
     // An agent who can take every chat of the test (the demo agents keep the site's default cap).
-    const admin = (await demoAccounts(prefix, redisUrl)).find((a) => a.role === 'admin');
-    if (!admin) throw new Error('no demo admin');
-    const rest = restClient(p2.url, await login(p2.url, admin.email, admin.password));
-    const email = `restart-${randomUUID().slice(0, 8)}@cedar.example`;
-    const skills = ['general', 'billing', 'shipping', 'returns', 'technical'].map((skill) => ({ skill, level: 3 }));
-    const created = await rest.post<{ password: string }>('/api/agents', { siteId: 'demo', email, name: 'Night Shift', role: 'agent', skills, maxChats: 20 });
-    const { cookie } = await login(p2.url, email, created.body.password);
+    const cookie = await (await demoAdmin(p2, prefix, { redisUrl })).newAgent('Night Shift', 20);
     const agentSide: Side = {
       path: '/agent',
       opts: () => ({ extraHeaders: { cookie } }),

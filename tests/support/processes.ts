@@ -1,10 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import type { DemoAccount } from '@cascade/server';
 import { createClient, createCluster } from 'redis';
 import { REDIS_URL, generousLimits } from './harness.ts';
+import { restClient } from './rest.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -156,4 +157,27 @@ export async function login(url: string, email: string, password: string): Promi
   const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
   const me = (await res.json()) as { csrfToken: string };
   return { cookie, csrf: me.csrfToken };
+}
+
+/** Every skill of the demo site at the top level: an agent who can take any chat. */
+const anySkill = ['general', 'billing', 'shipping', 'returns', 'technical'].map((skill) => ({ skill, level: 3 }));
+
+/**
+ * The demo site's admin, logged in on `server` over REST (the accounts are read from the Redis
+ * at `redisUrl`, or the Redis Cluster of `clusterNodes`), who can add agents.
+ */
+export async function demoAdmin(server: ServerProcess, prefix: string, where: { redisUrl?: string; clusterNodes?: string[] } = {}) {
+  const admin = (await demoAccounts(prefix, where.redisUrl, where.clusterNodes)).find((a) => a.role === 'admin');
+  if (!admin) throw new Error('no demo admin');
+  const rest = restClient(server.url, await login(server.url, admin.email, admin.password));
+  return {
+    rest,
+    /** A new agent of the demo site who can take any chat, up to `maxChats` at once: their session cookie. */
+    async newAgent(name: string, maxChats: number): Promise<string> {
+      const email = `${name.toLowerCase().replace(/\W+/g, '-')}-${randomUUID().slice(0, 8)}@cedar.example`;
+      const created = await rest.post<{ password: string }>('/api/agents', { siteId: 'demo', email, name, role: 'agent', skills: anySkill, maxChats });
+      if (created.status !== 200) throw new Error(`could not create ${name}: ${created.status}`);
+      return (await login(server.url, email, created.body.password)).cookie;
+    },
+  };
 }

@@ -15,9 +15,8 @@ const runs: { name: string; command: string[] }[] = [
   { name: 'routing', command: ['node', '--import', 'tsx', 'bench/routing.ts'] },
   { name: 'bot', command: ['pnpm', '--silent', '--filter', '@cascade/bot', 'eval', '--', '--data', existsSync(clinc) ? clinc : fixture, '--json'] },
   { name: 'widgetSize', command: ['pnpm', '--silent', '--filter', '@cascade/widget', 'size'] },
-  ...['messages', 'connections']
-    .filter((name) => existsSync(fileURLToPath(new URL(`./${name}.ts`, import.meta.url))))
-    .map((name) => ({ name, command: ['node', '--import', 'tsx', `bench/${name}.ts`] })),
+  { name: 'messages', command: ['node', '--import', 'tsx', 'bench/messages.ts'] },
+  { name: 'connections', command: ['node', '--import', 'tsx', 'bench/connections.ts'] },
 ];
 
 /** The result: the last line as JSON, or the whole output when it is one pretty-printed object. */

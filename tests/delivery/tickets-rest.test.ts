@@ -102,6 +102,20 @@ describe('tickets over REST', () => {
     expect((await listDeliveries(h, lina.cookie, '?status=delivered')).map((d) => d.id)).toContain(body.delivery.id);
   });
 
+  it('keeps every history item when agents change the same ticket at the same moment', async () => {
+    const t = await storedTicket(h.demo.siteId, 'sam@example.com');
+    const statuses = ['pending', 'solved', 'open', 'pending', 'solved', 'open', 'pending', 'solved'] as const;
+    const results = await Promise.all(
+      statuses.map((status, i) =>
+        h.app.cascade.tickets.update(t.siteId, t.id, { status }, { ts: t.createdAt + i + 1, action: 'status', by: `Agent ${i}`, detail: status }),
+      ),
+    );
+    expect(results.every((r) => r !== null)).toBe(true);
+    const stored = await h.app.cascade.tickets.get(t.siteId, t.id);
+    expect(stored?.history.map((x) => x.by).sort()).toEqual(statuses.map((_, i) => `Agent ${i}`).sort());
+    expect(await h.app.cascade.tickets.update(t.siteId, 'no-such-ticket', { status: 'open' }, { ts: 1, action: 'status', by: 'x', detail: 'x' })).toBeNull();
+  });
+
   it('cannot reply to a visitor who left no address', async () => {
     const anonymous = await storedTicket(h.demo.siteId, null);
     const res = await call('POST', `/api/tickets/${anonymous.id}/replies`, { text: 'Hello?' });

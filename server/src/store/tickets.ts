@@ -5,6 +5,7 @@ import { fromHash, toHash } from '../redis/codec.ts';
 import { luaScript } from '../redis/script.ts';
 
 const createScript = luaScript(new URL('../redis/create-ticket.lua', import.meta.url));
+const updateScript = luaScript(new URL('../redis/update-ticket.lua', import.meta.url));
 
 export type NewTicket = Omit<TicketT, 'number'>;
 
@@ -32,12 +33,11 @@ export function ticketStore(redis: Redis, k: Keys) {
       return id ? this.get(siteId, id) : null;
     },
 
-    async update(siteId: string, id: string, patch: Partial<TicketT>, history: TicketHistoryItem): Promise<TicketT | null> {
-      const current = await this.get(siteId, id);
-      if (!current) return null;
-      const next = { ...current, ...patch, history: [...current.history, history], updatedAt: history.ts };
-      await redis.hSet(k.ticket(siteId, id), toHash(next));
-      return next;
+    /** Applies the patch and appends the history item atomically; null when there is no such ticket. */
+    async update(siteId: string, id: string, patch: Partial<Omit<TicketT, 'history' | 'updatedAt'>>, history: TicketHistoryItem): Promise<TicketT | null> {
+      const fields = Object.entries(toHash(patch)).flat();
+      const found = await updateScript(redis, [k.ticket(siteId, id)], [JSON.stringify(history), JSON.stringify(history.ts), ...fields]);
+      return found === 1 ? this.get(siteId, id) : null;
     },
 
     /** Newest first, filtered; filters are applied in the process (a site's tickets, paged). */

@@ -53,6 +53,11 @@ export const ServerEnv = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Trust X-Forwarded-* headers from a load balancer. */
   TRUST_PROXY: bool.default(false),
+  /**
+   * Let webhooks reach loopback, private and link-local addresses. Off by default: a site's
+   * admin must not be able to make this server call into its own network.
+   */
+  ALLOW_INTERNAL_WEBHOOKS: bool.default(false),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'SMTP_URL must be smtp:// or smtps://').optional(),
   MAIL_FROM: z.string().max(254).default('Cascade <no-reply@localhost>'),
   /** First retry delay of a failed webhook or email; each later try waits twice as long. */

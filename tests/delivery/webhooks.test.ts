@@ -142,3 +142,33 @@ describe('webhooks', () => {
     expect(res.status).toBe(404);
   });
 });
+
+describe('webhooks to this server’s own network', () => {
+  it('are refused unless ALLOW_INTERNAL_WEBHOOKS is set, by address and by name, and nothing is sent', async () => {
+    const strict = await startCascade({ ALLOW_INTERNAL_WEBHOOKS: 'false', DELIVERY_BACKOFF_MS: '20', DELIVERY_ATTEMPTS: '2' });
+    const strictEvents = await deliveryEvents(strict);
+    const inbox = await WebhookReceiver.start();
+    try {
+      const byName = inbox.url.replace('127.0.0.1', 'localhost');
+      for (const url of [inbox.url, byName]) {
+        await strict.configureSite({ sinks: { webhookUrl: url, supportEmail: null, emailVisitors: false } });
+        const visitor = await strict.visitor();
+        const offered = await visitor.ok<{ conversation: ConversationView }>('conversation:escalate', {});
+        await visitor.ok('conversation:leave-email', { email: 'sam@example.com' });
+        visitor.close();
+        const ticket = await strict.app.cascade.tickets.ofConversation(strict.demo.siteId, offered.conversation.id);
+        const id = `wh.ticket.created.${ticket!.id}`;
+        await expect(finished(strict, strictEvents, id)).rejects.toThrow('is an internal address');
+        const { cookie } = await strict.login('lina@cedar.example');
+        const record = (await listDeliveries(strict, cookie)).find((d) => d.id === id);
+        expect(record?.status).toBe('failed');
+        expect(record?.lastError).toMatch(/^could not reach http:\/\/(127\.0\.0\.1|localhost):\d+: .* is an internal address \(.+\); set ALLOW_INTERNAL_WEBHOOKS=true/);
+      }
+      expect(inbox.hits).toHaveLength(0);
+    } finally {
+      await strictEvents.close();
+      await inbox.close();
+      await strict.close();
+    }
+  });
+});

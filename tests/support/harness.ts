@@ -45,7 +45,9 @@ export type StartOptions = {
 /** A real Cascade server on a free loopback port, with its own Redis key prefix. */
 export async function startCascade(env: Record<string, string> = {}, opts: StartOptions = {}): Promise<Harness> {
   const prefix = opts.prefix ?? `test${randomBytes(5).toString('hex')}`;
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', KEY_PREFIX: prefix, LOG_LEVEL: 'warn', REDIS_URL, ...generousLimits, ...env });
+  // The tests' webhook receivers listen on loopback.
+  const local = { ALLOW_INTERNAL_WEBHOOKS: 'true' };
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', KEY_PREFIX: prefix, LOG_LEVEL: 'warn', REDIS_URL, ...generousLimits, ...local, ...env });
   const app = await buildServer(config);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;

@@ -49,7 +49,7 @@ export function deliveryProcessors(d: DeliveryDeps): Record<string, Processor> {
       if (!url) throw new UnrecoverableError('the site has no webhook URL any more');
       if (!secrets) throw new UnrecoverableError('the site has no webhook secret');
       await records.retarget(job.siteId, job.deliveryId, url);
-      await postWebhook(url, secrets.webhookSecret, job.payload);
+      await postWebhook(url, secrets.webhookSecret, job.payload, d.config.ALLOW_INTERNAL_WEBHOOKS);
     }),
     [MAIL_JOB]: tracked(records, MailJob, sendMail),
   };

@@ -15,6 +15,8 @@ import { kbRoutes } from './http/kb.ts';
 import { cannedRoutes } from './http/canned.ts';
 import { siteRoutes } from './http/sites.ts';
 import { agentRoutes } from './http/agents.ts';
+import { visitorRoutes } from './http/visitors.ts';
+import { rooms } from './io/rooms.ts';
 import { boardRoutes } from './http/board.ts';
 import { widgetConfigRoutes } from './http/widget-config.ts';
 import { healthRoutes } from './http/health.ts';
@@ -76,6 +78,11 @@ export async function buildServer(config: Config): Promise<FastifyInstance> {
   cannedRoutes(app, { redis: core.redis, keys: core.keys, authed });
   siteRoutes(app, { sites: core.sites, publicUrl: config.publicUrl, authed });
   agentRoutes(app, { agents: core.agents, routing: core.routing, authed, disconnect: authDeps.disconnect });
+  visitorRoutes(app, {
+    visitors: core.visitors,
+    authed,
+    disconnect: (siteId, visitorId) => core.io.of('/visitor').in(rooms.visitor(siteId, visitorId)).disconnectSockets(true),
+  });
   boardRoutes(app, { core, authed });
   widgetConfigRoutes(app, { sites: core.sites });
   healthRoutes(app, { redis: core.redis, shuttingDown: () => shuttingDown });

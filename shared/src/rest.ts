@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Agent, AgentSkill, Role } from './agent.ts';
 import { Locale } from './locale.ts';
-import { AgentId, SiteId, TicketId } from './ids.ts';
+import { AgentId, SiteId, TicketId, VisitorId } from './ids.ts';
 import { Level, SiteSettings, Skill } from './site.ts';
 import { TicketStatus } from './ticket.ts';
 
@@ -113,6 +113,10 @@ export const AgentCreate = SiteQuery.extend({
 });
 export type AgentCreate = z.infer<typeof AgentCreate>;
 export const AgentParams = z.object({ agentId: AgentId });
+export const VisitorParams = z.object({ visitorId: VisitorId });
+/** The answer to revoking a visitor's tokens: how many there were. */
+export const VisitorRevoked = z.object({ revoked: z.number().int().min(0) });
+export type VisitorRevoked = z.infer<typeof VisitorRevoked>;
 export const AgentUpdate = SiteQuery.extend({
   name: z.string().trim().min(1).max(100).optional(),
   role: Role.optional(),

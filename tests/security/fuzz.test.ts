@@ -52,10 +52,12 @@ beforeAll(async () => {
     clientMsgId: randomUUID(),
     text: 'where is my order?',
   });
+  const { visitorId } = await visitor.ok<{ visitorId: string }>('hello', { after: null, page: null });
   agent = await h.agent('admin@cedar.example');
   const lina = await h.app.cascade.agents.byEmail('lina@cedar.example');
   facts = {
     siteId: h.demo.siteId,
+    visitorId,
     conversationId: first.conversation.id,
     messageId: first.message.id,
     agentId: lina?.agent.id ?? 'missing',

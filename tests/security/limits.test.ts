@@ -112,6 +112,31 @@ describe('sessions and identities', () => {
     socket.close();
   });
 
+  it('revokes every token of a visitor: the connection ends and the browser comes back as a stranger', async () => {
+    h = await startCascade();
+    const tab = await h.visitor();
+    const hello = await tab.ok<{ visitorId: string }>('hello', { after: null, page: null });
+    await tab.ok('message:send', { clientMsgId: randomUUID(), text: 'My card number is on file, right?' });
+    const path = `/api/visitors/${hello.visitorId}/revoke`;
+    const body = { siteId: h.demo.siteId };
+
+    expect((await restClient(h.url, await h.login('lina@cedar.example')).post(path, body)).status).toBe(403);
+    expect((await restClient(h.url, await h.login('sara@cedar.example')).post(path, { siteId: h.demos[1]!.siteId })).status).toBe(404);
+    const disconnected = new Promise<string>((r) => tab.socket.once('disconnect', r));
+    const revoked = await restClient(h.url, await h.login('sara@cedar.example')).post<{ revoked: number }>(path, body);
+    expect(revoked).toMatchObject({ status: 200, body: { revoked: 1 } });
+    expect(await disconnected).toBe('io server disconnect');
+
+    const back = await h.visitor({ token: tab.token });
+    const again = await back.ok<{ visitorId: string; token: string; messages: unknown[]; conversation: unknown }>('hello', { after: null, page: null });
+    expect(again.visitorId).not.toBe(hello.visitorId);
+    expect(again.token).not.toBe(tab.token);
+    expect(again.messages).toEqual([]);
+    expect(again.conversation).toBeNull();
+    tab.close();
+    back.close();
+  });
+
   it('accepts only fresh identity tokens signed for this site', async () => {
     h = await startCascade();
     const secret = (await h.app.cascade.sites.secrets(h.demo.siteId))!.identitySecret;

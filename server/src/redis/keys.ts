@@ -17,6 +17,8 @@ export function keys(prefix: string) {
     visitor: (s: string, v: string) => `${site(s)}:visitor:${v}`,
     visitorPages: (s: string, v: string) => `${site(s)}:visitor:${v}:pages`,
     visitorConversations: (s: string, v: string) => `${site(s)}:visitor:${v}:convs`,
+    /** Every token handed to the visitor, so that all of them can be revoked. */
+    visitorTokens: (s: string, v: string) => `${site(s)}:visitor:${v}:tokens`,
     token: (token: string) => `${prefix}:token:${token}`,
     agent: (a: string) => `${prefix}:agent:${a}`,
     agentByEmail: (email: string) => `${prefix}:agentemail:${email.toLowerCase()}`,

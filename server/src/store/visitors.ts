@@ -16,6 +16,7 @@ export function visitorStore(redis: Redis, k: Keys) {
     async create(v: VisitorT, token: string): Promise<void> {
       await redis.hSet(k.visitor(v.siteId, v.id), toHash(v));
       await redis.set(k.token(token), JSON.stringify({ siteId: v.siteId, visitorId: v.id }), { EX: TOKEN_TTL_SECONDS });
+      await redis.sAdd(k.visitorTokens(v.siteId, v.id), token);
     },
 
     async update(siteId: string, id: string, patch: Partial<VisitorT>): Promise<void> {
@@ -29,8 +30,13 @@ export function visitorStore(redis: Redis, k: Keys) {
       return raw ? (JSON.parse(raw) as { siteId: string; visitorId: string }) : null;
     },
 
-    async revokeToken(token: string): Promise<void> {
-      await redis.del(k.token(token));
+    /** Ends every token of the visitor: their browsers come back as new visitors. How many there were. */
+    async revokeTokens(siteId: string, id: string): Promise<number> {
+      const tokens = await redis.sMembers(k.visitorTokens(siteId, id));
+      // One DEL per token: tokens are spread over a Redis Cluster's slots.
+      await Promise.all(tokens.map((token) => redis.del(k.token(token))));
+      await redis.del(k.visitorTokens(siteId, id));
+      return tokens.length;
     },
 
     async currentConversation(siteId: string, id: string): Promise<string | null> {

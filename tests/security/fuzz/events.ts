@@ -25,7 +25,7 @@ import {
 import { accepts, type Accepts } from './payloads.ts';
 
 /** Ids of real things on the server, so that a broken payload is one field away from a real request. */
-export type Facts = { siteId: string; conversationId: string; messageId: string; agentId: string; entryId: string };
+export type Facts = { siteId: string; visitorId: string; conversationId: string; messageId: string; agentId: string; entryId: string };
 export type Target = { event: string; valid: unknown; ok: Accepts };
 
 export const CLIENT_MSG_ID = '6f1c1e7e-7d6a-4f7e-9a43-3c1a2b3c4d5e';

@@ -23,6 +23,7 @@ import {
   TicketReply,
   TicketUpdate,
   VisitorAuth,
+  VisitorParams,
 } from '@cascade/shared';
 import type { Facts } from './events.ts';
 import { accepts, isRecord, type Accepts } from './payloads.ts';
@@ -136,6 +137,12 @@ export function routes(f: Facts): Route[] {
       },
     },
     { method: 'GET', path: '/api/board', query: site },
+    {
+      method: 'POST',
+      path: '/api/visitors/:visitorId/revoke',
+      params: { valid: { visitorId: f.visitorId }, ok: accepts(VisitorParams) },
+      body: { valid: { siteId: f.siteId }, ok: accepts(SiteQuery) },
+    },
     // The route's own schema has the handshake's limits for a site key.
     { method: 'GET', path: '/api/widget/config', query: { valid: { siteKey: 'pk_demo' }, ok: accepts(VisitorAuth.pick({ siteKey: true })) }, public: true },
   ];

@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
-import { assertConsoleBuilt, openConsole } from './console-page.ts';
+import { assertConsoleBuilt, openConsole, showsText, untilOnline } from './console-page.ts';
+import { namedVisitor, send } from './scenario.ts';
 import { serverAndBrowser } from '../support/stage.ts';
 
 const stage = serverAndBrowser({ before: () => assertConsoleBuilt() });
@@ -14,4 +15,30 @@ it('"Log out everywhere" ends the agent’s other sessions too', async () => {
   await phone.reload();
   await phone.getByRole('button', { name: 'Log in' }).waitFor();
   expect((await phone.request.get(`${stage.h.url}/api/auth/me`)).status()).toBe(401);
+});
+
+it('lets a supervisor cut an abusive visitor off from the chat’s context, and only after asking twice', async () => {
+  const watcher = await stage.h.agent('admin@cedar.example');
+  const sara = await openConsole(stage.browser, stage.h, 'sara@cedar.example');
+  await untilOnline(watcher, 'Sara Novak');
+  const troll = await namedVisitor(stage.h, 'Rude Visitor');
+  const { visitorId } = await troll.ok<{ visitorId: string }>('hello', { after: null, page: null });
+  await troll.ok('message:send', send('You are all useless'));
+  await troll.ok('conversation:escalate', {});
+
+  await sara.getByRole('button', { name: /Rude Visitor/ }).click();
+  const details = sara.getByRole('complementary', { name: 'Visitor details' });
+  const disconnected = new Promise<string>((r) => troll.socket.once('disconnect', r));
+  await details.getByRole('button', { name: 'Forget this visitor…' }).click();
+  await details.getByRole('button', { name: 'Cancel' }).click();
+  await details.getByRole('button', { name: 'Forget this visitor…' }).click();
+  await details.getByRole('button', { name: 'Yes, forget them' }).click();
+  await showsText(details.getByRole('status'), 'starts over as a new visitor');
+  expect(await disconnected).toBe('io server disconnect');
+
+  const back = await stage.h.visitor({ token: troll.token });
+  const hello = await back.ok<{ visitorId: string; messages: unknown[] }>('hello', { after: null, page: null });
+  expect(hello.visitorId).not.toBe(visitorId);
+  expect(hello.messages).toEqual([]);
+  for (const c of [watcher, troll, back]) c.close();
 });

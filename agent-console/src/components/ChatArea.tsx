@@ -45,7 +45,7 @@ export function ChatArea({ me, state, controller, drafts }: Props) {
             contextOpen={contextOpen}
             onToggleContext={() => setContextOpen(!contextOpen)}
           />
-          <ContextPanel chat={chat} open={contextOpen} onClose={() => setContextOpen(false)} />
+          <ContextPanel me={me} chat={chat} open={contextOpen} onClose={() => setContextOpen(false)} />
         </div>
       ) : (
         <p class="empty-state">{chats.length > 0 || state.connection === 'online' ? t.t('tabs.none') : t.t('app.loading')}</p>

@@ -1,4 +1,4 @@
-import type { PageView } from '@cascade/shared';
+import type { Me, PageView } from '@cascade/shared';
 import { useNow } from '../hooks/use-now.ts';
 import { useT } from '../i18n/context.ts';
 import { deviceText } from '../i18n/describe.ts';
@@ -7,9 +7,10 @@ import { routeHash } from '../logic/route.ts';
 import { parseUserAgent } from '../logic/user-agent.ts';
 import { waitStart } from '../logic/waiting.ts';
 import type { ChatState } from '../state/chat-state.ts';
+import { ForgetVisitor } from './ForgetVisitor.tsx';
 
 /** Everything known about the visitor, so the agent never has to ask twice. */
-export function ContextPanel({ chat, open, onClose }: { chat: ChatState; open: boolean; onClose: () => void }) {
+export function ContextPanel({ me, chat, open, onClose }: { me: Me; chat: ChatState; open: boolean; onClose: () => void }) {
   const t = useT();
   const now = useNow(1000);
   const { conversation, visitor } = chat.summary;
@@ -118,6 +119,7 @@ export function ContextPanel({ chat, open, onClose }: { chat: ChatState; open: b
           <p class="muted">{t.t('context.none')}</p>
         )}
       </section>
+      <ForgetVisitor me={me} siteId={conversation.siteId} visitorId={visitor.id} />
     </aside>
   );
 }

@@ -2,7 +2,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from './config.ts';
 import { buildCore, MAX_PAYLOAD_BYTES, type Core } from './core.ts';
 import { visitorNamespace } from './io/visitor.ts';
-import { agentNamespace, endAgentConnections } from './io/agent.ts';
+import { agentNamespace, endAgentConnections, type Connections } from './io/agent.ts';
 import { visitorActions } from './waterfall/visitor-actions.ts';
 import { agentActions } from './waterfall/agent-actions.ts';
 import { errorReplies, refuseBadUrl } from './http/errors.ts';
@@ -67,7 +67,7 @@ export async function buildServer(config: Config): Promise<FastifyInstance> {
     secureCookies,
     rates: core.rates,
     login: { maxFailures: config.LOGIN_MAX_FAILURES, lockMinutes: config.LOGIN_LOCK_MINUTES },
-    disconnect: (agentId: string, sessionId?: string) => endAgentConnections(core.io, agentId, sessionId),
+    disconnect: (agentId: string, which?: Connections) => endAgentConnections(core.io, agentId, which),
   };
   authRoutes(app, authDeps);
   const authed = authenticator(authDeps);

@@ -11,6 +11,13 @@ export const LoginBody = z.object({
 });
 export type LoginBody = z.infer<typeof LoginBody>;
 
+/** An agent changes their own password; the new one must be long, not clever. */
+export const PasswordChange = z.object({
+  current: z.string().min(1).max(200),
+  next: z.string().min(10, 'the new password needs at least 10 characters').max(200),
+});
+export type PasswordChange = z.infer<typeof PasswordChange>;
+
 /** The signed-in agent, as the console sees itself. */
 export const Me = z.object({
   agent: Agent,

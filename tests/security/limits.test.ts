@@ -74,6 +74,33 @@ describe('sessions and identities', () => {
     expect((await restClient(h.url, second).get('/api/auth/me')).status).toBe(401);
   });
 
+  it('lets an agent change their password: the old one stops working and their other sessions end', async () => {
+    h = await startCascade();
+    const old = h.demo.accounts.find((a) => a.email === 'omid@cedar.example')!.password;
+    const here = await h.login('omid@cedar.example');
+    const elsewhere = await h.login('omid@cedar.example');
+    const otherSocket = new TestClient(`${h.url}/agent`, { extraHeaders: { cookie: elsewhere.cookie } });
+    await otherSocket.connected();
+    await otherSocket.next('agent:status');
+    const rest = restClient(h.url, here);
+
+    const wrong = await rest.post<{ error: { code: string; message: string } }>('/api/auth/password', { current: 'not it', next: 'a long new passphrase' });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.error.message).toContain('current');
+    const short = await rest.post<{ error: { message: string } }>('/api/auth/password', { current: old, next: 'short' });
+    expect(short.status).toBe(400);
+    expect(short.body.error.message).toContain('at least 10 characters');
+
+    const disconnected = new Promise<string>((r) => otherSocket.socket.once('disconnect', r));
+    expect((await rest.post('/api/auth/password', { current: old, next: 'a long new passphrase' })).status).toBe(204);
+    expect(await disconnected).toBe('io server disconnect');
+    expect((await restClient(h.url, elsewhere).get('/api/auth/me')).status).toBe(401);
+    expect((await rest.get('/api/auth/me')).status).toBe(200);
+    await expect(h.login('omid@cedar.example', old)).rejects.toThrow(/401/);
+    await h.login('omid@cedar.example', 'a long new passphrase');
+    otherSocket.close();
+  });
+
   it('ends the live connection of a session that logs out, and only that one', async () => {
     h = await startCascade();
     const leaving = await h.login('omid@cedar.example');

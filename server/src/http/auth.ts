@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { CascadeError, LoginBody, type Agent, type Me } from '@cascade/shared';
+import { CascadeError, LoginBody, PasswordChange, type Agent, type Me } from '@cascade/shared';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { SESSION_COOKIE, readCookie, sessionCookie } from '../auth/cookies.ts';
 import { hashPassword, verifyPassword } from '../auth/password.ts';
@@ -7,6 +7,7 @@ import type { SessionStore, Session } from '../store/sessions.ts';
 import type { AgentStore } from '../store/agents.ts';
 import type { SiteStore } from '../store/sites.ts';
 import type { RateLimiter } from '../security/rate-limit.ts';
+import type { Connections } from '../io/agent.ts';
 import { parse } from './parse.ts';
 
 const SESSION_MAX_AGE = 7 * 24 * 3600;
@@ -21,8 +22,8 @@ export type AuthDeps = {
   secureCookies: boolean;
   rates: RateLimiter;
   login: { maxFailures: number; lockMinutes: number };
-  /** Ends the agent's live connections everywhere, or only those of one session. */
-  disconnect: (agentId: string, sessionId?: string) => Promise<void>;
+  /** Ends the agent's live connections everywhere: all, one session's, or all but one session's. */
+  disconnect: (agentId: string, which?: Connections) => Promise<void>;
 };
 export type Authed = { agent: Agent; session: Session };
 
@@ -80,8 +81,32 @@ export function authRoutes(app: FastifyInstance, deps: AuthDeps): void {
   app.post('/api/auth/logout', async (req, reply) => {
     const { session } = await authed(req);
     await deps.sessions.destroy(session.id);
-    await deps.disconnect(session.agentId, session.id);
+    await deps.disconnect(session.agentId, { only: session.id });
     reply.header('set-cookie', sessionCookie('', { secure: deps.secureCookies, maxAgeSeconds: 0 }));
+    return reply.status(204).send();
+  });
+
+  /**
+   * An agent changes their own password. The current one is checked (failures count towards
+   * the account's lock, as at login); the agent's other sessions end, this one stays.
+   */
+  app.post('/api/auth/password', async (req, reply) => {
+    const { agent, session } = await authed(req);
+    const body = parse(PasswordChange, req.body);
+    const { maxFailures, lockMinutes } = deps.login;
+    const account = `login:${agent.email.toLowerCase()}`;
+    if ((await deps.rates.count(account)) >= maxFailures) {
+      throw new CascadeError('rate_limited', `too many wrong passwords; try again in ${lockMinutes} minutes`);
+    }
+    const hash = await deps.agents.passwordHash(agent.id);
+    if (!hash || !(await verifyPassword(hash, body.current))) {
+      await deps.rates.hit(account, maxFailures, lockMinutes * 60);
+      throw new CascadeError('invalid_payload', 'current: this is not your current password');
+    }
+    await deps.agents.setPasswordHash(agent.id, await hashPassword(body.next));
+    await deps.rates.reset(account);
+    await deps.sessions.destroyAll(agent.id, session.id);
+    await deps.disconnect(agent.id, { except: session.id });
     return reply.status(204).send();
   });
 

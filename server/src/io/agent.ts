@@ -34,11 +34,17 @@ type AgentData = { agentId: string; sessionId: string; agent: Agent; checkedAt: 
 const AGENT_RECHECK_MS = 30_000;
 type AgentSocket = Socket<AgentClientEvents, AgentServerEvents, Record<string, never>, AgentData>;
 
-/** Ends live agent connections everywhere: all of an agent's, or only those of one session. */
-export async function endAgentConnections(io: Server, agentId: string, sessionId?: string): Promise<void> {
+/** Which of an agent's live connections to end: all, one session's, or all but one session's. */
+export type Connections = { only?: string; except?: string };
+
+/** Ends live agent connections, on every process. */
+export async function endAgentConnections(io: Server, agentId: string, which: Connections = {}): Promise<void> {
   const nsp = io.of('/agent') as unknown as Namespace<AgentClientEvents, AgentServerEvents, Record<string, never>, AgentData>;
-  if (!sessionId) return nsp.in(rooms.agent(agentId)).disconnectSockets(true);
-  for (const s of await nsp.in(rooms.agent(agentId)).fetchSockets()) if (s.data.sessionId === sessionId) s.disconnect(true);
+  if (!which.only && !which.except) return nsp.in(rooms.agent(agentId)).disconnectSockets(true);
+  for (const s of await nsp.in(rooms.agent(agentId)).fetchSockets()) {
+    const ends = which.only ? s.data.sessionId === which.only : s.data.sessionId !== which.except;
+    if (ends) s.disconnect(true);
+  }
 }
 
 export function agentNamespace(io: Server, d: WaterfallDeps, sessions: SessionStore, actions: AgentActions, log: Logger) {

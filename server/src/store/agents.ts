@@ -28,6 +28,16 @@ export function agentStore(redis: Redis, k: Keys) {
       return agent && passwordHash ? { agent, passwordHash } : null;
     },
 
+    /** The argon2id hash of the agent's password, for checking it; null for an unknown agent. */
+    async passwordHash(id: string): Promise<string | null> {
+      const raw = await redis.hGet(k.agent(id), 'passwordHash');
+      return raw ? (JSON.parse(raw) as string) : null;
+    },
+
+    async setPasswordHash(id: string, passwordHash: string): Promise<void> {
+      await redis.hSet(k.agent(id), 'passwordHash', JSON.stringify(passwordHash));
+    },
+
     async save(agent: AgentT, passwordHash?: string): Promise<void> {
       await redis.hSet(k.agent(agent.id), toHash({ ...agent, passwordHash }));
       await redis.set(k.agentByEmail(agent.email), agent.id);

@@ -22,11 +22,13 @@ export function sessionStore(redis: Redis, k: Keys) {
       return raw ? (JSON.parse(raw) as Session) : null;
     },
 
-    async destroyAll(agentId: string): Promise<void> {
-      const ids = await redis.sMembers(k.agentSessions(agentId));
+    /** Ends every session of the agent but `keep` (the one asking, when it stays signed in). */
+    async destroyAll(agentId: string, keep?: string): Promise<void> {
+      const ids = (await redis.sMembers(k.agentSessions(agentId))).filter((id) => id !== keep);
       // One DEL per key: sessions are spread over a Redis Cluster's slots.
       await Promise.all(ids.map((id) => redis.del(k.session(id))));
-      await redis.del(k.agentSessions(agentId));
+      if (keep) await Promise.all(ids.map((id) => redis.sRem(k.agentSessions(agentId), id)));
+      else await redis.del(k.agentSessions(agentId));
     },
 
     async destroy(id: string): Promise<void> {

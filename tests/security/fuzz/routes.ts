@@ -16,6 +16,7 @@ import {
   KbTry,
   LoginBody,
   MetricsQuery,
+  PasswordChange,
   SiteQuery,
   SiteSettingsPatch,
   TicketListQuery,
@@ -65,6 +66,7 @@ export function routes(f: Facts): Route[] {
     { method: 'POST', path: '/api/auth/login', body: { valid: { email: 'admin@cedar.example', password: 'guess' }, ok: accepts(LoginBody) }, public: true },
     { method: 'GET', path: '/api/auth/me' },
     { method: 'POST', path: '/api/auth/logout' },
+    { method: 'POST', path: '/api/auth/password', body: { valid: { current: 'guess', next: 'a much longer one' }, ok: accepts(PasswordChange) } },
     { method: 'POST', path: '/api/auth/logout-everywhere' },
     {
       method: 'GET',

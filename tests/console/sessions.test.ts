@@ -42,3 +42,29 @@ it('lets a supervisor cut an abusive visitor off from the chat’s context, and 
   expect(hello.messages).toEqual([]);
   for (const c of [watcher, troll, back]) c.close();
 });
+
+it('lets an agent change their password from the header; the old one stops working', async () => {
+  const old = stage.h.demo.accounts.find((a) => a.email === 'lina@cedar.example')!.password;
+  const page = await openConsole(stage.browser, stage.h, 'lina@cedar.example');
+  await page.getByRole('button', { name: 'Change password' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Change your password' });
+  await dialog.getByLabel('Current password').fill('not my password');
+  await dialog.getByLabel('New password', { exact: true }).fill('correct horse battery');
+  await dialog.getByLabel('New password again').fill('correct horse battery');
+  await dialog.getByRole('button', { name: 'Change password' }).click();
+  await showsText(dialog.getByRole('alert'), 'That is not your current password.');
+
+  await dialog.getByLabel('Current password').fill(old);
+  await dialog.getByLabel('New password again').fill('correct horse');
+  await dialog.getByRole('button', { name: 'Change password' }).click();
+  await showsText(dialog.getByRole('alert'), 'The two new passwords are not the same.');
+
+  await dialog.getByLabel('New password again').fill('correct horse battery');
+  await dialog.getByRole('button', { name: 'Change password' }).click();
+  await showsText(dialog.getByRole('status'), 'Your password is changed.');
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  // This session stays signed in; the old password no longer opens a new one.
+  await page.getByRole('list', { name: 'My chats' }).waitFor();
+  await expect(stage.h.login('lina@cedar.example', old)).rejects.toThrow(/401/);
+  await stage.h.login('lina@cedar.example', 'correct horse battery');
+});

@@ -1,4 +1,4 @@
-import type { LoginBody, Me } from '@cascade/shared';
+import type { LoginBody, Me, PasswordChange } from '@cascade/shared';
 import { ApiError, requestJson } from './http.ts';
 
 export function login(body: LoginBody): Promise<Me> {
@@ -17,4 +17,9 @@ export async function currentAgent(): Promise<Me | null> {
 
 export function logout(csrf: string, everywhere = false): Promise<void> {
   return requestJson<void>('POST', everywhere ? '/api/auth/logout-everywhere' : '/api/auth/logout', { csrf });
+}
+
+/** Changes the signed-in agent's password; their other sessions end, this one stays. */
+export function changePassword(body: PasswordChange, csrf: string): Promise<void> {
+  return requestJson<void>('POST', '/api/auth/password', { body, csrf });
 }

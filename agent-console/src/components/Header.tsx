@@ -1,9 +1,11 @@
 import type { Locale, Me } from '@cascade/shared';
+import { useState } from 'preact/hooks';
 import { useT } from '../i18n/context.ts';
 import { routeHash, type Route } from '../logic/route.ts';
 import { sectionOf, sectionsFor, type Section, type SiteRef } from '../logic/sites.ts';
 import type { ChosenStatus } from '../state/console-state.ts';
 import { LanguageSelect } from './LanguageSelect.tsx';
+import { PasswordDialog } from './PasswordDialog.tsx';
 import { SiteSelect } from './SiteSelect.tsx';
 
 interface Props {
@@ -26,6 +28,7 @@ const statuses: readonly ChosenStatus[] = ['online', 'away'];
 
 export function Header({ me, site, status, unread, route, muted, onSite, onStatus, onLocale, onToggleMute, onLogout, onLogoutEverywhere }: Props) {
   const t = useT();
+  const [changingPassword, setChangingPassword] = useState(false);
   const current = sectionOf(route);
   const sections: Section[] = sectionsFor(site?.role ?? 'agent');
   return (
@@ -72,6 +75,9 @@ export function Header({ me, site, status, unread, route, muted, onSite, onStatu
           <BellIcon muted={muted} />
           <span class="visually-hidden">{t.t('header.mute')}</span>
         </button>
+        <button type="button" class="button quiet" onClick={() => setChangingPassword(true)}>
+          {t.t('header.password')}
+        </button>
         <button type="button" class="button quiet" onClick={onLogout}>
           {t.t('header.logout')}
         </button>
@@ -79,6 +85,7 @@ export function Header({ me, site, status, unread, route, muted, onSite, onStatu
           {t.t('header.logoutEverywhere')}
         </button>
       </div>
+      {changingPassword && <PasswordDialog csrf={me.csrfToken} onClose={() => setChangingPassword(false)} />}
     </header>
   );
 }

@@ -1,0 +1,67 @@
+import { useState } from 'preact/hooks';
+import { ApiError } from '../api/http.ts';
+import { changePassword } from '../api/auth.ts';
+import { useT } from '../i18n/context.ts';
+import { Dialog, DialogFooter } from './Dialog.tsx';
+
+const MIN_LENGTH = 10;
+
+/** The agent's own password: the current one, then the new one twice. */
+export function PasswordDialog({ csrf, onClose }: { csrf: string; onClose: () => void }) {
+  const t = useT();
+  const [current, setCurrent] = useState('');
+  const [next, setNext] = useState('');
+  const [repeat, setRepeat] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState(false);
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    if (next.length < MIN_LENGTH) return setError(t.t('password.short', { n: MIN_LENGTH }));
+    if (next !== repeat) return setError(t.t('password.mismatch'));
+    setBusy(true);
+    setError(null);
+    try {
+      await changePassword({ current, next }, csrf);
+      setDone(true);
+    } catch (e) {
+      const wrong = e instanceof ApiError && e.code === 'invalid_payload' && e.message.startsWith('current');
+      setError(wrong ? t.t('password.wrong') : t.t('actions.failed', { message: e instanceof Error ? e.message : String(e) }));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Dialog title={t.t('password.title')} titleId="password-title" onClose={onClose}>
+      {done ? (
+        <div class="dialog-form">
+          <p role="status">{t.t('password.done')}</p>
+          <div class="dialog-buttons">
+            <button type="button" class="button primary" onClick={onClose}>
+              {t.t('password.close')}
+            </button>
+          </div>
+        </div>
+      ) : (
+        <form class="dialog-form" onSubmit={submit}>
+          <label class="field">
+            <span>{t.t('password.current')}</span>
+            <input type="password" autocomplete="current-password" required value={current} onInput={(e) => setCurrent(e.currentTarget.value)} />
+          </label>
+          <label class="field">
+            <span>{t.t('password.next')}</span>
+            <input type="password" autocomplete="new-password" required value={next} onInput={(e) => setNext(e.currentTarget.value)} />
+          </label>
+          <label class="field">
+            <span>{t.t('password.repeat')}</span>
+            <input type="password" autocomplete="new-password" required value={repeat} onInput={(e) => setRepeat(e.currentTarget.value)} />
+          </label>
+          <p class="muted small">{t.t('password.hint', { n: MIN_LENGTH })}</p>
+          <DialogFooter error={error} busy={busy} submitLabel={t.t('password.submit')} onCancel={onClose} />
+        </form>
+      )}
+    </Dialog>
+  );
+}

@@ -28,6 +28,8 @@ export function keys(prefix: string) {
     agentStatus: (a: string) => `${prefix}:agent:${a}:status`,
     /** Routing state of one site; all in the site's slot for the claim script. */
     queue: (s: string, skill: string, level: number) => `${site(s)}:q:${skill}:${level}`,
+    /** What every queue key of the site starts with; the claim script adds "skill:level". */
+    queuePrefix: (s: string) => `${site(s)}:q:`,
     queueIndex: (s: string) => `${site(s)}:queues`,
     siteMembers: (s: string) => `${site(s)}:members`,
     agentSkills: (s: string, a: string) => `${site(s)}:skills:${a}`,

@@ -5,23 +5,25 @@
 -- All keys share the site's hash tag, so this runs on one Redis Cluster slot.
 -- KEYS[1] online zset (agentId -> idle since), KEYS[2] load hash, KEYS[3] caps hash,
 -- KEYS[4] assignment hash (conversationId -> agentId), KEYS[5] skills key prefix (.. agentId),
--- KEYS[6] agent chats key prefix (.. agentId), KEYS[7..] the site's queues.
--- ARGV[1] now, ARGV[2] default cap, then per queue: skill, level.
--- Returns { conversationId, agentId, queueKey } or nil when nothing can be assigned.
+-- KEYS[6] agent chats key prefix (.. agentId), KEYS[7] the site's lines (a set of
+-- "skill:level"), KEYS[8] queue key prefix (.. "skill:level").
+-- ARGV[1] now, ARGV[2] default cap.
+-- Returns { conversationId, agentId } or nil when nothing can be assigned.
 local agents = redis.call('ZRANGE', KEYS[1], 0, -1, 'WITHSCORES')
 if #agents == 0 then return nil end
 
+-- The lines are read here rather than passed in: one round trip, and never a stale list.
 local heads = {}
-for qi = 7, #KEYS do
-  local head = redis.call('ZRANGE', KEYS[qi], 0, 0, 'WITHSCORES')
-  if #head > 0 then heads[#heads + 1] = { qi, head[1], tonumber(head[2]) } end
+for _, line in ipairs(redis.call('SMEMBERS', KEYS[7])) do
+  local skill, level = string.match(line, '^(.*):(%d+)$')
+  local queue = KEYS[8] .. line
+  local head = redis.call('ZRANGE', queue, 0, 0, 'WITHSCORES')
+  if skill and #head > 0 then heads[#heads + 1] = { queue, head[1], tonumber(head[2]), skill, tonumber(level) } end
 end
 table.sort(heads, function(a, b) return a[3] < b[3] end)
 
 for _, head in ipairs(heads) do
-  local qi = head[1]
-  local skill = ARGV[3 + (qi - 7) * 2]
-  local level = tonumber(ARGV[4 + (qi - 7) * 2])
+  local queue, skill, level = head[1], head[4], head[5]
   local best, bestLoad, bestIdle = nil, nil, nil
   for j = 1, #agents, 2 do
     local agent, idle = agents[j], tonumber(agents[j + 1])
@@ -40,12 +42,12 @@ for _, head in ipairs(heads) do
     end
   end
   if best then
-    redis.call('ZREM', KEYS[qi], head[2])
+    redis.call('ZREM', queue, head[2])
     redis.call('HINCRBY', KEYS[2], best, 1)
     redis.call('HSET', KEYS[4], head[2], best)
     redis.call('SADD', KEYS[6] .. best, head[2])
     redis.call('ZADD', KEYS[1], 'XX', ARGV[1], best)
-    return { head[2], best, KEYS[qi] }
+    return { head[2], best }
   end
 end
 return nil

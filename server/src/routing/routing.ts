@@ -14,7 +14,7 @@ type Waiting = { id: string; skill: string; level: number; widened: boolean };
 export const ANY_SKILL = '*';
 const lineSkill = (c: Pick<Waiting, 'skill' | 'widened'>) => (c.widened ? ANY_SKILL : c.skill);
 
-export type Assignment = { conversationId: string; agentId: string; queueKey: string };
+export type Assignment = { conversationId: string; agentId: string };
 
 /** Waiting lines, agent capacity and the atomic claim; all state in Redis, in the site's slot. */
 export function routing(redis: Redis, k: Keys) {
@@ -46,11 +46,6 @@ export function routing(redis: Redis, k: Keys) {
 
     /** One claim: the next chat that can be assigned, and to whom; null when nothing can be. */
     async claimNext(site: Site): Promise<Assignment | null> {
-      const lines = (await redis.sMembers(k.queueIndex(site.id))).map((l) => {
-        const [skill = '', level = '1'] = l.split(':');
-        return { skill, level: Number(level) };
-      });
-      if (lines.length === 0) return null;
       const keysList = [
         k.online(site.id),
         k.load(site.id),
@@ -58,11 +53,11 @@ export function routing(redis: Redis, k: Keys) {
         k.assignment(site.id),
         k.agentSkills(site.id, ''),
         k.agentChats(site.id, ''),
-        ...lines.map((l) => k.queue(site.id, l.skill, l.level)),
+        k.queueIndex(site.id),
+        k.queuePrefix(site.id),
       ];
-      const args = lines.flatMap((l) => [l.skill, l.level]);
-      const res = (await claimScript(redis, keysList, [Date.now(), site.defaultMaxChats, ...args])) as [string, string, string] | null;
-      return res ? { conversationId: res[0], agentId: res[1], queueKey: res[2] } : null;
+      const res = (await claimScript(redis, keysList, [Date.now(), site.defaultMaxChats])) as [string, string] | null;
+      return res ? { conversationId: res[0], agentId: res[1] } : null;
     },
 
     /** Runs the claim until nothing more can be assigned; returns what was assigned. */

@@ -45,13 +45,17 @@ export async function board(d: WaterfallDeps, siteId: string): Promise<Board> {
 /** Pushes the board to a site's supervisors at most a few times a second, however busy the site. */
 export function boardPusher(d: WaterfallDeps, delayMs = 250) {
   const pending = new Map<string, NodeJS.Timeout>();
+  // Once stopped (the process is closing), nothing new is scheduled and a push cut short is not an error.
+  let stopped = false;
   const touch = (siteId: string): void => {
-    if (pending.has(siteId)) return;
+    if (stopped || pending.has(siteId)) return;
     const timer = setTimeout(() => {
       pending.delete(siteId);
       board(d, siteId)
         .then((b) => d.notify.toSiteSupervisors(siteId, 'board:update', { siteId, board: b }))
-        .catch((e: unknown) => d.log.warn({ err: e }, 'board update failed'));
+        .catch((e: unknown) => {
+          if (!stopped) d.log.warn({ err: e }, 'board update failed');
+        });
     }, delayMs);
     timer.unref();
     pending.set(siteId, timer);
@@ -59,6 +63,7 @@ export function boardPusher(d: WaterfallDeps, delayMs = 250) {
   return {
     touch,
     stop(): void {
+      stopped = true;
       for (const t of pending.values()) clearTimeout(t);
       pending.clear();
     },

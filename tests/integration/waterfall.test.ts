@@ -86,6 +86,23 @@ describe('the waterfall, end to end over real sockets', () => {
     tab2.close();
   });
 
+  it('puts the first messages of two tabs written at the same moment into one conversation', async () => {
+    const questions = ['How long does delivery take?', 'Can I return a sofa?', 'Where is my order?'];
+    for (let round = 0; round < 5; round++) {
+      const first = await h.visitor();
+      const tabs = [first, await h.visitor({ token: first.token }), await h.visitor({ token: first.token })];
+      const sent = await Promise.all(
+        // Questions the bot answers, so that the conversation stays with the bot and no agent is involved.
+        tabs.map((tab, i) => tab.ok<{ conversation: ConversationView }>('message:send', send(questions[i]!))),
+      );
+      expect(new Set(sent.map((x) => x.conversation.id)).size).toBe(1);
+      const hello = await first.ok<{ conversation: ConversationView; messages: Message[] }>('hello', { after: null, page: null });
+      expect(hello.conversation.id).toBe(sent[0]!.conversation.id);
+      expect(hello.messages.filter((m) => m.author === 'visitor').map((m) => m.text).sort()).toEqual([...questions].sort());
+      for (const tab of tabs) tab.close();
+    }
+  });
+
   it('resolves a chat in the conversation and frees the agent for the next one', async () => {
     const agent = await h.agent(L1);
     const visitor = await h.visitor();

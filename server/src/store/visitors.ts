@@ -2,6 +2,9 @@ import { PageView, Visitor, type Visitor as VisitorT } from '@cascade/shared';
 import type { Redis } from '../redis/connect.ts';
 import type { Keys } from '../redis/keys.ts';
 import { fromHash, toHash } from '../redis/codec.ts';
+import { luaScript } from '../redis/script.ts';
+
+const switchScript = luaScript(new URL('../redis/switch-conversation.lua', import.meta.url));
 
 /** A visitor token stays valid this long after its last use. */
 const TOKEN_TTL_SECONDS = 180 * 24 * 3600;
@@ -44,8 +47,13 @@ export function visitorStore(redis: Redis, k: Keys) {
       return raw ? (JSON.parse(raw) as string | null) : null;
     },
 
-    async setCurrentConversation(siteId: string, id: string, conversationId: string | null): Promise<void> {
-      await redis.hSet(k.visitor(siteId, id), 'conversationId', JSON.stringify(conversationId));
+    /**
+     * Makes `next` the visitor's conversation if the current one is still `expected` (null for
+     * none). When another tab got there first, says which conversation is current instead.
+     */
+    async switchConversation(siteId: string, id: string, expected: string | null, next: string): Promise<{ switched: boolean; current: string | null }> {
+      const res = (await switchScript(redis, [k.visitor(siteId, id)], [JSON.stringify(expected), JSON.stringify(next)])) as string | null;
+      return res === null ? { switched: true, current: next } : { switched: false, current: JSON.parse(res) as string | null };
     },
 
     async addPage(siteId: string, id: string, page: PageView): Promise<void> {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { CascadeError, type Conversation, type Message, type Site, type Ticket, type Visitor } from '@cascade/shared';
+import { CascadeError, openStates, type Conversation, type Message, type Site, type Ticket, type Visitor } from '@cascade/shared';
 import { createTicket } from '../tickets/create.ts';
 import type { WaterfallDeps } from './context.ts';
 import { isRefusal, next, type Transition, type WaterfallEvent } from './machine.ts';
@@ -46,7 +46,11 @@ export function waterfall(d: WaterfallDeps) {
     });
   }
 
-  async function start(site: Site, visitor: Visitor): Promise<Conversation> {
+  /**
+   * A new conversation for the visitor, unless another of their tabs started one since they
+   * looked (`seen`: the conversation they saw, null for none): then they join that one.
+   */
+  async function start(site: Site, visitor: Visitor, seen: string | null): Promise<Conversation> {
     const now = Date.now();
     const c: Conversation = {
       id: randomUUID().replace(/-/g, ''),
@@ -74,13 +78,27 @@ export function waterfall(d: WaterfallDeps) {
       firstResponseAt: null,
       closedAt: null,
     };
-    await Promise.all([
-      d.conversations.create(c),
-      d.visitors.setCurrentConversation(site.id, visitor.id, c.id),
-      d.redis.xAdd(d.keys.events(site.id), '*', { event: 'started', conversationId: c.id, ts: String(now) }),
-      d.events.emit({ type: 'conversation.started', conversation: c }),
-    ]);
-    return c;
+    await d.conversations.create(c);
+    let expected = seen;
+    for (let tries = 0; tries < 3; tries++) {
+      const { switched, current } = await d.visitors.switchConversation(site.id, visitor.id, expected, c.id);
+      if (switched) {
+        await Promise.all([
+          d.redis.xAdd(d.keys.events(site.id), '*', { event: 'started', conversationId: c.id, ts: String(now) }),
+          d.events.emit({ type: 'conversation.started', conversation: c }),
+        ]);
+        return c;
+      }
+      const other = current ? await d.conversations.get(current) : null;
+      if (other && openStates.has(other.state)) {
+        await d.conversations.discard(c);
+        return other;
+      }
+      // What is current now has ended already: ours takes its place.
+      expected = current;
+    }
+    await d.conversations.discard(c);
+    throw new CascadeError('conflict', 'your conversation changed meanwhile; please send again');
   }
 
   /**

@@ -18,6 +18,12 @@ import { visitorView } from './views.ts';
 import { isOpen } from '../routing/hours.ts';
 import { priorityFor } from '../routing/priority.ts';
 
+/** A step that lost to another one on the same conversation (it changed state first) is not an error. */
+function ignoreIfMovedOn(e: unknown): void {
+  if (e instanceof CascadeError && (e.code === 'conflict' || e.code === 'invalid_state')) return;
+  throw e;
+}
+
 /** Who is asking: the socket knows these from its handshake. */
 export type VisitorRef = { siteId: string; visitorId: string };
 
@@ -48,7 +54,7 @@ export function visitorActions(d: WaterfallDeps, w: Waterfall) {
       3600,
       'too many new conversations from your network; please try again later',
     );
-    return w.start(site, visitor);
+    return w.start(site, visitor, c?.id ?? null);
   }
 
   async function required(site: Site, visitor: Visitor): Promise<Conversation> {
@@ -165,7 +171,8 @@ export function visitorActions(d: WaterfallDeps, w: Waterfall) {
           const bot = await d.bots.get(site.id);
           const decision = bot.decide(input.text, { locale: c.locale, thresholds: site.botThresholds });
           await botSays(c, decision);
-          if (decision.kind === 'escalate') await escalate(site, visitor, c, decision.skill);
+          // Another tab's message may have moved the conversation on first; this one is stored all the same.
+          if (decision.kind === 'escalate') await escalate(site, visitor, c, decision.skill).catch(ignoreIfMovedOn);
         }
       }
       // The bot may have moved the conversation on; otherwise it is as the send left it.

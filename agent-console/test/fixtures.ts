@@ -1,4 +1,4 @@
-import type { Agent, ChatDetail, ChatSummary, Conversation, KbEntry, Message, MetricsSummary, Site, Visitor } from '@cascade/shared';
+import { newConversation, type Agent, type ChatDetail, type ChatSummary, type Conversation, type KbEntry, type Message, type MetricsSummary, type Site, type Visitor } from '@cascade/shared';
 
 const T0 = 1_700_000_000_000;
 
@@ -21,30 +21,12 @@ export function message(overrides: Partial<Message> & { id: string }): Message {
 
 export function conversation(overrides: Partial<Conversation> = {}): Conversation {
   return {
-    id: 'c1',
-    siteId: 's1',
-    visitorId: 'v1',
+    ...newConversation({ id: 'c1', siteId: 's1', visitorId: 'v1', locale: 'en', at: T0 }),
     state: 'assigned',
-    locale: 'en',
-    skill: 'general',
-    level: 1,
-    widened: false,
-    priority: 0,
     agentId: 'a1',
-    ticketId: null,
-    ticketNumber: null,
-    transfers: 0,
-    transferNote: null,
-    offerReason: null,
-    resolvedBy: null,
-    csat: null,
-    createdAt: T0,
-    updatedAt: T0,
     queuedAt: T0 + 1000,
     waitingSince: T0 + 1000,
     assignedAt: T0 + 61_000,
-    firstResponseAt: null,
-    closedAt: null,
     ...overrides,
   };
 }

@@ -1,33 +1,8 @@
-import type { Conversation } from '@cascade/shared';
+import { newConversation, type Conversation } from '@cascade/shared';
 import { describe, expect, it } from 'vitest';
 import { isRefusal, next, type Transition, type WaterfallEvent } from '../src/waterfall/machine.ts';
 
-const base: Conversation = {
-  id: 'c1',
-  siteId: 's1',
-  visitorId: 'v1',
-  state: 'bot',
-  locale: 'en',
-  skill: 'general',
-  level: 1,
-  widened: false,
-  priority: 0,
-  agentId: null,
-  ticketId: null,
-  ticketNumber: null,
-  transfers: 0,
-  transferNote: null,
-  offerReason: null,
-  resolvedBy: null,
-  csat: null,
-  createdAt: 0,
-  updatedAt: 0,
-  queuedAt: null,
-  waitingSince: null,
-  assignedAt: null,
-  firstResponseAt: null,
-  closedAt: null,
-};
+const base = newConversation({ id: 'c1', siteId: 's1', visitorId: 'v1', locale: 'en', at: 0 });
 const at = (patch: Partial<Conversation>): Conversation => ({ ...base, ...patch });
 const go = (c: Conversation, e: WaterfallEvent): Transition => {
   const t = next(c, e, 1000);

@@ -55,6 +55,34 @@ export const Conversation = z.object({
 });
 export type Conversation = z.infer<typeof Conversation>;
 
+/** A conversation as it starts: with the bot, on the general line at level 1, nothing done yet. */
+export function newConversation(start: Pick<Conversation, 'id' | 'siteId' | 'visitorId' | 'locale'> & { at: number }): Conversation {
+  const { at, ...who } = start;
+  return {
+    ...who,
+    state: 'bot',
+    skill: 'general',
+    level: 1,
+    widened: false,
+    priority: 0,
+    agentId: null,
+    ticketId: null,
+    ticketNumber: null,
+    transfers: 0,
+    transferNote: null,
+    offerReason: null,
+    resolvedBy: null,
+    csat: null,
+    createdAt: at,
+    updatedAt: at,
+    queuedAt: null,
+    waitingSince: null,
+    assignedAt: null,
+    firstResponseAt: null,
+    closedAt: null,
+  };
+}
+
 export const QueueStatus = z.object({
   /** 1 = next in line. */
   position: z.number().int().positive(),

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { CascadeError, openStates, type Conversation, type Message, type Site, type Ticket, type Visitor } from '@cascade/shared';
+import { CascadeError, newConversation, openStates, type Conversation, type Message, type Site, type Ticket, type Visitor } from '@cascade/shared';
 import { createTicket } from '../tickets/create.ts';
 import type { WaterfallDeps } from './context.ts';
 import { isRefusal, next, type Transition, type WaterfallEvent } from './machine.ts';
@@ -52,32 +52,7 @@ export function waterfall(d: WaterfallDeps) {
    */
   async function start(site: Site, visitor: Visitor, seen: string | null): Promise<Conversation> {
     const now = Date.now();
-    const c: Conversation = {
-      id: randomUUID().replace(/-/g, ''),
-      siteId: site.id,
-      visitorId: visitor.id,
-      state: 'bot',
-      locale: visitor.locale,
-      skill: 'general',
-      level: 1,
-      widened: false,
-      priority: 0,
-      agentId: null,
-      ticketId: null,
-      ticketNumber: null,
-      transfers: 0,
-      transferNote: null,
-      offerReason: null,
-      resolvedBy: null,
-      csat: null,
-      createdAt: now,
-      updatedAt: now,
-      queuedAt: null,
-      waitingSince: null,
-      assignedAt: null,
-      firstResponseAt: null,
-      closedAt: null,
-    };
+    const c = newConversation({ id: randomUUID().replace(/-/g, ''), siteId: site.id, visitorId: visitor.id, locale: visitor.locale, at: now });
     await d.conversations.create(c);
     let expected = seen;
     for (let tries = 0; tries < 3; tries++) {

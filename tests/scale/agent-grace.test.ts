@@ -1,29 +1,14 @@
 import type { ChatSummary, Inbox, Message } from '@cascade/shared';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { TestClient } from '../support/clients.ts';
-import { cleanKeys, demoAdmin, killAll, newPrefix, spawnServer, type ServerProcess } from '../support/processes.ts';
+import { demoAdmin, processStage, type ServerProcess } from '../support/processes.ts';
 
-const prefix = newPrefix();
-let servers: ServerProcess[] = [];
-const clients: TestClient[] = [];
-
-beforeAll(async () => {
-  servers = await Promise.all([0, 1, 2].map(() => spawnServer(prefix, { AGENT_GRACE_SECONDS: '2' })));
-});
-afterAll(async () => {
-  for (const c of clients) c.close();
-  await killAll();
-  await cleanKeys(prefix);
-});
-
-const track = <T extends TestClient>(c: T) => {
-  clients.push(c);
-  return c;
-};
+const stage = processStage<TestClient>(3, { AGENT_GRACE_SECONDS: '2' });
+const { prefix, track } = stage;
 
 describe('an agent whose process dies', () => {
   it('keeps their chats if they come back within the grace, and loses them to the front of the line if not', { timeout: 60_000 }, async () => {
-    const [doomed, p2, p3] = servers as [ServerProcess, ServerProcess, ServerProcess];
+    const [doomed, p2, p3] = stage.servers as [ServerProcess, ServerProcess, ServerProcess];
     const { newAgent } = await demoAdmin(p2, prefix);
     async function agentOn(server: ServerProcess, cookie: string) {
       const agent = track(new TestClient(`${server.url}/agent`, { extraHeaders: { cookie } }));

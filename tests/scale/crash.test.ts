@@ -1,27 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import type { Ack, ChatSummary, Message } from '@cascade/shared';
 import type { Socket } from 'socket.io-client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FailoverClient, compareIds, type Side } from './failover-client.ts';
-import { cleanKeys, demoAdmin, killAll, newPrefix, spawnServer, type ServerProcess } from '../support/processes.ts';
+import { demoAdmin, processStage, type ServerProcess } from '../support/processes.ts';
 
 const CONVERSATIONS = 100;
 const AGENTS = 8;
 /** Each side of each conversation writes one message per tick. */
 const TICK_MS = 250;
 
-const prefix = newPrefix();
-let servers: ServerProcess[] = [];
-const clients: FailoverClient[] = [];
-
-beforeAll(async () => {
-  servers = await Promise.all([0, 1, 2].map(() => spawnServer(prefix)));
-});
-afterAll(async () => {
-  for (const c of clients) c.close();
-  await killAll();
-  await cleanKeys(prefix);
-});
+const stage = processStage<FailoverClient>(3);
+const { prefix, clients } = stage;
 
 const ask = <T extends object>(socket: Socket, event: string, payload: unknown) =>
   socket.timeout(5000).emitWithAck(event, payload) as Promise<Ack<T>>;
@@ -63,7 +53,7 @@ const seq = (m: Message) => Number(m.text.split(' ')[1]);
 
 describe('a process killed with -9 in the middle of 100 chats', () => {
   it('loses and doubles nothing once the clients have moved to the other processes', { timeout: 90_000 }, async () => {
-    const [doomed, p2, p3] = servers as [ServerProcess, ServerProcess, ServerProcess];
+    const [doomed, p2, p3] = stage.servers as [ServerProcess, ServerProcess, ServerProcess];
     const elsewhere = (i: number) => (i % 2 === 0 ? [p2.url, p3.url] : [p3.url, p2.url]);
 
     const admin = await demoAdmin(p2, prefix);

@@ -1,29 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import type { ChatSummary, ConversationView, Message } from '@cascade/shared';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { TestClient } from '../support/clients.ts';
 import { handOverAndTalk } from '../support/hand-over.ts';
-import { cleanKeys, demoAdmin, killAll, newPrefix, spawnServer, type ServerProcess } from '../support/processes.ts';
+import { demoAdmin, processStage, type ServerProcess } from '../support/processes.ts';
 
-const prefix = newPrefix();
-let servers: ServerProcess[] = [];
-const clients: TestClient[] = [];
-
-beforeAll(async () => {
-  servers = await Promise.all([0, 1, 2].map(() => spawnServer(prefix)));
-});
-afterAll(async () => {
-  for (const c of clients) c.close();
-  await killAll();
-  await cleanKeys(prefix);
-});
+const stage = processStage<TestClient>(3);
 
 const send = (text: string) => ({ clientMsgId: randomUUID(), text });
 const isState = (state: ConversationView['state']) => (c: ConversationView) => c.state === state;
 
 async function visitorOn(server: ServerProcess) {
   const client = new TestClient(`${server.url}/visitor`, { auth: { siteKey: server.siteKey } });
-  clients.push(client);
+  stage.track(client);
   await client.connected();
   await client.ok('hello', { after: null, page: { url: 'https://shop.example/', title: 'Home' } });
   return client;
@@ -31,12 +20,12 @@ async function visitorOn(server: ServerProcess) {
 
 describe('one site served by three processes', () => {
   it('runs the whole waterfall with the visitor on one process and the agent on another', async () => {
-    const [p1, p2, p3] = servers as [ServerProcess, ServerProcess, ServerProcess];
+    const [p1, p2, p3] = stage.servers as [ServerProcess, ServerProcess, ServerProcess];
 
     // An agent who takes one chat at a time, so that a line forms behind it.
-    const cookie = await (await demoAdmin(p3, prefix)).newAgent('Solo Agent', 1);
+    const cookie = await (await demoAdmin(p3, stage.prefix)).newAgent('Solo Agent', 1);
     const agent = new TestClient(`${p2.url}/agent`, { extraHeaders: { cookie } });
-    clients.push(agent);
+    stage.track(agent);
     await agent.connected();
     await agent.next('agent:status');
 

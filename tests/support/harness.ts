@@ -4,6 +4,7 @@ import { buildServer, loadConfig, type CascadeServer, type Demo } from '@cascade
 import type { AgentSkill, Role, Site } from '@cascade/shared';
 import { createClient } from 'redis';
 import { TestClient } from './clients.ts';
+import { login as loginAt } from './rest.ts';
 
 export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
@@ -58,17 +59,7 @@ export async function startCascade(env: Record<string, string> = {}, opts: Start
   const demos = app.cascade.demos;
   const passwordOf = (email: string) => demos.flatMap((d) => d.accounts).find((a) => a.email === email)?.password ?? '';
 
-  async function login(email: string, password = passwordOf(email)) {
-    const res = await fetch(`${url}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email, password }),
-    });
-    if (!res.ok) throw new Error(`login failed: ${res.status} ${await res.text()}`);
-    const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-    const me = (await res.json()) as { csrfToken: string };
-    return { cookie, csrf: me.csrfToken };
-  }
+  const login = (email: string, password = passwordOf(email)) => loginAt(url, email, password);
 
   return {
     url,
@@ -149,16 +140,19 @@ export async function startCascade(env: Record<string, string> = {}, opts: Start
     async close(opts = {}) {
       for (const c of clients) c.close();
       await app.close();
-      if (opts.keepKeys) return;
-      const redis = createClient({ url: REDIS_URL });
-      await redis.connect();
-      // The store's keys, and BullMQ's under their own hash tag.
-      for (const match of [`${prefix}:*`, `{${prefix}:jobs}:*`]) {
-        for await (const batch of redis.scanIterator({ MATCH: match, COUNT: 500 })) {
-          if (batch.length > 0) await redis.unlink(batch);
-        }
-      }
-      await redis.close();
+      if (!opts.keepKeys) await cleanKeys(prefix);
     },
   };
+}
+
+/** Removes every key of the prefix: the store's and BullMQ's under their own hash tag. */
+export async function cleanKeys(prefix: string, redisUrl = REDIS_URL): Promise<void> {
+  const redis = createClient({ url: redisUrl });
+  await redis.connect();
+  for (const match of [`${prefix}:*`, `{${prefix}:jobs}:*`]) {
+    for await (const batch of redis.scanIterator({ MATCH: match, COUNT: 500 })) {
+      if (batch.length > 0) await redis.unlink(batch);
+    }
+  }
+  await redis.close();
 }

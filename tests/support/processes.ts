@@ -4,8 +4,9 @@ import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import type { DemoAccount } from '@cascade/server';
 import { createClient, createCluster } from 'redis';
-import { REDIS_URL, generousLimits } from './harness.ts';
-import { restClient } from './rest.ts';
+import { afterAll, beforeAll } from 'vitest';
+import { REDIS_URL, cleanKeys, generousLimits } from './harness.ts';
+import { login, restClient } from './rest.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -134,31 +135,6 @@ export async function demoAccounts(prefix: string, redisUrl = REDIS_URL, cluster
   return JSON.parse(stored) as DemoAccount[];
 }
 
-/** Removes every key of the prefix: the store's and BullMQ's under their own hash tag. */
-export async function cleanKeys(prefix: string, redisUrl = REDIS_URL): Promise<void> {
-  const redis = createClient({ url: redisUrl });
-  await redis.connect();
-  for (const match of [`${prefix}:*`, `{${prefix}:jobs}:*`]) {
-    for await (const batch of redis.scanIterator({ MATCH: match, COUNT: 500 })) {
-      if (batch.length > 0) await redis.unlink(batch);
-    }
-  }
-  await redis.close();
-}
-
-/** Logs in over REST: the session cookie and the CSRF token. */
-export async function login(url: string, email: string, password: string): Promise<{ cookie: string; csrf: string }> {
-  const res = await fetch(`${url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password }),
-  });
-  if (!res.ok) throw new Error(`login failed: ${res.status} ${await res.text()}`);
-  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-  const me = (await res.json()) as { csrfToken: string };
-  return { cookie, csrf: me.csrfToken };
-}
-
 /** Every skill of the demo site at the top level: an agent who can take any chat. */
 const anySkill = ['general', 'billing', 'shipping', 'returns', 'technical'].map((skill) => ({ skill, level: 3 }));
 
@@ -180,4 +156,29 @@ export async function demoAdmin(server: ServerProcess, prefix: string, where: { 
       return (await login(server.url, email, created.body.password)).cookie;
     },
   };
+}
+
+/**
+ * `count` Cascade processes on one new prefix for a test file: started before its tests; after
+ * them, the clients handed to `track` are closed, the processes killed and the keys removed.
+ */
+export function processStage<C extends { close(): void }>(count: number, env: Record<string, string> = {}) {
+  const stage = {
+    prefix: newPrefix(),
+    servers: [] as ServerProcess[],
+    clients: [] as C[],
+    track<T extends C>(client: T): T {
+      stage.clients.push(client);
+      return client;
+    },
+  };
+  beforeAll(async () => {
+    stage.servers = await Promise.all(Array.from({ length: count }, () => spawnServer(stage.prefix, env)));
+  });
+  afterAll(async () => {
+    for (const c of stage.clients) c.close();
+    await killAll();
+    await cleanKeys(stage.prefix);
+  });
+  return stage;
 }

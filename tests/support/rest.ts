@@ -27,3 +27,16 @@ export function restClient(base: string, auth: { cookie: string; csrf: string })
     delete: <T = Record<string, unknown>>(path: string) => call<T>('DELETE', path),
   };
 }
+
+/** Logs in over REST: the session cookie and the CSRF token. */
+export async function login(url: string, email: string, password: string): Promise<{ cookie: string; csrf: string }> {
+  const res = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  if (!res.ok) throw new Error(`login failed: ${res.status} ${await res.text()}`);
+  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const me = (await res.json()) as { csrfToken: string };
+  return { cookie, csrf: me.csrfToken };
+}

@@ -4,7 +4,9 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { launchChromium } from '../support/browser.ts';
 import { TestClient } from '../support/clients.ts';
-import { cleanKeys, demoAccounts, killAll, login, newPrefix, spawnServer, type ServerProcess } from '../support/processes.ts';
+import { demoAccounts, killAll, newPrefix, spawnServer, type ServerProcess } from '../support/processes.ts';
+import { cleanKeys } from '../support/harness.ts';
+import { login } from '../support/rest.ts';
 import { composer, openChat, openDemo, sendMessage } from '../support/widget-page.ts';
 
 const prefix = newPrefix();

@@ -1,4 +1,5 @@
 import type { SparseVector } from './features.ts';
+import { seededRandom } from './random.ts';
 
 /**
  * Softmax (multinomial logistic) regression over sparse features, trained by SGD with
@@ -28,18 +29,6 @@ export interface TrainOptions {
 
 /** Chosen on CLINC150 validation accuracy; more epochs did not help. */
 export const DEFAULT_TRAIN_OPTIONS: TrainOptions = { epochs: 3, learningRate: 0.3, gradientFloor: 1e-2, seed: 1 };
-
-/** Small deterministic PRNG so training is reproducible. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function softmaxInPlace(z: Float32Array): void {
   let max = -Infinity;
@@ -82,7 +71,7 @@ export function trainSoftmax(
   const g = new Float32Array(classes);
   const activeClasses = new Int32Array(classes);
   const order = Int32Array.from(xs.keys());
-  const random = mulberry32(options.seed);
+  const random = seededRandom(options.seed);
 
   for (let epoch = 0; epoch < options.epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {

@@ -1,5 +1,6 @@
 import type { BotThresholds } from '@cascade/shared';
 import { classAccuracy, tally, wrongAnswerRate, type Scored } from './metrics.ts';
+import { seededRandom } from '../random.ts';
 
 const GRID = Array.from({ length: 201 }, (_, i) => i / 200);
 
@@ -8,17 +9,6 @@ export const ANSWER_PRECISION_TARGET = 0.97;
 
 /** Bootstrap resamples of the validation set; the threshold is the median of their best thresholds. */
 export const RESAMPLES = 200;
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Index of the first maximum. */
 function argmax(values: ArrayLike<number>): number {
@@ -46,7 +36,7 @@ export function chooseThresholds(validation: readonly Scored[]): BotThresholds {
       right[i * GRID.length + g] = one.answeredRight + one.outOfScopeEscalated;
     });
   });
-  const random = mulberry32(1);
+  const random = seededRandom(1);
   const picks: number[] = [];
   const accuracy = new Float64Array(GRID.length);
   for (let r = 0; r < RESAMPLES; r++) {

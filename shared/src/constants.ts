@@ -1,5 +1,6 @@
 import type { ConversationState } from './conversation.ts';
 import type { Locale } from './locale.ts';
+import type { TicketStatus } from './ticket.ts';
 
 /**
  * Plain values shared by every package, importable without zod (`@cascade/shared/constants`)
@@ -8,3 +9,5 @@ import type { Locale } from './locale.ts';
 export const MAX_MESSAGE_LENGTH = 4000;
 export const rtlLocales: ReadonlySet<Locale> = new Set(['ar', 'fa']);
 export const openStates: ReadonlySet<ConversationState> = new Set(['bot', 'queued', 'assigned', 'offered_ticket']);
+/** A ticket's states in the order a case moves through them. */
+export const ticketStatuses: readonly TicketStatus[] = ['open', 'pending', 'solved'];

@@ -3,8 +3,8 @@ import { useState } from 'preact/hooks';
 import { updateTicket } from '../api/tickets.ts';
 import { useT } from '../i18n/context.ts';
 import { assigneeChoices, canAssignOthers } from '../logic/assignees.ts';
+import { ticketStatuses } from '@cascade/shared/constants';
 
-const statuses: readonly TicketStatus[] = ['open', 'pending', 'solved'];
 
 interface Props {
   me: Me;
@@ -54,8 +54,8 @@ export function TicketActions({ me, ticket, agents, onChanged }: Props) {
       >
         <label class="field">
           <span>{t.t('tickets.status')}</span>
-          <select value={status} onChange={(e) => setStatus(statuses.find((s) => s === e.currentTarget.value) ?? ticket.status)}>
-            {statuses.map((s) => (
+          <select value={status} onChange={(e) => setStatus(ticketStatuses.find((s) => s === e.currentTarget.value) ?? ticket.status)}>
+            {ticketStatuses.map((s) => (
               <option key={s} value={s}>
                 {t.t(`ticketStatus.${s}`)}
               </option>

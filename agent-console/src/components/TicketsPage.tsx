@@ -8,11 +8,11 @@ import { visitorLabel } from '../i18n/describe.ts';
 import { canAssignOthers } from '../logic/assignees.ts';
 import { routeHash } from '../logic/route.ts';
 import { assigneeValue, parseAssignee, type AssigneeFilter } from '../logic/ticket-query.ts';
+import { ticketStatuses } from '@cascade/shared/constants';
 
 const PAGE_SIZE = 25;
 /** Searching waits for a pause in typing rather than querying on every key. */
 const SEARCH_DELAY_MS = 300;
-const statuses: readonly TicketStatus[] = ['open', 'pending', 'solved'];
 
 export function TicketsPage({ me }: { me: Me }) {
   const t = useT();
@@ -80,12 +80,12 @@ export function TicketsPage({ me }: { me: Me }) {
             value={status ?? ''}
             onChange={(e) => {
               const value = e.currentTarget.value;
-              setStatus(statuses.find((s) => s === value) ?? null);
+              setStatus(ticketStatuses.find((s) => s === value) ?? null);
               setOffset(0);
             }}
           >
             <option value="">{t.t('tickets.all')}</option>
-            {statuses.map((s) => (
+            {ticketStatuses.map((s) => (
               <option key={s} value={s}>
                 {t.t(`ticketStatus.${s}`)}
               </option>

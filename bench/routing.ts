@@ -4,6 +4,7 @@ import { buildServer, loadConfig } from '@cascade/server';
 import type { ChatSummary } from '@cascade/shared';
 import { io, type Socket } from 'socket.io-client';
 import { createClient } from 'redis';
+import { benchAgent } from './agents.ts';
 import { REDIS_URL, benchLimits, percentile, redisPingMs, report, round } from './support.ts';
 
 /**
@@ -43,21 +44,8 @@ const finished = new Promise<void>((r) => (finish = r));
 
 const agents: Socket[] = [];
 for (let i = 0; i < AGENTS; i++) {
-  const id = `benchagent${i}`;
-  const agent = {
-    id,
-    email: `${id}@bench.example`,
-    name: `Agent ${i}`,
-    locale: 'en' as const,
-    avatarUrl: null,
-    active: true,
-    memberships: [{ siteId: demo.siteId, role: 'agent' as const, skills: [{ skill: 'general', level: 1 }], maxChats: 5 }],
-    createdAt: Date.now(),
-  };
-  await core.agents.save(agent);
-  await core.routing.registerAgent(agent);
-  const session = await core.sessions.create(id);
-  const socket = await connect('/agent', { extraHeaders: { cookie: `cascade_session=${session.id}` } });
+  const cookie = await benchAgent(core, demo.siteId, `benchagent${i}`, `Agent ${i}`, 5);
+  const socket = await connect('/agent', { extraHeaders: { cookie } });
   socket.on('chat:assigned', (c: ChatSummary) => {
     const t = sent.get(c.conversation.visitorId);
     if (t !== undefined && done >= WARMUP) latencies.push(performance.now() - t);

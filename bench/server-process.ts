@@ -5,6 +5,7 @@ import { buildServer, loadConfig } from '@cascade/server';
 import { createClient } from 'redis';
 import { Server } from 'socket.io';
 import { WebSocketServer } from 'ws';
+import { benchAgent } from './agents.ts';
 import { REDIS_URL, benchLimits } from './support.ts';
 import type { ParentMessage, ServerMessage } from './ipc.ts';
 
@@ -36,24 +37,10 @@ if (mode === 'cascade') {
   const core = app.cascade;
   const demo = core.demo;
   if (!demo) throw new Error('the benchmark uses the demo site');
-  // Agents straight through the stores, as bench/routing.ts does: no password hashing per agent.
   createAgents = async (count, maxChats) => {
     const cookies: string[] = [];
     for (let i = 0; i < count; i++) {
-      const id = `benchagent${process.pid}x${i}`;
-      const agent = {
-        id,
-        email: `${id}@bench.example`,
-        name: `Agent ${i}`,
-        locale: 'en' as const,
-        avatarUrl: null,
-        active: true,
-        memberships: [{ siteId: demo.siteId, role: 'agent' as const, skills: [{ skill: 'general', level: 1 }], maxChats }],
-        createdAt: Date.now(),
-      };
-      await core.agents.save(agent);
-      await core.routing.registerAgent(agent);
-      cookies.push(`cascade_session=${(await core.sessions.create(id)).id}`);
+      cookies.push(await benchAgent(core, demo.siteId, `benchagent${process.pid}x${i}`, `Agent ${i}`, maxChats));
     }
     return cookies;
   };

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startCascade, type Harness } from '../support/harness.ts';
+import { handshakeOutcome } from '../support/clients.ts';
 
 let h: Harness;
 beforeAll(async () => {
@@ -67,19 +68,7 @@ it('refuses bad REST bodies with a 4xx and a code', async () => {
 });
 
 it('refuses a visitor handshake with an unknown site key or a foreign origin', async () => {
-  const { io } = await import('socket.io-client');
-  const attempt = (auth: object, headers: Record<string, string> = {}) =>
-    new Promise<string>((resolve) => {
-      const s = io(`${h.url}/visitor`, { transports: ['websocket'], auth, extraHeaders: headers, reconnection: false });
-      s.on('connect', () => {
-        s.close();
-        resolve('connected');
-      });
-      s.on('connect_error', (e) => {
-        s.close();
-        resolve(e.message);
-      });
-    });
+  const attempt = (auth: object, headers: Record<string, string> = {}) => handshakeOutcome(h.url, auth, headers);
   expect(await attempt({ siteKey: 'pk_nosuchsite000' })).toBe('unknown_site');
   expect(await attempt({})).toBe('invalid_payload');
   expect(await attempt({ siteKey: h.demo.siteKey }, { origin: 'https://evil.example' })).toBe('origin_not_allowed');

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { SignJWT } from 'jose';
-import { io } from 'socket.io-client';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startCascade, type Harness } from '../support/harness.ts';
-import { TestClient } from '../support/clients.ts';
+import { TestClient, handshakeOutcome } from '../support/clients.ts';
 import { restClient } from '../support/rest.ts';
 
 let h: Harness | undefined;
@@ -11,19 +10,6 @@ afterEach(async () => {
   await h?.close();
   h = undefined;
 });
-
-const connectOutcome = (url: string, siteKey: string) =>
-  new Promise<string>((resolve) => {
-    const s = io(`${url}/visitor`, { transports: ['websocket'], auth: { siteKey }, reconnection: false, forceNew: true });
-    s.on('connect', () => {
-      s.close();
-      resolve('connected');
-    });
-    s.on('connect_error', (e) => {
-      s.close();
-      resolve(e.message);
-    });
-  });
 
 describe('abuse limits, kept in Redis', () => {
   it('slows a visitor who floods messages with a clear error', async () => {
@@ -43,7 +29,7 @@ describe('abuse limits, kept in Redis', () => {
     const third = await h.visitor();
     expect(await third.request('conversation:escalate', {})).toMatchObject({ ok: false, error: { code: 'rate_limited' } });
     const outcomes = [];
-    for (let i = 0; i < 4; i++) outcomes.push(await connectOutcome(h.url, h.demo.siteKey));
+    for (let i = 0; i < 4; i++) outcomes.push(await handshakeOutcome(h.url, { siteKey: h.demo.siteKey }));
     expect(outcomes).toContain('rate_limited');
   });
 

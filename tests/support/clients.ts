@@ -72,3 +72,18 @@ export class TestClient {
     this.socket.close();
   }
 }
+
+/** How a visitor handshake ends: `connected`, or the server's refusal (`unknown_site`, `rate_limited`…). */
+export function handshakeOutcome(url: string, auth: object, headers: Record<string, string> = {}): Promise<string> {
+  return new Promise((resolve) => {
+    const s = io(`${url}/visitor`, { transports: ['websocket'], auth, extraHeaders: headers, reconnection: false, forceNew: true });
+    s.on('connect', () => {
+      s.close();
+      resolve('connected');
+    });
+    s.on('connect_error', (e) => {
+      s.close();
+      resolve(e.message);
+    });
+  });
+}

@@ -132,7 +132,7 @@ export function waterfall(d: WaterfallDeps) {
     }
 
     if (e.type === 'claim') {
-      const [agent] = await Promise.all([d.agents.get(e.agentId), onApplied?.(updated)]);
+      const [agent] = await Promise.all([d.agents.card(e.agentId), onApplied?.(updated)]);
       data.agentName = agent?.name ?? null;
     } else if (onApplied) await onApplied(updated);
     if (e.type === 'transfer') Object.assign(data, { level: e.level, skill: e.skill, note: e.note });

@@ -4,7 +4,13 @@ import type { Cascade } from '@cascade/server';
  * A level-1 general agent of the site, made straight through the stores (no password to hash),
  * with a session: the cookie its console socket sends.
  */
-export async function benchAgent(core: Cascade, siteId: string, id: string, name: string, maxChats: number): Promise<string> {
+export async function benchAgent(
+  core: Cascade,
+  siteId: string,
+  id: string,
+  name: string,
+  maxChats: number,
+): Promise<string> {
   const agent = {
     id,
     email: `${id}@bench.example`,

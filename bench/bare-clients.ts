@@ -45,7 +45,9 @@ async function pair(i: number): Promise<Pair> {
 const started = performance.now();
 const pairs: Pair[] = [];
 for (let i = 0; i < setup.conversations; i += 50) {
-  pairs.push(...(await Promise.all(Array.from({ length: Math.min(50, setup.conversations - i) }, (_, j) => pair(i + j)))));
+  pairs.push(
+    ...(await Promise.all(Array.from({ length: Math.min(50, setup.conversations - i) }, (_, j) => pair(i + j)))),
+  );
 }
 await tell({ type: 'connected', conversations: pairs.length, setupMs: performance.now() - started });
 await tell(await load.run(pairs));

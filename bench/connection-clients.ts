@@ -13,7 +13,12 @@ const sockets: Socket[] = [];
 const open = (i: number) =>
   new Promise<void>((resolve, reject) => {
     const auth = mode === 'cascade' ? { siteKey } : { room: `v${process.pid}x${i}` };
-    const s = io(mode === 'cascade' ? `${url}/visitor` : url, { transports: ['websocket'], forceNew: true, reconnection: false, auth });
+    const s = io(mode === 'cascade' ? `${url}/visitor` : url, {
+      transports: ['websocket'],
+      forceNew: true,
+      reconnection: false,
+      auth,
+    });
     s.once('connect', () => resolve());
     s.once('connect_error', reject);
     sockets.push(s);

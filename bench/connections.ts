@@ -20,10 +20,15 @@ async function perConnection(mode: 'cascade' | 'bare', prefix: string) {
     const clients = Array.from({ length: CLIENT_PROCESSES }, () =>
       forkScript('connection-clients.ts', [mode, server.url, server.siteKey ?? '', String(share)]),
     );
-    const held = (await Promise.all(clients.map((c) => nextMessage<HeldMessage>(c, 'held')))).reduce((n, m) => n + m.count, 0);
+    const held = (await Promise.all(clients.map((c) => nextMessage<HeldMessage>(c, 'held')))).reduce(
+      (n, m) => n + m.count,
+      0,
+    );
     const after = await server.memory();
     await Promise.all(clients.map((c) => new Promise((r) => c.once('exit', r).kill('SIGKILL'))));
-    process.stderr.write(`${mode}: ${held} connections, rss ${before.rss} -> ${after.rss}, heap ${before.heapUsed} -> ${after.heapUsed}\n`);
+    process.stderr.write(
+      `${mode}: ${held} connections, rss ${before.rss} -> ${after.rss}, heap ${before.heapUsed} -> ${after.heapUsed}\n`,
+    );
     return { held, rss: (after.rss - before.rss) / held, heap: (after.heapUsed - before.heapUsed) / held };
   } finally {
     await server.stop();

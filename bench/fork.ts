@@ -82,7 +82,8 @@ export async function cleanKeys(prefix: string): Promise<void> {
   const redis = createClient({ url: REDIS_URL });
   await redis.connect();
   for (const match of [`${prefix}:*`, `{${prefix}:jobs}*`]) {
-    for await (const batch of redis.scanIterator({ MATCH: match, COUNT: 1000 })) if (batch.length) await redis.unlink(batch);
+    for await (const batch of redis.scanIterator({ MATCH: match, COUNT: 1000 }))
+      if (batch.length) await redis.unlink(batch);
   }
   await redis.close();
 }

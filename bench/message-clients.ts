@@ -25,7 +25,12 @@ const agentOf = new Map<string, Socket>();
 let allAssigned: () => void = () => {};
 const assigned = new Promise<void>((r) => (allAssigned = r));
 for (const cookie of setup.cookies) {
-  const socket = io(`${setup.agentUrl}/agent`, { transports: ['websocket'], forceNew: true, reconnection: false, extraHeaders: { cookie } });
+  const socket = io(`${setup.agentUrl}/agent`, {
+    transports: ['websocket'],
+    forceNew: true,
+    reconnection: false,
+    extraHeaders: { cookie },
+  });
   // Listening before the handshake: the status can arrive in the same read as the connect.
   const status = new Promise((r) => socket.once('agent:status', r));
   socket.on('chat:assigned', (c: ChatSummary) => {

@@ -19,7 +19,11 @@ const MEASURE_MS = Number(process.env.BENCH_SECONDS ?? 20) * 1000;
 const SAMPLES = 2000;
 
 type Done = Extract<ClientMessage, { type: 'done' }>;
-const stats = (xs: number[]) => ({ p50: round(percentile(xs, 50)), p90: round(percentile(xs, 90)), p99: round(percentile(xs, 99)) });
+const stats = (xs: number[]) => ({
+  p50: round(percentile(xs, 50)),
+  p90: round(percentile(xs, 90)),
+  p99: round(percentile(xs, 99)),
+});
 
 const connect = (url: string, opts: object) =>
   new Promise<Socket>((resolve, reject) => {
@@ -80,7 +84,9 @@ async function rawWsEcho(url: string): Promise<number[]> {
 async function runClients(script: string, setup: MessageClientsSetup | BareClientsSetup, name: string): Promise<Done> {
   const clients = forkScript(script, [JSON.stringify(setup)]);
   const connected = await nextMessage<Extract<ClientMessage, { type: 'connected' }>>(clients, 'connected');
-  process.stderr.write(`${name}: ${connected.conversations} conversations ready in ${Math.round(connected.setupMs)} ms; sending for ${MEASURE_MS / 1000} s\n`);
+  process.stderr.write(
+    `${name}: ${connected.conversations} conversations ready in ${Math.round(connected.setupMs)} ms; sending for ${MEASURE_MS / 1000} s\n`,
+  );
   return nextMessage<Done>(clients, 'done');
 }
 

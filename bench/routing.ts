@@ -22,7 +22,9 @@ const WARMUP = 200;
 const CHATS = WARMUP + MEASURED;
 
 const prefix = `bench${randomBytes(4).toString('hex')}`;
-const app = await buildServer(loadConfig({ PORT: '0', HOST: '127.0.0.1', KEY_PREFIX: prefix, LOG_LEVEL: 'error', REDIS_URL, ...benchLimits }));
+const app = await buildServer(
+  loadConfig({ PORT: '0', HOST: '127.0.0.1', KEY_PREFIX: prefix, LOG_LEVEL: 'error', REDIS_URL, ...benchLimits }),
+);
 await app.listen({ port: 0, host: '127.0.0.1' });
 const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
 const core = app.cascade;
@@ -85,8 +87,10 @@ for (const s of [...agents, ...visitors.values()]) s.close();
 await app.close();
 const redis = createClient({ url: REDIS_URL });
 await redis.connect();
-for await (const batch of redis.scanIterator({ MATCH: `${prefix}:*`, COUNT: 1000 })) if (batch.length) await redis.unlink(batch);
-for await (const batch of redis.scanIterator({ MATCH: `{${prefix}:jobs}*`, COUNT: 1000 })) if (batch.length) await redis.unlink(batch);
+for await (const batch of redis.scanIterator({ MATCH: `${prefix}:*`, COUNT: 1000 }))
+  if (batch.length) await redis.unlink(batch);
+for await (const batch of redis.scanIterator({ MATCH: `{${prefix}:jobs}*`, COUNT: 1000 }))
+  if (batch.length) await redis.unlink(batch);
 await redis.close();
 
 report('routing', {

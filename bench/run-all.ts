@@ -13,7 +13,20 @@ const fixture = fileURLToPath(new URL('../bot/test/fixtures/clinc150-slice.json'
 
 const runs: { name: string; command: string[] }[] = [
   { name: 'routing', command: ['node', '--import', 'tsx', 'bench/routing.ts'] },
-  { name: 'bot', command: ['pnpm', '--silent', '--filter', '@cascade/bot', 'eval', '--', '--data', existsSync(clinc) ? clinc : fixture, '--json'] },
+  {
+    name: 'bot',
+    command: [
+      'pnpm',
+      '--silent',
+      '--filter',
+      '@cascade/bot',
+      'eval',
+      '--',
+      '--data',
+      existsSync(clinc) ? clinc : fixture,
+      '--json',
+    ],
+  },
   { name: 'widgetSize', command: ['pnpm', '--silent', '--filter', '@cascade/widget', 'size'] },
   { name: 'messages', command: ['node', '--import', 'tsx', 'bench/messages.ts'] },
   { name: 'connections', command: ['node', '--import', 'tsx', 'bench/connections.ts'] },
@@ -34,7 +47,11 @@ function lastJson(stdout: string): unknown {
 const all: Record<string, unknown> = {};
 for (const run of runs) {
   process.stderr.write(`\n== ${run.name}\n`);
-  const r = spawnSync(run.command[0]!, run.command.slice(1), { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  const r = spawnSync(run.command[0]!, run.command.slice(1), {
+    cwd: root,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   process.stderr.write(`${r.stdout}`);
   all[run.name] = lastJson(r.stdout) ?? { error: `exit ${r.status}: no JSON result` };
 }

@@ -32,7 +32,9 @@ let stop: () => Promise<void>;
 let createAgents: (count: number, maxChats: number) => Promise<string[]> = async () => [];
 
 if (mode === 'cascade') {
-  const app = await buildServer(loadConfig({ PORT: '0', HOST: '127.0.0.1', KEY_PREFIX: prefix, LOG_LEVEL: 'error', REDIS_URL, ...benchLimits }));
+  const app = await buildServer(
+    loadConfig({ PORT: '0', HOST: '127.0.0.1', KEY_PREFIX: prefix, LOG_LEVEL: 'error', REDIS_URL, ...benchLimits }),
+  );
   await app.listen({ port: 0, host: '127.0.0.1' });
   const core = app.cascade;
   const demo = core.demo;
@@ -45,7 +47,12 @@ if (mode === 'cascade') {
     return cookies;
   };
   stop = () => app.close();
-  tell({ type: 'ready', url: `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`, siteKey: demo.siteKey, wsUrl: null });
+  tell({
+    type: 'ready',
+    url: `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`,
+    siteKey: demo.siteKey,
+    wsUrl: null,
+  });
 } else {
   const pub = createClient({ url: REDIS_URL });
   const sub = pub.duplicate();
@@ -78,6 +85,7 @@ if (mode === 'cascade') {
 
 process.on('message', (m: ParentMessage) => {
   if (m.type === 'memory') void memory().then(tell);
-  else if (m.type === 'agents') void createAgents(m.count, m.maxChats).then((cookies) => tell({ type: 'agents', cookies }));
+  else if (m.type === 'agents')
+    void createAgents(m.count, m.maxChats).then((cookies) => tell({ type: 'agents', cookies }));
   else if (m.type === 'stop') void stop().then(() => process.exit(0));
 });

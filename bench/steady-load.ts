@@ -50,7 +50,8 @@ export function steadyLoad(setup: { periodMs: number; warmupMs: number; measureM
     const sentMeasured = sent - sentBefore;
     for (const t of timers) clearInterval(t);
     // The last messages are still on their way: wait for them, but not forever.
-    if (outstanding > 0) await Promise.race([new Promise<void>((r) => (drained = r)), new Promise((r) => setTimeout(r, 10_000))]);
+    if (outstanding > 0)
+      await Promise.race([new Promise<void>((r) => (drained = r)), new Promise((r) => setTimeout(r, 10_000))]);
     measuring = false;
     return { type: 'done', visitorToAgent, agentToVisitor, sent: sentMeasured, lost: outstanding, seconds };
   }

@@ -10,5 +10,6 @@ export function notifyDesktop(title: string, body: string): void {
 }
 
 export function askPermission(): void {
-  if (typeof Notification !== 'undefined' && Notification.permission === 'default') void Notification.requestPermission();
+  if (typeof Notification !== 'undefined' && Notification.permission === 'default')
+    void Notification.requestPermission();
 }

@@ -4,7 +4,12 @@ import { agent } from './fixtures.ts';
 
 describe('the agent form', () => {
   it('builds the create body with skills at their levels and the site default cap', () => {
-    const form = { ...newAgentForm('ar'), email: ' new@cedar.example ', name: ' Noor ', levels: { general: 1, billing: 0, returns: 2 } };
+    const form = {
+      ...newAgentForm('ar'),
+      email: ' new@cedar.example ',
+      name: ' Noor ',
+      levels: { general: 1, billing: 0, returns: 2 },
+    };
     expect(createBody(form, 's1')).toEqual({
       ok: true,
       body: {
@@ -24,10 +29,22 @@ describe('the agent form', () => {
 
   it('refuses a missing email or name and a cap out of range', () => {
     const form = { ...newAgentForm('en'), email: 'x@y.example', name: 'X' };
-    expect(createBody({ ...form, email: '' }, 's1')).toEqual({ ok: false, problem: { field: 'email', kind: 'required' } });
-    expect(createBody({ ...form, email: 'nope' }, 's1')).toEqual({ ok: false, problem: { field: 'email', kind: 'email' } });
-    expect(createBody({ ...form, name: ' ' }, 's1')).toEqual({ ok: false, problem: { field: 'name', kind: 'required' } });
-    expect(createBody({ ...form, maxChats: '0' }, 's1')).toEqual({ ok: false, problem: { field: 'maxChats', kind: 'number' } });
+    expect(createBody({ ...form, email: '' }, 's1')).toEqual({
+      ok: false,
+      problem: { field: 'email', kind: 'required' },
+    });
+    expect(createBody({ ...form, email: 'nope' }, 's1')).toEqual({
+      ok: false,
+      problem: { field: 'email', kind: 'email' },
+    });
+    expect(createBody({ ...form, name: ' ' }, 's1')).toEqual({
+      ok: false,
+      problem: { field: 'name', kind: 'required' },
+    });
+    expect(createBody({ ...form, maxChats: '0' }, 's1')).toEqual({
+      ok: false,
+      problem: { field: 'maxChats', kind: 'number' },
+    });
   });
 
   it('updates only what changed on this site', () => {
@@ -52,14 +69,32 @@ describe('the agent form', () => {
         maxChats: 4,
       },
     });
-    expect(updateBody(agent({ memberships: [{ siteId: 's1', role: 'agent', skills: [], maxChats: 4 }] }), { ...form, levels: {}, maxChats: '' }, 's1')).toEqual({
+    expect(
+      updateBody(
+        agent({ memberships: [{ siteId: 's1', role: 'agent', skills: [], maxChats: 4 }] }),
+        { ...form, levels: {}, maxChats: '' },
+        's1',
+      ),
+    ).toEqual({
       ok: true,
       body: { siteId: 's1', maxChats: null },
     });
   });
 
   it('offers the site’s skills and any skill an agent still holds', () => {
-    const a = agent({ memberships: [{ siteId: 's1', role: 'agent', skills: [{ skill: 'legacy', level: 1 }, { skill: 'general', level: 1 }], maxChats: null }] });
+    const a = agent({
+      memberships: [
+        {
+          siteId: 's1',
+          role: 'agent',
+          skills: [
+            { skill: 'legacy', level: 1 },
+            { skill: 'general', level: 1 },
+          ],
+          maxChats: null,
+        },
+      ],
+    });
     expect(skillChoices(['general', 'billing'], [a], 's1')).toEqual(['general', 'billing', 'legacy']);
   });
 });

@@ -20,7 +20,11 @@ describe('assignee choices', () => {
   });
 
   it("offers the site's active agents when the viewer can list them", () => {
-    const agents = [agent({ id: 'me', name: 'Sara' }), agent({ id: 'l', name: 'Lina' }), agent({ id: 'x', name: 'Gone', active: false })];
+    const agents = [
+      agent({ id: 'me', name: 'Sara' }),
+      agent({ id: 'l', name: 'Lina' }),
+      agent({ id: 'x', name: 'Gone', active: false }),
+    ];
     expect(assigneeChoices(me, null, agents)).toEqual([
       { id: 'me', name: 'Sara' },
       { id: 'l', name: 'Lina' },

@@ -7,11 +7,24 @@ describe('attentionCount', () => {
   it('counts unread messages and the waiting chats the agent could pick', () => {
     const state = [
       { type: 'inbox' as const, inbox: { mine: [summary('c1'), summary('c2')], waiting: [] } },
-      { type: 'message' as const, message: message({ id: '1-0', conversationId: 'c1' }), myAgentId: 'a1', beingRead: false },
-      { type: 'message' as const, message: message({ id: '2-0', conversationId: 'c1' }), myAgentId: 'a1', beingRead: false },
+      {
+        type: 'message' as const,
+        message: message({ id: '1-0', conversationId: 'c1' }),
+        myAgentId: 'a1',
+        beingRead: false,
+      },
+      {
+        type: 'message' as const,
+        message: message({ id: '2-0', conversationId: 'c1' }),
+        myAgentId: 'a1',
+        beingRead: false,
+      },
       {
         type: 'waiting' as const,
-        waiting: [summary('w1', { state: 'queued', skill: 'general' }), summary('w2', { state: 'queued', skill: 'tech' })],
+        waiting: [
+          summary('w1', { state: 'queued', skill: 'general' }),
+          summary('w2', { state: 'queued', skill: 'tech' }),
+        ],
       },
     ].reduce(consoleReducer, initialState('online'));
     expect(attentionCount(state, agent())).toBe(3);

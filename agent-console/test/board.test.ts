@@ -2,7 +2,12 @@ import type { Board } from '@cascade/shared';
 import { describe, expect, it } from 'vitest';
 import { boardTotals, liveWaitSeconds, sortedAgents } from '../src/logic/board.ts';
 
-const agent = (name: string, status: Board['agents'][number]['status'], load: number, cap = 3): Board['agents'][number] => ({
+const agent = (
+  name: string,
+  status: Board['agents'][number]['status'],
+  load: number,
+  cap = 3,
+): Board['agents'][number] => ({
   agentId: name.toLowerCase(),
   name,
   status,
@@ -18,7 +23,13 @@ describe('the live board', () => {
   });
 
   it('lists online agents first, busiest first, then away and offline', () => {
-    const sorted = sortedAgents([agent('Omid', 'offline', 0), agent('Sara', 'away', 0), agent('Lina', 'online', 1), agent('Adam', 'online', 2), agent('Bea', 'online', 1)]);
+    const sorted = sortedAgents([
+      agent('Omid', 'offline', 0),
+      agent('Sara', 'away', 0),
+      agent('Lina', 'online', 1),
+      agent('Adam', 'online', 2),
+      agent('Bea', 'online', 1),
+    ]);
     expect(sorted.map((a) => a.name)).toEqual(['Adam', 'Bea', 'Lina', 'Sara', 'Omid']);
   });
 

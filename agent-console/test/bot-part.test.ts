@@ -26,13 +26,17 @@ describe('splitBotPart', () => {
   });
 
   it('leaves three or fewer bot messages open', () => {
-    const split = splitBotPart(annotateTranscript([...botChat(1), message({ id: '5-0', author: 'visitor', text: 'a person please' })]));
+    const split = splitBotPart(
+      annotateTranscript([...botChat(1), message({ id: '5-0', author: 'visitor', text: 'a person please' })]),
+    );
     expect(split.botMessages).toBe(3);
     expect(split.startsOpen).toBe(true);
   });
 
   it('has no bot part when an agent was there from the start', () => {
-    const split = splitBotPart(annotateTranscript([message({ id: '1-0', author: 'system', event: 'claimed' }), message({ id: '2-0' })]));
+    const split = splitBotPart(
+      annotateTranscript([message({ id: '1-0', author: 'system', event: 'claimed' }), message({ id: '2-0' })]),
+    );
     expect(split.bot).toEqual([]);
     expect(split.botMessages).toBe(0);
     expect(split.rest).toHaveLength(2);

@@ -2,7 +2,11 @@ import type { CannedReply } from '@cascade/shared';
 import { describe, expect, it } from 'vitest';
 import { cannedMatches, cannedShortcut, insertCanned, slashToken } from '../src/logic/canned.ts';
 
-const reply = (shortcut: string, language: CannedReply['language'], text = `${shortcut} in ${language}`): CannedReply => ({
+const reply = (
+  shortcut: string,
+  language: CannedReply['language'],
+  text = `${shortcut} in ${language}`,
+): CannedReply => ({
   id: `${language}_${shortcut}`,
   shortcut,
   language,
@@ -29,7 +33,13 @@ describe('the /shortcut being typed', () => {
 });
 
 describe('cannedMatches', () => {
-  const replies = [reply('thanks', 'en'), reply('thanks', 'fa'), reply('refund', 'en'), reply('thanks-long', 'en'), reply('hello', 'fa')];
+  const replies = [
+    reply('thanks', 'en'),
+    reply('thanks', 'fa'),
+    reply('refund', 'en'),
+    reply('thanks-long', 'en'),
+    reply('hello', 'fa'),
+  ];
 
   it('offers the shortcuts that start with what was typed, the chat’s language first', () => {
     expect(cannedMatches(replies, 'th', 'fa').map((r) => r.id)).toEqual(['fa_thanks', 'en_thanks', 'en_thanks-long']);

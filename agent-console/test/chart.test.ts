@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { labelIndexes, linePath, niceCeiling, timeLabelAnchor, valueTicks, xAt, yAt, type ChartFrame } from '../src/logic/chart-geometry.ts';
+import {
+  labelIndexes,
+  linePath,
+  niceCeiling,
+  timeLabelAnchor,
+  valueTicks,
+  xAt,
+  yAt,
+  type ChartFrame,
+} from '../src/logic/chart-geometry.ts';
 import { seriesPoints, seriesStep } from '../src/logic/series.ts';
 
 const frame: ChartFrame = { width: 120, height: 60, axis: 20, end: 0, top: 0, bottom: 10 };

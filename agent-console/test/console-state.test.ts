@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { TicketSummary } from '@cascade/shared';
-import { consoleReducer, initialState, orderedChats, type Action, type ConsoleState } from '../src/state/console-state.ts';
+import {
+  consoleReducer,
+  initialState,
+  orderedChats,
+  type Action,
+  type ConsoleState,
+} from '../src/state/console-state.ts';
 import { conversation, detail, message, summary } from './fixtures.ts';
 
 const run = (actions: Action[], from: ConsoleState = initialState('online')) => actions.reduce(consoleReducer, from);
@@ -101,9 +107,16 @@ describe('console state', () => {
     expect(state.chats.c1?.unread).toBe(1);
   });
 
-  it("replaces a pending message with the stored one, whether the ack or the push comes first", () => {
+  it('replaces a pending message with the stored one, whether the ack or the push comes first', () => {
     const pending = { clientMsgId: CLIENT_ID, text: 'On it', internal: false, createdAt: 0, error: null };
-    const stored = message({ id: '5-0', conversationId: 'c1', author: 'agent', agentId: ME, clientMsgId: CLIENT_ID, text: 'On it' });
+    const stored = message({
+      id: '5-0',
+      conversationId: 'c1',
+      author: 'agent',
+      agentId: ME,
+      clientMsgId: CLIENT_ID,
+      text: 'On it',
+    });
     const base: Action[] = [
       { type: 'inbox', inbox: { mine: [summary('c1')], waiting: [] } },
       { type: 'pending', conversationId: 'c1', pending },
@@ -190,7 +203,11 @@ describe('console state', () => {
       { type: 'sendFailed', conversationId: 'c1', clientMsgId: CLIENT_ID, error: 'rate_limited' },
     ]);
     expect(failed.chats.c1?.outbox[0]?.error).toBe('rate_limited');
-    expect(run([{ type: 'retrying', conversationId: 'c1', clientMsgId: CLIENT_ID }], failed).chats.c1?.outbox[0]?.error).toBeNull();
-    expect(run([{ type: 'discard', conversationId: 'c1', clientMsgId: CLIENT_ID }], failed).chats.c1?.outbox).toEqual([]);
+    expect(
+      run([{ type: 'retrying', conversationId: 'c1', clientMsgId: CLIENT_ID }], failed).chats.c1?.outbox[0]?.error,
+    ).toBeNull();
+    expect(run([{ type: 'discard', conversationId: 'c1', clientMsgId: CLIENT_ID }], failed).chats.c1?.outbox).toEqual(
+      [],
+    );
   });
 });

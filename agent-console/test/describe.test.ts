@@ -6,8 +6,10 @@ import { message } from './fixtures.ts';
 
 const en = createTranslator('en');
 const fa = createTranslator('fa');
-const system = (event: NonNullable<Parameters<typeof message>[0]['event']>, data: Record<string, string | number> | null = null) =>
-  message({ id: '1-0', author: 'system', event, data, text: '' });
+const system = (
+  event: NonNullable<Parameters<typeof message>[0]['event']>,
+  data: Record<string, string | number> | null = null,
+) => message({ id: '1-0', author: 'system', event, data, text: '' });
 
 describe('systemText', () => {
   it('names the agent who joined', () => {
@@ -22,7 +24,9 @@ describe('systemText', () => {
   });
 
   it('says where a chat was transferred', () => {
-    expect(systemText(en, system('transferred', { skill: 'billing', level: 2 }))).toBe('Transferred to billing, level 2');
+    expect(systemText(en, system('transferred', { skill: 'billing', level: 2 }))).toBe(
+      'Transferred to billing, level 2',
+    );
     expect(systemText(en, system('transferred', { level: '3' }))).toBe('Transferred to Level 3');
     expect(systemText(en, system('transferred'))).toBe('Transferred');
   });
@@ -47,13 +51,17 @@ describe('systemText', () => {
   });
 
   it('shows the text of a system message without an event', () => {
-    expect(systemText(en, message({ id: '1-0', author: 'system', text: 'Visitor reconnected' }))).toBe('Visitor reconnected');
+    expect(systemText(en, message({ id: '1-0', author: 'system', text: 'Visitor reconnected' }))).toBe(
+      'Visitor reconnected',
+    );
   });
 });
 
 describe('previewText', () => {
   it('marks internal notes and describes events', () => {
-    expect(previewText(en, message({ id: '1-0', author: 'agent', internal: true, text: 'call back' }))).toBe('Note: call back');
+    expect(previewText(en, message({ id: '1-0', author: 'agent', internal: true, text: 'call back' }))).toBe(
+      'Note: call back',
+    );
     expect(previewText(en, system('resolved'))).toBe('Resolved');
     expect(previewText(en, null)).toBe('No messages yet');
   });

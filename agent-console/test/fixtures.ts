@@ -1,4 +1,15 @@
-import { newConversation, type Agent, type ChatDetail, type ChatSummary, type Conversation, type KbEntry, type Message, type MetricsSummary, type Site, type Visitor } from '@cascade/shared';
+import {
+  newConversation,
+  type Agent,
+  type ChatDetail,
+  type ChatSummary,
+  type Conversation,
+  type KbEntry,
+  type Message,
+  type MetricsSummary,
+  type Site,
+  type Visitor,
+} from '@cascade/shared';
 
 const T0 = 1_700_000_000_000;
 
@@ -46,7 +57,11 @@ export function visitor(overrides: Partial<Visitor> = {}): Visitor {
   };
 }
 
-export function summary(id: string, overrides: Partial<Conversation> = {}, lastMessage: Message | null = null): ChatSummary {
+export function summary(
+  id: string,
+  overrides: Partial<Conversation> = {},
+  lastMessage: Message | null = null,
+): ChatSummary {
   return { conversation: conversation({ id, ...overrides }), visitor: visitor({ id: `v-${id}` }), lastMessage };
 }
 
@@ -127,7 +142,11 @@ export function kbEntry(overrides: Partial<KbEntry> = {}): KbEntry {
     id: 'delivery-times',
     skill: 'shipping',
     content: {
-      en: { question: 'How long does delivery take?', phrasings: ['when will it arrive', 'delivery time'], answer: '3 to 5 days.' },
+      en: {
+        question: 'How long does delivery take?',
+        phrasings: ['when will it arrive', 'delivery time'],
+        answer: '3 to 5 days.',
+      },
       ar: { question: 'كم تستغرق مدة التوصيل؟', phrasings: [], answer: 'من 3 إلى 5 أيام.' },
     },
     related: ['order-tracking'],

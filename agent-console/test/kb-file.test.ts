@@ -17,8 +17,17 @@ describe('reading a knowledge-base file to import', () => {
 
   it('reads a JSON list, or the list call’s { entries }', () => {
     const list = [{ id: 'a' }, { id: 'b' }];
-    expect(readImportFile('kb.json', JSON.stringify(list), 30)).toEqual({ ok: true, format: 'json', data: list, count: 2 });
-    expect(readImportFile('export', JSON.stringify({ entries: list }), 30)).toMatchObject({ ok: true, format: 'json', count: 2 });
+    expect(readImportFile('kb.json', JSON.stringify(list), 30)).toEqual({
+      ok: true,
+      format: 'json',
+      data: list,
+      count: 2,
+    });
+    expect(readImportFile('export', JSON.stringify({ entries: list }), 30)).toMatchObject({
+      ok: true,
+      format: 'json',
+      count: 2,
+    });
   });
 
   it('guesses the format from the text when the name does not say', () => {

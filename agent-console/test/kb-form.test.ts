@@ -4,25 +4,40 @@ import { kbEntry } from './fixtures.ts';
 
 describe('the knowledge-base editor form', () => {
   it('turns an entry into fields and back without losing anything', () => {
-    const entry = kbEntry({ content: { ...kbEntry().content, de: { question: 'Wie lange?', phrasings: [], answer: '3 Tage.' } } });
+    const entry = kbEntry({
+      content: { ...kbEntry().content, de: { question: 'Wie lange?', phrasings: [], answer: '3 Tage.' } },
+    });
     const form = kbFormFromEntry(entry);
     expect(form.content.en.phrasings).toBe('when will it arrive\ndelivery time');
     expect(form.content.fa).toEqual({ question: '', phrasings: '', answer: '' });
     expect(form.other).toEqual({ de: entry.content.de });
     const result = kbInputFromForm(form);
-    expect(result).toEqual({ ok: true, input: { id: entry.id, skill: entry.skill, related: entry.related, content: entry.content } });
+    expect(result).toEqual({
+      ok: true,
+      input: { id: entry.id, skill: entry.skill, related: entry.related, content: entry.content },
+    });
   });
 
   it('trims, drops blank phrasing lines and leaves out languages left empty', () => {
     const form = emptyKbForm('billing');
-    form.content.fa = { question: '  بازپرداخت کی انجام می‌شود؟ ', phrasings: 'پول من کی برمی‌گردد\n\n  بازپرداخت  \r\n', answer: ' ظرف ۵ روز. ' };
+    form.content.fa = {
+      question: '  بازپرداخت کی انجام می‌شود؟ ',
+      phrasings: 'پول من کی برمی‌گردد\n\n  بازپرداخت  \r\n',
+      answer: ' ظرف ۵ روز. ',
+    };
     const result = kbInputFromForm(form);
     expect(result).toEqual({
       ok: true,
       input: {
         skill: 'billing',
         related: [],
-        content: { fa: { question: 'بازپرداخت کی انجام می‌شود؟', phrasings: ['پول من کی برمی‌گردد', 'بازپرداخت'], answer: 'ظرف ۵ روز.' } },
+        content: {
+          fa: {
+            question: 'بازپرداخت کی انجام می‌شود؟',
+            phrasings: ['پول من کی برمی‌گردد', 'بازپرداخت'],
+            answer: 'ظرف ۵ روز.',
+          },
+        },
       },
     });
   });
@@ -31,9 +46,15 @@ describe('the knowledge-base editor form', () => {
     const form = emptyKbForm('general');
     expect(kbInputFromForm(form)).toEqual({ ok: false, problem: { kind: 'noLanguage' } });
     form.content.ar = { question: 'سؤال', phrasings: '', answer: ' ' };
-    expect(kbInputFromForm(form)).toEqual({ ok: false, problem: { kind: 'incomplete', language: 'ar', field: 'answer' } });
+    expect(kbInputFromForm(form)).toEqual({
+      ok: false,
+      problem: { kind: 'incomplete', language: 'ar', field: 'answer' },
+    });
     form.content.ar = { question: '', phrasings: 'صيغة', answer: '' };
-    expect(kbInputFromForm(form)).toEqual({ ok: false, problem: { kind: 'incomplete', language: 'ar', field: 'question' } });
+    expect(kbInputFromForm(form)).toEqual({
+      ok: false,
+      problem: { kind: 'incomplete', language: 'ar', field: 'question' },
+    });
   });
 
   it('splits phrasings one per line', () => {
@@ -43,6 +64,8 @@ describe('the knowledge-base editor form', () => {
   it('titles an entry in the reader’s language, else English, else any', () => {
     expect(entryTitle(kbEntry(), 'ar')).toBe('كم تستغرق مدة التوصيل؟');
     expect(entryTitle(kbEntry(), 'fa')).toBe('How long does delivery take?');
-    expect(entryTitle(kbEntry({ content: { de: { question: 'Wie lange?', phrasings: [], answer: 'x' } } }), 'fa')).toBe('Wie lange?');
+    expect(entryTitle(kbEntry({ content: { de: { question: 'Wie lange?', phrasings: [], answer: 'x' } } }), 'fa')).toBe(
+      'Wie lange?',
+    );
   });
 });

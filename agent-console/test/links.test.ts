@@ -29,7 +29,9 @@ describe('splitLinks', () => {
   });
 
   it('keeps markup as plain text', () => {
-    expect(splitLinks('<img src=x onerror=alert(1)>')).toEqual([{ kind: 'text', text: '<img src=x onerror=alert(1)>' }]);
+    expect(splitLinks('<img src=x onerror=alert(1)>')).toEqual([
+      { kind: 'text', text: '<img src=x onerror=alert(1)>' },
+    ]);
   });
 
   it('returns nothing for empty text', () => {

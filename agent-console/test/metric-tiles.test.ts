@@ -31,7 +31,9 @@ describe('metricTiles', () => {
   });
 
   it('keeps "no data" apart from zero', () => {
-    const tiles = metricTiles(summary({ conversations: 0, tickets: 0, csat: { ratings: 0, satisfied: 0, score: null } }));
+    const tiles = metricTiles(
+      summary({ conversations: 0, tickets: 0, csat: { ratings: 0, satisfied: 0, score: null } }),
+    );
     const byId = Object.fromEntries(tiles.map((t) => [t.id, t]));
     expect(byId.tickets?.note).toEqual({ kind: 'share', rate: null });
     expect(byId.csat?.value).toEqual({ kind: 'rate', rate: null });

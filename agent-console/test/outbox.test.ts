@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { addPending, dropPending, markFailed, markRetrying, settlePending, toResend, type PendingMessage } from '../src/logic/outbox.ts';
+import {
+  addPending,
+  dropPending,
+  markFailed,
+  markRetrying,
+  settlePending,
+  toResend,
+  type PendingMessage,
+} from '../src/logic/outbox.ts';
 import { message } from './fixtures.ts';
 
 const pending = (clientMsgId: string, error: string | null = null): PendingMessage => ({

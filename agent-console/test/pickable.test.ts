@@ -5,7 +5,15 @@ import { agent, conversation } from './fixtures.ts';
 describe('canPick', () => {
   const billingL2 = agent({
     memberships: [
-      { siteId: 's1', role: 'agent', skills: [{ skill: 'billing', level: 2 }, { skill: 'general', level: 1 }], maxChats: null },
+      {
+        siteId: 's1',
+        role: 'agent',
+        skills: [
+          { skill: 'billing', level: 2 },
+          { skill: 'general', level: 1 },
+        ],
+        maxChats: null,
+      },
     ],
   });
 

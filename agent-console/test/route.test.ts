@@ -19,6 +19,7 @@ describe('routes', () => {
   });
 
   it('writes back what it reads', () => {
-    for (const hash of ['#/chats', '#/tickets', '#/tickets/abc', '#/dashboard', '#/kb', '#/settings', '#/agents']) expect(routeHash(parseRoute(hash))).toBe(hash);
+    for (const hash of ['#/chats', '#/tickets', '#/tickets/abc', '#/dashboard', '#/kb', '#/settings', '#/agents'])
+      expect(routeHash(parseRoute(hash))).toBe(hash);
   });
 });

@@ -50,7 +50,10 @@ describe('the settings form', () => {
     const form = settingsForm(s);
     form.locales = ['fa', 'en'];
     form.skills = 'general\nbilling, shipping\nbilling';
-    expect(settingsPatch(s, form)).toEqual({ ok: true, patch: { locales: ['en', 'fa'], skills: ['general', 'billing', 'shipping'] } });
+    expect(settingsPatch(s, form)).toEqual({
+      ok: true,
+      patch: { locales: ['en', 'fa'], skills: ['general', 'billing', 'shipping'] },
+    });
   });
 
   it('points at the field to fix', () => {
@@ -71,7 +74,10 @@ describe('the settings form', () => {
       [{ webhookUrl: 'ftp://x' }, 'webhookUrl', 'url'],
     ];
     for (const [change, field, kind] of cases) {
-      expect(settingsPatch(s, { ...settingsForm(s), ...change }), field).toEqual({ ok: false, problem: { field, kind } });
+      expect(settingsPatch(s, { ...settingsForm(s), ...change }), field).toEqual({
+        ok: false,
+        problem: { field, kind },
+      });
     }
   });
 });

@@ -37,7 +37,11 @@ export function assess(index: KbIndex, text: string, locale = 'en'): Assessment 
     language: detectLanguage(text, locale),
     humanRequested: requestsHuman(text),
     smalltalk: smalltalk.intent,
-    candidates: ranked.map((c) => ({ entry: index.entries[c.entry] as KbEntry, score: c.score, confidence: calibrate(c.score) })),
+    candidates: ranked.map((c) => ({
+      entry: index.entries[c.entry] as KbEntry,
+      score: c.score,
+      confidence: calibrate(c.score),
+    })),
     skill: best && best.similarity > 0 ? (index.entries[best.entry] as KbEntry).skill : GENERAL_SKILL,
   };
 }
@@ -61,7 +65,14 @@ export function choose(a: Assessment, thresholds: BotThresholds): BotDecision {
   }
   if (best && confidence >= thresholds.answer) {
     const found = contentIn(best.entry, language);
-    return { kind: 'answer', entryId: best.entry.id, confidence, language: found.language, text: found.content.answer, skill };
+    return {
+      kind: 'answer',
+      entryId: best.entry.id,
+      confidence,
+      language: found.language,
+      text: found.content.answer,
+      skill,
+    };
   }
   if (best && confidence >= thresholds.suggest) {
     // Runners-up are offered only when they are plausible themselves.
@@ -74,6 +85,10 @@ export function choose(a: Assessment, thresholds: BotThresholds): BotDecision {
   return { kind: 'escalate', reason: 'unknown', confidence: 1 - confidence, language, skill };
 }
 
-export function decide(index: KbIndex, text: string, opts: { locale?: string | undefined; thresholds: BotThresholds }): BotDecision {
+export function decide(
+  index: KbIndex,
+  text: string,
+  opts: { locale?: string | undefined; thresholds: BotThresholds },
+): BotDecision {
   return choose(assess(index, text, opts.locale), opts.thresholds);
 }

@@ -86,8 +86,10 @@ export function buildFeatureSpace(
   });
   const size = blockOfList.length;
   const documentFrequency = new Float64Array(size);
-  for (const { unique } of counted) for (const id of unique) documentFrequency[id] = (documentFrequency[id] as number) + 1;
-  for (const [term, id] of ids) if (isBackgroundTerm(term)) documentFrequency[id] = (documentFrequency[id] as number) + BACKGROUND_DOCUMENTS;
+  for (const { unique } of counted)
+    for (const id of unique) documentFrequency[id] = (documentFrequency[id] as number) + 1;
+  for (const [term, id] of ids)
+    if (isBackgroundTerm(term)) documentFrequency[id] = (documentFrequency[id] as number) + BACKGROUND_DOCUMENTS;
   const n = documents.length + BACKGROUND_DOCUMENTS;
   // Smoothed idf: never zero, rarer terms weigh more.
   const idf = Float32Array.from(documentFrequency, (df) => Math.log((1 + n) / (1 + df)) + 1);

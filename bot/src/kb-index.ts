@@ -96,7 +96,10 @@ export function rank(index: KbIndex, normalized: string): Candidate[] {
 
   const top: number[] = [];
   for (let c = 0; c < classes; c++) {
-    if (top.length < RERANKED || (probabilities[c] as number) > (probabilities[top[top.length - 1] as number] as number)) {
+    if (
+      top.length < RERANKED ||
+      (probabilities[c] as number) > (probabilities[top[top.length - 1] as number] as number)
+    ) {
       top.push(c);
       top.sort((a, b) => (probabilities[b] as number) - (probabilities[a] as number));
       if (top.length > RERANKED) top.pop();

@@ -69,8 +69,16 @@ describe('a multilingual knowledge base', () => {
       skill: 'billing',
       confidence: 1,
     });
-    expect(decide('میخوام با اپراتور صحبت کنم')).toMatchObject({ kind: 'escalate', reason: 'human_requested', language: 'fa' });
-    expect(decide('أريد التحدث مع موظف')).toMatchObject({ kind: 'escalate', reason: 'human_requested', language: 'ar' });
+    expect(decide('میخوام با اپراتور صحبت کنم')).toMatchObject({
+      kind: 'escalate',
+      reason: 'human_requested',
+      language: 'fa',
+    });
+    expect(decide('أريد التحدث مع موظف')).toMatchObject({
+      kind: 'escalate',
+      reason: 'human_requested',
+      language: 'ar',
+    });
   });
 
   it('replies to greetings and thanks, but answers a greeting with a question', () => {
@@ -106,8 +114,16 @@ describe('a multilingual knowledge base', () => {
   });
 
   it('looks up an answer for a picked suggestion, falling back to English', () => {
-    expect(bot.answer('refund', 'ar')).toEqual({ text: 'يتم رد المبلغ خلال 5 أيام من الإرجاع.', language: 'ar', skill: 'billing' });
-    expect(bot.answer('shipping-cost', 'fa')).toEqual({ text: 'Shipping is free over $50.', language: 'en', skill: 'orders' });
+    expect(bot.answer('refund', 'ar')).toEqual({
+      text: 'يتم رد المبلغ خلال 5 أيام من الإرجاع.',
+      language: 'ar',
+      skill: 'billing',
+    });
+    expect(bot.answer('shipping-cost', 'fa')).toEqual({
+      text: 'Shipping is free over $50.',
+      language: 'en',
+      skill: 'orders',
+    });
     expect(bot.answer('no-such-entry', 'en')).toBeNull();
     expect(bot.size).toBe(shopKb.length);
   });

@@ -9,7 +9,9 @@ import { runEval } from '../src/eval/run.ts';
  * 95.2%, out-of-scope recall 80.3%, wrong answers 6.0%), so that a real drop fails and
  * run-to-run noise does not. Speed is measured by `pnpm bench` (the bot's eval), not here.
  */
-const slice = parseDataset(JSON.parse(readFileSync(new URL('./fixtures/clinc150-slice.json', import.meta.url), 'utf8')));
+const slice = parseDataset(
+  JSON.parse(readFileSync(new URL('./fixtures/clinc150-slice.json', import.meta.url), 'utf8')),
+);
 
 describe('eval on the CLINC150 slice', () => {
   const report = runEval(slice);

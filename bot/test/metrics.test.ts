@@ -25,7 +25,13 @@ const scored = (expected: string | null, best: string, confidence: number): Scor
 };
 
 describe('eval metrics', () => {
-  const items = [scored('a', 'a', 0.9), scored('b', 'a', 0.6), scored('c', 'c', 0.3), scored(null, 'a', 0.7), scored(null, 'b', 0.1)];
+  const items = [
+    scored('a', 'a', 0.9),
+    scored('b', 'a', 0.6),
+    scored('c', 'c', 0.3),
+    scored(null, 'a', 0.7),
+    scored(null, 'b', 0.1),
+  ];
 
   it('counts answers, suggestions and escalations', () => {
     const t = tally(items, { answer: 0.5, suggest: 0.2 });
@@ -55,7 +61,14 @@ describe('eval metrics', () => {
 
 describe('CLINC150-format data', () => {
   it('builds one entry per label and accepts files without out-of-scope splits', () => {
-    const data = parseDataset({ train: [['hi there', 'greet'], ['hello', 'greet'], ['bye now', 'bye.x']], test: [['hey', 'greet']] });
+    const data = parseDataset({
+      train: [
+        ['hi there', 'greet'],
+        ['hello', 'greet'],
+        ['bye now', 'bye.x'],
+      ],
+      test: [['hey', 'greet']],
+    });
     expect(data.oos_test).toEqual([]);
     const { entries, labelOf } = knowledgeBase(data.train);
     expect(entries.map((e) => e.id)).toEqual(['greet', 'bye_x']);

@@ -77,7 +77,11 @@ table('punctuation', stripPunctuation, [
 
 describe('normalize', () => {
   it('gives one form for the ways people type the same Persian question', () => {
-    const forms = ['مي‌خواهم سفارش ۱۲ را پيگيري كنم', 'میخواهم سفارش 12 را پیگیری کنم؟', 'مِی‌خواهم سفارشِ ١٢ را پیگیری کنم'];
+    const forms = [
+      'مي‌خواهم سفارش ۱۲ را پيگيري كنم',
+      'میخواهم سفارش 12 را پیگیری کنم؟',
+      'مِی‌خواهم سفارشِ ١٢ را پیگیری کنم',
+    ];
     expect(new Set(forms.map(normalize)).size).toBe(1);
   });
 

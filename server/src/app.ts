@@ -81,7 +81,8 @@ export async function buildServer(config: Config): Promise<FastifyInstance> {
   visitorRoutes(app, {
     visitors: core.visitors,
     authed,
-    disconnect: (siteId, visitorId) => core.io.of('/visitor').in(rooms.visitor(siteId, visitorId)).disconnectSockets(true),
+    disconnect: (siteId, visitorId) =>
+      core.io.of('/visitor').in(rooms.visitor(siteId, visitorId)).disconnectSockets(true),
   });
   boardRoutes(app, { core, authed });
   widgetConfigRoutes(app, { sites: core.sites });

@@ -88,7 +88,8 @@ export async function buildCore(config: Config, log: Log, http?: HttpServer): Pr
   deliveries(deps);
   await kbSub.subscribe(k.kbChannel, (siteId) => deps.bots.invalidate(siteId));
   const workers = config.WORKERS ? startWorkers(config, processors(deps, w), log) : null;
-  if (workers) await queues.timers.upsertJobScheduler('presence-sweep', { every: PRESENCE_SWEEP_MS }, { name: 'presence-sweep' });
+  if (workers)
+    await queues.timers.upsertJobScheduler('presence-sweep', { every: PRESENCE_SWEEP_MS }, { name: 'presence-sweep' });
 
   return {
     ...deps,

@@ -5,10 +5,30 @@ import { queueScore } from '../src/routing/score.ts';
 
 it('round-trips a record through a Redis hash, nulls and nested values included', () => {
   const c = Conversation.parse({
-    id: 'c1', siteId: 's1', visitorId: 'v1', state: 'queued', locale: 'fa', skill: 'billing', level: 2, widened: false, priority: 1,
-    agentId: null, ticketId: null, ticketNumber: null, transfers: 0, transferNote: 'note: "quoted"', offerReason: null,
-    resolvedBy: null, csat: { score: 4, comment: null, ts: 5 }, createdAt: 1, updatedAt: 2, queuedAt: 3, waitingSince: 3,
-    assignedAt: null, firstResponseAt: null, closedAt: null,
+    id: 'c1',
+    siteId: 's1',
+    visitorId: 'v1',
+    state: 'queued',
+    locale: 'fa',
+    skill: 'billing',
+    level: 2,
+    widened: false,
+    priority: 1,
+    agentId: null,
+    ticketId: null,
+    ticketNumber: null,
+    transfers: 0,
+    transferNote: 'note: "quoted"',
+    offerReason: null,
+    resolvedBy: null,
+    csat: { score: 4, comment: null, ts: 5 },
+    createdAt: 1,
+    updatedAt: 2,
+    queuedAt: 3,
+    waitingSince: 3,
+    assignedAt: null,
+    firstResponseAt: null,
+    closedAt: null,
   });
   expect(fromHash(Conversation, toHash(c))).toEqual(c);
   expect(fromHash(Conversation, {})).toBeNull();

@@ -6,7 +6,9 @@ const body = '{"id":"wh.ticket.created.t1"}';
 
 it('signs "<timestamp>.<body>" with HMAC-SHA256, as the README tells receivers', () => {
   // Computed independently: printf '1700000000.<body>' | openssl dgst -sha256 -hmac whsec_test
-  expect(webhookSignature('whsec_test', 1_700_000_000, body)).toBe('sha256=3c4d97cad587a02bcd0f540545b73228ad9ac1e89e11fcf703ba456e5144cd2d');
+  expect(webhookSignature('whsec_test', 1_700_000_000, body)).toBe(
+    'sha256=3c4d97cad587a02bcd0f540545b73228ad9ac1e89e11fcf703ba456e5144cd2d',
+  );
 });
 
 it('verifies with the few lines of Node in the README, and fails for another body, time or secret', () => {

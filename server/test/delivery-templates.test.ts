@@ -5,8 +5,19 @@ import { replyMail, supportTicketMail, transcriptMail, visitorTicketMail } from 
 
 const at = Date.UTC(2025, 2, 12, 14, 3);
 const msg = (m: Partial<Message>): Message => ({
-  id: '1-0', conversationId: 'c1', clientMsgId: null, author: 'visitor', agentId: null, authorName: null, text: '', ts: at,
-  internal: false, bot: null, event: null, data: null, ...m,
+  id: '1-0',
+  conversationId: 'c1',
+  clientMsgId: null,
+  author: 'visitor',
+  agentId: null,
+  authorName: null,
+  text: '',
+  ts: at,
+  internal: false,
+  bot: null,
+  event: null,
+  data: null,
+  ...m,
 });
 const transcript: Message[] = [
   msg({ text: 'سفارشم <b>کجاست</b>؟' }),
@@ -18,15 +29,30 @@ const transcript: Message[] = [
 ];
 const ticket = (locale: 'en' | 'ar' | 'fa') =>
   Ticket.parse({
-    id: 't1', siteId: 'demo', number: 42, conversationId: 'c1', status: 'open', reason: 'followup', skill: 'shipping', level: 1,
-    assigneeId: 'a1', note: 'Ask the warehouse', visitor: { id: 'v1', name: 'Maya', email: 'maya@example.com', locale },
-    transcript, pages: [{ url: 'https://shop.example/checkout', title: 'Checkout', ts: at }], history: [], createdAt: at, updatedAt: at,
+    id: 't1',
+    siteId: 'demo',
+    number: 42,
+    conversationId: 'c1',
+    status: 'open',
+    reason: 'followup',
+    skill: 'shipping',
+    level: 1,
+    assigneeId: 'a1',
+    note: 'Ask the warehouse',
+    visitor: { id: 'v1', name: 'Maya', email: 'maya@example.com', locale },
+    transcript,
+    pages: [{ url: 'https://shop.example/checkout', title: 'Checkout', ts: at }],
+    history: [],
+    createdAt: at,
+    updatedAt: at,
   });
 const site = { name: 'Cedar & Co.', timeZone: 'UTC' };
 
 describe('email templates', () => {
   it('escapes everything people wrote before it goes into HTML', () => {
-    expect(escapeHtml(`<script>"x" & 'y'</script>`)).toBe('&lt;script&gt;&quot;x&quot; &amp; &#39;y&#39;&lt;/script&gt;');
+    expect(escapeHtml(`<script>"x" & 'y'</script>`)).toBe(
+      '&lt;script&gt;&quot;x&quot; &amp; &#39;y&#39;&lt;/script&gt;',
+    );
     const { html } = supportTicketMail(ticket('en'), site, 'en', 'https://chat.example/console/');
     expect(html).not.toContain('<b>کجاست</b>');
     expect(html).toContain('&lt;b&gt;کجاست&lt;/b&gt;');
@@ -37,7 +63,14 @@ describe('email templates', () => {
   it('gives the support team the number, the facts, the pages and the whole conversation with notes marked', () => {
     const m = supportTicketMail(ticket('fa'), site, 'en', 'https://chat.example/console/');
     expect(m.subject).toBe('[Cedar & Co.] New ticket #42: an agent asked for follow-up');
-    for (const part of ['Maya', 'maya@example.com', 'Ask the warehouse', 'https://shop.example/checkout', 'Orders ship in 2 days.', 'https://chat.example/console/']) {
+    for (const part of [
+      'Maya',
+      'maya@example.com',
+      'Ask the warehouse',
+      'https://shop.example/checkout',
+      'Orders ship in 2 days.',
+      'https://chat.example/console/',
+    ]) {
       expect(m.text).toContain(part);
     }
     expect(m.text).toContain('Lina Haddad (internal note): Customer is VIP');

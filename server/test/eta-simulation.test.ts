@@ -20,7 +20,14 @@ type Result = { estimated: number; actual: number };
  * times vary (log-normal around `meanHandle`). At enqueue each chat gets the estimate the
  * server would give, from its position, the slots online and the last 50 handle times.
  */
-function simulate(opts: { agents: number; cap: number; meanHandle: number; load: number; chats: number; seed: number }): Result[] {
+function simulate(opts: {
+  agents: number;
+  cap: number;
+  meanHandle: number;
+  load: number;
+  chats: number;
+  seed: number;
+}): Result[] {
   const random = rng(opts.seed);
   const slots = opts.agents * opts.cap;
   const arrivalRate = (opts.load * slots) / opts.meanHandle;
@@ -58,7 +65,11 @@ function simulate(opts: { agents: number; cap: number; meanHandle: number; load:
         results.push({ estimated: 0, actual: 0 });
         start(clock);
       } else {
-        const estimate = estimateWaitSeconds({ position: line.length + 1, slots, avgHandleSeconds: averageHandleSeconds(recent) });
+        const estimate = estimateWaitSeconds({
+          position: line.length + 1,
+          slots,
+          avgHandleSeconds: averageHandleSeconds(recent),
+        });
         line.push({ arrived: clock, estimate });
       }
     } else {
@@ -85,7 +96,14 @@ it('estimates the wait within 30% of the actual wait in a busy steady state', ()
   const error = median(steady.map((r) => Math.abs(r.estimated - r.actual)));
   const actual = median(steady.map((r) => r.actual));
   const relative = error / actual;
-  console.log(JSON.stringify({ chats: steady.length, medianActualWaitSeconds: Math.round(actual), medianAbsoluteErrorSeconds: Math.round(error), relative: Number(relative.toFixed(3)) }));
+  console.log(
+    JSON.stringify({
+      chats: steady.length,
+      medianActualWaitSeconds: Math.round(actual),
+      medianAbsoluteErrorSeconds: Math.round(error),
+      relative: Number(relative.toFixed(3)),
+    }),
+  );
   expect(steady.length).toBeGreaterThan(1000);
   expect(relative).toBeLessThanOrEqual(0.3);
 });

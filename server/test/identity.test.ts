@@ -17,7 +17,10 @@ function cascadeIdentity(user: { id: string; name: string; email: string }, secr
 const user = { id: 'u1', name: 'Maya', email: 'maya@example.com' };
 
 it('accepts the documented token and refuses a wrong secret, a long life or an expired one', async () => {
-  expect(await verifyIdentity(cascadeIdentity(user, 's3cret'), 's3cret')).toMatchObject({ sub: 'u1', email: 'maya@example.com' });
+  expect(await verifyIdentity(cascadeIdentity(user, 's3cret'), 's3cret')).toMatchObject({
+    sub: 'u1',
+    email: 'maya@example.com',
+  });
   expect(await verifyIdentity(cascadeIdentity(user, 'other'), 's3cret')).toBeNull();
   expect(await verifyIdentity(cascadeIdentity(user, 's3cret', 3 * 24 * 3600), 's3cret')).toBeNull();
   expect(await verifyIdentity(cascadeIdentity(user, 's3cret', -3600), 's3cret')).toBeNull();

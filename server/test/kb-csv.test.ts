@@ -10,11 +10,21 @@ const entries: KbEntry[] = [
     related: ['refund-time'],
     updatedAt: 5,
     content: {
-      en: { question: 'How long do I have to return?', phrasings: ['return window', 'can I send it back, "late"?'], answer: 'Thirty days, see https://shop.example/returns.' },
+      en: {
+        question: 'How long do I have to return?',
+        phrasings: ['return window', 'can I send it back, "late"?'],
+        answer: 'Thirty days, see https://shop.example/returns.',
+      },
       fa: { question: 'چقدر برای مرجوعی وقت دارم؟', phrasings: ['مهلت مرجوعی'], answer: 'سی روز.' },
     },
   },
-  { id: 'refund-time', skill: 'billing', related: [], updatedAt: 5, content: { ar: { question: 'متى يصل المبلغ المسترد؟', phrasings: [], answer: 'خلال ٣ أيام، عادةً.' } } },
+  {
+    id: 'refund-time',
+    skill: 'billing',
+    related: [],
+    updatedAt: 5,
+    content: { ar: { question: 'متى يصل المبلغ المسترد؟', phrasings: [], answer: 'خلال ٣ أيام، عادةً.' } },
+  },
 ];
 
 it('round-trips entries through CSV, quotes, commas, new lines and scripts included', () => {
@@ -29,7 +39,9 @@ it('parses RFC 4180 quoting', () => {
 });
 
 it('says which row is wrong', () => {
-  expect(() => fromCsv('id,skill,language,question,phrasings,answer,related\nx,general,en,,,answer,\n', 0)).toThrow(/x/);
+  expect(() => fromCsv('id,skill,language,question,phrasings,answer,related\nx,general,en,,,answer,\n', 0)).toThrow(
+    /x/,
+  );
   expect(() => fromCsv('name,answer\n', 0)).toThrow(/first row/);
   expect(() => fromCsv('id,skill,language,question,phrasings,answer,related\n"open', 0)).toThrow(/not closed/);
 });

@@ -16,13 +16,31 @@ describe('the waterfall state machine', () => {
     ['escalation', at({}), { type: 'escalate', skill: 'billing', priority: 0 }, 'queued', 'escalated'],
     ['claim', at({ state: 'queued' }), { type: 'claim', agentId: 'a1' }, 'assigned', 'claimed'],
     ['claim while offered', at({ state: 'offered_ticket' }), { type: 'claim', agentId: 'a1' }, 'assigned', 'claimed'],
-    ['max wait', at({ state: 'queued' }), { type: 'offer_ticket', reason: 'max_wait' }, 'offered_ticket', 'offered_ticket'],
+    [
+      'max wait',
+      at({ state: 'queued' }),
+      { type: 'offer_ticket', reason: 'max_wait' },
+      'offered_ticket',
+      'offered_ticket',
+    ],
     ['keep waiting', at({ state: 'offered_ticket' }), { type: 'keep_waiting' }, 'queued', 'kept_waiting'],
-    ['email left', at({ state: 'offered_ticket', offerReason: 'max_wait' }), { type: 'leave_email' }, 'ticketed', 'ticketed'],
+    [
+      'email left',
+      at({ state: 'offered_ticket', offerReason: 'max_wait' }),
+      { type: 'leave_email' },
+      'ticketed',
+      'ticketed',
+    ],
     ['resolve', at({ state: 'assigned', agentId: 'a1' }), { type: 'resolve' }, 'resolved', 'resolved'],
     ['follow-up', at({ state: 'assigned', agentId: 'a1' }), { type: 'followup', note: '' }, 'ticketed', 'ticketed'],
     ['agent gone', at({ state: 'assigned', agentId: 'a1' }), { type: 'agent_gone' }, 'queued', 'requeued'],
-    ['visitor gone with email', at({ state: 'queued' }), { type: 'visitor_gone', emailKnown: true }, 'ticketed', 'ticketed'],
+    [
+      'visitor gone with email',
+      at({ state: 'queued' }),
+      { type: 'visitor_gone', emailKnown: true },
+      'ticketed',
+      'ticketed',
+    ],
     ['visitor gone', at({ state: 'queued' }), { type: 'visitor_gone', emailKnown: false }, 'abandoned', 'abandoned'],
   ])('%s', (_name, c, e, to, event) => {
     const t = go(c, e);
@@ -38,7 +56,12 @@ describe('the waterfall state machine', () => {
   });
 
   it('transfers up a level with the note, freeing the agent and counting the transfer', () => {
-    const t = go(at({ state: 'assigned', agentId: 'a1', level: 1 }), { type: 'transfer', level: 2, skill: 'general', note: 'refund' });
+    const t = go(at({ state: 'assigned', agentId: 'a1', level: 1 }), {
+      type: 'transfer',
+      level: 2,
+      skill: 'general',
+      note: 'refund',
+    });
     expect(t.patch).toMatchObject({ agentId: null, level: 2, transfers: 1, transferNote: 'refund' });
     expect(t.effects).toEqual([{ type: 'release_agent' }, { type: 'enqueue', front: true }]);
   });

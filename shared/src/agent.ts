@@ -24,7 +24,10 @@ export const Agent = z.object({
   email: z.email().max(254),
   name: z.string().min(1).max(100),
   locale: Locale,
-  avatarUrl: z.url({ protocol: /^https?$/ }).max(2048).nullable(),
+  avatarUrl: z
+    .url({ protocol: /^https?$/ })
+    .max(2048)
+    .nullable(),
   active: z.boolean(),
   memberships: z.array(Membership).min(1),
   createdAt: Timestamp,

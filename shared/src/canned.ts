@@ -3,7 +3,9 @@ import { Locale } from './locale.ts';
 import { SiteQuery } from './rest.ts';
 
 /** What an agent types after `/` in the composer to insert a reply: lower-case, no spaces. */
-export const CannedShortcut = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,31}$/, 'shortcut must be 1-32 lower-case letters, digits, _ or -');
+export const CannedShortcut = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9_-]{0,31}$/, 'shortcut must be 1-32 lower-case letters, digits, _ or -');
 
 /** A site's ready-made reply in one language, inserted by typing `/shortcut`. */
 export const CannedReply = z.object({

@@ -21,7 +21,12 @@ export const ServerEnv = z.object({
   REDIS_CLUSTER_NODES: z
     .string()
     .optional()
-    .transform((v) => (v ?? '').split(',').map((s) => s.trim()).filter(Boolean))
+    .transform((v) =>
+      (v ?? '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.url({ protocol: /^rediss?$/ }))),
   /** Prefix of every Redis key, so several installations (or test runs) share one Redis. */
   KEY_PREFIX: z
@@ -58,7 +63,10 @@ export const ServerEnv = z.object({
    * admin must not be able to make this server call into its own network.
    */
   ALLOW_INTERNAL_WEBHOOKS: bool.default(false),
-  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'SMTP_URL must be smtp:// or smtps://').optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'SMTP_URL must be smtp:// or smtps://')
+    .optional(),
   MAIL_FROM: z.string().max(254).default('Cascade <no-reply@localhost>'),
   /** First retry delay of a failed webhook or email; each later try waits twice as long. */
   DELIVERY_BACKOFF_MS: z.coerce.number().int().min(1).max(3_600_000).default(1000),

@@ -56,7 +56,9 @@ export const Conversation = z.object({
 export type Conversation = z.infer<typeof Conversation>;
 
 /** A conversation as it starts: with the bot, on the general line at level 1, nothing done yet. */
-export function newConversation(start: Pick<Conversation, 'id' | 'siteId' | 'visitorId' | 'locale'> & { at: number }): Conversation {
+export function newConversation(
+  start: Pick<Conversation, 'id' | 'siteId' | 'visitorId' | 'locale'> & { at: number },
+): Conversation {
   const { at, ...who } = start;
   return {
     ...who,

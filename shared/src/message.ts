@@ -3,7 +3,6 @@ import { AgentId, ClientMsgId, ConversationId, MessageId, Timestamp } from './id
 import { BotDecision } from './bot.ts';
 import { MAX_MESSAGE_LENGTH } from './constants.ts';
 
-
 export const Author = z.enum(['visitor', 'bot', 'agent', 'system']);
 export type Author = z.infer<typeof Author>;
 

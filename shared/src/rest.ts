@@ -84,8 +84,22 @@ export const MetricsSummary = z.object({
   /** CSAT counted per skill and per level reached. */
   csatBySkill: z.record(z.string(), z.object({ ratings: z.number().int(), satisfied: z.number().int() })),
   csatByLevel: z.record(z.string(), z.object({ ratings: z.number().int(), satisfied: z.number().int() })),
-  funnel: z.object({ bot: z.number().int(), level1: z.number().int(), level2: z.number().int(), level3: z.number().int(), ticket: z.number().int() }),
-  agents: z.array(z.object({ agentId: z.string(), resolved: z.number().int(), ticketed: z.number().int(), ratings: z.number().int(), csat: z.number().nullable() })),
+  funnel: z.object({
+    bot: z.number().int(),
+    level1: z.number().int(),
+    level2: z.number().int(),
+    level3: z.number().int(),
+    ticket: z.number().int(),
+  }),
+  agents: z.array(
+    z.object({
+      agentId: z.string(),
+      resolved: z.number().int(),
+      ticketed: z.number().int(),
+      ratings: z.number().int(),
+      csat: z.number().nullable(),
+    }),
+  ),
   series: z.array(z.object({ t: z.number(), conversations: z.number().int(), waitP50Seconds: z.number().nullable() })),
 });
 export type MetricsSummary = z.infer<typeof MetricsSummary>;
@@ -137,7 +151,12 @@ export type AgentUpdate = z.infer<typeof AgentUpdate>;
 /** The supervisor's live board. */
 export const Board = z.object({
   lines: z.array(
-    z.object({ skill: z.string(), level: z.number().int(), waiting: z.number().int(), longestWaitSeconds: z.number().nullable() }),
+    z.object({
+      skill: z.string(),
+      level: z.number().int(),
+      waiting: z.number().int(),
+      longestWaitSeconds: z.number().nullable(),
+    }),
   ),
   agents: z.array(
     z.object({

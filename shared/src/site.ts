@@ -54,7 +54,10 @@ export type PriorityRule = z.infer<typeof PriorityRule>;
 
 /** Where tickets go besides the console; secrets are kept apart from the settings. */
 export const Sinks = z.object({
-  webhookUrl: z.url({ protocol: /^https?$/ }).max(2048).nullable(),
+  webhookUrl: z
+    .url({ protocol: /^https?$/ })
+    .max(2048)
+    .nullable(),
   supportEmail: z.email().max(254).nullable(),
   /** Email the visitor their ticket number when their email is known. */
   emailVisitors: z.boolean(),

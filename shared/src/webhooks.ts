@@ -44,7 +44,11 @@ export const WebhookPayload = z.discriminatedUnion('type', [
   z.object({ ...envelope, type: z.literal('conversation.escalated'), data: z.object({ conversation: Conversation }) }),
   z.object({ ...envelope, type: z.literal('conversation.resolved'), data: z.object({ conversation: Conversation }) }),
   /** The whole ticket: transcript (internal notes marked `internal`), pages and history. */
-  z.object({ ...envelope, type: z.literal('ticket.created'), data: z.object({ ticket: Ticket, conversation: Conversation }) }),
+  z.object({
+    ...envelope,
+    type: z.literal('ticket.created'),
+    data: z.object({ ticket: Ticket, conversation: Conversation }),
+  }),
   z.object({ ...envelope, type: z.literal('csat.submitted'), data: CsatData }),
 ]);
 export type WebhookPayload = z.infer<typeof WebhookPayload>;

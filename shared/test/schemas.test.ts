@@ -69,7 +69,9 @@ describe('configuration and acks', () => {
   });
   it('reads Redis Cluster seed nodes as a list of redis URLs', () => {
     expect(ServerEnv.parse({}).REDIS_CLUSTER_NODES).toEqual([]);
-    const nodes = ServerEnv.parse({ REDIS_CLUSTER_NODES: 'redis://10.0.0.1:7000, redis://10.0.0.2:7000,' }).REDIS_CLUSTER_NODES;
+    const nodes = ServerEnv.parse({
+      REDIS_CLUSTER_NODES: 'redis://10.0.0.1:7000, redis://10.0.0.2:7000,',
+    }).REDIS_CLUSTER_NODES;
     expect(nodes).toEqual(['redis://10.0.0.1:7000', 'redis://10.0.0.2:7000']);
     const bad = ServerEnv.safeParse({ REDIS_CLUSTER_NODES: 'http://10.0.0.1:7000' });
     expect(bad.success).toBe(false);
@@ -77,6 +79,9 @@ describe('configuration and acks', () => {
   });
   it('builds both sides of the ack envelope', () => {
     expect(ok({ id: 1 })).toEqual({ ok: true, id: 1 });
-    expect(fail('rate_limited', 'slow down')).toEqual({ ok: false, error: { code: 'rate_limited', message: 'slow down' } });
+    expect(fail('rate_limited', 'slow down')).toEqual({
+      ok: false,
+      error: { code: 'rate_limited', message: 'slow down' },
+    });
   });
 });

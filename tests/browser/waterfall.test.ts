@@ -7,7 +7,9 @@ import { serverAndBrowser } from '../support/stage.ts';
 
 const stage = serverAndBrowser();
 
-const kb = JSON.parse(readFileSync(new URL('../../server/src/demo/knowledge-base.json', import.meta.url), 'utf8')) as KbEntry[];
+const kb = JSON.parse(
+  readFileSync(new URL('../../server/src/demo/knowledge-base.json', import.meta.url), 'utf8'),
+) as KbEntry[];
 const delivery = kb.find((e) => e.id === 'delivery-times')!.content.en!;
 
 async function consoleLogin(page: Page, email: string) {
@@ -59,12 +61,20 @@ it('plays the whole waterfall in the widget and the console', async () => {
   await agentPage.screenshot({ path: screenshotPath('waterfall-agent') });
 
   // The ticket is in the console's list and in the API, with the transcript.
-  await agentPage.getByRole('link', { name: 'Tickets' }).or(agentPage.getByRole('button', { name: 'Tickets' })).first().click();
+  await agentPage
+    .getByRole('link', { name: 'Tickets' })
+    .or(agentPage.getByRole('button', { name: 'Tickets' }))
+    .first()
+    .click();
   await agentPage.getByText(`#${number}`).first().waitFor();
-  const tickets = (await (await agentPage.request.get(`${stage.h.url}/api/tickets`)).json()) as { tickets: { number: number; id: string }[] };
+  const tickets = (await (await agentPage.request.get(`${stage.h.url}/api/tickets`)).json()) as {
+    tickets: { number: number; id: string }[];
+  };
   const ticket = tickets.tickets.find((t) => t.number === number);
   expect(ticket).toBeDefined();
-  const detail = (await (await agentPage.request.get(`${stage.h.url}/api/tickets/${ticket!.id}`)).json()) as { ticket: { transcript: { text: string }[] } };
+  const detail = (await (await agentPage.request.get(`${stage.h.url}/api/tickets/${ticket!.id}`)).json()) as {
+    ticket: { transcript: { text: string }[] };
+  };
   const texts = detail.ticket.transcript.map((m) => m.text);
   expect(texts).toEqual(expect.arrayContaining([delivery.question, delivery.answer, 'Order 1042, the oak table.']));
 

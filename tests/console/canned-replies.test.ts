@@ -14,7 +14,10 @@ describe('canned replies', () => {
   it('are written by an admin and inserted by an agent with /shortcut, in the chat’s language first', async () => {
     const admin = await openConsole(stage.browser, stage.h, 'admin@cedar.example', { hash: '#/settings' });
     const panel = admin.getByRole('region', { name: 'Canned replies' });
-    for (const [language, text] of [['English', ENGLISH], ['فارسی', PERSIAN]] as const) {
+    for (const [language, text] of [
+      ['English', ENGLISH],
+      ['فارسی', PERSIAN],
+    ] as const) {
       await panel.getByRole('textbox', { name: 'Shortcut' }).fill('/thanks');
       await panel.getByRole('combobox', { name: 'Language' }).selectOption({ label: language });
       await panel.getByRole('textbox', { name: 'Reply' }).fill(text);
@@ -26,7 +29,11 @@ describe('canned replies', () => {
     const asAgent = restClient(stage.h.url, lina);
     const listed = await asAgent.get<{ replies: CannedReply[] }>(`/api/canned?siteId=${stage.h.demo.siteId}`);
     expect(listed.body.replies.map((r) => `${r.language}:${r.shortcut}`)).toEqual(['en:thanks', 'fa:thanks']);
-    const refused = await asAgent.post(`/api/canned?siteId=${stage.h.demo.siteId}`, { shortcut: 'x', language: 'en', text: 'x' });
+    const refused = await asAgent.post(`/api/canned?siteId=${stage.h.demo.siteId}`, {
+      shortcut: 'x',
+      language: 'en',
+      text: 'x',
+    });
     expect(refused.status).toBe(403);
 
     const watcher = await stage.h.agent('admin@cedar.example');

@@ -48,7 +48,11 @@ describe('one agent, three chats at once', () => {
     await chatItem(page, 'Reza Tehrani').getByLabel('2 unread').waitFor();
     await chatItem(page, 'Noor Saleh').getByLabel('1 unread').waitFor();
     await showsText(transcript(page, 'Amira Haddad'), 'Amira: parcel 4471 is late');
-    expect(await chatItem(page, 'Amira Haddad').getByLabel(/unread/).count()).toBe(0);
+    expect(
+      await chatItem(page, 'Amira Haddad')
+        .getByLabel(/unread/)
+        .count(),
+    ).toBe(0);
     await showsText(page.getByRole('link', { name: /Inbox/ }), '3');
 
     // Each message is in its own chat and nowhere else.
@@ -58,7 +62,11 @@ describe('one agent, three chats at once', () => {
     await open(page, 'Reza Tehrani');
     await showsText(transcript(page, 'Reza Tehrani'), 'Reza: order 2207');
     expect(await transcript(page, 'Reza Tehrani').textContent()).not.toMatch(/Amira:|Noor:/);
-    expect(await chatItem(page, 'Reza Tehrani').getByLabel(/unread/).count()).toBe(0);
+    expect(
+      await chatItem(page, 'Reza Tehrani')
+        .getByLabel(/unread/)
+        .count(),
+    ).toBe(0);
     await chatItem(page, 'Noor Saleh').getByLabel('1 unread').waitFor();
 
     // Drafts belong to their chat.

@@ -24,7 +24,9 @@ function newestIn(dir: string): number {
 export function assertConsoleBuilt(): void {
   const index = join(consoleDir, 'dist', 'index.html');
   if (!existsSync(index) || statSync(index).mtimeMs < newestIn(join(consoleDir, 'src'))) {
-    throw new Error('the agent console build is missing or older than its sources: run `pnpm --filter @cascade/agent-console build`');
+    throw new Error(
+      'the agent console build is missing or older than its sources: run `pnpm --filter @cascade/agent-console build`',
+    );
   }
 }
 
@@ -38,7 +40,12 @@ export type ConsoleOptions = {
 };
 
 /** A signed-in console in its own browser context (own cookies and storage), at `hash`. */
-export async function openConsole(browser: Browser, h: Harness, email: string, options: ConsoleOptions = {}): Promise<Page> {
+export async function openConsole(
+  browser: Browser,
+  h: Harness,
+  email: string,
+  options: ConsoleOptions = {},
+): Promise<Page> {
   const { cookie } = await h.login(email);
   const [name = '', value = ''] = cookie.split('=');
   const context = await browser.newContext({
@@ -63,5 +70,7 @@ export async function showsText(locator: Locator, text: string | RegExp): Promis
 
 /** Waits until the agent with this name is online on the live board, as a supervisor socket sees it. */
 export async function untilOnline(watcher: TestClient, name: string): Promise<void> {
-  await watcher.next<{ board: Board }>('board:update', (u) => u.board.agents.some((a) => a.name === name && a.status === 'online'));
+  await watcher.next<{ board: Board }>('board:update', (u) =>
+    u.board.agents.some((a) => a.name === name && a.status === 'online'),
+  );
 }

@@ -49,14 +49,23 @@ async function scriptedDay(): Promise<void> {
 }
 
 const tile = (page: Page, name: string) => page.getByRole('group', { name, exact: true });
-const tileValue = async (page: Page, name: string) => (await tile(page, name).locator('.tile-value').textContent())?.trim();
+const tileValue = async (page: Page, name: string) =>
+  (await tile(page, name).locator('.tile-value').textContent())?.trim();
 
 describe('the supervisor’s dashboard', () => {
   it('shows exactly what happened today, and the live board as it changes', async () => {
     await scriptedDay();
     const sara = await stage.h.login('sara@cedar.example');
-    const server = (await restClient(stage.h.url, sara).get<MetricsSummary>(`/api/metrics/summary?siteId=${stage.h.demo.siteId}`)).body;
-    expect(server).toMatchObject({ conversations: 4, resolvedByBot: 1, tickets: 1, transfers: 1, csat: { ratings: 3, satisfied: 2 } });
+    const server = (
+      await restClient(stage.h.url, sara).get<MetricsSummary>(`/api/metrics/summary?siteId=${stage.h.demo.siteId}`)
+    ).body;
+    expect(server).toMatchObject({
+      conversations: 4,
+      resolvedByBot: 1,
+      tickets: 1,
+      transfers: 1,
+      csat: { ratings: 3, satisfied: 2 },
+    });
 
     const page = await openConsole(stage.browser, stage.h, 'sara@cedar.example', { hash: '#/dashboard', height: 1300 });
     await page.getByRole('list', { name: 'Figures' }).waitFor();
@@ -78,15 +87,27 @@ describe('the supervisor’s dashboard', () => {
       'Ticket1 · 25%',
     ]);
     const volume = page.getByRole('figure', { name: 'Conversations' });
-    expect(await volume.getByRole('img').getAttribute('aria-label')).toMatch(/^Conversations: \d+ points, highest 4 at /);
+    expect(await volume.getByRole('img').getAttribute('aria-label')).toMatch(
+      /^Conversations: \d+ points, highest 4 at /,
+    );
     await volume.getByText('Show the figures').click();
     const rows = await volume.getByRole('row').allTextContents();
     expect(rows.slice(1).reduce((sum, row) => sum + Number(/(\d+)$/.exec(row)?.[1] ?? 0), 0)).toBe(4);
 
     const perAgent = page.getByRole('region', { name: 'Per agent' });
     // Resolved, tickets, ratings, CSAT.
-    expect(await perAgent.getByRole('row', { name: /Lina Haddad/ }).getByRole('cell').allTextContents()).toEqual(['1', '1', '2', '100%']);
-    expect(await perAgent.getByRole('row', { name: /Omid Rahimi/ }).getByRole('cell').allTextContents()).toEqual(['1', '0', '1', '0%']);
+    expect(
+      await perAgent
+        .getByRole('row', { name: /Lina Haddad/ })
+        .getByRole('cell')
+        .allTextContents(),
+    ).toEqual(['1', '1', '2', '100%']);
+    expect(
+      await perAgent
+        .getByRole('row', { name: /Omid Rahimi/ })
+        .getByRole('cell')
+        .allTextContents(),
+    ).toEqual(['1', '0', '1', '0%']);
 
     // The live board follows the socket: Sara steps away, then a visitor waits with nobody online.
     await page.getByRole('button', { name: 'Away' }).click();
@@ -95,7 +116,10 @@ describe('the supervisor’s dashboard', () => {
     const visitor = await stage.h.visitor();
     await visitor.ok('conversation:escalate', {});
     await visitor.ok('conversation:keep-waiting', {});
-    await showsText(page.getByRole('table', { name: 'Waiting lines' }).getByRole('row', { name: /general · level 1/ }), /general · level 1\s*1/);
+    await showsText(
+      page.getByRole('table', { name: 'Waiting lines' }).getByRole('row', { name: /general · level 1/ }),
+      /general · level 1\s*1/,
+    );
     await showsText(page.getByRole('status').filter({ hasText: 'waiting' }), '1 waiting');
     visitor.close();
   }, 60_000);

@@ -19,7 +19,10 @@ describe('the knowledge base in the console', () => {
 
     const page = await openConsole(stage.browser, stage.h, 'admin@cedar.example', { hash: '#/kb' });
     await page.getByRole('searchbox', { name: 'Search the knowledge base' }).fill('delivery take');
-    await page.getByRole('list', { name: 'Entries' }).getByRole('button', { name: new RegExp(QUESTION) }).click();
+    await page
+      .getByRole('list', { name: 'Entries' })
+      .getByRole('button', { name: new RegExp(QUESTION) })
+      .click();
     await page.getByRole('tab', { name: /English/, selected: true }).waitFor();
     const answer = page.getByRole('textbox', { name: 'Answer' });
     expect(await answer.inputValue()).toBe(before.text);
@@ -51,14 +54,21 @@ describe('the knowledge base in the console', () => {
     await page.getByRole('button', { name: 'New entry' }).click();
     await page.getByRole('tab', { name: /فارسی/ }).click();
     await page.getByRole('textbox', { name: 'Question' }).fill('آیا کارت هدیه تاریخ انقضا دارد؟');
-    await page.getByRole('textbox', { name: 'Other ways to ask (one per line)' }).fill('انقضای کارت هدیه\nکارت هدیه باطل می‌شود؟');
+    await page
+      .getByRole('textbox', { name: 'Other ways to ask (one per line)' })
+      .fill('انقضای کارت هدیه\nکارت هدیه باطل می‌شود؟');
     await page.getByRole('textbox', { name: 'Answer' }).fill('نه، کارت‌های هدیه هرگز منقضی نمی‌شوند.');
     await page.getByRole('combobox', { name: 'Skill' }).selectOption('billing');
     await page.getByRole('button', { name: 'Save entry' }).click();
     await showsText(page.getByRole('status').first(), 'Entry saved');
 
-    const created = (await stage.h.app.cascade.kb.all(stage.h.demo.siteId)).find((e) => e.content.fa?.question === 'آیا کارت هدیه تاریخ انقضا دارد؟');
-    expect(created).toMatchObject({ skill: 'billing', content: { fa: { phrasings: ['انقضای کارت هدیه', 'کارت هدیه باطل می‌شود؟'] } } });
+    const created = (await stage.h.app.cascade.kb.all(stage.h.demo.siteId)).find(
+      (e) => e.content.fa?.question === 'آیا کارت هدیه تاریخ انقضا دارد؟',
+    );
+    expect(created).toMatchObject({
+      skill: 'billing',
+      content: { fa: { phrasings: ['انقضای کارت هدیه', 'کارت هدیه باطل می‌شود؟'] } },
+    });
     expect(Object.keys(created?.content ?? {})).toEqual(['fa']);
 
     await page.getByRole('button', { name: 'Delete entry' }).click();
@@ -69,7 +79,10 @@ describe('the knowledge base in the console', () => {
 
   it('exports CSV and imports it back', async () => {
     const page = await openConsole(stage.browser, stage.h, 'admin@cedar.example', { hash: '#/kb' });
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Export CSV' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Export CSV' }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe('knowledge-base.csv');
     const file = await download.path();
     await page.getByLabel('Import a JSON or CSV file').setInputFiles(file);

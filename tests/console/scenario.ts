@@ -10,7 +10,11 @@ export type AgentClient = TestClient & { cookie: string; csrf: string };
 export const send = (text: string) => ({ clientMsgId: randomUUID(), text });
 
 /** A visitor the site vouches for (identity token), so the console shows their name. */
-export async function namedVisitor(h: Harness, name: string, page = { url: 'https://shop.example/checkout', title: 'Checkout' }): Promise<Visitor> {
+export async function namedVisitor(
+  h: Harness,
+  name: string,
+  page = { url: 'https://shop.example/checkout', title: 'Checkout' },
+): Promise<Visitor> {
   const secrets = await h.app.cascade.sites.secrets(h.demo.siteId);
   if (!secrets) throw new Error('the demo site has no secrets');
   const slug = name.toLowerCase().replace(/\W+/g, '-');

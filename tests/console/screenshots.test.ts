@@ -2,7 +2,17 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { screenshotPath } from '../support/browser.ts';
 import { assertConsoleBuilt, openConsole, showsText, untilOnline } from './console-page.ts';
-import { askBot, escalateTo, followUp, namedVisitor, rate, reply, resolve, send, type AgentClient } from './scenario.ts';
+import {
+  askBot,
+  escalateTo,
+  followUp,
+  namedVisitor,
+  rate,
+  reply,
+  resolve,
+  send,
+  type AgentClient,
+} from './scenario.ts';
 import { serverAndBrowser } from '../support/stage.ts';
 
 const pages: Page[] = [];
@@ -19,7 +29,11 @@ async function someHistory(omid: AgentClient): Promise<void> {
   const helped = await namedVisitor(stage.h, 'Nadia Karimi');
   const answer = await askBot(helped, 'How long does delivery take?');
   await helped.ok('bot:feedback', { messageId: answer.id, helpful: true });
-  for (const [name, score] of [['Yusuf Demir', 5], ['Mina Sato', 4], ['Leo Brandt', 2]] as const) {
+  for (const [name, score] of [
+    ['Yusuf Demir', 5],
+    ['Mina Sato', 4],
+    ['Leo Brandt', 2],
+  ] as const) {
     const visitor = await namedVisitor(stage.h, name);
     await askBot(visitor, 'My sofa has a scratch on the left arm');
     const chat = await escalateTo(visitor, omid);

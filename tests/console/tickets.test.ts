@@ -6,7 +6,13 @@ import { askBot, escalateTo, followUp, namedVisitor, reply } from './scenario.ts
 import { serverAndBrowser } from '../support/stage.ts';
 
 let mailbox: Mailbox;
-const stage = serverAndBrowser({ start: () => startCascade({ SMTP_URL: mailbox.url, DELIVERY_BACKOFF_MS: '20' }), before: async () => { assertConsoleBuilt(); mailbox = await Mailbox.start(); } });
+const stage = serverAndBrowser({
+  start: () => startCascade({ SMTP_URL: mailbox.url, DELIVERY_BACKOFF_MS: '20' }),
+  before: async () => {
+    assertConsoleBuilt();
+    mailbox = await Mailbox.start();
+  },
+});
 afterAll(async () => {
   await mailbox?.close();
 });
@@ -58,7 +64,9 @@ describe('a ticket in the console', () => {
     expect(items.filter((i) => /status|assignee|reply/.test(i))).toHaveLength(3);
     await showsText(page.locator('.tag'), 'Pending');
 
-    const mail = await mailbox.next((m) => recipient(m) === 'huda-karimi@customers.example' && m.text?.includes(answer) === true);
+    const mail = await mailbox.next(
+      (m) => recipient(m) === 'huda-karimi@customers.example' && m.text?.includes(answer) === true,
+    );
     expect(mail.subject).toContain(`#${ticket.number}`);
 
     // The list finds it by assignee and skill, and not under another status.

@@ -35,7 +35,10 @@ it('shows an attacker’s messages, name and page title as text in the console, 
     return {
       tags: [...area.querySelectorAll('script, img, iframe, object, embed')].map((e) => e.tagName),
       svgOnload: [...area.querySelectorAll('svg')].filter((s) => s.hasAttribute('onload')).length,
-      links: [...area.querySelectorAll('a')].map((a) => ({ href: a.getAttribute('href') ?? '', rel: a.getAttribute('rel') ?? '' })),
+      links: [...area.querySelectorAll('a')].map((a) => ({
+        href: a.getAttribute('href') ?? '',
+        rel: a.getAttribute('rel') ?? '',
+      })),
     };
   });
   expect(found.tags).toEqual([]);

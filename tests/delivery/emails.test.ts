@@ -10,8 +10,15 @@ let siteName: string;
 
 beforeAll(async () => {
   mailbox = await Mailbox.start();
-  h = await startCascade({ SMTP_URL: mailbox.url, MAIL_FROM: 'Cedar Support <support@cedar.example>', DELIVERY_BACKOFF_MS: '20', DELIVERY_ATTEMPTS: '6' });
-  const site = await h.configureSite({ sinks: { webhookUrl: null, supportEmail: 'team@cedar.example', emailVisitors: true } });
+  h = await startCascade({
+    SMTP_URL: mailbox.url,
+    MAIL_FROM: 'Cedar Support <support@cedar.example>',
+    DELIVERY_BACKOFF_MS: '20',
+    DELIVERY_ATTEMPTS: '6',
+  });
+  const site = await h.configureSite({
+    sinks: { webhookUrl: null, supportEmail: 'team@cedar.example', emailVisitors: true },
+  });
   siteName = site.name;
 });
 afterAll(async () => {
@@ -27,11 +34,16 @@ describe('emails', () => {
     const visitor = await h.visitor({ locale: 'fa' });
     await visitor.ok('message:send', send('بسته‌ام هنوز نرسیده است'));
     await visitor.ok('conversation:escalate', {});
-    const ticketed = await visitor.ok<{ conversation: ConversationView }>('conversation:leave-email', { email: 'sara@example.com', name: 'سارا' });
+    const ticketed = await visitor.ok<{ conversation: ConversationView }>('conversation:leave-email', {
+      email: 'sara@example.com',
+      name: 'سارا',
+    });
     const n = ticketed.conversation.ticketNumber;
     const ticket = await h.app.cascade.tickets.ofConversation(h.demo.siteId, ticketed.conversation.id);
 
-    const team = await mailbox.next((m) => recipient(m) === 'team@cedar.example' && m.subject?.includes(`#${n}`) === true);
+    const team = await mailbox.next(
+      (m) => recipient(m) === 'team@cedar.example' && m.subject?.includes(`#${n}`) === true,
+    );
     expect(team.subject).toBe(`[${siteName}] New ticket #${n}: nobody was available`);
     expect(team.from?.value[0]).toMatchObject({ name: 'Cedar Support', address: 'support@cedar.example' });
     expect(team.replyTo?.text).toContain('sara@example.com');
@@ -56,7 +68,12 @@ describe('emails', () => {
     const chat = await agent.next<ChatSummary>('chat:assigned');
     const conversationId = chat.conversation.id;
     await agent.ok('chat:send', { conversationId, clientMsgId: randomUUID(), text: 'Your refund is on its way <3' });
-    await agent.ok('chat:send', { conversationId, clientMsgId: randomUUID(), text: 'VIP customer, be nice', internal: true });
+    await agent.ok('chat:send', {
+      conversationId,
+      clientMsgId: randomUUID(),
+      text: 'VIP customer, be nice',
+      internal: true,
+    });
 
     await visitor.ok('transcript:request', { email: 'copy@example.com' });
     const mail = await mailbox.next((m) => recipient(m) === 'copy@example.com');
@@ -70,7 +87,10 @@ describe('emails', () => {
     await visitor.ok('transcript:request', { email: 'copy@example.com' });
     await visitor.ok('transcript:request', { email: 'copy@example.com' });
     const refused = await visitor.request('transcript:request', { email: 'copy@example.com' });
-    expect(refused).toEqual({ ok: false, error: { code: 'rate_limited', message: 'the transcript can be emailed 3 times an hour; please try again later' } });
+    expect(refused).toEqual({
+      ok: false,
+      error: { code: 'rate_limited', message: 'the transcript can be emailed 3 times an hour; please try again later' },
+    });
 
     await agent.ok('chat:resolve', { conversationId });
     await agent.ok('agent:status', { status: 'away' });
@@ -80,8 +100,14 @@ describe('emails', () => {
 
   it('refuses a transcript before there is a conversation, and a malformed address', async () => {
     const visitor = await h.visitor();
-    expect(await visitor.request('transcript:request', { email: 'me@example.com' })).toMatchObject({ ok: false, error: { code: 'no_conversation' } });
-    expect(await visitor.request('transcript:request', { email: 'not an address' })).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });
+    expect(await visitor.request('transcript:request', { email: 'me@example.com' })).toMatchObject({
+      ok: false,
+      error: { code: 'no_conversation' },
+    });
+    expect(await visitor.request('transcript:request', { email: 'not an address' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_payload' },
+    });
     visitor.close();
   });
 });

@@ -53,6 +53,9 @@ it('sends no email at all when the site has no email sink', async () => {
 it('tells the visitor at once that transcripts cannot be emailed', async () => {
   const visitor = await h.visitor();
   await visitor.ok('conversation:escalate', {});
-  expect(await visitor.request('transcript:request', { email: 'me@example.com' })).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+  expect(await visitor.request('transcript:request', { email: 'me@example.com' })).toMatchObject({
+    ok: false,
+    error: { code: 'unavailable' },
+  });
   visitor.close();
 });

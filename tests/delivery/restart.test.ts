@@ -22,7 +22,9 @@ it('completes deliveries left pending when the server stopped, once it is back',
 
   const visitor = await first.visitor();
   await visitor.ok('conversation:escalate', {});
-  const t = await visitor.ok<{ conversation: ConversationView }>('conversation:leave-email', { email: 'later@example.com' });
+  const t = await visitor.ok<{ conversation: ConversationView }>('conversation:leave-email', {
+    email: 'later@example.com',
+  });
   const ticket = await first.app.cascade.tickets.ofConversation(first.demo.siteId, t.conversation.id);
   const id = `wh.ticket.created.${ticket?.id}`;
   await receiver.next((x) => x.payload.id === id);

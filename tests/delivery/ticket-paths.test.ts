@@ -39,12 +39,18 @@ async function leave(...agents: TestClient[]): Promise<void> {
  * ticket in the store, exactly one delivery that reached the receiver, carrying the same ticket.
  */
 async function theTicket(conversationId: string): Promise<Ticket> {
-  const hit = await receiver.next((x) => x.payload.type === 'ticket.created' && x.payload.data.ticket.conversationId === conversationId);
+  const hit = await receiver.next(
+    (x) => x.payload.type === 'ticket.created' && x.payload.data.ticket.conversationId === conversationId,
+  );
   await finished(h, events, hit.payload.id);
   const core = h.app.cascade;
-  const all = (await core.tickets.list([h.demo.siteId], { limit: 100, offset: 0 })).tickets.filter((t) => t.conversationId === conversationId);
+  const all = (await core.tickets.list([h.demo.siteId], { limit: 100, offset: 0 })).tickets.filter(
+    (t) => t.conversationId === conversationId,
+  );
   expect(all).toHaveLength(1);
-  const created = receiver.hits.filter((x) => x.payload.type === 'ticket.created' && x.payload.data.ticket.conversationId === conversationId);
+  const created = receiver.hits.filter(
+    (x) => x.payload.type === 'ticket.created' && x.payload.data.ticket.conversationId === conversationId,
+  );
   expect(created.map((x) => x.status)).toEqual([200]);
   const ticket = await core.tickets.ofConversation(h.demo.siteId, conversationId);
   if (!ticket) throw new Error('no ticket');
@@ -64,14 +70,31 @@ describe('each way to a ticket makes exactly one, with the whole story', () => {
     await visitor.ok('conversation:escalate', {});
     const chat = await agent.next<ChatSummary>('chat:assigned');
     const id = chat.conversation.id;
-    await agent.ok('chat:send', { conversationId: id, clientMsgId: randomUUID(), text: 'I will ask accounting to fix it.' });
-    await agent.ok('chat:send', { conversationId: id, clientMsgId: randomUUID(), text: 'Accounting is closed today', internal: true });
+    await agent.ok('chat:send', {
+      conversationId: id,
+      clientMsgId: randomUUID(),
+      text: 'I will ask accounting to fix it.',
+    });
+    await agent.ok('chat:send', {
+      conversationId: id,
+      clientMsgId: randomUUID(),
+      text: 'Accounting is closed today',
+      internal: true,
+    });
     await agent.ok('chat:followup', { conversationId: id, note: 'Reissue the invoice' });
 
     const ticket = await theTicket(id);
     expect(ticket.reason).toBe('followup');
     expect(ticket.note).toBe('Reissue the invoice');
-    expect(texts(ticket)).toEqual(expect.arrayContaining(['hello', 'My invoice shows the wrong address', bot.text, 'I will ask accounting to fix it.', 'Accounting is closed today']));
+    expect(texts(ticket)).toEqual(
+      expect.arrayContaining([
+        'hello',
+        'My invoice shows the wrong address',
+        bot.text,
+        'I will ask accounting to fix it.',
+        'Accounting is closed today',
+      ]),
+    );
     expect(ticket.transcript.find((m) => m.text === 'Accounting is closed today')?.internal).toBe(true);
     expect(ticket.pages.map((p) => p.url)).toContain('https://shop.example/');
     await leave(agent);

@@ -17,12 +17,16 @@ beforeAll(async () => {
   h = await startCascade({ SMTP_URL: mailbox.url, DELIVERY_BACKOFF_MS: '20', DELIVERY_ATTEMPTS: '6' });
   events = await deliveryEvents(h);
   const session = await h.login('lina@cedar.example');
-  const me = (await (await fetch(`${h.url}/api/auth/me`, { headers: { cookie: session.cookie } })).json()) as { agent: { id: string } };
+  const me = (await (await fetch(`${h.url}/api/auth/me`, { headers: { cookie: session.cookie } })).json()) as {
+    agent: { id: string };
+  };
   lina = { ...session, id: me.agent.id };
 
   const visitor = await h.visitor({ locale: 'ar' });
   await visitor.ok('conversation:escalate', {});
-  const t = await visitor.ok<{ conversation: ConversationView }>('conversation:leave-email', { email: 'huda@example.com' });
+  const t = await visitor.ok<{ conversation: ConversationView }>('conversation:leave-email', {
+    email: 'huda@example.com',
+  });
   visitor.close();
   const stored = await h.app.cascade.tickets.ofConversation(h.demo.siteId, t.conversation.id);
   if (!stored) throw new Error('no ticket');
@@ -37,7 +41,11 @@ afterAll(async () => {
 function call(method: string, path: string, body?: unknown, csrf: string | null = lina.csrf): Promise<Response> {
   return fetch(`${h.url}${path}`, {
     method,
-    headers: { cookie: lina.cookie, ...(csrf ? { 'x-cascade-csrf': csrf } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    headers: {
+      cookie: lina.cookie,
+      ...(csrf ? { 'x-cascade-csrf': csrf } : {}),
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
 }
@@ -80,7 +88,8 @@ describe('tickets over REST', () => {
       ['status', 'Lina Haddad', 'open -> pending'],
     ]);
 
-    const list = async (q: string) => ((await (await call('GET', `/api/tickets${q}`)).json()) as { tickets: TicketSummary[]; total: number });
+    const list = async (q: string) =>
+      (await (await call('GET', `/api/tickets${q}`)).json()) as { tickets: TicketSummary[]; total: number };
     expect((await list('?status=pending')).tickets.map((t) => t.id)).toContain(ticket.id);
     expect((await list('?status=solved')).tickets.map((t) => t.id)).not.toContain(ticket.id);
     expect((await list(`?assigneeId=${lina.id}&limit=1`)).tickets).toHaveLength(1);
@@ -90,10 +99,16 @@ describe('tickets over REST', () => {
     const res = await call('POST', `/api/tickets/${ticket.id}/replies`, { text: 'We found your parcel <today>.' });
     expect(res.status).toBe(201);
     const body = (await res.json()) as { ticket: Ticket; delivery: Delivery };
-    expect(body.ticket.history.at(-1)).toMatchObject({ action: 'reply', by: 'Lina Haddad', detail: 'We found your parcel <today>.' });
+    expect(body.ticket.history.at(-1)).toMatchObject({
+      action: 'reply',
+      by: 'Lina Haddad',
+      detail: 'We found your parcel <today>.',
+    });
     expect(body.delivery).toMatchObject({ kind: 'email', subject: 'ticket.reply', target: 'huda@example.com' });
 
-    const mail = await mailbox.next((m) => recipient(m) === 'huda@example.com' && m.subject?.startsWith('رد على طلبك') === true);
+    const mail = await mailbox.next(
+      (m) => recipient(m) === 'huda@example.com' && m.subject?.startsWith('رد على طلبك') === true,
+    );
     expect(mail.subject).toContain(`#${ticket.number}`);
     expect(mail.text).toContain('ردّ Lina Haddad على طلبك');
     expect(mail.text).toContain('We found your parcel <today>.');
@@ -107,13 +122,25 @@ describe('tickets over REST', () => {
     const statuses = ['pending', 'solved', 'open', 'pending', 'solved', 'open', 'pending', 'solved'] as const;
     const results = await Promise.all(
       statuses.map((status, i) =>
-        h.app.cascade.tickets.update(t.siteId, t.id, { status }, { ts: t.createdAt + i + 1, action: 'status', by: `Agent ${i}`, detail: status }),
+        h.app.cascade.tickets.update(
+          t.siteId,
+          t.id,
+          { status },
+          { ts: t.createdAt + i + 1, action: 'status', by: `Agent ${i}`, detail: status },
+        ),
       ),
     );
     expect(results.every((r) => r !== null)).toBe(true);
     const stored = await h.app.cascade.tickets.get(t.siteId, t.id);
     expect(stored?.history.map((x) => x.by).sort()).toEqual(statuses.map((_, i) => `Agent ${i}`).sort());
-    expect(await h.app.cascade.tickets.update(t.siteId, 'no-such-ticket', { status: 'open' }, { ts: 1, action: 'status', by: 'x', detail: 'x' })).toBeNull();
+    expect(
+      await h.app.cascade.tickets.update(
+        t.siteId,
+        'no-such-ticket',
+        { status: 'open' },
+        { ts: 1, action: 'status', by: 'x', detail: 'x' },
+      ),
+    ).toBeNull();
   });
 
   it('cannot reply to a visitor who left no address', async () => {

@@ -27,7 +27,11 @@ afterAll(async () => {
 });
 
 const conversationOf = (p: WebhookPayload): string =>
-  p.type === 'ticket.created' ? p.data.ticket.conversationId : p.type === 'csat.submitted' ? p.data.conversationId : p.data.conversation.id;
+  p.type === 'ticket.created'
+    ? p.data.ticket.conversationId
+    : p.type === 'csat.submitted'
+      ? p.data.conversationId
+      : p.data.conversation.id;
 
 /** A visitor nobody can serve leaves an email: the chat becomes a ticket. Returns the ticket.created delivery id. */
 async function ticketFromVisitor(): Promise<string> {
@@ -48,7 +52,8 @@ async function retry(id: string, csrf?: string): Promise<Response> {
   });
 }
 
-const recordOf = async (id: string): Promise<Delivery | undefined> => (await listDeliveries(h, agentCookie.cookie)).find((d) => d.id === id);
+const recordOf = async (id: string): Promise<Delivery | undefined> =>
+  (await listDeliveries(h, agentCookie.cookie)).find((d) => d.id === id);
 
 describe('webhooks', () => {
   it('signs every event of a chat so the documented recipe verifies it, and says who rated what', async () => {
@@ -62,8 +67,15 @@ describe('webhooks', () => {
     await agent.ok('chat:resolve', { conversationId: id });
     await visitor.ok('conversation:rate', { score: 5, comment: 'Quick and kind' });
 
-    const types = ['conversation.started', 'conversation.escalated', 'conversation.resolved', 'csat.submitted'] as const;
-    const hits = await Promise.all(types.map((type) => receiver.next((x) => x.payload.type === type && conversationOf(x.payload) === id)));
+    const types = [
+      'conversation.started',
+      'conversation.escalated',
+      'conversation.resolved',
+      'csat.submitted',
+    ] as const;
+    const hits = await Promise.all(
+      types.map((type) => receiver.next((x) => x.payload.type === type && conversationOf(x.payload) === id)),
+    );
     for (const hit of hits) {
       expect(verifyCascade(hit.headers, hit.raw, secret)).toBe(true);
       expect(verifyCascade(hit.headers, hit.raw, 'another secret')).toBe(false);
@@ -93,8 +105,16 @@ describe('webhooks', () => {
     const hits = receiver.of(id);
     expect(hits.map((x) => x.status)).toEqual([500, 500, 200]);
     expect(new Set(hits.map((x) => x.raw)).size).toBe(1);
-    expect(hits[0]?.payload.type === 'ticket.created' && hits[0].payload.data.ticket.transcript.length).toBeGreaterThan(0);
-    expect(await recordOf(id)).toMatchObject({ status: 'delivered', tries: 3, lastError: null, kind: 'webhook', subject: 'ticket.created' });
+    expect(hits[0]?.payload.type === 'ticket.created' && hits[0].payload.data.ticket.transcript.length).toBeGreaterThan(
+      0,
+    );
+    expect(await recordOf(id)).toMatchObject({
+      status: 'delivered',
+      tries: 3,
+      lastError: null,
+      kind: 'webhook',
+      subject: 'ticket.created',
+    });
   });
 
   it('shows a delivery that always failed, and a retry completes it once the receiver works', async () => {
@@ -102,7 +122,12 @@ describe('webhooks', () => {
     const id = await ticketFromVisitor();
     await expect(finished(h, events, id)).rejects.toThrow('the receiver answered HTTP 500');
     const failed = (await listDeliveries(h, agentCookie.cookie, '?status=failed')).find((d) => d.id === id);
-    expect(failed).toMatchObject({ status: 'failed', tries: 6, lastError: 'the receiver answered HTTP 500', target: receiver.url });
+    expect(failed).toMatchObject({
+      status: 'failed',
+      tries: 6,
+      lastError: 'the receiver answered HTTP 500',
+      target: receiver.url,
+    });
 
     expect((await retry(id)).status).toBe(403);
     receiver.answer = () => 200;
@@ -119,11 +144,16 @@ describe('webhooks', () => {
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
     const port = (closed.address() as { port: number }).port;
     await new Promise((resolve) => closed.close(resolve));
-    await h.configureSite({ sinks: { webhookUrl: `http://127.0.0.1:${port}/gone`, supportEmail: null, emailVisitors: false } });
+    await h.configureSite({
+      sinks: { webhookUrl: `http://127.0.0.1:${port}/gone`, supportEmail: null, emailVisitors: false },
+    });
 
     const id = await ticketFromVisitor();
     await expect(finished(h, events, id)).rejects.toThrow('ECONNREFUSED');
-    expect(await recordOf(id)).toMatchObject({ status: 'failed', lastError: `could not reach http://127.0.0.1:${port}: ECONNREFUSED` });
+    expect(await recordOf(id)).toMatchObject({
+      status: 'failed',
+      lastError: `could not reach http://127.0.0.1:${port}: ECONNREFUSED`,
+    });
 
     await h.configureSite({ sinks: { webhookUrl: receiver.url, supportEmail: null, emailVisitors: false } });
     expect((await retry(id, agentCookie.csrf)).status).toBe(200);
@@ -134,7 +164,7 @@ describe('webhooks', () => {
 
   it('lists only the deliveries of the agent’s own sites, and only to agents', async () => {
     expect((await fetch(`${h.url}/api/deliveries`)).status).toBe(401);
-    expect((await listDeliveries(h, agentCookie.cookie, '?siteId=another-site'))).toEqual([]);
+    expect(await listDeliveries(h, agentCookie.cookie, '?siteId=another-site')).toEqual([]);
     const res = await fetch(`${h.url}/api/deliveries/wh.nothing.here/retry`, {
       method: 'POST',
       headers: { cookie: agentCookie.cookie, 'x-cascade-csrf': agentCookie.csrf },
@@ -145,7 +175,11 @@ describe('webhooks', () => {
 
 describe('webhooks to this server’s own network', () => {
   it('are refused unless ALLOW_INTERNAL_WEBHOOKS is set, by address and by name, and nothing is sent', async () => {
-    const strict = await startCascade({ ALLOW_INTERNAL_WEBHOOKS: 'false', DELIVERY_BACKOFF_MS: '20', DELIVERY_ATTEMPTS: '2' });
+    const strict = await startCascade({
+      ALLOW_INTERNAL_WEBHOOKS: 'false',
+      DELIVERY_BACKOFF_MS: '20',
+      DELIVERY_ATTEMPTS: '2',
+    });
     const strictEvents = await deliveryEvents(strict);
     const inbox = await WebhookReceiver.start();
     try {
@@ -162,7 +196,9 @@ describe('webhooks to this server’s own network', () => {
         const { cookie } = await strict.login('lina@cedar.example');
         const record = (await listDeliveries(strict, cookie)).find((d) => d.id === id);
         expect(record?.status).toBe('failed');
-        expect(record?.lastError).toMatch(/^could not reach http:\/\/(127\.0\.0\.1|localhost):\d+: .* is an internal address \(.+\); set ALLOW_INTERNAL_WEBHOOKS=true/);
+        expect(record?.lastError).toMatch(
+          /^could not reach http:\/\/(127\.0\.0\.1|localhost):\d+: .* is an internal address \(.+\); set ALLOW_INTERNAL_WEBHOOKS=true/,
+        );
       }
       expect(inbox.hits).toHaveLength(0);
     } finally {

@@ -18,7 +18,11 @@ afterAll(async () => {
 });
 
 const sign = (secret: string) =>
-  new SignJWT({ email: 'vip@example.com' }).setProtectedHeader({ alg: 'HS256' }).setSubject('vip').setExpirationTime('5m').sign(new TextEncoder().encode(secret));
+  new SignJWT({ email: 'vip@example.com' })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject('vip')
+    .setExpirationTime('5m')
+    .sign(new TextEncoder().encode(secret));
 
 describe('the knowledge base, edited live', () => {
   it('answers with the new text right after an admin edits an entry, without a restart', async () => {
@@ -31,7 +35,10 @@ describe('the knowledge base, edited live', () => {
     const before = await visitor.next<Message>('message:new', (m) => m.author === 'bot');
     expect(before.text).toBe(en.answer);
 
-    const changed = { ...entry!, content: { ...entry!.content, en: { ...en, answer: 'Orders now arrive within 2 working days.' } } };
+    const changed = {
+      ...entry!,
+      content: { ...entry!.content, en: { ...en, answer: 'Orders now arrive within 2 working days.' } },
+    };
     const put = await admin.put(`/api/kb/delivery-times?siteId=${siteId}`, changed);
     expect(put.status).toBe(200);
     await visitor.ok('message:send', { clientMsgId: randomUUID(), text: en.question });
@@ -41,13 +48,24 @@ describe('the knowledge base, edited live', () => {
   });
 
   it('exports and imports CSV, and refuses a broken import without changing anything', async () => {
-    const csv = await fetch(`${h.url}/api/kb/export?siteId=${siteId}&format=csv`, { headers: { cookie: (await h.login('admin@cedar.example')).cookie } });
+    const csv = await fetch(`${h.url}/api/kb/export?siteId=${siteId}&format=csv`, {
+      headers: { cookie: (await h.login('admin@cedar.example')).cookie },
+    });
     const text = await csv.text();
     expect(text.split('\r\n')[0]).toBe('id,skill,language,question,phrasings,answer,related');
     const before = (await admin.get<{ entries: KbEntry[] }>(`/api/kb?siteId=${siteId}`)).body.entries;
-    const again = await admin.post<{ imported: number }>('/api/kb/import', { siteId, format: 'csv', data: text, replace: true });
+    const again = await admin.post<{ imported: number }>('/api/kb/import', {
+      siteId,
+      format: 'csv',
+      data: text,
+      replace: true,
+    });
     expect(again.body.imported).toBe(before.length);
-    const bad = await admin.post<{ error: { code: string } }>('/api/kb/import', { siteId, format: 'csv', data: `${text}"broken` });
+    const bad = await admin.post<{ error: { code: string } }>('/api/kb/import', {
+      siteId,
+      format: 'csv',
+      data: `${text}"broken`,
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.error.code).toBe('invalid_payload');
     const after = (await admin.get<{ entries: KbEntry[] }>(`/api/kb?siteId=${siteId}`)).body.entries;
@@ -55,14 +73,19 @@ describe('the knowledge base, edited live', () => {
   });
 
   it('shows what the bot would answer and how sure it is', async () => {
-    const r = await admin.post<{ decision: BotDecision }>('/api/kb/try', { siteId, text: 'talk to a real person please' });
+    const r = await admin.post<{ decision: BotDecision }>('/api/kb/try', {
+      siteId,
+      text: 'talk to a real person please',
+    });
     expect(r.body.decision).toMatchObject({ kind: 'escalate', reason: 'human_requested' });
   });
 });
 
 describe('settings, secrets and agents', () => {
   it('changes settings with validation and rotates the identity secret', async () => {
-    const ok = await admin.patch<{ site: Site; snippet: string }>(`/api/sites/settings?siteId=${siteId}`, { maxWaitSeconds: 240 });
+    const ok = await admin.patch<{ site: Site; snippet: string }>(`/api/sites/settings?siteId=${siteId}`, {
+      maxWaitSeconds: 240,
+    });
     expect(ok.body.site.maxWaitSeconds).toBe(240);
     expect(ok.body.snippet).toContain(`data-site-key="${h.demo.siteKey}"`);
     const bad = await admin.patch(`/api/sites/settings?siteId=${siteId}`, { theme: { color: 'red' } });
@@ -74,8 +97,14 @@ describe('settings, secrets and agents', () => {
     const fresh = await h.visitor({ identity: await sign(rotated.body.secret) });
     const stale = await h.visitor({ identity: await sign(old) });
     const [freshVisitor, staleVisitor] = await Promise.all([
-      h.app.cascade.visitors.get(siteId, (await fresh.ok<{ visitorId: string }>('hello', { after: null, page: null })).visitorId),
-      h.app.cascade.visitors.get(siteId, (await stale.ok<{ visitorId: string }>('hello', { after: null, page: null })).visitorId),
+      h.app.cascade.visitors.get(
+        siteId,
+        (await fresh.ok<{ visitorId: string }>('hello', { after: null, page: null })).visitorId,
+      ),
+      h.app.cascade.visitors.get(
+        siteId,
+        (await stale.ok<{ visitorId: string }>('hello', { after: null, page: null })).visitorId,
+      ),
     ]);
     expect(freshVisitor?.verified).toBe(true);
     expect(staleVisitor?.verified).toBe(false);
@@ -119,7 +148,9 @@ describe('the supervisor’s board and numbers', () => {
     const visitor = await h.visitor();
     await visitor.ok('conversation:escalate', {});
     await visitor.ok('conversation:keep-waiting', {});
-    const pushed = await supervisor.next<{ board: Board }>('board:update', (u) => u.board.lines.some((l) => l.waiting > 0));
+    const pushed = await supervisor.next<{ board: Board }>('board:update', (u) =>
+      u.board.lines.some((l) => l.waiting > 0),
+    );
     expect(pushed.board.lines[0]).toMatchObject({ skill: 'general', level: 1, waiting: 1 });
     const rest = restClient(h.url, { cookie: supervisor.cookie, csrf: supervisor.csrf });
     const board = await rest.get<Board>(`/api/board?siteId=${siteId}`);

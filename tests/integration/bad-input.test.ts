@@ -33,13 +33,32 @@ it('answers malformed visitor and agent payloads with an error ack and changes n
   await agent.ok('agent:status', { status: 'away' });
   const before = await h.snapshot();
 
-  const visitorEvents = ['message:send', 'messages:sync', 'bot:feedback', 'bot:pick', 'conversation:leave-email', 'conversation:rate', 'transcript:request', 'hello'];
-  const agentEvents = ['agent:status', 'chat:open', 'chat:sync', 'chat:send', 'chat:resolve', 'chat:followup', 'chat:transfer', 'chat:pick'];
+  const visitorEvents = [
+    'message:send',
+    'messages:sync',
+    'bot:feedback',
+    'bot:pick',
+    'conversation:leave-email',
+    'conversation:rate',
+    'transcript:request',
+    'hello',
+  ];
+  const agentEvents = [
+    'agent:status',
+    'chat:open',
+    'chat:sync',
+    'chat:send',
+    'chat:resolve',
+    'chat:followup',
+    'chat:transfer',
+    'chat:pick',
+  ];
   for (const payload of junk) {
     for (const event of visitorEvents) {
       const r = await visitor.request(event, payload);
       expect(r.ok, `${event} ${JSON.stringify(payload)?.slice(0, 60)}`).toBe(false);
-      if (!r.ok) expect(r.error.code).toMatch(/^(invalid_payload|no_conversation|not_found|unavailable|invalid_state)$/);
+      if (!r.ok)
+        expect(r.error.code).toMatch(/^(invalid_payload|no_conversation|not_found|unavailable|invalid_state)$/);
     }
     for (const event of agentEvents) {
       const r = await agent.request(event, payload);
@@ -51,10 +70,18 @@ it('answers malformed visitor and agent payloads with an error ack and changes n
 });
 
 it('refuses bad REST bodies with a 4xx and a code', async () => {
-  const bad = await fetch(`${h.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"email": 5}' });
+  const bad = await fetch(`${h.url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: '{"email": 5}',
+  });
   expect(bad.status).toBe(400);
   expect(((await bad.json()) as { error: { code: string } }).error.code).toBe('invalid_payload');
-  const broken = await fetch(`${h.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{' });
+  const broken = await fetch(`${h.url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: '{',
+  });
   expect(broken.status).toBe(400);
   const wrong = await fetch(`${h.url}/api/auth/login`, {
     method: 'POST',

@@ -35,7 +35,11 @@ describe('the waterfall, end to end over real sockets', () => {
     expect(chat.messages.map((m) => m.author)).toEqual(expect.arrayContaining(['visitor', 'bot']));
     expect(chat.messages.some((m) => m.text === 'How long does delivery take?')).toBe(true);
 
-    await agent.ok('chat:send', { conversationId: chat.conversation.id, clientMsgId: randomUUID(), text: 'Hi, I am Lina. Let me check.' });
+    await agent.ok('chat:send', {
+      conversationId: chat.conversation.id,
+      clientMsgId: randomUUID(),
+      text: 'Hi, I am Lina. Let me check.',
+    });
     const reply = await visitor.next<Message>('message:new', (m) => m.author === 'agent');
     expect(reply.text).toBe('Hi, I am Lina. Let me check.');
     expect(reply.authorName).toBe('Lina Haddad');
@@ -74,11 +78,17 @@ describe('the waterfall, end to end over real sockets', () => {
     await tab1.next<ConversationView>('conversation:update', isState('resolved'));
 
     // The other tab writes first: a new conversation, with the bot.
-    const second = await tab2.ok<{ conversation: ConversationView }>('message:send', send('How long does delivery take?'));
+    const second = await tab2.ok<{ conversation: ConversationView }>(
+      'message:send',
+      send('How long does delivery take?'),
+    );
     expect(second.conversation.id).not.toBe(chat.conversation.id);
     expect(second.conversation.state).toBe('bot');
     // The first tab last saw the resolved conversation; its next message joins the new one.
-    const third = await tab1.ok<{ conversation: ConversationView; message: Message }>('message:send', send('And another'));
+    const third = await tab1.ok<{ conversation: ConversationView; message: Message }>(
+      'message:send',
+      send('And another'),
+    );
     expect(third.conversation.id).toBe(second.conversation.id);
     expect(third.message.conversationId).toBe(second.conversation.id);
     agent.close();
@@ -96,9 +106,17 @@ describe('the waterfall, end to end over real sockets', () => {
         tabs.map((tab, i) => tab.ok<{ conversation: ConversationView }>('message:send', send(questions[i]!))),
       );
       expect(new Set(sent.map((x) => x.conversation.id)).size).toBe(1);
-      const hello = await first.ok<{ conversation: ConversationView; messages: Message[] }>('hello', { after: null, page: null });
+      const hello = await first.ok<{ conversation: ConversationView; messages: Message[] }>('hello', {
+        after: null,
+        page: null,
+      });
       expect(hello.conversation.id).toBe(sent[0]!.conversation.id);
-      expect(hello.messages.filter((m) => m.author === 'visitor').map((m) => m.text).sort()).toEqual([...questions].sort());
+      expect(
+        hello.messages
+          .filter((m) => m.author === 'visitor')
+          .map((m) => m.text)
+          .sort(),
+      ).toEqual([...questions].sort());
       for (const tab of tabs) tab.close();
     }
   });
@@ -111,7 +129,10 @@ describe('the waterfall, end to end over real sockets', () => {
     await agent.ok('chat:resolve', { conversationId: chat.conversation.id });
     const resolved = await visitor.next<ConversationView>('conversation:update', isState('resolved'));
     expect(resolved.canRate).toBe(true);
-    const rated = await visitor.ok<{ conversation: ConversationView }>('conversation:rate', { score: 5, comment: 'Quick!' });
+    const rated = await visitor.ok<{ conversation: ConversationView }>('conversation:rate', {
+      score: 5,
+      comment: 'Quick!',
+    });
     expect(rated.conversation.canRate).toBe(false);
     const inbox = await agent.ok<{ mine: ChatSummary[] }>('inbox:get', {});
     expect(inbox.mine.map((c) => c.conversation.id)).not.toContain(chat.conversation.id);
@@ -125,14 +146,21 @@ describe('the waterfall, end to end over real sockets', () => {
     await visitor.ok('message:send', send('hello, anyone there?'));
     await visitor.ok('conversation:escalate', {});
     const chat = await agent.next<ChatSummary>('chat:assigned');
-    const { chat: detail } = await agent.ok<{ chat: ChatDetail }>('chat:open', { conversationId: chat.conversation.id });
+    const { chat: detail } = await agent.ok<{ chat: ChatDetail }>('chat:open', {
+      conversationId: chat.conversation.id,
+    });
     const lastSeen = detail.messages.at(-1)?.id ?? null;
     visitor.close();
 
     for (const text of ['one', 'two', 'three']) {
       await agent.ok('chat:send', { conversationId: chat.conversation.id, clientMsgId: randomUUID(), text });
     }
-    await agent.ok('chat:send', { conversationId: chat.conversation.id, clientMsgId: randomUUID(), text: 'secret', internal: true });
+    await agent.ok('chat:send', {
+      conversationId: chat.conversation.id,
+      clientMsgId: randomUUID(),
+      text: 'secret',
+      internal: true,
+    });
 
     const back = await h.visitor({ token: visitor.token });
     const hello = await back.ok<{ messages: Message[] }>('hello', { after: lastSeen, page: null });
@@ -168,7 +196,10 @@ describe('the waterfall, end to end over real sockets', () => {
     const second = await again.ok<{ message: Message; conversation: ConversationView }>('message:send', m);
     expect(second.message.id).toBe(first.message.id);
     expect(second.conversation.id).toBe(chat.conversation.id);
-    const hello = await again.ok<{ messages: Message[]; conversation: ConversationView }>('hello', { after: null, page: null });
+    const hello = await again.ok<{ messages: Message[]; conversation: ConversationView }>('hello', {
+      after: null,
+      page: null,
+    });
     expect(hello.conversation.id).toBe(chat.conversation.id);
     expect(hello.messages.filter((x) => x.clientMsgId === m.clientMsgId)).toHaveLength(1);
     agent.close();

@@ -13,11 +13,15 @@ afterAll(async () => {
 
 it('spreads 200 chats escalated at once over 20 agents: none over cap, none twice, all assigned, evenly', async () => {
   const agents = await Promise.all(
-    Array.from({ length: 20 }, (_, i) => h.newAgent({ name: `Agent ${i}`, skills: [{ skill: 'general', level: 1 }], maxChats: 15 })),
+    Array.from({ length: 20 }, (_, i) =>
+      h.newAgent({ name: `Agent ${i}`, skills: [{ skill: 'general', level: 1 }], maxChats: 15 }),
+    ),
   );
   const visitors = await Promise.all(Array.from({ length: 200 }, () => h.visitor()));
   await Promise.all(visitors.map((v) => v.ok('conversation:escalate', {})));
-  await Promise.all(visitors.map((v) => v.next<ConversationView>('conversation:update', (c) => c.state === 'assigned', 20_000)));
+  await Promise.all(
+    visitors.map((v) => v.next<ConversationView>('conversation:update', (c) => c.state === 'assigned', 20_000)),
+  );
 
   const inboxes = await Promise.all(agents.map((a) => a.ok<{ mine: ChatSummary[] }>('inbox:get', {})));
   const loads = inboxes.map((i) => i.mine.length);

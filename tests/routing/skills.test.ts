@@ -22,12 +22,22 @@ const isState = (state: ConversationView['state']) => (c: ConversationView) => c
 
 describe('skills, levels, priority and transfers', () => {
   it('moves a transferred chat up a level with its context, and never to a level-1-only agent', async () => {
-    const l1 = await h.newAgent({ name: 'First Line', skills: [{ skill: 'general', level: 1 }, { skill: 'billing', level: 1 }] });
+    const l1 = await h.newAgent({
+      name: 'First Line',
+      skills: [
+        { skill: 'general', level: 1 },
+        { skill: 'billing', level: 1 },
+      ],
+    });
     const visitor = await h.visitor();
     await visitor.ok('message:send', { clientMsgId: randomUUID(), text: 'I was charged twice for one order' });
     await visitor.ok('conversation:escalate', {});
     const chat = await l1.next<ChatSummary>('chat:assigned');
-    await l1.ok('chat:send', { conversationId: chat.conversation.id, clientMsgId: randomUUID(), text: 'Let me pass you to billing.' });
+    await l1.ok('chat:send', {
+      conversationId: chat.conversation.id,
+      clientMsgId: randomUUID(),
+      text: 'Let me pass you to billing.',
+    });
 
     const moved = await l1.ok<{ conversation: { state: string; level: number } }>('chat:transfer', {
       conversationId: chat.conversation.id,
@@ -43,7 +53,13 @@ describe('skills, levels, priority and transfers', () => {
     const inbox = await l1.ok<{ mine: ChatSummary[] }>('inbox:get', {});
     expect(inbox.mine).toHaveLength(0);
 
-    const l2 = await h.newAgent({ name: 'Second Line', skills: [{ skill: 'general', level: 2 }, { skill: 'billing', level: 2 }] });
+    const l2 = await h.newAgent({
+      name: 'Second Line',
+      skills: [
+        { skill: 'general', level: 2 },
+        { skill: 'billing', level: 2 },
+      ],
+    });
     const taken = await l2.next<ChatSummary>('chat:assigned');
     expect(taken.conversation.id).toBe(chat.conversation.id);
     const { chat: detail } = await l2.ok<{ chat: ChatDetail }>('chat:open', { conversationId: chat.conversation.id });
@@ -54,7 +70,11 @@ describe('skills, levels, priority and transfers', () => {
     expect(texts).toContain('Let me pass you to billing.');
     expect(detail.messages.some((m) => m.author === 'bot')).toBe(true);
 
-    const again = await l2.request('chat:transfer', { conversationId: chat.conversation.id, level: 3, note: 'Still stuck' });
+    const again = await l2.request('chat:transfer', {
+      conversationId: chat.conversation.id,
+      level: 3,
+      note: 'Still stuck',
+    });
     expect(again.ok).toBe(false);
     const withReason = await l2.ok<{ conversation: { level: number } }>('chat:transfer', {
       conversationId: chat.conversation.id,
@@ -76,7 +96,10 @@ describe('skills, levels, priority and transfers', () => {
     await second.ok('page:view', { url: 'https://shop.example/checkout/payment', title: 'Payment' });
     await second.ok('conversation:escalate', {});
     await second.ok('conversation:keep-waiting', {});
-    const behind = await first.next<ConversationView>('conversation:update', (c) => c.state === 'queued' && c.queue?.position === 2);
+    const behind = await first.next<ConversationView>(
+      'conversation:update',
+      (c) => c.state === 'queued' && c.queue?.position === 2,
+    );
     expect(behind.queue?.etaSeconds).toBeGreaterThan(0);
 
     const agent = await h.newAgent({ skills: [{ skill: 'general', level: 1 }], maxChats: 1 });
@@ -84,7 +107,10 @@ describe('skills, levels, priority and transfers', () => {
     const hello = await second.ok<{ conversation: ConversationView }>('hello', { after: null, page: null });
     expect(chat.conversation.id).toBe(hello.conversation.id);
     expect(chat.conversation.priority).toBe(5);
-    const now = await first.next<ConversationView>('conversation:update', (c) => c.state === 'queued' && c.queue?.position === 1);
+    const now = await first.next<ConversationView>(
+      'conversation:update',
+      (c) => c.state === 'queued' && c.queue?.position === 1,
+    );
     expect(now.queue?.position).toBe(1);
     await agent.ok('chat:resolve', { conversationId: chat.conversation.id });
     const next = await agent.next<ChatSummary>('chat:assigned');
@@ -102,7 +128,10 @@ describe('skills, levels, priority and transfers', () => {
     const { conversation } = await visitor.ok<{ conversation: ConversationView }>('conversation:escalate', {});
     const id = conversation.id;
     await a.next<{ waiting: ChatSummary[] }>('queue:update', (q) => q.waiting.some((c) => c.conversation.id === id));
-    const [ra, rb] = await Promise.all([a.request('chat:pick', { conversationId: id }), b.request('chat:pick', { conversationId: id })]);
+    const [ra, rb] = await Promise.all([
+      a.request('chat:pick', { conversationId: id }),
+      b.request('chat:pick', { conversationId: id }),
+    ]);
     expect([ra.ok, rb.ok].filter(Boolean)).toHaveLength(1);
     await visitor.next<ConversationView>('conversation:update', isState('assigned'));
     await h.configureSite({ assignment: 'auto' });

@@ -39,7 +39,9 @@ describe('honest waiting: timers, hours and grace periods', () => {
     await waiting.ok('conversation:keep-waiting', {});
     await waiting.next<ConversationView>('conversation:update', isState('queued'));
     await waiting.next<ConversationView>('conversation:update', isState('offered_ticket'));
-    const ticket = await waiting.ok<{ conversation: ConversationView }>('conversation:leave-email', { email: 'wait@example.com' });
+    const ticket = await waiting.ok<{ conversation: ConversationView }>('conversation:leave-email', {
+      email: 'wait@example.com',
+    });
     expect(ticket.conversation.state).toBe('ticketed');
     await h.configureSite({ maxWaitSeconds: 180 });
     await leave(busy);
@@ -50,7 +52,9 @@ describe('honest waiting: timers, hours and grace periods', () => {
   it('says at once that the shop is closed outside business hours', async () => {
     const now = new Date();
     const closedToday = (now.getUTCDay() + 3) % 7;
-    await h.configureSite({ businessHours: { timeZone: 'UTC', weekly: [{ day: closedToday, open: '09:00', close: '17:00' }] } });
+    await h.configureSite({
+      businessHours: { timeZone: 'UTC', weekly: [{ day: closedToday, open: '09:00', close: '17:00' }] },
+    });
     const agent = await h.newAgent({ skills: general });
     const visitor = await h.visitor();
     const r = await visitor.ok<{ conversation: ConversationView }>('conversation:escalate', {});
@@ -76,12 +80,18 @@ describe('honest waiting: timers, hours and grace periods', () => {
     const b = await h.visitor();
     await a.ok('conversation:escalate', {});
     await b.ok('conversation:escalate', {});
-    const [la, sa] = await Promise.all([leaving.next<ChatSummary>('chat:assigned'), stayer.next<ChatSummary>('chat:assigned')]);
+    const [la, sa] = await Promise.all([
+      leaving.next<ChatSummary>('chat:assigned'),
+      stayer.next<ChatSummary>('chat:assigned'),
+    ]);
     const waitingLonger = await h.visitor();
     await waitingLonger.ok('conversation:escalate', {});
 
     leaving.close();
-    const back = la.conversation.visitorId === (await a.ok<{ visitorId: string }>('hello', { after: null, page: null })).visitorId ? a : b;
+    const back =
+      la.conversation.visitorId === (await a.ok<{ visitorId: string }>('hello', { after: null, page: null })).visitorId
+        ? a
+        : b;
     const told = await back.next<Message>('message:new', (m) => m.event === 'requeued');
     expect(told.author).toBe('system');
     await stayer.ok('chat:resolve', { conversationId: sa.conversation.id });
@@ -101,7 +111,8 @@ describe('honest waiting: timers, hours and grace periods', () => {
     await session.next('agent:status');
     // Wait until the grace timer has run and found the agent back.
     const timers = h.app.cascade.queues.timers;
-    const graceJobs = async () => (await timers.getJobs(['delayed', 'waiting', 'active'])).filter((j) => j.name === 'agent-grace');
+    const graceJobs = async () =>
+      (await timers.getJobs(['delayed', 'waiting', 'active'])).filter((j) => j.name === 'agent-grace');
     for (let i = 0; i < 200 && (await graceJobs()).length > 0; i++) await new Promise((r) => setTimeout(r, 50));
     expect(await graceJobs()).toEqual([]);
     const inbox = await session.ok<{ mine: ChatSummary[] }>('inbox:get', {});
@@ -142,7 +153,11 @@ describe('honest waiting: timers, hours and grace periods', () => {
     const ticket = await core.tickets.ofConversation(h.demo.siteId, id);
     expect(ticket?.reason).toBe('abandoned');
     expect(ticket?.visitor.email).toBe('maya@example.com');
-    expect((await core.tickets.list([h.demo.siteId], { limit: 100, offset: 0 })).tickets.filter((t) => t.conversationId === id)).toHaveLength(1);
+    expect(
+      (await core.tickets.list([h.demo.siteId], { limit: 100, offset: 0 })).tickets.filter(
+        (t) => t.conversationId === id,
+      ),
+    ).toHaveLength(1);
     expect((await settled(kept2.conversation.id)).state).toBe('abandoned');
   });
 

@@ -20,7 +20,8 @@ function agentSide(cookie: string): Side {
   return {
     path: '/agent',
     opts: () => ({ extraHeaders: { cookie } }),
-    send: (socket, m) => ask(socket, 'chat:send', { conversationId: m.conversationId, clientMsgId: m.clientMsgId, text: m.text }),
+    send: (socket, m) =>
+      ask(socket, 'chat:send', { conversationId: m.conversationId, clientMsgId: m.clientMsgId, text: m.text }),
     // The status is sent once the socket has joined its rooms: nothing pushed after it is missed.
     ready: (socket) => new Promise((r) => socket.once('agent:status', () => r())),
     async resync(socket, lastSeen) {
@@ -28,7 +29,10 @@ function agentSide(cookie: string): Side {
       if (!inbox.ok) throw new Error(inbox.error.message);
       const out: Message[] = [];
       for (const { conversation } of inbox.mine) {
-        const r = await ask<{ messages: Message[] }>(socket, 'chat:sync', { conversationId: conversation.id, after: lastSeen.get(conversation.id) ?? null });
+        const r = await ask<{ messages: Message[] }>(socket, 'chat:sync', {
+          conversationId: conversation.id,
+          after: lastSeen.get(conversation.id) ?? null,
+        });
         if (r.ok) out.push(...r.messages);
       }
       return out;
@@ -42,7 +46,10 @@ function visitorSide(siteKey: string, state: { token?: string; conversationId?: 
     opts: () => ({ auth: { siteKey, ...(state.token ? { token: state.token } : {}) } }),
     send: (socket, m) => ask(socket, 'message:send', { clientMsgId: m.clientMsgId, text: m.text }),
     async resync(socket, lastSeen) {
-      const r = await ask<{ messages: Message[] }>(socket, 'hello', { after: lastSeen.get(state.conversationId ?? '') ?? null, page: null });
+      const r = await ask<{ messages: Message[] }>(socket, 'hello', {
+        after: lastSeen.get(state.conversationId ?? '') ?? null,
+        page: null,
+      });
       if (!r.ok) throw new Error(r.error.message);
       return r.messages;
     },
@@ -72,13 +79,21 @@ describe('a process killed with -9 in the middle of 100 chats', () => {
     const visitors: { client: FailoverClient; state: { token?: string; conversationId?: string } }[] = [];
     for (let i = 0; i < CONVERSATIONS; i++) {
       const state: { token?: string; conversationId?: string } = {};
-      const client = new FailoverClient([doomed.url, ...elsewhere(i)], visitorSide(doomed.siteKey, state), (m) => m.author === 'visitor');
+      const client = new FailoverClient(
+        [doomed.url, ...elsewhere(i)],
+        visitorSide(doomed.siteKey, state),
+        (m) => m.author === 'visitor',
+      );
       clients.push(client);
       await client.connected();
       const hello = await ask<{ token: string }>(client.emitter, 'hello', { after: null, page: null });
       if (!hello.ok) throw new Error(hello.error.message);
       state.token = hello.token;
-      const escalated = await ask<{ conversation: { id: string; state: string } }>(client.emitter, 'conversation:escalate', {});
+      const escalated = await ask<{ conversation: { id: string; state: string } }>(
+        client.emitter,
+        'conversation:escalate',
+        {},
+      );
       if (!escalated.ok) throw new Error(escalated.error.message);
       expect(escalated.conversation.state).toBe('assigned');
       state.conversationId = escalated.conversation.id;
@@ -108,7 +123,17 @@ describe('a process killed with -9 in the middle of 100 chats', () => {
     // A last sync from the last id each side saw: anything a push missed in between shows up here.
     for (const c of clients) await c.resync();
 
-    const counts = { conversations: CONVERSATIONS, ticks: n, unackedAtKill: inFlight, resent: 0, stored: 0, delivered: 0, bySync: 0, handedTwice: 0, reconnects: 0 };
+    const counts = {
+      conversations: CONVERSATIONS,
+      ticks: n,
+      unackedAtKill: inFlight,
+      resent: 0,
+      stored: 0,
+      delivered: 0,
+      bySync: 0,
+      handedTwice: 0,
+      reconnects: 0,
+    };
     for (const { client: visitor, state } of visitors) {
       const conversationId = state.conversationId ?? '';
       const agent = agentOf.get(conversationId);
@@ -125,11 +150,16 @@ describe('a process killed with -9 in the middle of 100 chats', () => {
         expect(written.map(seq)).toEqual([...Array(n).keys()]);
         for (const m of written) expect(writer.acked.get(m.clientMsgId ?? '')).toBe(m.id);
         // The other side was handed every one of them (a repeat of an id is shown once).
-        const ofThis = () => [...reader.received.values()].filter((x) => x.message.conversationId === conversationId && x.message.author === author);
+        const ofThis = () =>
+          [...reader.received.values()].filter(
+            (x) => x.message.conversationId === conversationId && x.message.author === author,
+          );
         // Pushes of the last messages may still be on their way.
         await reader.until(() => ofThis().length >= written.length);
         const seen = ofThis();
-        expect(seen.map((x) => x.message.id).sort(compareIds), `${author} messages of ${conversationId}`).toEqual(written.map((m) => m.id));
+        expect(seen.map((x) => x.message.id).sort(compareIds), `${author} messages of ${conversationId}`).toEqual(
+          written.map((m) => m.id),
+        );
         counts.stored += written.length;
         counts.delivered += seen.length;
         counts.bySync += seen.filter((x) => x.via === 'sync').length;

@@ -59,7 +59,12 @@ export class FailoverClient {
 
   private open(): Socket {
     const url = this.urls[this.at % this.urls.length] ?? '';
-    const socket = io(`${url}${this.side.path}`, { transports: ['websocket'], reconnection: false, forceNew: true, ...this.side.opts(url) });
+    const socket = io(`${url}${this.side.path}`, {
+      transports: ['websocket'],
+      reconnection: false,
+      forceNew: true,
+      ...this.side.opts(url),
+    });
     socket.on('message:new', (m: Message) => this.take(m, 'push'));
     socket.on('connect', () => {
       const waiting = this.onConnect.splice(0);

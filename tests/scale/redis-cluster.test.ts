@@ -32,9 +32,14 @@ function track<T extends TestClient>(client: T): T {
 }
 
 async function visitorOn(server: ServerProcess, token?: string) {
-  const client = track(new TestClient(`${server.url}/visitor`, { auth: { siteKey: server.siteKey, ...(token ? { token } : {}) } }));
+  const client = track(
+    new TestClient(`${server.url}/visitor`, { auth: { siteKey: server.siteKey, ...(token ? { token } : {}) } }),
+  );
   await client.connected();
-  const hello = await client.ok<{ token: string; messages: Message[] }>('hello', { after: null, page: { url: 'https://shop.example/', title: 'Home' } });
+  const hello = await client.ok<{ token: string; messages: Message[] }>('hello', {
+    after: null,
+    page: { url: 'https://shop.example/', title: 'Home' },
+  });
   return { client, hello };
 }
 
@@ -76,14 +81,24 @@ describe('Cascade on a three-master Redis Cluster, served by two processes', () 
     expect(queued.conversation.queue?.position).toBe(1);
 
     // Needs follow-up: a ticket with the whole transcript, and the agent takes the next chat.
-    const { ticket } = await agent.ok<{ ticket: TicketSummary }>('chat:followup', { conversationId, note: 'Check the warehouse' });
-    expect((await visitor.next<ConversationView>('conversation:update', isState('ticketed'))).ticketNumber).toBe(ticket.number);
+    const { ticket } = await agent.ok<{ ticket: TicketSummary }>('chat:followup', {
+      conversationId,
+      note: 'Check the warehouse',
+    });
+    expect((await visitor.next<ConversationView>('conversation:update', isState('ticketed'))).ticketNumber).toBe(
+      ticket.number,
+    );
     expect((await agent.next<ChatSummary>('chat:assigned')).conversation.id).toBe(queued.conversation.id);
     await second.next<ConversationView>('conversation:update', isState('assigned'));
 
     const detail = await rest.get<{ ticket: { transcript: Message[] } }>(`/api/tickets/${ticket.id}`);
     expect(detail.body.ticket.transcript.map((m) => m.text)).toEqual(
-      expect.arrayContaining(['How long does delivery take?', answer.text, 'Hello from the agent', 'Hello from the visitor']),
+      expect.arrayContaining([
+        'How long does delivery take?',
+        answer.text,
+        'Hello from the agent',
+        'Hello from the visitor',
+      ]),
     );
 
     // The visitor comes back through the other process and finds the whole conversation.

@@ -106,7 +106,11 @@ async function fuzzEvents(client: TestClient, targets: Target[], salt: number): 
 async function refusalOverHttp(call: Call): Promise<string | null> {
   let res: Response;
   try {
-    res = await fetch(`${h.url}${call.path}`, { method: call.method, headers: call.headers, ...(call.body === undefined ? {} : { body: call.body }) });
+    res = await fetch(`${h.url}${call.path}`, {
+      method: call.method,
+      headers: call.headers,
+      ...(call.body === undefined ? {} : { body: call.body }),
+    });
   } catch (e) {
     return `request failed (${(e as Error).message})`;
   }
@@ -123,7 +127,9 @@ async function refusalOverHttp(call: Call): Promise<string | null> {
 
 describe('fuzzing every input of one server', () => {
   it('refuses every malformed socket payload with an invalid_payload ack', async () => {
-    const failures = (await Promise.all([fuzzEvents(visitor, visitorEvents(facts), 0), fuzzEvents(agent, agentEvents(facts), 100)])).flat();
+    const failures = (
+      await Promise.all([fuzzEvents(visitor, visitorEvents(facts), 0), fuzzEvents(agent, agentEvents(facts), 100)])
+    ).flat();
     expect(failures.slice(0, 10), `${failures.length} payloads were not refused`).toEqual([]);
     expect(visitor.socket.connected && agent.socket.connected).toBe(true);
   }, 60_000);
@@ -132,7 +138,12 @@ describe('fuzzing every input of one server', () => {
     const session = { cookie: agent.cookie, csrf: agent.csrf };
     const calls = [
       ...routes(facts).flatMap((route, i) => draw(badCalls(route, session), PER_ROUTE, 1000 + i)),
-      ...wrongMethods.map(([method, path]): Call => ({ method, path, headers: headersFor('admin', session), expect: [404] })),
+      ...wrongMethods.map(([method, path]): Call => ({
+        method,
+        path,
+        headers: headersFor('admin', session),
+        expect: [404],
+      })),
     ];
     const failures: string[] = [];
     await inBatches(calls, 24, async (call) => {
@@ -146,29 +157,49 @@ describe('fuzzing every input of one server', () => {
   it('refuses malformed handshakes, broken frames and frames over the size limit', async () => {
     // The handshake is plain JSON, so a byte array arrives as an object of numbers.
     const auths = draw(
-      refused({ siteKey: h.demo.siteKey, token: visitor.token, identity: 'e30.e30.sig', locale: 'ar' }, accepts(VisitorAuth), plainJson).filter(isRecord),
+      refused(
+        { siteKey: h.demo.siteKey, token: visitor.token, identity: 'e30.e30.sig', locale: 'ar' },
+        accepts(VisitorAuth),
+        plainJson,
+      ).filter(isRecord),
       HANDSHAKES,
       2000,
     );
     const cookies = draw(
-      fc.oneof(fc.stringMatching(/^[\x20-\x7e]{0,200}$/), fc.base64String({ minLength: 20, maxLength: 100 }).map((s) => `cascade_session=${s}`)),
+      fc.oneof(
+        fc.stringMatching(/^[\x20-\x7e]{0,200}$/),
+        fc.base64String({ minLength: 20, maxLength: 100 }).map((s) => `cascade_session=${s}`),
+      ),
       BAD_COOKIES,
       2001,
     );
     const outcomes: string[] = [];
-    await inBatches(auths, 10, async (auth) => void outcomes.push(`visitor ${await handshake(h.url, '/visitor', { auth })}`));
-    await inBatches(cookies, 10, async (cookie) => void outcomes.push(`agent ${await handshake(h.url, '/agent', { cookie })}`));
+    await inBatches(
+      auths,
+      10,
+      async (auth) => void outcomes.push(`visitor ${await handshake(h.url, '/visitor', { auth })}`),
+    );
+    await inBatches(
+      cookies,
+      10,
+      async (cookie) => void outcomes.push(`agent ${await handshake(h.url, '/agent', { cookie })}`),
+    );
     sent.handshakes += auths.length + cookies.length;
     expect(outcomes.filter((o) => o !== 'visitor invalid_payload' && o !== 'agent unauthorized')).toEqual([]);
 
-    const raw = (['/visitor', '/agent'] as const).flatMap((nsp) => frames(nsp).map((f, i) => ({ ...f, nsp, socket: spare[nsp][i] })));
+    const raw = (['/visitor', '/agent'] as const).flatMap((nsp) =>
+      frames(nsp).map((f, i) => ({ ...f, nsp, socket: spare[nsp][i] })),
+    );
     const got = await Promise.all(raw.map((f) => (f.socket ? rawOutcome(f.socket, f.nsp, f) : 'no socket')));
     expect(got).toEqual(raw.map((f) => f.expect));
 
     // The long-polling transport has the same limit.
     const open = await (await fetch(`${h.url}/socket.io/?EIO=4&transport=polling`)).text();
     const { sid } = JSON.parse(open.slice(1)) as { sid: string };
-    const post = await fetch(`${h.url}/socket.io/?EIO=4&transport=polling&sid=${sid}`, { method: 'POST', body: 'x'.repeat(LIMIT + 1) });
+    const post = await fetch(`${h.url}/socket.io/?EIO=4&transport=polling&sid=${sid}`, {
+      method: 'POST',
+      body: 'x'.repeat(LIMIT + 1),
+    });
     expect(post.status).toBe(413);
     sent.frames += raw.length + 1;
   }, 60_000);

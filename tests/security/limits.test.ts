@@ -27,7 +27,10 @@ describe('abuse limits, kept in Redis', () => {
       await v.ok('conversation:escalate', {});
     }
     const third = await h.visitor();
-    expect(await third.request('conversation:escalate', {})).toMatchObject({ ok: false, error: { code: 'rate_limited' } });
+    expect(await third.request('conversation:escalate', {})).toMatchObject({
+      ok: false,
+      error: { code: 'rate_limited' },
+    });
     const outcomes = [];
     for (let i = 0; i < 4; i++) outcomes.push(await handshakeOutcome(h.url, { siteKey: h.demo.siteKey }));
     expect(outcomes).toContain('rate_limited');
@@ -70,10 +73,16 @@ describe('sessions and identities', () => {
     await otherSocket.next('agent:status');
     const rest = restClient(h.url, here);
 
-    const wrong = await rest.post<{ error: { code: string; message: string } }>('/api/auth/password', { current: 'not it', next: 'a long new passphrase' });
+    const wrong = await rest.post<{ error: { code: string; message: string } }>('/api/auth/password', {
+      current: 'not it',
+      next: 'a long new passphrase',
+    });
     expect(wrong.status).toBe(400);
     expect(wrong.body.error.message).toContain('current');
-    const short = await rest.post<{ error: { message: string } }>('/api/auth/password', { current: old, next: 'short' });
+    const short = await rest.post<{ error: { message: string } }>('/api/auth/password', {
+      current: old,
+      next: 'short',
+    });
     expect(short.status).toBe(400);
     expect(short.body.error.message).toContain('at least 10 characters');
 
@@ -91,7 +100,8 @@ describe('sessions and identities', () => {
     h = await startCascade();
     const leaving = await h.login('omid@cedar.example');
     const staying = await h.login('omid@cedar.example');
-    const agentSocket = (auth: { cookie: string }) => new TestClient(`${h!.url}/agent`, { extraHeaders: { cookie: auth.cookie } });
+    const agentSocket = (auth: { cookie: string }) =>
+      new TestClient(`${h!.url}/agent`, { extraHeaders: { cookie: auth.cookie } });
     const gone = agentSocket(leaving);
     const kept = agentSocket(staying);
     await Promise.all([gone.connected(), kept.connected()]);
@@ -117,7 +127,9 @@ describe('sessions and identities', () => {
     });
     const socket = await h.agent('leaving@cedar.example', created.body.password);
     const disconnected = new Promise<string>((r) => socket.socket.once('disconnect', r));
-    expect((await admin.patch(`/api/agents/${created.body.agent.id}`, { siteId: h.demo.siteId, active: false })).status).toBe(200);
+    expect(
+      (await admin.patch(`/api/agents/${created.body.agent.id}`, { siteId: h.demo.siteId, active: false })).status,
+    ).toBe(200);
     expect(await disconnected).toBe('io server disconnect');
     const refused = new Promise<Error>((r) => socket.socket.once('connect_error', r));
     socket.socket.connect();
@@ -134,14 +146,19 @@ describe('sessions and identities', () => {
     const body = { siteId: h.demo.siteId };
 
     expect((await restClient(h.url, await h.login('lina@cedar.example')).post(path, body)).status).toBe(403);
-    expect((await restClient(h.url, await h.login('sara@cedar.example')).post(path, { siteId: h.demos[1]!.siteId })).status).toBe(404);
+    expect(
+      (await restClient(h.url, await h.login('sara@cedar.example')).post(path, { siteId: h.demos[1]!.siteId })).status,
+    ).toBe(404);
     const disconnected = new Promise<string>((r) => tab.socket.once('disconnect', r));
     const revoked = await restClient(h.url, await h.login('sara@cedar.example')).post<{ revoked: number }>(path, body);
     expect(revoked).toMatchObject({ status: 200, body: { revoked: 1 } });
     expect(await disconnected).toBe('io server disconnect');
 
     const back = await h.visitor({ token: tab.token });
-    const again = await back.ok<{ visitorId: string; token: string; messages: unknown[]; conversation: unknown }>('hello', { after: null, page: null });
+    const again = await back.ok<{ visitorId: string; token: string; messages: unknown[]; conversation: unknown }>(
+      'hello',
+      { after: null, page: null },
+    );
     expect(again.visitorId).not.toBe(hello.visitorId);
     expect(again.token).not.toBe(tab.token);
     expect(again.messages).toEqual([]);
@@ -155,7 +172,11 @@ describe('sessions and identities', () => {
     const secret = (await h.app.cascade.sites.secrets(h.demo.siteId))!.identitySecret;
     const other = (await h.app.cascade.sites.secrets(h.demos[1]!.siteId))!.identitySecret;
     const token = (key: string, exp: string | number) =>
-      new SignJWT({ email: 'c@example.com' }).setProtectedHeader({ alg: 'HS256' }).setSubject('c1').setExpirationTime(exp).sign(new TextEncoder().encode(key));
+      new SignJWT({ email: 'c@example.com' })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setSubject('c1')
+        .setExpirationTime(exp)
+        .sign(new TextEncoder().encode(key));
     const verified = async (identity: string) => {
       const v = await h!.visitor({ identity });
       const { visitorId } = await v.ok<{ visitorId: string }>('hello', { after: null, page: null });

@@ -21,7 +21,10 @@ async function siteBFacts() {
   await visitorB.ok('message:send', { clientMsgId: randomUUID(), text: 'my order from the outlet is late' });
   await visitorB.ok('conversation:escalate', {});
   const chat = await agentB.next<ChatSummary>('chat:assigned');
-  const { ticket } = await agentB.ok<{ ticket: TicketSummary }>('chat:followup', { conversationId: chat.conversation.id, note: 'B only' });
+  const { ticket } = await agentB.ok<{ ticket: TicketSummary }>('chat:followup', {
+    conversationId: chat.conversation.id,
+    note: 'B only',
+  });
   return { b, agentB, visitorB, conversationId: chat.conversation.id, ticket, visitorBToken: visitorB.token };
 }
 
@@ -53,14 +56,25 @@ describe('two sites on one server', () => {
     const bSite = B.b.siteId;
     expect((await adminA.get(`/api/tickets/${B.ticket.id}`)).status).toBe(404);
     expect((await adminA.get<{ tickets: TicketSummary[] }>(`/api/tickets?siteId=${bSite}`)).body.tickets).toEqual([]);
-    expect((await adminA.get<{ tickets: TicketSummary[] }>('/api/tickets')).body.tickets.map((t) => t.siteId)).not.toContain(bSite);
-    for (const path of [`/api/kb?siteId=${bSite}`, `/api/sites/settings?siteId=${bSite}`, `/api/metrics/summary?siteId=${bSite}`, `/api/agents?siteId=${bSite}`, `/api/board?siteId=${bSite}`, `/api/kb/export?siteId=${bSite}`]) {
+    expect(
+      (await adminA.get<{ tickets: TicketSummary[] }>('/api/tickets')).body.tickets.map((t) => t.siteId),
+    ).not.toContain(bSite);
+    for (const path of [
+      `/api/kb?siteId=${bSite}`,
+      `/api/sites/settings?siteId=${bSite}`,
+      `/api/metrics/summary?siteId=${bSite}`,
+      `/api/agents?siteId=${bSite}`,
+      `/api/board?siteId=${bSite}`,
+      `/api/kb/export?siteId=${bSite}`,
+    ]) {
       const r = await adminA.get<{ error: { code: string } }>(path);
       expect(r.status, path).toBe(404);
       expect(r.body.error.code, path).toBe('not_found');
     }
     expect((await adminA.patch(`/api/sites/settings?siteId=${bSite}`, { maxWaitSeconds: 5 })).status).toBe(404);
-    expect((await adminA.post('/api/kb/import', { siteId: bSite, format: 'json', data: [], replace: true })).status).toBe(404);
+    expect(
+      (await adminA.post('/api/kb/import', { siteId: bSite, format: 'json', data: [], replace: true })).status,
+    ).toBe(404);
     expect((await adminA.delete(`/api/kb/delivery-times?siteId=${bSite}`)).status).toBe(404);
     expect((await adminA.post('/api/sites/secrets/rotate', { siteId: bSite, secret: 'identity' })).status).toBe(404);
     expect((await h.app.cascade.kb.count(bSite)) > 0).toBe(true);
@@ -75,7 +89,10 @@ describe('two sites on one server', () => {
     await visitorB.ok('message:send', { clientMsgId: randomUUID(), text: 'hello from the outlet' });
     const asA = await h.visitor({ siteKey: a!.siteKey, token: visitorB.token });
     expect(asA.token).not.toBe(visitorB.token);
-    const hello = await asA.ok<{ conversation: ConversationView | null; messages: unknown[] }>('hello', { after: null, page: null });
+    const hello = await asA.ok<{ conversation: ConversationView | null; messages: unknown[] }>('hello', {
+      after: null,
+      page: null,
+    });
     expect(hello.conversation).toBeNull();
     expect(hello.messages).toEqual([]);
     visitorB.close();

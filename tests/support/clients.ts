@@ -13,7 +13,13 @@ export class TestClient {
   private waiters: { event: string; match: (arg: never) => boolean; resolve: (arg: unknown) => void }[] = [];
 
   constructor(url: string, opts: Parameters<typeof io>[1]) {
-    this.socket = io(url, { transports: ['websocket'], reconnection: true, reconnectionDelay: 50, forceNew: true, ...opts });
+    this.socket = io(url, {
+      transports: ['websocket'],
+      reconnection: true,
+      reconnectionDelay: 50,
+      forceNew: true,
+      ...opts,
+    });
     this.socket.onAny((event: string, ...args: unknown[]) => {
       const waiter = this.waiters.find((w) => w.event === event && w.match(args[0] as never));
       if (waiter) {
@@ -76,7 +82,13 @@ export class TestClient {
 /** How a visitor handshake ends: `connected`, or the server's refusal (`unknown_site`, `rate_limited`…). */
 export function handshakeOutcome(url: string, auth: object, headers: Record<string, string> = {}): Promise<string> {
   return new Promise((resolve) => {
-    const s = io(`${url}/visitor`, { transports: ['websocket'], auth, extraHeaders: headers, reconnection: false, forceNew: true });
+    const s = io(`${url}/visitor`, {
+      transports: ['websocket'],
+      auth,
+      extraHeaders: headers,
+      reconnection: false,
+      forceNew: true,
+    });
     s.on('connect', () => {
       s.close();
       resolve('connected');

@@ -17,10 +17,15 @@ export async function handOverAndTalk(visitor: TestClient, agent: TestClient, ag
   await agent.ok('chat:send', { conversationId, clientMsgId: randomUUID(), text: 'Hello from the agent' });
   expect((await visitor.next<Message>('message:new', (m) => m.author === 'agent')).text).toBe('Hello from the agent');
   await visitor.ok('message:send', { clientMsgId: randomUUID(), text: 'Hello from the visitor' });
-  expect((await agent.next<Message>('message:new', (m) => m.text === 'Hello from the visitor')).conversationId).toBe(conversationId);
+  expect((await agent.next<Message>('message:new', (m) => m.text === 'Hello from the visitor')).conversationId).toBe(
+    conversationId,
+  );
 
   visitor.socket.emit('typing', { typing: true });
-  expect(await agent.next<{ conversationId: string; typing: boolean }>('typing')).toEqual({ conversationId, typing: true });
+  expect(await agent.next<{ conversationId: string; typing: boolean }>('typing')).toEqual({
+    conversationId,
+    typing: true,
+  });
   await agent.ok('chat:typing', { conversationId, typing: true });
   expect(await visitor.next<{ from: string; typing: boolean }>('typing')).toEqual({ from: 'agent', typing: true });
   return conversationId;

@@ -24,12 +24,22 @@ export type Harness = {
   /** Every seeded demo site: the main one and a second tenant. */
   demos: Demo[];
   /** A visitor of the demo site, connected and greeted. */
-  visitor(opts?: { token?: string; locale?: string; siteKey?: string; identity?: string }): Promise<TestClient & { token: string }>;
+  visitor(opts?: {
+    token?: string;
+    locale?: string;
+    siteKey?: string;
+    identity?: string;
+  }): Promise<TestClient & { token: string }>;
   /** An agent logged in over REST, with the session cookie on its socket. */
   agent(email: string, password?: string): Promise<TestClient & { cookie: string; csrf: string }>;
   login(email: string, password?: string): Promise<{ cookie: string; csrf: string }>;
   /** A new agent of the demo site with these skills, connected (no password round trip). */
-  newAgent(opts: { skills: AgentSkill[]; maxChats?: number | null; name?: string; role?: Role }): Promise<TestClient & { agentId: string }>;
+  newAgent(opts: {
+    skills: AgentSkill[];
+    maxChats?: number | null;
+    name?: string;
+    role?: Role;
+  }): Promise<TestClient & { agentId: string }>;
   /** Changes the demo site's settings in place. */
   configureSite(patch: Partial<Site>): Promise<Site>;
   /** Every key of this run, with its type and value, to prove nothing changed. */
@@ -48,7 +58,16 @@ export async function startCascade(env: Record<string, string> = {}, opts: Start
   const prefix = opts.prefix ?? `test${randomBytes(5).toString('hex')}`;
   // The tests' webhook receivers listen on loopback.
   const local = { ALLOW_INTERNAL_WEBHOOKS: 'true' };
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', KEY_PREFIX: prefix, LOG_LEVEL: 'warn', REDIS_URL, ...generousLimits, ...local, ...env });
+  const config = loadConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    KEY_PREFIX: prefix,
+    LOG_LEVEL: 'warn',
+    REDIS_URL,
+    ...generousLimits,
+    ...local,
+    ...env,
+  });
   const app = await buildServer(config);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
@@ -70,11 +89,19 @@ export async function startCascade(env: Record<string, string> = {}, opts: Start
     login,
     async visitor(opts = {}) {
       const client = new TestClient(`${url}/visitor`, {
-        auth: { siteKey: opts.siteKey ?? demo.siteKey, ...(opts.token ? { token: opts.token } : {}), ...(opts.locale ? { locale: opts.locale } : {}), ...(opts.identity ? { identity: opts.identity } : {}) },
+        auth: {
+          siteKey: opts.siteKey ?? demo.siteKey,
+          ...(opts.token ? { token: opts.token } : {}),
+          ...(opts.locale ? { locale: opts.locale } : {}),
+          ...(opts.identity ? { identity: opts.identity } : {}),
+        },
       });
       clients.push(client);
       await client.connected();
-      const hello = await client.ok<{ token: string }>('hello', { after: null, page: { url: 'https://shop.example/', title: 'Home' } });
+      const hello = await client.ok<{ token: string }>('hello', {
+        after: null,
+        page: { url: 'https://shop.example/', title: 'Home' },
+      });
       return Object.assign(client, { token: hello.token });
     },
     async agent(email, password) {
@@ -95,7 +122,14 @@ export async function startCascade(env: Record<string, string> = {}, opts: Start
         locale: 'en' as const,
         avatarUrl: null,
         active: true,
-        memberships: [{ siteId: demo.siteId, role: opts.role ?? ('agent' as const), skills: opts.skills, maxChats: opts.maxChats ?? null }],
+        memberships: [
+          {
+            siteId: demo.siteId,
+            role: opts.role ?? ('agent' as const),
+            skills: opts.skills,
+            maxChats: opts.maxChats ?? null,
+          },
+        ],
         createdAt: Date.now(),
       };
       await core.agents.save(agent);
@@ -124,13 +158,19 @@ export async function startCascade(env: Record<string, string> = {}, opts: Start
         for (const key of batch) {
           const type = await redis.type(key);
           const value =
-            type === 'string' ? await redis.get(key)
-            : type === 'hash' ? await redis.hGetAll(key)
-            : type === 'set' ? (await redis.sMembers(key)).sort()
-            : type === 'zset' ? await redis.zRangeWithScores(key, 0, -1)
-            : type === 'list' ? await redis.lRange(key, 0, -1)
-            : type === 'stream' ? await redis.xRange(key, '-', '+')
-            : type;
+            type === 'string'
+              ? await redis.get(key)
+              : type === 'hash'
+                ? await redis.hGetAll(key)
+                : type === 'set'
+                  ? (await redis.sMembers(key)).sort()
+                  : type === 'zset'
+                    ? await redis.zRangeWithScores(key, 0, -1)
+                    : type === 'list'
+                      ? await redis.lRange(key, 0, -1)
+                      : type === 'stream'
+                        ? await redis.xRange(key, '-', '+')
+                        : type;
           out[key] = JSON.stringify(value);
         }
       }

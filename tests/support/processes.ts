@@ -126,8 +126,15 @@ export async function killAll(): Promise<void> {
 }
 
 /** The demo site's accounts, kept in Redis (or the Redis Cluster of `clusterNodes`) by the seed. */
-export async function demoAccounts(prefix: string, redisUrl = REDIS_URL, clusterNodes: string[] = []): Promise<DemoAccount[]> {
-  const redis = clusterNodes.length > 0 ? createCluster({ rootNodes: clusterNodes.map((url) => ({ url })) }) : createClient({ url: redisUrl });
+export async function demoAccounts(
+  prefix: string,
+  redisUrl = REDIS_URL,
+  clusterNodes: string[] = [],
+): Promise<DemoAccount[]> {
+  const redis =
+    clusterNodes.length > 0
+      ? createCluster({ rootNodes: clusterNodes.map((url) => ({ url })) })
+      : createClient({ url: redisUrl });
   await redis.connect();
   const stored = await redis.get(`${prefix}:demo:demo:accounts`);
   await redis.close();
@@ -142,7 +149,11 @@ const anySkill = ['general', 'billing', 'shipping', 'returns', 'technical'].map(
  * The demo site's admin, logged in on `server` over REST (the accounts are read from the Redis
  * at `redisUrl`, or the Redis Cluster of `clusterNodes`), who can add agents.
  */
-export async function demoAdmin(server: ServerProcess, prefix: string, where: { redisUrl?: string; clusterNodes?: string[] } = {}) {
+export async function demoAdmin(
+  server: ServerProcess,
+  prefix: string,
+  where: { redisUrl?: string; clusterNodes?: string[] } = {},
+) {
   const admin = (await demoAccounts(prefix, where.redisUrl, where.clusterNodes)).find((a) => a.role === 'admin');
   if (!admin) throw new Error('no demo admin');
   const rest = restClient(server.url, await login(server.url, admin.email, admin.password));
@@ -151,7 +162,14 @@ export async function demoAdmin(server: ServerProcess, prefix: string, where: { 
     /** A new agent of the demo site who can take any chat, up to `maxChats` at once: their session cookie. */
     async newAgent(name: string, maxChats: number): Promise<string> {
       const email = `${name.toLowerCase().replace(/\W+/g, '-')}-${randomUUID().slice(0, 8)}@cedar.example`;
-      const created = await rest.post<{ password: string }>('/api/agents', { siteId: 'demo', email, name, role: 'agent', skills: anySkill, maxChats });
+      const created = await rest.post<{ password: string }>('/api/agents', {
+        siteId: 'demo',
+        email,
+        name,
+        role: 'agent',
+        skills: anySkill,
+        maxChats,
+      });
       if (created.status !== 200) throw new Error(`could not create ${name}: ${created.status}`);
       return (await login(server.url, email, created.body.password)).cookie;
     },

@@ -46,10 +46,13 @@ export async function startRedisCluster(masters = 3): Promise<RedisCluster> {
     await Promise.all(
       children
         .filter((c) => c.exitCode === null && c.signalCode === null)
-        .map((c) => new Promise<void>((resolve) => {
-          c.once('exit', () => resolve());
-          c.kill('SIGKILL');
-        })),
+        .map(
+          (c) =>
+            new Promise<void>((resolve) => {
+              c.once('exit', () => resolve());
+              c.kill('SIGKILL');
+            }),
+        ),
     );
     rmSync(dir, { recursive: true, force: true });
   };
@@ -59,16 +62,38 @@ export async function startRedisCluster(masters = 3): Promise<RedisCluster> {
       ports.push(port);
       const child = spawn(
         'redis-server',
-        ['--port', String(port), '--bind', '127.0.0.1', '--cluster-enabled', 'yes', '--cluster-config-file', `nodes-${port}.conf`,
-          '--dir', dir, '--save', '', '--appendonly', 'no'],
+        [
+          '--port',
+          String(port),
+          '--bind',
+          '127.0.0.1',
+          '--cluster-enabled',
+          'yes',
+          '--cluster-config-file',
+          `nodes-${port}.conf`,
+          '--dir',
+          dir,
+          '--save',
+          '',
+          '--appendonly',
+          'no',
+        ],
         { stdio: 'ignore' },
       );
       children.push(child);
     }
     const nodes = ports.map((p) => `redis://127.0.0.1:${p}`);
     for (const url of nodes) await until(`${url} to answer`, () => answers(url, ['PING'], /PONG/));
-    await run('redis-cli', ['--cluster', 'create', ...ports.map((p) => `127.0.0.1:${p}`), '--cluster-replicas', '0', '--cluster-yes']);
-    for (const url of nodes) await until(`${url} to see the cluster ok`, () => answers(url, ['CLUSTER', 'INFO'], /cluster_state:ok/));
+    await run('redis-cli', [
+      '--cluster',
+      'create',
+      ...ports.map((p) => `127.0.0.1:${p}`),
+      '--cluster-replicas',
+      '0',
+      '--cluster-yes',
+    ]);
+    for (const url of nodes)
+      await until(`${url} to see the cluster ok`, () => answers(url, ['CLUSTER', 'INFO'], /cluster_state:ok/));
     return { nodes, stop };
   } catch (e) {
     await stop();

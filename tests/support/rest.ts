@@ -1,6 +1,10 @@
 /** A small REST client for one signed-in agent: cookie and CSRF header on every call. */
 export function restClient(base: string, auth: { cookie: string; csrf: string }) {
-  async function call<T = Record<string, unknown>>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
+  async function call<T = Record<string, unknown>>(
+    method: string,
+    path: string,
+    body?: unknown,
+  ): Promise<{ status: number; body: T }> {
     const res = await fetch(`${base}${path}`, {
       method,
       headers: {

@@ -9,7 +9,9 @@ export type Stage = { h: Harness; browser: Browser };
  * A real server and Debian's Chromium for one test file: started together before its tests,
  * closed after them. `before` runs first (a check, or a service the server needs).
  */
-export function serverAndBrowser(options: { before?: () => void | Promise<void>; start?: () => Promise<Harness> } = {}): Stage {
+export function serverAndBrowser(
+  options: { before?: () => void | Promise<void>; start?: () => Promise<Harness> } = {},
+): Stage {
   const stage = {} as Stage;
   beforeAll(async () => {
     await options.before?.();

@@ -23,4 +23,3 @@ export async function sendMessage(page: Page, text: string): Promise<void> {
   await composer(page).fill(text);
   await page.getByRole('button', { name: 'Send' }).click();
 }
-

@@ -11,9 +11,13 @@ function focusIn(page: Page): Promise<{ where: 'launcher' | 'panel' | 'outside';
   return page.evaluate(() => {
     const root = document.querySelector('cascade-widget')!.shadowRoot!;
     const active = root.activeElement;
-    if (!active || document.activeElement !== root.host) return { where: 'outside' as const, tag: document.activeElement?.localName ?? '' };
+    if (!active || document.activeElement !== root.host)
+      return { where: 'outside' as const, tag: document.activeElement?.localName ?? '' };
     if (active.classList.contains('launcher')) return { where: 'launcher' as const, tag: active.localName };
-    return { where: root.querySelector('.panel')!.contains(active) ? ('panel' as const) : ('outside' as const), tag: active.localName };
+    return {
+      where: root.querySelector('.panel')!.contains(active) ? ('panel' as const) : ('outside' as const),
+      tag: active.localName,
+    };
   });
 }
 
@@ -61,12 +65,18 @@ it('has no serious or critical axe violation in the open panel', async () => {
   const violations = await page.evaluate(async () => {
     const run = (window as unknown as { axe: typeof axe }).axe.run;
     const result = await run({ include: [['cascade-widget']] }, { resultTypes: ['violations'] });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact ?? null, targets: v.nodes.map((n) => JSON.stringify(n.target)) }));
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact ?? null,
+      targets: v.nodes.map((n) => JSON.stringify(n.target)),
+    }));
   });
   const scanned = await page.evaluate(async () => {
     const run = (window as unknown as { axe: typeof axe }).axe.run;
     const result = await run({ include: [['cascade-widget']] }, { resultTypes: ['passes'] });
-    return result.passes.flatMap((p) => p.nodes.map((n) => JSON.stringify(n.target))).filter((t) => t.includes('.panel') || t.includes('textarea')).length;
+    return result.passes
+      .flatMap((p) => p.nodes.map((n) => JSON.stringify(n.target)))
+      .filter((t) => t.includes('.panel') || t.includes('textarea')).length;
   });
   // The scan did reach inside the shadow root.
   expect(scanned).toBeGreaterThan(0);

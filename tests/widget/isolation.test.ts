@@ -39,7 +39,10 @@ async function openPanel(path: string): Promise<Page> {
   if (path !== '/demo') {
     const original = await (await fetch(`${stage.h.url}/demo`)).text();
     await page.route(`${stage.h.url}${path}`, (route) =>
-      route.fulfill({ contentType: 'text/html; charset=utf-8', body: original.replace('</head>', `${hostile}</head>`) }),
+      route.fulfill({
+        contentType: 'text/html; charset=utf-8',
+        body: original.replace('</head>', `${hostile}</head>`),
+      }),
     );
   }
   const story = journal(page);
@@ -65,10 +68,15 @@ it('looks the same on a page whose CSS tries to restyle everything', async () =>
   // The panel without its rounded corners, where the page behind shows through.
   const box = await plain.locator('.panel').boundingBox();
   const clip = { x: box!.x + RADIUS, y: box!.y, width: box!.width - 2 * RADIUS, height: box!.height };
-  const shot = (page: Page, name: string) => page.screenshot({ path: screenshotPath(name), clip, animations: 'disabled', caret: 'hide' });
+  const shot = (page: Page, name: string) =>
+    page.screenshot({ path: screenshotPath(name), clip, animations: 'disabled', caret: 'hide' });
   // Polled: both panels must have settled (connected, greeted) before their pixels can match.
   await expect
-    .poll(async () => (await shot(hostilePage, 'widget-isolation-hostile')).equals(await shot(plain, 'widget-isolation-plain')), { timeout: 30_000 })
+    .poll(
+      async () =>
+        (await shot(hostilePage, 'widget-isolation-hostile')).equals(await shot(plain, 'widget-isolation-plain')),
+      { timeout: 30_000 },
+    )
     .toBe(true);
   await plain.context().close();
   await hostilePage.context().close();

@@ -11,12 +11,19 @@ import { openChat, openDemo, sendMessage } from '../support/widget-page.ts';
 import { serverAndBrowser } from '../support/stage.ts';
 
 let mailbox: Mailbox;
-const stage = serverAndBrowser({ start: () => startCascade({ SMTP_URL: mailbox.url, MAIL_FROM: 'Cedar Support <support@cedar.example>' }), before: async () => { mailbox = await Mailbox.start(); } });
+const stage = serverAndBrowser({
+  start: () => startCascade({ SMTP_URL: mailbox.url, MAIL_FROM: 'Cedar Support <support@cedar.example>' }),
+  before: async () => {
+    mailbox = await Mailbox.start();
+  },
+});
 afterAll(async () => {
   await mailbox?.close();
 });
 
-const kb = JSON.parse(readFileSync(new URL('../../server/src/demo/knowledge-base.json', import.meta.url), 'utf8')) as KbEntry[];
+const kb = JSON.parse(
+  readFileSync(new URL('../../server/src/demo/knowledge-base.json', import.meta.url), 'utf8'),
+) as KbEntry[];
 const tracking = kb.find((e) => e.id === 'order-tracking')!.content.en!;
 const delivery = kb.find((e) => e.id === 'delivery-times')!.content.en!;
 
@@ -31,9 +38,14 @@ async function waitInLine(page: Page): Promise<void> {
 it('takes a visitor from a vague question through the queue to an agent, a rating and an emailed transcript', async () => {
   // "order" matches several entries only in part: the bot suggests instead of answering.
   const admin = restClient(stage.h.url, await stage.h.login('admin@cedar.example'));
-  const { body } = await admin.post<{ decision: BotDecision }>('/api/kb/try', { siteId: stage.h.demo.siteId, text: 'order', locale: 'en' });
+  const { body } = await admin.post<{ decision: BotDecision }>('/api/kb/try', {
+    siteId: stage.h.demo.siteId,
+    text: 'order',
+    locale: 'en',
+  });
   expect(body.decision.kind).toBe('suggest');
-  if (body.decision.kind === 'suggest') expect(body.decision.suggestions.map((s) => s.entryId)).toContain('order-tracking');
+  if (body.decision.kind === 'suggest')
+    expect(body.decision.suggestions.map((s) => s.entryId)).toContain('order-tracking');
 
   const first = await openDemo(stage.browser, stage.h.url);
   await openChat(first);
@@ -53,7 +65,14 @@ it('takes a visitor from a vague question through the queue to an agent, a ratin
   await second.getByText('You are number 2 in line.').waitFor();
 
   // An agent with room for one chat comes online: the first chat is taken, the second moves up live.
-  const agent = await stage.h.newAgent({ name: 'Rana', skills: [{ skill: 'shipping', level: 1 }, { skill: 'general', level: 1 }], maxChats: 1 });
+  const agent = await stage.h.newAgent({
+    name: 'Rana',
+    skills: [
+      { skill: 'shipping', level: 1 },
+      { skill: 'general', level: 1 },
+    ],
+    maxChats: 1,
+  });
   const assigned = await agent.next<ChatSummary>('chat:assigned');
   const conversationId = assigned.conversation.id;
   await first.getByText('Rana joined the chat.').waitFor();

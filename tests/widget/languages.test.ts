@@ -8,7 +8,9 @@ import { serverAndBrowser } from '../support/stage.ts';
 
 const stage = serverAndBrowser();
 
-const kb = JSON.parse(readFileSync(new URL('../../server/src/demo/knowledge-base.json', import.meta.url), 'utf8')) as KbEntry[];
+const kb = JSON.parse(
+  readFileSync(new URL('../../server/src/demo/knowledge-base.json', import.meta.url), 'utf8'),
+) as KbEntry[];
 const delivery = kb.find((e) => e.id === 'delivery-times')!;
 
 const viewports = {
@@ -39,45 +41,51 @@ async function chatIn(page: Page, locale: Locale): Promise<{ question: string; a
 describe.each(['en', 'ar', 'fa'] as const)('the panel in %s', (locale) => {
   const rtl = locale !== 'en';
 
-  it.each(Object.keys(viewports) as (keyof typeof viewports)[])('lays out on %s', async (size) => {
-    const page = await openDemo(stage.browser, stage.h.url, viewports[size]);
-    const { question, answer } = await chatIn(page, locale);
-    const panel = page.locator('.panel');
-    await expect.poll(() => panel.getAttribute('dir')).toBe(rtl ? 'rtl' : 'ltr');
-    await expect.poll(() => panel.getAttribute('lang')).toBe(locale);
+  it.each(Object.keys(viewports) as (keyof typeof viewports)[])(
+    'lays out on %s',
+    async (size) => {
+      const page = await openDemo(stage.browser, stage.h.url, viewports[size]);
+      const { question, answer } = await chatIn(page, locale);
+      const panel = page.locator('.panel');
+      await expect.poll(() => panel.getAttribute('dir')).toBe(rtl ? 'rtl' : 'ltr');
+      await expect.poll(() => panel.getAttribute('lang')).toBe(locale);
 
-    // The empty text box (its placeholder) reads in the panel's direction.
-    await expect.poll(() => page.locator('.field textarea').evaluate((el) => getComputedStyle(el).direction)).toBe(rtl ? 'rtl' : 'ltr');
+      // The empty text box (its placeholder) reads in the panel's direction.
+      await expect
+        .poll(() => page.locator('.field textarea').evaluate((el) => getComputedStyle(el).direction))
+        .toBe(rtl ? 'rtl' : 'ltr');
 
-    // The send button sits at the end of the line: right in English, left in Arabic and Persian.
-    const send = await box(page.locator('button.send'));
-    const field = await box(page.locator('.field textarea'));
-    if (rtl) expect(send.x + send.width).toBeLessThanOrEqual(field.x);
-    else expect(send.x).toBeGreaterThanOrEqual(field.x + field.width);
+      // The send button sits at the end of the line: right in English, left in Arabic and Persian.
+      const send = await box(page.locator('button.send'));
+      const field = await box(page.locator('.field textarea'));
+      if (rtl) expect(send.x + send.width).toBeLessThanOrEqual(field.x);
+      else expect(send.x).toBeGreaterThanOrEqual(field.x + field.width);
 
-    // The visitor's messages sit at the end side, the bot's at the start side.
-    const mine = await box(page.locator('.row.me .bubble', { hasText: question }));
-    const bot = await box(page.locator('.row:not(.me) .bubble', { hasText: answer }));
-    if (rtl) {
-      expect(mine.x).toBeLessThan(bot.x);
-      expect(mine.x + mine.width).toBeLessThan(bot.x + bot.width);
-    } else {
-      expect(mine.x).toBeGreaterThan(bot.x);
-      expect(mine.x + mine.width).toBeGreaterThan(bot.x + bot.width);
-    }
+      // The visitor's messages sit at the end side, the bot's at the start side.
+      const mine = await box(page.locator('.row.me .bubble', { hasText: question }));
+      const bot = await box(page.locator('.row:not(.me) .bubble', { hasText: answer }));
+      if (rtl) {
+        expect(mine.x).toBeLessThan(bot.x);
+        expect(mine.x + mine.width).toBeLessThan(bot.x + bot.width);
+      } else {
+        expect(mine.x).toBeGreaterThan(bot.x);
+        expect(mine.x + mine.width).toBeGreaterThan(bot.x + bot.width);
+      }
 
-    const time = (await page.locator('.row.me .meta').first().textContent()) ?? '';
-    if (locale === 'fa') {
-      expect(time).toMatch(/[۰-۹]/);
-      expect(time).not.toMatch(/[0-9]/);
-    }
-    if (locale === 'en') expect(time).toMatch(/[0-9]/);
+      const time = (await page.locator('.row.me .meta').first().textContent()) ?? '';
+      if (locale === 'fa') {
+        expect(time).toMatch(/[۰-۹]/);
+        expect(time).not.toMatch(/[0-9]/);
+      }
+      if (locale === 'en') expect(time).toMatch(/[0-9]/);
 
-    if (size === 'phone') {
-      const whole = await box(panel);
-      expect(whole).toEqual({ x: 0, y: 0, width: 375, height: 667 });
-    }
-    await page.screenshot({ path: screenshotPath(`widget-${locale}-${size}`) });
-    await page.context().close();
-  }, 30_000);
+      if (size === 'phone') {
+        const whole = await box(panel);
+        expect(whole).toEqual({ x: 0, y: 0, width: 375, height: 667 });
+      }
+      await page.screenshot({ path: screenshotPath(`widget-${locale}-${size}`) });
+      await page.context().close();
+    },
+    30_000,
+  );
 });

@@ -53,13 +53,20 @@ it('rides out a server restart mid-chat: "Reconnecting…", then every message t
   // The agent's socket reconnects on its own; the stored stream holds each line once, in order.
   await socket.next('agent:status', () => true, 20_000);
   const visitorLines = async () => {
-    const { messages } = await socket.ok<{ messages: Message[] }>('chat:sync', { conversationId: conversation.id, after: null });
+    const { messages } = await socket.ok<{ messages: Message[] }>('chat:sync', {
+      conversationId: conversation.id,
+      after: null,
+    });
     return messages.filter((m) => m.author === 'visitor').map((m) => m.text);
   };
   await expect.poll(visitorLines, { timeout: 20_000 }).toEqual(['Hello', ...typed]);
 
   // The agent answers after the restart and the visitor sees it, with each message shown once.
-  await socket.ok('chat:send', { conversationId: conversation.id, clientMsgId: randomUUID(), text: 'All back, I see your three lines.' });
+  await socket.ok('chat:send', {
+    conversationId: conversation.id,
+    clientMsgId: randomUUID(),
+    text: 'All back, I see your three lines.',
+  });
   await page.getByText('All back, I see your three lines.').waitFor();
   for (const text of typed) expect(await page.locator('.bubble', { hasText: text }).count()).toBe(1);
   await page.context().close();

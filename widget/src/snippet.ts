@@ -4,8 +4,7 @@
  */
 export const stub = 'window.Cascade=window.Cascade||function(){(Cascade.q=Cascade.q||[]).push(arguments)};';
 
-const attr = (value: string): string =>
-  value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+const attr = (value: string): string => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
 /** The HTML a site owner pastes before `</body>`: the stub, then the async loader. */
 export function snippet(scriptUrl: string, siteKey: string): string {

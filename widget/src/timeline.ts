@@ -18,9 +18,7 @@ const lastSpoken = (messages: readonly Message[]): Message | undefined =>
 /** The bot is thinking: its conversation is with the bot and the visitor spoke last. */
 export function botTyping(state: Pick<ChatState, 'conversation' | 'messages' | 'outbox'>): boolean {
   return (
-    state.conversation?.state === 'bot' &&
-    state.outbox.length === 0 &&
-    lastSpoken(state.messages)?.author === 'visitor'
+    state.conversation?.state === 'bot' && state.outbox.length === 0 && lastSpoken(state.messages)?.author === 'visitor'
   );
 }
 
@@ -43,8 +41,7 @@ export const isEnded = (conversation: ConversationView | null): boolean =>
 /** Bot and agent messages newer than what the visitor has seen with the panel open. */
 export function unreadCount(messages: readonly Message[], readUpTo: string | null): number {
   if (readUpTo === null) return 0;
-  return messages.filter((m) => (m.author === 'bot' || m.author === 'agent') && compareIds(m.id, readUpTo) > 0)
-    .length;
+  return messages.filter((m) => (m.author === 'bot' || m.author === 'agent') && compareIds(m.id, readUpTo) > 0).length;
 }
 
 const openStates: ReadonlySet<ConversationState> = new Set(['bot', 'queued', 'assigned', 'offered_ticket']);

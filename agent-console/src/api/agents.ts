@@ -13,6 +13,9 @@ export function createAgent(body: AgentCreate, csrf: string): Promise<{ agent: A
 }
 
 export async function updateAgent(agentId: string, body: AgentUpdate, csrf: string): Promise<Agent> {
-  const { agent } = await requestJson<{ agent: Agent }>('PATCH', `/api/agents/${encodeURIComponent(agentId)}`, { body, csrf });
+  const { agent } = await requestJson<{ agent: Agent }>('PATCH', `/api/agents/${encodeURIComponent(agentId)}`, {
+    body,
+    csrf,
+  });
   return agent;
 }

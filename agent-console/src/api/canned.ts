@@ -9,7 +9,10 @@ export async function listCanned(siteId: string): Promise<CannedReply[]> {
 
 /** Saves a reply; one with the same shortcut and language is replaced. */
 export async function saveCanned(siteId: string, input: CannedReplyInput, csrf: string): Promise<CannedReply> {
-  const { reply } = await requestJson<{ reply: CannedReply }>('POST', `/api/canned${siteQuery(siteId)}`, { body: input, csrf });
+  const { reply } = await requestJson<{ reply: CannedReply }>('POST', `/api/canned${siteQuery(siteId)}`, {
+    body: input,
+    csrf,
+  });
   return reply;
 }
 

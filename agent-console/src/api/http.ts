@@ -18,7 +18,11 @@ type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
  * Calls the REST API on the console's own origin (the session cookie rides along).
  * State-changing calls carry the CSRF token the server handed out with `Me`.
  */
-export async function requestJson<T>(method: Method, path: string, options: { body?: unknown; csrf?: string } = {}): Promise<T> {
+export async function requestJson<T>(
+  method: Method,
+  path: string,
+  options: { body?: unknown; csrf?: string } = {},
+): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (method !== 'GET') headers['content-type'] = 'application/json';
   if (options.csrf) headers['x-cascade-csrf'] = options.csrf;

@@ -39,6 +39,9 @@ export function exportKbHref(siteId: string, format: 'json' | 'csv'): string {
 }
 
 export async function tryBot(siteId: string, text: string, locale: Locale, csrf: string): Promise<BotDecision> {
-  const { decision } = await requestJson<{ decision: BotDecision }>('POST', '/api/kb/try', { body: { siteId, text, locale }, csrf });
+  const { decision } = await requestJson<{ decision: BotDecision }>('POST', '/api/kb/try', {
+    body: { siteId, text, locale },
+    csrf,
+  });
   return decision;
 }

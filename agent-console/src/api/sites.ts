@@ -19,6 +19,9 @@ export function patchSiteSettings(siteId: string, patch: SiteSettingsPatch, csrf
 }
 
 export async function rotateSecret(siteId: string, secret: SecretKind, csrf: string): Promise<string> {
-  const reply = await requestJson<{ secret: string }>('POST', '/api/sites/secrets/rotate', { body: { siteId, secret }, csrf });
+  const reply = await requestJson<{ secret: string }>('POST', '/api/sites/secrets/rotate', {
+    body: { siteId, secret },
+    csrf,
+  });
   return reply.secret;
 }

@@ -17,11 +17,18 @@ export async function getTicket(ticketId: string): Promise<Ticket> {
 }
 
 export async function updateTicket(ticketId: string, update: TicketUpdate, csrf: string): Promise<Ticket> {
-  const { ticket } = await requestJson<{ ticket: Ticket }>('PATCH', `/api/tickets/${encodeURIComponent(ticketId)}`, { body: update, csrf });
+  const { ticket } = await requestJson<{ ticket: Ticket }>('PATCH', `/api/tickets/${encodeURIComponent(ticketId)}`, {
+    body: update,
+    csrf,
+  });
   return ticket;
 }
 
 /** Emails the visitor; the answer's delivery is queued, so "sent" means accepted for sending. */
-export function replyByEmail(ticketId: string, text: string, csrf: string): Promise<{ ticket: Ticket; delivery: Delivery }> {
+export function replyByEmail(
+  ticketId: string,
+  text: string,
+  csrf: string,
+): Promise<{ ticket: Ticket; delivery: Delivery }> {
   return requestJson('POST', `/api/tickets/${encodeURIComponent(ticketId)}/replies`, { body: { text }, csrf });
 }

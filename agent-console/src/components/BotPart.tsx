@@ -17,7 +17,13 @@ export function BotPart({ items, count, startsOpen, myId }: Props) {
   const listId = `bot-part-${items[0]?.message.id ?? ''}`;
   return (
     <li class="bot-part">
-      <button type="button" class="bot-part-toggle" aria-expanded={open} aria-controls={listId} onClick={() => setOpen(!open)}>
+      <button
+        type="button"
+        class="bot-part-toggle"
+        aria-expanded={open}
+        aria-controls={listId}
+        onClick={() => setOpen(!open)}
+      >
         <span class="bot-part-mark" aria-hidden="true">
           ▸
         </span>

@@ -31,7 +31,12 @@ export function ChatArea({ me, state, controller, drafts }: Props) {
     <section class="chat-area">
       <ChatTabs chats={chats} selected={state.selected} onSelect={controller.select} />
       {chat ? (
-        <div class="chat-layout" role="tabpanel" id={CHAT_PANEL_ID} aria-labelledby={tabId(chat.summary.conversation.id)}>
+        <div
+          class="chat-layout"
+          role="tabpanel"
+          id={CHAT_PANEL_ID}
+          aria-labelledby={tabId(chat.summary.conversation.id)}
+        >
           <ChatView
             key={chat.summary.conversation.id}
             me={me}
@@ -48,7 +53,9 @@ export function ChatArea({ me, state, controller, drafts }: Props) {
           <ContextPanel me={me} chat={chat} open={contextOpen} onClose={() => setContextOpen(false)} />
         </div>
       ) : (
-        <p class="empty-state">{chats.length > 0 || state.connection === 'online' ? t.t('tabs.none') : t.t('app.loading')}</p>
+        <p class="empty-state">
+          {chats.length > 0 || state.connection === 'online' ? t.t('tabs.none') : t.t('app.loading')}
+        </p>
       )}
     </section>
   );

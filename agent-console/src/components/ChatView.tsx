@@ -27,7 +27,18 @@ interface Props {
 
 type OpenDialog = 'followup' | 'transfer' | null;
 
-export function ChatView({ me, chat, seenSkills, controller, canned, draft, onDraft, onSent, contextOpen, onToggleContext }: Props) {
+export function ChatView({
+  me,
+  chat,
+  seenSkills,
+  controller,
+  canned,
+  draft,
+  onDraft,
+  onSent,
+  contextOpen,
+  onToggleContext,
+}: Props) {
   const t = useT();
   const [dialog, setDialog] = useState<OpenDialog>(null);
   const [resolving, setResolving] = useState(false);

@@ -10,7 +10,17 @@ import type { ChatState } from '../state/chat-state.ts';
 import { ForgetVisitor } from './ForgetVisitor.tsx';
 
 /** Everything known about the visitor, so the agent never has to ask twice. */
-export function ContextPanel({ me, chat, open, onClose }: { me: Me; chat: ChatState; open: boolean; onClose: () => void }) {
+export function ContextPanel({
+  me,
+  chat,
+  open,
+  onClose,
+}: {
+  me: Me;
+  chat: ChatState;
+  open: boolean;
+  onClose: () => void;
+}) {
   const t = useT();
   const now = useNow(1000);
   const { conversation, visitor } = chat.summary;

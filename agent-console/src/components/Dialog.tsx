@@ -34,7 +34,17 @@ export function Dialog({ title, titleId, onClose, children }: Props) {
 }
 
 /** The end of a dialog's form: the error of the last try, Cancel, and the submit button. */
-export function DialogFooter({ error, busy, submitLabel, onCancel }: { error: string | null; busy: boolean; submitLabel: string; onCancel: () => void }) {
+export function DialogFooter({
+  error,
+  busy,
+  submitLabel,
+  onCancel,
+}: {
+  error: string | null;
+  busy: boolean;
+  submitLabel: string;
+  onCancel: () => void;
+}) {
   const t = useT();
   return (
     <>

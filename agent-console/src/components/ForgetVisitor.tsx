@@ -41,10 +41,20 @@ export function ForgetVisitor({ me, siteId, visitorId }: { me: Me; siteId: strin
             </button>
           ) : (
             <div class="button-row">
-              <button type="button" class="button danger small" disabled={step === 'busy'} onClick={() => void forget()}>
+              <button
+                type="button"
+                class="button danger small"
+                disabled={step === 'busy'}
+                onClick={() => void forget()}
+              >
                 {t.t('context.forgetConfirm')}
               </button>
-              <button type="button" class="button quiet small" disabled={step === 'busy'} onClick={() => setStep('idle')}>
+              <button
+                type="button"
+                class="button quiet small"
+                disabled={step === 'busy'}
+                onClick={() => setStep('idle')}
+              >
                 {t.t('dialog.cancel')}
               </button>
             </div>

@@ -26,7 +26,20 @@ interface Props {
 
 const statuses: readonly ChosenStatus[] = ['online', 'away'];
 
-export function Header({ me, site, status, unread, route, muted, onSite, onStatus, onLocale, onToggleMute, onLogout, onLogoutEverywhere }: Props) {
+export function Header({
+  me,
+  site,
+  status,
+  unread,
+  route,
+  muted,
+  onSite,
+  onStatus,
+  onLocale,
+  onToggleMute,
+  onLogout,
+  onLogoutEverywhere,
+}: Props) {
   const t = useT();
   const [changingPassword, setChangingPassword] = useState(false);
   const current = sectionOf(route);
@@ -37,7 +50,11 @@ export function Header({ me, site, status, unread, route, muted, onSite, onStatu
         <span class="brand">{t.t('app.brand')}</span>
         <nav class="nav" aria-label={t.t('header.nav')}>
           {sections.map((section) => (
-            <a key={section} href={routeHash({ view: section })} aria-current={current === section ? 'page' : undefined}>
+            <a
+              key={section}
+              href={routeHash({ view: section })}
+              aria-current={current === section ? 'page' : undefined}
+            >
               {t.t(`nav.${section}`)}
               {section === 'chats' && unread > 0 && <span class="badge">{t.num(unread)}</span>}
             </a>
@@ -92,7 +109,15 @@ export function Header({ me, site, status, unread, route, muted, onSite, onStatu
 
 function BellIcon({ muted }: { muted: boolean }) {
   return (
-    <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="1.8">
+    <svg
+      viewBox="0 0 24 24"
+      width="18"
+      height="18"
+      aria-hidden="true"
+      fill="none"
+      stroke="currentColor"
+      stroke-width="1.8"
+    >
       <path d="M6 16V11a6 6 0 0 1 12 0v5l1.5 2h-15z" stroke-linejoin="round" />
       <path d="M10 20a2 2 0 0 0 4 0" />
       {muted && <path d="M4 4l16 16" stroke-linecap="round" />}

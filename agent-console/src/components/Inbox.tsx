@@ -53,9 +53,7 @@ export function Inbox({ me, state, controller }: Props) {
                   <span class="chat-item-preview" dir="auto">
                     {previewText(t, last)}
                   </span>
-                  {!isActive(chat) && (
-                    <span class="tag">{t.t(`state.${chat.summary.conversation.state}`)}</span>
-                  )}
+                  {!isActive(chat) && <span class="tag">{t.t(`state.${chat.summary.conversation.state}`)}</span>}
                 </button>
               </li>
             );

@@ -22,7 +22,9 @@ export function LoginScreen({ onSignedIn, onLocale }: { onSignedIn: (me: Me) => 
       onSignedIn(await login({ email: email.trim(), password }));
     } catch (e) {
       const wrong = e instanceof ApiError && (e.status === 401 || e.code === 'invalid_payload');
-      setError(wrong ? t.t('login.wrong') : t.t('login.failed', { message: e instanceof Error ? e.message : String(e) }));
+      setError(
+        wrong ? t.t('login.wrong') : t.t('login.failed', { message: e instanceof Error ? e.message : String(e) }),
+      );
       setBusy(false);
     }
   };
@@ -67,7 +69,11 @@ export function LoginScreen({ onSignedIn, onLocale }: { onSignedIn: (me: Me) => 
         <button type="submit" class="button primary wide" disabled={busy}>
           {t.t('login.submit')}
         </button>
-        {busy && <p class="muted" aria-live="polite">{t.t('login.busy')}</p>}
+        {busy && (
+          <p class="muted" aria-live="polite">
+            {t.t('login.busy')}
+          </p>
+        )}
       </form>
     </main>
   );

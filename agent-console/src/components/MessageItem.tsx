@@ -84,7 +84,9 @@ export function PendingItem({ pending, onRetry, onDiscard }: PendingProps) {
       <div class="msg-meta">
         <span class="msg-author">{t.t('author.you')}</span>
         {pending.internal && <span class="tag note-tag">{t.t('chat.internal')}</span>}
-        <span class="msg-status">{pending.error ? t.t('chat.notSent', { reason: pending.error }) : t.t('chat.sending')}</span>
+        <span class="msg-status">
+          {pending.error ? t.t('chat.notSent', { reason: pending.error }) : t.t('chat.sending')}
+        </span>
       </div>
       <p class="msg-text" dir="auto">
         <RichText text={pending.text} />

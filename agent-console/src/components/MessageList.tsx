@@ -22,7 +22,16 @@ interface Props {
 /** Distance from the bottom within which new messages keep the view pinned to the end. */
 const STICK_PX = 80;
 
-export function MessageList({ me, messages, outbox = [], loading = false, label, onRetry, onDiscard, follow = true }: Props) {
+export function MessageList({
+  me,
+  messages,
+  outbox = [],
+  loading = false,
+  label,
+  onRetry,
+  onDiscard,
+  follow = true,
+}: Props) {
   const t = useT();
   const ref = useRef<HTMLDivElement>(null);
   const stick = useRef(follow);
@@ -49,7 +58,13 @@ export function MessageList({ me, messages, outbox = [], loading = false, label,
       {loading && <p class="muted center">{t.t('tabs.loading')}</p>}
       <ol class="messages">
         {botMessages > 0 && (
-          <BotPart key={bot[0]?.message.id} items={bot} count={botMessages} startsOpen={startsOpen} myId={me.agent.id} />
+          <BotPart
+            key={bot[0]?.message.id}
+            items={bot}
+            count={botMessages}
+            startsOpen={startsOpen}
+            myId={me.agent.id}
+          />
         )}
         {(botMessages > 0 ? rest : [...bot, ...rest]).map((item) => (
           <MessageItem key={item.message.id} item={item} myId={me.agent.id} />

@@ -27,7 +27,9 @@ export function PasswordDialog({ csrf, onClose }: { csrf: string; onClose: () =>
       setDone(true);
     } catch (e) {
       const wrong = e instanceof ApiError && e.code === 'invalid_payload' && e.message.startsWith('current');
-      setError(wrong ? t.t('password.wrong') : t.t('actions.failed', { message: e instanceof Error ? e.message : String(e) }));
+      setError(
+        wrong ? t.t('password.wrong') : t.t('actions.failed', { message: e instanceof Error ? e.message : String(e) }),
+      );
     } finally {
       setBusy(false);
     }
@@ -48,15 +50,33 @@ export function PasswordDialog({ csrf, onClose }: { csrf: string; onClose: () =>
         <form class="dialog-form" onSubmit={submit}>
           <label class="field">
             <span>{t.t('password.current')}</span>
-            <input type="password" autocomplete="current-password" required value={current} onInput={(e) => setCurrent(e.currentTarget.value)} />
+            <input
+              type="password"
+              autocomplete="current-password"
+              required
+              value={current}
+              onInput={(e) => setCurrent(e.currentTarget.value)}
+            />
           </label>
           <label class="field">
             <span>{t.t('password.next')}</span>
-            <input type="password" autocomplete="new-password" required value={next} onInput={(e) => setNext(e.currentTarget.value)} />
+            <input
+              type="password"
+              autocomplete="new-password"
+              required
+              value={next}
+              onInput={(e) => setNext(e.currentTarget.value)}
+            />
           </label>
           <label class="field">
             <span>{t.t('password.repeat')}</span>
-            <input type="password" autocomplete="new-password" required value={repeat} onInput={(e) => setRepeat(e.currentTarget.value)} />
+            <input
+              type="password"
+              autocomplete="new-password"
+              required
+              value={repeat}
+              onInput={(e) => setRepeat(e.currentTarget.value)}
+            />
           </label>
           <p class="muted small">{t.t('password.hint', { n: MIN_LENGTH })}</p>
           <DialogFooter error={error} busy={busy} submitLabel={t.t('password.submit')} onCancel={onClose} />

@@ -2,7 +2,15 @@ import { useT } from '../i18n/context.ts';
 import type { SiteRef } from '../logic/sites.ts';
 
 /** Which site the dashboard and admin screens act on, for agents of several sites. */
-export function SiteSelect({ sites, value, onSite }: { sites: readonly SiteRef[]; value: string; onSite: (siteId: string) => void }) {
+export function SiteSelect({
+  sites,
+  value,
+  onSite,
+}: {
+  sites: readonly SiteRef[];
+  value: string;
+  onSite: (siteId: string) => void;
+}) {
   const t = useT();
   return (
     <label class="inline-field">

@@ -6,7 +6,15 @@ import type { Connection, Notice } from '../state/console-state.ts';
 const INFO_NOTICE_MS = 6000;
 
 /** Connection trouble and the latest notice, announced politely to screen readers. */
-export function StatusBar({ connection, notice, onDismiss }: { connection: Connection; notice: Notice | null; onDismiss: () => void }) {
+export function StatusBar({
+  connection,
+  notice,
+  onDismiss,
+}: {
+  connection: Connection;
+  notice: Notice | null;
+  onDismiss: () => void;
+}) {
   const t = useT();
   // Information fades by itself; errors stay until the agent dismisses them.
   useEffect(() => {
@@ -22,8 +30,16 @@ export function StatusBar({ connection, notice, onDismiss }: { connection: Conne
         </p>
       )}
       {notice && (
-        <p class={`banner ${notice.tone === 'error' ? 'error' : 'info'}`} role={notice.tone === 'error' ? 'alert' : undefined}>
-          <span>{t.t(notice.key, notice.visitor ? { ...notice.params, name: visitorLabel(t, notice.visitor) } : notice.params)}</span>
+        <p
+          class={`banner ${notice.tone === 'error' ? 'error' : 'info'}`}
+          role={notice.tone === 'error' ? 'alert' : undefined}
+        >
+          <span>
+            {t.t(
+              notice.key,
+              notice.visitor ? { ...notice.params, name: visitorLabel(t, notice.visitor) } : notice.params,
+            )}
+          </span>
           <button type="button" class="button quiet small" onClick={onDismiss}>
             {t.t('error.dismiss')}
           </button>

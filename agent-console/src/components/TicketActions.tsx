@@ -5,7 +5,6 @@ import { useT } from '../i18n/context.ts';
 import { assigneeChoices, canAssignOthers } from '../logic/assignees.ts';
 import { ticketStatuses } from '@cascade/shared/constants';
 
-
 interface Props {
   me: Me;
   ticket: Ticket;
@@ -54,7 +53,10 @@ export function TicketActions({ me, ticket, agents, onChanged }: Props) {
       >
         <label class="field">
           <span>{t.t('tickets.status')}</span>
-          <select value={status} onChange={(e) => setStatus(ticketStatuses.find((s) => s === e.currentTarget.value) ?? ticket.status)}>
+          <select
+            value={status}
+            onChange={(e) => setStatus(ticketStatuses.find((s) => s === e.currentTarget.value) ?? ticket.status)}
+          >
             {ticketStatuses.map((s) => (
               <option key={s} value={s}>
                 {t.t(`ticketStatus.${s}`)}
@@ -68,7 +70,9 @@ export function TicketActions({ me, ticket, agents, onChanged }: Props) {
             <option value="">{t.t('tickets.unassigned')}</option>
             {choices.map((c) => (
               <option key={c.id} value={c.id}>
-                {c.id === me.agent.id ? t.t('tickets.me', { name: me.agent.name }) : (c.name ?? t.t('tickets.otherAgent'))}
+                {c.id === me.agent.id
+                  ? t.t('tickets.me', { name: me.agent.name })
+                  : (c.name ?? t.t('tickets.otherAgent'))}
               </option>
             ))}
           </select>

@@ -18,7 +18,9 @@ export function TicketDetailPage({ ticketId, me }: { ticketId: string; me: Me })
   const siteId = ticket?.siteId ?? '';
   const listsAgents = ticket !== null && canAssignOthers(me, siteId);
   const agents = useLoad(() => (listsAgents ? listAgents(siteId) : Promise.resolve(null)), listsAgents ? siteId : '');
-  const assignee = ticket?.assigneeId ? assigneeChoices(me, ticket.assigneeId, agents.data).find((c) => c.id === ticket.assigneeId) : null;
+  const assignee = ticket?.assigneeId
+    ? assigneeChoices(me, ticket.assigneeId, agents.data).find((c) => c.id === ticket.assigneeId)
+    : null;
 
   return (
     <main class="page">
@@ -72,7 +74,13 @@ export function TicketDetailPage({ ticketId, me }: { ticketId: string; me: Me })
               <MessageList me={me} messages={ticket.transcript} label={t.t('tickets.transcript')} follow={false} />
             </section>
             <div class="ticket-side">
-              <TicketActions key={ticket.updatedAt} me={me} ticket={ticket} agents={agents.data} onChanged={loaded.reload} />
+              <TicketActions
+                key={ticket.updatedAt}
+                me={me}
+                ticket={ticket}
+                agents={agents.data}
+                onChanged={loaded.reload}
+              />
               <TicketReplyForm me={me} ticket={ticket} onSent={loaded.reload} />
               <section class="ticket-section" aria-labelledby="ticket-history-title">
                 <h2 id="ticket-history-title">{t.t('tickets.history')}</h2>

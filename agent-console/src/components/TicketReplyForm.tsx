@@ -51,7 +51,13 @@ export function TicketReplyForm({ me, ticket, onSent }: Props) {
             <span>
               {t.t('reply.label')} <span dir="ltr">{email}</span>
             </span>
-            <textarea dir="auto" rows={4} maxLength={4000} value={text} onInput={(e) => setText(e.currentTarget.value)} />
+            <textarea
+              dir="auto"
+              rows={4}
+              maxLength={4000}
+              value={text}
+              onInput={(e) => setText(e.currentTarget.value)}
+            />
           </label>
           <button type="submit" class="button primary" disabled={busy || !text.trim()}>
             {busy ? t.t('reply.sending') : t.t('reply.send')}

@@ -50,10 +50,12 @@ export function TicketsPage({ me }: { me: Me }) {
   const listable = agentSite !== null && canAssignOthers(me, agentSite) ? agentSite : null;
   const agents = useLoad(() => (listable ? listAgents(listable) : Promise.resolve([])), listable ?? '');
   const skills = [...new Set(me.agent.memberships.flatMap((m) => m.skills.map((s) => s.skill)))].sort();
-  const filtered = <T,>(set: (value: T) => void) => (value: T) => {
-    set(value);
-    setOffset(0);
-  };
+  const filtered =
+    <T,>(set: (value: T) => void) =>
+    (value: T) => {
+      set(value);
+      setOffset(0);
+    };
 
   return (
     <main class="page">
@@ -122,7 +124,10 @@ export function TicketsPage({ me }: { me: Me }) {
         </label>
         <label class="field">
           <span>{t.t('tickets.assignee')}</span>
-          <select value={assigneeValue(assignee)} onChange={(e) => filtered(setAssignee)(parseAssignee(e.currentTarget.value))}>
+          <select
+            value={assigneeValue(assignee)}
+            onChange={(e) => filtered(setAssignee)(parseAssignee(e.currentTarget.value))}
+          >
             <option value="anyone">{t.t('tickets.anyone')}</option>
             <option value="me">{t.t('tickets.mine')}</option>
             {(agents.data ?? [])
@@ -176,7 +181,12 @@ export function TicketsPage({ me }: { me: Me }) {
       )}
       {page && page.total > PAGE_SIZE && (
         <div class="pager">
-          <button type="button" class="button" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE_SIZE))}>
+          <button
+            type="button"
+            class="button"
+            disabled={offset === 0}
+            onClick={() => setOffset(Math.max(0, offset - PAGE_SIZE))}
+          >
             {t.t('tickets.previous')}
           </button>
           <span class="muted">

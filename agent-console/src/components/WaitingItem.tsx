@@ -38,13 +38,7 @@ export function WaitingItem({ me, chat, now, onPick }: Props) {
         </span>
       </div>
       {pickAllowed(me, conversation) && (
-        <button
-          type="button"
-          class="button small"
-          disabled={busy}
-          aria-describedby={nameId}
-          onClick={pick}
-        >
+        <button type="button" class="button small" disabled={busy} aria-describedby={nameId} onClick={pick}>
           {t.t('inbox.pick')}
         </button>
       )}

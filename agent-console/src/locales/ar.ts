@@ -131,7 +131,8 @@ export const ar: Record<MessageKey, string> = {
   'context.unknown': 'غير معروف',
   'context.none': 'لا يوجد',
   'context.forgetTitle': 'قطع هذا الزائر',
-  'context.forgetHint': 'تُغلق المحادثة من جهته ويبدأ متصفحه من جديد كزائر جديد لا يرى شيئًا منها. استخدمه عند الإساءة؛ لا يمكن التراجع عنه.',
+  'context.forgetHint':
+    'تُغلق المحادثة من جهته ويبدأ متصفحه من جديد كزائر جديد لا يرى شيئًا منها. استخدمه عند الإساءة؛ لا يمكن التراجع عنه.',
   'context.forget': 'انسَ هذا الزائر…',
   'context.forgetConfirm': 'نعم، انسَه',
   'context.forgotten': 'تم: يبدأ متصفح هذا الزائر الآن من جديد كزائر جديد.',
@@ -260,7 +261,8 @@ export const ar: Record<MessageKey, string> = {
 
   'dashboard.title': 'لوحة المتابعة',
   'board.title': 'الآن',
-  'board.summary': '{waiting} في الانتظار · {online} موظفين متصلون · {load} من {cap} محادثات مشغولة · {chats} محادثات جارية',
+  'board.summary':
+    '{waiting} في الانتظار · {online} موظفين متصلون · {load} من {cap} محادثات مشغولة · {chats} محادثات جارية',
   'board.lines': 'طوابير الانتظار',
   'board.agents': 'الموظفون الآن',
   'board.queue': 'الطابور',

@@ -130,7 +130,8 @@ export const en = {
   'context.unknown': 'Unknown',
   'context.none': 'None',
   'context.forgetTitle': 'Cut this visitor off',
-  'context.forgetHint': 'Their chat closes on their side and their browser starts over as a new visitor who sees none of it. Use it for abuse; it cannot be undone.',
+  'context.forgetHint':
+    'Their chat closes on their side and their browser starts over as a new visitor who sees none of it. Use it for abuse; it cannot be undone.',
   'context.forget': 'Forget this visitor…',
   'context.forgetConfirm': 'Yes, forget them',
   'context.forgotten': 'Done: this visitor’s browser now starts over as a new visitor.',
@@ -259,7 +260,8 @@ export const en = {
 
   'dashboard.title': 'Dashboard',
   'board.title': 'Live',
-  'board.summary': '{waiting} waiting · {online} agents online · {load} of {cap} chat slots in use · {chats} chats in progress',
+  'board.summary':
+    '{waiting} waiting · {online} agents online · {load} of {cap} chat slots in use · {chats} chats in progress',
   'board.lines': 'Waiting lines',
   'board.agents': 'Agents now',
   'board.queue': 'Queue',
@@ -457,10 +459,12 @@ export const en = {
   'snippet.explain': 'Paste this line before </body> on every page where the chat should appear.',
   'snippet.copy': 'Copy the script tag',
   'secrets.title': 'Secrets',
-  'secrets.explain': 'The identity secret signs your visitors’ identity tokens; the webhook secret signs the tickets sent to your webhook.',
+  'secrets.explain':
+    'The identity secret signs your visitors’ identity tokens; the webhook secret signs the tickets sent to your webhook.',
   'secrets.rotate.identity': 'New identity secret',
   'secrets.rotate.webhook': 'New webhook secret',
-  'secrets.warning': 'The current secret stops working at once. Anything still using it fails until it has the new one.',
+  'secrets.warning':
+    'The current secret stops working at once. Anything still using it fails until it has the new one.',
   'secrets.confirm': 'Make a new secret',
   'secrets.once': 'Copy it now: it is shown only this once.',
   'secrets.new.identity': 'New identity secret',

@@ -131,7 +131,8 @@ export const fa: Record<MessageKey, string> = {
   'context.unknown': 'نامشخص',
   'context.none': 'هیچ',
   'context.forgetTitle': 'قطع این بازدیدکننده',
-  'context.forgetHint': 'گفتگو در سمت او بسته می‌شود و مرورگرش از نو مثل بازدیدکننده‌ای تازه شروع می‌کند که چیزی از آن نمی‌بیند. برای سوءاستفاده است و برگشت‌پذیر نیست.',
+  'context.forgetHint':
+    'گفتگو در سمت او بسته می‌شود و مرورگرش از نو مثل بازدیدکننده‌ای تازه شروع می‌کند که چیزی از آن نمی‌بیند. برای سوءاستفاده است و برگشت‌پذیر نیست.',
   'context.forget': 'فراموش کردن این بازدیدکننده…',
   'context.forgetConfirm': 'بله، فراموشش کن',
   'context.forgotten': 'انجام شد: مرورگر این بازدیدکننده اکنون از نو مثل بازدیدکننده‌ای تازه شروع می‌کند.',
@@ -260,7 +261,8 @@ export const fa: Record<MessageKey, string> = {
 
   'dashboard.title': 'داشبورد',
   'board.title': 'اکنون',
-  'board.summary': '{waiting} در انتظار · {online} کارشناس آنلاین · {load} از {cap} ظرفیت گفتگو در حال استفاده · {chats} گفتگوی جاری',
+  'board.summary':
+    '{waiting} در انتظار · {online} کارشناس آنلاین · {load} از {cap} ظرفیت گفتگو در حال استفاده · {chats} گفتگوی جاری',
   'board.lines': 'صف‌های انتظار',
   'board.agents': 'کارشناسان در این لحظه',
   'board.queue': 'صف',
@@ -415,7 +417,8 @@ export const fa: Record<MessageKey, string> = {
   'settings.field.emailVisitors': 'شمارهٔ تیکت برای بازدیدکننده ایمیل شود',
   'settings.hint.skills': 'هر کدام در یک خط: حروف کوچک لاتین، رقم، - یا _.',
   'settings.hint.widen': 'خالی: هرگز.',
-  'settings.hint.origins': 'هر کدام در یک خط، مانند https://shop.example. خالی: هر سایتی می‌تواند گفتگو را بارگذاری کند.',
+  'settings.hint.origins':
+    'هر کدام در یک خط، مانند https://shop.example. خالی: هر سایتی می‌تواند گفتگو را بارگذاری کند.',
   'settings.hint.thresholds': 'از ۰ تا ۱. زیر حد پیشنهاد، ربات گفتگو را به کارشناس می‌سپارد.',
   'settings.position.right': 'پایین، سمت پایان',
   'settings.position.left': 'پایین، سمت آغاز',
@@ -458,10 +461,12 @@ export const fa: Record<MessageKey, string> = {
   'snippet.explain': 'این خط را پیش از ‎</body>‎ در هر صفحه‌ای که گفتگو باید در آن باشد بگذارید.',
   'snippet.copy': 'کپی تگ اسکریپت',
   'secrets.title': 'کلیدهای محرمانه',
-  'secrets.explain': 'کلید هویت، توکن‌های هویت بازدیدکنندگان شما را امضا می‌کند؛ کلید Webhook تیکت‌های ارسالی به Webhook شما را.',
+  'secrets.explain':
+    'کلید هویت، توکن‌های هویت بازدیدکنندگان شما را امضا می‌کند؛ کلید Webhook تیکت‌های ارسالی به Webhook شما را.',
   'secrets.rotate.identity': 'کلید هویت تازه',
   'secrets.rotate.webhook': 'کلید Webhook تازه',
-  'secrets.warning': 'کلید فعلی همین حالا از کار می‌افتد. هر چیزی که از آن استفاده می‌کند تا کلید تازه را نگیرد کار نمی‌کند.',
+  'secrets.warning':
+    'کلید فعلی همین حالا از کار می‌افتد. هر چیزی که از آن استفاده می‌کند تا کلید تازه را نگیرد کار نمی‌کند.',
   'secrets.confirm': 'ساختن کلید تازه',
   'secrets.once': 'همین حالا کپی کنید: فقط همین یک بار نمایش داده می‌شود.',
   'secrets.new.identity': 'کلید هویت تازه',

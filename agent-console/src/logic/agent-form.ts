@@ -64,7 +64,10 @@ export function createBody(form: AgentForm, siteId: string): AgentBody<AgentCrea
   if (!name) return { ok: false, problem: { field: 'name', kind: 'required' } };
   const maxChats = cap(form.maxChats);
   if (typeof maxChats === 'object' && maxChats !== null) return { ok: false, problem: maxChats };
-  return { ok: true, body: { siteId, email, name, role: form.role, locale: form.locale, skills: skillsOf(form), maxChats } };
+  return {
+    ok: true,
+    body: { siteId, email, name, role: form.role, locale: form.locale, skills: skillsOf(form), maxChats },
+  };
 }
 
 /** `PATCH /api/agents/:id` with only what changed, so a stale form cannot undo someone else's edit. */

@@ -30,4 +30,3 @@ export function boardTotals(board: Board): { waiting: number; online: number; lo
     cap: online.reduce((sum, a) => sum + a.cap, 0),
   };
 }
-

@@ -19,7 +19,12 @@ export function slashToken(text: string, caret: number): SlashToken | null {
 }
 
 /** Replies whose shortcut starts with the query; the chat's own language first, then by shortcut. */
-export function cannedMatches(replies: readonly CannedReply[], query: string, locale: Locale, limit = 8): CannedReply[] {
+export function cannedMatches(
+  replies: readonly CannedReply[],
+  query: string,
+  locale: Locale,
+  limit = 8,
+): CannedReply[] {
   return replies
     .filter((r) => r.shortcut.startsWith(query))
     .sort(

@@ -2,7 +2,9 @@
  * A v4 UUID for `clientMsgId`. `crypto.randomUUID` exists only in secure contexts, so a
  * console opened over plain http on a LAN builds the same format from getRandomValues.
  */
-export function newClientMsgId(cryptoApi: Pick<Crypto, 'getRandomValues'> & Partial<Pick<Crypto, 'randomUUID'>> = crypto): string {
+export function newClientMsgId(
+  cryptoApi: Pick<Crypto, 'getRandomValues'> & Partial<Pick<Crypto, 'randomUUID'>> = crypto,
+): string {
   if (typeof cryptoApi.randomUUID === 'function') return cryptoApi.randomUUID();
   const bytes = cryptoApi.getRandomValues(new Uint8Array(16));
   bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x40;

@@ -1,6 +1,5 @@
 import { KB_CSV_COLUMNS, parseCsvRows } from '@cascade/shared/csv';
 
-
 /** The server refuses bigger imports; checking first spares an upload that cannot succeed. */
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 
@@ -30,7 +29,8 @@ export function readImportFile(name: string, text: string, bytes: number): Impor
       return { ok: false, problem: 'badCsv' };
     }
     const [header = [], ...entries] = rows;
-    if (KB_CSV_COLUMNS.some((c, i) => header[i]?.trim().toLowerCase() !== c)) return { ok: false, problem: 'badCsvHeader' };
+    if (KB_CSV_COLUMNS.some((c, i) => header[i]?.trim().toLowerCase() !== c))
+      return { ok: false, problem: 'badCsvHeader' };
     // Rows are per entry and language; the count people expect is of entries.
     return { ok: true, format, data: body, count: new Set(entries.map((r) => r[0]?.trim())).size };
   }
@@ -60,4 +60,3 @@ function listIn(value: unknown): unknown[] | null {
   const entries = (value as { entries?: unknown }).entries;
   return Array.isArray(entries) ? entries : null;
 }
-

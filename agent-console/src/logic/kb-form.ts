@@ -36,7 +36,8 @@ export function emptyKbForm(skill: string): KbForm {
 export function kbFormFromEntry(entry: KbEntry): KbForm {
   const form = { ...emptyKbForm(entry.skill), id: entry.id, related: [...entry.related] };
   for (const [language, c] of Object.entries(entry.content)) {
-    if (isLocale(language)) form.content[language] = { question: c.question, phrasings: c.phrasings.join('\n'), answer: c.answer };
+    if (isLocale(language))
+      form.content[language] = { question: c.question, phrasings: c.phrasings.join('\n'), answer: c.answer };
     else form.other[language] = c;
   }
   return form;

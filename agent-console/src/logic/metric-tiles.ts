@@ -2,9 +2,7 @@ import type { MetricsSummary } from '@cascade/shared';
 
 /** A figure before it is put into words: counts, rates (0..1) and times in seconds; null is "no data". */
 export type Figure =
-  | { kind: 'count'; n: number }
-  | { kind: 'rate'; rate: number | null }
-  | { kind: 'seconds'; seconds: number | null };
+  { kind: 'count'; n: number } | { kind: 'rate'; rate: number | null } | { kind: 'seconds'; seconds: number | null };
 
 /** The small line under a tile's figure. */
 export type TileNote =
@@ -41,7 +39,11 @@ export function metricTiles(s: MetricsSummary): Tile[] {
   const levels = s.escalationsPerLevel;
   return [
     { id: 'conversations', value: { kind: 'count', n: s.conversations }, note: null },
-    { id: 'resolvedByBot', value: { kind: 'count', n: s.resolvedByBot }, note: { kind: 'share', rate: s.deflectionRate } },
+    {
+      id: 'resolvedByBot',
+      value: { kind: 'count', n: s.resolvedByBot },
+      note: { kind: 'share', rate: s.deflectionRate },
+    },
     {
       id: 'firstContactResolution',
       value: { kind: 'rate', rate: s.firstContactResolution },
@@ -53,10 +55,18 @@ export function metricTiles(s: MetricsSummary): Tile[] {
       note: { kind: 'levels', l1: levels['1'], l2: levels['2'], l3: levels['3'] },
     },
     { id: 'transfers', value: { kind: 'count', n: s.transfers }, note: null },
-    { id: 'tickets', value: { kind: 'count', n: s.tickets }, note: { kind: 'share', rate: share(s.tickets, s.conversations) } },
+    {
+      id: 'tickets',
+      value: { kind: 'count', n: s.tickets },
+      note: { kind: 'share', rate: share(s.tickets, s.conversations) },
+    },
     { id: 'abandoned', value: { kind: 'count', n: s.abandoned }, note: { kind: 'offered', n: s.offeredTickets } },
     { id: 'wait', value: { kind: 'seconds', seconds: s.waitSeconds.p50 }, note: p90(s.waitSeconds) },
-    { id: 'firstResponse', value: { kind: 'seconds', seconds: s.firstResponseSeconds.p50 }, note: p90(s.firstResponseSeconds) },
+    {
+      id: 'firstResponse',
+      value: { kind: 'seconds', seconds: s.firstResponseSeconds.p50 },
+      note: p90(s.firstResponseSeconds),
+    },
     { id: 'handle', value: { kind: 'seconds', seconds: s.handleSeconds.p50 }, note: p90(s.handleSeconds) },
     {
       id: 'csat',

@@ -11,7 +11,10 @@ type Series = MetricsSummary['series'];
 
 /** One line of the summary's series: volume per bucket, or the median wait (null where nobody waited). */
 export function seriesPoints(series: Series, measure: SeriesMeasure): SeriesPoint[] {
-  return series.map((row) => ({ t: row.t, value: measure === 'conversations' ? row.conversations : row.waitP50Seconds }));
+  return series.map((row) => ({
+    t: row.t,
+    value: measure === 'conversations' ? row.conversations : row.waitP50Seconds,
+  }));
 }
 
 /** The server buckets by the hour for short periods and by the day for longer ones. */

@@ -48,7 +48,19 @@ export type SettingsField = keyof SettingsForm;
 
 export type SettingsProblem = {
   field: SettingsField;
-  kind: 'required' | 'number' | 'colour' | 'origin' | 'time' | 'timeZone' | 'skill' | 'defaultLocale' | 'pattern' | 'email' | 'url' | 'threshold';
+  kind:
+    | 'required'
+    | 'number'
+    | 'colour'
+    | 'origin'
+    | 'time'
+    | 'timeZone'
+    | 'skill'
+    | 'defaultLocale'
+    | 'pattern'
+    | 'email'
+    | 'url'
+    | 'threshold';
 };
 
 export type SettingsResult = { ok: true; patch: SiteSettingsPatch } | { ok: false; problem: SettingsProblem };
@@ -184,7 +196,8 @@ function readSettings(form: SettingsForm): SiteSettings {
       greeting: filled(form.greeting),
     },
     maxWaitSeconds: int('maxWaitSeconds', form.maxWaitSeconds, 1, 86_400),
-    widenAfterSeconds: form.widenAfterSeconds.trim() === '' ? null : int('widenAfterSeconds', form.widenAfterSeconds, 1, 86_400),
+    widenAfterSeconds:
+      form.widenAfterSeconds.trim() === '' ? null : int('widenAfterSeconds', form.widenAfterSeconds, 1, 86_400),
     assignment: form.assignment,
     defaultMaxChats: int('defaultMaxChats', form.defaultMaxChats, 1, 50),
     businessHours,

@@ -15,7 +15,10 @@ export interface TicketFilter {
 
 /** The query string of `GET /api/tickets` for a filter; empty choices are left out. */
 export function ticketQuery(filter: TicketFilter, myId: string): string {
-  const query: Partial<Record<keyof TicketListQuery, string>> = { limit: String(filter.limit), offset: String(filter.offset) };
+  const query: Partial<Record<keyof TicketListQuery, string>> = {
+    limit: String(filter.limit),
+    offset: String(filter.offset),
+  };
   if (filter.siteId) query.siteId = filter.siteId;
   if (filter.status) query.status = filter.status;
   if (filter.skill.trim()) query.skill = filter.skill.trim().toLowerCase();
@@ -32,6 +35,7 @@ export function assigneeValue(filter: AssigneeFilter): string {
 
 export function parseAssignee(value: string): AssigneeFilter {
   if (value === 'me') return { kind: 'me' };
-  if (value.startsWith('agent:') && value.length > 'agent:'.length) return { kind: 'agent', agentId: value.slice('agent:'.length) };
+  if (value.startsWith('agent:') && value.length > 'agent:'.length)
+    return { kind: 'agent', agentId: value.slice('agent:'.length) };
   return { kind: 'anyone' };
 }

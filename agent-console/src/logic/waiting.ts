@@ -20,7 +20,10 @@ export function groupWaiting(waiting: readonly ChatSummary[]): WaitingGroup[] {
   }
   return [...bySkill.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([skill, chats]) => ({ skill, chats: chats.sort((a, b) => waitStart(a.conversation) - waitStart(b.conversation)) }));
+    .map(([skill, chats]) => ({
+      skill,
+      chats: chats.sort((a, b) => waitStart(a.conversation) - waitStart(b.conversation)),
+    }));
 }
 
 /** Ids in `next` that were not in `previous`: the chats that just started waiting. */

@@ -66,7 +66,11 @@ const SEND_TIMEOUT_MS = 15_000;
 const VISITOR_TYPING_MS = 8_000;
 
 /** The shell around the console state: socket events in, requests out, timers and alerts. */
-export function createConsoleController(socket: AgentSocket, store: ConsoleStore, env: ControllerEnv): ConsoleController {
+export function createConsoleController(
+  socket: AgentSocket,
+  store: ConsoleStore,
+  env: ControllerEnv,
+): ConsoleController {
   const myId = env.me.agent.id;
   const { dispatch, getState } = store;
   const typingSignals = new Map<string, TypingSignal>();
@@ -94,7 +98,10 @@ export function createConsoleController(socket: AgentSocket, store: ConsoleStore
         restoredSelection = true;
         const remembered = env.session.get(storageKeys.selected);
         const state = getState();
-        dispatch({ type: 'select', conversationId: remembered && state.chats[remembered] ? remembered : (state.order[0] ?? null) });
+        dispatch({
+          type: 'select',
+          conversationId: remembered && state.chats[remembered] ? remembered : (state.order[0] ?? null),
+        });
       }
       await Promise.all(getState().order.map(refresh));
       resendAll();
@@ -109,7 +116,10 @@ export function createConsoleController(socket: AgentSocket, store: ConsoleStore
     if (chat.context === null) return openChat(id);
     if (!isActive(chat)) return;
     try {
-      const { messages } = await request(socket, 'chat:sync', { conversationId: id, after: lastMessageId(chat.messages) });
+      const { messages } = await request(socket, 'chat:sync', {
+        conversationId: id,
+        after: lastMessageId(chat.messages),
+      });
       dispatch({ type: 'synced', conversationId: id, messages, myAgentId: myId, beingRead: beingRead(id) });
     } catch (error) {
       failNotice(error);
@@ -148,7 +158,12 @@ export function createConsoleController(socket: AgentSocket, store: ConsoleStore
       dispatch({ type: 'synced', conversationId: id, messages: [message], myAgentId: myId, beingRead: beingRead(id) });
     } catch (error) {
       if (error instanceof RequestError && error.code === 'timeout' && !socket.connected) return;
-      dispatch({ type: 'sendFailed', conversationId: id, clientMsgId: pending.clientMsgId, error: errorMessage(error) });
+      dispatch({
+        type: 'sendFailed',
+        conversationId: id,
+        clientMsgId: pending.clientMsgId,
+        error: errorMessage(error),
+      });
     }
   }
 
@@ -210,7 +225,8 @@ export function createConsoleController(socket: AgentSocket, store: ConsoleStore
       const fresh = new Set(newlyWaiting(state.waiting, waiting));
       dispatch({ type: 'waiting', waiting });
       const pickable = waiting.some((c) => fresh.has(c.conversation.id) && canPick(env.me.agent, c.conversation));
-      if (pickable && state.status === 'online') env.alert(waiting.map((c) => knownVisitorName(c.visitor) ?? `#${shortVisitorTag(c.visitor.id)}`).join(', '));
+      if (pickable && state.status === 'online')
+        env.alert(waiting.map((c) => knownVisitorName(c.visitor) ?? `#${shortVisitorTag(c.visitor.id)}`).join(', '));
     });
     socket.on('typing', ({ conversationId, typing }) => {
       clearTimeout(visitorTyping.get(conversationId));
@@ -240,7 +256,13 @@ export function createConsoleController(socket: AgentSocket, store: ConsoleStore
       dispatch({ type: 'select', conversationId });
     },
     send(conversationId, text, internal) {
-      const pending: PendingMessage = { clientMsgId: newClientMsgId(), text, internal, createdAt: Date.now(), error: null };
+      const pending: PendingMessage = {
+        clientMsgId: newClientMsgId(),
+        text,
+        internal,
+        createdAt: Date.now(),
+        error: null,
+      };
       dispatch({ type: 'pending', conversationId, pending });
       stopTyping(conversationId);
       void deliver(conversationId, pending);
@@ -279,7 +301,10 @@ export function createConsoleController(socket: AgentSocket, store: ConsoleStore
       stopTyping(conversationId);
       const { conversation, ticket } = await request(socket, 'chat:followup', { conversationId, note });
       dispatch({ type: 'conversation', conversation, ticket });
-      dispatch({ type: 'notice', notice: { key: 'followup.created', params: { number: ticket.number }, tone: 'info' } });
+      dispatch({
+        type: 'notice',
+        notice: { key: 'followup.created', params: { number: ticket.number }, tone: 'info' },
+      });
       return ticket;
     },
     async transfer(conversationId, input) {
@@ -289,7 +314,11 @@ export function createConsoleController(socket: AgentSocket, store: ConsoleStore
         stopTyping(conversationId);
         await request(socket, 'chat:transfer', { conversationId, ...input });
         dispatch({ type: 'removed', conversationId });
-        if (chat) dispatch({ type: 'notice', notice: { key: 'chat.transferred', visitor: chat.summary.visitor, tone: 'info' } });
+        if (chat)
+          dispatch({
+            type: 'notice',
+            notice: { key: 'chat.transferred', visitor: chat.summary.visitor, tone: 'info' },
+          });
       } finally {
         transferring.delete(conversationId);
       }

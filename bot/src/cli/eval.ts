@@ -32,7 +32,10 @@ function summary(r: EvalReport): string {
 function main(): void {
   // pnpm passes the `--` that separates its own options from the script's.
   const args = process.argv.slice(2).filter((a, i) => !(i === 0 && a === '--'));
-  const { values } = parseArgs({ args, options: { data: { type: 'string' }, json: { type: 'boolean', default: false } } });
+  const { values } = parseArgs({
+    args,
+    options: { data: { type: 'string' }, json: { type: 'boolean', default: false } },
+  });
   if (!values.data) {
     console.error(USAGE);
     process.exitCode = 2;

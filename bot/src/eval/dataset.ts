@@ -40,7 +40,10 @@ function entryId(label: string): string {
  * One knowledge-base entry per training label: its first utterance is the question, the
  * others its phrasings, all English, skill 'general'. Returns the label of each entry id.
  */
-export function knowledgeBase(train: readonly [string, string][]): { entries: KbEntry[]; labelOf: Map<string, string> } {
+export function knowledgeBase(train: readonly [string, string][]): {
+  entries: KbEntry[];
+  labelOf: Map<string, string>;
+} {
   const byLabel = new Map<string, string[]>();
   for (const [text, label] of train) {
     const texts = byLabel.get(label) ?? [];

@@ -38,7 +38,10 @@ export interface EvalReport {
 }
 
 function score(index: KbIndex, rows: readonly [string, string][], idOf: ReadonlyMap<string, string>): Scored[] {
-  return rows.map(([text, label]) => ({ expected: label === 'oos' ? null : (idOf.get(label) ?? `unknown:${label}`), assessment: assess(index, text) }));
+  return rows.map(([text, label]) => ({
+    expected: label === 'oos' ? null : (idOf.get(label) ?? `unknown:${label}`),
+    assessment: assess(index, text),
+  }));
 }
 
 export function runEval(data: Dataset): EvalReport {

@@ -50,8 +50,9 @@ export function chooseThresholds(validation: readonly Scored[]): BotThresholds {
   picks.sort((a, b) => a - b);
   const suggest = GRID[picks[Math.floor(picks.length / 2)] as number] as number;
   const answer =
-    GRID.find((t) => t >= suggest && 1 - wrongAnswerRate(tally(validation, { answer: t, suggest })) >= ANSWER_PRECISION_TARGET) ??
-    1;
+    GRID.find(
+      (t) => t >= suggest && 1 - wrongAnswerRate(tally(validation, { answer: t, suggest })) >= ANSWER_PRECISION_TARGET,
+    ) ?? 1;
   return { answer, suggest };
 }
 

@@ -24,19 +24,27 @@ interface Lexicon {
   prefixes: readonly string[];
 }
 
-const prep = (list: string) => list.split(',').map((w) => normalize(w)).filter((w) => w.length > 0);
+const prep = (list: string) =>
+  list
+    .split(',')
+    .map((w) => normalize(w))
+    .filter((w) => w.length > 0);
 
 const LEXICONS: readonly Lexicon[] = [
   {
     strong: prep(
       'human,humans,human being,person,real person,live person,agent,agents,live agent,real agent,operator,operators,representative,representatives,rep,customer service rep,staff member,employee,advisor,adviser,consultant,supervisor,manager',
     ),
-    weak: prep('someone,somebody,anyone,anybody,people,staff,support,customer service,customer support,support team,team,real one'),
+    weak: prep(
+      'someone,somebody,anyone,anybody,people,staff,support,customer service,customer support,support team,team,real one',
+    ),
     speech: prep(
       'talk,talking,speak,speaking,chat,chatting,converse,connect me,transfer me,put me through,pass me,forward me,hand me over,escalate',
     ),
     wish: prep('want,wanna,need,get me,give me,prefer,request,id like,would like,can i have,may i have,get,find me'),
-    filler: prep('a,an,the,to,me,please,pls,plz,now,real,live,actual,with,i,need,want,some,one,just,ok,hey,hi,hello,asap'),
+    filler: prep(
+      'a,an,the,to,me,please,pls,plz,now,real,live,actual,with,i,need,want,some,one,just,ok,hey,hi,hello,asap',
+    ),
     prefixes: [],
   },
   {
@@ -115,7 +123,9 @@ function requestsHumanIn(words: readonly string[], lexicon: Lexicon): boolean {
 
 /** Cheap gate per lexicon: the first word of some person word must be there (for English), or the script (for the others). */
 const ARABIC_SCRIPT = /[\u0600-\u06ff]/;
-const ENGLISH_PERSON_WORDS = new Set([...(LEXICONS[0] as Lexicon).strong, ...(LEXICONS[0] as Lexicon).weak].map((p) => p.split(' ')[0] as string));
+const ENGLISH_PERSON_WORDS = new Set(
+  [...(LEXICONS[0] as Lexicon).strong, ...(LEXICONS[0] as Lexicon).weak].map((p) => p.split(' ')[0] as string),
+);
 
 export function requestsHuman(text: string): boolean {
   const normalized = normalize(text).replace(ABOUT_THE_BOT, ' ').trim();

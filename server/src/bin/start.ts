@@ -32,7 +32,9 @@ const url = config.publicUrl;
 const lines = [
   '',
   `Cascade is running at ${url}`,
-  ...app.cascade.demos.map((d, i) => `  demo shop      ${url}${i === 0 ? '/demo' : `/demo/${d.siteId}`}  (${d.siteName})`),
+  ...app.cascade.demos.map(
+    (d, i) => `  demo shop      ${url}${i === 0 ? '/demo' : `/demo/${d.siteId}`}  (${d.siteName})`,
+  ),
   `  agent console  ${url}/console/`,
   `  widget loader  ${url}/widget.js`,
 ];

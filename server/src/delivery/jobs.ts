@@ -14,7 +14,12 @@ export const MailSpec = z.discriminatedUnion('subject', [
   /** The ticket number, to the visitor. */
   z.object({ subject: z.literal('ticket.visitor_email'), ticketId: TicketId }),
   /** An agent's answer to a ticket, to the visitor. */
-  z.object({ subject: z.literal('ticket.reply'), ticketId: TicketId, text: z.string().max(4000), by: z.string().max(100) }),
+  z.object({
+    subject: z.literal('ticket.reply'),
+    ticketId: TicketId,
+    text: z.string().max(4000),
+    by: z.string().max(100),
+  }),
   /** "Email me the transcript", in the visitor's language. */
   z.object({ subject: z.literal('transcript'), conversationId: ConversationId, locale: Locale }),
 ]);

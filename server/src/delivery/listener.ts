@@ -15,7 +15,10 @@ export function deliveries(d: ListenerDeps): void {
     if (!site) return;
     const agentId = e.type === 'csat.submitted' ? e.conversation.agentId : null;
     const agent = agentId ? await d.agents.get(agentId) : null;
-    const planned = planDeliveries(e, site, { now: Date.now(), agent: agent ? { id: agent.id, name: agent.name } : null });
+    const planned = planDeliveries(e, site, {
+      now: Date.now(),
+      agent: agent ? { id: agent.id, name: agent.name } : null,
+    });
     await Promise.all(planned.map((o) => out.enqueue(o)));
   });
 }

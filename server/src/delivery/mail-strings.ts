@@ -27,7 +27,8 @@ const en = {
   'reason.outside_hours': 'outside business hours',
   'reason.abandoned': 'the visitor left the chat',
   'ticket.subject': 'Your request #{n} at {site}',
-  'ticket.intro': 'Thank you for contacting {site}. We opened request #{n} for you and will answer by email. Here is your conversation so far.',
+  'ticket.intro':
+    'Thank you for contacting {site}. We opened request #{n} for you and will answer by email. Here is your conversation so far.',
   'transcript.subject': 'Your conversation with {site}',
   'transcript.intro': 'Here is the transcript of your conversation with {site}.',
   'reply.subject': 'Re: your request #{n} at {site}',
@@ -68,7 +69,8 @@ const ar: MailStrings = {
   'reason.outside_hours': 'خارج ساعات العمل',
   'reason.abandoned': 'غادر الزائر المحادثة',
   'ticket.subject': 'طلبك رقم #{n} لدى {site}',
-  'ticket.intro': 'شكرًا لتواصلك مع {site}. فتحنا لك الطلب رقم #{n} وسنرد عليك بالبريد الإلكتروني. هذه محادثتك حتى الآن.',
+  'ticket.intro':
+    'شكرًا لتواصلك مع {site}. فتحنا لك الطلب رقم #{n} وسنرد عليك بالبريد الإلكتروني. هذه محادثتك حتى الآن.',
   'transcript.subject': 'محادثتك مع {site}',
   'transcript.intro': 'هذا نص محادثتك مع {site}.',
   'reply.subject': 'رد على طلبك رقم #{n} لدى {site}',
@@ -106,7 +108,8 @@ const fa: MailStrings = {
   'reason.outside_hours': 'خارج از ساعات کاری',
   'reason.abandoned': 'بازدیدکننده گفتگو را ترک کرد',
   'ticket.subject': 'درخواست شماره #{n} شما در {site}',
-  'ticket.intro': 'از تماس شما با {site} سپاسگزاریم. درخواست شماره #{n} برای شما ثبت شد و از طریق ایمیل پاسخ می‌دهیم. گفتگوی شما تا اینجا در ادامه آمده است.',
+  'ticket.intro':
+    'از تماس شما با {site} سپاسگزاریم. درخواست شماره #{n} برای شما ثبت شد و از طریق ایمیل پاسخ می‌دهیم. گفتگوی شما تا اینجا در ادامه آمده است.',
   'transcript.subject': 'گفتگوی شما با {site}',
   'transcript.intro': 'متن گفتگوی شما با {site} در ادامه آمده است.',
   'reply.subject': 'پاسخ به درخواست شماره #{n} شما در {site}',
@@ -122,7 +125,9 @@ const catalogue: Record<Locale, MailStrings> = { en, ar, fa };
 
 /** One localised string with its `{name}` values filled in (a missing value stays visible). */
 export function mailText(locale: Locale, key: MailKey, values: Record<string, string | number> = {}): string {
-  return catalogue[locale][key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+  return catalogue[locale][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in values ? String(values[name]) : whole,
+  );
 }
 
 export const hasMailText = (key: string): key is MailKey => key in en;

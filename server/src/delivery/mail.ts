@@ -2,7 +2,14 @@ import { UnrecoverableError } from 'bullmq';
 import { createTransport, type Transporter } from 'nodemailer';
 import type { WaterfallDeps } from '../waterfall/context.ts';
 import type { MailJob } from './jobs.ts';
-import { replyMail, supportTicketMail, transcriptMail, visitorTicketMail, type MailContent, type MailSite } from './templates.ts';
+import {
+  replyMail,
+  supportTicketMail,
+  transcriptMail,
+  visitorTicketMail,
+  type MailContent,
+  type MailSite,
+} from './templates.ts';
 
 export type MailDeps = Pick<WaterfallDeps, 'config' | 'sites' | 'tickets' | 'messages'>;
 
@@ -29,7 +36,8 @@ export function mailSender(d: MailDeps) {
     if (!site) throw new UnrecoverableError('the site no longer exists');
     const from: MailSite = { name: site.name, timeZone: timeZoneOf(site.businessHours?.timeZone) };
     const m = job.mail;
-    if (m.subject === 'transcript') return transcriptMail(await d.messages.after(m.conversationId, null, 10_000), from, m.locale);
+    if (m.subject === 'transcript')
+      return transcriptMail(await d.messages.after(m.conversationId, null, 10_000), from, m.locale);
     const ticket = await d.tickets.get(job.siteId, m.ticketId);
     if (!ticket) throw new UnrecoverableError('the ticket no longer exists');
     switch (m.subject) {
@@ -46,9 +54,14 @@ export function mailSender(d: MailDeps) {
   }
 
   return async function sendMail(job: MailJob): Promise<void> {
-    if (!d.config.SMTP_URL) throw new UnrecoverableError('SMTP_URL is not set, so this server cannot send email; set it, restart and retry');
+    if (!d.config.SMTP_URL)
+      throw new UnrecoverableError('SMTP_URL is not set, so this server cannot send email; set it, restart and retry');
     const mail = await compose(job);
-    transport ??= createTransport(d.config.SMTP_URL, { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 });
+    transport ??= createTransport(d.config.SMTP_URL, {
+      connectionTimeout: 10_000,
+      greetingTimeout: 10_000,
+      socketTimeout: 30_000,
+    });
     await transport.sendMail({
       from: d.config.MAIL_FROM,
       to: job.to,

@@ -35,7 +35,8 @@ export function outbox(d: OutboxDeps) {
 
     /** Runs a failed delivery again, with a fresh set of tries. */
     async retry(siteId: string, id: string): Promise<Delivery> {
-      if (!(await records.reopen(siteId, id))) throw new CascadeError('invalid_state', 'only a failed delivery can be retried');
+      if (!(await records.reopen(siteId, id)))
+        throw new CascadeError('invalid_state', 'only a failed delivery can be retried');
       const job = await d.queues.deliveries.getJob(id);
       try {
         if (!job) throw new Error('its job is gone');

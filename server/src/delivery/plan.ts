@@ -8,19 +8,29 @@ import { webhookPayload } from './payloads.ts';
  * event when a URL is set; for a new ticket, an email to the support address and, when the
  * site wants it and the address is known, one to the visitor.
  */
-export function planDeliveries(e: DomainEvent, site: Site, facts: { now: number; agent: CsatData['agent'] }): Outgoing[] {
+export function planDeliveries(
+  e: DomainEvent,
+  site: Site,
+  facts: { now: number; agent: CsatData['agent'] },
+): Outgoing[] {
   const out: Outgoing[] = [];
   const { webhookUrl, supportEmail, emailVisitors } = site.sinks;
   if (webhookUrl) {
     const payload = webhookPayload(e, facts.now, facts.agent);
-    if (payload) out.push({ kind: 'webhook', target: webhookUrl, job: { deliveryId: payload.id, siteId: site.id, payload } });
+    if (payload)
+      out.push({ kind: 'webhook', target: webhookUrl, job: { deliveryId: payload.id, siteId: site.id, payload } });
   }
   if (e.type === 'ticket.created') {
     const { ticket } = e;
     if (supportEmail) {
       out.push({
         kind: 'email',
-        job: { deliveryId: `mail.ticket.${ticket.id}`, siteId: site.id, to: supportEmail, mail: { subject: 'ticket.email', ticketId: ticket.id } },
+        job: {
+          deliveryId: `mail.ticket.${ticket.id}`,
+          siteId: site.id,
+          to: supportEmail,
+          mail: { subject: 'ticket.email', ticketId: ticket.id },
+        },
       });
     }
     if (emailVisitors && ticket.visitor.email) {

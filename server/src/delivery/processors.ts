@@ -20,7 +20,8 @@ function tracked<S extends z.ZodType<Tracked>>(
 ): Processor {
   return async (job: Job) => {
     const parsed = schema.safeParse(job.data);
-    if (!parsed.success) throw new UnrecoverableError(`unreadable delivery job: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+    if (!parsed.success)
+      throw new UnrecoverableError(`unreadable delivery job: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
     const data = parsed.data;
     await records.tryStarted(data.siteId, data.deliveryId);
     try {

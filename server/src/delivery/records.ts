@@ -17,9 +17,21 @@ export function deliveryRecords(redis: Redis, k: Keys) {
   return {
     /** Records the delivery unless it already exists; the same event twice gives one record. */
     async createOnce(n: NewDelivery): Promise<{ delivery: Delivery; isNew: boolean }> {
-      const fresh: Delivery = { ...n, status: 'pending', tries: 0, lastError: null, updatedAt: n.createdAt, deliveredAt: null };
+      const fresh: Delivery = {
+        ...n,
+        status: 'pending',
+        tries: 0,
+        lastError: null,
+        updatedAt: n.createdAt,
+        deliveredAt: null,
+      };
       const fields = Object.entries(toHash(fresh)).flat();
-      const isNew = (await createScript(redis, [k.delivery(n.siteId, n.id), k.deliveries(n.siteId)], [n.id, n.createdAt, ...fields])) === 1;
+      const isNew =
+        (await createScript(
+          redis,
+          [k.delivery(n.siteId, n.id), k.deliveries(n.siteId)],
+          [n.id, n.createdAt, ...fields],
+        )) === 1;
       if (isNew) return { delivery: fresh, isNew };
       const stored = await this.get(n.siteId, n.id);
       if (!stored) throw new Error(`delivery ${n.id} vanished`);
@@ -32,7 +44,11 @@ export function deliveryRecords(redis: Redis, k: Keys) {
 
     async tryStarted(siteId: string, id: string): Promise<void> {
       const key = k.delivery(siteId, id);
-      await redis.multi().hIncrBy(key, 'tries', 1).hSet(key, toHash({ updatedAt: Date.now() })).exec();
+      await redis
+        .multi()
+        .hIncrBy(key, 'tries', 1)
+        .hSet(key, toHash({ updatedAt: Date.now() }))
+        .exec();
     },
 
     /** Where the delivery goes now (a webhook URL changed in the settings since it was queued). */
@@ -52,7 +68,11 @@ export function deliveryRecords(redis: Redis, k: Keys) {
 
     /** A failed try; the delivery itself fails only when no try is left. */
     async tryFailed(siteId: string, id: string, error: string, final: boolean): Promise<void> {
-      const patch = { lastError: error.slice(0, 1000), updatedAt: Date.now(), ...(final ? { status: 'failed' as const } : {}) };
+      const patch = {
+        lastError: error.slice(0, 1000),
+        updatedAt: Date.now(),
+        ...(final ? { status: 'failed' as const } : {}),
+      };
       await redis.hSet(k.delivery(siteId, id), toHash(patch));
     },
 

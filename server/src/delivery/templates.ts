@@ -26,13 +26,23 @@ function systemText(m: Message, locale: Locale, audience: Audience): string | nu
   const key = `event.${m.event ?? ''}`;
   if (hasMailText(key)) {
     const d = m.data ?? {};
-    return mailText(locale, key, { name: String(d.agentName ?? mailText(locale, 'agent')), level: String(d.level ?? ''), n: String(d.ticketNumber ?? '') });
+    return mailText(locale, key, {
+      name: String(d.agentName ?? mailText(locale, 'agent')),
+      level: String(d.level ?? ''),
+      n: String(d.ticketNumber ?? ''),
+    });
   }
   return audience === 'support' ? m.text : null;
 }
 
 /** The conversation as the reader may see it: the visitor never sees internal notes. */
-function transcriptLines(messages: Message[], locale: Locale, audience: Audience, site: MailSite, visitorName: string | null): Line[] {
+function transcriptLines(
+  messages: Message[],
+  locale: Locale,
+  audience: Audience,
+  site: MailSite,
+  visitorName: string | null,
+): Line[] {
   const lines: Line[] = [];
   for (const m of messages) {
     if (m.internal && audience === 'visitor') continue;
@@ -43,9 +53,13 @@ function transcriptLines(messages: Message[], locale: Locale, audience: Audience
       continue;
     }
     const who =
-      m.author === 'visitor' ? (audience === 'visitor' ? mailText(locale, 'you') : (visitorName ?? mailText(locale, 'visitor')))
-      : m.author === 'bot' ? mailText(locale, 'bot')
-      : (m.authorName ?? mailText(locale, 'agent'));
+      m.author === 'visitor'
+        ? audience === 'visitor'
+          ? mailText(locale, 'you')
+          : (visitorName ?? mailText(locale, 'visitor'))
+        : m.author === 'bot'
+          ? mailText(locale, 'bot')
+          : (m.authorName ?? mailText(locale, 'agent'));
     lines.push({ who, when, text: m.text, note: m.internal, system: false });
   }
   return lines;
@@ -54,7 +68,9 @@ function transcriptLines(messages: Message[], locale: Locale, audience: Audience
 function transcriptText(lines: Line[], locale: Locale): string {
   return lines
     .map((l) =>
-      l.system ? `[${l.when}] -- ${l.text} --` : `[${l.when}] ${l.who}${l.note ? ` (${mailText(locale, 'internalNote')})` : ''}: ${l.text}`,
+      l.system
+        ? `[${l.when}] -- ${l.text} --`
+        : `[${l.when}] ${l.who}${l.note ? ` (${mailText(locale, 'internalNote')})` : ''}: ${l.text}`,
     )
     .join('\n');
 }
@@ -70,7 +86,13 @@ function transcriptHtml(lines: Line[], locale: Locale): string {
     .join('\n');
 }
 
-function mail(locale: Locale, site: MailSite, subject: string, intro: string, body: { text: string; html: string }): MailContent {
+function mail(
+  locale: Locale,
+  site: MailSite,
+  subject: string,
+  intro: string,
+  body: { text: string; html: string },
+): MailContent {
   const footer = mailText(locale, 'footer', { site: site.name });
   return {
     subject,
@@ -85,7 +107,10 @@ function mail(locale: Locale, site: MailSite, subject: string, intro: string, bo
 
 function conversationSection(lines: Line[], locale: Locale): { text: string; html: string } {
   const heading = mailText(locale, 'conversation');
-  return { text: `${heading}\n\n${transcriptText(lines, locale)}`, html: `<h2 style="font-size:16px">${escapeHtml(heading)}</h2>\n${transcriptHtml(lines, locale)}` };
+  return {
+    text: `${heading}\n\n${transcriptText(lines, locale)}`,
+    html: `<h2 style="font-size:16px">${escapeHtml(heading)}</h2>\n${transcriptHtml(lines, locale)}`,
+  };
 }
 
 /** The new ticket for the support team: the facts, the pages seen and the whole conversation, notes included. */
@@ -103,7 +128,10 @@ export function supportTicketMail(ticket: Ticket, site: MailSite, locale: Locale
   const pages = ticket.pages.map((p) => `${p.title || p.url} <${p.url}>`);
   const pagesLabel = mailText(locale, 'support.pages');
   const consoleLabel = mailText(locale, 'support.console');
-  const conversation = conversationSection(transcriptLines(ticket.transcript, locale, 'support', site, ticket.visitor.name), locale);
+  const conversation = conversationSection(
+    transcriptLines(ticket.transcript, locale, 'support', site, ticket.visitor.name),
+    locale,
+  );
   const text = [
     ...facts.map(([k, v]) => `${k}: ${v}`),
     `${pagesLabel}:${pages.length > 0 ? `\n${pages.map((p) => `  ${p}`).join('\n')}` : ` ${none}`}`,
@@ -113,15 +141,26 @@ export function supportTicketMail(ticket: Ticket, site: MailSite, locale: Locale
   ].join('\n');
   const html = [
     `<table style="border-collapse:collapse">${facts
-      .map(([k, v]) => `<tr><th style="text-align:start;padding:2px 12px 2px 0">${escapeHtml(k)}</th><td dir="auto">${htmlText(v)}</td></tr>`)
+      .map(
+        ([k, v]) =>
+          `<tr><th style="text-align:start;padding:2px 12px 2px 0">${escapeHtml(k)}</th><td dir="auto">${htmlText(v)}</td></tr>`,
+      )
       .join('')}</table>`,
     `<p><strong>${escapeHtml(pagesLabel)}</strong></p>`,
-    pages.length > 0 ? `<ul>${pages.map((p) => `<li dir="auto">${escapeHtml(p)}</li>`).join('')}</ul>` : `<p>${escapeHtml(none)}</p>`,
+    pages.length > 0
+      ? `<ul>${pages.map((p) => `<li dir="auto">${escapeHtml(p)}</li>`).join('')}</ul>`
+      : `<p>${escapeHtml(none)}</p>`,
     `<p>${escapeHtml(consoleLabel)}: ${escapeHtml(consoleUrl)}</p>`,
     conversation.html,
   ].join('\n');
   const n = ticket.number;
-  return mail(locale, site, mailText(locale, 'support.subject', { site: site.name, n, reason }), mailText(locale, 'support.intro', { n }), { text, html });
+  return mail(
+    locale,
+    site,
+    mailText(locale, 'support.subject', { site: site.name, n, reason }),
+    mailText(locale, 'support.intro', { n }),
+    { text, html },
+  );
 }
 
 /** The visitor's ticket number, with what they said so far, in their language. */
@@ -159,6 +198,9 @@ export function replyMail(ticket: Ticket, site: MailSite, text: string, agentNam
     site,
     mailText(locale, 'reply.subject', { site: site.name, n }),
     mailText(locale, 'reply.intro', { agent: agentName, n }),
-    { text, html: `<div dir="auto" style="padding:8px 12px;border-inline-start:3px solid #9aa5b1">${htmlText(text)}</div>` },
+    {
+      text,
+      html: `<div dir="auto" style="padding:8px 12px;border-inline-start:3px solid #9aa5b1">${htmlText(text)}</div>`,
+    },
   );
 }

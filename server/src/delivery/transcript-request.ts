@@ -16,7 +16,10 @@ export async function requestTranscript(d: TranscriptDeps, site: Site, visitor: 
   const key = d.keys.transcriptRequests(site.id, visitor.id);
   const [count] = await d.redis.multi().incr(key).expire(key, 3600, 'NX').exec();
   if (Number(count) > TRANSCRIPTS_PER_HOUR) {
-    throw new CascadeError('rate_limited', `the transcript can be emailed ${TRANSCRIPTS_PER_HOUR} times an hour; please try again later`);
+    throw new CascadeError(
+      'rate_limited',
+      `the transcript can be emailed ${TRANSCRIPTS_PER_HOUR} times an hour; please try again later`,
+    );
   }
   await outbox(d).enqueue({
     kind: 'email',

@@ -12,9 +12,12 @@ const TIMEOUT_MS = 10_000;
 type LookupCallback = (err: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
 
 const refusal = (host: string, address: string) =>
-  Object.assign(new Error(`${host} is an internal address (${address}); set ALLOW_INTERNAL_WEBHOOKS=true to allow it`), {
-    code: 'EINTERNAL',
-  });
+  Object.assign(
+    new Error(`${host} is an internal address (${address}); set ALLOW_INTERNAL_WEBHOOKS=true to allow it`),
+    {
+      code: 'EINTERNAL',
+    },
+  );
 
 /**
  * Name resolution for a webhook: the addresses the connection will really use are checked, so
@@ -39,7 +42,12 @@ function guardedLookup(allowInternal: boolean) {
  * POSTs one signed webhook. Anything but a 2xx answer (a redirect too: the body is not sent
  * on) throws, so the job is tried again later.
  */
-export async function postWebhook(url: string, secret: string, payload: WebhookPayload, allowInternal: boolean): Promise<void> {
+export async function postWebhook(
+  url: string,
+  secret: string,
+  payload: WebhookPayload,
+  allowInternal: boolean,
+): Promise<void> {
   const target = new URL(url);
   const host = target.hostname.replace(/^\[|\]$/g, '');
   if (!allowInternal && isIP(host) && isInternalAddress(host)) {

@@ -1,5 +1,10 @@
 /** A plain shop page with the script tag pasted in exactly as the README tells site owners to. */
-export function demoPage(opts: { serverUrl: string; siteKey: string; siteName: string; lang: 'en' | 'ar' | 'fa' }): string {
+export function demoPage(opts: {
+  serverUrl: string;
+  siteKey: string;
+  siteName: string;
+  lang: 'en' | 'ar' | 'fa';
+}): string {
   const dir = opts.lang === 'en' ? 'ltr' : 'rtl';
   const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
   return `<!doctype html>

@@ -81,7 +81,8 @@ export async function seedDemo(
     for (let i = 0; i < 600; i++) {
       const stored = await d.redis.get(credentialsKey);
       const site = await d.sites.get(siteId);
-      if (stored && site) return { siteId, siteName: site.name, siteKey: site.publicKey, accounts: JSON.parse(stored) as DemoAccount[] };
+      if (stored && site)
+        return { siteId, siteName: site.name, siteKey: site.publicKey, accounts: JSON.parse(stored) as DemoAccount[] };
       await new Promise((r) => setTimeout(r, 100));
     }
     throw new Error('another process started seeding the demo and did not finish');
@@ -98,7 +99,12 @@ export async function seedDemo(
   const stored = await d.redis.get(credentialsKey);
   if (stored) {
     await d.redis.del(lockKey);
-    return { siteId: site.id, siteName: site.name, siteKey: site.publicKey, accounts: JSON.parse(stored) as DemoAccount[] };
+    return {
+      siteId: site.id,
+      siteName: site.name,
+      siteKey: site.publicKey,
+      accounts: JSON.parse(stored) as DemoAccount[],
+    };
   }
 
   const accounts = await Promise.all(

@@ -33,7 +33,8 @@ export function agentRoutes(
     const existing = await deps.agents.byEmail(body.email);
     const membership = { siteId: body.siteId, role: body.role, skills: body.skills, maxChats: body.maxChats };
     if (existing) {
-      if (existing.agent.memberships.some((m) => m.siteId === body.siteId)) throw new CascadeError('conflict', 'this agent is already on the site');
+      if (existing.agent.memberships.some((m) => m.siteId === body.siteId))
+        throw new CascadeError('conflict', 'this agent is already on the site');
       const joined: Agent = { ...existing.agent, memberships: [...existing.agent.memberships, membership] };
       await deps.agents.save(joined);
       await deps.routing.registerAgent(joined);
@@ -62,7 +63,8 @@ export function agentRoutes(
     const body = parse(AgentUpdate, req.body);
     requireRole(agent, body.siteId, 'admin');
     const target = await deps.agents.get(agentId);
-    if (!target || !target.memberships.some((m) => m.siteId === body.siteId)) throw new CascadeError('not_found', 'no such agent');
+    if (!target || !target.memberships.some((m) => m.siteId === body.siteId))
+      throw new CascadeError('not_found', 'no such agent');
     if (target.id === agent.id && (body.active === false || (body.role && body.role !== 'admin'))) {
       throw new CascadeError('invalid_state', 'you cannot deactivate yourself or drop your own admin role');
     }
@@ -74,7 +76,12 @@ export function agentRoutes(
       memberships: target.memberships.map((m) =>
         m.siteId !== body.siteId
           ? m
-          : { ...m, role: body.role ?? m.role, skills: body.skills ?? m.skills, maxChats: body.maxChats === undefined ? m.maxChats : body.maxChats },
+          : {
+              ...m,
+              role: body.role ?? m.role,
+              skills: body.skills ?? m.skills,
+              maxChats: body.maxChats === undefined ? m.maxChats : body.maxChats,
+            },
       ),
     };
     await deps.agents.save(next);

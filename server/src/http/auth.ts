@@ -60,16 +60,23 @@ export function authRoutes(app: FastifyInstance, deps: AuthDeps): void {
     const tooMany = new CascadeError('rate_limited', `too many failed logins; try again in ${lockMinutes} minutes`);
     const address = `loginip:${req.ip}`;
     // Only failures count: an account locks after a few, an address after many (guessing across accounts).
-    if ((await deps.rates.count(account)) >= maxFailures || (await deps.rates.count(address)) >= maxFailures * 10) throw tooMany;
+    if ((await deps.rates.count(account)) >= maxFailures || (await deps.rates.count(address)) >= maxFailures * 10)
+      throw tooMany;
     const found = await deps.agents.byEmail(body.email);
     const valid = await verifyPassword(found?.passwordHash ?? (await dummy()), body.password);
     if (!found || !valid || !found.agent.active) {
-      await Promise.all([deps.rates.hit(account, maxFailures, lockMinutes * 60), deps.rates.hit(address, maxFailures * 10, lockMinutes * 60)]);
+      await Promise.all([
+        deps.rates.hit(account, maxFailures, lockMinutes * 60),
+        deps.rates.hit(address, maxFailures * 10, lockMinutes * 60),
+      ]);
       throw new CascadeError('unauthorized', 'wrong email or password');
     }
     await deps.rates.reset(account);
     const session = await deps.sessions.create(found.agent.id);
-    reply.header('set-cookie', sessionCookie(session.id, { secure: deps.secureCookies, maxAgeSeconds: SESSION_MAX_AGE }));
+    reply.header(
+      'set-cookie',
+      sessionCookie(session.id, { secure: deps.secureCookies, maxAgeSeconds: SESSION_MAX_AGE }),
+    );
     return me(deps, found.agent, session);
   });
 

@@ -7,7 +7,10 @@ import type { Authed } from './auth.ts';
 import { parse } from './parse.ts';
 
 /** The live board's first picture; `board:update` on the agent socket keeps it current. */
-export function boardRoutes(app: FastifyInstance, deps: { core: WaterfallDeps; authed: (req: FastifyRequest) => Promise<Authed> }) {
+export function boardRoutes(
+  app: FastifyInstance,
+  deps: { core: WaterfallDeps; authed: (req: FastifyRequest) => Promise<Authed> },
+) {
   app.get('/api/board', async (req) => {
     const { agent } = await deps.authed(req);
     const { siteId } = parse(SiteQuery, req.query);

@@ -11,7 +11,10 @@ import { parse } from './parse.ts';
 const idOf = (shortcut: string, language: string) => `${language}_${shortcut}`;
 
 /** Canned replies: every agent of the site reads them (the composer's `/shortcut`), admins edit them. */
-export function cannedRoutes(app: FastifyInstance, deps: { redis: Redis; keys: Keys; authed: (req: FastifyRequest) => Promise<Authed> }) {
+export function cannedRoutes(
+  app: FastifyInstance,
+  deps: { redis: Redis; keys: Keys; authed: (req: FastifyRequest) => Promise<Authed> },
+) {
   const store = cannedStore(deps.redis, deps.keys);
 
   app.get('/api/canned', async (req) => {

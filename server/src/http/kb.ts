@@ -1,4 +1,14 @@
-import { CascadeError, KbEntry, KbEntryInput, KbEntryParams, KbExportQuery, KbImport, KbListQuery, KbTry, SiteQuery } from '@cascade/shared';
+import {
+  CascadeError,
+  KbEntry,
+  KbEntryInput,
+  KbEntryParams,
+  KbExportQuery,
+  KbImport,
+  KbListQuery,
+  KbTry,
+  SiteQuery,
+} from '@cascade/shared';
 import { normalize } from '@cascade/bot';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
@@ -27,7 +37,9 @@ export function kbRoutes(
     const needle = normalize(q.q);
     return {
       entries: entries.filter((e) =>
-        Object.values(e.content).some((c) => [c.question, c.answer, ...c.phrasings].some((t) => normalize(t).includes(needle))),
+        Object.values(e.content).some((c) =>
+          [c.question, c.answer, ...c.phrasings].some((t) => normalize(t).includes(needle)),
+        ),
       ),
     };
   });
@@ -79,10 +91,14 @@ export function kbRoutes(
         entries = fromCsv(body.data, now);
       } else {
         const raw = typeof body.data === 'string' ? JSON.parse(body.data) : body.data;
-        entries = z.array(KbEntry.omit({ updatedAt: true })).parse(raw).map((e) => ({ ...e, updatedAt: now }));
+        entries = z
+          .array(KbEntry.omit({ updatedAt: true }))
+          .parse(raw)
+          .map((e) => ({ ...e, updatedAt: now }));
       }
     } catch (e) {
-      const message = e instanceof z.ZodError ? `${e.issues[0]?.path.join('.')}: ${e.issues[0]?.message}` : (e as Error).message;
+      const message =
+        e instanceof z.ZodError ? `${e.issues[0]?.path.join('.')}: ${e.issues[0]?.message}` : (e as Error).message;
       throw new CascadeError('invalid_payload', `nothing was imported: ${message}`);
     }
     if (body.replace) await deps.kb.replace(body.siteId, entries);
@@ -108,6 +124,11 @@ export function kbRoutes(
     requireRole(agent, body.siteId, 'supervisor');
     const site = await deps.sites.get(body.siteId);
     const bot = await deps.bots.get(body.siteId);
-    return { decision: bot.decide(body.text, { locale: body.locale ?? 'en', ...(site ? { thresholds: site.botThresholds } : {}) }) };
+    return {
+      decision: bot.decide(body.text, {
+        locale: body.locale ?? 'en',
+        ...(site ? { thresholds: site.botThresholds } : {}),
+      }),
+    };
   });
 }

@@ -11,7 +11,8 @@ const DAY = 24 * 3600 * 1000;
 
 /** The site asked about, or the first one the agent supervises; an agent of another site learns nothing. */
 function supervisedSite(agent: Agent, siteId: string | undefined): string {
-  const chosen = siteId ?? agent.memberships.find((m) => m.role !== 'agent')?.siteId ?? agent.memberships[0]?.siteId ?? '';
+  const chosen =
+    siteId ?? agent.memberships.find((m) => m.role !== 'agent')?.siteId ?? agent.memberships[0]?.siteId ?? '';
   return requireRole(agent, chosen, 'supervisor').siteId;
 }
 
@@ -28,6 +29,9 @@ export function metricsRoutes(
     if (from > to) throw new CascadeError('invalid_payload', 'from must not be after to');
     // Stream ids are millisecond timestamps, so the period is a range of ids.
     const entries = await deps.redis.xRange(deps.keys.events(siteId), String(from), String(to));
-    return summarise(entries.map((e) => e.message as EventRecord), { from, to });
+    return summarise(
+      entries.map((e) => e.message as EventRecord),
+      { from, to },
+    );
   });
 }

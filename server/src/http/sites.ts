@@ -45,7 +45,8 @@ export function siteRoutes(
     const [site, secrets] = await Promise.all([deps.sites.get(body.siteId), deps.sites.secrets(body.siteId)]);
     if (!site || !secrets) throw new CascadeError('not_found', 'no such site');
     const secret = randomBytes(32).toString('base64url');
-    const next = body.secret === 'identity' ? { ...secrets, identitySecret: secret } : { ...secrets, webhookSecret: secret };
+    const next =
+      body.secret === 'identity' ? { ...secrets, identitySecret: secret } : { ...secrets, webhookSecret: secret };
     await deps.sites.save(site, next);
     return { secret };
   });

@@ -27,7 +27,10 @@ const safe = (p: string) => /^[\w@.-]+(\/[\w@.-]+)*$/.test(p) && !p.split('/').i
 async function send(reply: FastifyReply, dir: string, path: string, cache: string) {
   try {
     const body = await readFile(join(dir, path));
-    return reply.type(types[extname(path)] ?? 'application/octet-stream').header('cache-control', cache).send(body);
+    return reply
+      .type(types[extname(path)] ?? 'application/octet-stream')
+      .header('cache-control', cache)
+      .send(body);
   } catch {
     return reply.status(404).send({ error: { code: 'not_found', message: 'no such file; run `pnpm build` first?' } });
   }

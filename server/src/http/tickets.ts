@@ -53,7 +53,12 @@ export function ticketRoutes(app: FastifyInstance, deps: TicketRouteDeps) {
     const { ticketId } = parse(TicketParams, req.params);
     const update = parse(TicketUpdate, req.body);
     let ticket = await find(agent, ticketId);
-    const item = (action: TicketHistoryItem['action'], detail: string): TicketHistoryItem => ({ ts: Date.now(), action, by: agent.name, detail });
+    const item = (action: TicketHistoryItem['action'], detail: string): TicketHistoryItem => ({
+      ts: Date.now(),
+      action,
+      by: agent.name,
+      detail,
+    });
 
     if (update.assigneeId !== undefined && update.assigneeId !== ticket.assigneeId) {
       let detail = 'unassigned';
@@ -64,11 +69,19 @@ export function ticketRoutes(app: FastifyInstance, deps: TicketRouteDeps) {
         }
         detail = assignee.name;
       }
-      ticket = (await deps.tickets.update(ticket.siteId, ticket.id, { assigneeId: update.assigneeId }, item('assignee', detail))) ?? ticket;
+      ticket =
+        (await deps.tickets.update(
+          ticket.siteId,
+          ticket.id,
+          { assigneeId: update.assigneeId },
+          item('assignee', detail),
+        )) ?? ticket;
     }
     if (update.status !== undefined && update.status !== ticket.status) {
       const detail = `${ticket.status} -> ${update.status}`;
-      ticket = (await deps.tickets.update(ticket.siteId, ticket.id, { status: update.status }, item('status', detail))) ?? ticket;
+      ticket =
+        (await deps.tickets.update(ticket.siteId, ticket.id, { status: update.status }, item('status', detail))) ??
+        ticket;
     }
     return { ticket };
   });
@@ -81,7 +94,12 @@ export function ticketRoutes(app: FastifyInstance, deps: TicketRouteDeps) {
     const found = await find(agent, ticketId);
     const to = found.visitor.email;
     if (!to) throw new CascadeError('invalid_state', 'the visitor left no email address to reply to');
-    const ticket = await deps.tickets.update(found.siteId, found.id, {}, { ts: Date.now(), action: 'reply', by: agent.name, detail: text });
+    const ticket = await deps.tickets.update(
+      found.siteId,
+      found.id,
+      {},
+      { ts: Date.now(), action: 'reply', by: agent.name, detail: text },
+    );
     if (!ticket) throw new CascadeError('not_found', 'no such ticket');
     const delivery = await deps.outbox.enqueue({
       kind: 'email',

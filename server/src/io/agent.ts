@@ -39,7 +39,12 @@ export type Connections = { only?: string; except?: string };
 
 /** Ends live agent connections, on every process. */
 export async function endAgentConnections(io: Server, agentId: string, which: Connections = {}): Promise<void> {
-  const nsp = io.of('/agent') as unknown as Namespace<AgentClientEvents, AgentServerEvents, Record<string, never>, AgentData>;
+  const nsp = io.of('/agent') as unknown as Namespace<
+    AgentClientEvents,
+    AgentServerEvents,
+    Record<string, never>,
+    AgentData
+  >;
   if (!which.only && !which.except) return nsp.in(rooms.agent(agentId)).disconnectSockets(true);
   for (const s of await nsp.in(rooms.agent(agentId)).fetchSockets()) {
     const ends = which.only ? s.data.sessionId === which.only : s.data.sessionId !== which.except;
@@ -47,8 +52,19 @@ export async function endAgentConnections(io: Server, agentId: string, which: Co
   }
 }
 
-export function agentNamespace(io: Server, d: WaterfallDeps, sessions: SessionStore, actions: AgentActions, log: Logger) {
-  const nsp = io.of('/agent') as unknown as Namespace<AgentClientEvents, AgentServerEvents, Record<string, never>, AgentData>;
+export function agentNamespace(
+  io: Server,
+  d: WaterfallDeps,
+  sessions: SessionStore,
+  actions: AgentActions,
+  log: Logger,
+) {
+  const nsp = io.of('/agent') as unknown as Namespace<
+    AgentClientEvents,
+    AgentServerEvents,
+    Record<string, never>,
+    AgentData
+  >;
   const handle = handler(log);
   let closing = false;
   const clocks = timers(d.queues);
@@ -82,25 +98,55 @@ export function agentNamespace(io: Server, d: WaterfallDeps, sessions: SessionSt
       return agent;
     }
 
-    socket.on('agent:status', handle(SetStatus, async (p) => {
-      const agent = await me();
-      await d.agents.setChosenStatus(agent.id, p.status);
-      await actions.setStatus(agent, p.status);
-      d.notify.toAgent(agent.id, 'agent:status', { status: p.status });
-      return { status: p.status };
-    }));
-    socket.on('inbox:get', handle(InboxRequest, async () => actions.inbox(await me())));
-    socket.on('chat:open', handle(OpenChat, async (p) => ({ chat: await actions.open(await me(), p.conversationId) })));
-    socket.on('chat:sync', handle(SyncChat, async (p) => ({ messages: await actions.sync(await me(), p.conversationId, p.after) })));
-    socket.on('chat:send', handle(AgentSend, async (p) => ({ message: await actions.send(await me(), p) })));
-    socket.on('chat:typing', handle(AgentTyping, async (p) => {
-      await actions.typing(await me(), p.conversationId, p.typing);
-      return {};
-    }));
-    socket.on('chat:resolve', handle(Resolve, async (p) => ({ conversation: await actions.resolve(await me(), p.conversationId) })));
-    socket.on('chat:followup', handle(FollowUp, async (p) => actions.followUp(await me(), p.conversationId, p.note)));
-    socket.on('chat:transfer', handle(Transfer, async (p) => ({ conversation: await actions.transfer(await me(), p) })));
-    socket.on('chat:pick', handle(Pick, async (p) => ({ conversation: await actions.pick(await me(), p.conversationId) })));
+    socket.on(
+      'agent:status',
+      handle(SetStatus, async (p) => {
+        const agent = await me();
+        await d.agents.setChosenStatus(agent.id, p.status);
+        await actions.setStatus(agent, p.status);
+        d.notify.toAgent(agent.id, 'agent:status', { status: p.status });
+        return { status: p.status };
+      }),
+    );
+    socket.on(
+      'inbox:get',
+      handle(InboxRequest, async () => actions.inbox(await me())),
+    );
+    socket.on(
+      'chat:open',
+      handle(OpenChat, async (p) => ({ chat: await actions.open(await me(), p.conversationId) })),
+    );
+    socket.on(
+      'chat:sync',
+      handle(SyncChat, async (p) => ({ messages: await actions.sync(await me(), p.conversationId, p.after) })),
+    );
+    socket.on(
+      'chat:send',
+      handle(AgentSend, async (p) => ({ message: await actions.send(await me(), p) })),
+    );
+    socket.on(
+      'chat:typing',
+      handle(AgentTyping, async (p) => {
+        await actions.typing(await me(), p.conversationId, p.typing);
+        return {};
+      }),
+    );
+    socket.on(
+      'chat:resolve',
+      handle(Resolve, async (p) => ({ conversation: await actions.resolve(await me(), p.conversationId) })),
+    );
+    socket.on(
+      'chat:followup',
+      handle(FollowUp, async (p) => actions.followUp(await me(), p.conversationId, p.note)),
+    );
+    socket.on(
+      'chat:transfer',
+      handle(Transfer, async (p) => ({ conversation: await actions.transfer(await me(), p) })),
+    );
+    socket.on(
+      'chat:pick',
+      handle(Pick, async (p) => ({ conversation: await actions.pick(await me(), p.conversationId) })),
+    );
 
     socket.on('disconnect', async () => {
       // A process that is shutting down hands its agents to the others; they are not leaving.

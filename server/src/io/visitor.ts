@@ -52,7 +52,12 @@ export function originAllowed(site: Site, origin: string | undefined, host: stri
 }
 
 export function visitorNamespace(io: Server, d: WaterfallDeps, actions: VisitorActions, log: Logger) {
-  const nsp = io.of('/visitor') as unknown as Namespace<VisitorClientEvents, VisitorServerEvents, Record<string, never>, VisitorData>;
+  const nsp = io.of('/visitor') as unknown as Namespace<
+    VisitorClientEvents,
+    VisitorServerEvents,
+    Record<string, never>,
+    VisitorData
+  >;
   const handle = handler(log);
   const clocks = timers(d.queues);
   let closing = false;
@@ -104,7 +109,12 @@ export function visitorNamespace(io: Server, d: WaterfallDeps, actions: VisitorA
       log.warn({ siteId: site.id, visitorId: visitor.id }, 'refused an identity token');
       return;
     }
-    const patch = { verified: true, externalId: claims.sub, name: claims.name ?? visitor.name, email: claims.email ?? visitor.email };
+    const patch = {
+      verified: true,
+      externalId: claims.sub,
+      name: claims.name ?? visitor.name,
+      email: claims.email ?? visitor.email,
+    };
     await d.visitors.update(site.id, visitor.id, patch);
   }
 

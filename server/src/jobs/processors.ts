@@ -37,7 +37,8 @@ export function processors(d: WaterfallDeps, w: Waterfall): Processors {
         for (const m of agent.memberships) {
           for (const id of await d.routing.chatsOf(m.siteId, agent.id)) {
             const c = await d.conversations.get(id);
-            if (c?.state === 'assigned' && c.agentId === agent.id) await ignoreMovedOn(() => w.apply(c, { type: 'agent_gone' }));
+            if (c?.state === 'assigned' && c.agentId === agent.id)
+              await ignoreMovedOn(() => w.apply(c, { type: 'agent_gone' }));
           }
         }
       },

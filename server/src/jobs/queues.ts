@@ -23,7 +23,12 @@ export function createQueues(config: Config) {
   const timers = new Queue(TIMERS, {
     connection,
     prefix,
-    defaultJobOptions: { removeOnComplete: true, removeOnFail: { age: 24 * 3600 }, attempts: 3, backoff: { type: 'exponential', delay: 500 } },
+    defaultJobOptions: {
+      removeOnComplete: true,
+      removeOnFail: { age: 24 * 3600 },
+      attempts: 3,
+      backoff: { type: 'exponential', delay: 500 },
+    },
   });
   const deliveries = new Queue(DELIVERIES, { connection, prefix, defaultJobOptions: deliveryRetries(config) });
   return {

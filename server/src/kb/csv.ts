@@ -12,7 +12,11 @@ export function toCsv(entries: KbEntryT[]): string {
   const rows = [KB_CSV_COLUMNS.join(',')];
   for (const e of entries) {
     for (const [language, c] of Object.entries(e.content)) {
-      rows.push([e.id, e.skill, language, c.question, c.phrasings.join('\n'), c.answer, e.related.join(' ')].map(quote).join(','));
+      rows.push(
+        [e.id, e.skill, language, c.question, c.phrasings.join('\n'), c.answer, e.related.join(' ')]
+          .map(quote)
+          .join(','),
+      );
     }
   }
   return `${rows.join('\r\n')}\r\n`;
@@ -26,15 +30,27 @@ export function fromCsv(text: string, now: number): KbEntryT[] {
   }
   const byId = new Map<string, { skill: string; related: string[]; content: Record<string, unknown> }>();
   rows.forEach((r, n) => {
-    const [id = '', skill = '', language = '', question = '', phrasings = '', answer = '', related = ''] = r.map((c) => c.trim());
+    const [id = '', skill = '', language = '', question = '', phrasings = '', answer = '', related = ''] = r.map((c) =>
+      c.trim(),
+    );
     if (!id) throw new Error(`row ${n + 2}: id is empty`);
     const entry = byId.get(id) ?? { skill, related: related.split(/\s+/).filter(Boolean), content: {} };
-    entry.content[language] = { question, phrasings: phrasings.split(/\r?\n/).map((p) => p.trim()).filter(Boolean), answer };
+    entry.content[language] = {
+      question,
+      phrasings: phrasings
+        .split(/\r?\n/)
+        .map((p) => p.trim())
+        .filter(Boolean),
+      answer,
+    };
     byId.set(id, entry);
   });
   return [...byId.entries()].map(([id, e], n) => {
     const parsed = KbEntry.safeParse({ id, ...e, updatedAt: now });
-    if (!parsed.success) throw new Error(`entry ${n + 1} (${id}): ${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message}`);
+    if (!parsed.success)
+      throw new Error(
+        `entry ${n + 1} (${id}): ${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message}`,
+      );
     return parsed.data;
   });
 }

@@ -147,7 +147,11 @@ function series(events: EventRecord[], firstAt: Map<string, Map<string, number>>
   const bucket = range.to - range.from <= 2 * 24 * 3600 * 1000 ? 3600 * 1000 : 24 * 3600 * 1000;
   const start = Math.floor(range.from / bucket) * bucket;
   const n = Math.min(400, Math.max(1, Math.ceil((range.to - start) / bucket)));
-  const rows = Array.from({ length: n }, (_, i) => ({ t: start + i * bucket, conversations: 0, waits: [] as number[] }));
+  const rows = Array.from({ length: n }, (_, i) => ({
+    t: start + i * bucket,
+    conversations: 0,
+    waits: [] as number[],
+  }));
   const at = (ts: number) => rows[Math.min(n - 1, Math.max(0, Math.floor((ts - start) / bucket)))];
   for (const e of events) if (e.event === 'started') at(Number(e.ts))!.conversations++;
   for (const firsts of firstAt.values()) {

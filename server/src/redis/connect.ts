@@ -9,9 +9,34 @@ export type RedisTarget = Pick<ServerEnv, 'REDIS_URL' | 'REDIS_CLUSTER_NODES'>;
 
 /** The commands Cascade sends; both a single-server client and a cluster client have them. */
 type StoreCommand =
-  | 'del' | 'eval' | 'evalSha' | 'expire' | 'get' | 'getEx' | 'hDel' | 'hGet' | 'hGetAll' | 'hLen'
-  | 'hmGet' | 'hSet' | 'incr' | 'lRange' | 'ping' | 'publish' | 'sAdd' | 'sMembers' | 'sRem' | 'set'
-  | 'xAdd' | 'xRange' | 'xRevRange' | 'zAdd' | 'zRange' | 'zRank' | 'zRem' | 'close';
+  | 'del'
+  | 'eval'
+  | 'evalSha'
+  | 'expire'
+  | 'get'
+  | 'getEx'
+  | 'hDel'
+  | 'hGet'
+  | 'hGetAll'
+  | 'hLen'
+  | 'hmGet'
+  | 'hSet'
+  | 'incr'
+  | 'lRange'
+  | 'ping'
+  | 'publish'
+  | 'sAdd'
+  | 'sMembers'
+  | 'sRem'
+  | 'set'
+  | 'xAdd'
+  | 'xRange'
+  | 'xRevRange'
+  | 'zAdd'
+  | 'zRange'
+  | 'zRank'
+  | 'zRem'
+  | 'close';
 
 /**
  * A MULTI of the commands Cascade batches. On a cluster every key of one transaction must be
@@ -63,7 +88,9 @@ async function connect(target: RedisTarget, onError: (e: Error) => void): Promis
 
 /** The Redis a configuration names, for logs: the URL, or the cluster's seed nodes. */
 export const describeTarget = (target: RedisTarget): string =>
-  target.REDIS_CLUSTER_NODES.length > 0 ? `the Redis Cluster at ${target.REDIS_CLUSTER_NODES.join(', ')}` : target.REDIS_URL;
+  target.REDIS_CLUSTER_NODES.length > 0
+    ? `the Redis Cluster at ${target.REDIS_CLUSTER_NODES.join(', ')}`
+    : target.REDIS_URL;
 
 /** True when something answers PING at the URL within the timeout. */
 export async function redisAnswers(url: string, timeoutMs = 1500): Promise<boolean> {

@@ -2,7 +2,12 @@ import type { PriorityRule } from '@cascade/shared';
 
 /** A page pattern is a path prefix, where `*` stands for any run of characters. */
 function pathMatches(pattern: string, path: string): boolean {
-  const re = new RegExp(`^${pattern.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}`);
+  const re = new RegExp(
+    `^${pattern
+      .split('*')
+      .map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.*')}`,
+  );
   return re.test(path);
 }
 

@@ -24,7 +24,8 @@ export function routing(redis: Redis, k: Keys) {
       for (const m of agent.memberships) {
         const skillsKey = k.agentSkills(m.siteId, agent.id);
         const tx = redis.multi().del(skillsKey);
-        if (m.skills.length > 0) tx.hSet(skillsKey, Object.fromEntries(m.skills.map((s) => [s.skill, String(s.level)])));
+        if (m.skills.length > 0)
+          tx.hSet(skillsKey, Object.fromEntries(m.skills.map((s) => [s.skill, String(s.level)])));
         if (m.maxChats === null) tx.hDel(k.caps(m.siteId), agent.id);
         else tx.hSet(k.caps(m.siteId), agent.id, String(m.maxChats));
         await tx.exec();
@@ -68,7 +69,12 @@ export function routing(redis: Redis, k: Keys) {
     },
 
     /** Takes one waiting chat for an agent by hand; says why not when it cannot. */
-    async pick(siteId: string, c: Waiting, agentId: string, defaultCap: number): Promise<'ok' | 'gone' | 'skill' | 'full'> {
+    async pick(
+      siteId: string,
+      c: Waiting,
+      agentId: string,
+      defaultCap: number,
+    ): Promise<'ok' | 'gone' | 'skill' | 'full'> {
       const res = await pickScript(
         redis,
         [
@@ -136,7 +142,11 @@ export function routing(redis: Redis, k: Keys) {
     },
 
     /** Eligible agents online and the chats they can hold at once (their caps added up). */
-    async capacity(siteId: string, c: Omit<Waiting, 'id'>, defaultCap: number): Promise<{ agents: number; slots: number }> {
+    async capacity(
+      siteId: string,
+      c: Omit<Waiting, 'id'>,
+      defaultCap: number,
+    ): Promise<{ agents: number; slots: number }> {
       const [agents = 0, slots = 0] = (await capacityScript(
         redis,
         [k.online(siteId), k.caps(siteId), k.agentSkills(siteId, '')],
@@ -147,7 +157,11 @@ export function routing(redis: Redis, k: Keys) {
 
     /** Remembers how long a chat of this skill took, for the wait estimate (the last 50 count). */
     async recordHandleTime(siteId: string, skill: string, seconds: number): Promise<void> {
-      await redis.multi().lPush(k.handleTimes(siteId, skill), String(seconds)).lTrim(k.handleTimes(siteId, skill), 0, 49).exec();
+      await redis
+        .multi()
+        .lPush(k.handleTimes(siteId, skill), String(seconds))
+        .lTrim(k.handleTimes(siteId, skill), 0, 49)
+        .exec();
     },
 
     async recentHandleTimes(siteId: string, skill: string): Promise<number[]> {

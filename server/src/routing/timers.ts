@@ -31,7 +31,10 @@ export function timers(queues: Queues) {
     async agentGone(agentId: string, graceSeconds: number): Promise<void> {
       const since = Date.now();
       const data: AgentGrace = { agentId, since };
-      await queues.timers.add('agent-grace', data, { delay: graceSeconds * 1000, jobId: `agent-grace-${agentId}-${since}` });
+      await queues.timers.add('agent-grace', data, {
+        delay: graceSeconds * 1000,
+        jobId: `agent-grace-${agentId}-${since}`,
+      });
     },
 
     async visitorGone(siteId: string, visitorId: string, conversationId: string, graceSeconds: number): Promise<void> {

@@ -15,7 +15,10 @@ export function agentStore(redis: Redis, k: Keys) {
     async card(id: string): Promise<{ name: string; avatarUrl: string | null } | null> {
       const [name, avatarUrl] = await redis.hmGet(k.agent(id), ['name', 'avatarUrl']);
       if (!name) return null;
-      return { name: JSON.parse(name) as string, avatarUrl: avatarUrl ? (JSON.parse(avatarUrl) as string | null) : null };
+      return {
+        name: JSON.parse(name) as string,
+        avatarUrl: avatarUrl ? (JSON.parse(avatarUrl) as string | null) : null,
+      };
     },
 
     async byEmail(email: string): Promise<{ agent: AgentT; passwordHash: string } | null> {

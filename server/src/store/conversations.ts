@@ -21,7 +21,10 @@ export function conversationStore(redis: Redis, k: Keys) {
 
     /** Removes a conversation that never became anyone's (it lost the race to start). */
     async discard(c: ConversationT): Promise<void> {
-      await Promise.all([redis.del(k.conversation(c.id)), redis.zRem(k.visitorConversations(c.siteId, c.visitorId), c.id)]);
+      await Promise.all([
+        redis.del(k.conversation(c.id)),
+        redis.zRem(k.visitorConversations(c.siteId, c.visitorId), c.id),
+      ]);
     },
 
     async update(id: string, patch: Partial<ConversationT>): Promise<void> {

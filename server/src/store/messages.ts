@@ -55,7 +55,12 @@ export function messageStore(redis: Redis, k: Keys) {
     async send(m: NewMessage & { clientMsgId: string }, guard: SendGuard): Promise<Sent> {
       const res = (await sendScript(
         redis,
-        [k.conversation(m.conversationId), k.messages(m.conversationId), k.dedupe(m.conversationId), k.messageRate(m.conversationId, guard.sender)],
+        [
+          k.conversation(m.conversationId),
+          k.messages(m.conversationId),
+          k.dedupe(m.conversationId),
+          k.messageRate(m.conversationId, guard.sender),
+        ],
         [
           guard.owner?.field ?? '',
           JSON.stringify(guard.owner?.id ?? ''),

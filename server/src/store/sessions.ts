@@ -10,7 +10,11 @@ export type Session = { id: string; agentId: string; csrfToken: string };
 export function sessionStore(redis: Redis, k: Keys) {
   return {
     async create(agentId: string): Promise<Session> {
-      const session = { id: randomBytes(32).toString('base64url'), agentId, csrfToken: randomBytes(24).toString('base64url') };
+      const session = {
+        id: randomBytes(32).toString('base64url'),
+        agentId,
+        csrfToken: randomBytes(24).toString('base64url'),
+      };
       await redis.set(k.session(session.id), JSON.stringify(session), { EX: SESSION_TTL_SECONDS });
       await redis.sAdd(k.agentSessions(agentId), session.id);
       return session;

@@ -25,7 +25,9 @@ export function siteStore(redis: Redis, k: Keys) {
 
     async secrets(id: string): Promise<SiteSecrets | null> {
       const s = await redis.hGetAll(k.siteSecrets(id));
-      return s.identitySecret && s.webhookSecret ? { identitySecret: s.identitySecret, webhookSecret: s.webhookSecret } : null;
+      return s.identitySecret && s.webhookSecret
+        ? { identitySecret: s.identitySecret, webhookSecret: s.webhookSecret }
+        : null;
     },
 
     async all(): Promise<SiteT[]> {

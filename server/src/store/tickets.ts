@@ -34,9 +34,18 @@ export function ticketStore(redis: Redis, k: Keys) {
     },
 
     /** Applies the patch and appends the history item atomically; null when there is no such ticket. */
-    async update(siteId: string, id: string, patch: Partial<Omit<TicketT, 'history' | 'updatedAt'>>, history: TicketHistoryItem): Promise<TicketT | null> {
+    async update(
+      siteId: string,
+      id: string,
+      patch: Partial<Omit<TicketT, 'history' | 'updatedAt'>>,
+      history: TicketHistoryItem,
+    ): Promise<TicketT | null> {
       const fields = Object.entries(toHash(patch)).flat();
-      const found = await updateScript(redis, [k.ticket(siteId, id)], [JSON.stringify(history), JSON.stringify(history.ts), ...fields]);
+      const found = await updateScript(
+        redis,
+        [k.ticket(siteId, id)],
+        [JSON.stringify(history), JSON.stringify(history.ts), ...fields],
+      );
       return found === 1 ? this.get(siteId, id) : null;
     },
 
@@ -61,7 +70,13 @@ function matches(t: TicketT, q: TicketListQuery): boolean {
   if (q.assigneeId && t.assigneeId !== q.assigneeId) return false;
   if (q.q) {
     const needle = q.q.toLowerCase();
-    const hay = [String(t.number), t.visitor.name ?? '', t.visitor.email ?? '', t.note ?? '', ...t.transcript.map((m) => m.text)];
+    const hay = [
+      String(t.number),
+      t.visitor.name ?? '',
+      t.visitor.email ?? '',
+      t.note ?? '',
+      ...t.transcript.map((m) => m.text),
+    ];
     if (!hay.some((h) => h.toLowerCase().includes(needle))) return false;
   }
   return true;

@@ -51,9 +51,20 @@ export function visitorStore(redis: Redis, k: Keys) {
      * Makes `next` the visitor's conversation if the current one is still `expected` (null for
      * none). When another tab got there first, says which conversation is current instead.
      */
-    async switchConversation(siteId: string, id: string, expected: string | null, next: string): Promise<{ switched: boolean; current: string | null }> {
-      const res = (await switchScript(redis, [k.visitor(siteId, id)], [JSON.stringify(expected), JSON.stringify(next)])) as string | null;
-      return res === null ? { switched: true, current: next } : { switched: false, current: JSON.parse(res) as string | null };
+    async switchConversation(
+      siteId: string,
+      id: string,
+      expected: string | null,
+      next: string,
+    ): Promise<{ switched: boolean; current: string | null }> {
+      const res = (await switchScript(
+        redis,
+        [k.visitor(siteId, id)],
+        [JSON.stringify(expected), JSON.stringify(next)],
+      )) as string | null;
+      return res === null
+        ? { switched: true, current: next }
+        : { switched: false, current: JSON.parse(res) as string | null };
     },
 
     async addPage(siteId: string, id: string, page: PageView): Promise<void> {

@@ -32,7 +32,8 @@ export function agentActions(d: WaterfallDeps, w: Waterfall) {
     return c;
   }
 
-  const visible = async (agent: Agent, conversationId: string) => maySee(agent, await d.conversations.get(conversationId));
+  const visible = async (agent: Agent, conversationId: string) =>
+    maySee(agent, await d.conversations.get(conversationId));
   const held = async (agent: Agent, conversationId: string) => holds(agent, await d.conversations.get(conversationId));
 
   async function summaries(ids: string[]): Promise<ChatSummary[]> {
@@ -115,7 +116,8 @@ export function agentActions(d: WaterfallDeps, w: Waterfall) {
         sent = await d.messages.send(draft, guard(null));
       }
       if (sent.kind === 'limited') throw new CascadeError('rate_limited', 'you are sending messages very quickly');
-      if (sent.kind === 'refused') throw new CascadeError('invalid_state', 'the chat has just changed; please send again');
+      if (sent.kind === 'refused')
+        throw new CascadeError('invalid_state', 'the chat has just changed; please send again');
       const { message, isNew, conversation: c } = sent;
       if (isNew) {
         await w.fanOut(message, c);
@@ -166,7 +168,8 @@ export function agentActions(d: WaterfallDeps, w: Waterfall) {
     async pick(agent: Agent, conversationId: string) {
       const c = await visible(agent, conversationId);
       const site = await d.sites.get(c.siteId);
-      if (!site || site.assignment !== 'pick') throw new CascadeError('invalid_state', 'this site assigns chats automatically');
+      if (!site || site.assignment !== 'pick')
+        throw new CascadeError('invalid_state', 'this site assigns chats automatically');
       const outcome = await d.routing.pick(site.id, c, agent.id, site.defaultMaxChats);
       if (outcome === 'gone') throw new CascadeError('conflict', 'someone else took this chat');
       if (outcome === 'skill') throw new CascadeError('forbidden', 'this chat needs a skill or level you do not have');

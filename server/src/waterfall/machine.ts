@@ -55,7 +55,12 @@ const refuse = (c: Conversation, e: WaterfallEvent): Refusal => ({
 });
 
 export function next(c: Conversation, e: WaterfallEvent, now: number): Transition | Refusal {
-  const t = (to: ConversationState, event: WaterfallEventName, patch: Partial<Conversation>, effects: Effect[]): Transition => ({
+  const t = (
+    to: ConversationState,
+    event: WaterfallEventName,
+    patch: Partial<Conversation>,
+    effects: Effect[],
+  ): Transition => ({
     from: c.state,
     to,
     event,
@@ -71,11 +76,21 @@ export function next(c: Conversation, e: WaterfallEvent, now: number): Transitio
 
     case 'escalate':
       if (c.state !== 'bot') return refuse(c, e);
-      return t('queued', 'escalated', { skill: e.skill, level: 1, priority: e.priority, queuedAt: now, waitingSince: now }, [{ type: 'enqueue', front: false }]);
+      return t(
+        'queued',
+        'escalated',
+        { skill: e.skill, level: 1, priority: e.priority, queuedAt: now, waitingSince: now },
+        [{ type: 'enqueue', front: false }],
+      );
 
     case 'claim':
       if (!waiting) return refuse(c, e);
-      return t('assigned', 'claimed', { agentId: e.agentId, assignedAt: now, offerReason: null, waitingSince: null }, []);
+      return t(
+        'assigned',
+        'claimed',
+        { agentId: e.agentId, assignedAt: now, offerReason: null, waitingSince: null },
+        [],
+      );
 
     case 'offer_ticket':
       if (c.state !== 'queued') return refuse(c, e);
@@ -97,7 +112,16 @@ export function next(c: Conversation, e: WaterfallEvent, now: number): Transitio
       return t(
         'queued',
         'transferred',
-        { agentId: null, level: e.level, skill: e.skill, widened: false, transfers: c.transfers + 1, transferNote: e.note, queuedAt: now, waitingSince: now },
+        {
+          agentId: null,
+          level: e.level,
+          skill: e.skill,
+          widened: false,
+          transfers: c.transfers + 1,
+          transferNote: e.note,
+          queuedAt: now,
+          waitingSince: now,
+        },
         [{ type: 'release_agent' }, { type: 'enqueue', front: true }],
       );
 
@@ -107,22 +131,35 @@ export function next(c: Conversation, e: WaterfallEvent, now: number): Transitio
 
     case 'agent_gone':
       if (c.state !== 'assigned') return refuse(c, e);
-      return t('queued', 'requeued', { agentId: null, waitingSince: now }, [{ type: 'release_agent' }, { type: 'enqueue', front: true }]);
+      return t('queued', 'requeued', { agentId: null, waitingSince: now }, [
+        { type: 'release_agent' },
+        { type: 'enqueue', front: true },
+      ]);
 
     case 'resolve':
       if (c.state !== 'assigned') return refuse(c, e);
-      return t('resolved', 'resolved', { resolvedBy: 'agent', closedAt: now }, [{ type: 'release_agent' }, { type: 'offer_rating' }]);
+      return t('resolved', 'resolved', { resolvedBy: 'agent', closedAt: now }, [
+        { type: 'release_agent' },
+        { type: 'offer_rating' },
+      ]);
 
     case 'followup':
       if (c.state !== 'assigned') return refuse(c, e);
-      return t('ticketed', 'ticketed', { closedAt: now }, [{ type: 'release_agent' }, { type: 'create_ticket', reason: 'followup' }]);
+      return t('ticketed', 'ticketed', { closedAt: now }, [
+        { type: 'release_agent' },
+        { type: 'create_ticket', reason: 'followup' },
+      ]);
 
     case 'visitor_gone': {
       if (c.state === 'resolved' || c.state === 'ticketed' || c.state === 'abandoned') return refuse(c, e);
       const release: Effect[] = c.state === 'assigned' ? [{ type: 'release_agent' }] : [];
       const dequeue: Effect[] = waiting ? [{ type: 'dequeue' }] : [];
       if (e.emailKnown) {
-        return t('ticketed', 'ticketed', { closedAt: now }, [...release, ...dequeue, { type: 'create_ticket', reason: 'abandoned' }]);
+        return t('ticketed', 'ticketed', { closedAt: now }, [
+          ...release,
+          ...dequeue,
+          { type: 'create_ticket', reason: 'abandoned' },
+        ]);
       }
       return t('abandoned', 'abandoned', { closedAt: now }, [...release, ...dequeue]);
     }

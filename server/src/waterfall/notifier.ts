@@ -8,10 +8,22 @@ export interface Notifier {
     event: E,
     ...args: Parameters<VisitorServerEvents[E]>
   ): void;
-  toAgent<E extends keyof AgentServerEvents>(agentId: string, event: E, ...args: Parameters<AgentServerEvents[E]>): void;
+  toAgent<E extends keyof AgentServerEvents>(
+    agentId: string,
+    event: E,
+    ...args: Parameters<AgentServerEvents[E]>
+  ): void;
   /** Whether any tab of the agent is connected to any process. */
   agentConnected(agentId: string): Promise<boolean>;
   visitorConnected(siteId: string, visitorId: string): Promise<boolean>;
-  toSiteSupervisors<E extends keyof AgentServerEvents>(siteId: string, event: E, ...args: Parameters<AgentServerEvents[E]>): void;
-  toSiteAgents<E extends keyof AgentServerEvents>(siteId: string, event: E, ...args: Parameters<AgentServerEvents[E]>): void;
+  toSiteSupervisors<E extends keyof AgentServerEvents>(
+    siteId: string,
+    event: E,
+    ...args: Parameters<AgentServerEvents[E]>
+  ): void;
+  toSiteAgents<E extends keyof AgentServerEvents>(
+    siteId: string,
+    event: E,
+    ...args: Parameters<AgentServerEvents[E]>
+  ): void;
 }

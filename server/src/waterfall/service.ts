@@ -1,5 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { CascadeError, newConversation, openStates, type Conversation, type Message, type Site, type Ticket, type Visitor } from '@cascade/shared';
+import {
+  CascadeError,
+  newConversation,
+  openStates,
+  type Conversation,
+  type Message,
+  type Site,
+  type Ticket,
+  type Visitor,
+} from '@cascade/shared';
 import { createTicket } from '../tickets/create.ts';
 import type { WaterfallDeps } from './context.ts';
 import { isRefusal, next, type Transition, type WaterfallEvent } from './machine.ts';
@@ -32,7 +41,12 @@ export function waterfall(d: WaterfallDeps) {
   }
 
   /** `ts` is the moment of the transition, not of the write: the write waits until after the claims. */
-  async function recordEvent(c: Conversation, t: Transition, ts: number, extra: Record<string, string> = {}): Promise<void> {
+  async function recordEvent(
+    c: Conversation,
+    t: Transition,
+    ts: number,
+    extra: Record<string, string> = {},
+  ): Promise<void> {
     await d.redis.xAdd(d.keys.events(c.siteId), '*', {
       event: t.event,
       conversationId: c.id,
@@ -52,7 +66,13 @@ export function waterfall(d: WaterfallDeps) {
    */
   async function start(site: Site, visitor: Visitor, seen: string | null): Promise<Conversation> {
     const now = Date.now();
-    const c = newConversation({ id: randomUUID().replace(/-/g, ''), siteId: site.id, visitorId: visitor.id, locale: visitor.locale, at: now });
+    const c = newConversation({
+      id: randomUUID().replace(/-/g, ''),
+      siteId: site.id,
+      visitorId: visitor.id,
+      locale: visitor.locale,
+      at: now,
+    });
     await d.conversations.create(c);
     let expected = seen;
     for (let tries = 0; tries < 3; tries++) {
@@ -161,7 +181,8 @@ export function waterfall(d: WaterfallDeps) {
       updated.agentId && previousAgent === updated.agentId ? chatSummary(d, updated) : Promise.resolve(null),
     ]);
     if (view) d.notify.toVisitor(c.siteId, c.visitorId, 'conversation:update', view);
-    if (previousAgent && previousAgent !== updated.agentId) d.notify.toAgent(previousAgent, 'chat:removed', { conversationId: c.id });
+    if (previousAgent && previousAgent !== updated.agentId)
+      d.notify.toAgent(previousAgent, 'chat:removed', { conversationId: c.id });
     if (summary && updated.agentId) d.notify.toAgent(updated.agentId, 'chat:update', summary);
 
     if (requeued) await runClaims(c.siteId, site);
@@ -171,11 +192,17 @@ export function waterfall(d: WaterfallDeps) {
       bookkeeping.push(d.routing.recordHandleTime(c.siteId, c.skill, Math.round((now - c.assignedAt) / 1000)));
     }
     if (updated.waitingSince !== null && t.patch.waitingSince !== undefined) {
-      bookkeeping.push((site ? Promise.resolve(site) : d.sites.get(c.siteId)).then((s) => (s ? clocks.waiting(s, updated) : undefined)));
+      bookkeeping.push(
+        (site ? Promise.resolve(site) : d.sites.get(c.siteId)).then((s) =>
+          s ? clocks.waiting(s, updated) : undefined,
+        ),
+      );
     }
-    if (t.event === 'escalated') bookkeeping.push(d.events.emit({ type: 'conversation.escalated', conversation: updated }));
+    if (t.event === 'escalated')
+      bookkeeping.push(d.events.emit({ type: 'conversation.escalated', conversation: updated }));
     if (t.to === 'resolved') bookkeeping.push(d.events.emit({ type: 'conversation.resolved', conversation: updated }));
-    if (ticketCreated) bookkeeping.push(d.events.emit({ type: 'ticket.created', ticket: ticketCreated, conversation: updated }));
+    if (ticketCreated)
+      bookkeeping.push(d.events.emit({ type: 'ticket.created', ticket: ticketCreated, conversation: updated }));
     await Promise.all(bookkeeping);
     return updated;
   }
@@ -214,7 +241,9 @@ export function waterfall(d: WaterfallDeps) {
   /** Every waiting visitor learns their place and estimate; agents see the waiting list. */
   async function announceQueue(site: Site): Promise<void> {
     const ids = await d.routing.waiting(site.id);
-    const waiting = (await Promise.all(ids.map((id) => d.conversations.get(id)))).filter((c): c is Conversation => c !== null);
+    const waiting = (await Promise.all(ids.map((id) => d.conversations.get(id)))).filter(
+      (c): c is Conversation => c !== null,
+    );
     const views = await queueViews(d, site, waiting);
     waiting.forEach((c, i) => {
       const view = views[i];

@@ -11,9 +11,10 @@ export async function queueViews(d: WaterfallDeps, site: Site, chats: Conversati
   const lineFacts = (c: Conversation) => {
     let facts = lines.get(lineOf(c));
     if (!facts) {
-      facts = Promise.all([d.routing.capacity(site.id, c, site.defaultMaxChats), d.routing.recentHandleTimes(site.id, c.skill)]).then(
-        ([cap, recent]) => ({ slots: cap.slots, avg: averageHandleSeconds(recent) }),
-      );
+      facts = Promise.all([
+        d.routing.capacity(site.id, c, site.defaultMaxChats),
+        d.routing.recentHandleTimes(site.id, c.skill),
+      ]).then(([cap, recent]) => ({ slots: cap.slots, avg: averageHandleSeconds(recent) }));
       lines.set(lineOf(c), facts);
     }
     return facts;
@@ -24,7 +25,10 @@ export async function queueViews(d: WaterfallDeps, site: Site, chats: Conversati
       if (waiting(c)) {
         const [position, facts] = await Promise.all([d.routing.position(site.id, c), lineFacts(c)]);
         if (position !== null) {
-          queue = { position, etaSeconds: estimateWaitSeconds({ position, slots: facts.slots, avgHandleSeconds: facts.avg }) };
+          queue = {
+            position,
+            etaSeconds: estimateWaitSeconds({ position, slots: facts.slots, avgHandleSeconds: facts.avg }),
+          };
         }
       }
       return view(d, c, queue);

@@ -108,11 +108,21 @@ export function visitorActions(d: WaterfallDeps, w: Waterfall) {
    */
   async function escalate(site: Site, visitor: Visitor, c: Conversation, skill: string | null): Promise<Conversation> {
     const [pages, skillGuess] = await Promise.all([d.visitors.pages(site.id, visitor.id), skill ?? lastSkill(c)]);
-    const priority = priorityFor(site.priorityRules, { verified: visitor.verified, pageUrl: pages.at(-1)?.url ?? null });
-    await w.apply(c, { type: 'escalate', skill: site.skills.includes(skillGuess) ? skillGuess : 'general', priority }, 'visitor', undefined, site);
+    const priority = priorityFor(site.priorityRules, {
+      verified: visitor.verified,
+      pageUrl: pages.at(-1)?.url ?? null,
+    });
+    await w.apply(
+      c,
+      { type: 'escalate', skill: site.skills.includes(skillGuess) ? skillGuess : 'general', priority },
+      'visitor',
+      undefined,
+      site,
+    );
     const queued = (await d.conversations.get(c.id)) ?? c;
     if (queued.state !== 'queued') return queued;
-    if (!isOpen(site.businessHours, new Date())) return w.apply(queued, { type: 'offer_ticket', reason: 'outside_hours' });
+    if (!isOpen(site.businessHours, new Date()))
+      return w.apply(queued, { type: 'offer_ticket', reason: 'outside_hours' });
     if ((await d.routing.eligibleOnline(site.id, queued)) === 0) {
       return w.apply(queued, { type: 'offer_ticket', reason: 'no_agent' });
     }
@@ -161,8 +171,10 @@ export function visitorActions(d: WaterfallDeps, w: Waterfall) {
         const open = await openConversation(who.site, who.visitor, ip);
         sent = await d.messages.send(draft(open.id), guard);
       }
-      if (sent.kind === 'limited') throw new CascadeError('rate_limited', 'you are sending messages very quickly; please wait a moment');
-      if (sent.kind === 'refused') throw new CascadeError('invalid_state', 'the conversation has just changed; please send again');
+      if (sent.kind === 'limited')
+        throw new CascadeError('rate_limited', 'you are sending messages very quickly; please wait a moment');
+      if (sent.kind === 'refused')
+        throw new CascadeError('invalid_state', 'the conversation has just changed; please send again');
       const { message, isNew, conversation: c } = sent;
       if (isNew) {
         await w.fanOut(message, c);
@@ -191,7 +203,14 @@ export function visitorActions(d: WaterfallDeps, w: Waterfall) {
       const bot = await d.bots.get(site.id);
       const answer = bot.answer(entryId, c.locale);
       if (!answer) throw new CascadeError('not_found', 'no such article');
-      await botSays(c, { kind: 'answer', entryId, confidence: 1, language: answer.language, text: answer.text, skill: answer.skill });
+      await botSays(c, {
+        kind: 'answer',
+        entryId,
+        confidence: 1,
+        language: answer.language,
+        text: answer.text,
+        skill: answer.skill,
+      });
       return reply(c);
     },
 
@@ -213,7 +232,8 @@ export function visitorActions(d: WaterfallDeps, w: Waterfall) {
 
     async rate(site: Site, visitor: Visitor, score: number, comment: string | undefined) {
       const c = await required(site, visitor);
-      if (c.state !== 'resolved' && c.state !== 'ticketed') throw new CascadeError('invalid_state', 'a chat is rated after it ends');
+      if (c.state !== 'resolved' && c.state !== 'ticketed')
+        throw new CascadeError('invalid_state', 'a chat is rated after it ends');
       if (c.csat) throw new CascadeError('conflict', 'this chat was already rated');
       const csat = { score, comment: comment || null, ts: Date.now() };
       await d.conversations.update(c.id, { csat });

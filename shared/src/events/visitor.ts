@@ -43,7 +43,10 @@ export const Typing = z.object({ typing: z.boolean() });
 export const PageViewInput = z.object({ url: z.string().max(2048), title: z.string().max(300) });
 export const LeaveEmail = z.object({ email: z.email().max(254), name: z.string().trim().max(100).optional() });
 export const KeepWaiting = z.object({}).strict();
-export const Rate = z.object({ score: z.number().int().min(1).max(5), comment: z.string().trim().max(1000).optional() });
+export const Rate = z.object({
+  score: z.number().int().min(1).max(5),
+  comment: z.string().trim().max(1000).optional(),
+});
 export const TranscriptRequest = z.object({ email: z.email().max(254) });
 export const SetLocale = z.object({ locale: Locale });
 export const SyncMessages = z.object({ after: MessageId.nullable() });

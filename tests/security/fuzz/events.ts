@@ -25,14 +25,25 @@ import {
 import { accepts, type Accepts } from './payloads.ts';
 
 /** Ids of real things on the server, so that a broken payload is one field away from a real request. */
-export type Facts = { siteId: string; visitorId: string; conversationId: string; messageId: string; agentId: string; entryId: string };
+export type Facts = {
+  siteId: string;
+  visitorId: string;
+  conversationId: string;
+  messageId: string;
+  agentId: string;
+  entryId: string;
+};
 export type Target = { event: string; valid: unknown; ok: Accepts };
 
 export const CLIENT_MSG_ID = '6f1c1e7e-7d6a-4f7e-9a43-3c1a2b3c4d5e';
 
 /** Every client-to-server event of `/visitor`, with a payload it would accept. */
 export const visitorEvents = (f: Facts): Target[] => [
-  { event: 'hello', valid: { after: f.messageId, page: { url: 'https://shop.example/checkout', title: 'Checkout' } }, ok: accepts(Hello) },
+  {
+    event: 'hello',
+    valid: { after: f.messageId, page: { url: 'https://shop.example/checkout', title: 'Checkout' } },
+    ok: accepts(Hello),
+  },
   { event: 'message:send', valid: { clientMsgId: CLIENT_MSG_ID, text: 'hello' }, ok: accepts(SendMessage) },
   { event: 'messages:sync', valid: { after: f.messageId }, ok: accepts(SyncMessages) },
   { event: 'bot:feedback', valid: { messageId: f.messageId, helpful: false }, ok: accepts(BotFeedback) },
@@ -58,11 +69,19 @@ export function agentEvents(f: Facts): Target[] {
     { event: 'inbox:get', valid: {}, ok: anyObject },
     { event: 'chat:open', valid: chat, ok: accepts(OpenChat) },
     { event: 'chat:sync', valid: { ...chat, after: f.messageId }, ok: accepts(SyncChat) },
-    { event: 'chat:send', valid: { ...chat, clientMsgId: CLIENT_MSG_ID, text: 'hi', internal: true }, ok: accepts(AgentSend) },
+    {
+      event: 'chat:send',
+      valid: { ...chat, clientMsgId: CLIENT_MSG_ID, text: 'hi', internal: true },
+      ok: accepts(AgentSend),
+    },
     { event: 'chat:typing', valid: { ...chat, typing: true }, ok: accepts(AgentTyping) },
     { event: 'chat:resolve', valid: chat, ok: accepts(Resolve) },
     { event: 'chat:followup', valid: { ...chat, note: 'call back' }, ok: accepts(FollowUp) },
-    { event: 'chat:transfer', valid: { ...chat, level: 2, skill: 'billing', note: 'refund', reason: 'again' }, ok: accepts(Transfer) },
+    {
+      event: 'chat:transfer',
+      valid: { ...chat, level: 2, skill: 'billing', note: 'refund', reason: 'again' },
+      ok: accepts(Transfer),
+    },
     { event: 'chat:pick', valid: chat, ok: accepts(Pick) },
   ];
 }

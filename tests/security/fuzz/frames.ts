@@ -6,7 +6,11 @@ export type Namespace = '/visitor' | '/agent';
 export type Frame = { frame: string; ackId?: number; expect: string };
 
 /** Resolves with `connected` or the reason the server gave for refusing the connection. */
-export function handshake(url: string, nsp: Namespace, opts: { auth?: Record<string, unknown>; cookie?: string }): Promise<string> {
+export function handshake(
+  url: string,
+  nsp: Namespace,
+  opts: { auth?: Record<string, unknown>; cookie?: string },
+): Promise<string> {
   return new Promise((resolve) => {
     const s = io(`${url}${nsp}`, {
       transports: ['websocket'],
@@ -53,7 +57,12 @@ export function frames(nsp: Namespace): Frame[] {
     frame: `2${nsp},["message:send",{"clientMsgId":"${CLIENT_MSG_ID}","text":"${'x'.repeat(n)}"}]`,
     expect: 'closed',
   });
-  const common = [{ frame: `2${nsp},["message:send"`, expect: 'closed' }, deepFrame(nsp, 9001, 20_000, true), big(LIMIT + 1), big(2 * 1024 * 1024)];
+  const common = [
+    { frame: `2${nsp},["message:send"`, expect: 'closed' },
+    deepFrame(nsp, 9001, 20_000, true),
+    big(LIMIT + 1),
+    big(2 * 1024 * 1024),
+  ];
   if (nsp === '/agent') return common;
   return [
     ...common,

@@ -10,15 +10,21 @@ type Schema = { safeParse(value: unknown): { success: boolean } };
 /** Whether the server would take a value: the oracle a refused payload must fail. */
 export type Accepts = (value: unknown) => boolean;
 /** The server reads a missing payload or body as `{}`. */
-export const accepts = (schema: Schema): Accepts => (value) => schema.safeParse(value ?? {}).success;
-export const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+export const accepts =
+  (schema: Schema): Accepts =>
+  (value) =>
+    schema.safeParse(value ?? {}).success;
+export const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 const BINARY = '\u0000binary';
 export const toJson = (value: unknown): string =>
   JSON.stringify(value ?? null, (_k, v: unknown) => (v instanceof Uint8Array ? { [BINARY]: Array.from(v) } : v));
 /** What a Socket.IO frame carries: JSON, except byte arrays, which go as binary attachments. */
 export const onTheWire = (value: unknown): unknown =>
-  JSON.parse(toJson(value), (_k, v: unknown) => (isRecord(v) && Array.isArray(v[BINARY]) ? Uint8Array.from(v[BINARY] as number[]) : v));
+  JSON.parse(toJson(value), (_k, v: unknown) =>
+    isRecord(v) && Array.isArray(v[BINARY]) ? Uint8Array.from(v[BINARY] as number[]) : v,
+  );
 /** What a REST body or a handshake carries: plain JSON, a byte array turned into an object of numbers. */
 export const plainJson = (value: unknown): unknown => JSON.parse(JSON.stringify(value ?? null));
 export const preview = (value: unknown) => toJson(value).slice(0, 120);
@@ -30,7 +36,9 @@ export const POISON = [
   '{"__proto__":{"__proto__":{"polluted":"yes"}}}',
 ];
 /** Parsed from text, so `__proto__` is an own key, as it is after the server parses a frame. */
-const poisonKeys = JSON.parse('{"__proto__":{"polluted":"yes"},"constructor":{"prototype":{"polluted":"yes"}}}') as Record<string, unknown>;
+const poisonKeys = JSON.parse(
+  '{"__proto__":{"polluted":"yes"},"constructor":{"prototype":{"polluted":"yes"}}}',
+) as Record<string, unknown>;
 
 function nested(depth: number, arrays: boolean): unknown {
   let v: unknown = 'bottom';
@@ -40,11 +48,29 @@ function nested(depth: number, arrays: boolean): unknown {
 
 export const text = fc.string({ unit: 'binary', maxLength: 40 });
 export const hostile = fc.constantFrom(
-  '', ' ', '\u0000', '\u202e', 'null', 'NaN', '-1', '1e309', '0x10', '../../etc/passwd', '<img src=x onerror=alert(1)>',
-  "' OR 1=1 --", '${7*7}', '%00', '{s:demo}:site', '*', 'javascript:alert(1)', '__proto__',
+  '',
+  ' ',
+  '\u0000',
+  '\u202e',
+  'null',
+  'NaN',
+  '-1',
+  '1e309',
+  '0x10',
+  '../../etc/passwd',
+  '<img src=x onerror=alert(1)>',
+  "' OR 1=1 --",
+  '${7*7}',
+  '%00',
+  '{s:demo}:site',
+  '*',
+  'javascript:alert(1)',
+  '__proto__',
 );
 /** Longer than any string the protocol allows (4096 is the longest), in ASCII to stay under the frame limit. */
-const oversized = fc.tuple(fc.string({ maxLength: 8 }), fc.integer({ min: 4097, max: 16_000 })).map(([head, n]) => head + 'x'.repeat(n));
+const oversized = fc
+  .tuple(fc.string({ maxLength: 8 }), fc.integer({ min: 4097, max: 16_000 }))
+  .map(([head, n]) => head + 'x'.repeat(n));
 // Deeper nesting goes in raw frames: building it here would overflow the test's own stack.
 const deep = fc.tuple(fc.integer({ min: 16, max: 1000 }), fc.boolean()).map(([depth, arrays]) => nested(depth, arrays));
 
@@ -69,17 +95,25 @@ type Path = (string | number)[];
 export const DROP = Symbol('drop');
 
 function pathsOf(value: unknown, at: Path = []): Path[] {
-  const children: [string | number, unknown][] = Array.isArray(value) ? value.map((v, i) => [i, v]) : isRecord(value) ? Object.entries(value) : [];
+  const children: [string | number, unknown][] = Array.isArray(value)
+    ? value.map((v, i) => [i, v])
+    : isRecord(value)
+      ? Object.entries(value)
+      : [];
   return children.flatMap(([k, v]) => [[...at, k], ...pathsOf(v, [...at, k])]);
 }
 
 function setAt(value: unknown, path: Path, next: unknown): unknown {
   const [key, ...rest] = path;
   if (key === undefined) return next;
-  const copy = (Array.isArray(value) ? [...value] : { ...(isRecord(value) ? value : {}) }) as Record<string | number, unknown>;
+  const copy = (Array.isArray(value) ? [...value] : { ...(isRecord(value) ? value : {}) }) as Record<
+    string | number,
+    unknown
+  >;
   const inner = setAt(copy[key], rest, next);
   // defineProperty, not assignment: a key named `__proto__` must stay an own key.
-  if (inner !== DROP) Object.defineProperty(copy, key, { value: inner, enumerable: true, writable: true, configurable: true });
+  if (inner !== DROP)
+    Object.defineProperty(copy, key, { value: inner, enumerable: true, writable: true, configurable: true });
   else if (Array.isArray(copy)) copy.splice(Number(key), 1);
   else delete copy[key];
   return copy;
@@ -103,7 +137,11 @@ function broken(valid: unknown): fc.Arbitrary<unknown> {
  * Payloads the server must refuse: derived from a valid example or random, as the server will
  * receive them (`wire`), never accepted by the oracle, and small enough to be parsed.
  */
-export function refused(valid: unknown, ok: Accepts, wire: (value: unknown) => unknown = onTheWire): fc.Arbitrary<unknown> {
+export function refused(
+  valid: unknown,
+  ok: Accepts,
+  wire: (value: unknown) => unknown = onTheWire,
+): fc.Arbitrary<unknown> {
   return fc
     .oneof(
       { weight: 6, arbitrary: broken(valid) },
@@ -116,4 +154,5 @@ export function refused(valid: unknown, ok: Accepts, wire: (value: unknown) => u
 }
 
 /** `n` values, the same ones on every run. */
-export const draw = <T>(arb: fc.Arbitrary<T>, n: number, salt: number): T[] => fc.sample(arb, { seed: SEED + salt, numRuns: n });
+export const draw = <T>(arb: fc.Arbitrary<T>, n: number, salt: number): T[] =>
+  fc.sample(arb, { seed: SEED + salt, numRuns: n });

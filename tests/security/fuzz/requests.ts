@@ -18,15 +18,25 @@ function decodeQuery(encoded: string): Query {
   const out: Query = {};
   for (const [k, v] of new URLSearchParams(encoded)) {
     const seen = out[k];
-    Object.defineProperty(out, k, { value: seen === undefined ? v : [seen, v].flat(), enumerable: true, writable: true, configurable: true });
+    Object.defineProperty(out, k, {
+      value: seen === undefined ? v : [seen, v].flat(),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   }
   return out;
 }
 
-const encodeParams = (params: Record<string, string>) => Object.fromEntries(Object.entries(params).map(([k, v]) => [k, encodeURIComponent(v)]));
+const encodeParams = (params: Record<string, string>) =>
+  Object.fromEntries(Object.entries(params).map(([k, v]) => [k, encodeURIComponent(v)]));
 
 /** `segments` are percent-encoded already, so that badly encoded ones go out as they are. */
-function pathOf(route: Route, segments = encodeParams(route.params?.valid ?? {}), query = route.query ? encodeQuery(route.query.valid) : ''): string {
+function pathOf(
+  route: Route,
+  segments = encodeParams(route.params?.valid ?? {}),
+  query = route.query ? encodeQuery(route.query.valid) : '',
+): string {
   const path = route.path.replace(/:(\w+)/g, (_m, name: string) => segments[name] ?? '');
   return query ? `${path}?${query}` : path;
 }
@@ -60,9 +70,16 @@ function badQuery(q: Part<Query>): fc.Arbitrary<string> {
  * answers the router gives before any route runs: an emptied or dotted segment matches no route
  * (404), a very long one is over the router's limit (414), a bad encoding is a 400.
  */
-function badParams(p: Part<Record<string, string>>): fc.Arbitrary<{ segments: Record<string, string>; early: number[] }> {
+function badParams(
+  p: Part<Record<string, string>>,
+): fc.Arbitrary<{ segments: Record<string, string>; early: number[] }> {
   const key = fc.constantFrom(...Object.keys(p.valid));
-  const value = fc.oneof(hostile, text, fc.integer({ min: 65, max: 400 }).map((n) => 'p'.repeat(n)), fc.constantFrom('a.b', 'a b', 'a/b', 'a%b', 'ä'));
+  const value = fc.oneof(
+    hostile,
+    text,
+    fc.integer({ min: 65, max: 400 }).map((n) => 'p'.repeat(n)),
+    fc.constantFrom('a.b', 'a b', 'a/b', 'a%b', 'ä'),
+  );
   const decodable = fc
     .record({ key, value })
     .map(({ key, value }) => ({ ...p.valid, [key]: value }))
@@ -90,7 +107,20 @@ const malformedJson = fc
       const whole = JSON.stringify(v);
       return fc.nat(whole.length).map((n) => whole.slice(0, n));
     }),
-    fc.constantFrom('{', '[1,]', "{'a':1}", '{"a":1,}', 'NaN', 'undefined', '{"a":undefined}', '01', '+1', '"open', '\uFEFF{', '{"a":"\\x"}'),
+    fc.constantFrom(
+      '{',
+      '[1,]',
+      "{'a':1}",
+      '{"a":1,}',
+      'NaN',
+      'undefined',
+      '{"a":undefined}',
+      '01',
+      '+1',
+      '"open',
+      '\uFEFF{',
+      '{"a":"\\x"}',
+    ),
   )
   .filter((t) => !parsesAsJson(t));
 const unsupportedType = fc.constantFrom(
@@ -118,7 +148,10 @@ export function badCalls(route: Route, session: Session): fc.Arbitrary<Call> {
   const validBody = route.body ? JSON.stringify(route.body.valid) : undefined;
   const who = fc.oneof(
     { weight: 8, arbitrary: fc.constant<Who>('admin') },
-    { weight: 1, arbitrary: fc.constantFrom<Who>('anonymous', 'forged', ...(route.method === 'GET' ? [] : (['no-csrf'] as const))) },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom<Who>('anonymous', 'forged', ...(route.method === 'GET' ? [] : (['no-csrf'] as const))),
+    },
   );
   // A route checks who is asking before it reads the input; the router answers before both.
   const call = (w: Who, path: string, status: number, body?: string, early: number[] = []): Call => {
@@ -141,9 +174,22 @@ export function badCalls(route: Route, session: Session): fc.Arbitrary<Call> {
   });
 
   const kinds: fc.Arbitrary<Call>[] = [];
-  if (route.query) kinds.push(fc.tuple(badQuery(route.query), who).map(([q, w]) => call(w, pathOf(route, undefined, q), 400, validBody)));
-  if (route.params) kinds.push(fc.tuple(badParams(route.params), who).map(([p, w]) => call(w, pathOf(route, p.segments), 400, validBody, p.early)));
-  if (route.body && hasBody) kinds.push(refused(route.body.valid, route.body.ok, plainJson).map((b) => call('admin', pathOf(route), 400, JSON.stringify(b))));
+  if (route.query)
+    kinds.push(
+      fc.tuple(badQuery(route.query), who).map(([q, w]) => call(w, pathOf(route, undefined, q), 400, validBody)),
+    );
+  if (route.params)
+    kinds.push(
+      fc
+        .tuple(badParams(route.params), who)
+        .map(([p, w]) => call(w, pathOf(route, p.segments), 400, validBody, p.early)),
+    );
+  if (route.body && hasBody)
+    kinds.push(
+      refused(route.body.valid, route.body.ok, plainJson).map((b) =>
+        call('admin', pathOf(route), 400, JSON.stringify(b)),
+      ),
+    );
   if (hasBody) {
     const max = route.path === '/api/kb/import' ? 5 * 1024 * 1024 : LIMIT;
     kinds.push(
@@ -152,12 +198,15 @@ export function badCalls(route: Route, session: Session): fc.Arbitrary<Call> {
         fc.constantFrom(...POISON).map((t) => raw(t, 'application/json', 400)),
         fc.constant(raw('', 'application/json', 400)),
         fc.tuple(text, unsupportedType).map(([t, type]) => raw(t, type, 415)),
-        fc.integer({ min: 1, max: max === LIMIT ? 200_000 : 4096 }).map((n) => raw(JSON.stringify({ data: 'x'.repeat(max + n) }), 'application/json', 413)),
+        fc
+          .integer({ min: 1, max: max === LIMIT ? 200_000 : 4096 })
+          .map((n) => raw(JSON.stringify({ data: 'x'.repeat(max + n) }), 'application/json', 413)),
         // Plain text is parsed, so it goes only to routes that check their body.
         ...(route.body ? [text.map((t) => raw(t, 'text/plain', 400))] : []),
       ),
     );
   }
-  if (kinds.length === 0) kinds.push(fc.constantFrom<Who>('anonymous', 'forged').map((w) => call(w, pathOf(route), 401)));
+  if (kinds.length === 0)
+    kinds.push(fc.constantFrom<Who>('anonymous', 'forged').map((w) => call(w, pathOf(route), 401)));
   return fc.oneof(...kinds);
 }

@@ -60,28 +60,72 @@ const rotateAccepted: Accepts = (value) =>
 export function routes(f: Facts): Route[] {
   const site = { valid: { siteId: f.siteId }, ok: accepts(SiteQuery) };
   const canned = { valid: { siteId: f.siteId }, ok: accepts(CannedQuery) };
-  const entry = { skill: 'shipping', content: { en: { question: 'When?', phrasings: ['eta'], answer: 'Soon.' } }, related: [] };
+  const entry = {
+    skill: 'shipping',
+    content: { en: { question: 'When?', phrasings: ['eta'], answer: 'Soon.' } },
+    related: [],
+  };
   const ticket = { valid: { ticketId: 'nosuchticket' }, ok: accepts(TicketParams) };
   return [
-    { method: 'POST', path: '/api/auth/login', body: { valid: { email: 'admin@cedar.example', password: 'guess' }, ok: accepts(LoginBody) }, public: true },
+    {
+      method: 'POST',
+      path: '/api/auth/login',
+      body: { valid: { email: 'admin@cedar.example', password: 'guess' }, ok: accepts(LoginBody) },
+      public: true,
+    },
     { method: 'GET', path: '/api/auth/me' },
     { method: 'POST', path: '/api/auth/logout' },
-    { method: 'POST', path: '/api/auth/password', body: { valid: { current: 'guess', next: 'a much longer one' }, ok: accepts(PasswordChange) } },
+    {
+      method: 'POST',
+      path: '/api/auth/password',
+      body: { valid: { current: 'guess', next: 'a much longer one' }, ok: accepts(PasswordChange) },
+    },
     { method: 'POST', path: '/api/auth/logout-everywhere' },
     {
       method: 'GET',
       path: '/api/tickets',
       query: {
-        valid: { siteId: f.siteId, status: 'open', skill: 'billing', assigneeId: f.agentId, q: 'late', level: '2', limit: '10', offset: '0' },
+        valid: {
+          siteId: f.siteId,
+          status: 'open',
+          skill: 'billing',
+          assigneeId: f.agentId,
+          q: 'late',
+          level: '2',
+          limit: '10',
+          offset: '0',
+        },
         ok: accepts(TicketListQuery),
       },
     },
     { method: 'GET', path: '/api/tickets/:ticketId', params: ticket },
-    { method: 'PATCH', path: '/api/tickets/:ticketId', params: ticket, body: { valid: { status: 'solved', assigneeId: f.agentId }, ok: accepts(TicketUpdate) } },
-    { method: 'POST', path: '/api/tickets/:ticketId/replies', params: ticket, body: { valid: { text: 'Your parcel left today.' }, ok: accepts(TicketReply) } },
-    { method: 'GET', path: '/api/deliveries', query: { valid: { siteId: f.siteId, status: 'failed', limit: '5', offset: '0' }, ok: accepts(DeliveryListQuery) } },
-    { method: 'POST', path: '/api/deliveries/:deliveryId/retry', params: { valid: { deliveryId: 'mail.nosuch' }, ok: accepts(DeliveryParams) } },
-    { method: 'GET', path: '/api/metrics/summary', query: { valid: { siteId: f.siteId, from: '0', to: '1000' }, ok: accepts(MetricsQuery) } },
+    {
+      method: 'PATCH',
+      path: '/api/tickets/:ticketId',
+      params: ticket,
+      body: { valid: { status: 'solved', assigneeId: f.agentId }, ok: accepts(TicketUpdate) },
+    },
+    {
+      method: 'POST',
+      path: '/api/tickets/:ticketId/replies',
+      params: ticket,
+      body: { valid: { text: 'Your parcel left today.' }, ok: accepts(TicketReply) },
+    },
+    {
+      method: 'GET',
+      path: '/api/deliveries',
+      query: { valid: { siteId: f.siteId, status: 'failed', limit: '5', offset: '0' }, ok: accepts(DeliveryListQuery) },
+    },
+    {
+      method: 'POST',
+      path: '/api/deliveries/:deliveryId/retry',
+      params: { valid: { deliveryId: 'mail.nosuch' }, ok: accepts(DeliveryParams) },
+    },
+    {
+      method: 'GET',
+      path: '/api/metrics/summary',
+      query: { valid: { siteId: f.siteId, from: '0', to: '1000' }, ok: accepts(MetricsQuery) },
+    },
     { method: 'GET', path: '/api/kb', query: { valid: { siteId: f.siteId, q: 'order' }, ok: accepts(KbListQuery) } },
     { method: 'POST', path: '/api/kb', query: site, body: { valid: entry, ok: accepts(KbEntryInput) } },
     {
@@ -91,17 +135,43 @@ export function routes(f: Facts): Route[] {
       params: { valid: { entryId: f.entryId }, ok: accepts(KbEntryParams) },
       body: { valid: entry, ok: accepts(KbEntryInput) },
     },
-    { method: 'DELETE', path: '/api/kb/:entryId', query: site, params: { valid: { entryId: f.entryId }, ok: accepts(KbEntryParams) } },
+    {
+      method: 'DELETE',
+      path: '/api/kb/:entryId',
+      query: site,
+      params: { valid: { entryId: f.entryId }, ok: accepts(KbEntryParams) },
+    },
     {
       method: 'POST',
       path: '/api/kb/import',
-      body: { valid: { siteId: f.siteId, format: 'json', data: [{ ...entry, id: 'imported' }], replace: false }, ok: importAccepted },
+      body: {
+        valid: { siteId: f.siteId, format: 'json', data: [{ ...entry, id: 'imported' }], replace: false },
+        ok: importAccepted,
+      },
     },
-    { method: 'GET', path: '/api/kb/export', query: { valid: { siteId: f.siteId, format: 'csv' }, ok: accepts(KbExportQuery) } },
-    { method: 'POST', path: '/api/kb/try', body: { valid: { siteId: f.siteId, text: 'where is my order', locale: 'en' }, ok: accepts(KbTry) } },
+    {
+      method: 'GET',
+      path: '/api/kb/export',
+      query: { valid: { siteId: f.siteId, format: 'csv' }, ok: accepts(KbExportQuery) },
+    },
+    {
+      method: 'POST',
+      path: '/api/kb/try',
+      body: { valid: { siteId: f.siteId, text: 'where is my order', locale: 'en' }, ok: accepts(KbTry) },
+    },
     { method: 'GET', path: '/api/canned', query: canned },
-    { method: 'POST', path: '/api/canned', query: canned, body: { valid: { shortcut: 'thanks', language: 'en', text: 'Thank you!' }, ok: accepts(CannedReplyInput) } },
-    { method: 'DELETE', path: '/api/canned/:cannedId', query: canned, params: { valid: { cannedId: 'en_thanks' }, ok: accepts(CannedParams) } },
+    {
+      method: 'POST',
+      path: '/api/canned',
+      query: canned,
+      body: { valid: { shortcut: 'thanks', language: 'en', text: 'Thank you!' }, ok: accepts(CannedReplyInput) },
+    },
+    {
+      method: 'DELETE',
+      path: '/api/canned/:cannedId',
+      query: canned,
+      params: { valid: { cannedId: 'en_thanks' }, ok: accepts(CannedParams) },
+    },
     { method: 'GET', path: '/api/sites/settings', query: site },
     {
       method: 'PATCH',
@@ -119,13 +189,25 @@ export function routes(f: Facts): Route[] {
         ok: accepts(SiteSettingsPatch),
       },
     },
-    { method: 'POST', path: '/api/sites/secrets/rotate', body: { valid: { siteId: f.siteId, secret: 'webhook' }, ok: rotateAccepted } },
+    {
+      method: 'POST',
+      path: '/api/sites/secrets/rotate',
+      body: { valid: { siteId: f.siteId, secret: 'webhook' }, ok: rotateAccepted },
+    },
     { method: 'GET', path: '/api/agents', query: site },
     {
       method: 'POST',
       path: '/api/agents',
       body: {
-        valid: { siteId: f.siteId, email: 'new@cedar.example', name: 'New', role: 'agent', locale: 'ar', skills: [{ skill: 'billing', level: 1 }], maxChats: 3 },
+        valid: {
+          siteId: f.siteId,
+          email: 'new@cedar.example',
+          name: 'New',
+          role: 'agent',
+          locale: 'ar',
+          skills: [{ skill: 'billing', level: 1 }],
+          maxChats: 3,
+        },
         ok: accepts(AgentCreate),
       },
     },
@@ -134,7 +216,14 @@ export function routes(f: Facts): Route[] {
       path: '/api/agents/:agentId',
       params: { valid: { agentId: f.agentId }, ok: accepts(AgentParams) },
       body: {
-        valid: { siteId: f.siteId, name: 'Lina', role: 'supervisor', skills: [{ skill: 'general', level: 2 }], maxChats: 2, active: false },
+        valid: {
+          siteId: f.siteId,
+          name: 'Lina',
+          role: 'supervisor',
+          skills: [{ skill: 'general', level: 2 }],
+          maxChats: 2,
+          active: false,
+        },
         ok: accepts(AgentUpdate),
       },
     },
@@ -146,7 +235,12 @@ export function routes(f: Facts): Route[] {
       body: { valid: { siteId: f.siteId }, ok: accepts(SiteQuery) },
     },
     // The route's own schema has the handshake's limits for a site key.
-    { method: 'GET', path: '/api/widget/config', query: { valid: { siteKey: 'pk_demo' }, ok: accepts(VisitorAuth.pick({ siteKey: true })) }, public: true },
+    {
+      method: 'GET',
+      path: '/api/widget/config',
+      query: { valid: { siteKey: 'pk_demo' }, ok: accepts(VisitorAuth.pick({ siteKey: true })) },
+      public: true,
+    },
   ];
 }
 

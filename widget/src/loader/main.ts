@@ -39,12 +39,7 @@ function start(script: HTMLScriptElement, siteKey: string): void {
   adopt(root, css);
   const launcher = createLauncher(root, element, () => setOpen(!open));
   const render = (): void =>
-    launcher.update(
-      open,
-      chosen ?? pickLocale(locale, site, navigator.languages),
-      unread,
-      site?.theme,
-    );
+    launcher.update(open, chosen ?? pickLocale(locale, site, navigator.languages), unread, site?.theme);
 
   const config: Promise<PublicSiteConfig | null> = fetch(
     new URL(`api/widget/config?siteKey=${encodeURIComponent(siteKey)}`, base),

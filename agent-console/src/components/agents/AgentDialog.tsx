@@ -61,17 +61,35 @@ export function AgentDialog({ siteId, agent, self, skills, defaultCap, onClose, 
   }
 
   return (
-    <Dialog title={agent ? t.t('agents.editTitle', { name: agent.name }) : t.t('agents.addTitle')} titleId="agent-dialog-title" onClose={onClose}>
+    <Dialog
+      title={agent ? t.t('agents.editTitle', { name: agent.name }) : t.t('agents.addTitle')}
+      titleId="agent-dialog-title"
+      onClose={onClose}
+    >
       <form class="dialog-form" onSubmit={submit}>
         {!agent && (
           <label class="field">
             <span>{t.t('agents.email')}</span>
-            <input type="email" dir="ltr" required maxLength={254} value={form.email} onInput={(e) => setForm({ ...form, email: e.currentTarget.value })} />
+            <input
+              type="email"
+              dir="ltr"
+              required
+              maxLength={254}
+              value={form.email}
+              onInput={(e) => setForm({ ...form, email: e.currentTarget.value })}
+            />
           </label>
         )}
         <label class="field">
           <span>{t.t('agents.name')}</span>
-          <input type="text" dir="auto" required maxLength={100} value={form.name} onInput={(e) => setForm({ ...form, name: e.currentTarget.value })} />
+          <input
+            type="text"
+            dir="auto"
+            required
+            maxLength={100}
+            value={form.name}
+            onInput={(e) => setForm({ ...form, name: e.currentTarget.value })}
+          />
         </label>
         <div class="field-row">
           <label class="field">
@@ -112,7 +130,9 @@ export function AgentDialog({ siteId, agent, self, skills, defaultCap, onClose, 
               <span>{skill}</span>
               <select
                 value={String(form.levels[skill] ?? 0)}
-                onChange={(e) => setForm({ ...form, levels: { ...form.levels, [skill]: Number(e.currentTarget.value) } })}
+                onChange={(e) =>
+                  setForm({ ...form, levels: { ...form.levels, [skill]: Number(e.currentTarget.value) } })
+                }
               >
                 <option value="0">{t.t('agents.noSkill')}</option>
                 {levels.map((l) => (
@@ -124,7 +144,12 @@ export function AgentDialog({ siteId, agent, self, skills, defaultCap, onClose, 
             </label>
           ))}
         </fieldset>
-        <DialogFooter error={error} busy={busy} submitLabel={agent ? t.t('agents.save') : t.t('agents.create')} onCancel={onClose} />
+        <DialogFooter
+          error={error}
+          busy={busy}
+          submitLabel={agent ? t.t('agents.save') : t.t('agents.create')}
+          onCancel={onClose}
+        />
       </form>
     </Dialog>
   );

@@ -23,7 +23,10 @@ export function AgentsPage({ site, me }: { site: SiteRef; me: Me }) {
   const skills = skillChoices(settings.data?.site.skills ?? [], list, site.id);
   const defaultCap = settings.data?.site.defaultMaxChats ?? null;
 
-  const replace = (agent: Agent) => agents.set(list.some((a) => a.id === agent.id) ? list.map((a) => (a.id === agent.id ? agent : a)) : [...list, agent]);
+  const replace = (agent: Agent) =>
+    agents.set(
+      list.some((a) => a.id === agent.id) ? list.map((a) => (a.id === agent.id ? agent : a)) : [...list, agent],
+    );
 
   const setActive = async (agent: Agent, active: boolean) => {
     setError(null);
@@ -98,9 +101,17 @@ export function AgentsPage({ site, me }: { site: SiteRef; me: Me }) {
                       ))}
                     </span>
                   </td>
-                  <td>{m?.maxChats ? t.num(m.maxChats) : defaultCap === null ? '' : t.t('agents.defaultCap', { n: defaultCap })}</td>
                   <td>
-                    <span class={`tag ${agent.active ? 'ok' : ''}`}>{agent.active ? t.t('agents.active') : t.t('agents.inactive')}</span>
+                    {m?.maxChats
+                      ? t.num(m.maxChats)
+                      : defaultCap === null
+                        ? ''
+                        : t.t('agents.defaultCap', { n: defaultCap })}
+                  </td>
+                  <td>
+                    <span class={`tag ${agent.active ? 'ok' : ''}`}>
+                      {agent.active ? t.t('agents.active') : t.t('agents.inactive')}
+                    </span>
                   </td>
                   <td class="row-actions">
                     <button
@@ -115,7 +126,9 @@ export function AgentsPage({ site, me }: { site: SiteRef; me: Me }) {
                       <button
                         type="button"
                         class="button small quiet"
-                        aria-label={t.t(agent.active ? 'agents.deactivateNamed' : 'agents.reactivateNamed', { name: agent.name })}
+                        aria-label={t.t(agent.active ? 'agents.deactivateNamed' : 'agents.reactivateNamed', {
+                          name: agent.name,
+                        })}
                         onClick={() => void setActive(agent, !agent.active)}
                       >
                         {agent.active ? t.t('agents.deactivate') : t.t('agents.reactivate')}

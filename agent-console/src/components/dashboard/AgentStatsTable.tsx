@@ -2,7 +2,13 @@ import type { MetricsSummary } from '@cascade/shared';
 import { useT } from '../../i18n/context.ts';
 
 /** Per-agent outcomes of the period; agents the site no longer lists keep their id. */
-export function AgentStatsTable({ rows, names }: { rows: MetricsSummary['agents']; names: ReadonlyMap<string, string> }) {
+export function AgentStatsTable({
+  rows,
+  names,
+}: {
+  rows: MetricsSummary['agents'];
+  names: ReadonlyMap<string, string>;
+}) {
   const t = useT();
   const title = t.t('agentStats.title');
   return (

@@ -18,7 +18,10 @@ export function FunnelChart({ funnel }: { funnel: MetricsSummary['funnel'] }) {
           <li key={bar.step} class="funnel-row">
             <span class="funnel-label">{t.t(`funnel.${bar.step}`)}</span>
             <span class="funnel-track" aria-hidden="true">
-              <span class={`funnel-bar funnel-${bar.step}`} style={`inline-size: ${Math.max(bar.size * 100, bar.count > 0 ? 1 : 0)}%`} />
+              <span
+                class={`funnel-bar funnel-${bar.step}`}
+                style={`inline-size: ${Math.max(bar.size * 100, bar.count > 0 ? 1 : 0)}%`}
+              />
             </span>
             <span class="funnel-figure">
               {t.num(bar.count)}

@@ -1,5 +1,14 @@
 import { useT } from '../../i18n/context.ts';
-import { labelIndexes, linePath, niceCeiling, timeLabelAnchor, valueTicks, xAt, yAt, type ChartFrame } from '../../logic/chart-geometry.ts';
+import {
+  labelIndexes,
+  linePath,
+  niceCeiling,
+  timeLabelAnchor,
+  valueTicks,
+  xAt,
+  yAt,
+  type ChartFrame,
+} from '../../logic/chart-geometry.ts';
 import type { SeriesPoint } from '../../logic/series.ts';
 
 interface Props {
@@ -41,7 +50,14 @@ export function LineChart({ title, points, timeLabel, valueLabel }: Props) {
           const y = yAt(tick, top, frame);
           return (
             <g key={tick}>
-              <line class="grid" x1={frame.axis} x2={frame.width - frame.end} y1={y} y2={y} transform={rtl ? mirror : undefined} />
+              <line
+                class="grid"
+                x1={frame.axis}
+                x2={frame.width - frame.end}
+                y1={y}
+                y2={y}
+                transform={rtl ? mirror : undefined}
+              />
               <text class="axis-label" x={valueX} y={y + 4} text-anchor={rtl ? 'start' : 'end'}>
                 {tick === 0 ? t.num(0) : valueLabel(tick)}
               </text>
@@ -51,7 +67,13 @@ export function LineChart({ title, points, timeLabel, valueLabel }: Props) {
         {path && <path class="line" d={path} />}
         {points.map((p, i) =>
           p.value === null ? null : (
-            <circle key={p.t} class="point" cx={xAt(i, points.length, frame, rtl)} cy={yAt(p.value, top, frame)} r={2.5} />
+            <circle
+              key={p.t}
+              class="point"
+              cx={xAt(i, points.length, frame, rtl)}
+              cy={yAt(p.value, top, frame)}
+              r={2.5}
+            />
           ),
         )}
         {labelIndexes(points.length, MAX_TIME_LABELS).map((i) => {

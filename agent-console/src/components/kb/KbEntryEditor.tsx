@@ -22,7 +22,9 @@ const filled = (c: KbContentFields) => c.question.trim() !== '' || c.answer.trim
 export function KbEntryEditor({ siteId, csrf, form: initial, skills, onSaved, onDeleted, onClose }: Props) {
   const t = useT();
   const [form, setForm] = useState(initial);
-  const [language, setLanguage] = useState<Locale>(() => localeList.find((l) => filled(initial.content[l])) ?? t.locale);
+  const [language, setLanguage] = useState<Locale>(
+    () => localeList.find((l) => filled(initial.content[l])) ?? t.locale,
+  );
   const [busy, setBusy] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -43,7 +45,9 @@ export function KbEntryEditor({ siteId, csrf, form: initial, skills, onSaved, on
     setBusy(true);
     setError(null);
     try {
-      onSaved(form.id ? await updateKb(siteId, form.id, result.input, csrf) : await createKb(siteId, result.input, csrf));
+      onSaved(
+        form.id ? await updateKb(siteId, form.id, result.input, csrf) : await createKb(siteId, result.input, csrf),
+      );
     } catch (e) {
       setError(t.t('actions.failed', { message: e instanceof Error ? e.message : String(e) }));
     } finally {
@@ -106,15 +110,32 @@ export function KbEntryEditor({ siteId, csrf, form: initial, skills, onSaved, on
         <div class="lang-panel" role="tabpanel" id={panelId} aria-labelledby={`kb-tab-${language}`} lang={language}>
           <label class="field">
             <span>{t.t('kb.question')}</span>
-            <input type="text" dir="auto" maxLength={300} value={fields.question} onInput={(e) => edit({ question: e.currentTarget.value })} />
+            <input
+              type="text"
+              dir="auto"
+              maxLength={300}
+              value={fields.question}
+              onInput={(e) => edit({ question: e.currentTarget.value })}
+            />
           </label>
           <label class="field">
             <span>{t.t('kb.phrasings')}</span>
-            <textarea rows={4} dir="auto" value={fields.phrasings} onInput={(e) => edit({ phrasings: e.currentTarget.value })} />
+            <textarea
+              rows={4}
+              dir="auto"
+              value={fields.phrasings}
+              onInput={(e) => edit({ phrasings: e.currentTarget.value })}
+            />
           </label>
           <label class="field">
             <span>{t.t('kb.answer')}</span>
-            <textarea rows={5} dir="auto" maxLength={4000} value={fields.answer} onInput={(e) => edit({ answer: e.currentTarget.value })} />
+            <textarea
+              rows={5}
+              dir="auto"
+              maxLength={4000}
+              value={fields.answer}
+              onInput={(e) => edit({ answer: e.currentTarget.value })}
+            />
           </label>
         </div>
         {error && (

@@ -3,7 +3,15 @@ import { useT } from '../../i18n/context.ts';
 import { entryTitle } from '../../logic/kb-form.ts';
 
 /** The entries as buttons named by their question in the reader's language. */
-export function KbEntryList({ entries, selected, onOpen }: { entries: readonly KbEntry[]; selected: string | null; onOpen: (id: string) => void }) {
+export function KbEntryList({
+  entries,
+  selected,
+  onOpen,
+}: {
+  entries: readonly KbEntry[];
+  selected: string | null;
+  onOpen: (id: string) => void;
+}) {
   const t = useT();
   if (entries.length === 0) return <p class="empty">{t.t('kb.none')}</p>;
   const sorted = [...entries].sort((a, b) => entryTitle(a, t.locale).localeCompare(entryTitle(b, t.locale), t.locale));
@@ -11,7 +19,12 @@ export function KbEntryList({ entries, selected, onOpen }: { entries: readonly K
     <ul class="kb-list" aria-label={t.t('kb.entries')}>
       {sorted.map((entry) => (
         <li key={entry.id}>
-          <button type="button" class="kb-item" aria-current={entry.id === selected ? 'true' : undefined} onClick={() => onOpen(entry.id)}>
+          <button
+            type="button"
+            class="kb-item"
+            aria-current={entry.id === selected ? 'true' : undefined}
+            onClick={() => onOpen(entry.id)}
+          >
             <span class="kb-item-title" dir="auto">
               {entryTitle(entry, t.locale)}
             </span>

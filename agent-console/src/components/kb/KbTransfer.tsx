@@ -62,7 +62,11 @@ export function KbTransfer({ siteId, csrf, onImported }: Props) {
       <form class="import-form" onSubmit={upload}>
         <label class="field">
           <span>{t.t('import.file')}</span>
-          <input type="file" accept=".json,.csv,application/json,text/csv" onChange={(e) => void pick(e.currentTarget)} />
+          <input
+            type="file"
+            accept=".json,.csv,application/json,text/csv"
+            onChange={(e) => void pick(e.currentTarget)}
+          />
         </label>
         {chosen && (
           <p class="muted" role="status">

@@ -72,11 +72,15 @@ export function TryBot({ siteId, csrf, entries, onOpen }: Props) {
             <p class="try-head">
               <span class={`tag decision-${decision.kind}`}>{t.t(`decision.${decision.kind}`)}</span>
               <span>{t.t('try.confidence', { value: t.percent(decision.confidence) })}</span>
-              {decision.kind !== 'smalltalk' && <span class="muted">{t.t('try.skill', { skill: decision.skill })}</span>}
+              {decision.kind !== 'smalltalk' && (
+                <span class="muted">{t.t('try.skill', { skill: decision.skill })}</span>
+              )}
             </p>
             {decision.kind === 'answer' && (
               <>
-                <p class="try-entry">{t.t('try.fromEntry')} {entryLink(decision.entryId)}</p>
+                <p class="try-entry">
+                  {t.t('try.fromEntry')} {entryLink(decision.entryId)}
+                </p>
                 <p class="try-answer" dir="auto">
                   <RichText text={decision.text} />
                 </p>

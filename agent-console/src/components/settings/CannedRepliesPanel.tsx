@@ -80,7 +80,10 @@ export function CannedRepliesPanel({ siteId, csrf }: { siteId: string; csrf: str
                   <button
                     type="button"
                     class="button small quiet"
-                    aria-label={t.t('canned.deleteNamed', { shortcut: reply.shortcut, language: locales[reply.language].nativeName })}
+                    aria-label={t.t('canned.deleteNamed', {
+                      shortcut: reply.shortcut,
+                      language: locales[reply.language].nativeName,
+                    })}
                     onClick={() => void remove(reply.id)}
                   >
                     {t.t('settings.remove')}
@@ -95,7 +98,14 @@ export function CannedRepliesPanel({ siteId, csrf }: { siteId: string; csrf: str
         <div class="field-row">
           <label class="field">
             <span>{t.t('canned.shortcut')}</span>
-            <input type="text" dir="ltr" maxLength={33} placeholder="/thanks" value={shortcut} onInput={(e) => setShortcut(e.currentTarget.value)} />
+            <input
+              type="text"
+              dir="ltr"
+              maxLength={33}
+              placeholder="/thanks"
+              value={shortcut}
+              onInput={(e) => setShortcut(e.currentTarget.value)}
+            />
           </label>
           <label class="field">
             <span>{t.t('canned.language')}</span>

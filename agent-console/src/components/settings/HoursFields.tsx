@@ -11,7 +11,11 @@ const zones = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValue
 export function HoursFields({ form, set }: { form: SettingsForm; set: SetField }) {
   const t = useT();
   const rows = form.weekly;
-  const change = (i: number, patch: Partial<HoursRow>) => set('weekly', rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
+  const change = (i: number, patch: Partial<HoursRow>) =>
+    set(
+      'weekly',
+      rows.map((r, j) => (j === i ? { ...r, ...patch } : r)),
+    );
   return (
     <fieldset class="panel">
       <legend>{t.t('settings.hours')}</legend>
@@ -24,7 +28,13 @@ export function HoursFields({ form, set }: { form: SettingsForm; set: SetField }
         <>
           <label class="field">
             <span>{t.t('settings.field.timeZone')}</span>
-            <input type="text" dir="ltr" list="time-zones" value={form.timeZone} onInput={(e) => set('timeZone', e.currentTarget.value)} />
+            <input
+              type="text"
+              dir="ltr"
+              list="time-zones"
+              value={form.timeZone}
+              onInput={(e) => set('timeZone', e.currentTarget.value)}
+            />
             <datalist id="time-zones">
               {zones.map((z) => (
                 <option key={z} value={z} />
@@ -47,13 +57,32 @@ export function HoursFields({ form, set }: { form: SettingsForm; set: SetField }
                 </label>
                 <label class="field">
                   <span>{t.t('settings.opens')}</span>
-                  <input type="time" dir="ltr" value={row.open} onInput={(e) => change(i, { open: e.currentTarget.value })} />
+                  <input
+                    type="time"
+                    dir="ltr"
+                    value={row.open}
+                    onInput={(e) => change(i, { open: e.currentTarget.value })}
+                  />
                 </label>
                 <label class="field">
                   <span>{t.t('settings.closes')}</span>
-                  <input type="time" dir="ltr" value={row.close} onInput={(e) => change(i, { close: e.currentTarget.value })} />
+                  <input
+                    type="time"
+                    dir="ltr"
+                    value={row.close}
+                    onInput={(e) => change(i, { close: e.currentTarget.value })}
+                  />
                 </label>
-                <button type="button" class="button quiet small" onClick={() => set('weekly', rows.filter((_, j) => j !== i))}>
+                <button
+                  type="button"
+                  class="button quiet small"
+                  onClick={() =>
+                    set(
+                      'weekly',
+                      rows.filter((_, j) => j !== i),
+                    )
+                  }
+                >
                   {t.t('settings.remove')}
                 </button>
               </li>

@@ -35,10 +35,15 @@ export function SecretRotation({ siteId, csrf }: { siteId: string; csrf: string 
       <p class="muted">{t.t('secrets.explain')}</p>
       <div class="button-row">
         {kinds.map((kind) => (
-          <button key={kind} type="button" class="button" onClick={() => {
+          <button
+            key={kind}
+            type="button"
+            class="button"
+            onClick={() => {
               setShown(null);
               setAsking(kind);
-            }}>
+            }}
+          >
             {t.t(`secrets.rotate.${kind}`)}
           </button>
         ))}

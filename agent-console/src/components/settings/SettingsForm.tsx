@@ -46,7 +46,10 @@ export function SettingsForm({ site, csrf, onSaved }: Props) {
       onSaved(reply);
       setMessage({ tone: 'info', text: t.t('settings.saved') });
     } catch (e) {
-      setMessage({ tone: 'error', text: t.t('actions.failed', { message: e instanceof Error ? e.message : String(e) }) });
+      setMessage({
+        tone: 'error',
+        text: t.t('actions.failed', { message: e instanceof Error ? e.message : String(e) }),
+      });
     } finally {
       setBusy(false);
     }
@@ -58,7 +61,13 @@ export function SettingsForm({ site, csrf, onSaved }: Props) {
         <legend>{t.t('settings.general')}</legend>
         <label class="field">
           <span>{t.t('settings.field.name')}</span>
-          <input type="text" dir="auto" maxLength={100} value={form.name} onInput={(e) => set('name', e.currentTarget.value)} />
+          <input
+            type="text"
+            dir="auto"
+            maxLength={100}
+            value={form.name}
+            onInput={(e) => set('name', e.currentTarget.value)}
+          />
         </label>
         <fieldset class="inline-group">
           <legend>{t.t('settings.field.locales')}</legend>
@@ -87,13 +96,28 @@ export function SettingsForm({ site, csrf, onSaved }: Props) {
           <label class="field">
             <span>{t.t('settings.field.color')}</span>
             <span class="color-field">
-              <input type="color" value={form.color} aria-hidden="true" tabIndex={-1} onInput={(e) => set('color', e.currentTarget.value)} />
-              <input type="text" dir="ltr" maxLength={7} value={form.color} onInput={(e) => set('color', e.currentTarget.value)} />
+              <input
+                type="color"
+                value={form.color}
+                aria-hidden="true"
+                tabIndex={-1}
+                onInput={(e) => set('color', e.currentTarget.value)}
+              />
+              <input
+                type="text"
+                dir="ltr"
+                maxLength={7}
+                value={form.color}
+                onInput={(e) => set('color', e.currentTarget.value)}
+              />
             </span>
           </label>
           <label class="field">
             <span>{t.t('settings.field.position')}</span>
-            <select value={form.position} onChange={(e) => set('position', e.currentTarget.value === 'left' ? 'left' : 'right')}>
+            <select
+              value={form.position}
+              onChange={(e) => set('position', e.currentTarget.value === 'left' ? 'left' : 'right')}
+            >
               <option value="right">{t.t('settings.position.right')}</option>
               <option value="left">{t.t('settings.position.left')}</option>
             </select>
@@ -104,7 +128,13 @@ export function SettingsForm({ site, csrf, onSaved }: Props) {
             <legend>{locales[l].nativeName}</legend>
             <label class="field">
               <span>{t.t('settings.field.greeting')}</span>
-              <textarea rows={2} dir="auto" maxLength={300} value={form.greeting[l]} onInput={(e) => perLocale('greeting', l, e.currentTarget.value)} />
+              <textarea
+                rows={2}
+                dir="auto"
+                maxLength={300}
+                value={form.greeting[l]}
+                onInput={(e) => perLocale('greeting', l, e.currentTarget.value)}
+              />
             </label>
             <label class="field">
               <span>{t.t('settings.field.launcherLabel')}</span>
@@ -131,20 +161,33 @@ export function SettingsForm({ site, csrf, onSaved }: Props) {
           <legend>{t.t('settings.field.assignment')}</legend>
           {(['auto', 'pick'] as const).map((mode) => (
             <label key={mode} class="check">
-              <input type="radio" name="assignment" checked={form.assignment === mode} onChange={() => set('assignment', mode)} />
+              <input
+                type="radio"
+                name="assignment"
+                checked={form.assignment === mode}
+                onChange={() => set('assignment', mode)}
+              />
               {t.t(`settings.assignment.${mode}`)}
             </label>
           ))}
         </fieldset>
         <div class="field-row">
-          <NumberField label={t.t('settings.field.maxWaitSeconds')} value={form.maxWaitSeconds} onValue={(v) => set('maxWaitSeconds', v)} />
+          <NumberField
+            label={t.t('settings.field.maxWaitSeconds')}
+            value={form.maxWaitSeconds}
+            onValue={(v) => set('maxWaitSeconds', v)}
+          />
           <NumberField
             label={t.t('settings.field.widenAfterSeconds')}
             hint={t.t('settings.hint.widen')}
             value={form.widenAfterSeconds}
             onValue={(v) => set('widenAfterSeconds', v)}
           />
-          <NumberField label={t.t('settings.field.defaultMaxChats')} value={form.defaultMaxChats} onValue={(v) => set('defaultMaxChats', v)} />
+          <NumberField
+            label={t.t('settings.field.defaultMaxChats')}
+            value={form.defaultMaxChats}
+            onValue={(v) => set('defaultMaxChats', v)}
+          />
         </div>
         <PriorityRulesFields rules={form.priorityRules} onRules={(rules) => set('priorityRules', rules)} />
       </fieldset>
@@ -155,11 +198,20 @@ export function SettingsForm({ site, csrf, onSaved }: Props) {
         <legend>{t.t('settings.security')}</legend>
         <label class="field">
           <span>{t.t('settings.field.allowedOrigins')}</span>
-          <textarea rows={3} dir="ltr" value={form.allowedOrigins} onInput={(e) => set('allowedOrigins', e.currentTarget.value)} />
+          <textarea
+            rows={3}
+            dir="ltr"
+            value={form.allowedOrigins}
+            onInput={(e) => set('allowedOrigins', e.currentTarget.value)}
+          />
           <small class="muted">{t.t('settings.hint.origins')}</small>
         </label>
         <label class="check">
-          <input type="checkbox" checked={form.requireIdentity} onChange={(e) => set('requireIdentity', e.currentTarget.checked)} />
+          <input
+            type="checkbox"
+            checked={form.requireIdentity}
+            onChange={(e) => set('requireIdentity', e.currentTarget.checked)}
+          />
           {t.t('settings.field.requireIdentity')}
         </label>
       </fieldset>
@@ -187,20 +239,37 @@ export function SettingsForm({ site, csrf, onSaved }: Props) {
         <legend>{t.t('settings.tickets')}</legend>
         <label class="field">
           <span>{t.t('settings.field.webhookUrl')}</span>
-          <input type="url" dir="ltr" value={form.webhookUrl} onInput={(e) => set('webhookUrl', e.currentTarget.value)} />
+          <input
+            type="url"
+            dir="ltr"
+            value={form.webhookUrl}
+            onInput={(e) => set('webhookUrl', e.currentTarget.value)}
+          />
         </label>
         <label class="field">
           <span>{t.t('settings.field.supportEmail')}</span>
-          <input type="email" dir="ltr" value={form.supportEmail} onInput={(e) => set('supportEmail', e.currentTarget.value)} />
+          <input
+            type="email"
+            dir="ltr"
+            value={form.supportEmail}
+            onInput={(e) => set('supportEmail', e.currentTarget.value)}
+          />
         </label>
         <label class="check">
-          <input type="checkbox" checked={form.emailVisitors} onChange={(e) => set('emailVisitors', e.currentTarget.checked)} />
+          <input
+            type="checkbox"
+            checked={form.emailVisitors}
+            onChange={(e) => set('emailVisitors', e.currentTarget.checked)}
+          />
           {t.t('settings.field.emailVisitors')}
         </label>
       </fieldset>
 
       <div class="save-bar">
-        <p class={message?.tone === 'error' ? 'form-error' : 'muted'} role={message?.tone === 'error' ? 'alert' : 'status'}>
+        <p
+          class={message?.tone === 'error' ? 'form-error' : 'muted'}
+          role={message?.tone === 'error' ? 'alert' : 'status'}
+        >
           {message?.text}
         </p>
         <button type="submit" class="button primary" disabled={busy}>
@@ -211,11 +280,30 @@ export function SettingsForm({ site, csrf, onSaved }: Props) {
   );
 }
 
-function NumberField({ label, hint, value, step, onValue }: { label: string; hint?: string; value: string; step?: string; onValue: (v: string) => void }) {
+function NumberField({
+  label,
+  hint,
+  value,
+  step,
+  onValue,
+}: {
+  label: string;
+  hint?: string;
+  value: string;
+  step?: string;
+  onValue: (v: string) => void;
+}) {
   return (
     <label class="field">
       <span>{label}</span>
-      <input type="number" dir="ltr" min={0} step={step ?? '1'} value={value} onInput={(e) => onValue(e.currentTarget.value)} />
+      <input
+        type="number"
+        dir="ltr"
+        min={0}
+        step={step ?? '1'}
+        value={value}
+        onInput={(e) => onValue(e.currentTarget.value)}
+      />
       {hint && <small class="muted">{hint}</small>}
     </label>
   );

@@ -26,7 +26,17 @@ const STICK_PX = 48;
 /** How the loader's "the visitor opened the chat" reaches the composer. */
 export type FocusTarget = { focus(): void };
 
-export function App({ store, conn, close, composer }: { store: Store; conn: Connection; close(): void; composer: FocusTarget }) {
+export function App({
+  store,
+  conn,
+  close,
+  composer,
+}: {
+  store: Store;
+  conn: Connection;
+  close(): void;
+  composer: FocusTarget;
+}) {
   const state = useStore(store);
   const locale = pickLocale(state.locale, state.site, navigator.languages);
   const t = useMemo(() => translator(locale), [locale]);

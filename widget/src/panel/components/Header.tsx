@@ -6,7 +6,8 @@ import { CloseIcon } from './Icons.tsx';
 
 function status(t: T, conversation: ConversationView | null): string {
   if (!conversation || conversation.state === 'bot') return t('status.bot');
-  if (conversation.state === 'assigned' && conversation.agent) return t('status.assigned', { name: conversation.agent.name });
+  if (conversation.state === 'assigned' && conversation.agent)
+    return t('status.assigned', { name: conversation.agent.name });
   return isEnded(conversation) ? t('event.resolved') : t('status.queued');
 }
 

@@ -39,7 +39,9 @@ export function MessageList() {
         const speaker = m.author === 'agent' ? `agent:${m.authorName ?? ''}` : m.author;
         const showAuthor = m.author !== 'system' && speaker !== previous;
         if (m.author !== 'system') previous = speaker;
-        return <MessageRow key={m.clientMsgId ?? m.id} message={m} showAuthor={showAuthor} actionable={m === actionable} />;
+        return (
+          <MessageRow key={m.clientMsgId ?? m.id} message={m} showAuthor={showAuthor} actionable={m === actionable} />
+        );
       })}
       {state.wantHuman && <p class="event">{t('human.hint')}</p>}
       {botTyping(state) && <Typing label={t('bot.typing')} />}

@@ -21,7 +21,12 @@ export function PendingRow({ item }: { item: OutboxItem }) {
         ) : (
           <>
             <svg viewBox="0 0 16 16" aria-hidden="true">
-              <path d="M8 1.5a6.5 6.5 0 1 0 0 13 6.5 6.5 0 0 0 0-13zM8 4.5V8l2.5 1.5" fill="none" stroke="currentColor" stroke-width="1.5" />
+              <path
+                d="M8 1.5a6.5 6.5 0 1 0 0 13 6.5 6.5 0 0 0 0-13zM8 4.5V8l2.5 1.5"
+                fill="none"
+                stroke="currentColor"
+                stroke-width="1.5"
+              />
             </svg>
             <span class="sr">{t('msg.pending')}</span>
           </>

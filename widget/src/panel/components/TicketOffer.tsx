@@ -31,7 +31,13 @@ export function TicketOffer() {
       </label>
       <label>
         {t('form.name')}
-        <input dir="auto" autoComplete="name" maxLength={100} value={name} onInput={(e) => setName(e.currentTarget.value)} />
+        <input
+          dir="auto"
+          autoComplete="name"
+          maxLength={100}
+          value={name}
+          onInput={(e) => setName(e.currentTarget.value)}
+        />
       </label>
       <div class="buttons">
         <button type="submit" class="primary">

@@ -28,6 +28,8 @@ export const Conversation = z.object({
   siteId: SiteId,
   visitorId: VisitorId,
   state: ConversationState,
+  /** Counts the conversation's state writes, so a client can ignore a view older than one it has. */
+  version: z.number().int().nonnegative().default(0),
   locale: Locale,
   skill: Skill,
   level: Level,
@@ -63,6 +65,7 @@ export function newConversation(
   return {
     ...who,
     state: 'bot',
+    version: 0,
     skill: 'general',
     level: 1,
     widened: false,
@@ -96,6 +99,8 @@ export type QueueStatus = z.infer<typeof QueueStatus>;
 export const ConversationView = z.object({
   id: ConversationId,
   state: ConversationState,
+  /** The conversation's version when this view was made; an older one than held is ignored. */
+  version: z.number().int().nonnegative().optional(),
   queue: QueueStatus.nullable(),
   agent: AgentPublic.nullable(),
   ticketNumber: z.number().int().positive().nullable(),

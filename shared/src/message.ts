@@ -27,6 +27,11 @@ export type WaterfallEventName = z.infer<typeof WaterfallEventName>;
 export const Message = z.object({
   /** The Redis Stream id: ordered, and the resume cursor. */
   id: MessageId,
+  /**
+   * The id of the message before this one that the receiver may see (null for the first), so a
+   * receiver can tell when it has missed something and fetch exactly the gap.
+   */
+  prev: MessageId.nullable().optional(),
   conversationId: ConversationId,
   clientMsgId: ClientMsgId.nullable(),
   author: Author,

@@ -160,7 +160,7 @@ export async function demoAdmin(
   return {
     rest,
     /** A new agent of the demo site who can take any chat, up to `maxChats` at once: their session cookie. */
-    async newAgent(name: string, maxChats: number): Promise<string> {
+    newAgent: async (name: string, maxChats: number): Promise<string> => {
       const email = `${name.toLowerCase().replace(/\W+/g, '-')}-${randomUUID().slice(0, 8)}@cedar.example`;
       const created = await rest.post<{ password: string }>('/api/agents', {
         siteId: 'demo',
@@ -185,7 +185,7 @@ export function processStage<C extends { close(): void }>(count: number, env: Re
     prefix: newPrefix(),
     servers: [] as ServerProcess[],
     clients: [] as C[],
-    track<T extends C>(client: T): T {
+    track: <T extends C>(client: T): T => {
       stage.clients.push(client);
       return client;
     },

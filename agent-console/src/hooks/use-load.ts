@@ -3,9 +3,9 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 export interface Loaded<T> {
   data: T | null;
   error: string | null;
-  reload(): void;
+  reload: () => void;
   /** Replaces the data after a change the server confirmed, without asking again. */
-  set(data: T): void;
+  set: (data: T) => void;
 }
 
 /**

@@ -10,19 +10,19 @@ export type Params = Record<string, string | number>;
 export interface Translator {
   locale: Locale;
   dir: 'ltr' | 'rtl';
-  t(key: MessageKey, params?: Params): string;
+  t: (key: MessageKey, params?: Params) => string;
   /** A number in the locale's digits. */
-  num(n: number): string;
+  num: (n: number) => string;
   /** An elapsed time such as "3m 12s", in the locale's units and digits. */
-  duration(ms: number): string;
+  duration: (ms: number) => string;
   /** A measured time in seconds: "4.2s" under a minute, else like `duration`. */
-  seconds(seconds: number): string;
+  seconds: (seconds: number) => string;
   /** A rate 0..1 as a percentage, "85.7%". */
-  percent(rate: number): string;
-  time(ts: number): string;
+  percent: (rate: number) => string;
+  time: (ts: number) => string;
   /** A short date such as "23 Nov", for chart labels. */
-  day(ts: number): string;
-  dateTime(ts: number): string;
+  day: (ts: number) => string;
+  dateTime: (ts: number) => string;
 }
 
 export function createTranslator(locale: Locale): Translator {

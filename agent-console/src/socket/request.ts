@@ -27,14 +27,11 @@ export function request<E extends RequestName>(
   timeoutMs = REQUEST_TIMEOUT_MS,
 ): Promise<ReplyOf<E>> {
   return new Promise((resolve, reject) => {
-    const timed = socket.timeout(timeoutMs);
     // Socket.IO's typings cannot carry a generic event name through timeout(); this is the one cast.
-    const emit = timed.emit as unknown as (
-      event: E,
-      payload: PayloadOf<E>,
-      ack: (err: Error | null, reply: AckOf<E>) => void,
-    ) => void;
-    emit.call(timed, event, payload, (err, reply) => {
+    const timed = socket.timeout(timeoutMs) as unknown as {
+      emit(event: E, payload: PayloadOf<E>, ack: (err: Error | null, reply: AckOf<E>) => void): void;
+    };
+    timed.emit(event, payload, (err, reply) => {
       if (err) reject(new RequestError('timeout', `no answer to ${event}`));
       else if (reply.ok) resolve(reply as ReplyOf<E>);
       else reject(new RequestError(reply.error.code, reply.error.message));

@@ -36,24 +36,24 @@ export interface TransferInput {
 }
 
 export interface ConsoleController {
-  start(): void;
-  stop(): void;
-  select(conversationId: string | null): void;
-  send(conversationId: string, text: string, internal: boolean): void;
-  retry(conversationId: string, clientMsgId: string): void;
-  discard(conversationId: string, clientMsgId: string): void;
+  start: () => void;
+  stop: () => void;
+  select: (conversationId: string | null) => void;
+  send: (conversationId: string, text: string, internal: boolean) => void;
+  retry: (conversationId: string, clientMsgId: string) => void;
+  discard: (conversationId: string, clientMsgId: string) => void;
   /** Called on every edit of the reply box (not of internal notes): tells the visitor, throttled. */
-  typing(conversationId: string, text: string): void;
-  stopTyping(conversationId: string): void;
-  resolve(conversationId: string): Promise<void>;
-  followUp(conversationId: string, note: string): Promise<TicketSummary>;
-  transfer(conversationId: string, input: TransferInput): Promise<void>;
-  pick(conversationId: string): Promise<void>;
-  close(conversationId: string): void;
-  setStatus(status: ChosenStatus): void;
-  dismissNotice(): void;
+  typing: (conversationId: string, text: string) => void;
+  stopTyping: (conversationId: string) => void;
+  resolve: (conversationId: string) => Promise<void>;
+  followUp: (conversationId: string, note: string) => Promise<TicketSummary>;
+  transfer: (conversationId: string, input: TransferInput) => Promise<void>;
+  pick: (conversationId: string) => Promise<void>;
+  close: (conversationId: string) => void;
+  setStatus: (status: ChosenStatus) => void;
+  dismissNotice: () => void;
   /** Live boards pushed to supervisors and admins; returns the unsubscribe. */
-  onBoard(listener: (update: BoardUpdate) => void): () => void;
+  onBoard: (listener: (update: BoardUpdate) => void) => () => void;
 }
 
 export interface BoardUpdate {

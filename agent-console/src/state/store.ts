@@ -2,9 +2,9 @@ import { useEffect, useState } from 'preact/hooks';
 
 /** A reducer's state held outside Preact, so long-lived socket handlers always see the latest. */
 export interface Store<S, A> {
-  getState(): S;
-  dispatch(action: A): void;
-  subscribe(listener: () => void): () => void;
+  getState: () => S;
+  dispatch: (action: A) => void;
+  subscribe: (listener: () => void) => () => void;
 }
 
 export function createStore<S, A>(reducer: (state: S, action: A) => S, initial: S): Store<S, A> {

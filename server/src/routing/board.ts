@@ -62,7 +62,7 @@ export function boardPusher(d: WaterfallDeps, delayMs = 250) {
   };
   return {
     touch,
-    stop(): void {
+    stop: (): void => {
       stopped = true;
       for (const t of pending.values()) clearTimeout(t);
       pending.clear();

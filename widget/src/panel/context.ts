@@ -12,8 +12,8 @@ export interface ChatContext {
   t: T;
   conn: Connection;
   /** Awaits a request's outcome and shows the generic error when it failed. */
-  attempt(outcome: Promise<boolean>): Promise<boolean>;
-  close(): void;
+  attempt: (outcome: Promise<boolean>) => Promise<boolean>;
+  close: () => void;
 }
 
 // Every component using it is rendered inside App's provider, so there is no meaningful default.

@@ -2,9 +2,9 @@ import { reduce, type Action, type ChatState } from '../state.ts';
 
 /** The panel's one state container: the connection writes to it, the components read it. */
 export interface Store {
-  get(): ChatState;
-  dispatch(action: Action): void;
-  subscribe(listener: () => void): () => void;
+  get: () => ChatState;
+  dispatch: (action: Action) => void;
+  subscribe: (listener: () => void) => () => void;
 }
 
 export function createStore(initial: ChatState): Store {

@@ -34,7 +34,7 @@ export function App({
 }: {
   store: Store;
   conn: Connection;
-  close(): void;
+  close: () => void;
   composer: FocusTarget;
 }) {
   const state = useStore(store);

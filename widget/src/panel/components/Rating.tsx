@@ -4,7 +4,7 @@ import { useChat } from '../context.ts';
 const SCORES = [1, 2, 3, 4, 5];
 
 /** CSAT after the chat: 1 to 5 stars (native radios, so arrows and screen readers just work) and a comment. */
-export function Rating({ onDone }: { onDone(): void }) {
+export function Rating({ onDone }: { onDone: () => void }) {
   const { t, conn, attempt } = useChat();
   const [score, setScore] = useState(0);
   const [comment, setComment] = useState('');

@@ -17,6 +17,8 @@ export default tseslint.config(
     rules: {
       // With `noUncheckedIndexedAccess`, an index the code has just checked is asserted with `!`.
       '@typescript-eslint/no-non-null-assertion': 'off',
+      // Preact ignores what an event handler returns; our async handlers catch their own failures.
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
       '@typescript-eslint/no-confusing-void-expression': [
         'error',
         { ignoreArrowShorthand: true, ignoreVoidOperator: true },

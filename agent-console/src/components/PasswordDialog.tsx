@@ -18,8 +18,14 @@ export function PasswordDialog({ csrf, onClose }: { csrf: string; onClose: () =>
 
   const submit = async (event: Event) => {
     event.preventDefault();
-    if (next.length < MIN_LENGTH) return setError(t.t('password.short', { n: MIN_LENGTH }));
-    if (next !== repeat) return setError(t.t('password.mismatch'));
+    if (next.length < MIN_LENGTH) {
+      setError(t.t('password.short', { n: MIN_LENGTH }));
+      return;
+    }
+    if (next !== repeat) {
+      setError(t.t('password.mismatch'));
+      return;
+    }
     setBusy(true);
     setError(null);
     try {

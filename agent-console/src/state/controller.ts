@@ -277,7 +277,10 @@ export function createConsoleController(
       dispatch({ type: 'discard', conversationId, clientMsgId });
     },
     typing(conversationId, text) {
-      if (text.trim() === '') return stopTyping(conversationId);
+      if (text.trim() === '') {
+        stopTyping(conversationId);
+        return;
+      }
       const { signal, send } = onKeystroke(typingSignals.get(conversationId) ?? idleSignal, Date.now());
       typingSignals.set(conversationId, signal);
       if (send && socket.connected) socket.emit('chat:typing', { conversationId, typing: true });

@@ -45,7 +45,10 @@ export async function endAgentConnections(io: Server, agentId: string, which: Co
     Record<string, never>,
     AgentData
   >;
-  if (!which.only && !which.except) return nsp.in(rooms.agent(agentId)).disconnectSockets(true);
+  if (!which.only && !which.except) {
+    nsp.in(rooms.agent(agentId)).disconnectSockets(true);
+    return;
+  }
   for (const s of await nsp.in(rooms.agent(agentId)).fetchSockets()) {
     const ends = which.only ? s.data.sessionId === which.only : s.data.sessionId !== which.except;
     if (ends) s.disconnect(true);

@@ -19,12 +19,16 @@ export function handler(log: Logger) {
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
         const where = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
-        return reply(fail('invalid_payload', `${where}${issue?.message ?? 'invalid payload'}`));
+        reply(fail('invalid_payload', `${where}${issue?.message ?? 'invalid payload'}`));
+        return;
       }
       try {
         reply(ok(await run(parsed.data, ...extra)));
       } catch (e) {
-        if (e instanceof CascadeError) return reply(fail(e.code, e.message));
+        if (e instanceof CascadeError) {
+          reply(fail(e.code, e.message));
+          return;
+        }
         log.error({ err: e }, 'socket handler failed');
         reply(fail('internal', 'something went wrong on our side; please try again'));
       }

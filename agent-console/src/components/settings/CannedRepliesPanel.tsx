@@ -22,8 +22,14 @@ export function CannedRepliesPanel({ siteId, csrf }: { siteId: string; csrf: str
   const add = async (event: Event) => {
     event.preventDefault();
     const name = cannedShortcut(shortcut);
-    if (!name) return setError(t.t('canned.badShortcut'));
-    if (!text.trim()) return setError(t.t('canned.noText'));
+    if (!name) {
+      setError(t.t('canned.badShortcut'));
+      return;
+    }
+    if (!text.trim()) {
+      setError(t.t('canned.noText'));
+      return;
+    }
     setBusy(true);
     setError(null);
     try {

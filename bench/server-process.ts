@@ -84,8 +84,14 @@ if (mode === 'cascade') {
 }
 
 process.on('message', (m: ParentMessage) => {
-  if (m.type === 'memory') void memory().then(tell);
-  else if (m.type === 'agents')
-    void createAgents(m.count, m.maxChats).then((cookies) => tell({ type: 'agents', cookies }));
-  else if (m.type === 'stop') void stop().then(() => process.exit(0));
+  switch (m.type) {
+    case 'memory':
+      void memory().then(tell);
+      break;
+    case 'agents':
+      void createAgents(m.count, m.maxChats).then((cookies) => tell({ type: 'agents', cookies }));
+      break;
+    case 'stop':
+      void stop().then(() => process.exit(0));
+  }
 });

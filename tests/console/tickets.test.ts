@@ -14,7 +14,7 @@ const stage = serverAndBrowser({
   },
 });
 afterAll(async () => {
-  await mailbox?.close();
+  await (mailbox as Mailbox | undefined)?.close();
 });
 
 describe('a ticket in the console', () => {

@@ -56,13 +56,13 @@ it('answers malformed visitor and agent payloads with an error ack and changes n
   for (const payload of junk) {
     for (const event of visitorEvents) {
       const r = await visitor.request(event, payload);
-      expect(r.ok, `${event} ${JSON.stringify(payload)?.slice(0, 60)}`).toBe(false);
+      expect(r.ok, `${event} ${JSON.stringify(payload).slice(0, 60)}`).toBe(false);
       if (!r.ok)
         expect(r.error.code).toMatch(/^(invalid_payload|no_conversation|not_found|unavailable|invalid_state)$/);
     }
     for (const event of agentEvents) {
       const r = await agent.request(event, payload);
-      expect(r.ok, `${event} ${JSON.stringify(payload)?.slice(0, 60)}`).toBe(false);
+      expect(r.ok, `${event} ${JSON.stringify(payload).slice(0, 60)}`).toBe(false);
       if (!r.ok) expect(r.error.code).toMatch(/^(invalid_payload|not_found)$/);
     }
   }

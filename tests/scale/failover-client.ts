@@ -168,6 +168,7 @@ export class FailoverClient {
           if (this.outbox.length === 0) for (const resolve of this.onEmpty.splice(0)) resolve();
         } catch {
           // The process died with the request in flight; the reconnect pumps again.
+          // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- may change during the await
           if (this.socket !== socket || !socket.connected) return;
           // The server answered but could not store it (Redis away): retry after a pause, as the widget does.
           await new Promise((r) => setTimeout(r, RETRY_MS));

@@ -20,7 +20,7 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const c of clients) c.close();
   await killAll();
-  await cluster?.stop();
+  await (cluster as RedisCluster | undefined)?.stop();
 });
 
 const send = (text: string) => ({ clientMsgId: randomUUID(), text });

@@ -71,7 +71,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const s of [...spare['/visitor'], ...spare['/agent']]) s.close();
-  await h?.close();
+  await (h as Harness | undefined)?.close();
 });
 
 async function inBatches<T>(items: T[], width: number, run: (item: T) => Promise<void>): Promise<void> {

@@ -18,8 +18,10 @@ export function serverAndBrowser(
     [stage.h, stage.browser] = await Promise.all([(options.start ?? (() => startCascade()))(), launchChromium()]);
   });
   afterAll(async () => {
-    await stage.browser?.close();
-    await stage.h?.close();
+    // Either may be unset when the start failed.
+    const { h, browser } = stage as Partial<Stage>;
+    await browser?.close();
+    await h?.close();
   });
   return stage;
 }

@@ -18,7 +18,7 @@ const stage = serverAndBrowser({
   },
 });
 afterAll(async () => {
-  await mailbox?.close();
+  await (mailbox as Mailbox | undefined)?.close();
 });
 
 const kb = JSON.parse(

@@ -18,7 +18,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   agent?.close();
-  await browser?.close();
+  await (browser as Browser | undefined)?.close();
   await killAll();
   await cleanKeys(prefix);
 });

@@ -53,7 +53,7 @@ it('shows hostile text from the visitor and from an agent as text, with no marku
       return {
         bubbles: [...root.querySelectorAll('.bubble')].map((b) => ({
           mine: !!b.closest('.me'),
-          text: b.textContent ?? '',
+          text: b.textContent,
         })),
         tags: [...root.querySelectorAll('.bubble *')].map((e) => e.localName),
         svgs: root.querySelectorAll('svg').length,

@@ -157,6 +157,7 @@ export function createConsoleController(
       );
       dispatch({ type: 'synced', conversationId: id, messages: [message], myAgentId: myId, beingRead: beingRead(id) });
     } catch (error) {
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- may change during the await
       if (error instanceof RequestError && error.code === 'timeout' && !socket.connected) return;
       dispatch({
         type: 'sendFailed',

@@ -126,6 +126,7 @@ export function createConnection(options: ConnectionOptions) {
           }
           if (store.get().wantHuman) void escalate();
         } else if (isTransient(reply.error.code)) {
+          // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- may change during the await
           if (ready) later(() => void flush());
           break;
         } else {

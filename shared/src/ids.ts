@@ -21,7 +21,7 @@ export type EntryId = z.infer<typeof EntryId>;
 export const MessageId = z.string().regex(/^\d{1,20}-\d{1,20}$/, 'message id must look like 1700000000000-0');
 export type MessageId = z.infer<typeof MessageId>;
 
-export const ClientMsgId = z.uuid({ message: 'clientMsgId must be a UUID' });
+export const ClientMsgId = z.uuid({ error: 'clientMsgId must be a UUID' });
 export type ClientMsgId = z.infer<typeof ClientMsgId>;
 
 /** Milliseconds since the epoch. */

@@ -77,7 +77,7 @@ export async function seedDemo(
   const credentialsKey = `${d.keys.prefix}:demo:${siteId}:accounts`;
   // Several processes may start at once on an empty Redis: one seeds, the others wait for it.
   const lockKey = `${d.keys.prefix}:demo:${siteId}:seeding`;
-  if (!(await d.redis.set(lockKey, '1', { NX: true, EX: 60 }))) {
+  if (!(await d.redis.set(lockKey, '1', { condition: 'NX', expiration: { type: 'EX', value: 60 } }))) {
     for (let i = 0; i < 600; i++) {
       const stored = await d.redis.get(credentialsKey);
       const site = await d.sites.get(siteId);

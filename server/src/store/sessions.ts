@@ -15,7 +15,9 @@ export function sessionStore(redis: Redis, k: Keys) {
         agentId,
         csrfToken: randomBytes(24).toString('base64url'),
       };
-      await redis.set(k.session(session.id), JSON.stringify(session), { EX: SESSION_TTL_SECONDS });
+      await redis.set(k.session(session.id), JSON.stringify(session), {
+        expiration: { type: 'EX', value: SESSION_TTL_SECONDS },
+      });
       await redis.sAdd(k.agentSessions(agentId), session.id);
       return session;
     },

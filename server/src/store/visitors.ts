@@ -18,7 +18,9 @@ export function visitorStore(redis: Redis, k: Keys) {
 
     async create(v: VisitorT, token: string): Promise<void> {
       await redis.hSet(k.visitor(v.siteId, v.id), toHash(v));
-      await redis.set(k.token(token), JSON.stringify({ siteId: v.siteId, visitorId: v.id }), { EX: TOKEN_TTL_SECONDS });
+      await redis.set(k.token(token), JSON.stringify({ siteId: v.siteId, visitorId: v.id }), {
+        expiration: { type: 'EX', value: TOKEN_TTL_SECONDS },
+      });
       await redis.sAdd(k.visitorTokens(v.siteId, v.id), token);
     },
 

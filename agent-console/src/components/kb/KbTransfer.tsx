@@ -1,4 +1,4 @@
-import type { JSX } from 'preact';
+import type { TargetedEvent } from 'preact';
 import { useState } from 'preact/hooks';
 import { exportKbHref, importKb } from '../../api/kb.ts';
 import { useT } from '../../i18n/context.ts';
@@ -30,7 +30,7 @@ export function KbTransfer({ siteId, csrf, onImported }: Props) {
     else setError(t.t(`import.${read.problem}`));
   };
 
-  const upload = async (event: JSX.TargetedEvent<HTMLFormElement>) => {
+  const upload = async (event: TargetedEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = event.currentTarget;
     if (!chosen) return;

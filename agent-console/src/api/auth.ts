@@ -15,11 +15,11 @@ export async function currentAgent(): Promise<Me | null> {
   }
 }
 
-export function logout(csrf: string, everywhere = false): Promise<void> {
-  return requestJson<void>('POST', everywhere ? '/api/auth/logout-everywhere' : '/api/auth/logout', { csrf });
+export async function logout(csrf: string, everywhere = false): Promise<void> {
+  await requestJson('POST', everywhere ? '/api/auth/logout-everywhere' : '/api/auth/logout', { csrf });
 }
 
 /** Changes the signed-in agent's password; their other sessions end, this one stays. */
-export function changePassword(body: PasswordChange, csrf: string): Promise<void> {
-  return requestJson<void>('POST', '/api/auth/password', { body, csrf });
+export async function changePassword(body: PasswordChange, csrf: string): Promise<void> {
+  await requestJson('POST', '/api/auth/password', { body, csrf });
 }

@@ -16,6 +16,6 @@ export async function saveCanned(siteId: string, input: CannedReplyInput, csrf: 
   return reply;
 }
 
-export function deleteCanned(siteId: string, id: string, csrf: string): Promise<void> {
-  return requestJson<void>('DELETE', `/api/canned/${encodeURIComponent(id)}${siteQuery(siteId)}`, { csrf });
+export async function deleteCanned(siteId: string, id: string, csrf: string): Promise<void> {
+  await requestJson('DELETE', `/api/canned/${encodeURIComponent(id)}${siteQuery(siteId)}`, { csrf });
 }

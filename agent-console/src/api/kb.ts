@@ -18,8 +18,8 @@ export async function updateKb(siteId: string, entryId: string, input: KbEntryIn
   return entry;
 }
 
-export function deleteKb(siteId: string, entryId: string, csrf: string): Promise<void> {
-  return requestJson<void>('DELETE', `/api/kb/${encodeURIComponent(entryId)}${siteQuery(siteId)}`, { csrf });
+export async function deleteKb(siteId: string, entryId: string, csrf: string): Promise<void> {
+  await requestJson('DELETE', `/api/kb/${encodeURIComponent(entryId)}${siteQuery(siteId)}`, { csrf });
 }
 
 export async function importKb(

@@ -230,7 +230,7 @@ export function settingsPatch(site: Site, form: SettingsForm): SettingsResult {
   return { ok: true, patch };
 }
 
-function copy<K extends keyof SiteSettings>(to: SiteSettingsPatch, from: SiteSettings, key: K): void {
+function copy<K extends keyof SiteSettings>(to: Pick<SiteSettingsPatch, K>, from: Pick<SiteSettings, K>, key: K): void {
   to[key] = from[key];
 }
 

@@ -9,8 +9,7 @@ export function setDraft(drafts: Drafts, conversationId: string, text: string): 
 
 export function dropDraft(drafts: Drafts, conversationId: string): Drafts {
   if (!(conversationId in drafts)) return drafts;
-  const rest = { ...drafts };
-  delete rest[conversationId];
+  const { [conversationId]: _dropped, ...rest } = drafts;
   return rest;
 }
 

@@ -183,8 +183,7 @@ function updateChat(state: ConsoleState, id: string, change: (chat: ChatState) =
 
 function removeChat(state: ConsoleState, id: string): ConsoleState {
   if (!state.chats[id]) return state;
-  const chats = { ...state.chats };
-  delete chats[id];
+  const { [id]: _removed, ...chats } = state.chats;
   const index = state.order.indexOf(id);
   const order = state.order.filter((x) => x !== id);
   if (state.selected !== id) return { ...state, chats, order };

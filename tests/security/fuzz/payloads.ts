@@ -115,7 +115,10 @@ function setAt(value: unknown, path: Path, next: unknown): unknown {
   if (inner !== DROP)
     Object.defineProperty(copy, key, { value: inner, enumerable: true, writable: true, configurable: true });
   else if (Array.isArray(copy)) copy.splice(Number(key), 1);
-  else delete copy[key];
+  else {
+    const { [key]: _dropped, ...without } = copy;
+    return without;
+  }
   return copy;
 }
 

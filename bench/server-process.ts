@@ -29,7 +29,7 @@ async function memory(): Promise<ServerMessage> {
 }
 
 let stop: () => Promise<void>;
-let createAgents: (count: number, maxChats: number) => Promise<string[]> = async () => [];
+let createAgents: (count: number, maxChats: number) => Promise<string[]> = () => Promise.resolve([]);
 
 if (mode === 'cascade') {
   const app = await buildServer(

@@ -99,11 +99,12 @@ export async function buildServer(config: Config): Promise<FastifyInstance> {
     });
   }
 
-  app.addHook('preClose', async () => {
+  app.addHook('preClose', (done) => {
     shuttingDown = true;
     agentsNsp.close();
     visitorsNsp.close();
     core.io.local.disconnectSockets(true);
+    done();
   });
   app.addHook('onClose', async () => {
     await core.close();

@@ -106,7 +106,7 @@ describe('Redis restarted in the middle of traffic', () => {
           socket
             .timeout(5000)
             .emitWithAck('chat:send', { conversationId: m.conversationId, clientMsgId: m.clientMsgId, text: m.text }),
-        resync: async () => [],
+        resync: () => Promise.resolve([]),
       };
       const agent = new FailoverClient([p2.url, p1.url], agentSide, (m) => m.author === 'agent');
       clients.push(agent);
@@ -126,7 +126,7 @@ describe('Redis restarted in the middle of traffic', () => {
           opts: () => ({ auth: { siteKey: p1.siteKey, ...(state.token ? { token: state.token } : {}) } }),
           send: (socket, m) =>
             socket.timeout(5000).emitWithAck('message:send', { clientMsgId: m.clientMsgId, text: m.text }),
-          resync: async () => [],
+          resync: () => Promise.resolve([]),
         };
         const client = new FailoverClient([p1.url, p2.url], side, (m) => m.author === 'visitor');
         clients.push(client);

@@ -3,7 +3,7 @@ import type { Redis } from '../redis/connect.ts';
 
 /** Liveness says the process runs; readiness says it can serve (Redis answers). */
 export function healthRoutes(app: FastifyInstance, deps: { redis: Redis; shuttingDown: () => boolean }) {
-  app.get('/healthz', async () => ({ ok: true }));
+  app.get('/healthz', () => ({ ok: true }));
   app.get('/readyz', async (_req, reply) => {
     if (deps.shuttingDown()) return reply.status(503).send({ ok: false, reason: 'shutting down' });
     try {

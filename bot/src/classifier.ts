@@ -102,7 +102,7 @@ export function trainSoftmax(
           const w = row + (activeClasses[a] as number);
           const gradient = (g[a] as number) * v;
           accumulated[w] = (accumulated[w] as number) + gradient * gradient;
-          weights[w] = (weights[w] as number) - (rate * gradient) / Math.sqrt(accumulated[w] as number);
+          weights[w] = (weights[w] as number) - (rate * gradient) / Math.sqrt(accumulated[w]);
         }
       }
     }

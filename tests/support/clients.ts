@@ -60,7 +60,7 @@ export class TestClient {
       const timer = setTimeout(() => reject(new Error(`no "${event}" within ${timeoutMs} ms`)), timeoutMs);
       this.waiters.push({
         event,
-        match: match as (arg: never) => boolean,
+        match,
         resolve: (arg) => {
           clearTimeout(timer);
           resolve(arg as T);

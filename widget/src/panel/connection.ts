@@ -76,9 +76,7 @@ export function createConnection(options: ConnectionOptions) {
     const timed = s.timeout(ACK_TIMEOUT_MS) as unknown as {
       emit(event: E, payload: Payload<E>, ack: (error: unknown, reply: Reply<E>) => void): void;
     };
-    return new Promise((resolve) =>
-      timed.emit(event, payload, (error, reply) => resolve(error ? (offline as Reply<E>) : reply)),
-    );
+    return new Promise((resolve) => timed.emit(event, payload, (error, reply) => resolve(error ? offline : reply)));
   }
 
   /** Sends a request whose reply may carry the conversation; false when it failed. */

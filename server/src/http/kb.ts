@@ -90,7 +90,7 @@ export function kbRoutes(
         if (typeof body.data !== 'string') throw new Error('CSV data must be text');
         entries = fromCsv(body.data, now);
       } else {
-        const raw = typeof body.data === 'string' ? JSON.parse(body.data) : body.data;
+        const raw: unknown = typeof body.data === 'string' ? JSON.parse(body.data) : body.data;
         entries = z
           .array(KbEntry.omit({ updatedAt: true }))
           .parse(raw)

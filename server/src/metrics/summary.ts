@@ -34,7 +34,7 @@ export function summarise(unordered: EventRecord[], range: { from: number; to: n
     const ts = Number(e.ts);
     const conv = e.conversationId ?? '';
     let firsts = firstAt.get(conv);
-    if (!firsts) firstAt.set(conv, (firsts = new Map()));
+    if (!firsts) firstAt.set(conv, (firsts = new Map<string, number>()));
     if (!firsts.has(e.event)) firsts.set(e.event, ts);
 
     if (e.event === 'escalated') escalationsPerLevel['1']++;

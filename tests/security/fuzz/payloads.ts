@@ -106,7 +106,7 @@ function pathsOf(value: unknown, at: Path = []): Path[] {
 function setAt(value: unknown, path: Path, next: unknown): unknown {
   const [key, ...rest] = path;
   if (key === undefined) return next;
-  const copy = (Array.isArray(value) ? [...value] : { ...(isRecord(value) ? value : {}) }) as Record<
+  const copy = (Array.isArray(value) ? [...(value as unknown[])] : { ...(isRecord(value) ? value : {}) }) as Record<
     string | number,
     unknown
   >;

@@ -259,7 +259,7 @@ export function waterfall(d: WaterfallDeps) {
 export type Waterfall = ReturnType<typeof waterfall>;
 
 /** A plain-text line for transcripts and emails; the clients show their own localised wording. */
-function describe(event: Transition['event'], data: Record<string, unknown>): string {
+function describe(event: Transition['event'], data: NonNullable<NewMessage['data']>): string {
   switch (event) {
     case 'claimed':
       return `${String(data.agentName ?? 'An agent')} joined the chat`;

@@ -43,7 +43,7 @@ function simulate(opts: {
   const recent: number[] = [];
   const line: { arrived: number; estimate: number }[] = [];
   const results: Result[] = [];
-  let clock = 0;
+  let clock: number;
   let nextArrival = -Math.log(1 - random()) / arrivalRate;
   let arrived = 0;
 

@@ -30,15 +30,18 @@ export class WebhookReceiver {
   ) {}
 
   static async start(): Promise<WebhookReceiver> {
-    let self: WebhookReceiver | undefined;
+    // Requests come only once the address is known, so `receiver` is set by then.
     const server = createServer((req, res) => {
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
-      req.on('end', () => self?.record(req.headers, Buffer.concat(chunks).toString('utf8'), res));
+      req.on('end', () => receiver.record(req.headers, Buffer.concat(chunks).toString('utf8'), res));
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    self = new WebhookReceiver(server, `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks/cascade`);
-    return self;
+    const receiver = new WebhookReceiver(
+      server,
+      `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks/cascade`,
+    );
+    return receiver;
   }
 
   private record(headers: IncomingHttpHeaders, raw: string, res: ServerResponse): void {

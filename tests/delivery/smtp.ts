@@ -13,7 +13,7 @@ export class Mailbox {
   ) {}
 
   static async start(): Promise<Mailbox> {
-    let self: Mailbox | undefined;
+    // Mail comes only once the address is known, so `mailbox` is set by then.
     const server = new SMTPServer({
       authOptional: true,
       disabledCommands: ['AUTH', 'STARTTLS'],
@@ -22,15 +22,15 @@ export class Mailbox {
       onData(stream, _session, callback) {
         simpleParser(stream)
           .then((mail) => {
-            self?.receive(mail);
+            mailbox.receive(mail);
             callback();
           })
-          .catch((e: Error) => callback(e));
+          .catch((e: unknown) => callback(e instanceof Error ? e : new Error(String(e))));
       },
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    self = new Mailbox(server, `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`);
-    return self;
+    const mailbox = new Mailbox(server, `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`);
+    return mailbox;
   }
 
   private receive(mail: ParsedMail): void {

@@ -13,7 +13,7 @@ function pathMatches(pattern: string, path: string): boolean {
 
 /** The highest priority any of the site's rules gives this visitor; 0 when none applies. */
 export function priorityFor(rules: PriorityRule[], visitor: { verified: boolean; pageUrl: string | null }): number {
-  let path = '';
+  let path: string;
   try {
     path = visitor.pageUrl ? new URL(visitor.pageUrl).pathname : '';
   } catch {

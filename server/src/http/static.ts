@@ -25,15 +25,16 @@ const types: Record<string, string> = {
 const safe = (p: string) => /^[\w@.-]+(\/[\w@.-]+)*$/.test(p) && !p.split('/').includes('..');
 
 async function send(reply: FastifyReply, dir: string, path: string, cache: string) {
+  let body: Buffer;
   try {
-    const body = await readFile(join(dir, path));
-    return reply
-      .type(types[extname(path)] ?? 'application/octet-stream')
-      .header('cache-control', cache)
-      .send(body);
+    body = await readFile(join(dir, path));
   } catch {
     return reply.status(404).send({ error: { code: 'not_found', message: 'no such file; run `pnpm build` first?' } });
   }
+  return reply
+    .type(types[extname(path)] ?? 'application/octet-stream')
+    .header('cache-control', cache)
+    .send(body);
 }
 
 export function staticRoutes(app: FastifyInstance) {

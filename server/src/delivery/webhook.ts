@@ -84,7 +84,7 @@ export async function postWebhook(
       req.end(body);
     });
   } catch (e) {
-    throw new Error(`could not reach ${target.origin}: ${reason(e)}`);
+    throw new Error(`could not reach ${target.origin}: ${reason(e)}`, { cause: e });
   }
   if (status < 200 || status > 299) throw new Error(`the receiver answered HTTP ${status}`);
 }

@@ -52,7 +52,7 @@ for (const run of runs) {
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  process.stderr.write(`${r.stdout}`);
+  process.stderr.write(r.stdout);
   all[run.name] = lastJson(r.stdout) ?? { error: `exit ${r.status}: no JSON result` };
 }
 report('all', all);

@@ -9,7 +9,7 @@ export function compatibilityFold(text: string): string {
   return text.normalize('NFKC');
 }
 
-const ZERO_WIDTH_JOINERS = /[\u200c\u200d\u200e\u200f\u2066-\u2069\u202a-\u202e\u00ad\ufeff]/g;
+const ZERO_WIDTH_JOINERS = /[\u200c-\u200f\u2066-\u2069\u202a-\u202e\u00ad\ufeff]/g;
 const ZERO_WIDTH_SPACE = /\u200b/g;
 
 /**

@@ -21,6 +21,7 @@ export function Header() {
           <img class="avatar" src={agent.avatarUrl} alt="" />
         ) : (
           <span class="avatar" aria-hidden="true">
+            {/* eslint-disable-next-line @typescript-eslint/no-misused-spread -- an initial is one code point */}
             {[...agent.name][0]}
           </span>
         ))}

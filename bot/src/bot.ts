@@ -4,7 +4,10 @@ import { buildIndex } from './kb-index.ts';
 import { defaultThresholds } from './thresholds.ts';
 
 export interface Bot {
-  /** Decide for one visitor message. `locale` is the widget's language, used when the text's own language is unclear. */
+  /**
+   * Decide for one visitor message. `locale` is the widget's language, used when the text's own
+   * language is unclear.
+   */
   decide(text: string, opts?: { locale?: string; thresholds?: BotThresholds }): BotDecision;
   /** The answer text of an entry in a language (falls back to en, then any), for suggestion picks. */
   answer(entryId: string, language: string): { text: string; language: string; skill: string } | null;

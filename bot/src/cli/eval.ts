@@ -10,22 +10,28 @@ const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 function summary(r: EvalReport): string {
   const p = r.product;
   return [
-    `knowledge base: ${r.entries} entries, ${r.phrasings} phrasings, index built in ${r.indexBuildMs.toFixed(0)} ms (${r.indexBuildCpuMs.toFixed(0)} ms CPU)`,
+    `knowledge base: ${r.entries} entries, ${r.phrasings} phrasings, ` +
+      `index built in ${r.indexBuildMs.toFixed(0)} ms (${r.indexBuildCpuMs.toFixed(0)} ms CPU)`,
     `thresholds (chosen on validation): answer ${r.thresholds.answer}, suggest ${r.thresholds.suggest}`,
     '',
     'answer-or-escalate at the suggest threshold (Larson et al. 2019, threshold setting):',
     `  in-scope accuracy   ${pct(r.inScopeAccuracy)}`,
     `  out-of-scope recall ${pct(r.oosRecall)}`,
     `  in-scope escalated  ${pct(r.oosFalsePositiveRate)}`,
-    `  (single best validation threshold ${r.singleBest.threshold}: ${pct(r.singleBest.inScopeAccuracy)} / ${pct(r.singleBest.oosRecall)})`,
+    `  (single best validation threshold ${r.singleBest.threshold}: ` +
+      `${pct(r.singleBest.inScopeAccuracy)} / ${pct(r.singleBest.oosRecall)})`,
     '',
     'with the suggest band (what visitors see):',
-    `  in-scope answered right ${pct(p.answeredRightRate)}, wrong ${p.answeredWrong}, suggested ${p.inScopeSuggested} (right entry among them ${pct(p.suggestHitRate)}), escalated ${p.inScopeEscalated}`,
-    `  out-of-scope answered ${p.outOfScopeAnswered}, suggested ${p.outOfScopeSuggested}, escalated ${p.outOfScopeEscalated} of ${p.outOfScope}`,
+    `  in-scope answered right ${pct(p.answeredRightRate)}, wrong ${p.answeredWrong}, ` +
+      `suggested ${p.inScopeSuggested} (right entry among them ${pct(p.suggestHitRate)}), ` +
+      `escalated ${p.inScopeEscalated}`,
+    `  out-of-scope answered ${p.outOfScopeAnswered}, suggested ${p.outOfScopeSuggested}, ` +
+      `escalated ${p.outOfScopeEscalated} of ${p.outOfScope}`,
     `  suggest rate ${pct(r.suggestRate)}, wrong-answer rate ${pct(r.wrongAnswerRate)}`,
     `  taken by rules: ${p.humanRequested} person requests, ${p.smalltalk} smalltalk`,
     '',
-    `calibration error ${r.calibrationError.toFixed(3)}; latency p50 ${r.answerLatencyP50Ms.toFixed(3)} ms, p99 ${r.answerLatencyP99Ms.toFixed(3)} ms`,
+    `calibration error ${r.calibrationError.toFixed(3)}; ` +
+      `latency p50 ${r.answerLatencyP50Ms.toFixed(3)} ms, p99 ${r.answerLatencyP99Ms.toFixed(3)} ms`,
   ].join('\n');
 }
 

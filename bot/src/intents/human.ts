@@ -24,8 +24,10 @@ interface Lexicon {
   prefixes: readonly string[];
 }
 
-const prep = (list: string) =>
-  list
+/** Comma-separated word lists (several, so that long ones stay readable). */
+const prep = (...lists: string[]) =>
+  lists
+    .join(',')
     .split(',')
     .map((w) => normalize(w))
     .filter((w) => w.length > 0);
@@ -33,13 +35,17 @@ const prep = (list: string) =>
 const LEXICONS: readonly Lexicon[] = [
   {
     strong: prep(
-      'human,humans,human being,person,real person,live person,agent,agents,live agent,real agent,operator,operators,representative,representatives,rep,customer service rep,staff member,employee,advisor,adviser,consultant,supervisor,manager',
+      'human,humans,human being,person,real person,live person,agent,agents,live agent',
+      'real agent,operator,operators,representative,representatives,rep,customer service rep',
+      'staff member,employee,advisor,adviser,consultant,supervisor,manager',
     ),
     weak: prep(
-      'someone,somebody,anyone,anybody,people,staff,support,customer service,customer support,support team,team,real one',
+      'someone,somebody,anyone,anybody,people,staff,support',
+      'customer service,customer support,support team,team,real one',
     ),
     speech: prep(
-      'talk,talking,speak,speaking,chat,chatting,converse,connect me,transfer me,put me through,pass me,forward me,hand me over,escalate',
+      'talk,talking,speak,speaking,chat,chatting,converse,connect me',
+      'transfer me,put me through,pass me,forward me,hand me over,escalate',
     ),
     wish: prep('want,wanna,need,get me,give me,prefer,request,id like,would like,can i have,may i have,get,find me'),
     filler: prep(
@@ -51,7 +57,8 @@ const LEXICONS: readonly Lexicon[] = [
     strong: prep('موظف,موظفة,انسان,بشر,بشري,شخص,مندوب,ممثل,ممثلة,عامل,موظفين,كادر,الاستقبال'),
     weak: prep('الدعم,دعم,خدمة العملاء,احد,أحد,حد,مشرف,مسؤول,مدير,المسؤول,فريق'),
     speech: prep(
-      'اكلم,أكلم,اتكلم,أتكلم,تكلم,نتكلم,يكلم,كلمني,التكلم,اتحدث,أتحدث,التحدث,تحدث,نتحدث,يتحدث,احكي,أحكي,نحكي,اتواصل,أتواصل,التواصل,تواصل,اتصل,أتصل,الاتصال,حولني,حولوني,وصلني,أوصلني,اوصلني,تحويلي,محادثة,دردشة',
+      'اكلم,أكلم,اتكلم,أتكلم,تكلم,نتكلم,يكلم,كلمني,التكلم,اتحدث,أتحدث,التحدث,تحدث,نتحدث,يتحدث,احكي,أحكي,نحكي',
+      'اتواصل,أتواصل,التواصل,تواصل,اتصل,أتصل,الاتصال,حولني,حولوني,وصلني,أوصلني,اوصلني,تحويلي,محادثة,دردشة',
     ),
     wish: prep('اريد,أريد,نريد,ابغى,أبغى,ابغي,ابي,أبي,بدي,بدنا,عايز,عاوز,أود,اود,ممكن,اطلب,أطلب,اعطني,أعطني,هات'),
     filler: prep('من,فضلك,لو,سمحت,رجاء,رجاءا,الآن,الان,حقيقي,حقيقية,مع,الى,إلى,ل,يا,مرحبا,السلام,عليكم'),
@@ -95,10 +102,17 @@ function find(words: readonly string[], list: readonly string[], prefixes: reado
 
 /**
  * Questions about the bot itself ("are you a bot or a real person?") are not requests for
- * one; the question may not run past a wish ("are you there? I want a human").
+ * one; the question may not run past a wish ("are you there? I want a human"). In parts: the
+ * question, up to six words that are no wish, then what it asks about.
  */
-const ABOUT_THE_BOT =
-  /\b(are (you|u)|r u|is (this|it|that)|am i (talking|chatting|speaking))( (?!want|wanna|need|talk|speak|chat|connect|get|give)\S+){0,6} (human|person|bot|robot|computer|machine|ai|agent|real)\b/g;
+const ABOUT_THE_BOT = new RegExp(
+  [
+    String.raw`\b(are (you|u)|r u|is (this|it|that)|am i (talking|chatting|speaking))`,
+    String.raw`( (?!want|wanna|need|talk|speak|chat|connect|get|give)\S+){0,6}`,
+    String.raw` (human|person|bot|robot|computer|machine|ai|agent|real)\b`,
+  ].join(''),
+  'g',
+);
 
 function requestsHumanIn(words: readonly string[], lexicon: Lexicon): boolean {
   const { prefixes } = lexicon;
@@ -121,7 +135,10 @@ function requestsHumanIn(words: readonly string[], lexicon: Lexicon): boolean {
   return false;
 }
 
-/** Cheap gate per lexicon: the first word of some person word must be there (for English), or the script (for the others). */
+/**
+ * Cheap gate per lexicon: the first word of some person word must be there (for English), or
+ * the script (for the others).
+ */
 const ARABIC_SCRIPT = /[\u0600-\u06ff]/;
 const ENGLISH_PERSON_WORDS = new Set(
   [...(LEXICONS[0] as Lexicon).strong, ...(LEXICONS[0] as Lexicon).weak].map((p) => p.split(' ')[0] as string),

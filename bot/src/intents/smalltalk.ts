@@ -10,17 +10,24 @@ export type SmalltalkIntent = 'greeting' | 'thanks' | 'goodbye';
 
 const PHRASES: Record<SmalltalkIntent, string> = {
   greeting: [
-    'hi,hello,hey,heya,hiya,howdy,yo,greetings,good morning,good afternoon,good evening,good day,morning,hi there,hello there,how are you,how r u,how are you doing,whats up,sup',
-    'مرحبا,مرحبا بك,اهلا,أهلا,اهلا وسهلا,أهلا وسهلا,هلا,السلام عليكم,سلام عليكم,السلام عليكم ورحمة الله,سلام,صباح الخير,مساء الخير,صباح النور,مساء النور,كيف حالك,كيفك,شلونك',
-    'سلام,درود,سلام علیکم,صبح بخیر,صبح به خیر,عصر بخیر,عصر به خیر,شب بخیر,وقت بخیر,وقتتون بخیر,روز بخیر,خسته نباشید,خسته نباشی,حالتون چطوره,خوبی,خوبید,چطوری,چطورید',
+    'hi,hello,hey,heya,hiya,howdy,yo,greetings,good morning,good afternoon,good evening',
+    'good day,morning,hi there,hello there,how are you,how r u,how are you doing,whats up,sup',
+    'مرحبا,مرحبا بك,اهلا,أهلا,اهلا وسهلا,أهلا وسهلا,هلا,السلام عليكم,سلام عليكم',
+    'السلام عليكم ورحمة الله,سلام,صباح الخير,مساء الخير,صباح النور,مساء النور,كيف حالك,كيفك,شلونك',
+    'سلام,درود,سلام علیکم,صبح بخیر,صبح به خیر,عصر بخیر,عصر به خیر,شب بخیر,وقت بخیر',
+    'وقتتون بخیر,روز بخیر,خسته نباشید,خسته نباشی,حالتون چطوره,خوبی,خوبید,چطوری,چطورید',
   ].join(','),
   thanks: [
-    'thanks,thank you,thank u,thx,thnx,ty,tysm,thanks a lot,thank you so much,thank you very much,many thanks,much appreciated,appreciate it,i appreciate it,cheers,great thanks,perfect thanks,that helped,that helps',
-    'شكرا,شكراً,شكرا جزيلا,شكرا لك,شكرا لكم,مشكور,مشكورين,يعطيك العافية,الله يعطيك العافية,جزاك الله خيرا,تسلم,تسلمي,ممتاز,رائع',
-    'ممنون,ممنونم,مرسی,مرسی از شما,متشکرم,متشکر,سپاس,سپاسگزارم,تشکر,خیلی ممنون,خیلی مرسی,دستت درد نکنه,دستتون درد نکنه,عالی,عالیه,خیلی خوب',
+    'thanks,thank you,thank u,thx,thnx,ty,tysm,thanks a lot,thank you so much,thank you very much,many thanks',
+    'much appreciated,appreciate it,i appreciate it,cheers,great thanks,perfect thanks,that helped,that helps',
+    'شكرا,شكراً,شكرا جزيلا,شكرا لك,شكرا لكم,مشكور,مشكورين,يعطيك العافية',
+    'الله يعطيك العافية,جزاك الله خيرا,تسلم,تسلمي,ممتاز,رائع',
+    'ممنون,ممنونم,مرسی,مرسی از شما,متشکرم,متشکر,سپاس,سپاسگزارم,تشکر',
+    'خیلی ممنون,خیلی مرسی,دستت درد نکنه,دستتون درد نکنه,عالی,عالیه,خیلی خوب',
   ].join(','),
   goodbye: [
-    'bye,goodbye,good bye,bye bye,see you,see ya,see you later,later,good night,take care,have a nice day,have a good day,cya,farewell',
+    'bye,goodbye,good bye,bye bye,see you,see ya,see you later,later',
+    'good night,take care,have a nice day,have a good day,cya,farewell',
     'مع السلامة,مع السلامه,إلى اللقاء,الى اللقاء,وداعا,وداعاً,تصبح على خير,في امان الله,في أمان الله,باي',
     'خداحافظ,خدانگهدار,خدا نگهدار,بای,فعلا,فعلاً,شب خوش,روز خوش,به امید دیدار',
   ].join(','),
@@ -29,7 +36,8 @@ const PHRASES: Record<SmalltalkIntent, string> = {
 /** Words that ride along with smalltalk without turning it into a question. */
 const FILLERS = new Set(
   [
-    'so much,very much,a lot,again,ok,okay,oh,ah,well,you,guys,all,everyone,there,team,bot,dear,friend,sir,madam,and,for,your,help,the,very,too,lol,yes,no,so,nice,really,indeed,again',
+    'so much,very much,a lot,again,ok,okay,oh,ah,well,you,guys,all,everyone,there,team,bot,dear',
+    'friend,sir,madam,and,for,your,help,the,very,too,lol,yes,no,so,nice,really,indeed,again',
     'جزيلا,كثيرا,جدا,يا,و,على,المساعدة,مساعدتك,اخي,أخي,اختي,حبيبي,عزيزي,اوكي,طيب,تمام,نعم,لا',
     'خیلی,زیاد,بابت,کمک,کمکتون,از,شما,عزیز,جان,و,باشه,اوکی,بله,نه,هم,دوست,ممنونم',
   ]

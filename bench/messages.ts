@@ -85,7 +85,8 @@ async function runClients(script: string, setup: MessageClientsSetup | BareClien
   const clients = forkScript(script, [JSON.stringify(setup)]);
   const connected = await nextMessage<Extract<ClientMessage, { type: 'connected' }>>(clients, 'connected');
   process.stderr.write(
-    `${name}: ${connected.conversations} conversations ready in ${Math.round(connected.setupMs)} ms; sending for ${MEASURE_MS / 1000} s\n`,
+    `${name}: ${connected.conversations} conversations ready in ${Math.round(connected.setupMs)} ms; ` +
+      `sending for ${MEASURE_MS / 1000} s\n`,
   );
   return nextMessage<Done>(clients, 'done');
 }

@@ -78,7 +78,8 @@ describe('visitorLabel', () => {
 describe('deviceText', () => {
   it('summarises browser, system and kind of device', () => {
     const iphone = parseUserAgent(
-      'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1',
+      'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) ' +
+        'AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1',
     );
     expect(deviceText(en, iphone)).toBe('Safari 17 on iOS 17 · Phone');
     expect(deviceText(en, parseUserAgent('curl/8'))).toBe('Desktop');

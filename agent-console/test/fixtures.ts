@@ -123,7 +123,12 @@ export function site(overrides: Partial<Site> = {}): Site {
     skills: ['general', 'billing'],
     defaultLocale: 'en',
     locales: ['en', 'ar'],
-    theme: { color: '#3d5a40', position: 'right', launcherLabel: { en: 'Chat' }, greeting: { en: 'Hi!', ar: 'مرحبًا' } },
+    theme: {
+      color: '#3d5a40',
+      position: 'right',
+      launcherLabel: { en: 'Chat' },
+      greeting: { en: 'Hi!', ar: 'مرحبًا' },
+    },
     maxWaitSeconds: 180,
     widenAfterSeconds: null,
     assignment: 'auto',

@@ -3,7 +3,13 @@ import { parseCsvRows } from '@cascade/shared/csv';
 import { MAX_IMPORT_BYTES, readImportFile } from '../src/logic/kb-file.ts';
 
 const header = 'id,skill,language,question,phrasings,answer,related';
-const csv = `${header}\r\ndelivery,shipping,en,How long?,"when\r\nhow soon",3 days,\r\ndelivery,shipping,ar,كم؟,,3 أيام,\r\nreturns,returns,en,"Returns, how?",,"Say ""return""",delivery\r\n`;
+const csv = [
+  header,
+  'delivery,shipping,en,How long?,"when\r\nhow soon",3 days,',
+  'delivery,shipping,ar,كم؟,,3 أيام,',
+  'returns,returns,en,"Returns, how?",,"Say ""return""",delivery',
+  '',
+].join('\r\n');
 
 describe('reading a knowledge-base file to import', () => {
   it('reads a CSV export, counting entries rather than rows', () => {

@@ -157,7 +157,7 @@ describe('each way to a ticket makes exactly one, with the whole story', () => {
 });
 
 describe('racing creations', () => {
-  it('gives one ticket and one webhook however many ask at once, and an event emitted again is not sent again', async () => {
+  it('gives one ticket and one webhook however many ask at once, and never sends one event twice', async () => {
     const core = h.app.cascade;
     const visitor = await h.visitor();
     const hello = await visitor.ok<{ visitorId: string }>('hello', { after: null, page: null });

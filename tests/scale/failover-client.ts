@@ -42,7 +42,10 @@ export class FailoverClient {
   readonly acked = new Map<string, string>();
   /** Messages sent more than once because their first ack never came. */
   resent = 0;
-  /** Every message of the other side, by conversation and id (ids are per stream), with how many times the client was handed it. */
+  /**
+   * Every message of the other side, by conversation and id (ids are per stream), with how many
+   * times the client was handed it.
+   */
   readonly received = new Map<string, { message: Message; times: number; via: 'push' | 'sync' }>();
   readonly lastSeen = new Map<string, string | null>();
   reconnects = 0;

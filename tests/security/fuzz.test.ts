@@ -229,7 +229,8 @@ describe('fuzzing every input of one server', () => {
     const total = sent.events + sent.rest + sent.handshakes + sent.frames;
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     console.info(
-      `fuzz: ${total} payloads (${sent.events} socket events, ${sent.rest} REST requests, ${sent.handshakes} handshakes, ${sent.frames} raw or oversized frames) in ${seconds} s, seed ${SEED}`,
+      `fuzz: ${total} payloads (${sent.events} socket events, ${sent.rest} REST requests, ` +
+        `${sent.handshakes} handshakes, ${sent.frames} raw or oversized frames) in ${seconds} s, seed ${SEED}`,
     );
     expect(total).toBeGreaterThanOrEqual(10_000);
   }, 30_000);

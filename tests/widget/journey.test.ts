@@ -35,7 +35,7 @@ async function waitInLine(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Keep waiting' }).click();
 }
 
-it('takes a visitor from a vague question through the queue to an agent, a rating and an emailed transcript', async () => {
+it('takes a visitor from a vague question via the queue to an agent, a rating and an emailed transcript', async () => {
   // "order" matches several entries only in part: the bot suggests instead of answering.
   const admin = restClient(stage.h.url, await stage.h.login('admin@cedar.example'));
   const { body } = await admin.post<{ decision: BotDecision }>('/api/kb/try', {

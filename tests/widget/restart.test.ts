@@ -23,7 +23,7 @@ afterAll(async () => {
   await cleanKeys(prefix);
 });
 
-it('rides out a server restart mid-chat: "Reconnecting…", then every message typed meanwhile, once and in order', async () => {
+it('rides out a server restart: "Reconnecting…", then every message typed meanwhile, once and in order', async () => {
   const lina = (await demoAccounts(prefix)).find((a) => a.email === 'lina@cedar.example')!;
   const { cookie } = await login(server.url, lina.email, lina.password);
   const socket = new TestClient(`${server.url}/agent`, { extraHeaders: { cookie } });

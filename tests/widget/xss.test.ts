@@ -17,7 +17,7 @@ type Found = {
   links: { href: string; rel: string; target: string }[];
 };
 
-it('shows hostile text from the visitor and from an agent as text, with no markup, script or javascript: link', async () => {
+it('shows hostile text from the visitor and an agent as text, with no markup, script or javascript: link', async () => {
   const agent = await stage.h.newAgent({
     name: 'Rana',
     skills: [

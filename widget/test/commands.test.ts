@@ -30,7 +30,8 @@ describe('the inline stub', () => {
 
   it('is pasted with the loader in one snippet', () => {
     expect(snippet('https://chat.example.com/widget.js', 'pk_abc12345')).toBe(
-      `<script>${stub}</script>\n<script async src="https://chat.example.com/widget.js" data-site-key="pk_abc12345"></script>`,
+      `<script>${stub}</script>\n` +
+        `<script async src="https://chat.example.com/widget.js" data-site-key="pk_abc12345"></script>`,
     );
     expect(snippet('https://x.io/widget.js', 'pk_"><script>')).toContain('data-site-key="pk_&quot;>&lt;script>"');
   });

@@ -131,7 +131,8 @@ export const en = {
   'context.none': 'None',
   'context.forgetTitle': 'Cut this visitor off',
   'context.forgetHint':
-    'Their chat closes on their side and their browser starts over as a new visitor who sees none of it. Use it for abuse; it cannot be undone.',
+    'Their chat closes on their side and their browser starts over as a new visitor who sees none of it. ' +
+    'Use it for abuse; it cannot be undone.',
   'context.forget': 'Forget this visitor…',
   'context.forgetConfirm': 'Yes, forget them',
   'context.forgotten': 'Done: this visitor’s browser now starts over as a new visitor.',
@@ -460,7 +461,8 @@ export const en = {
   'snippet.copy': 'Copy the script tag',
   'secrets.title': 'Secrets',
   'secrets.explain':
-    'The identity secret signs your visitors’ identity tokens; the webhook secret signs the tickets sent to your webhook.',
+    'The identity secret signs your visitors’ identity tokens; ' +
+    'the webhook secret signs the tickets sent to your webhook.',
   'secrets.rotate.identity': 'New identity secret',
   'secrets.rotate.webhook': 'New webhook secret',
   'secrets.warning':

@@ -207,7 +207,8 @@ function mergeInbox(state: ConsoleState, inbox: Inbox): ConsoleState {
     if (!chats[id] && !isActive(chat)) chats[id] = chat;
   }
   const kept = state.order.filter((id) => chats[id]);
-  // Newcomers go in the order they were assigned, as live assignments are appended, so tabs keep their place after a reload.
+  // Newcomers go in the order they were assigned, as live assignments are appended, so tabs keep
+  // their place after a reload.
   const arrived = [...inbox.mine]
     .sort((a, b) => assignedOrder(a) - assignedOrder(b))
     .map((c) => c.conversation.id)

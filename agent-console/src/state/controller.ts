@@ -19,7 +19,10 @@ export interface ControllerEnv {
   me: Me;
   /** The console window is visible and focused, so a selected chat is being read. */
   isFocused(): boolean;
-  /** Plays the alert sound (the caller decides whether it is muted) and, in a hidden tab, shows `body` as a desktop notification. */
+  /**
+   * Plays the alert sound (the caller decides whether it is muted) and, in a hidden tab, shows
+   * `body` as a desktop notification.
+   */
   alert(body: string): void;
   session: KeyValue;
   preferences: KeyValue;

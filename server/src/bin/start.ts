@@ -17,7 +17,8 @@ let privateRedis: ChildProcess | null = null;
 if (config.REDIS_CLUSTER_NODES.length === 0 && !(await redisAnswers(config.REDIS_URL))) {
   if (!hasRedisServer()) {
     console.error(
-      `Cascade needs Redis 7: nothing answers at ${config.REDIS_URL}; install it (apt-get install redis-server, brew install redis) or set REDIS_URL.`,
+      `Cascade needs Redis 7: nothing answers at ${config.REDIS_URL}; ` +
+        `install it (apt-get install redis-server, brew install redis) or set REDIS_URL.`,
     );
     process.exit(1);
   }

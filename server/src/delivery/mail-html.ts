@@ -17,7 +17,8 @@ export function htmlDocument(locale: Locale, title: string, body: string): strin
     '<!doctype html>',
     `<html lang="${locale}" dir="${dir}">`,
     `<head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head>`,
-    `<body dir="${dir}" style="font-family:system-ui,-apple-system,'Segoe UI',Tahoma,sans-serif;line-height:1.5;color:#1f2933;max-width:640px">`,
+    `<body dir="${dir}" style="font-family:system-ui,-apple-system,'Segoe UI',Tahoma,sans-serif;` +
+      `line-height:1.5;color:#1f2933;max-width:640px">`,
     body,
     '</body>',
     '</html>',

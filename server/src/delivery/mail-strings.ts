@@ -28,7 +28,8 @@ const en = {
   'reason.abandoned': 'the visitor left the chat',
   'ticket.subject': 'Your request #{n} at {site}',
   'ticket.intro':
-    'Thank you for contacting {site}. We opened request #{n} for you and will answer by email. Here is your conversation so far.',
+    'Thank you for contacting {site}. We opened request #{n} for you and will answer by email. ' +
+    'Here is your conversation so far.',
   'transcript.subject': 'Your conversation with {site}',
   'transcript.intro': 'Here is the transcript of your conversation with {site}.',
   'reply.subject': 'Re: your request #{n} at {site}',
@@ -109,7 +110,8 @@ const fa: MailStrings = {
   'reason.abandoned': 'بازدیدکننده گفتگو را ترک کرد',
   'ticket.subject': 'درخواست شماره #{n} شما در {site}',
   'ticket.intro':
-    'از تماس شما با {site} سپاسگزاریم. درخواست شماره #{n} برای شما ثبت شد و از طریق ایمیل پاسخ می‌دهیم. گفتگوی شما تا اینجا در ادامه آمده است.',
+    'از تماس شما با {site} سپاسگزاریم. درخواست شماره #{n} برای شما ثبت شد و از طریق ایمیل پاسخ می‌دهیم. ' +
+    'گفتگوی شما تا اینجا در ادامه آمده است.',
   'transcript.subject': 'گفتگوی شما با {site}',
   'transcript.intro': 'متن گفتگوی شما با {site} در ادامه آمده است.',
   'reply.subject': 'پاسخ به درخواست شماره #{n} شما در {site}',

@@ -81,7 +81,11 @@ function transcriptHtml(lines: Line[], locale: Locale): string {
       const meta = l.system ? escapeHtml(l.when) : `<strong>${escapeHtml(l.who)}</strong> · ${escapeHtml(l.when)}`;
       const note = l.note ? ` · <em>${escapeHtml(mailText(locale, 'internalNote'))}</em>` : '';
       const style = l.note ? 'background:#fff8e1;padding:4px 8px;' : l.system ? 'color:#52606d;font-style:italic;' : '';
-      return `<div style="margin:0 0 12px;${style}"><div style="font-size:13px;color:#52606d">${meta}${note}</div><div dir="auto">${htmlText(l.text)}</div></div>`;
+      return (
+        `<div style="margin:0 0 12px;${style}">` +
+        `<div style="font-size:13px;color:#52606d">${meta}${note}</div>` +
+        `<div dir="auto">${htmlText(l.text)}</div></div>`
+      );
     })
     .join('\n');
 }
@@ -143,7 +147,8 @@ export function supportTicketMail(ticket: Ticket, site: MailSite, locale: Locale
     `<table style="border-collapse:collapse">${facts
       .map(
         ([k, v]) =>
-          `<tr><th style="text-align:start;padding:2px 12px 2px 0">${escapeHtml(k)}</th><td dir="auto">${htmlText(v)}</td></tr>`,
+          `<tr><th style="text-align:start;padding:2px 12px 2px 0">${escapeHtml(k)}</th>` +
+          `<td dir="auto">${htmlText(v)}</td></tr>`,
       )
       .join('')}</table>`,
     `<p><strong>${escapeHtml(pagesLabel)}</strong></p>`,

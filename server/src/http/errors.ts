@@ -31,7 +31,10 @@ export function errorReplies(app: FastifyInstance): void {
   );
 }
 
-/** Fastify's `frameworkErrors`: a URL refused before routing (bad percent-encoding, an over-long id) gets the same shape. */
+/**
+ * Fastify's `frameworkErrors`: a URL refused before routing (bad percent-encoding, an over-long
+ * id) gets the same shape.
+ */
 export function refuseBadUrl(err: FastifyError, _req: FastifyRequest, reply: FastifyReply): void {
   // The router answers before any hook runs, so the headers every answer carries are set here too.
   void reply

@@ -72,7 +72,7 @@ export function agentNamespace(
   let closing = false;
   const clocks = timers(d.queues);
 
-  // eslint-disable-next-line @typescript-eslint/no-misused-promises -- Socket.IO ignores the return; every path ends in next()
+  // eslint-disable-next-line @typescript-eslint/no-misused-promises -- every path calls next(), even on failure
   nsp.use(async (socket, next) => {
     try {
       const sid = readCookie(socket.handshake.headers.cookie, SESSION_COOKIE);

@@ -62,7 +62,7 @@ export function visitorNamespace(io: Server, d: WaterfallDeps, actions: VisitorA
   const clocks = timers(d.queues);
   let closing = false;
 
-  // eslint-disable-next-line @typescript-eslint/no-misused-promises -- Socket.IO ignores the return; every path ends in next()
+  // eslint-disable-next-line @typescript-eslint/no-misused-promises -- every path calls next(), even on failure
   nsp.use(async (socket, next) => {
     try {
       const ip = clientIp(socket.handshake.address, socket.handshake.headers['x-forwarded-for'], d.config.TRUST_PROXY);

@@ -17,7 +17,10 @@ export function localTime(timeZone: string, now: Date): { day: number; minutes: 
 
 const toMinutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 
-/** Open when `now` falls in one of the day's intervals; `null` hours mean always open. An interval may run past midnight. */
+/**
+ * Open when `now` falls in one of the day's intervals; `null` hours mean always open. An interval
+ * may run past midnight.
+ */
 export function isOpen(hours: BusinessHours | null, now: Date): boolean {
   if (!hours) return true;
   const { day, minutes } = localTime(hours.timeZone, now);

@@ -39,7 +39,7 @@ export class TestClient {
 
   /** Sends a request and resolves with its ack envelope. */
   request<T extends object = Record<string, unknown>>(event: string, payload: unknown): Promise<Ack<T>> {
-    return this.socket.timeout(10_000).emitWithAck(event, payload) as Promise<Ack<T>>;
+    return this.socket.timeout(20_000).emitWithAck(event, payload) as Promise<Ack<T>>;
   }
 
   /** Like `request`, but fails the test unless the answer is ok. */
@@ -50,7 +50,7 @@ export class TestClient {
   }
 
   /** The next `event` whose first argument matches; consumed so it is seen once. */
-  next<T = unknown>(event: string, match: (arg: T) => boolean = () => true, timeoutMs = 10_000): Promise<T> {
+  next<T = unknown>(event: string, match: (arg: T) => boolean = () => true, timeoutMs = 20_000): Promise<T> {
     const i = this.received.findIndex((r) => r.event === event && match(r.args[0] as T));
     if (i >= 0) {
       const [r] = this.received.splice(i, 1);

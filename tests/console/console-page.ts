@@ -54,7 +54,7 @@ export async function openConsole(
     timezoneId: 'UTC',
   });
   // A step that cannot happen fails fast, with the step's name, inside the test's own time.
-  context.setDefaultTimeout(30_000);
+  context.setDefaultTimeout(20_000);
   await context.addCookies([{ name, value, url: h.url }]);
   const locale = options.locale;
   if (locale) await context.addInitScript((l) => localStorage.setItem('cascade.console.locale', l), locale);

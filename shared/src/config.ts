@@ -56,8 +56,30 @@ export const ServerEnv = z.object({
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  /** Trust X-Forwarded-* headers from a load balancer. */
-  TRUST_PROXY: bool.default(false),
+  /**
+   * Which proxies' X-Forwarded-* headers to believe: `false` none, a hop count (`true` is one
+   * hop), or a comma list of proxy addresses and CIDRs. The client's address is the nearest
+   * one those proxies vouch for, never the left-most entry a client can write itself.
+   */
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .default('false')
+    .transform((v): number | string[] => {
+      if (/^(false|no)$/i.test(v)) return 0;
+      if (/^(true|yes)$/i.test(v)) return 1;
+      if (/^\d+$/.test(v)) return Number(v);
+      return v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
+    })
+    .pipe(
+      z.union([
+        z.number().int().min(0).max(20),
+        z.array(z.union([z.ipv4(), z.ipv6(), z.cidrv4(), z.cidrv6()])).min(1, 'a proxy address or CIDR'),
+      ]),
+    ),
   /**
    * Let webhooks reach loopback, private and link-local addresses. Off by default: a site's
    * admin must not be able to make this server call into its own network.

@@ -52,7 +52,10 @@ export const ServerEnv = z.object({
   RATE_CONVERSATIONS_PER_IP_PER_HOUR: z.coerce.number().int().min(1).default(30),
   RATE_CONNECTIONS_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).default(120),
   RATE_AGENT_MESSAGES_PER_MINUTE: z.coerce.number().int().min(1).default(120),
-  /** Failed logins for one account before it is locked for LOGIN_LOCK_MINUTES. */
+  /**
+   * Failed logins from one address at one account before each further try must wait, twice as
+   * long each time, up to LOGIN_LOCK_MINUTES (an address across accounts: ten times as many).
+   */
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -39,6 +39,20 @@ export const ServerEnv = z.object({
   DEMO: bool.default(true),
   /** Mark session cookies Secure; on by default when PUBLIC_URL is https. */
   COOKIE_SECURE: bool.optional(),
+  /**
+   * Further origins the agent console is served from (comma-separated, `https://ops.example`),
+   * besides PUBLIC_URL's and this server's own; the /agent socket refuses every other origin.
+   */
+  CONSOLE_ORIGINS: z
+    .string()
+    .optional()
+    .transform((v) =>
+      (v ?? '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.url({ protocol: /^https?$/ }).transform((u) => new URL(u).origin))),
   /** Seconds an agent may be disconnected before their chats go back to the queue. */
   AGENT_GRACE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   /** Seconds a waiting visitor may be gone before the chat counts as abandoned. */

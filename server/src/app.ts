@@ -25,6 +25,7 @@ import { seedDemos, type Demo } from './demo/seed.ts';
 import { demoPage } from './demo/page.ts';
 import { redaction } from './security/redact.ts';
 import { securityHeaders } from './security/headers.ts';
+import { proxyTrust } from './security/proxy.ts';
 
 /** `demo` is the main demo site; `demos` has it and the second tenant. */
 export type Cascade = Core & { demo: Demo | null; demos: Demo[] };
@@ -43,7 +44,8 @@ export async function buildServer(config: Config): Promise<FastifyInstance> {
       redact: redaction,
     },
     bodyLimit: MAX_PAYLOAD_BYTES,
-    trustProxy: config.TRUST_PROXY,
+    // One rule for REST and the socket handshake (io/visitor.ts) decides whose address a request is.
+    trustProxy: config.TRUST_PROXY === 0 ? false : proxyTrust(config.TRUST_PROXY),
     frameworkErrors: refuseBadUrl,
     // Delivery ids can be 160 characters long.
     routerOptions: { maxParamLength: 160 },

@@ -1,6 +1,6 @@
 import { createShardedAdapter } from '@socket.io/redis-adapter';
 import type { Server as HttpServer } from 'node:http';
-import { Server } from 'socket.io';
+import { Server, type ServerOptions } from 'socket.io';
 import type { Config } from './config.ts';
 import { connectPubSub, connectRedis } from './redis/connect.ts';
 import { keys } from './redis/keys.ts';
@@ -23,6 +23,7 @@ import { startWorkers, type Workers } from './jobs/workers.ts';
 import { processors } from './jobs/processors.ts';
 import { deliveries } from './delivery/listener.ts';
 import { rateLimiter } from './security/rate-limit.ts';
+import { consoleOrigin } from './security/origins.ts';
 
 /** Socket payloads and REST bodies are small JSON; anything larger is refused before parsing. */
 export const MAX_PAYLOAD_BYTES = 64 * 1024;
@@ -54,10 +55,16 @@ export async function buildCore(config: Config, log: Log, http?: HttpServer): Pr
     connectPubSub(config, onRedisError),
   ]);
 
-  const ioOptions = {
+  const isConsole = consoleOrigin(config);
+  const ioOptions: Partial<ServerOptions> = {
     path: '/socket.io',
     maxHttpBufferSize: MAX_PAYLOAD_BYTES,
-    cors: { origin: true, credentials: true },
+    // Credentials (the console's session cookie) only for the console's own origins; the widget,
+    // embedded anywhere, gets an answer any origin may read but never with cookies.
+    cors: (req, done) => {
+      const trusted = isConsole(req.headers.origin, req.headers.host);
+      done(null, trusted ? { origin: true, credentials: true } : { origin: '*', credentials: false });
+    },
     adapter: createShardedAdapter(pub, sub, { channelPrefix: `${config.KEY_PREFIX}:sio` }),
   };
   const io = http ? new Server(http, ioOptions) : new Server(ioOptions);

@@ -39,6 +39,20 @@ export const ServerEnv = z.object({
   DEMO: bool.default(true),
   /** Mark session cookies Secure; on by default when PUBLIC_URL is https. */
   COOKIE_SECURE: bool.optional(),
+  /**
+   * Further origins the agent console is served from (comma-separated, `https://ops.example`),
+   * besides PUBLIC_URL's and this server's own; the /agent socket refuses every other origin.
+   */
+  CONSOLE_ORIGINS: z
+    .string()
+    .optional()
+    .transform((v) =>
+      (v ?? '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.url({ protocol: /^https?$/ }).transform((u) => new URL(u).origin))),
   /** Seconds an agent may be disconnected before their chats go back to the queue. */
   AGENT_GRACE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   /** Seconds a waiting visitor may be gone before the chat counts as abandoned. */
@@ -52,12 +66,37 @@ export const ServerEnv = z.object({
   RATE_CONVERSATIONS_PER_IP_PER_HOUR: z.coerce.number().int().min(1).default(30),
   RATE_CONNECTIONS_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).default(120),
   RATE_AGENT_MESSAGES_PER_MINUTE: z.coerce.number().int().min(1).default(120),
-  /** Failed logins for one account before it is locked for LOGIN_LOCK_MINUTES. */
+  /**
+   * Failed logins from one address at one account before each further try must wait, twice as
+   * long each time, up to LOGIN_LOCK_MINUTES (an address across accounts: ten times as many).
+   */
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  /** Trust X-Forwarded-* headers from a load balancer. */
-  TRUST_PROXY: bool.default(false),
+  /**
+   * Which proxies' X-Forwarded-* headers to believe: `false` none, a hop count (`true` is one
+   * hop), or a comma list of proxy addresses and CIDRs. The client's address is the nearest
+   * one those proxies vouch for, never the left-most entry a client can write itself.
+   */
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .default('false')
+    .transform((v): number | string[] => {
+      if (/^(false|no)$/i.test(v)) return 0;
+      if (/^(true|yes)$/i.test(v)) return 1;
+      if (/^\d+$/.test(v)) return Number(v);
+      return v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
+    })
+    .pipe(
+      z.union([
+        z.number().int().min(0).max(20),
+        z.array(z.union([z.ipv4(), z.ipv6(), z.cidrv4(), z.cidrv6()])).min(1, 'a proxy address or CIDR'),
+      ]),
+    ),
   /**
    * Let webhooks reach loopback, private and link-local addresses. Off by default: a site's
    * admin must not be able to make this server call into its own network.

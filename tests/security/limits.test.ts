@@ -36,20 +36,67 @@ describe('abuse limits, kept in Redis', () => {
     expect(outcomes).toContain('rate_limited');
   });
 
-  it('locks an account after repeated failed logins, even for the right password', async () => {
-    h = await startCascade({ LOGIN_MAX_FAILURES: '3' });
-    const bad = () =>
-      fetch(`${h!.url}/api/auth/login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ email: 'lina@cedar.example', password: 'guess' }),
-      });
-    for (let i = 0; i < 3; i++) expect((await bad()).status).toBe(401);
-    expect((await bad()).status).toBe(429);
-    await expect(h.login('lina@cedar.example')).rejects.toThrow(/429/);
-    await h.login('omid@cedar.example');
+  it('slows repeated failed logins from one address, even for the right password, and says when to retry', async () => {
+    h = await startCascade({ LOGIN_MAX_FAILURES: '3', TRUST_PROXY: '1' });
+    const attacker = { 'x-forwarded-for': '198.51.100.66' };
+    const statuses = [];
+    let slowed: Response | undefined;
+    // Each failure after the free ones makes the next try wait; stop at the first refusal.
+    for (let i = 0; i < 6 && !slowed; i++) {
+      const res = await badLogin(h.url, 'lina@cedar.example', attacker);
+      if (res.status === 429) slowed = res;
+      else statuses.push(res.status);
+    }
+    expect(statuses.slice(0, 3)).toEqual([401, 401, 401]);
+    expect(slowed?.status).toBe(429);
+    expect(Number(slowed?.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    expect(((await slowed!.json()) as { error: { code: string } }).error.code).toBe('rate_limited');
+    const right = await loginFrom(h, 'lina@cedar.example', attacker);
+    expect(right.status).toBe(429);
+    expect(Number(right.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    expect((await loginFrom(h, 'omid@cedar.example', attacker)).status).toBe(200);
+  });
+
+  it('never lets a stranger’s failed logins lock the owner out of their account', async () => {
+    h = await startCascade({ LOGIN_MAX_FAILURES: '3', TRUST_PROXY: '1' });
+    const victim = { 'x-forwarded-for': '203.0.113.10' };
+    const session = await h.login('lina@cedar.example');
+    let refused: Response | undefined;
+    for (let i = 0; i < 8 && !refused; i++) {
+      const res = await badLogin(h.url, 'lina@cedar.example', { 'x-forwarded-for': '198.51.100.66' });
+      if (res.status === 429) refused = res;
+    }
+    expect(refused?.status).toBe(429);
+    expect(Number(refused?.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+
+    expect((await loginFrom(h, 'lina@cedar.example', victim)).status).toBe(200);
+    const rest = restClient(h.url, session);
+    expect((await rest.get('/api/auth/me')).status).toBe(200);
+    // Even guesses from the owner's own address (a shared office network) leave the session free to change it.
+    const office = { 'x-forwarded-for': '127.0.0.1' };
+    for (let i = 0; i < 4; i++) await badLogin(h.url, 'lina@cedar.example', office);
+    expect((await loginFrom(h, 'lina@cedar.example', office)).status).toBe(429);
+    const old = h.demo.accounts.find((a) => a.email === 'lina@cedar.example')!.password;
+    expect((await rest.post('/api/auth/password', { current: old, next: 'a long new passphrase' })).status).toBe(204);
   });
 });
+
+function badLogin(url: string, email: string, headers: Record<string, string>): Promise<Response> {
+  return fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ email, password: 'guess' }),
+  });
+}
+
+function loginFrom(harness: Harness, email: string, headers: Record<string, string>): Promise<Response> {
+  const password = harness.demos.flatMap((d) => d.accounts).find((a) => a.email === email)!.password;
+  return fetch(`${harness.url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ email, password }),
+  });
+}
 
 describe('sessions and identities', () => {
   it('ends every session of an agent on "log out everywhere"', async () => {

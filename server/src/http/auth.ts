@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { CascadeError, LoginBody, PasswordChange, type Agent, type Me } from '@cascade/shared';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { SESSION_COOKIE, readCookie, sessionCookie } from '../auth/cookies.ts';
 import { hashPassword, verifyPassword } from '../auth/password.ts';
 import type { SessionStore, Session } from '../store/sessions.ts';
@@ -50,28 +50,38 @@ async function me(deps: AuthDeps, agent: Agent, session: Session): Promise<Me> {
   return { agent, sites, csrfToken: session.csrfToken };
 }
 
+/** A 429 that says when to come back, in the header clients read and in words. */
+function slowDown(reply: FastifyReply, seconds: number, message: string) {
+  return reply
+    .status(429)
+    .header('retry-after', String(seconds))
+    .send({ error: { code: 'rate_limited', message } });
+}
+
 export function authRoutes(app: FastifyInstance, deps: AuthDeps): void {
   const authed = authenticator(deps);
 
   app.post('/api/auth/login', async (req, reply) => {
     const body = parse(LoginBody, req.body);
     const { maxFailures, lockMinutes } = deps.login;
-    const account = `login:${body.email.toLowerCase()}`;
-    const tooMany = new CascadeError('rate_limited', `too many failed logins; try again in ${lockMinutes} minutes`);
+    // Failures slow down the address that makes them, for that account and (more loosely) for
+    // every account, but never lock the account itself: a stranger's guesses must not keep
+    // its owner out.
+    const pair = `login:${body.email.toLowerCase()}:${req.ip}`;
     const address = `loginip:${req.ip}`;
-    // Only failures count: an account locks after a few, an address after many (guessing across accounts).
-    if ((await deps.rates.count(account)) >= maxFailures || (await deps.rates.count(address)) >= maxFailures * 10)
-      throw tooMany;
+    const wait = Math.max(await deps.rates.waiting(pair), await deps.rates.waiting(address));
+    if (wait > 0) return slowDown(reply, wait, `too many failed logins; try again in ${wait} seconds`);
     const found = await deps.agents.byEmail(body.email);
     const valid = await verifyPassword(found?.passwordHash ?? (await dummy()), body.password);
     if (!found || !valid || !found.agent.active) {
       await Promise.all([
-        deps.rates.hit(account, maxFailures, lockMinutes * 60),
-        deps.rates.hit(address, maxFailures * 10, lockMinutes * 60),
+        deps.rates.fail(pair, maxFailures, lockMinutes * 60, lockMinutes * 60),
+        deps.rates.fail(address, maxFailures * 10, lockMinutes * 60, lockMinutes * 60),
       ]);
       throw new CascadeError('unauthorized', 'wrong email or password');
     }
-    await deps.rates.reset(account);
+    // The address keeps its count: one's own account must not clear guesses at others.
+    await deps.rates.reset(pair);
     const session = await deps.sessions.create(found.agent.id);
     reply.header(
       'set-cookie',
@@ -94,24 +104,24 @@ export function authRoutes(app: FastifyInstance, deps: AuthDeps): void {
   });
 
   /**
-   * An agent changes their own password. The current one is checked (failures count towards
-   * the account's lock, as at login); the agent's other sessions end, this one stays.
+   * An agent changes their own password. The current one is checked; wrong tries slow down
+   * this session only (as at login, with growing delays), so failed logins from anywhere never
+   * keep a signed-in person from changing it. The agent's other sessions end, this one stays.
    */
   app.post('/api/auth/password', async (req, reply) => {
     const { agent, session } = await authed(req);
     const body = parse(PasswordChange, req.body);
     const { maxFailures, lockMinutes } = deps.login;
-    const account = `login:${agent.email.toLowerCase()}`;
-    if ((await deps.rates.count(account)) >= maxFailures) {
-      throw new CascadeError('rate_limited', `too many wrong passwords; try again in ${lockMinutes} minutes`);
-    }
+    const tries = `password:${session.id}`;
+    const wait = await deps.rates.waiting(tries);
+    if (wait > 0) return slowDown(reply, wait, `too many wrong passwords; try again in ${wait} seconds`);
     const hash = await deps.agents.passwordHash(agent.id);
     if (!hash || !(await verifyPassword(hash, body.current))) {
-      await deps.rates.hit(account, maxFailures, lockMinutes * 60);
+      await deps.rates.fail(tries, maxFailures, lockMinutes * 60, lockMinutes * 60);
       throw new CascadeError('invalid_payload', 'current: this is not your current password');
     }
     await deps.agents.setPasswordHash(agent.id, await hashPassword(body.next));
-    await deps.rates.reset(account);
+    await deps.rates.reset(tries);
     await deps.sessions.destroyAll(agent.id, session.id);
     await deps.disconnect(agent.id, { except: session.id });
     return reply.status(204).send();

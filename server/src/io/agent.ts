@@ -22,6 +22,7 @@ import type { AgentActions } from '../waterfall/agent-actions.ts';
 import { handler, type Logger } from './handle.ts';
 import { rooms } from './rooms.ts';
 import { timers } from '../routing/timers.ts';
+import { consoleOrigin } from '../security/origins.ts';
 
 /**
  * What an agent's socket keeps: the agent as checked at `checkedAt`. Changes to an agent
@@ -71,10 +72,15 @@ export function agentNamespace(
   const handle = handler(log);
   let closing = false;
   const clocks = timers(d.queues);
+  const isConsole = consoleOrigin(d.config);
 
   // eslint-disable-next-line @typescript-eslint/no-misused-promises -- every path calls next(), even on failure
   nsp.use(async (socket, next) => {
     try {
+      // A page on another origin must not ride the agent's cookie into their inbox.
+      if (!isConsole(socket.handshake.headers.origin, socket.handshake.headers.host)) {
+        return next(new Error('origin_not_allowed'));
+      }
       const sid = readCookie(socket.handshake.headers.cookie, SESSION_COOKIE);
       const session = sid ? await sessions.get(sid) : null;
       const agent = session ? await d.agents.get(session.agentId) : null;

@@ -29,16 +29,11 @@ import { handler, type Logger } from './handle.ts';
 import { rooms } from './rooms.ts';
 import { timers } from '../routing/timers.ts';
 import { requestTranscript } from '../delivery/transcript-request.ts';
+import { clientAddress, proxyTrust } from '../security/proxy.ts';
 
 /** What a visitor's socket keeps; `seen` is the conversation it last saw, a checked hint for the next message. */
 type VisitorData = { siteId: string; visitorId: string; token: string; ip: string; seen: string | null };
 type VisitorSocket = Socket<VisitorClientEvents, VisitorServerEvents, Record<string, never>, VisitorData>;
-
-/** The caller's address; behind a trusted load balancer, the first X-Forwarded-For hop. */
-export function clientIp(address: string, forwarded: string | string[] | undefined, trustProxy: boolean): string {
-  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
-  return trustProxy && first ? first : address;
-}
 
 /** The browser's Origin must be on the site's allow-list, or be this server itself (the demo page). */
 export function originAllowed(site: Site, origin: string | undefined, host: string | undefined): boolean {
@@ -61,11 +56,12 @@ export function visitorNamespace(io: Server, d: WaterfallDeps, actions: VisitorA
   const handle = handler(log);
   const clocks = timers(d.queues);
   let closing = false;
+  const trust = proxyTrust(d.config.TRUST_PROXY);
 
   // eslint-disable-next-line @typescript-eslint/no-misused-promises -- every path calls next(), even on failure
   nsp.use(async (socket, next) => {
     try {
-      const ip = clientIp(socket.handshake.address, socket.handshake.headers['x-forwarded-for'], d.config.TRUST_PROXY);
+      const ip = clientAddress(socket.handshake.address, socket.handshake.headers['x-forwarded-for'], trust);
       if (!(await d.rates.hit(`connect:${ip}`, d.config.RATE_CONNECTIONS_PER_IP_PER_MINUTE, 60))) {
         return next(new Error('rate_limited'));
       }

@@ -17,11 +17,28 @@ export function rateLimiter(redis: Redis, prefix: string) {
     async check(name: string, limit: number, windowSeconds: number, message: string): Promise<void> {
       if (!(await hit(name, limit, windowSeconds))) throw new CascadeError('rate_limited', message);
     },
-    async count(name: string): Promise<number> {
-      return Number((await redis.get(`${prefix}:rate:${name}`)) ?? 0);
-    },
     async reset(name: string): Promise<void> {
+      // Two calls: the keys may live in different slots of a Redis Cluster.
       await redis.del(`${prefix}:rate:${name}`);
+      await redis.del(`${prefix}:rate:${name}:wait`);
+    },
+    /**
+     * Counts a failure towards growing delays rather than a lock: the first `free` failures of
+     * a window cost nothing, then each makes the next try wait twice as long, from 1 s up to
+     * `maxSeconds`. Returns the wait it set, in seconds (0: none).
+     */
+    async fail(name: string, free: number, windowSeconds: number, maxSeconds: number): Promise<number> {
+      const key = `${prefix}:rate:${name}`;
+      const [count] = (await redis.multi().incr(key).expire(key, windowSeconds, 'NX').exec()) as unknown as [number];
+      if (count < free) return 0;
+      const wait = Math.min(2 ** Math.min(count - free, 30), maxSeconds);
+      await redis.set(`${key}:wait`, String(Date.now() + wait * 1000), { expiration: { type: 'EX', value: wait } });
+      return wait;
+    },
+    /** Seconds until a name slowed down by `fail` may try again; 0 when it may now. */
+    async waiting(name: string): Promise<number> {
+      const ms = Number((await redis.get(`${prefix}:rate:${name}:wait`)) ?? 0) - Date.now();
+      return ms > 0 ? Math.ceil(ms / 1000) : 0;
     },
   };
 }

@@ -1,6 +1,7 @@
+import { PriorityRule } from '@cascade/shared';
 import { describe, expect, it } from 'vitest';
 import { isOpen, localTime } from '../src/routing/hours.ts';
-import { priorityFor } from '../src/routing/priority.ts';
+import { pathMatches, priorityFor } from '../src/routing/priority.ts';
 
 describe('business hours', () => {
   const tehran = { timeZone: 'Asia/Tehran', weekly: [{ day: 6, open: '09:00', close: '17:00' }] };
@@ -42,5 +43,43 @@ describe('priority rules', () => {
     [{ verified: false, pageUrl: 'not a url' }, 0],
   ])('%j gets %i', (visitor, priority) => {
     expect(priorityFor(rules, visitor)).toBe(priority);
+  });
+});
+
+describe('page patterns', () => {
+  it.each([
+    ['/checkout', '/checkout/pay', true],
+    ['/checkout', '/check', false],
+    ['*', '/anything', true],
+    ['/a/*/c', '/a/b/x/c/d', true],
+    ['/a/*/c', '/a/c', false],
+    ['/a**b', '/ab', true],
+    ['/*.pdf', '/docs/guide.pdf', true],
+    ['/x+y', '/x+y', true],
+    ['/x.y', '/xzy', false],
+  ])('%s against %s is %s', (pattern, path, matches) => {
+    expect(pathMatches(pattern, path)).toBe(matches);
+  });
+
+  it('answers the worst pattern against a 2,000-character path in under 10 ms', () => {
+    const path = '/'.repeat(2000);
+    const stars = '/*'.repeat(10);
+    const patterns = [`${stars}/x`, `${'*'.repeat(10)}x`, `${stars}${'/'.repeat(179)}x`, `/${'*/'.repeat(9)}*x`];
+    for (const pattern of patterns) {
+      expect(PriorityRule.safeParse({ when: 'page', pattern, priority: 1 }).success).toBe(true);
+      const started = performance.now();
+      expect(pathMatches(pattern, path)).toBe(false);
+      expect(performance.now() - started).toBeLessThan(10);
+    }
+    const pageUrl = `https://shop.example${'/a'.repeat(1000)}`;
+    const started = performance.now();
+    expect(priorityFor([{ when: 'page', pattern: `${stars}/x`, priority: 5 }], { verified: false, pageUrl })).toBe(0);
+    expect(performance.now() - started).toBeLessThan(10);
+  });
+
+  it('refuses a pattern with more than 10 wildcards or over 200 characters', () => {
+    const rule = (pattern: string) => PriorityRule.safeParse({ when: 'page', pattern, priority: 1 }).success;
+    expect(rule('/*'.repeat(11))).toBe(false);
+    expect(rule(`/${'a'.repeat(200)}`)).toBe(false);
   });
 });

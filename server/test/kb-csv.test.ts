@@ -45,3 +45,27 @@ it('says which row is wrong', () => {
   expect(() => fromCsv('name,answer\n', 0)).toThrow(/first row/);
   expect(() => fromCsv('id,skill,language,question,phrasings,answer,related\n"open', 0)).toThrow(/not closed/);
 });
+
+it('exports formula-like cells as text, and imports them back unchanged', () => {
+  const risky: KbEntry = {
+    id: 'formulas',
+    skill: 'general',
+    related: [],
+    updatedAt: 5,
+    content: {
+      en: {
+        question: '=HYPERLINK("https://evil.example","Click")',
+        phrasings: ['+1 555 0100', "'=already quoted"],
+        answer: '@SUM(A1:A2) or -2',
+      },
+    },
+  };
+  const csv = toCsv([risky]);
+  const [, row] = parseCsvRows(csv);
+  expect(row?.slice(3, 6)).toEqual([
+    '\'=HYPERLINK("https://evil.example","Click")',
+    "'+1 555 0100\n'=already quoted",
+    "'@SUM(A1:A2) or -2",
+  ]);
+  expect(fromCsv(csv, 5)).toEqual([risky]);
+});

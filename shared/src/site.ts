@@ -46,7 +46,11 @@ export const PriorityRule = z.discriminatedUnion('when', [
   z.object({
     when: z.literal('page'),
     /** Matched against the path of the visitor's current page: a prefix, or `*` as a wildcard. */
-    pattern: z.string().min(1).max(200),
+    pattern: z
+      .string()
+      .min(1)
+      .max(200)
+      .refine((p) => p.split('*').length <= 11, 'a pattern has at most 10 wildcards'),
     priority: z.number().int().min(1).max(9),
   }),
 ]);

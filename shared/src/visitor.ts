@@ -2,8 +2,15 @@ import { z } from 'zod';
 import { SiteId, Timestamp, VisitorId } from './ids.ts';
 import { Locale } from './locale.ts';
 
+/** A page URL's length, and so its path's, which priority rules are matched against. */
+export const PAGE_URL_MAX = 2048;
+export const PAGE_PATH_MAX = PAGE_URL_MAX;
+
+/** What a stored page URL must be: anything else failed later, where it was read back. */
+export const PageUrl = z.url({ protocol: /^https?$/ }).max(PAGE_URL_MAX);
+
 export const PageView = z.object({
-  url: z.url({ protocol: /^https?$/ }).max(2048),
+  url: PageUrl,
   title: z.string().max(300),
   ts: Timestamp,
 });

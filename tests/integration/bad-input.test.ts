@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import type { ChatDetail, ChatSummary } from '@cascade/shared';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startCascade, type Harness } from '../support/harness.ts';
 import { handshakeOutcome } from '../support/clients.ts';
@@ -100,4 +102,33 @@ it('refuses a visitor handshake with an unknown site key or a foreign origin', a
   expect(await attempt({})).toBe('invalid_payload');
   expect(await attempt({ siteKey: h.demo.siteKey }, { origin: 'https://evil.example' })).toBe('origin_not_allowed');
   expect(await attempt({ siteKey: h.demo.siteKey })).toBe('connected');
+});
+
+it('answers a session cookie that does not decode with 401 on REST and a refusal on the agent socket', async () => {
+  const cookie = 'cascade_session=%E0%A4%A';
+  for (const path of ['/api/tickets', '/api/auth/me']) {
+    const res = await fetch(`${h.url}${path}`, { headers: { cookie } });
+    expect(res.status, path).toBe(401);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('unauthorized');
+  }
+  expect(await handshakeOutcome(h.url, {}, { cookie }, '/agent')).toBe('unauthorized');
+});
+
+it('refuses a page URL that does not parse, keeps none, and the chat still escalates and opens', async () => {
+  const agent = await h.newAgent({ skills: [{ skill: 'general', level: 1 }] });
+  const visitor = await h.visitor();
+  for (const url of ['http://exa mple', 'http://exa mple/checkout', 'javascript:alert(1)', 'not a url']) {
+    const r = await visitor.request('page:view', { url, title: 'Broken' });
+    expect(r, url).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });
+  }
+  // `hello` still connects a widget on a page that is not a web page, but does not keep the page.
+  await visitor.ok('hello', { after: null, page: { url: 'http://exa mple', title: 'Broken' } });
+  await visitor.ok('page:view', { url: 'https://shop.example/checkout', title: 'Checkout' });
+
+  await visitor.ok('message:send', { clientMsgId: randomUUID(), text: 'hello' });
+  await visitor.ok('conversation:escalate', {});
+  const assigned = await agent.next<ChatSummary>('chat:assigned');
+  const supervisor = await h.agent('sara@cedar.example');
+  const { chat } = await supervisor.ok<{ chat: ChatDetail }>('chat:open', { conversationId: assigned.conversation.id });
+  expect(chat.pages.map((p) => p.url)).toEqual(['https://shop.example/', 'https://shop.example/checkout']);
 });

@@ -80,9 +80,14 @@ export class TestClient {
 }
 
 /** How a visitor handshake ends: `connected`, or the server's refusal (`unknown_site`, `rate_limited`…). */
-export function handshakeOutcome(url: string, auth: object, headers: Record<string, string> = {}): Promise<string> {
+export function handshakeOutcome(
+  url: string,
+  auth: object,
+  headers: Record<string, string> = {},
+  namespace: '/visitor' | '/agent' = '/visitor',
+): Promise<string> {
   return new Promise((resolve) => {
-    const s = io(`${url}/visitor`, {
+    const s = io(`${url}${namespace}`, {
       transports: ['websocket'],
       auth,
       extraHeaders: headers,

@@ -5,6 +5,7 @@ import {
   Hello,
   KeepWaiting,
   LeaveEmail,
+  PageUrl,
   PageViewInput,
   PickSuggestion,
   PublicSiteConfig,
@@ -118,8 +119,9 @@ export function visitorNamespace(io: Server, d: WaterfallDeps, actions: VisitorA
   const who = (s: VisitorSocket) => actions.load(s.data);
   const currentOf = (s: VisitorSocket) => actions.current(s.data);
 
+  /** `hello` reports any page and still connects (a local file, say); only real web pages are kept. */
   async function recordPage(s: VisitorSocket, page: { url: string; title: string }): Promise<void> {
-    if (!/^https?:\/\//.test(page.url)) return;
+    if (!PageUrl.safeParse(page.url).success) return;
     await d.visitors.addPage(s.data.siteId, s.data.visitorId, { url: page.url, title: page.title, ts: Date.now() });
   }
 

@@ -8,13 +8,22 @@ import { KB_CSV_COLUMNS, parseCsvRows } from '@cascade/shared/csv';
  */
 const quote = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
 
+/*
+ * A spreadsheet runs a cell that starts with = + - @ (or a tab or carriage return before one)
+ * as a formula, and `=HYPERLINK(…)` in an answer would then act for whoever opens the export.
+ * A leading `'` makes such a cell text; cells that already start with quotes before one of
+ * those characters get one more, so import can take exactly one off and round-trip them.
+ */
+const neutralise = (v: string) => (/^'*[=+\-@\t\r]/.test(v) ? `'${v}` : v);
+const restore = (v: string) => (/^'+[=+\-@\t\r]/.test(v) ? v.slice(1) : v);
+
 export function toCsv(entries: KbEntryT[]): string {
   const rows = [KB_CSV_COLUMNS.join(',')];
   for (const e of entries) {
     for (const [language, c] of Object.entries(e.content)) {
       rows.push(
         [e.id, e.skill, language, c.question, c.phrasings.join('\n'), c.answer, e.related.join(' ')]
-          .map(quote)
+          .map((v) => quote(neutralise(v)))
           .join(','),
       );
     }
@@ -31,7 +40,7 @@ export function fromCsv(text: string, now: number): KbEntryT[] {
   const byId = new Map<string, { skill: string; related: string[]; content: Record<string, unknown> }>();
   rows.forEach((r, n) => {
     const [id = '', skill = '', language = '', question = '', phrasings = '', answer = '', related = ''] = r.map((c) =>
-      c.trim(),
+      restore(c.trim()),
     );
     if (!id) throw new Error(`row ${n + 2}: id is empty`);
     const entry = byId.get(id) ?? { skill, related: related.split(/\s+/).filter(Boolean), content: {} };

@@ -71,12 +71,21 @@ export function visitorStore(redis: Redis, k: Keys) {
 
     async addPage(siteId: string, id: string, page: PageView): Promise<void> {
       const key = k.visitorPages(siteId, id);
-      await redis.multi().rPush(key, JSON.stringify(page)).lTrim(key, -MAX_PAGES, -1).exec();
+      // Checked on the way in, so that reading the list back never fails.
+      await redis
+        .multi()
+        .rPush(key, JSON.stringify(PageView.parse(page)))
+        .lTrim(key, -MAX_PAGES, -1)
+        .exec();
     },
 
     async pages(siteId: string, id: string): Promise<PageView[]> {
       const raw = await redis.lRange(k.visitorPages(siteId, id), 0, -1);
-      return raw.map((p) => PageView.parse(JSON.parse(p)));
+      // Pages stored before URLs were checked on the way in are skipped, not fatal to every reader.
+      return raw.flatMap((p) => {
+        const page = PageView.safeParse(JSON.parse(p));
+        return page.success ? [page.data] : [];
+      });
     },
   };
 }

@@ -5,6 +5,7 @@ import { Locale } from '../locale.ts';
 import { ConversationView } from '../conversation.ts';
 import { Message, SendMessage } from '../message.ts';
 import { PublicSiteConfig } from '../site.ts';
+import { PageUrl } from '../visitor.ts';
 
 /** Sent in the Socket.IO handshake (`auth`) of the `/visitor` namespace. */
 export const VisitorAuth = z.object({
@@ -40,7 +41,8 @@ export const BotFeedback = z.object({ messageId: MessageId, helpful: z.boolean()
 export const PickSuggestion = z.object({ entryId: EntryId });
 export const Escalate = z.object({}).strict();
 export const Typing = z.object({ typing: z.boolean() });
-export const PageViewInput = z.object({ url: z.string().max(2048), title: z.string().max(300) });
+/** Only a URL that parses is stored: one that did not broke every later reader of the pages. */
+export const PageViewInput = z.object({ url: PageUrl, title: z.string().max(300) });
 export const LeaveEmail = z.object({ email: z.email().max(254), name: z.string().trim().max(100).optional() });
 export const KeepWaiting = z.object({}).strict();
 export const Rate = z.object({

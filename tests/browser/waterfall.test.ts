@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { screenshotPath } from '../support/browser.ts';
 import { serverAndBrowser } from '../support/stage.ts';
+import { browserContext, SCENARIO_TIMEOUT_MS, STEP_TIMEOUT_MS } from '../support/waits.ts';
 
 const stage = serverAndBrowser();
 
@@ -18,12 +19,12 @@ async function consoleLogin(page: Page, email: string) {
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Log in' }).click();
-  await expect.poll(() => page.getByRole('list', { name: 'My chats' }).count()).toBe(1);
+  await page.getByRole('list', { name: 'My chats' }).waitFor();
 }
 
 it('plays the whole waterfall in the widget and the console', async () => {
-  const agentPage = await (await stage.browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
-  const visitorPage = await (await stage.browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+  const agentPage = await (await browserContext(stage.browser, { viewport: { width: 1280, height: 800 } })).newPage();
+  const visitorPage = await (await browserContext(stage.browser, { viewport: { width: 1280, height: 800 } })).newPage();
   await consoleLogin(agentPage, 'lina@cedar.example');
 
   await visitorPage.goto(`${stage.h.url}/demo`);
@@ -88,19 +89,23 @@ it('plays the whole waterfall in the widget and the console', async () => {
   await visitorPage.context().close();
 }, 120_000);
 
-it('keeps the agent’s open chats across a console reload', async () => {
-  const agentPage = await (await stage.browser.newContext()).newPage();
-  await consoleLogin(agentPage, 'lina@cedar.example');
-  const visitorPage = await (await stage.browser.newContext()).newPage();
-  await visitorPage.goto(`${stage.h.url}/demo`);
-  await visitorPage.getByRole('button', { name: 'Open chat' }).click();
-  await visitorPage.getByPlaceholder('Write a message…').fill('Hello there');
-  await visitorPage.getByRole('button', { name: 'Send' }).click();
-  await visitorPage.getByRole('button', { name: 'Talk to a person' }).first().click();
-  const mine = agentPage.getByRole('list', { name: 'My chats' }).getByRole('listitem');
-  await expect.poll(() => mine.count()).toBe(1);
-  await mine.first().click();
-  await agentPage.getByText('Hello there').first().waitFor();
-  await agentPage.reload();
-  await agentPage.getByText('Hello there').first().waitFor();
-}, 60_000);
+it(
+  'keeps the agent’s open chats across a console reload',
+  async () => {
+    const agentPage = await (await browserContext(stage.browser)).newPage();
+    await consoleLogin(agentPage, 'lina@cedar.example');
+    const visitorPage = await (await browserContext(stage.browser)).newPage();
+    await visitorPage.goto(`${stage.h.url}/demo`);
+    await visitorPage.getByRole('button', { name: 'Open chat' }).click();
+    await visitorPage.getByPlaceholder('Write a message…').fill('Hello there');
+    await visitorPage.getByRole('button', { name: 'Send' }).click();
+    await visitorPage.getByRole('button', { name: 'Talk to a person' }).first().click();
+    const mine = agentPage.getByRole('list', { name: 'My chats' }).getByRole('listitem');
+    await expect.poll(() => mine.count(), { timeout: STEP_TIMEOUT_MS }).toBe(1);
+    await mine.first().click();
+    await agentPage.getByText('Hello there').first().waitFor();
+    await agentPage.reload();
+    await agentPage.getByText('Hello there').first().waitFor();
+  },
+  SCENARIO_TIMEOUT_MS,
+);

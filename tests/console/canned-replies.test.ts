@@ -4,6 +4,7 @@ import { screenshotPath } from '../support/browser.ts';
 import { restClient } from '../support/rest.ts';
 import { assertConsoleBuilt, openConsole, showsText, untilOnline } from './console-page.ts';
 import { serverAndBrowser } from '../support/stage.ts';
+import { STEP_TIMEOUT_MS } from '../support/waits.ts';
 
 const stage = serverAndBrowser({ before: () => assertConsoleBuilt() });
 
@@ -47,7 +48,9 @@ describe('canned replies', () => {
     await composer.pressSequentially('/tha');
     const options = page.getByRole('listbox', { name: 'Canned replies' }).getByRole('option');
     // The replies load while the chat opens: wait for the list rather than reading it once.
-    await expect.poll(() => options.allTextContents()).toEqual([`/thanksfa${PERSIAN}`, `/thanksen${ENGLISH}`]);
+    await expect
+      .poll(() => options.allTextContents(), { timeout: STEP_TIMEOUT_MS })
+      .toEqual([`/thanksfa${PERSIAN}`, `/thanksen${ENGLISH}`]);
     await page.locator('.chat-view').screenshot({ path: screenshotPath('console-canned-replies') });
     await composer.press('Enter');
     expect(await composer.inputValue()).toBe(PERSIAN);

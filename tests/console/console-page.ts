@@ -5,6 +5,7 @@ import type { Board } from '@cascade/shared';
 import type { Browser, Locator, Page } from 'playwright-core';
 import type { TestClient } from '../support/clients.ts';
 import type { Harness } from '../support/harness.ts';
+import { browserContext } from '../support/waits.ts';
 
 const consoleDir = fileURLToPath(new URL('../../agent-console/', import.meta.url));
 
@@ -48,13 +49,11 @@ export async function openConsole(
 ): Promise<Page> {
   const { cookie } = await h.login(email);
   const [name = '', value = ''] = cookie.split('=');
-  const context = await browser.newContext({
+  const context = await browserContext(browser, {
     viewport: { width: options.width ?? 1400, height: options.height ?? 900 },
     locale: 'en-GB',
     timezoneId: 'UTC',
   });
-  // A step that cannot happen fails fast, with the step's name, inside the test's own time.
-  context.setDefaultTimeout(20_000);
   await context.addCookies([{ name, value, url: h.url }]);
   const locale = options.locale;
   if (locale) await context.addInitScript((l) => localStorage.setItem('cascade.console.locale', l), locale);

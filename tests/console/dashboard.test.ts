@@ -5,6 +5,7 @@ import { restClient } from '../support/rest.ts';
 import { assertConsoleBuilt, openConsole, showsText } from './console-page.ts';
 import { askBot, escalateTo, followUp, rate, reply, resolve } from './scenario.ts';
 import { serverAndBrowser } from '../support/stage.ts';
+import { SCENARIO_TIMEOUT_MS } from '../support/waits.ts';
 
 const stage = serverAndBrowser({ before: () => assertConsoleBuilt() });
 
@@ -53,74 +54,81 @@ const tileValue = async (page: Page, name: string) =>
   (await tile(page, name).locator('.tile-value').textContent())?.trim();
 
 describe('the supervisor’s dashboard', () => {
-  it('shows exactly what happened today, and the live board as it changes', async () => {
-    await scriptedDay();
-    const sara = await stage.h.login('sara@cedar.example');
-    const server = (
-      await restClient(stage.h.url, sara).get<MetricsSummary>(`/api/metrics/summary?siteId=${stage.h.demo.siteId}`)
-    ).body;
-    expect(server).toMatchObject({
-      conversations: 4,
-      resolvedByBot: 1,
-      tickets: 1,
-      transfers: 1,
-      csat: { ratings: 3, satisfied: 2 },
-    });
+  it(
+    'shows exactly what happened today, and the live board as it changes',
+    async () => {
+      await scriptedDay();
+      const sara = await stage.h.login('sara@cedar.example');
+      const server = (
+        await restClient(stage.h.url, sara).get<MetricsSummary>(`/api/metrics/summary?siteId=${stage.h.demo.siteId}`)
+      ).body;
+      expect(server).toMatchObject({
+        conversations: 4,
+        resolvedByBot: 1,
+        tickets: 1,
+        transfers: 1,
+        csat: { ratings: 3, satisfied: 2 },
+      });
 
-    const page = await openConsole(stage.browser, stage.h, 'sara@cedar.example', { hash: '#/dashboard', height: 1300 });
-    await page.getByRole('list', { name: 'Figures' }).waitFor();
-    expect(await tileValue(page, 'Conversations')).toBe('4');
-    expect(await tileValue(page, 'Resolved by the bot')).toBe('1');
-    expect(await tileValue(page, 'Tickets')).toBe('1');
-    expect(await tileValue(page, 'Transfers')).toBe('1');
-    expect(await tileValue(page, 'CSAT (4–5 ratings)')).toBe('66.7%');
-    expect(await tile(page, 'CSAT (4–5 ratings)').textContent()).toContain('2 of 3 ratings');
-    expect(await tileValue(page, 'First-contact resolution')).toBe('75%');
-    expect(await tileValue(page, 'Escalations')).toBe('4');
+      const page = await openConsole(stage.browser, stage.h, 'sara@cedar.example', {
+        hash: '#/dashboard',
+        height: 1300,
+      });
+      await page.getByRole('list', { name: 'Figures' }).waitFor();
+      expect(await tileValue(page, 'Conversations')).toBe('4');
+      expect(await tileValue(page, 'Resolved by the bot')).toBe('1');
+      expect(await tileValue(page, 'Tickets')).toBe('1');
+      expect(await tileValue(page, 'Transfers')).toBe('1');
+      expect(await tileValue(page, 'CSAT (4–5 ratings)')).toBe('66.7%');
+      expect(await tile(page, 'CSAT (4–5 ratings)').textContent()).toContain('2 of 3 ratings');
+      expect(await tileValue(page, 'First-contact resolution')).toBe('75%');
+      expect(await tileValue(page, 'Escalations')).toBe('4');
 
-    const funnel = page.getByRole('figure', { name: 'The waterfall' }).getByRole('listitem');
-    expect((await funnel.allTextContents()).map((t) => t.replace(/\s+/g, ' ').trim())).toEqual([
-      'Bot4',
-      'Level 13 · 75%',
-      'Level 21 · 25%',
-      'Level 30 · 0%',
-      'Ticket1 · 25%',
-    ]);
-    const volume = page.getByRole('figure', { name: 'Conversations' });
-    expect(await volume.getByRole('img').getAttribute('aria-label')).toMatch(
-      /^Conversations: \d+ points, highest 4 at /,
-    );
-    await volume.getByText('Show the figures').click();
-    const rows = await volume.getByRole('row').allTextContents();
-    expect(rows.slice(1).reduce((sum, row) => sum + Number(/(\d+)$/.exec(row)?.[1] ?? 0), 0)).toBe(4);
+      const funnel = page.getByRole('figure', { name: 'The waterfall' }).getByRole('listitem');
+      expect((await funnel.allTextContents()).map((t) => t.replace(/\s+/g, ' ').trim())).toEqual([
+        'Bot4',
+        'Level 13 · 75%',
+        'Level 21 · 25%',
+        'Level 30 · 0%',
+        'Ticket1 · 25%',
+      ]);
+      const volume = page.getByRole('figure', { name: 'Conversations' });
+      expect(await volume.getByRole('img').getAttribute('aria-label')).toMatch(
+        /^Conversations: \d+ points, highest 4 at /,
+      );
+      await volume.getByText('Show the figures').click();
+      const rows = await volume.getByRole('row').allTextContents();
+      expect(rows.slice(1).reduce((sum, row) => sum + Number(/(\d+)$/.exec(row)?.[1] ?? 0), 0)).toBe(4);
 
-    const perAgent = page.getByRole('region', { name: 'Per agent' });
-    // Resolved, tickets, ratings, CSAT.
-    expect(
-      await perAgent
-        .getByRole('row', { name: /Lina Haddad/ })
-        .getByRole('cell')
-        .allTextContents(),
-    ).toEqual(['1', '1', '2', '100%']);
-    expect(
-      await perAgent
-        .getByRole('row', { name: /Omid Rahimi/ })
-        .getByRole('cell')
-        .allTextContents(),
-    ).toEqual(['1', '0', '1', '0%']);
+      const perAgent = page.getByRole('region', { name: 'Per agent' });
+      // Resolved, tickets, ratings, CSAT.
+      expect(
+        await perAgent
+          .getByRole('row', { name: /Lina Haddad/ })
+          .getByRole('cell')
+          .allTextContents(),
+      ).toEqual(['1', '1', '2', '100%']);
+      expect(
+        await perAgent
+          .getByRole('row', { name: /Omid Rahimi/ })
+          .getByRole('cell')
+          .allTextContents(),
+      ).toEqual(['1', '0', '1', '0%']);
 
-    // The live board follows the socket: Sara steps away, then a visitor waits with nobody online.
-    await page.getByRole('button', { name: 'Away' }).click();
-    const agentsNow = page.getByRole('table', { name: 'Agents now' });
-    await showsText(agentsNow.getByRole('row', { name: /Sara Novak/ }), 'Away');
-    const visitor = await stage.h.visitor();
-    await visitor.ok('conversation:escalate', {});
-    await visitor.ok('conversation:keep-waiting', {});
-    await showsText(
-      page.getByRole('table', { name: 'Waiting lines' }).getByRole('row', { name: /general · level 1/ }),
-      /general · level 1\s*1/,
-    );
-    await showsText(page.getByRole('status').filter({ hasText: 'waiting' }), '1 waiting');
-    visitor.close();
-  }, 60_000);
+      // The live board follows the socket: Sara steps away, then a visitor waits with nobody online.
+      await page.getByRole('button', { name: 'Away' }).click();
+      const agentsNow = page.getByRole('table', { name: 'Agents now' });
+      await showsText(agentsNow.getByRole('row', { name: /Sara Novak/ }), 'Away');
+      const visitor = await stage.h.visitor();
+      await visitor.ok('conversation:escalate', {});
+      await visitor.ok('conversation:keep-waiting', {});
+      await showsText(
+        page.getByRole('table', { name: 'Waiting lines' }).getByRole('row', { name: /general · level 1/ }),
+        /general · level 1\s*1/,
+      );
+      await showsText(page.getByRole('status').filter({ hasText: 'waiting' }), '1 waiting');
+      visitor.close();
+    },
+    SCENARIO_TIMEOUT_MS,
+  );
 });

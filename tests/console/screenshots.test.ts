@@ -14,6 +14,7 @@ import {
   type AgentClient,
 } from './scenario.ts';
 import { serverAndBrowser } from '../support/stage.ts';
+import { SCENARIO_TIMEOUT_MS } from '../support/waits.ts';
 
 const pages: Page[] = [];
 const stage = serverAndBrowser({ before: () => assertConsoleBuilt() });
@@ -45,65 +46,72 @@ async function someHistory(omid: AgentClient): Promise<void> {
 }
 
 describe('how the console looks', () => {
-  it('saves the inbox, a chat with its context, the dashboard, the knowledge base and the Arabic console', async () => {
-    const watcher = await stage.h.agent('admin@cedar.example');
-    const omid = await stage.h.agent('omid@cedar.example');
-    await someHistory(omid);
-    await omid.ok('agent:status', { status: 'away' });
+  it(
+    'saves the inbox, a chat with its context, the dashboard, the knowledge base and the Arabic console',
+    async () => {
+      const watcher = await stage.h.agent('admin@cedar.example');
+      const omid = await stage.h.agent('omid@cedar.example');
+      await someHistory(omid);
+      await omid.ok('agent:status', { status: 'away' });
 
-    const lina = await open('lina@cedar.example');
-    await untilOnline(watcher, 'Lina Haddad');
-    const alpha = await namedVisitor(stage.h, 'Amira Haddad');
-    await alpha.ok('message:send', send('Hi, my order #4471 never arrived and tracking has not moved since Monday.'));
-    await alpha.ok('conversation:escalate', {});
-    const beta = await namedVisitor(stage.h, 'Reza Tehrani', { url: 'https://shop.example/returns', title: 'Returns' });
-    await beta.ok('message:send', send('سلام، می‌خواهم مبل را مرجوع کنم'));
-    await beta.ok('conversation:escalate', {});
+      const lina = await open('lina@cedar.example');
+      await untilOnline(watcher, 'Lina Haddad');
+      const alpha = await namedVisitor(stage.h, 'Amira Haddad');
+      await alpha.ok('message:send', send('Hi, my order #4471 never arrived and tracking has not moved since Monday.'));
+      await alpha.ok('conversation:escalate', {});
+      const beta = await namedVisitor(stage.h, 'Reza Tehrani', {
+        url: 'https://shop.example/returns',
+        title: 'Returns',
+      });
+      await beta.ok('message:send', send('سلام، می‌خواهم مبل را مرجوع کنم'));
+      await beta.ok('conversation:escalate', {});
 
-    const mine = lina.getByRole('list', { name: 'My chats' });
-    await mine.getByRole('listitem').nth(1).waitFor();
-    await lina.getByRole('button', { name: /Amira Haddad/ }).click();
-    await lina.getByRole('textbox', { name: 'Message' }).fill('Hello Amira, I am checking with the courier now.');
-    await lina.getByRole('button', { name: 'Send' }).click();
-    await showsText(lina.getByRole('log', { name: /Amira Haddad/ }), 'checking with the courier');
-    await showsText(lina.getByRole('complementary', { name: 'Visitor details' }), 'Checkout');
-    await lina.screenshot({ path: screenshotPath('console-inbox') });
-    await lina.getByRole('log', { name: /Amira Haddad/ }).screenshot({ path: screenshotPath('console-transcript') });
-    await lina.locator('.chat-layout').screenshot({ path: screenshotPath('console-chat-context') });
+      const mine = lina.getByRole('list', { name: 'My chats' });
+      await mine.getByRole('listitem').nth(1).waitFor();
+      await lina.getByRole('button', { name: /Amira Haddad/ }).click();
+      await lina.getByRole('textbox', { name: 'Message' }).fill('Hello Amira, I am checking with the courier now.');
+      await lina.getByRole('button', { name: 'Send' }).click();
+      await showsText(lina.getByRole('log', { name: /Amira Haddad/ }), 'checking with the courier');
+      await showsText(lina.getByRole('complementary', { name: 'Visitor details' }), 'Checkout');
+      await lina.screenshot({ path: screenshotPath('console-inbox') });
+      await lina.getByRole('log', { name: /Amira Haddad/ }).screenshot({ path: screenshotPath('console-transcript') });
+      await lina.locator('.chat-layout').screenshot({ path: screenshotPath('console-chat-context') });
 
-    const sara = await open('sara@cedar.example', { hash: '#/dashboard', height: 1250 });
-    await showsText(sara.getByRole('group', { name: 'Conversations', exact: true }), '6');
-    await showsText(sara.getByRole('table', { name: 'Agents now' }), 'Lina Haddad');
-    await sara.screenshot({ path: screenshotPath('console-dashboard') });
+      const sara = await open('sara@cedar.example', { hash: '#/dashboard', height: 1250 });
+      await showsText(sara.getByRole('group', { name: 'Conversations', exact: true }), '6');
+      await showsText(sara.getByRole('table', { name: 'Agents now' }), 'Lina Haddad');
+      await sara.screenshot({ path: screenshotPath('console-dashboard') });
 
-    const admin = await open('admin@cedar.example', { hash: '#/kb' });
-    await admin.getByRole('button', { name: /How long does delivery take/ }).click();
-    await admin.getByRole('tab', { name: /العربية/ }).click();
-    expect(await admin.getByRole('textbox', { name: 'Question' }).inputValue()).not.toBe('');
-    await admin.getByRole('textbox', { name: 'A visitor writes' }).fill('where is my parcel?');
-    await admin.getByRole('button', { name: 'Ask the bot' }).click();
-    await showsText(admin.getByRole('status', { name: 'The bot’s decision' }), 'confidence');
-    await admin.screenshot({ path: screenshotPath('console-knowledge-base') });
+      const admin = await open('admin@cedar.example', { hash: '#/kb' });
+      await admin.getByRole('button', { name: /How long does delivery take/ }).click();
+      await admin.getByRole('tab', { name: /العربية/ }).click();
+      expect(await admin.getByRole('textbox', { name: 'Question' }).inputValue()).not.toBe('');
+      await admin.getByRole('textbox', { name: 'A visitor writes' }).fill('where is my parcel?');
+      await admin.getByRole('button', { name: 'Ask the bot' }).click();
+      await showsText(admin.getByRole('status', { name: 'The bot’s decision' }), 'confidence');
+      await admin.screenshot({ path: screenshotPath('console-knowledge-base') });
 
-    await admin.goto(`${stage.h.url}/console/#/settings`);
-    await admin.getByRole('heading', { name: 'Script tag' }).waitFor();
-    await admin.screenshot({ path: screenshotPath('console-settings') });
-    await admin.goto(`${stage.h.url}/console/#/agents`);
-    await admin.getByRole('row', { name: /Lina Haddad/ }).waitFor();
-    await admin.screenshot({ path: screenshotPath('console-agents') });
+      await admin.goto(`${stage.h.url}/console/#/settings`);
+      await admin.getByRole('heading', { name: 'Script tag' }).waitFor();
+      await admin.screenshot({ path: screenshotPath('console-settings') });
+      await admin.goto(`${stage.h.url}/console/#/agents`);
+      await admin.getByRole('row', { name: /Lina Haddad/ }).waitFor();
+      await admin.screenshot({ path: screenshotPath('console-agents') });
 
-    const linaAr = await open('lina@cedar.example', { locale: 'ar' });
-    await linaAr.locator('html[dir="rtl"]').waitFor({ state: 'attached' });
-    await linaAr.getByRole('button', { name: /Reza Tehrani/ }).click();
-    await showsText(linaAr.getByRole('log', { name: /Reza Tehrani/ }), 'مرجوع');
-    await linaAr.screenshot({ path: screenshotPath('console-arabic') });
-    const saraAr = await open('sara@cedar.example', { locale: 'ar', hash: '#/dashboard', height: 1250 });
-    await showsText(saraAr.getByRole('group', { name: 'المحادثات', exact: true }), '6');
-    await showsText(saraAr.getByRole('table', { name: 'الموظفون الآن' }), 'Lina Haddad');
-    await saraAr.screenshot({ path: screenshotPath('console-dashboard-arabic') });
+      const linaAr = await open('lina@cedar.example', { locale: 'ar' });
+      await linaAr.locator('html[dir="rtl"]').waitFor({ state: 'attached' });
+      await linaAr.getByRole('button', { name: /Reza Tehrani/ }).click();
+      await showsText(linaAr.getByRole('log', { name: /Reza Tehrani/ }), 'مرجوع');
+      await linaAr.screenshot({ path: screenshotPath('console-arabic') });
+      const saraAr = await open('sara@cedar.example', { locale: 'ar', hash: '#/dashboard', height: 1250 });
+      await showsText(saraAr.getByRole('group', { name: 'المحادثات', exact: true }), '6');
+      await showsText(saraAr.getByRole('table', { name: 'الموظفون الآن' }), 'Lina Haddad');
+      await saraAr.screenshot({ path: screenshotPath('console-dashboard-arabic') });
 
-    for (const v of [alpha, beta]) v.close();
-    omid.close();
-    watcher.close();
-  }, 60_000);
+      for (const v of [alpha, beta]) v.close();
+      omid.close();
+      watcher.close();
+    },
+    SCENARIO_TIMEOUT_MS,
+  );
 });

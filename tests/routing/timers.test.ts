@@ -3,6 +3,7 @@ import { SignJWT } from 'jose';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TestClient } from '../support/clients.ts';
 import { startCascade, type Harness } from '../support/harness.ts';
+import { STEP_TIMEOUT_MS, waitUntil } from '../support/waits.ts';
 
 // Each test gets its own server and keys: timers of one test must not touch the next.
 let h: Harness;
@@ -113,8 +114,7 @@ describe('honest waiting: timers, hours and grace periods', () => {
     const timers = h.app.cascade.queues.timers;
     const graceJobs = async () =>
       (await timers.getJobs(['delayed', 'waiting', 'active'])).filter((j) => j.name === 'agent-grace');
-    for (let i = 0; i < 200 && (await graceJobs()).length > 0; i++) await new Promise((r) => setTimeout(r, 50));
-    expect(await graceJobs()).toEqual([]);
+    expect(await waitUntil('the grace timer to run', graceJobs, (jobs) => jobs.length === 0)).toEqual([]);
     const inbox = await session.ok<{ mine: ChatSummary[] }>('inbox:get', {});
     expect(inbox.mine.map((c) => c.conversation.id)).toContain(chat.conversation.id);
     await session.ok('chat:resolve', { conversationId: chat.conversation.id });
@@ -142,11 +142,13 @@ describe('honest waiting: timers, hours and grace periods', () => {
 
     const core = h.app.cascade;
     const settled = async (cid: string) => {
-      for (;;) {
-        const c = await core.conversations.get(cid);
-        if (c && c.state !== 'queued' && c.state !== 'offered_ticket') return c;
-        await new Promise((r) => setTimeout(r, 50));
-      }
+      const c = await waitUntil(
+        `conversation ${cid} to leave the line`,
+        () => core.conversations.get(cid),
+        (c) => !!c && c.state !== 'queued' && c.state !== 'offered_ticket',
+        { timeoutMs: 2 * STEP_TIMEOUT_MS },
+      );
+      return c!;
     };
     const ticketed = await settled(id);
     expect(ticketed.state).toBe('ticketed');

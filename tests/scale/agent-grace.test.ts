@@ -2,6 +2,7 @@ import type { ChatSummary, Inbox, Message } from '@cascade/shared';
 import { describe, expect, it } from 'vitest';
 import { TestClient } from '../support/clients.ts';
 import { demoAdmin, processStage, type ServerProcess } from '../support/processes.ts';
+import { SCENARIO_TIMEOUT_MS } from '../support/waits.ts';
 
 const stage = processStage<TestClient>(3, { AGENT_GRACE_SECONDS: '2' });
 const { prefix, track } = stage;
@@ -9,7 +10,7 @@ const { prefix, track } = stage;
 describe('an agent whose process dies', () => {
   it(
     'keeps their chats if they come back within the grace, and loses them to the front of the line if not',
-    { timeout: 60_000 },
+    { timeout: SCENARIO_TIMEOUT_MS },
     async () => {
       const [doomed, p2, p3] = stage.servers as [ServerProcess, ServerProcess, ServerProcess];
       const { newAgent } = await demoAdmin(p2, prefix);

@@ -1,5 +1,6 @@
 import type { Ack, Message } from '@cascade/shared';
 import { io, type Socket } from 'socket.io-client';
+import { STEP_TIMEOUT_MS } from '../support/waits.ts';
 
 const RETRY_MS = 100;
 
@@ -118,7 +119,7 @@ export class FailoverClient {
   }
 
   /** Resolves once `done` holds, checked after each message taken; settles for what is there after the timeout. */
-  until(done: () => boolean, timeoutMs = 10_000): Promise<void> {
+  until(done: () => boolean, timeoutMs = STEP_TIMEOUT_MS): Promise<void> {
     if (done()) return Promise.resolve();
     return new Promise((resolve) => {
       const finish = () => {
@@ -183,7 +184,7 @@ export class FailoverClient {
   }
 
   /** Resolves once every queued message is acked. */
-  drained(timeoutMs = 20_000): Promise<void> {
+  drained(timeoutMs = STEP_TIMEOUT_MS): Promise<void> {
     if (this.outbox.length === 0) return Promise.resolve();
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`${this.outbox.length} messages still unacked`)), timeoutMs);

@@ -7,6 +7,7 @@ import type { ChatSummary, Message } from '@cascade/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FailoverClient, type Side } from './failover-client.ts';
 import { demoAdmin, freePort, killAll, newPrefix, spawnServer, type ServerProcess } from '../support/processes.ts';
+import { SCENARIO_TIMEOUT_MS, STEP_TIMEOUT_MS, withTimeout } from '../support/waits.ts';
 
 const CONVERSATIONS = 5;
 const TICK_MS = 200;
@@ -89,12 +90,12 @@ afterAll(async () => {
 });
 
 const ask = <T extends object>(client: FailoverClient, event: string, payload: unknown) =>
-  client.emitter.timeout(5000).emitWithAck(event, payload) as Promise<{ ok: true } & T>;
+  client.emitter.timeout(STEP_TIMEOUT_MS).emitWithAck(event, payload) as Promise<{ ok: true } & T>;
 
 describe('Redis restarted in the middle of traffic', () => {
   it(
     'turns the processes not-ready while it is down, and they recover with no acked message lost',
-    { timeout: 90_000 },
+    { timeout: SCENARIO_TIMEOUT_MS },
     async () => {
       const [p1, p2] = servers as [ServerProcess, ServerProcess];
       // An agent who can take every chat of the test (the demo agents keep the site's default cap).
@@ -116,7 +117,7 @@ describe('Redis restarted in the middle of traffic', () => {
       agent.emitter.on('chat:assigned', (c: ChatSummary) => {
         if (assigned.push(c.conversation.id) === CONVERSATIONS) allAssigned();
       });
-      await new Promise((r) => agent.emitter.once('agent:status', r));
+      await withTimeout('the agent to come online', new Promise((r) => agent.emitter.once('agent:status', r)));
 
       const visitors: { client: FailoverClient; conversationId: string }[] = [];
       for (let i = 0; i < CONVERSATIONS; i++) {

@@ -15,6 +15,7 @@ import { frames, handshake, rawOutcome, type Namespace } from './fuzz/frames.ts'
 import { accepts, draw, isRecord, LIMIT, plainJson, preview, refused, SEED, toJson } from './fuzz/payloads.ts';
 import { badCalls, headersFor, type Call } from './fuzz/requests.ts';
 import { routes, wrongMethods } from './fuzz/routes.ts';
+import { SCENARIO_TIMEOUT_MS } from '../support/waits.ts';
 
 const PER_EVENT = 360;
 const PER_ROUTE = 120;
@@ -126,85 +127,97 @@ async function refusalOverHttp(call: Call): Promise<string | null> {
 }
 
 describe('fuzzing every input of one server', () => {
-  it('refuses every malformed socket payload with an invalid_payload ack', async () => {
-    const failures = (
-      await Promise.all([fuzzEvents(visitor, visitorEvents(facts), 0), fuzzEvents(agent, agentEvents(facts), 100)])
-    ).flat();
-    expect(failures.slice(0, 10), `${failures.length} payloads were not refused`).toEqual([]);
-    expect(visitor.socket.connected && agent.socket.connected).toBe(true);
-  }, 60_000);
+  it(
+    'refuses every malformed socket payload with an invalid_payload ack',
+    async () => {
+      const failures = (
+        await Promise.all([fuzzEvents(visitor, visitorEvents(facts), 0), fuzzEvents(agent, agentEvents(facts), 100)])
+      ).flat();
+      expect(failures.slice(0, 10), `${failures.length} payloads were not refused`).toEqual([]);
+      expect(visitor.socket.connected && agent.socket.connected).toBe(true);
+    },
+    SCENARIO_TIMEOUT_MS,
+  );
 
-  it('refuses every malformed REST request with a 4xx and an error body', async () => {
-    const session = { cookie: agent.cookie, csrf: agent.csrf };
-    const calls = [
-      ...routes(facts).flatMap((route, i) => draw(badCalls(route, session), PER_ROUTE, 1000 + i)),
-      ...wrongMethods.map(([method, path]): Call => ({
-        method,
-        path,
-        headers: headersFor('admin', session),
-        expect: [404],
-      })),
-    ];
-    const failures: string[] = [];
-    await inBatches(calls, 24, async (call) => {
-      const why = await refusalOverHttp(call);
-      if (why) failures.push(`${call.method} ${call.path.slice(0, 100)} ${call.body?.slice(0, 80) ?? ''} -> ${why}`);
-    });
-    sent.rest += calls.length;
-    expect(failures.slice(0, 10), `${failures.length} requests were not refused`).toEqual([]);
-  }, 60_000);
+  it(
+    'refuses every malformed REST request with a 4xx and an error body',
+    async () => {
+      const session = { cookie: agent.cookie, csrf: agent.csrf };
+      const calls = [
+        ...routes(facts).flatMap((route, i) => draw(badCalls(route, session), PER_ROUTE, 1000 + i)),
+        ...wrongMethods.map(([method, path]): Call => ({
+          method,
+          path,
+          headers: headersFor('admin', session),
+          expect: [404],
+        })),
+      ];
+      const failures: string[] = [];
+      await inBatches(calls, 24, async (call) => {
+        const why = await refusalOverHttp(call);
+        if (why) failures.push(`${call.method} ${call.path.slice(0, 100)} ${call.body?.slice(0, 80) ?? ''} -> ${why}`);
+      });
+      sent.rest += calls.length;
+      expect(failures.slice(0, 10), `${failures.length} requests were not refused`).toEqual([]);
+    },
+    SCENARIO_TIMEOUT_MS,
+  );
 
-  it('refuses malformed handshakes, broken frames and frames over the size limit', async () => {
-    // The handshake is plain JSON, so a byte array arrives as an object of numbers.
-    const auths = draw(
-      refused(
-        { siteKey: h.demo.siteKey, token: visitor.token, identity: 'e30.e30.sig', locale: 'ar' },
-        accepts(VisitorAuth),
-        plainJson,
-      ).filter(isRecord),
-      HANDSHAKES,
-      2000,
-    );
-    const cookies = draw(
-      fc.oneof(
-        fc.stringMatching(/^[\x20-\x7e]{0,200}$/),
-        fc.base64String({ minLength: 20, maxLength: 100 }).map((s) => `cascade_session=${s}`),
-      ),
-      BAD_COOKIES,
-      2001,
-    );
-    const outcomes: string[] = [];
-    await inBatches(
-      auths,
-      10,
-      async (auth) => void outcomes.push(`visitor ${await handshake(h.url, '/visitor', { auth })}`),
-    );
-    await inBatches(
-      cookies,
-      10,
-      async (cookie) => void outcomes.push(`agent ${await handshake(h.url, '/agent', { cookie })}`),
-    );
-    sent.handshakes += auths.length + cookies.length;
-    expect(outcomes.filter((o) => o !== 'visitor invalid_payload' && o !== 'agent unauthorized')).toEqual([]);
+  it(
+    'refuses malformed handshakes, broken frames and frames over the size limit',
+    async () => {
+      // The handshake is plain JSON, so a byte array arrives as an object of numbers.
+      const auths = draw(
+        refused(
+          { siteKey: h.demo.siteKey, token: visitor.token, identity: 'e30.e30.sig', locale: 'ar' },
+          accepts(VisitorAuth),
+          plainJson,
+        ).filter(isRecord),
+        HANDSHAKES,
+        2000,
+      );
+      const cookies = draw(
+        fc.oneof(
+          fc.stringMatching(/^[\x20-\x7e]{0,200}$/),
+          fc.base64String({ minLength: 20, maxLength: 100 }).map((s) => `cascade_session=${s}`),
+        ),
+        BAD_COOKIES,
+        2001,
+      );
+      const outcomes: string[] = [];
+      await inBatches(
+        auths,
+        10,
+        async (auth) => void outcomes.push(`visitor ${await handshake(h.url, '/visitor', { auth })}`),
+      );
+      await inBatches(
+        cookies,
+        10,
+        async (cookie) => void outcomes.push(`agent ${await handshake(h.url, '/agent', { cookie })}`),
+      );
+      sent.handshakes += auths.length + cookies.length;
+      expect(outcomes.filter((o) => o !== 'visitor invalid_payload' && o !== 'agent unauthorized')).toEqual([]);
 
-    const raw = (['/visitor', '/agent'] as const).flatMap((nsp) =>
-      frames(nsp).map((f, i) => ({ ...f, nsp, socket: spare[nsp][i] })),
-    );
-    const got = await Promise.all(
-      raw.map((f) => (f.socket ? rawOutcome(f.socket, f.nsp, f) : Promise.resolve('no socket'))),
-    );
-    expect(got).toEqual(raw.map((f) => f.expect));
+      const raw = (['/visitor', '/agent'] as const).flatMap((nsp) =>
+        frames(nsp).map((f, i) => ({ ...f, nsp, socket: spare[nsp][i] })),
+      );
+      const got = await Promise.all(
+        raw.map((f) => (f.socket ? rawOutcome(f.socket, f.nsp, f) : Promise.resolve('no socket'))),
+      );
+      expect(got).toEqual(raw.map((f) => f.expect));
 
-    // The long-polling transport has the same limit.
-    const open = await (await fetch(`${h.url}/socket.io/?EIO=4&transport=polling`)).text();
-    const { sid } = JSON.parse(open.slice(1)) as { sid: string };
-    const post = await fetch(`${h.url}/socket.io/?EIO=4&transport=polling&sid=${sid}`, {
-      method: 'POST',
-      body: 'x'.repeat(LIMIT + 1),
-    });
-    expect(post.status).toBe(413);
-    sent.frames += raw.length + 1;
-  }, 60_000);
+      // The long-polling transport has the same limit.
+      const open = await (await fetch(`${h.url}/socket.io/?EIO=4&transport=polling`)).text();
+      const { sid } = JSON.parse(open.slice(1)) as { sid: string };
+      const post = await fetch(`${h.url}/socket.io/?EIO=4&transport=polling&sid=${sid}`, {
+        method: 'POST',
+        body: 'x'.repeat(LIMIT + 1),
+      });
+      expect(post.status).toBe(413);
+      sent.frames += raw.length + 1;
+    },
+    SCENARIO_TIMEOUT_MS,
+  );
 
   it('changed nothing stored, polluted no prototype, and still serves everyone', async () => {
     const after = await h.snapshot();

@@ -1,5 +1,6 @@
 import type { Ack } from '@cascade/shared';
 import { io, type Socket } from 'socket.io-client';
+import { STEP_TIMEOUT_MS, withTimeout } from './waits.ts';
 
 type Received = { event: string; args: unknown[] };
 
@@ -31,15 +32,18 @@ export class TestClient {
 
   connected(): Promise<void> {
     if (this.socket.connected) return Promise.resolve();
-    return new Promise((resolve, reject) => {
-      this.socket.once('connect', () => resolve());
-      this.socket.once('connect_error', (e) => reject(e));
-    });
+    return withTimeout(
+      'the socket to connect',
+      new Promise<void>((resolve, reject) => {
+        this.socket.once('connect', () => resolve());
+        this.socket.once('connect_error', (e) => reject(e));
+      }),
+    );
   }
 
   /** Sends a request and resolves with its ack envelope. */
   request<T extends object = Record<string, unknown>>(event: string, payload: unknown): Promise<Ack<T>> {
-    return this.socket.timeout(20_000).emitWithAck(event, payload) as Promise<Ack<T>>;
+    return this.socket.timeout(STEP_TIMEOUT_MS).emitWithAck(event, payload) as Promise<Ack<T>>;
   }
 
   /** Like `request`, but fails the test unless the answer is ok. */
@@ -50,7 +54,7 @@ export class TestClient {
   }
 
   /** The next `event` whose first argument matches; consumed so it is seen once. */
-  next<T = unknown>(event: string, match: (arg: T) => boolean = () => true, timeoutMs = 20_000): Promise<T> {
+  next<T = unknown>(event: string, match: (arg: T) => boolean = () => true, timeoutMs = STEP_TIMEOUT_MS): Promise<T> {
     const i = this.received.findIndex((r) => r.event === event && match(r.args[0] as T));
     if (i >= 0) {
       const [r] = this.received.splice(i, 1);

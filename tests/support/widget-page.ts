@@ -1,8 +1,9 @@
 import type { Browser, BrowserContextOptions, Locator, Page } from 'playwright-core';
+import { browserContext } from './waits.ts';
 
 /** A visitor's tab on the demo page, in its own browser context (own storage, so its own visitor). */
 export async function openDemo(browser: Browser, url: string, context: BrowserContextOptions = {}): Promise<Page> {
-  const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...context });
+  const ctx = await browserContext(browser, { viewport: { width: 1280, height: 800 }, ...context });
   const page = await ctx.newPage();
   await page.goto(`${url}/demo`);
   return page;

@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { openDemo } from '../support/widget-page.ts';
 import { serverAndBrowser } from '../support/stage.ts';
+import { SCENARIO_TIMEOUT_MS, STEP_TIMEOUT_MS } from '../support/waits.ts';
 
 const stage = serverAndBrowser();
 
@@ -21,65 +22,73 @@ function focusIn(page: Page): Promise<{ where: 'launcher' | 'panel' | 'outside';
   });
 }
 
-it('works with the keyboard alone: open, write, send, stay inside, close back to the launcher', async () => {
-  const page = await openDemo(stage.browser, stage.h.url);
-  await page.getByRole('button', { name: 'Open chat' }).waitFor();
-  for (let i = 0; i < 30 && (await focusIn(page)).where !== 'launcher'; i += 1) await page.keyboard.press('Tab');
-  expect((await focusIn(page)).where).toBe('launcher');
+it(
+  'works with the keyboard alone: open, write, send, stay inside, close back to the launcher',
+  async () => {
+    const page = await openDemo(stage.browser, stage.h.url);
+    await page.getByRole('button', { name: 'Open chat' }).waitFor();
+    for (let i = 0; i < 30 && (await focusIn(page)).where !== 'launcher'; i += 1) await page.keyboard.press('Tab');
+    expect((await focusIn(page)).where).toBe('launcher');
 
-  await page.keyboard.press('Enter');
-  await page.getByRole('dialog').waitFor();
-  await expect.poll(() => focusIn(page), { timeout: 5_000 }).toEqual({ where: 'panel', tag: 'textarea' });
-  await page.keyboard.type('How long does delivery take?');
-  await page.keyboard.press('Enter');
-  await page.locator('.row.me .bubble', { hasText: 'How long does delivery take?' }).waitFor();
-  await page.getByRole('button', { name: 'That helped' }).waitFor();
+    await page.keyboard.press('Enter');
+    await page.getByRole('dialog').waitFor();
+    await expect.poll(() => focusIn(page), { timeout: STEP_TIMEOUT_MS }).toEqual({ where: 'panel', tag: 'textarea' });
+    await page.keyboard.type('How long does delivery take?');
+    await page.keyboard.press('Enter');
+    await page.locator('.row.me .bubble', { hasText: 'How long does delivery take?' }).waitFor();
+    await page.getByRole('button', { name: 'That helped' }).waitFor();
 
-  // New messages are announced politely.
-  expect(await page.getByRole('log').count()).toBe(1);
-  expect(await page.locator('[role="log"], [aria-live]').count()).toBeGreaterThan(0);
+    // New messages are announced politely.
+    expect(await page.getByRole('log').count()).toBe(1);
+    expect(await page.locator('[role="log"], [aria-live]').count()).toBeGreaterThan(0);
 
-  const visited = new Set<string>();
-  for (let i = 0; i < 12; i += 1) {
-    await page.keyboard.press(i < 8 ? 'Tab' : 'Shift+Tab');
-    const focus = await focusIn(page);
-    expect(focus.where).toBe('panel');
-    visited.add(focus.tag);
-  }
-  expect([...visited]).toEqual(expect.arrayContaining(['button', 'textarea', 'a']));
+    const visited = new Set<string>();
+    for (let i = 0; i < 12; i += 1) {
+      await page.keyboard.press(i < 8 ? 'Tab' : 'Shift+Tab');
+      const focus = await focusIn(page);
+      expect(focus.where).toBe('panel');
+      visited.add(focus.tag);
+    }
+    expect([...visited]).toEqual(expect.arrayContaining(['button', 'textarea', 'a']));
 
-  await page.keyboard.press('Escape');
-  await expect.poll(() => page.getByRole('dialog').isVisible()).toBe(false);
-  await expect.poll(() => focusIn(page)).toEqual({ where: 'launcher', tag: 'button' });
-  await page.context().close();
-}, 60_000);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByRole('dialog').isVisible(), { timeout: STEP_TIMEOUT_MS }).toBe(false);
+    await expect.poll(() => focusIn(page), { timeout: STEP_TIMEOUT_MS }).toEqual({ where: 'launcher', tag: 'button' });
+    await page.context().close();
+  },
+  SCENARIO_TIMEOUT_MS,
+);
 
-it('has no serious or critical axe violation in the open panel', async () => {
-  const page = await openDemo(stage.browser, stage.h.url);
-  await page.getByRole('button', { name: 'Open chat' }).click();
-  await page.getByPlaceholder('Write a message…').fill('order');
-  await page.getByRole('button', { name: 'Send' }).click();
-  await page.getByText('Does one of these help?').waitFor();
+it(
+  'has no serious or critical axe violation in the open panel',
+  async () => {
+    const page = await openDemo(stage.browser, stage.h.url);
+    await page.getByRole('button', { name: 'Open chat' }).click();
+    await page.getByPlaceholder('Write a message…').fill('order');
+    await page.getByRole('button', { name: 'Send' }).click();
+    await page.getByText('Does one of these help?').waitFor();
 
-  await page.addScriptTag({ content: axe.source });
-  const violations = await page.evaluate(async () => {
-    const run = (window as unknown as { axe: typeof axe }).axe.run;
-    const result = await run({ include: [['cascade-widget']] }, { resultTypes: ['violations'] });
-    return result.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact ?? null,
-      targets: v.nodes.map((n) => JSON.stringify(n.target)),
-    }));
-  });
-  const scanned = await page.evaluate(async () => {
-    const run = (window as unknown as { axe: typeof axe }).axe.run;
-    const result = await run({ include: [['cascade-widget']] }, { resultTypes: ['passes'] });
-    return result.passes
-      .flatMap((p) => p.nodes.map((n) => JSON.stringify(n.target)))
-      .filter((t) => t.includes('.panel') || t.includes('textarea')).length;
-  });
-  // The scan did reach inside the shadow root.
-  expect(scanned).toBeGreaterThan(0);
-  expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
-  await page.context().close();
-}, 60_000);
+    await page.addScriptTag({ content: axe.source });
+    const violations = await page.evaluate(async () => {
+      const run = (window as unknown as { axe: typeof axe }).axe.run;
+      const result = await run({ include: [['cascade-widget']] }, { resultTypes: ['violations'] });
+      return result.violations.map((v) => ({
+        id: v.id,
+        impact: v.impact ?? null,
+        targets: v.nodes.map((n) => JSON.stringify(n.target)),
+      }));
+    });
+    const scanned = await page.evaluate(async () => {
+      const run = (window as unknown as { axe: typeof axe }).axe.run;
+      const result = await run({ include: [['cascade-widget']] }, { resultTypes: ['passes'] });
+      return result.passes
+        .flatMap((p) => p.nodes.map((n) => JSON.stringify(n.target)))
+        .filter((t) => t.includes('.panel') || t.includes('textarea')).length;
+    });
+    // The scan did reach inside the shadow root.
+    expect(scanned).toBeGreaterThan(0);
+    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+    await page.context().close();
+  },
+  SCENARIO_TIMEOUT_MS,
+);

@@ -3,6 +3,7 @@ import { expect, it } from 'vitest';
 import { journal, screenshotPath } from '../support/browser.ts';
 import { openChat } from '../support/widget-page.ts';
 import { serverAndBrowser } from '../support/stage.ts';
+import { STEP_TIMEOUT_MS, browserContext } from '../support/waits.ts';
 
 const stage = serverAndBrowser();
 
@@ -35,7 +36,7 @@ function looks(page: Page) {
 
 /** The demo page, as served or with the hostile CSS, with the panel open and the site's greeting in. */
 async function openPanel(path: string): Promise<Page> {
-  const page = await (await stage.browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+  const page = await (await browserContext(stage.browser, { viewport: { width: 1280, height: 800 } })).newPage();
   if (path !== '/demo') {
     const original = await (await fetch(`${stage.h.url}/demo`)).text();
     await page.route(`${stage.h.url}${path}`, (route) =>
@@ -64,7 +65,7 @@ it('looks the same on a page whose CSS tries to restyle everything', async () =>
   // The hostile rules did reach the page itself.
   expect(await hostilePage.evaluate(() => getComputedStyle(document.documentElement).fontSize)).toBe('40px');
 
-  await expect.poll(() => looks(hostilePage)).toEqual(await looks(plain));
+  await expect.poll(() => looks(hostilePage), { timeout: STEP_TIMEOUT_MS }).toEqual(await looks(plain));
   // The panel without its rounded corners, where the page behind shows through.
   const box = await plain.locator('.panel').boundingBox();
   const clip = { x: box!.x + RADIUS, y: box!.y, width: box!.width - 2 * RADIUS, height: box!.height };
@@ -75,7 +76,7 @@ it('looks the same on a page whose CSS tries to restyle everything', async () =>
     .poll(
       async () =>
         (await shot(hostilePage, 'widget-isolation-hostile')).equals(await shot(plain, 'widget-isolation-plain')),
-      { timeout: 30_000 },
+      { timeout: 2 * STEP_TIMEOUT_MS },
     )
     .toBe(true);
   await plain.context().close();

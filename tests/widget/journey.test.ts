@@ -9,6 +9,7 @@ import { startCascade } from '../support/harness.ts';
 import { restClient } from '../support/rest.ts';
 import { openChat, openDemo, sendMessage } from '../support/widget-page.ts';
 import { serverAndBrowser } from '../support/stage.ts';
+import { SCENARIO_TIMEOUT_MS } from '../support/waits.ts';
 
 let mailbox: Mailbox;
 const stage = serverAndBrowser({
@@ -35,69 +36,77 @@ async function waitInLine(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Keep waiting' }).click();
 }
 
-it('takes a visitor from a vague question via the queue to an agent, a rating and an emailed transcript', async () => {
-  // "order" matches several entries only in part: the bot suggests instead of answering.
-  const admin = restClient(stage.h.url, await stage.h.login('admin@cedar.example'));
-  const { body } = await admin.post<{ decision: BotDecision }>('/api/kb/try', {
-    siteId: stage.h.demo.siteId,
-    text: 'order',
-    locale: 'en',
-  });
-  expect(body.decision.kind).toBe('suggest');
-  if (body.decision.kind === 'suggest')
-    expect(body.decision.suggestions.map((s) => s.entryId)).toContain('order-tracking');
+it(
+  'takes a visitor from a vague question via the queue to an agent, a rating and an emailed transcript',
+  async () => {
+    // "order" matches several entries only in part: the bot suggests instead of answering.
+    const admin = restClient(stage.h.url, await stage.h.login('admin@cedar.example'));
+    const { body } = await admin.post<{ decision: BotDecision }>('/api/kb/try', {
+      siteId: stage.h.demo.siteId,
+      text: 'order',
+      locale: 'en',
+    });
+    expect(body.decision.kind).toBe('suggest');
+    if (body.decision.kind === 'suggest')
+      expect(body.decision.suggestions.map((s) => s.entryId)).toContain('order-tracking');
 
-  const first = await openDemo(stage.browser, stage.h.url);
-  await openChat(first);
-  await sendMessage(first, 'order');
-  await first.getByText('Does one of these help?').waitFor();
-  await first.getByRole('button', { name: tracking.question }).click();
-  await first.getByText(tracking.answer).waitFor();
+    const first = await openDemo(stage.browser, stage.h.url);
+    await openChat(first);
+    await sendMessage(first, 'order');
+    await first.getByText('Does one of these help?').waitFor();
+    await first.getByRole('button', { name: tracking.question }).click();
+    await first.getByText(tracking.answer).waitFor();
 
-  await waitInLine(first);
-  await first.getByText('You are number 1 in line.').waitFor();
+    await waitInLine(first);
+    await first.getByText('You are number 1 in line.').waitFor();
 
-  const second = await openDemo(stage.browser, stage.h.url);
-  await openChat(second);
-  await sendMessage(second, delivery.question);
-  await second.getByText(delivery.answer).waitFor();
-  await waitInLine(second);
-  await second.getByText('You are number 2 in line.').waitFor();
+    const second = await openDemo(stage.browser, stage.h.url);
+    await openChat(second);
+    await sendMessage(second, delivery.question);
+    await second.getByText(delivery.answer).waitFor();
+    await waitInLine(second);
+    await second.getByText('You are number 2 in line.').waitFor();
 
-  // An agent with room for one chat comes online: the first chat is taken, the second moves up live.
-  const agent = await stage.h.newAgent({
-    name: 'Rana',
-    skills: [
-      { skill: 'shipping', level: 1 },
-      { skill: 'general', level: 1 },
-    ],
-    maxChats: 1,
-  });
-  const assigned = await agent.next<ChatSummary>('chat:assigned');
-  const conversationId = assigned.conversation.id;
-  await first.getByText('Rana joined the chat.').waitFor();
-  await second.getByText('You are number 1 in line.').waitFor();
+    // An agent with room for one chat comes online: the first chat is taken, the second moves up live.
+    const agent = await stage.h.newAgent({
+      name: 'Rana',
+      skills: [
+        { skill: 'shipping', level: 1 },
+        { skill: 'general', level: 1 },
+      ],
+      maxChats: 1,
+    });
+    const assigned = await agent.next<ChatSummary>('chat:assigned');
+    const conversationId = assigned.conversation.id;
+    await first.getByText('Rana joined the chat.').waitFor();
+    await second.getByText('You are number 1 in line.').waitFor();
 
-  await agent.ok('chat:send', { conversationId, clientMsgId: randomUUID(), text: 'Hi, Rana here. Which order is it?' });
-  await first.getByText('Hi, Rana here. Which order is it?').waitFor();
-  await agent.ok('chat:resolve', { conversationId });
-  await first.getByRole('log').getByText('The chat has ended.').waitFor();
+    await agent.ok('chat:send', {
+      conversationId,
+      clientMsgId: randomUUID(),
+      text: 'Hi, Rana here. Which order is it?',
+    });
+    await first.getByText('Hi, Rana here. Which order is it?').waitFor();
+    await agent.ok('chat:resolve', { conversationId });
+    await first.getByRole('log').getByText('The chat has ended.').waitFor();
 
-  await first.getByRole('radio', { name: '4 of 5' }).check();
-  await first.getByLabel('Comment (optional)').fill('Quick and kind.');
-  await first.getByRole('button', { name: 'Send rating' }).click();
-  await first.getByText('Thanks for your feedback!').waitFor();
-  const stored = await stage.h.app.cascade.conversations.get(conversationId);
-  expect(stored?.csat).toMatchObject({ score: 4, comment: 'Quick and kind.' });
+    await first.getByRole('radio', { name: '4 of 5' }).check();
+    await first.getByLabel('Comment (optional)').fill('Quick and kind.');
+    await first.getByRole('button', { name: 'Send rating' }).click();
+    await first.getByText('Thanks for your feedback!').waitFor();
+    const stored = await stage.h.app.cascade.conversations.get(conversationId);
+    expect(stored?.csat).toMatchObject({ score: 4, comment: 'Quick and kind.' });
 
-  await first.getByRole('button', { name: 'Email me the transcript' }).click();
-  await first.getByLabel('Email').fill('maya@example.com');
-  await first.getByRole('button', { name: 'Send transcript' }).click();
-  await first.getByText('Sent to maya@example.com.').waitFor();
-  const mail = await mailbox.next((m) => JSON.stringify(m.to).includes('maya@example.com'));
-  expect(mail.text).toContain('Hi, Rana here. Which order is it?');
-  await first.screenshot({ path: screenshotPath('widget-journey') });
+    await first.getByRole('button', { name: 'Email me the transcript' }).click();
+    await first.getByLabel('Email').fill('maya@example.com');
+    await first.getByRole('button', { name: 'Send transcript' }).click();
+    await first.getByText('Sent to maya@example.com.').waitFor();
+    const mail = await mailbox.next((m) => JSON.stringify(m.to).includes('maya@example.com'));
+    expect(mail.text).toContain('Hi, Rana here. Which order is it?');
+    await first.screenshot({ path: screenshotPath('widget-journey') });
 
-  await first.context().close();
-  await second.context().close();
-}, 60_000);
+    await first.context().close();
+    await second.context().close();
+  },
+  SCENARIO_TIMEOUT_MS,
+);

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { screenshotPath } from '../support/browser.ts';
 import { openDemo } from '../support/widget-page.ts';
 import { serverAndBrowser } from '../support/stage.ts';
+import { STEP_TIMEOUT_MS } from '../support/waits.ts';
 
 const stage = serverAndBrowser();
 
@@ -47,12 +48,14 @@ describe.each(['en', 'ar', 'fa'] as const)('the panel in %s', (locale) => {
       const page = await openDemo(stage.browser, stage.h.url, viewports[size]);
       const { question, answer } = await chatIn(page, locale);
       const panel = page.locator('.panel');
-      await expect.poll(() => panel.getAttribute('dir')).toBe(rtl ? 'rtl' : 'ltr');
-      await expect.poll(() => panel.getAttribute('lang')).toBe(locale);
+      await expect.poll(() => panel.getAttribute('dir'), { timeout: STEP_TIMEOUT_MS }).toBe(rtl ? 'rtl' : 'ltr');
+      await expect.poll(() => panel.getAttribute('lang'), { timeout: STEP_TIMEOUT_MS }).toBe(locale);
 
       // The empty text box (its placeholder) reads in the panel's direction.
       await expect
-        .poll(() => page.locator('.field textarea').evaluate((el) => getComputedStyle(el).direction))
+        .poll(() => page.locator('.field textarea').evaluate((el) => getComputedStyle(el).direction), {
+          timeout: STEP_TIMEOUT_MS,
+        })
         .toBe(rtl ? 'rtl' : 'ltr');
 
       // The send button sits at the end of the line: right in English, left in Arabic and Persian.

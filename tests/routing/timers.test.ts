@@ -152,7 +152,12 @@ describe('honest waiting: timers, hours and grace periods', () => {
     };
     const ticketed = await settled(id);
     expect(ticketed.state).toBe('ticketed');
-    const ticket = await core.tickets.ofConversation(h.demo.siteId, id);
+    // The state is written before the ticket it leads to, so the ticket is awaited on its own.
+    const ticket = await waitUntil(
+      `the ticket of ${id}`,
+      () => core.tickets.ofConversation(h.demo.siteId, id),
+      (t) => t !== null,
+    );
     expect(ticket?.reason).toBe('abandoned');
     expect(ticket?.visitor.email).toBe('maya@example.com');
     expect(

@@ -16,6 +16,13 @@ import { chatSummary, queueViews, visitorView } from './views.ts';
 import type { NewMessage } from '../store/messages.ts';
 import { timers } from '../routing/timers.ts';
 import { boardPusher } from '../routing/board.ts';
+import { siteThrottle } from './site-throttle.ts';
+
+/**
+ * A waiting line is announced at most once per this long per site (and process): in a surge a
+ * pass covers many changes, so its cost does not grow with changes times the line's length.
+ */
+export const QUEUE_ANNOUNCE_MS = 2000;
 
 /**
  * The waterfall's shell: loads a conversation, asks the machine what happens next, writes
@@ -238,23 +245,45 @@ export function waterfall(d: WaterfallDeps) {
     await announceQueue(site);
   }
 
-  /** Every waiting visitor learns their place and estimate; agents see the waiting list. */
-  async function announceQueue(site: Site): Promise<void> {
+  /** What each waiting visitor of a site last heard from this process, so an unchanged place is not sent again. */
+  const lastHeard = new Map<string, Map<string, string>>();
+
+  /** Every waiting visitor whose place or estimate changed learns it; agents see the waiting list. */
+  async function announceNow(siteId: string): Promise<void> {
+    const site = await d.sites.get(siteId);
+    if (!site) return;
     const ids = await d.routing.waiting(site.id);
     const waiting = (await Promise.all(ids.map((id) => d.conversations.get(id)))).filter(
       (c): c is Conversation => c !== null,
     );
     const views = await queueViews(d, site, waiting);
+    const before = lastHeard.get(site.id);
+    const heard = new Map<string, string>();
     waiting.forEach((c, i) => {
       const view = views[i];
-      if (view) d.notify.toVisitor(c.siteId, c.visitorId, 'conversation:update', view);
+      if (!view) return;
+      // The version changes with every state write, so a chat that was told something else meanwhile hears it again.
+      const said = `${c.version}:${view.state}:${view.queue?.position}:${view.queue?.etaSeconds}`;
+      heard.set(c.id, said);
+      if (before?.get(c.id) !== said) d.notify.toVisitor(c.siteId, c.visitorId, 'conversation:update', view);
     });
+    lastHeard.set(site.id, heard);
     const summaries = (await Promise.all(waiting.map((c) => chatSummary(d, c)))).filter((s) => s !== null);
     d.notify.toSiteAgents(site.id, 'queue:update', { waiting: summaries });
     touchBoard(site.id);
   }
 
-  return { start, apply, post, fanOut, runClaims, announceQueue, clocks, touchBoard, stop: boards.stop };
+  const announcer = siteThrottle(announceNow, QUEUE_ANNOUNCE_MS, (e, siteId) =>
+    d.log.warn({ err: e, siteId }, 'queue announcement failed'),
+  );
+  const announceQueue = (site: Site): Promise<void> => announcer.request(site.id);
+
+  function stop(): void {
+    announcer.stop();
+    boards.stop();
+  }
+
+  return { start, apply, post, fanOut, runClaims, announceQueue, clocks, touchBoard, stop };
 }
 export type Waterfall = ReturnType<typeof waterfall>;
 

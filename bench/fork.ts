@@ -48,6 +48,8 @@ export type BenchServer = Of<'ready'> & {
   agents(count: number, maxChats: number): Promise<string[]>;
   /** The server's RSS and heap after a full GC. */
   memory(): Promise<Of<'memory'>>;
+  /** The server process's CPU milliseconds so far. */
+  cpuMs(): Promise<number>;
   stop(): Promise<void>;
 };
 
@@ -67,6 +69,11 @@ export async function startServer(mode: 'cascade' | 'bare', prefix: string): Pro
       const reply = nextMessage<Of<'memory'>>(child, 'memory');
       child.send({ type: 'memory' } satisfies ParentMessage);
       return reply;
+    },
+    async cpuMs() {
+      const reply = nextMessage<Of<'cpu'>>(child, 'cpu');
+      child.send({ type: 'cpu' } satisfies ParentMessage);
+      return (await reply).ms;
     },
     async stop() {
       if (child.exitCode !== null) return;

@@ -2,9 +2,12 @@
 export type ServerMessage =
   | { type: 'ready'; url: string; siteKey: string | null; wsUrl: string | null }
   | { type: 'memory'; rss: number; heapUsed: number }
-  | { type: 'agents'; cookies: string[] };
+  | { type: 'agents'; cookies: string[] }
+  /** The server process's CPU time so far, user plus system, in milliseconds. */
+  | { type: 'cpu'; ms: number };
 
-export type ParentMessage = { type: 'memory' } | { type: 'agents'; count: number; maxChats: number } | { type: 'stop' };
+export type ParentMessage =
+  { type: 'memory' } | { type: 'cpu' } | { type: 'agents'; count: number; maxChats: number } | { type: 'stop' };
 
 /** The setup of bench/message-clients.ts, passed as its argument. */
 export type MessageClientsSetup = {

@@ -13,6 +13,7 @@ const fixture = fileURLToPath(new URL('../bot/test/fixtures/clinc150-slice.json'
 
 const runs: { name: string; command: string[] }[] = [
   { name: 'routing', command: ['node', '--import', 'tsx', 'bench/routing.ts'] },
+  { name: 'surge', command: ['node', '--import', 'tsx', 'bench/surge.ts'] },
   {
     name: 'bot',
     command: [

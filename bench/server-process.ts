@@ -88,6 +88,11 @@ process.on('message', (m: ParentMessage) => {
     case 'memory':
       void memory().then(tell);
       break;
+    case 'cpu': {
+      const { user, system } = process.cpuUsage();
+      tell({ type: 'cpu', ms: (user + system) / 1000 });
+      break;
+    }
     case 'agents':
       void createAgents(m.count, m.maxChats).then((cookies) => tell({ type: 'agents', cookies }));
       break;

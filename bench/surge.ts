@@ -1,0 +1,190 @@
+import { randomBytes } from 'node:crypto';
+import type { ChatSummary, ConversationView } from '@cascade/shared';
+import { createClient } from 'redis';
+import { io, type Socket } from 'socket.io-client';
+import { cleanKeys, startServer } from './fork.ts';
+import { REDIS_URL, percentile, redisPingMs, report, round } from './support.ts';
+
+/**
+ * A surge: an outage page sends thousands of visitors to "chat with us" at once. One Cascade
+ * process (forked, so its CPU is its own) with 50 agents who each hold one chat; `BENCH_SURGE`
+ * visitors escalate within `BENCH_SURGE_SECONDS`. Measured:
+ * - how long until every visitor has seen their first place in line;
+ * - the server's CPU per change of the line (an agent ends a chat, the next is claimed, a new
+ *   visitor joins) with about 50 waiting and again with the whole surge waiting: the cost of a
+ *   change should not grow with the line;
+ * - place updates each waiting visitor receives per minute while the line moves;
+ * - Redis commands per escalation (Redis's own counter, less what it served while idle).
+ */
+const SURGE = Number(process.env.BENCH_SURGE ?? 5000);
+const SURGE_SECONDS = Number(process.env.BENCH_SURGE_SECONDS ?? 10);
+const AGENTS = 50;
+const SMALL_LINE = 50;
+/** Line changes measured at each length. */
+const CHANGES = Number(process.env.BENCH_SURGE_CHANGES ?? 200);
+const CHANGES_PER_SECOND = 20;
+/** Visitors who wait in the small line, join during the two change phases, or surge. */
+const VISITORS = AGENTS + SMALL_LINE + 2 * CHANGES + SURGE;
+
+const prefix = `bench${randomBytes(4).toString('hex')}`;
+const server = await startServer('cascade', prefix);
+const siteKey = server.siteKey ?? '';
+const redis = createClient({ url: REDIS_URL });
+await redis.connect();
+
+const connect = (path: string, opts: object) =>
+  new Promise<Socket>((resolve, reject) => {
+    const s = io(`${server.url}${path}`, { transports: ['websocket'], forceNew: true, ...opts });
+    s.once('connect', () => resolve(s));
+    s.once('connect_error', reject);
+  });
+
+/** Each agent's one chat; an agent ends it to make the line move by one. */
+const holding = new Map<Socket, string>();
+const free: Socket[] = [];
+let assigned = 0;
+let onAssigned: () => void = () => {};
+const agents: Socket[] = [];
+for (const cookie of await server.agents(AGENTS, 1)) {
+  const socket = await connect('/agent', { extraHeaders: { cookie } });
+  socket.on('chat:assigned', (c: ChatSummary) => {
+    holding.set(socket, c.conversation.id);
+    assigned++;
+    onAssigned();
+  });
+  await new Promise<void>((r) => socket.once('agent:status', () => r()));
+  agents.push(socket);
+  free.push(socket);
+}
+
+type Visitor = { socket: Socket; updates: number };
+const visitors: Visitor[] = [];
+for (let i = 0; i < VISITORS; i += 100) {
+  const batch = await Promise.all(
+    Array.from({ length: Math.min(100, VISITORS - i) }, async () => {
+      const socket = await connect('/visitor', { auth: { siteKey } });
+      await socket.emitWithAck('hello', { after: null, page: null });
+      const v: Visitor = { socket, updates: 0 };
+      socket.on('conversation:update', (view: ConversationView) => {
+        if (view.queue) v.updates++;
+      });
+      return v;
+    }),
+  );
+  visitors.push(...batch);
+}
+let nextVisitor = 0;
+const takeVisitor = (): Visitor => {
+  const v = visitors[nextVisitor++];
+  if (!v) throw new Error('no visitor left');
+  return v;
+};
+
+/** Escalates and resolves when the answer carries a place in line or an agent. */
+const escalate = (v: Visitor): Promise<void> =>
+  v.socket
+    .timeout(120_000)
+    .emitWithAck('conversation:escalate', {})
+    .then((r: { ok: boolean; conversation?: ConversationView; error?: { message: string } }) => {
+      if (!r.ok || !r.conversation) throw new Error(`escalate refused: ${r.error?.message}`);
+    });
+
+const untilAssigned = (count: number) =>
+  new Promise<void>((resolve) => {
+    onAssigned = () => {
+      if (assigned >= count) resolve();
+    };
+    onAssigned();
+  });
+
+const stats = async () => {
+  const info = await redis.info('stats');
+  return Number(/total_commands_processed:(\d+)/.exec(info)?.[1] ?? 0);
+};
+
+/** One change of the line, `CHANGES` times at a steady pace: an agent ends its chat, a visitor joins. */
+async function changes(): Promise<{ cpuMsPerChange: number; updatesPerWaitingVisitorPerMinute: number }> {
+  const waiting = visitors.slice(AGENTS, nextVisitor);
+  const before = waiting.reduce((n, v) => n + v.updates, 0);
+  const cpu0 = await server.cpuMs();
+  const t0 = performance.now();
+  const target = assigned + CHANGES;
+  const joins: Promise<void>[] = [];
+  for (let i = 0; i < CHANGES; i++) {
+    const due = t0 + (i * 1000) / CHANGES_PER_SECOND;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    const agent = agents[i % AGENTS]!;
+    const conversationId = holding.get(agent);
+    if (conversationId) agent.emit('chat:resolve', { conversationId }, () => {});
+    joins.push(escalate(takeVisitor()));
+  }
+  await Promise.all([...joins, untilAssigned(target)]);
+  const seconds = (performance.now() - t0) / 1000;
+  const cpu = (await server.cpuMs()) - cpu0;
+  const after = waiting.reduce((n, v) => n + v.updates, 0);
+  return {
+    cpuMsPerChange: round(cpu / CHANGES),
+    updatesPerWaitingVisitorPerMinute: round(((after - before) / Math.max(1, waiting.length)) * (60 / seconds)),
+  };
+}
+
+// The agents take their chats and a short line forms behind them.
+await Promise.all(Array.from({ length: AGENTS + SMALL_LINE }, () => escalate(takeVisitor())));
+await untilAssigned(AGENTS);
+const small = await changes();
+
+// The surge, at a steady pace over SURGE_SECONDS.
+const idle0 = await stats();
+await new Promise((r) => setTimeout(r, 2000));
+const idleOpsPerSecond = ((await stats()) - idle0) / 2;
+const ops0 = await stats();
+const cpu0 = await server.cpuMs();
+const t0 = performance.now();
+/** From each escalation to its answer with a place, and from the surge's start to that answer. */
+const firstPlace: number[] = [];
+let lastFirstPlace = 0;
+const surge: Promise<void>[] = [];
+for (let i = 0; i < SURGE; i++) {
+  const due = t0 + (i * SURGE_SECONDS * 1000) / SURGE;
+  const wait = due - performance.now();
+  if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+  surge.push(
+    escalate(takeVisitor()).then(() => {
+      firstPlace.push(performance.now() - due);
+      lastFirstPlace = Math.max(lastFirstPlace, performance.now() - t0);
+    }),
+  );
+}
+await Promise.all(surge);
+const surgeSeconds = (performance.now() - t0) / 1000;
+const surgeCpu = (await server.cpuMs()) - cpu0;
+const surgeOps = (await stats()) - ops0 - idleOpsPerSecond * surgeSeconds;
+
+const large = await changes();
+const ping = await redisPingMs();
+
+for (const s of [...agents, ...visitors.map((v) => v.socket)]) s.close();
+await server.stop();
+await redis.close();
+await cleanKeys(prefix);
+
+report('surge', {
+  visitors: SURGE,
+  agents: AGENTS,
+  surgeSeconds: round(surgeSeconds),
+  allSawFirstPlaceAfterMs: round(lastFirstPlace),
+  firstPlaceP50Ms: round(percentile(firstPlace, 50)),
+  firstPlaceP99Ms: round(percentile(firstPlace, 99)),
+  serverCpuMsPerEscalation: round(surgeCpu / SURGE),
+  redisOpsPerEscalation: round(surgeOps / SURGE),
+  waitingSmall: SMALL_LINE,
+  cpuMsPerChangeSmall: small.cpuMsPerChange,
+  waitingLarge: SMALL_LINE + SURGE,
+  cpuMsPerChangeLarge: large.cpuMsPerChange,
+  cpuRatioLargeToSmall: round(large.cpuMsPerChange / small.cpuMsPerChange),
+  updatesPerWaitingVisitorPerMinuteSmall: small.updatesPerWaitingVisitorPerMinute,
+  updatesPerWaitingVisitorPerMinuteLarge: large.updatesPerWaitingVisitorPerMinute,
+  redisPingP50Ms: ping.p50,
+});
+process.exit(0);

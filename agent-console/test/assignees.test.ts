@@ -10,6 +10,7 @@ const me: Me = {
     { id: 's2', name: 'Oak', role: 'agent', assignment: 'auto' },
   ],
   csrfToken: 'csrf',
+  passwordChangeRequired: false,
 };
 
 describe('assignee choices', () => {

@@ -50,6 +50,7 @@ describe('pickAllowed', () => {
     agent: agent(),
     sites: [{ id: 's1', name: 'Shop', role: 'agent' as const, assignment }],
     csrfToken: 'x',
+    passwordChangeRequired: false,
   });
   it('offers picking only where the site lets agents pick', () => {
     const waiting = conversation({ state: 'queued', skill: 'general', level: 1 });

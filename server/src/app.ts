@@ -15,6 +15,8 @@ import { kbRoutes } from './http/kb.ts';
 import { cannedRoutes } from './http/canned.ts';
 import { siteRoutes } from './http/sites.ts';
 import { agentRoutes } from './http/agents.ts';
+import { invitationRoutes } from './http/invitations.ts';
+import { handBack } from './waterfall/hand-back.ts';
 import { visitorRoutes } from './http/visitors.ts';
 import { rooms } from './io/rooms.ts';
 import { boardRoutes } from './http/board.ts';
@@ -79,7 +81,21 @@ export async function buildServer(config: Config): Promise<FastifyInstance> {
   kbRoutes(app, { kb: core.kb, sites: core.sites, bots: core.bots, authed });
   cannedRoutes(app, { redis: core.redis, keys: core.keys, authed });
   siteRoutes(app, { sites: core.sites, publicUrl: config.publicUrl, authed });
-  agentRoutes(app, { agents: core.agents, routing: core.routing, authed, disconnect: authDeps.disconnect });
+  const accountDeps = {
+    agents: core.agents,
+    invitations: core.invitations,
+    sessions: core.sessions,
+    sites: core.sites,
+    routing: core.routing,
+    authed,
+    disconnect: authDeps.disconnect,
+  };
+  agentRoutes(app, {
+    ...accountDeps,
+    handBack: (siteId, agentId) => handBack(core, core.waterfall, siteId, agentId),
+    publicUrl: config.publicUrl,
+  });
+  invitationRoutes(app, accountDeps);
   visitorRoutes(app, {
     visitors: core.visitors,
     authed,

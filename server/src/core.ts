@@ -5,6 +5,7 @@ import type { Config } from './config.ts';
 import { connectPubSub, connectRedis } from './redis/connect.ts';
 import { keys } from './redis/keys.ts';
 import { agentStore } from './store/agents.ts';
+import { invitationStore, type InvitationStore } from './store/invitations.ts';
 import { conversationStore } from './store/conversations.ts';
 import { kbStore } from './store/kb.ts';
 import { messageStore } from './store/messages.ts';
@@ -37,6 +38,7 @@ export type Log = {
 export type Core = WaterfallDeps & {
   io: Server;
   sessions: SessionStore;
+  invitations: InvitationStore;
   waterfall: Waterfall;
   workers: Workers | null;
   close(): Promise<void>;
@@ -102,6 +104,7 @@ export async function buildCore(config: Config, log: Log, http?: HttpServer): Pr
     ...deps,
     io,
     sessions: sessionStore(redis, k),
+    invitations: invitationStore(redis, k),
     waterfall: w,
     workers,
     async close() {

@@ -29,7 +29,8 @@ export const Agent = z.object({
     .max(2048)
     .nullable(),
   active: z.boolean(),
-  memberships: z.array(Membership).min(1),
+  /** Empty once the person was removed from every site: the account stays theirs, to join another. */
+  memberships: z.array(Membership),
   createdAt: Timestamp,
 });
 export type Agent = z.infer<typeof Agent>;

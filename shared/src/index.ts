@@ -13,6 +13,7 @@ export * from './message.ts';
 export * from './ticket.ts';
 export * from './config.ts';
 export * from './rest.ts';
+export * from './accounts.ts';
 export * from './webhooks.ts';
 export * from './events/visitor.ts';
 export * from './events/agent.ts';

@@ -22,6 +22,8 @@ export type PasswordChange = z.infer<typeof PasswordChange>;
 export const Me = z.object({
   agent: Agent,
   sites: z.array(z.object({ id: SiteId, name: z.string(), role: Role, assignment: z.enum(['auto', 'pick']) })),
+  /** The password was set by someone else (a first or reset password): the person must choose their own. */
+  passwordChangeRequired: z.boolean(),
   /** Sent back in the X-Cascade-CSRF header on every state-changing REST call. */
   csrfToken: z.string(),
 });

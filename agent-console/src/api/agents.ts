@@ -1,4 +1,4 @@
-import type { Agent, AgentCreate, AgentUpdate } from '@cascade/shared';
+import type { Agent, AgentCreate, AgentCreated, AgentUpdate } from '@cascade/shared';
 import { requestJson } from './http.ts';
 import { siteQuery } from './site-query.ts';
 
@@ -7,8 +7,8 @@ export async function listAgents(siteId: string): Promise<Agent[]> {
   return agents;
 }
 
-/** `password` is the new account's first password, shown once; null when the email already had an account. */
-export function createAgent(body: AgentCreate, csrf: string): Promise<{ agent: Agent; password: string | null }> {
+/** A new account with its one-time first password, or an invitation when the email already has an account. */
+export function createAgent(body: AgentCreate, csrf: string): Promise<AgentCreated> {
   return requestJson('POST', '/api/agents', { body, csrf });
 }
 
@@ -18,4 +18,9 @@ export async function updateAgent(agentId: string, body: AgentUpdate, csrf: stri
     csrf,
   });
   return agent;
+}
+
+/** Takes the agent off this site only; their account and other sites stay. */
+export async function removeAgent(agentId: string, siteId: string, csrf: string): Promise<void> {
+  await requestJson('DELETE', `/api/agents/${encodeURIComponent(agentId)}${siteQuery(siteId)}`, { csrf });
 }

@@ -45,7 +45,13 @@ export function App() {
       {session.kind === 'loading' && <p class="splash">{translator.t('app.loading')}</p>}
       {session.kind === 'signedOut' && <LoginScreen onSignedIn={signedIn} onLocale={chooseLocale} />}
       {session.kind === 'signedIn' && (
-        <ConsoleScreen me={session.me} onSignedOut={signedOut} onLocale={chooseLocale} preferences={preferences} />
+        <ConsoleScreen
+          me={session.me}
+          onMe={signedIn}
+          onSignedOut={signedOut}
+          onLocale={chooseLocale}
+          preferences={preferences}
+        />
       )}
     </TranslatorContext.Provider>
   );

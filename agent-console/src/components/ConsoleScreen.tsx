@@ -30,6 +30,8 @@ import { TicketsPage } from './TicketsPage.tsx';
 
 interface Props {
   me: Me;
+  /** The agent's record read again (after joining a site or choosing a password). */
+  onMe: (me: Me) => void;
   onSignedOut: () => void;
   onLocale: (locale: Locale) => void;
   preferences: KeyValue;
@@ -38,7 +40,7 @@ interface Props {
 const session = browserStorage('session');
 
 /** The signed-in console: one socket, one store, and the screens that read them. */
-export function ConsoleScreen({ me, onSignedOut, onLocale, preferences }: Props) {
+export function ConsoleScreen({ me, onMe, onSignedOut, onLocale, preferences }: Props) {
   const t = useT();
   const route = useHashRoute();
   const [muted, setMuted] = useState(() => preferences.get(storageKeys.muted) === 'true');
@@ -107,6 +109,11 @@ export function ConsoleScreen({ me, onSignedOut, onLocale, preferences }: Props)
     preferences.set(storageKeys.site, id);
     setSiteId(id);
   };
+  const reloadMe = () => {
+    void currentAgent()
+      .catch(() => null)
+      .then((fresh) => (fresh ? onMe(fresh) : onSignedOut()));
+  };
   const signOut = async (everywhere = false) => {
     await logout(me.csrfToken, everywhere).catch(() => undefined);
     controller.stop();
@@ -128,6 +135,7 @@ export function ConsoleScreen({ me, onSignedOut, onLocale, preferences }: Props)
         onToggleMute={toggleMute}
         onLogout={() => void signOut()}
         onLogoutEverywhere={() => void signOut(true)}
+        onMeChanged={reloadMe}
       />
       <StatusBar connection={state.connection} notice={state.notice} onDismiss={controller.dismissNotice} />
       {route.view === 'chats' && (

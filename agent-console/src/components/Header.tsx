@@ -5,6 +5,8 @@ import { routeHash, type Route } from '../logic/route.ts';
 import { sectionOf, sectionsFor, type Section, type SiteRef } from '../logic/sites.ts';
 import type { ChosenStatus } from '../state/console-state.ts';
 import { LanguageSelect } from './LanguageSelect.tsx';
+import { codeFromHash } from '../logic/invitation.ts';
+import { JoinDialog } from './JoinDialog.tsx';
 import { PasswordDialog } from './PasswordDialog.tsx';
 import { SiteSelect } from './SiteSelect.tsx';
 
@@ -22,6 +24,8 @@ interface Props {
   onLogout: () => void;
   /** Ends this agent's sessions on every device. */
   onLogoutEverywhere: () => void;
+  /** The agent joined a site or chose their own password: read their record again. */
+  onMeChanged: () => void;
 }
 
 const statuses: readonly ChosenStatus[] = ['online', 'away'];
@@ -39,9 +43,19 @@ export function Header({
   onToggleMute,
   onLogout,
   onLogoutEverywhere,
+  onMeChanged,
 }: Props) {
   const t = useT();
-  const [changingPassword, setChangingPassword] = useState(false);
+  // A password someone else chose (a first or reset one) is replaced before anything else.
+  const [changingPassword, setChangingPassword] = useState(me.passwordChangeRequired);
+  const [joining, setJoining] = useState<{ code: string | null } | null>(() => {
+    const code = codeFromHash(location.hash);
+    return code ? { code } : null;
+  });
+  const closeJoin = () => {
+    if (codeFromHash(location.hash)) history.replaceState(null, '', routeHash({ view: 'chats' }));
+    setJoining(null);
+  };
   const current = sectionOf(route);
   const sections: Section[] = sectionsFor(site?.role ?? 'agent');
   return (
@@ -92,6 +106,9 @@ export function Header({
           <BellIcon muted={muted} />
           <span class="visually-hidden">{t.t('header.mute')}</span>
         </button>
+        <button type="button" class="button quiet" onClick={() => setJoining({ code: null })}>
+          {t.t('header.join')}
+        </button>
         <button type="button" class="button quiet" onClick={() => setChangingPassword(true)}>
           {t.t('header.password')}
         </button>
@@ -102,7 +119,27 @@ export function Header({
           {t.t('header.logoutEverywhere')}
         </button>
       </div>
-      {changingPassword && <PasswordDialog csrf={me.csrfToken} onClose={() => setChangingPassword(false)} />}
+      {changingPassword && (
+        <PasswordDialog
+          csrf={me.csrfToken}
+          firstTime={me.passwordChangeRequired}
+          onClose={() => {
+            setChangingPassword(false);
+            if (me.passwordChangeRequired) onMeChanged();
+          }}
+        />
+      )}
+      {joining && !changingPassword && (
+        <JoinDialog
+          csrf={me.csrfToken}
+          initialCode={joining.code}
+          onClose={closeJoin}
+          onJoined={() => {
+            closeJoin();
+            onMeChanged();
+          }}
+        />
+      )}
     </header>
   );
 }

@@ -6,8 +6,19 @@ import { Dialog, DialogFooter } from './Dialog.tsx';
 
 const MIN_LENGTH = 10;
 
-/** The agent's own password: the current one, then the new one twice. */
-export function PasswordDialog({ csrf, onClose }: { csrf: string; onClose: () => void }) {
+/**
+ * The agent's own password: the current one, then the new one twice. `firstTime`: the current
+ * one was chosen by someone else (a first or reset password) and must be replaced.
+ */
+export function PasswordDialog({
+  csrf,
+  firstTime,
+  onClose,
+}: {
+  csrf: string;
+  firstTime: boolean;
+  onClose: () => void;
+}) {
   const t = useT();
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
@@ -26,6 +37,10 @@ export function PasswordDialog({ csrf, onClose }: { csrf: string; onClose: () =>
       setError(t.t('password.mismatch'));
       return;
     }
+    if (next === current) {
+      setError(t.t('password.same'));
+      return;
+    }
     setBusy(true);
     setError(null);
     try {
@@ -42,7 +57,11 @@ export function PasswordDialog({ csrf, onClose }: { csrf: string; onClose: () =>
   };
 
   return (
-    <Dialog title={t.t('password.title')} titleId="password-title" onClose={onClose}>
+    <Dialog
+      title={firstTime ? t.t('password.firstTitle') : t.t('password.title')}
+      titleId="password-title"
+      onClose={onClose}
+    >
       {done ? (
         <div class="dialog-form">
           <p role="status">{t.t('password.done')}</p>
@@ -54,6 +73,7 @@ export function PasswordDialog({ csrf, onClose }: { csrf: string; onClose: () =>
         </div>
       ) : (
         <form class="dialog-form" onSubmit={submit}>
+          {firstTime && <p class="warning">{t.t('password.firstIntro')}</p>}
           <label class="field">
             <span>{t.t('password.current')}</span>
             <input

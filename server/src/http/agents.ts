@@ -1,60 +1,100 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { AgentCreate, AgentParams, AgentUpdate, CascadeError, SiteQuery, type Agent } from '@cascade/shared';
+import {
+  AgentCreate,
+  AgentParams,
+  AgentUpdate,
+  CascadeError,
+  SiteQuery,
+  type Agent,
+  type AgentCreated,
+  type Membership,
+  type PasswordIssued,
+} from '@cascade/shared';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { hashPassword } from '../auth/password.ts';
 import type { AgentStore } from '../store/agents.ts';
+import type { InvitationStore } from '../store/invitations.ts';
+import type { SessionStore } from '../store/sessions.ts';
 import type { Routing } from '../routing/routing.ts';
-import { requireRole } from './access.ts';
+import { memberOf, requirePersonRights, requireRole, siteView } from './access.ts';
 import type { Authed } from './auth.ts';
 import { parse } from './parse.ts';
 
-/** Agents of a site: admins create them (a first password is shown once) and set skills, caps and roles. */
-export function agentRoutes(
-  app: FastifyInstance,
-  deps: {
-    agents: AgentStore;
-    routing: Routing;
-    authed: (req: FastifyRequest) => Promise<Authed>;
-    /** Ends the agent's live connections, which then come back with the changed record. */
-    disconnect: (agentId: string) => Promise<void>;
-  },
-) {
+export type AgentRoutesDeps = {
+  agents: AgentStore;
+  invitations: InvitationStore;
+  sessions: SessionStore;
+  routing: Routing;
+  authed: (req: FastifyRequest) => Promise<Authed>;
+  /** Ends the agent's live connections, which then come back with the changed record. */
+  disconnect: (agentId: string) => Promise<void>;
+  /** Puts the agent's open chats on the site back in line. */
+  handBack: (siteId: string, agentId: string) => Promise<void>;
+  /** Where invitation links point: the console of this installation. */
+  publicUrl: string;
+};
+
+const onePassword = () => randomBytes(12).toString('base64url');
+
+/**
+ * Members of a site. An admin adds people (a new account gets a one-time password; an existing
+ * one gets an invitation it must accept), sets their role, skills and cap here, and removes
+ * them from this site. What belongs to the person (name, password, active state) only they,
+ * or an admin of all their sites, may change.
+ */
+export function agentRoutes(app: FastifyInstance, deps: AgentRoutesDeps) {
   app.get('/api/agents', async (req) => {
     const { agent } = await deps.authed(req);
     const { siteId } = parse(SiteQuery, req.query);
     requireRole(agent, siteId, 'supervisor');
-    return { agents: await deps.agents.ofSite(siteId) };
+    return { agents: (await deps.agents.ofSite(siteId)).map((a) => siteView(a, siteId)) };
   });
 
-  app.post('/api/agents', async (req) => {
+  app.get('/api/agents/:agentId', async (req) => {
+    const { agent } = await deps.authed(req);
+    const { agentId } = parse(AgentParams, req.params);
+    const { siteId } = parse(SiteQuery, req.query);
+    requireRole(agent, siteId, 'supervisor');
+    return { agent: siteView(memberOf(await deps.agents.get(agentId), siteId), siteId) };
+  });
+
+  app.post('/api/agents', async (req): Promise<AgentCreated> => {
     const { agent } = await deps.authed(req);
     const body = parse(AgentCreate, req.body);
     requireRole(agent, body.siteId, 'admin');
-    const existing = await deps.agents.byEmail(body.email);
-    const membership = { siteId: body.siteId, role: body.role, skills: body.skills, maxChats: body.maxChats };
-    if (existing) {
-      if (existing.agent.memberships.some((m) => m.siteId === body.siteId))
-        throw new CascadeError('conflict', 'this agent is already on the site');
-      const joined: Agent = { ...existing.agent, memberships: [...existing.agent.memberships, membership] };
-      await deps.agents.save(joined);
-      await deps.routing.registerAgent(joined);
-      await deps.disconnect(joined.id);
-      return { agent: joined, password: null };
-    }
-    const password = randomBytes(12).toString('base64url');
-    const created: Agent = {
-      id: randomUUID().replace(/-/g, ''),
-      email: body.email,
-      name: body.name,
-      locale: body.locale,
-      avatarUrl: null,
-      active: true,
-      memberships: [membership],
-      createdAt: Date.now(),
+    const membership: Membership = {
+      siteId: body.siteId,
+      role: body.role,
+      skills: body.skills,
+      maxChats: body.maxChats,
     };
-    await deps.agents.save(created, await hashPassword(password));
-    await deps.routing.registerAgent(created);
-    return { agent: created, password };
+    const existingId = await deps.agents.idByEmail(body.email);
+    if (existingId === null) {
+      const password = onePassword();
+      const created: Agent = {
+        id: randomUUID().replace(/-/g, ''),
+        email: body.email,
+        name: body.name,
+        locale: body.locale,
+        avatarUrl: null,
+        active: true,
+        memberships: [membership],
+        createdAt: Date.now(),
+      };
+      if (await deps.agents.create(created, await hashPassword(password))) {
+        await deps.routing.registerAgent(created);
+        return { agent: created, password };
+      }
+    }
+    // The email has an account (perhaps created a moment ago by another admin): it is the
+    // person's, so they decide whether to join. Nothing about their other sites is told.
+    const id = existingId ?? (await deps.agents.idByEmail(body.email));
+    if (!id) throw new CascadeError('conflict', 'the account changed meanwhile; try again');
+    const existing = await deps.agents.get(id);
+    if (existing?.memberships.some((m) => m.siteId === body.siteId))
+      throw new CascadeError('conflict', 'this agent is already on the site');
+    const { code, expiresAt } = await deps.invitations.create({ agentId: id, membership, invitedBy: agent.id });
+    return { invitation: { code, link: `${deps.publicUrl}/console/#join/${code}`, expiresAt } };
   });
 
   app.patch('/api/agents/:agentId', async (req) => {
@@ -62,12 +102,15 @@ export function agentRoutes(
     const { agentId } = parse(AgentParams, req.params);
     const body = parse(AgentUpdate, req.body);
     requireRole(agent, body.siteId, 'admin');
-    const target = await deps.agents.get(agentId);
-    if (!target || !target.memberships.some((m) => m.siteId === body.siteId))
-      throw new CascadeError('not_found', 'no such agent');
+    const target = memberOf(await deps.agents.get(agentId), body.siteId);
     if (target.id === agent.id && (body.active === false || (body.role && body.role !== 'admin'))) {
       throw new CascadeError('invalid_state', 'you cannot deactivate yourself or drop your own admin role');
     }
+    const personal =
+      (body.name !== undefined && body.name !== target.name) ||
+      (body.locale !== undefined && body.locale !== target.locale) ||
+      (body.active !== undefined && body.active !== target.active);
+    if (personal) requirePersonRights(agent, target);
     const next: Agent = {
       ...target,
       name: body.name ?? target.name,
@@ -88,6 +131,36 @@ export function agentRoutes(
     await deps.routing.registerAgent(next);
     if (!next.active) for (const m of next.memberships) await deps.routing.setOffline(m.siteId, next.id);
     await deps.disconnect(next.id);
-    return { agent: next };
+    return { agent: siteView(next, body.siteId) };
+  });
+
+  /** Removes the person from this site only; their open chats here go back in line. */
+  app.delete('/api/agents/:agentId', async (req, reply) => {
+    const { agent } = await deps.authed(req);
+    const { agentId } = parse(AgentParams, req.params);
+    const { siteId } = parse(SiteQuery, req.query);
+    requireRole(agent, siteId, 'admin');
+    const target = memberOf(await deps.agents.get(agentId), siteId);
+    if (target.id === agent.id) throw new CascadeError('invalid_state', 'you cannot remove yourself from the site');
+    await deps.agents.removeMembership(target, siteId);
+    await deps.routing.setOffline(siteId, target.id);
+    await deps.handBack(siteId, target.id);
+    await deps.disconnect(target.id);
+    return reply.status(204).send();
+  });
+
+  /** A new one-time password for the person; their sessions end everywhere. */
+  app.post('/api/agents/:agentId/password-reset', async (req): Promise<PasswordIssued> => {
+    const { agent } = await deps.authed(req);
+    const { agentId } = parse(AgentParams, req.params);
+    const { siteId } = parse(SiteQuery, req.body);
+    requireRole(agent, siteId, 'admin');
+    const target = memberOf(await deps.agents.get(agentId), siteId);
+    requirePersonRights(agent, target);
+    const password = onePassword();
+    await deps.agents.setPasswordHash(target.id, await hashPassword(password), true);
+    await deps.sessions.destroyAll(target.id);
+    await deps.disconnect(target.id);
+    return { password };
   });
 }

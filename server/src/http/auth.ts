@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { CascadeError, LoginBody, PasswordChange, type Agent, type Me } from '@cascade/shared';
+import { CascadeError, LoginBody, PasswordChange, ProfileUpdate, type Agent, type Me } from '@cascade/shared';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { SESSION_COOKIE, readCookie, sessionCookie } from '../auth/cookies.ts';
 import { hashPassword, verifyPassword } from '../auth/password.ts';
@@ -47,7 +47,8 @@ async function me(deps: AuthDeps, agent: Agent, session: Session): Promise<Me> {
     const site = await deps.sites.get(m.siteId);
     if (site) sites.push({ id: site.id, name: site.name, role: m.role, assignment: site.assignment });
   }
-  return { agent, sites, csrfToken: session.csrfToken };
+  const passwordChangeRequired = await deps.agents.passwordOneTime(agent.id);
+  return { agent, sites, csrfToken: session.csrfToken, passwordChangeRequired };
 }
 
 /** A 429 that says when to come back, in the header clients read and in words. */
@@ -95,6 +96,15 @@ export function authRoutes(app: FastifyInstance, deps: AuthDeps): void {
     return me(deps, agent, session);
   });
 
+  /** The person renames themselves or picks their language; no admin can do it for them on one site's say. */
+  app.patch('/api/auth/me', async (req) => {
+    const { agent, session } = await authed(req);
+    const body = parse(ProfileUpdate, req.body);
+    const next = { ...agent, name: body.name ?? agent.name, locale: body.locale ?? agent.locale };
+    await deps.agents.save(next);
+    return me(deps, next, session);
+  });
+
   app.post('/api/auth/logout', async (req, reply) => {
     const { session } = await authed(req);
     await deps.sessions.destroy(session.id);
@@ -119,6 +129,10 @@ export function authRoutes(app: FastifyInstance, deps: AuthDeps): void {
     if (!hash || !(await verifyPassword(hash, body.current))) {
       await deps.rates.fail(tries, maxFailures, lockMinutes * 60, lockMinutes * 60);
       throw new CascadeError('invalid_payload', 'current: this is not your current password');
+    }
+    // A one-time password kept as it is would stay known to whoever chose it.
+    if (body.next === body.current) {
+      throw new CascadeError('invalid_payload', 'next: choose a password different from the current one');
     }
     await deps.agents.setPasswordHash(agent.id, await hashPassword(body.next));
     await deps.rates.reset(tries);

@@ -6,6 +6,7 @@ import { CascadeError } from '@cascade/shared';
 import type { Processors } from './workers.ts';
 import { TIMERS, DELIVERIES } from './queues.ts';
 import { deliveryProcessors } from '../delivery/processors.ts';
+import { handBack } from '../waterfall/hand-back.ts';
 
 /** A timer whose moment has passed (the chat moved on) is not an error: it simply does nothing. */
 async function ignoreMovedOn(run: () => Promise<unknown>): Promise<void> {
@@ -34,13 +35,7 @@ export function processors(d: WaterfallDeps, w: Waterfall): Processors {
         if (await d.notify.agentConnected(job.data.agentId)) return;
         const agent = await d.agents.get(job.data.agentId);
         if (!agent) return;
-        for (const m of agent.memberships) {
-          for (const id of await d.routing.chatsOf(m.siteId, agent.id)) {
-            const c = await d.conversations.get(id);
-            if (c?.state === 'assigned' && c.agentId === agent.id)
-              await ignoreMovedOn(() => w.apply(c, { type: 'agent_gone' }));
-          }
-        }
+        for (const m of agent.memberships) await handBack(d, w, m.siteId, agent.id);
       },
       // A process that died (kill -9, a lost machine) never ran its sockets' disconnect handlers, so
       // its agents still look online: whoever has no socket left anywhere gets the usual grace.

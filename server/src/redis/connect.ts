@@ -50,6 +50,7 @@ export interface Transaction {
   hIncrBy(key: RedisArgument, field: RedisArgument, by: number): Transaction;
   zAdd(key: RedisArgument, member: { score: number; value: RedisArgument }): Transaction;
   sAdd(key: RedisArgument, member: RedisArgument): Transaction;
+  sRem(key: RedisArgument, member: RedisArgument): Transaction;
   lPush(key: RedisArgument, value: RedisArgument): Transaction;
   rPush(key: RedisArgument, value: RedisArgument): Transaction;
   lTrim(key: RedisArgument, start: number, stop: number): Transaction;

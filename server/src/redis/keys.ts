@@ -23,6 +23,8 @@ export function keys(prefix: string) {
     agent: (a: string) => `${prefix}:agent:${a}`,
     agentByEmail: (email: string) => `${prefix}:agentemail:${email.toLowerCase()}`,
     agents: `${prefix}:agents`,
+    /** An invitation to join a site, named by the SHA-256 of its code (the code itself is never stored). */
+    invitation: (codeHash: string) => `${prefix}:invitation:${codeHash}`,
     session: (sid: string) => `${prefix}:session:${sid}`,
     agentSessions: (a: string) => `${prefix}:agent:${a}:sessions`,
     agentStatus: (a: string) => `${prefix}:agent:${a}:status`,

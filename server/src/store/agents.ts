@@ -21,6 +21,11 @@ export function agentStore(redis: Redis, k: Keys) {
       };
     },
 
+    /** The id of the account with this email, even one whose record is still being written. */
+    async idByEmail(email: string): Promise<string | null> {
+      return redis.get(k.agentByEmail(email));
+    },
+
     async byEmail(email: string): Promise<{ agent: AgentT; passwordHash: string } | null> {
       const id = await redis.get(k.agentByEmail(email));
       if (!id) return null;
@@ -37,8 +42,47 @@ export function agentStore(redis: Redis, k: Keys) {
       return raw ? (JSON.parse(raw) as string) : null;
     },
 
-    async setPasswordHash(id: string, passwordHash: string): Promise<void> {
-      await redis.hSet(k.agent(id), 'passwordHash', JSON.stringify(passwordHash));
+    /**
+     * Sets the password. `oneTime`: someone other than the person chose it (a first or reset
+     * password), so the person must replace it and the account joins no other site until then.
+     */
+    async setPasswordHash(id: string, passwordHash: string, oneTime = false): Promise<void> {
+      await redis.hSet(k.agent(id), {
+        passwordHash: JSON.stringify(passwordHash),
+        passwordOneTime: JSON.stringify(oneTime),
+      });
+    },
+
+    /** Whether the password was chosen by someone other than the person. */
+    async passwordOneTime(id: string): Promise<boolean> {
+      return (await redis.hGet(k.agent(id), 'passwordOneTime')) === 'true';
+    },
+
+    /**
+     * Creates a new account with a one-time password; false when the email already has one. The
+     * email key is claimed with SET NX first, so two admins adding the same new email at once
+     * cannot both end up holding the account.
+     */
+    async create(agent: AgentT, passwordHash: string): Promise<boolean> {
+      const claimed = await redis.set(k.agentByEmail(agent.email), agent.id, { condition: 'NX' });
+      if (claimed !== 'OK') return false;
+      await redis.hSet(k.agent(agent.id), toHash({ ...agent, passwordHash, passwordOneTime: true }));
+      await redis.sAdd(k.agents, agent.id);
+      for (const m of agent.memberships) await redis.sAdd(k.siteMembers(m.siteId), agent.id);
+      return true;
+    },
+
+    /** Takes the person off one site: their record, the site's member list, their skills and cap there. */
+    async removeMembership(agent: AgentT, siteId: string): Promise<AgentT> {
+      const next = { ...agent, memberships: agent.memberships.filter((m) => m.siteId !== siteId) };
+      await redis.hSet(k.agent(agent.id), toHash({ memberships: next.memberships }));
+      await redis
+        .multi()
+        .sRem(k.siteMembers(siteId), agent.id)
+        .del(k.agentSkills(siteId, agent.id))
+        .hDel(k.caps(siteId), agent.id)
+        .exec();
+      return next;
     },
 
     async save(agent: AgentT, passwordHash?: string): Promise<void> {

@@ -1,6 +1,6 @@
-import type { Agent, Me } from '@cascade/shared';
+import type { Agent, Invitation, Me } from '@cascade/shared';
 import { useState } from 'preact/hooks';
-import { createAgent, listAgents, updateAgent } from '../../api/agents.ts';
+import { createAgent, listAgents, removeAgent, updateAgent } from '../../api/agents.ts';
 import { getSiteSettings } from '../../api/sites.ts';
 import { useLoad } from '../../hooks/use-load.ts';
 import { useT } from '../../i18n/context.ts';
@@ -11,13 +11,17 @@ import { AgentDialog } from './AgentDialog.tsx';
 
 type Editing = { kind: 'new' } | { kind: 'edit'; agent: Agent } | null;
 
-/** The site's agents: add one (its first password shown once), set skills, levels, cap and role, deactivate. */
+/**
+ * The site's agents: add one (a new account's one-time password, or an invitation for an email
+ * that already has an account, shown once), set skills, levels, cap and role, remove from the site.
+ */
 export function AgentsPage({ site, me }: { site: SiteRef; me: Me }) {
   const t = useT();
   const agents = useLoad(() => listAgents(site.id), site.id);
   const settings = useLoad(() => getSiteSettings(site.id), site.id);
   const [editing, setEditing] = useState<Editing>(null);
   const [created, setCreated] = useState<{ agent: Agent; password: string } | null>(null);
+  const [invited, setInvited] = useState<{ email: string; invitation: Invitation } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const list = agents.data ?? [];
   const skills = skillChoices(settings.data?.site.skills ?? [], list, site.id);
@@ -32,6 +36,16 @@ export function AgentsPage({ site, me }: { site: SiteRef; me: Me }) {
     setError(null);
     try {
       replace(await updateAgent(agent.id, { siteId: site.id, active }, me.csrfToken));
+    } catch (e) {
+      setError(t.t('actions.failed', { message: e instanceof Error ? e.message : String(e) }));
+    }
+  };
+
+  const remove = async (agent: Agent) => {
+    setError(null);
+    try {
+      await removeAgent(agent.id, site.id, me.csrfToken);
+      agents.set(list.filter((a) => a.id !== agent.id));
     } catch (e) {
       setError(t.t('actions.failed', { message: e instanceof Error ? e.message : String(e) }));
     }
@@ -54,6 +68,27 @@ export function AgentsPage({ site, me }: { site: SiteRef; me: Me }) {
             <code dir="ltr">{created.password}</code>
             <CopyButton text={created.password} label={t.t('agents.copyPassword')} />
             <button type="button" class="button quiet small" onClick={() => setCreated(null)}>
+              {t.t('agents.passwordDone')}
+            </button>
+          </div>
+        </section>
+      )}
+      {invited && (
+        <section class="panel secret-box" aria-labelledby="invitation-title">
+          <h2 id="invitation-title">{t.t('agents.invitationTitle', { email: invited.email })}</h2>
+          <p class="warning">{t.t('agents.invitationOnce', { date: t.dateTime(invited.invitation.expiresAt) })}</p>
+          <div class="secret-line">
+            <code dir="ltr" aria-label={t.t('agents.invitationCode')}>
+              {invited.invitation.code}
+            </code>
+            <CopyButton text={invited.invitation.code} label={t.t('agents.copyCode')} />
+          </div>
+          <div class="secret-line">
+            <code dir="ltr" aria-label={t.t('agents.invitationLink')}>
+              {invited.invitation.link}
+            </code>
+            <CopyButton text={invited.invitation.link} label={t.t('agents.copyLink')} />
+            <button type="button" class="button quiet small" onClick={() => setInvited(null)}>
               {t.t('agents.passwordDone')}
             </button>
           </div>
@@ -134,6 +169,16 @@ export function AgentsPage({ site, me }: { site: SiteRef; me: Me }) {
                         {agent.active ? t.t('agents.deactivate') : t.t('agents.reactivate')}
                       </button>
                     )}
+                    {!self && (
+                      <button
+                        type="button"
+                        class="button small quiet"
+                        aria-label={t.t('agents.removeNamed', { name: agent.name })}
+                        onClick={() => void remove(agent)}
+                      >
+                        {t.t('agents.remove')}
+                      </button>
+                    )}
                   </td>
                 </tr>
               );
@@ -151,8 +196,14 @@ export function AgentsPage({ site, me }: { site: SiteRef; me: Me }) {
           onClose={() => setEditing(null)}
           onCreate={async (body) => {
             const reply = await createAgent(body, me.csrfToken);
+            if ('invitation' in reply) {
+              setCreated(null);
+              setInvited({ email: body.email, invitation: reply.invitation });
+              return;
+            }
             replace(reply.agent);
-            if (reply.password) setCreated({ agent: reply.agent, password: reply.password });
+            setInvited(null);
+            setCreated({ agent: reply.agent, password: reply.password });
           }}
           onUpdate={async (agentId, body) => replace(await updateAgent(agentId, body, me.csrfToken))}
         />

@@ -38,7 +38,7 @@ const MAX_NEARBY_PER_ENTRY = 10;
  * that a large knowledge base is not trained again in full: its confidence is then fitted on a
  * somewhat weaker model than the one that answers, which errs on the side of suggesting.
  */
-const MAX_FOLD_PHRASINGS = 4000;
+const MAX_FOLD_PHRASINGS = 3000;
 
 /** Below this many in-scope and out-of-scope examples, the fixed fallback curve is used. */
 const MIN_EXAMPLES = 3;
@@ -51,8 +51,8 @@ interface Row {
 
 /** Folds for `n` phrasings: fewer for large knowledge bases, so that indexing stays about 2-4 trainings long. */
 function foldCount(n: number): number {
-  if (n <= 3000) return 3;
-  return n <= 8000 ? 2 : 1;
+  if (n <= 1500) return 3;
+  return n <= 6000 ? 2 : 1;
 }
 
 /** Phrasings left out of an entry with `n` of them, per fold: 1 up to 19, then one in ten, at most 5. */

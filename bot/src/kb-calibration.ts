@@ -24,8 +24,14 @@ import { seededRandom } from './random.ts';
  */
 export const CALIBRATION_SHARES = { inScope: 1, nearby: 0.45, offTopic: 0.15 };
 
-/** L2 penalty on the weights other than the bias: keeps tiny knowledge bases from extreme curves. */
-const PENALTY = 3e-3;
+/**
+ * The fit is pulled towards these weights (an L2 penalty around them, as strong as
+ * `PRIOR_STRENGTH` examples), so that a knowledge base with a few dozen phrasings keeps
+ * a sensible curve and a large one follows its own data. They are about the mean of the fits
+ * on CLINC150 with 3, 5 and 100 phrasings per entry.
+ */
+const PRIOR = [1.5, 0.6, 0.05, 0.9, 1.0, 0.0, 0.8];
+const PRIOR_STRENGTH = 3;
 
 /** Shipped out-of-scope examples this close to a phrasing of the knowledge base are in scope for it. */
 const COVERED_SIMILARITY = 0.5;
@@ -142,7 +148,10 @@ export function fitConfidence(
   ) {
     return FALLBACK_CONFIDENCE;
   }
-  const share = (rows: Row[], weight: number) => rows.forEach((r) => (r.w = weight / rows.length));
+  // Shares are scaled to the number of examples, so that the prior weighs less as they grow.
+  const total = inScope.length + nearby.length + far.length;
+  const sum = CALIBRATION_SHARES.inScope + CALIBRATION_SHARES.nearby + CALIBRATION_SHARES.offTopic;
+  const share = (rows: Row[], weight: number) => rows.forEach((r) => (r.w = (weight * total) / sum / rows.length));
   // A group that is empty gives its share to the other out-of-scope group.
   const nearbyShare =
     far.length === 0 ? CALIBRATION_SHARES.nearby + CALIBRATION_SHARES.offTopic : CALIBRATION_SHARES.nearby;
@@ -154,10 +163,10 @@ export function fitConfidence(
   return { weights: fitLogistic([...inScope, ...nearby, ...far]) };
 }
 
-/** Weighted L2-penalised logistic regression by Newton's method with step halving. */
+/** Weighted logistic regression with a Gaussian prior around `PRIOR`, by Newton's method with step halving. */
 function fitLogistic(rows: readonly Row[]): number[] {
   const d = FEATURE_COUNT;
-  const w = new Array<number>(d).fill(0);
+  const w = [...PRIOR];
   const loss = (v: readonly number[]) => {
     let sum = 0;
     for (const r of rows) {
@@ -165,7 +174,7 @@ function fitLogistic(rows: readonly Row[]): number[] {
       for (let i = 0; i < d; i++) z += (v[i] as number) * (r.x[i] as number);
       sum += r.w * (r.y === 1 ? Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z)));
     }
-    for (let i = 1; i < d; i++) sum += 0.5 * PENALTY * (v[i] as number) ** 2;
+    for (let i = 0; i < d; i++) sum += 0.5 * PRIOR_STRENGTH * ((v[i] as number) - (PRIOR[i] as number)) ** 2;
     return sum;
   };
   for (let iteration = 0; iteration < 50; iteration++) {
@@ -184,8 +193,8 @@ function fitLogistic(rows: readonly Row[]): number[] {
     }
     for (let i = 0; i < d; i++) {
       const hi = h[i] as number[];
-      hi[i] = (hi[i] as number) + (i === 0 ? 1e-9 : PENALTY);
-      if (i > 0) g[i] = (g[i] as number) + PENALTY * (w[i] as number);
+      hi[i] = (hi[i] as number) + PRIOR_STRENGTH;
+      g[i] = (g[i] as number) + PRIOR_STRENGTH * ((w[i] as number) - (PRIOR[i] as number));
     }
     const step = solve(h, g);
     const before = loss(w);

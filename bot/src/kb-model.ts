@@ -60,6 +60,9 @@ export const MIN_SIMILARITY = 0.15;
 /** Entries re-checked against their phrasings: 3 scored as well as 5 on validation, for less work. */
 const RERANKED = 3;
 
+/** Share of a word's letter 3-grams an entry must use for the word to count as a typo of one of its words. */
+const TYPO_SHARE = 0.5;
+
 /** Logarithms of scores and probabilities are floored here: the far tail says nothing more. */
 const SMALLEST = 1e-4;
 
@@ -166,7 +169,11 @@ export function rank(m: KbModel, normalized: string): Candidate[] {
     let sum = 0;
     for (const { word, grams } of content) {
       if (word >= 0 && has(word)) sum += 1;
-      else if (grams.length > 0) sum += grams.filter((g) => g >= 0 && has(g)).length / grams.length;
+      else if (grams.length > 0) {
+        const share = grams.filter((g) => g >= 0 && has(g)).length / grams.length;
+        // A typo keeps most of a word's 3-grams; a new word shares only common endings.
+        if (share >= TYPO_SHARE) sum += share;
+      }
     }
     return sum / content.length;
   };

@@ -1,5 +1,6 @@
 import { DEFAULT_TRAIN_OPTIONS, trainSoftmax, type SoftmaxModel } from './classifier.ts';
 import { buildFeatureSpace, type FeatureSpace, type SparseVector } from './features.ts';
+import { standardForms } from './dialects.ts';
 import { STOPWORDS } from './stopwords.ts';
 import { terms, words } from './tokens.ts';
 
@@ -156,19 +157,21 @@ export function rank(m: KbModel, normalized: string): Candidate[] {
   }
 
   // Content words of the query, each as its word id and the ids of its letter 3-grams (-1: unknown).
-  const content: { word: number; grams: number[] }[] = [];
+  // A dialect word counts as known when its standard form is.
+  const content: { forms: number[]; grams: number[] }[] = [];
   for (const w of words(normalized)) {
     if (STOPWORDS.has(w)) continue;
     const padded = `<${w}>`;
     const grams: number[] = [];
     for (let s = 0; s + 3 <= padded.length; s++) grams.push(m.space.id(`c${padded.slice(s, s + 3)}`) ?? -1);
-    content.push({ word: m.space.id(`w${w}`) ?? -1, grams });
+    const forms = [w, ...standardForms(w)].map((f) => m.space.id(`w${f}`) ?? -1);
+    content.push({ forms, grams });
   }
   const coverage = (has: (id: number) => boolean) => {
     if (content.length === 0) return 1;
     let sum = 0;
-    for (const { word, grams } of content) {
-      if (word >= 0 && has(word)) sum += 1;
+    for (const { forms, grams } of content) {
+      if (forms.some((id) => id >= 0 && has(id))) sum += 1;
       else if (grams.length > 0) {
         const share = grams.filter((g) => g >= 0 && has(g)).length / grams.length;
         // A typo keeps most of a word's 3-grams; a new word shares only common endings.

@@ -70,7 +70,7 @@ export interface EvalReport {
   product: Tally & { suggestHitRate: number; answeredRightRate: number };
   /** The paper's rule without resampling (first best validation threshold), for comparison. */
   singleBest: { threshold: number; inScopeAccuracy: number; oosRecall: number };
-  /** The confidence curve fitted on validation (compare with `CALIBRATION` in confidence.ts). */
+  /** A one-feature curve in ln score fitted on validation (compare with `FALLBACK_CONFIDENCE` in confidence.ts). */
   calibrationFit: { slope: number; offset: number };
   /** Expected calibration error of the confidence on test (0 = perfectly calibrated). */
   calibrationError: number;

@@ -1,5 +1,5 @@
 import { GENERAL_SKILL, type BotDecision, type BotThresholds, type KbContent, type KbEntry } from '@cascade/shared';
-import { calibrate } from './confidence.ts';
+import { confidenceOf } from './confidence.ts';
 import { requestsHuman } from './intents/human.ts';
 import { readSmalltalk, type SmalltalkIntent } from './intents/smalltalk.ts';
 import { rank, type KbIndex } from './kb-index.ts';
@@ -40,7 +40,7 @@ export function assess(index: KbIndex, text: string, locale = 'en'): Assessment 
     candidates: ranked.map((c) => ({
       entry: index.entries[c.entry] as KbEntry,
       score: c.score,
-      confidence: calibrate(c.score),
+      confidence: confidenceOf(index.confidence, c.features, c.score),
     })),
     skill: best && best.similarity > 0 ? (index.entries[best.entry] as KbEntry).skill : GENERAL_SKILL,
   };

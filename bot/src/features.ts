@@ -39,6 +39,8 @@ export const BACKGROUND_DOCUMENTS = 1000;
 export interface FeatureSpace {
   readonly size: number;
   vector(terms: readonly string[]): SparseVector;
+  /** The feature id of a term, if the knowledge base has it. */
+  id(term: string): number | undefined;
 }
 
 const BLOCKS = ['w', 'b', 'c'] as const;
@@ -129,6 +131,9 @@ export function buildFeatureSpace(
       }
       const { unique, counts } = countIds(found.subarray(0, k));
       return weigh(unique, counts);
+    },
+    id(term) {
+      return ids.get(term);
     },
   };
   return { space, vectors: counted.map(({ unique, counts }) => weigh(unique, counts)) };

@@ -6,6 +6,8 @@
  * the plain word.
  */
 
+import { standardForms } from './dialects.ts';
+
 /** 2-4 scored as well as 2-5 on CLINC150 validation, with a quarter fewer features per phrasing to train. */
 export const CHAR_NGRAM_MIN = 2;
 export const CHAR_NGRAM_MAX = 4;
@@ -21,6 +23,8 @@ export function terms(normalized: string): string[] {
   for (let i = 0; i < ws.length; i++) {
     const w = ws[i] as string;
     out.push(`w${w}`);
+    // Dialect and colloquial words also count as their standard forms (`dialects.ts`).
+    for (const form of standardForms(w)) if (form !== w) out.push(`w${form}`);
     if (i + 1 < ws.length) out.push(`b${w} ${ws[i + 1] as string}`);
     const padded = `<${w}>`;
     for (let n = CHAR_NGRAM_MIN; n <= CHAR_NGRAM_MAX; n++) {

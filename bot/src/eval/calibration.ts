@@ -6,7 +6,7 @@ const SMALLEST_SCORE = 1e-4;
 /**
  * Fits confidence = 1 / (1 + exp(-(slope * ln(score) + offset))) to "was the best entry right"
  * on scored queries, by Newton's method with step halving (maximum likelihood). Used to set
- * the constants in `confidence.ts` from validation data.
+ * `FALLBACK_CONFIDENCE` in `confidence.ts` from validation data.
  */
 export function fitCalibration(items: readonly Scored[]): { slope: number; offset: number } {
   const points = items.flatMap(({ expected, assessment }) => {

@@ -1,4 +1,5 @@
 import { GENERAL_SKILL, type KbEntry } from '@cascade/shared';
+import { seededRandom } from '../random.ts';
 
 /** A data set in the CLINC150 format: `[text, label]` pairs per split; `oos` marks out-of-scope. */
 export interface Dataset {
@@ -66,4 +67,27 @@ export function knowledgeBase(train: readonly [string, string][]): {
     });
   }
   return { entries, labelOf };
+}
+
+/**
+ * The few-shot case without separate files: `perLabel` training rows of each label, picked by a
+ * seeded shuffle (the same seed picks the same rows); validation and test are left as they are.
+ */
+export function keepPerLabel(data: Dataset, perLabel: number, seed: number): Dataset {
+  const random = seededRandom(seed);
+  const byLabel = new Map<string, [string, string][]>();
+  for (const row of data.train) {
+    const rows = byLabel.get(row[1]) ?? [];
+    rows.push(row);
+    byLabel.set(row[1], rows);
+  }
+  const train: [string, string][] = [];
+  for (const rows of byLabel.values()) {
+    for (let i = rows.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [rows[i], rows[j]] = [rows[j] as [string, string], rows[i] as [string, string]];
+    }
+    train.push(...rows.slice(0, perLabel));
+  }
+  return { ...data, train };
 }

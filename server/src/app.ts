@@ -26,6 +26,7 @@ import { demoPage } from './demo/page.ts';
 import { redaction } from './security/redact.ts';
 import { securityHeaders } from './security/headers.ts';
 import { proxyTrust } from './security/proxy.ts';
+import { historyRoutes } from './history/routes.ts';
 
 /** `demo` is the main demo site; `demos` has it and the second tenant. */
 export type Cascade = Core & { demo: Demo | null; demos: Demo[] };
@@ -87,6 +88,7 @@ export async function buildServer(config: Config): Promise<FastifyInstance> {
       core.io.of('/visitor').in(rooms.visitor(siteId, visitorId)).disconnectSockets(true),
   });
   boardRoutes(app, { core, authed });
+  historyRoutes(app, { history: core.history, conversations: core.conversations, messages: core.messages, authed });
   widgetConfigRoutes(app, { sites: core.sites });
   healthRoutes(app, { redis: core.redis, shuttingDown: () => shuttingDown });
   staticRoutes(app);

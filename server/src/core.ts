@@ -28,6 +28,7 @@ import { openHistoryDb } from './history/open.ts';
 import type { Db } from './history/db.ts';
 import { archiver, type Archiver } from './history/archive.ts';
 import { archiveOnEnd } from './history/jobs.ts';
+import { historyReader } from './history/reader.ts';
 
 /** Socket payloads and REST bodies are small JSON; anything larger is refused before parsing. */
 export const MAX_PAYLOAD_BYTES = 64 * 1024;
@@ -98,6 +99,7 @@ export async function buildCore(config: Config, log: Log, http?: HttpServer): Pr
     queues,
     log,
     rates: rateLimiter(redis, config.KEY_PREFIX),
+    history: historyReader(db),
   };
   const w = waterfall(deps);
   deliveries(deps);

@@ -1,8 +1,9 @@
 import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import type { Db, Queryable, Row } from './db.ts';
 import { quoteIdent } from './db.ts';
+import { lockDirectory } from './dir-lock.ts';
 
 /**
  * PostgreSQL compiled to WebAssembly, in this process, with its files under `dir`. Nothing to
@@ -10,7 +11,14 @@ import { quoteIdent } from './db.ts';
  */
 export async function embeddedDb(dir: string | null, schema: string): Promise<Db> {
   if (dir) mkdirSync(resolve(dir), { recursive: true });
-  const db = await PGlite.create(dir ? resolve(dir) : undefined);
+  const unlock = dir ? lockDirectory(join(resolve(dir), 'cascade.lock')) : () => {};
+  let db: PGlite;
+  try {
+    db = await PGlite.create(dir ? resolve(dir) : undefined);
+  } catch (e) {
+    unlock();
+    throw e;
+  }
   // One connection: the search path set here holds for every later statement.
   await db.exec(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}; SET search_path TO ${quoteIdent(schema)}`);
 
@@ -29,6 +37,7 @@ export async function embeddedDb(dir: string | null, schema: string): Promise<Db
     transaction: (run) => db.transaction((tx) => run(on(tx))),
     async close() {
       await db.close();
+      unlock();
     },
   };
 }

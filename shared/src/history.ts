@@ -55,3 +55,31 @@ export const ConversationSearchResult = z.object({
   total: z.number().int().nonnegative(),
 });
 export type ConversationSearchResult = z.infer<typeof ConversationSearchResult>;
+
+/** `POST /api/conversations/:conversationId/tags`. */
+export const AddTag = z.object({ tag: Tag });
+export type AddTag = z.infer<typeof AddTag>;
+
+/** A conversation carries at most this many tags. */
+export const MAX_TAGS = 20;
+
+/** One entry of the audit log: who changed what, when, from where (never the values sent). */
+export const AuditEntry = z.object({
+  id: z.number().int(),
+  siteId: SiteId.nullable(),
+  actorId: AgentId.nullable(),
+  action: z.string(),
+  target: z.record(z.string(), z.string()),
+  fields: z.array(z.string()),
+  ip: z.string().nullable(),
+  at: z.number().int(),
+});
+export type AuditEntry = z.infer<typeof AuditEntry>;
+
+/** `GET /api/audit`: the site's entries, newest first; `before` pages back by id. */
+export const AuditQuery = z.object({
+  siteId: SiteId,
+  before: z.coerce.number().int().positive().optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type AuditQuery = z.infer<typeof AuditQuery>;

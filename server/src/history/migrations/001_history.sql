@@ -89,7 +89,7 @@ CREATE TABLE audit_log (
   site_id text,
   actor_id text,
   action text NOT NULL,
-  target text,
+  target jsonb NOT NULL DEFAULT '{}',
   detail jsonb NOT NULL DEFAULT '{}',
   ip text,
   at timestamptz NOT NULL DEFAULT now()

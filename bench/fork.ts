@@ -2,7 +2,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { createClient } from 'redis';
 import type { ParentMessage, ServerMessage } from './ipc.ts';
-import { REDIS_URL } from './support.ts';
+import { REDIS_URL, dropBenchSchema } from './support.ts';
 
 type Of<T extends ServerMessage['type']> = Extract<ServerMessage, { type: T }>;
 
@@ -84,8 +84,9 @@ export async function startServer(mode: 'cascade' | 'bare', prefix: string): Pro
   };
 }
 
-/** Removes the run's keys: the store's and BullMQ's under their own hash tag. */
+/** Removes the run's keys (the store's and BullMQ's under their own hash tag) and its history schema. */
 export async function cleanKeys(prefix: string): Promise<void> {
+  await dropBenchSchema(prefix);
   const redis = createClient({ url: REDIS_URL });
   await redis.connect();
   for (const match of [`${prefix}:*`, `{${prefix}:jobs}*`]) {

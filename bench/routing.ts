@@ -5,7 +5,16 @@ import type { ChatSummary } from '@cascade/shared';
 import { io, type Socket } from 'socket.io-client';
 import { createClient } from 'redis';
 import { benchAgent } from './agents.ts';
-import { REDIS_URL, benchLimits, percentile, redisPingMs, report, round } from './support.ts';
+import {
+  REDIS_URL,
+  benchDatabase,
+  benchLimits,
+  dropBenchSchema,
+  percentile,
+  redisPingMs,
+  report,
+  round,
+} from './support.ts';
 
 /**
  * Routing speed: chats escalated at a steady rate from many visitor sockets, handed out by
@@ -23,7 +32,15 @@ const CHATS = WARMUP + MEASURED;
 
 const prefix = `bench${randomBytes(4).toString('hex')}`;
 const app = await buildServer(
-  loadConfig({ PORT: '0', HOST: '127.0.0.1', KEY_PREFIX: prefix, LOG_LEVEL: 'error', REDIS_URL, ...benchLimits }),
+  loadConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    KEY_PREFIX: prefix,
+    LOG_LEVEL: 'error',
+    REDIS_URL,
+    ...benchDatabase(prefix),
+    ...benchLimits,
+  }),
 );
 await app.listen({ port: 0, host: '127.0.0.1' });
 const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
@@ -92,6 +109,7 @@ for await (const batch of redis.scanIterator({ MATCH: `${prefix}:*`, COUNT: 1000
 for await (const batch of redis.scanIterator({ MATCH: `{${prefix}:jobs}*`, COUNT: 1000 }))
   if (batch.length) await redis.unlink(batch);
 await redis.close();
+await dropBenchSchema(prefix);
 
 report('routing', {
   chats: latencies.length,

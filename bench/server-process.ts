@@ -6,7 +6,7 @@ import { createClient } from 'redis';
 import { Server } from 'socket.io';
 import { WebSocketServer } from 'ws';
 import { benchAgent } from './agents.ts';
-import { REDIS_URL, benchLimits } from './support.ts';
+import { REDIS_URL, benchDatabase, benchLimits } from './support.ts';
 import type { ParentMessage, ServerMessage } from './ipc.ts';
 
 /**
@@ -33,7 +33,15 @@ let createAgents: (count: number, maxChats: number) => Promise<string[]> = () =>
 
 if (mode === 'cascade') {
   const app = await buildServer(
-    loadConfig({ PORT: '0', HOST: '127.0.0.1', KEY_PREFIX: prefix, LOG_LEVEL: 'error', REDIS_URL, ...benchLimits }),
+    loadConfig({
+      PORT: '0',
+      HOST: '127.0.0.1',
+      KEY_PREFIX: prefix,
+      LOG_LEVEL: 'error',
+      REDIS_URL,
+      ...benchDatabase(prefix),
+      ...benchLimits,
+    }),
   );
   await app.listen({ port: 0, host: '127.0.0.1' });
   const core = app.cascade;

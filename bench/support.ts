@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import pg from 'pg';
 import { createClient } from 'redis';
 
 export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -41,3 +42,23 @@ export const benchLimits = {
   RATE_CONNECTIONS_PER_IP_PER_MINUTE: '10000000',
   RATE_AGENT_MESSAGES_PER_MINUTE: '10000000',
 };
+
+/**
+ * History goes to a PostgreSQL server, in a schema of the run's own: a benchmark runs several
+ * server processes on one prefix, and the embedded database serves one process only.
+ */
+export const benchDatabase = (prefix: string) => ({
+  DATABASE_URL: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test',
+  DATABASE_SCHEMA: prefix,
+});
+
+/** Drops the run's history schema. */
+export async function dropBenchSchema(prefix: string): Promise<void> {
+  const client = new pg.Client({ connectionString: benchDatabase(prefix).DATABASE_URL });
+  await client.connect();
+  try {
+    await client.query(`DROP SCHEMA IF EXISTS "${prefix.replace(/"/g, '""')}" CASCADE`);
+  } finally {
+    await client.end();
+  }
+}

@@ -28,6 +28,9 @@ import { demoPage } from './demo/page.ts';
 import { redaction } from './security/redact.ts';
 import { securityHeaders } from './security/headers.ts';
 import { proxyTrust } from './security/proxy.ts';
+import { historyRoutes } from './history/routes.ts';
+import { auditRoutes, auditTrail } from './history/audit.ts';
+import { conversationTags } from './history/tags.ts';
 
 /** `demo` is the main demo site; `demos` has it and the second tenant. */
 export type Cascade = Core & { demo: Demo | null; demos: Demo[] };
@@ -74,7 +77,7 @@ export async function buildServer(config: Config): Promise<FastifyInstance> {
     disconnect: (agentId: string, which?: Connections) => endAgentConnections(core.io, agentId, which),
   };
   authRoutes(app, authDeps);
-  const authed = authenticator(authDeps);
+  const authed = auditTrail(app, core.db, app.log, authenticator(authDeps));
   ticketRoutes(app, { tickets: core.tickets, agents: core.agents, outbox: outbox(core), authed });
   deliveryRoutes(app, { outbox: outbox(core), authed });
   metricsRoutes(app, { redis: core.redis, keys: core.keys, authed });
@@ -103,6 +106,14 @@ export async function buildServer(config: Config): Promise<FastifyInstance> {
       core.io.of('/visitor').in(rooms.visitor(siteId, visitorId)).disconnectSockets(true),
   });
   boardRoutes(app, { core, authed });
+  historyRoutes(app, {
+    history: core.history,
+    conversations: core.conversations,
+    messages: core.messages,
+    tags: conversationTags(core.db),
+    authed,
+  });
+  auditRoutes(app, { db: core.db, authed });
   widgetConfigRoutes(app, { sites: core.sites });
   healthRoutes(app, { redis: core.redis, shuttingDown: () => shuttingDown });
   staticRoutes(app);

@@ -25,6 +25,11 @@ import { processors } from './jobs/processors.ts';
 import { deliveries } from './delivery/listener.ts';
 import { rateLimiter } from './security/rate-limit.ts';
 import { consoleOrigin } from './security/origins.ts';
+import { openHistoryDb } from './history/open.ts';
+import type { Db } from './history/db.ts';
+import { archiver, type Archiver } from './history/archive.ts';
+import { archiveOnEnd } from './history/jobs.ts';
+import { historyReader } from './history/reader.ts';
 
 /** Socket payloads and REST bodies are small JSON; anything larger is refused before parsing. */
 export const MAX_PAYLOAD_BYTES = 64 * 1024;
@@ -41,6 +46,9 @@ export type Core = WaterfallDeps & {
   invitations: InvitationStore;
   waterfall: Waterfall;
   workers: Workers | null;
+  /** History in PostgreSQL: ended conversations, their messages, events, tickets, visitors. */
+  db: Db;
+  archive: Archiver;
   close(): Promise<void>;
 };
 
@@ -50,6 +58,7 @@ export type Core = WaterfallDeps & {
  */
 export async function buildCore(config: Config, log: Log, http?: HttpServer): Promise<Core> {
   const onRedisError = (e: Error) => log.warn({ err: e.message }, 'redis connection problem');
+  const db = await openHistoryDb(config, (e) => log.warn({ err: e.message }, 'database connection problem'));
   const redis = await connectRedis(config, onRedisError);
   const [pub, sub, kbSub] = await Promise.all([
     connectPubSub(config, onRedisError),
@@ -92,11 +101,14 @@ export async function buildCore(config: Config, log: Log, http?: HttpServer): Pr
     queues,
     log,
     rates: rateLimiter(redis, config.KEY_PREFIX),
+    history: historyReader(db),
   };
   const w = waterfall(deps);
   deliveries(deps);
+  const archive = archiver({ ...deps, db });
+  archiveOnEnd(deps.events, queues);
   await kbSub.subscribe(k.kbChannel, (siteId) => deps.bots.invalidate(siteId));
-  const workers = config.WORKERS ? startWorkers(config, processors(deps, w), log) : null;
+  const workers = config.WORKERS ? startWorkers(config, processors(deps, w, archive), log) : null;
   if (workers)
     await queues.timers.upsertJobScheduler('presence-sweep', { every: PRESENCE_SWEEP_MS }, { name: 'presence-sweep' });
 
@@ -107,12 +119,15 @@ export async function buildCore(config: Config, log: Log, http?: HttpServer): Pr
     invitations: invitationStore(redis, k),
     waterfall: w,
     workers,
+    db,
+    archive,
     async close() {
       w.stop();
       await workers?.close();
       await queues.close();
       await Promise.allSettled([kbSub.close(), pub.close(), sub.close()]);
       await redis.close();
+      await db.close();
     },
   };
 }

@@ -5,6 +5,8 @@ export type DomainEvent =
   | { type: 'conversation.started'; conversation: Conversation }
   | { type: 'conversation.escalated'; conversation: Conversation }
   | { type: 'conversation.resolved'; conversation: Conversation }
+  /** Resolved, ticketed or abandoned: nothing more happens in it but a rating. */
+  | { type: 'conversation.ended'; conversation: Conversation }
   | { type: 'ticket.created'; ticket: Ticket; conversation: Conversation }
   | { type: 'csat.submitted'; conversation: Conversation };
 

@@ -33,6 +33,24 @@ export const ServerEnv = z.object({
     .string()
     .regex(/^[A-Za-z0-9_-]{1,32}$/)
     .default('cascade'),
+  /**
+   * A PostgreSQL server for history (`postgres://user:pass@host:5432/db`); unset, an embedded
+   * PostgreSQL (PGlite) keeps it under DATA_DIR/pg, for one process only.
+   */
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  /** The PostgreSQL schema history lives in, created when missing (several installations or test runs per database). */
+  DATABASE_SCHEMA: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'a lower-case SQL identifier')
+    .default('public'),
+  /** Where the embedded database keeps its files (under `pg/`) when DATABASE_URL is unset. */
+  DATA_DIR: z.string().min(1).default('data'),
+  /** Hours an ended conversation stays in Redis after it is archived to PostgreSQL. */
+  HOT_RETENTION_HOURS: z.coerce
+    .number()
+    .min(0)
+    .max(24 * 365)
+    .default(24),
   /** Run the BullMQ workers inside this process. */
   WORKERS: bool.default(true),
   /** Seed the demo sites, knowledge base and accounts when missing. */

@@ -11,6 +11,7 @@ export * from './bot.ts';
 export * from './conversation.ts';
 export * from './message.ts';
 export * from './ticket.ts';
+export * from './history.ts';
 export * from './config.ts';
 export * from './rest.ts';
 export * from './accounts.ts';

@@ -5,6 +5,7 @@ import type { AgentSkill, Role, Site } from '@cascade/shared';
 import { createClient } from 'redis';
 import { TestClient } from './clients.ts';
 import { login as loginAt } from './rest.ts';
+import { databaseEnv, dropSchema } from './database.ts';
 
 export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
@@ -64,6 +65,7 @@ export async function startCascade(env: Record<string, string> = {}, opts: Start
     KEY_PREFIX: prefix,
     LOG_LEVEL: 'warn',
     REDIS_URL,
+    ...databaseEnv(prefix),
     ...generousLimits,
     ...local,
     ...env,
@@ -185,8 +187,9 @@ export async function startCascade(env: Record<string, string> = {}, opts: Start
   };
 }
 
-/** Removes every key of the prefix: the store's and BullMQ's under their own hash tag. */
+/** Removes every key of the prefix (the store's and BullMQ's under their own hash tag) and its history schema. */
 export async function cleanKeys(prefix: string, redisUrl = REDIS_URL): Promise<void> {
+  await dropSchema(prefix);
   const redis = createClient({ url: redisUrl });
   await redis.connect();
   for (const match of [`${prefix}:*`, `{${prefix}:jobs}:*`]) {

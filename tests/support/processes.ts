@@ -7,6 +7,7 @@ import { createClient, createCluster } from 'redis';
 import { afterAll, beforeAll } from 'vitest';
 import { REDIS_URL, cleanKeys, generousLimits } from './harness.ts';
 import { login, restClient } from './rest.ts';
+import { databaseEnv } from './database.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -73,6 +74,7 @@ export async function spawnServer(prefix: string, env: Record<string, string> = 
         PUBLIC_URL: url,
         KEY_PREFIX: prefix,
         REDIS_URL,
+        ...databaseEnv(prefix),
         LOG_LEVEL: 'warn',
         ...generousLimits,
         ...env,

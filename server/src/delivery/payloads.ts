@@ -6,7 +6,7 @@ export function webhookDeliveryId(e: DomainEvent): string {
   return e.type === 'ticket.created' ? `wh.${e.type}.${e.ticket.id}` : `wh.${e.type}.${e.conversation.id}`;
 }
 
-/** The webhook body for a domain event; null for a rating event that carries no rating. */
+/** The webhook body for a domain event; null for an event sites are not sent (or a rating without one). */
 export function webhookPayload(e: DomainEvent, createdAt: number, agent: CsatData['agent']): WebhookPayload | null {
   const base = { id: webhookDeliveryId(e), createdAt, siteId: e.conversation.siteId };
   switch (e.type) {
@@ -16,6 +16,9 @@ export function webhookPayload(e: DomainEvent, createdAt: number, agent: CsatDat
       return { ...base, type: e.type, data: { conversation: e.conversation } };
     case 'ticket.created':
       return { ...base, type: e.type, data: { ticket: e.ticket, conversation: e.conversation } };
+    case 'conversation.ended':
+      // Sites hear of the end through `conversation.resolved` and `ticket.created`.
+      return null;
     case 'csat.submitted': {
       const c = e.conversation;
       if (!c.csat) return null;

@@ -4,9 +4,11 @@ import type { Waterfall } from '../waterfall/service.ts';
 import { timers, type AgentGrace, type VisitorGrace, type WaitTimer } from '../routing/timers.ts';
 import { CascadeError } from '@cascade/shared';
 import type { Processors } from './workers.ts';
-import { TIMERS, DELIVERIES } from './queues.ts';
+import { TIMERS, DELIVERIES, HISTORY } from './queues.ts';
 import { deliveryProcessors } from '../delivery/processors.ts';
 import { handBack } from '../waterfall/hand-back.ts';
+import { historyProcessors } from '../history/jobs.ts';
+import type { Archiver } from '../history/archive.ts';
 
 /** A timer whose moment has passed (the chat moved on) is not an error: it simply does nothing. */
 async function ignoreMovedOn(run: () => Promise<unknown>): Promise<void> {
@@ -17,7 +19,7 @@ async function ignoreMovedOn(run: () => Promise<unknown>): Promise<void> {
   }
 }
 
-export function processors(d: WaterfallDeps, w: Waterfall): Processors {
+export function processors(d: WaterfallDeps, w: Waterfall, archive: Archiver): Processors {
   return {
     [TIMERS]: {
       'max-wait': async (job: Job<WaitTimer>) => {
@@ -58,5 +60,6 @@ export function processors(d: WaterfallDeps, w: Waterfall): Processors {
       },
     },
     [DELIVERIES]: deliveryProcessors(d),
+    [HISTORY]: historyProcessors(archive),
   };
 }

@@ -6,6 +6,8 @@ import { jobConnection, jobPrefix } from './connection.ts';
 export const TIMERS = 'timers';
 /** Deliveries to the outside (webhooks, emails): retried with backoff, never dropped silently. */
 export const DELIVERIES = 'deliveries';
+/** Copies of ended conversations to PostgreSQL: retried until the database takes them. */
+export const HISTORY = 'history';
 /** How often a worker looks for agents left online by a process that died. */
 export const PRESENCE_SWEEP_MS = 5000;
 
@@ -31,11 +33,23 @@ export function createQueues(config: Config) {
     },
   });
   const deliveries = new Queue(DELIVERIES, { connection, prefix, defaultJobOptions: deliveryRetries(config) });
+  // A database outage only delays archiving: Redis keeps the conversation until a copy commits.
+  const history = new Queue(HISTORY, {
+    connection,
+    prefix,
+    defaultJobOptions: {
+      attempts: 30,
+      backoff: { type: 'exponential', delay: 1000 },
+      removeOnComplete: true,
+      removeOnFail: { age: 30 * 24 * 3600 },
+    },
+  });
   return {
     timers,
     deliveries,
+    history,
     async close() {
-      await Promise.allSettled([timers.close(), deliveries.close()]);
+      await Promise.allSettled([timers.close(), deliveries.close(), history.close()]);
       connection.disconnect();
     },
   };

@@ -1,10 +1,17 @@
 import { Worker, type Job } from 'bullmq';
 import type { Config } from '../config.ts';
 import { jobConnection, jobPrefix } from './connection.ts';
-import { DELIVERIES, TIMERS } from './queues.ts';
+import { DELIVERIES, HISTORY, TIMERS } from './queues.ts';
 
 export type Processor = (job: Job) => Promise<unknown>;
-export type Processors = { [TIMERS]: Record<string, Processor>; [DELIVERIES]: Record<string, Processor> };
+export type Processors = {
+  [TIMERS]: Record<string, Processor>;
+  [DELIVERIES]: Record<string, Processor>;
+  [HISTORY]: Record<string, Processor>;
+};
+
+/** Archiving holds a database connection per job; the pool has ten. */
+const CONCURRENCY: Record<keyof Processors, number> = { [TIMERS]: 20, [DELIVERIES]: 10, [HISTORY]: 4 };
 
 type Log = { error: (obj: unknown, msg?: string) => void; warn: (obj: unknown, msg?: string) => void };
 
@@ -21,7 +28,7 @@ export function startWorkers(config: Config, processors: Processors, log: Log) {
         if (!run) throw new Error(`no processor for ${queue}/${job.name}`);
         return run(job);
       },
-      { connection, prefix, concurrency: queue === DELIVERIES ? 10 : 20 },
+      { connection, prefix, concurrency: CONCURRENCY[queue] },
     );
     worker.on('failed', (job, err) => {
       const final = !job || job.attemptsMade >= (job.opts.attempts ?? 1);

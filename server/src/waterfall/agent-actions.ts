@@ -12,6 +12,7 @@ import type { WaterfallDeps } from './context.ts';
 import type { SendGuard } from '../store/messages.ts';
 import type { Waterfall } from './service.ts';
 import { chatSummary } from './views.ts';
+import { afterCursor, visitorConversations } from '../history/visitor-history.ts';
 
 /** What an agent can do. Every step checks that the chat belongs to one of the agent's sites. */
 export function agentActions(d: WaterfallDeps, w: Waterfall) {
@@ -57,15 +58,18 @@ export function agentActions(d: WaterfallDeps, w: Waterfall) {
       return { mine: await summaries(mine), waiting: await summaries(waiting) };
     },
 
+    /** A live chat from Redis; an ended one that Redis has let go, read-only from PostgreSQL. */
     async open(agent: Agent, conversationId: string): Promise<ChatDetail> {
-      const c = await visible(agent, conversationId);
+      const live = await d.conversations.get(conversationId);
+      const c = maySee(agent, live ?? (await d.history.conversation(conversationId)));
       const summary = await chatSummary(d, c);
       if (!summary) throw new CascadeError('not_found', 'no such chat');
       const [messages, pages, all] = await Promise.all([
-        d.messages.after(c.id, null),
+        live ? d.messages.after(c.id, null) : d.history.messages(c.id),
         d.visitors.pages(c.siteId, c.visitorId),
-        d.conversations.ofVisitor(c.siteId, c.visitorId),
+        visitorConversations(d, c.siteId, c.visitorId),
       ]);
+      if (!live) summary.lastMessage = messages.at(-1) ?? null;
       const previous = all.filter((p) => p.id !== c.id);
       const tickets = [];
       for (const p of all) {
@@ -79,8 +83,12 @@ export function agentActions(d: WaterfallDeps, w: Waterfall) {
     },
 
     async sync(agent: Agent, conversationId: string, after: string | null) {
-      await visible(agent, conversationId);
-      return d.messages.after(conversationId, after);
+      if (await d.conversations.get(conversationId)) {
+        await visible(agent, conversationId);
+        return d.messages.after(conversationId, after);
+      }
+      maySee(agent, await d.history.conversation(conversationId));
+      return afterCursor(await d.history.messages(conversationId), after);
     },
 
     /**

@@ -15,6 +15,7 @@ import type { DomainEvents } from '../events.ts';
 import type { Queues } from '../jobs/queues.ts';
 import type { Log } from '../core.ts';
 import type { RateLimiter } from '../security/rate-limit.ts';
+import type { HistoryReader } from '../history/reader.ts';
 
 /** Everything the waterfall's shell needs, passed explicitly. */
 export type WaterfallDeps = {
@@ -35,4 +36,6 @@ export type WaterfallDeps = {
   queues: Queues;
   log: Log;
   rates: RateLimiter;
+  /** Ended conversations once Redis has let them go. */
+  history: HistoryReader;
 };

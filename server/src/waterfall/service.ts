@@ -211,6 +211,7 @@ export function waterfall(d: WaterfallDeps) {
     if (ticketCreated)
       bookkeeping.push(d.events.emit({ type: 'ticket.created', ticket: ticketCreated, conversation: updated }));
     await Promise.all(bookkeeping);
+    if (!openStates.has(t.to)) await d.events.emit({ type: 'conversation.ended', conversation: updated });
     return updated;
   }
 

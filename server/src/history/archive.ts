@@ -1,0 +1,185 @@
+import { normalize } from '@cascade/bot';
+import { openStates, type Conversation, type Message, type Ticket, type Visitor } from '@cascade/shared';
+import type { WaterfallDeps } from '../waterfall/context.ts';
+import type { Db, Queryable } from './db.ts';
+import { partitionMaker } from './partitions.ts';
+
+export type ArchiveDeps = Pick<
+  WaterfallDeps,
+  'config' | 'redis' | 'keys' | 'conversations' | 'messages' | 'tickets' | 'visitors'
+> & { db: Db };
+
+/** One entry of a site's event stream that belongs to the conversation. */
+export type StoredEvent = { id: string; ts: number; fields: Record<string, string> };
+
+export type ArchiveResult = 'archived' | 'missing' | 'open';
+
+const EVENTS_PAGE = 1000;
+
+/**
+ * Copies an ended conversation (with its messages, events, ticket and visitor) from Redis to
+ * PostgreSQL in one transaction of upserts, and only after the commit gives its Redis keys an
+ * expiry. Run twice, or again after a crash anywhere in between, it writes the same rows: a
+ * crash before the commit leaves Redis untouched, a crash after it only repeats the upserts.
+ */
+export function archiver(d: ArchiveDeps) {
+  const ensurePartitions = partitionMaker();
+  const ttlSeconds = Math.max(1, Math.round(d.config.HOT_RETENTION_HOURS * 3600));
+
+  /** The conversation's entries of the site's event stream, from its start on. */
+  async function eventsOf(c: Conversation): Promise<StoredEvent[]> {
+    const out: StoredEvent[] = [];
+    let start = String(c.createdAt);
+    for (;;) {
+      const page = await d.redis.xRange(d.keys.events(c.siteId), start, '+', { COUNT: EVENTS_PAGE });
+      for (const e of page) {
+        if (e.message.conversationId !== c.id) continue;
+        const fields = e.message as Record<string, string>;
+        out.push({ id: e.id, ts: Number(fields.ts) || Number(e.id.split('-')[0]), fields });
+      }
+      if (page.length < EVENTS_PAGE) return out;
+      start = `(${page[page.length - 1]!.id}`;
+    }
+  }
+
+  async function write(
+    tx: Queryable,
+    c: Conversation,
+    messages: Message[],
+    events: StoredEvent[],
+    ticket: Ticket | null,
+    visitor: Visitor | null,
+  ): Promise<void> {
+    if (visitor) await upsertVisitor(tx, visitor);
+    await upsertConversation(tx, c);
+    if (messages.length > 0) {
+      await ensurePartitions(
+        tx,
+        'messages',
+        messages.map((m) => m.ts),
+      );
+      await insertMessages(tx, c, messages);
+    }
+    if (events.length > 0) {
+      await ensurePartitions(
+        tx,
+        'events',
+        events.map((e) => e.ts),
+      );
+      await insertEvents(tx, c, events);
+    }
+    if (ticket) await upsertTicket(tx, ticket);
+  }
+
+  return {
+    async archive(conversationId: string): Promise<ArchiveResult> {
+      const c = await d.conversations.get(conversationId);
+      if (!c) return 'missing';
+      if (openStates.has(c.state)) return 'open';
+      const [messages, events, ticket, visitor] = await Promise.all([
+        d.messages.after(c.id, null, 100_000),
+        eventsOf(c),
+        c.ticketId ? d.tickets.get(c.siteId, c.ticketId) : Promise.resolve(null),
+        d.visitors.get(c.siteId, c.visitorId),
+      ]);
+      await d.db.transaction((tx) => write(tx, c, messages, events, ticket, visitor));
+      // The keys share the conversation's hash tag, so this is one slot on a cluster too. NX: a
+      // repeated archive (a rating came later) does not push the expiry further out.
+      await d.redis
+        .multi()
+        .expire(d.keys.conversation(c.id), ttlSeconds, 'NX')
+        .expire(d.keys.messages(c.id), ttlSeconds, 'NX')
+        .expire(d.keys.dedupe(c.id), ttlSeconds, 'NX')
+        .exec();
+      return 'archived';
+    },
+  };
+}
+export type Archiver = ReturnType<typeof archiver>;
+
+const at = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+async function upsertVisitor(tx: Queryable, v: Visitor): Promise<void> {
+  await tx.query(
+    `INSERT INTO visitors (site_id, id, email, external_id, created_at, data)
+     VALUES ($1, $2, $3, $4, $5, $6::jsonb)
+     ON CONFLICT (site_id, id) DO UPDATE SET
+       email = excluded.email, external_id = excluded.external_id, data = excluded.data, archived_at = now()`,
+    [v.siteId, v.id, v.email, v.externalId, at(v.createdAt), JSON.stringify(v)],
+  );
+}
+
+async function upsertConversation(tx: Queryable, c: Conversation): Promise<void> {
+  await tx.query(
+    `INSERT INTO conversations (id, site_id, visitor_id, state, locale, skill, level, agent_id, ticket_id,
+       resolved_by, csat_score, transfers, created_at, closed_at, data)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15::jsonb)
+     ON CONFLICT (id) DO UPDATE SET
+       state = excluded.state, agent_id = excluded.agent_id, ticket_id = excluded.ticket_id,
+       resolved_by = excluded.resolved_by, csat_score = excluded.csat_score, transfers = excluded.transfers,
+       closed_at = excluded.closed_at, data = excluded.data, archived_at = now()
+     -- A rating is set once and never removed: an older copy without it never replaces one with it.
+     WHERE conversations.csat_score IS NULL OR excluded.csat_score IS NOT NULL`,
+    [
+      c.id,
+      c.siteId,
+      c.visitorId,
+      c.state,
+      c.locale,
+      c.skill,
+      c.level,
+      c.agentId,
+      c.ticketId,
+      c.resolvedBy,
+      c.csat?.score ?? null,
+      c.transfers,
+      at(c.createdAt),
+      at(c.closedAt),
+      JSON.stringify(c),
+    ],
+  );
+}
+
+/** Messages never change once stored: a row already there is left as it is. */
+async function insertMessages(tx: Queryable, c: Conversation, messages: Message[]): Promise<void> {
+  const rows = messages.map((m) => ({
+    id: m.id,
+    ts: at(m.ts),
+    author: m.author,
+    agent_id: m.agentId,
+    internal: m.internal,
+    text: m.text,
+    words: normalize(m.text),
+    data: m,
+  }));
+  await tx.query(
+    `INSERT INTO messages (conversation_id, id, site_id, ts, author, agent_id, internal, text, search, data)
+     SELECT $1, r.id, $2, r.ts, r.author, r.agent_id, r.internal, r.text, to_tsvector('simple', r.words), r.data
+     FROM jsonb_to_recordset($3::jsonb) AS r(id text, ts timestamptz, author text, agent_id text,
+       internal boolean, text text, words text, data jsonb)
+     ON CONFLICT DO NOTHING`,
+    [c.id, c.siteId, JSON.stringify(rows)],
+  );
+}
+
+async function insertEvents(tx: Queryable, c: Conversation, events: StoredEvent[]): Promise<void> {
+  const rows = events.map((e) => ({ id: e.id, ts: at(e.ts), event: e.fields.event ?? '', data: e.fields }));
+  await tx.query(
+    `INSERT INTO events (site_id, id, conversation_id, ts, event, data)
+     SELECT $1, r.id, $2, r.ts, r.event, r.data
+     FROM jsonb_to_recordset($3::jsonb) AS r(id text, ts timestamptz, event text, data jsonb)
+     ON CONFLICT DO NOTHING`,
+    [c.siteId, c.id, JSON.stringify(rows)],
+  );
+}
+
+async function upsertTicket(tx: Queryable, t: Ticket): Promise<void> {
+  await tx.query(
+    `INSERT INTO tickets (site_id, id, conversation_id, number, status, created_at, updated_at, data)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb)
+     ON CONFLICT (site_id, id) DO UPDATE SET
+       status = excluded.status, updated_at = excluded.updated_at, data = excluded.data
+     WHERE tickets.updated_at <= excluded.updated_at`,
+    [t.siteId, t.id, t.conversationId, t.number, t.status, at(t.createdAt), at(t.updatedAt), JSON.stringify(t)],
+  );
+}

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import type { Job } from 'bullmq';
+import { ConversationId } from '@cascade/shared';
+import type { DomainEvents } from '../events.ts';
+import type { Queues } from '../jobs/queues.ts';
+import type { Archiver } from './archive.ts';
+
+export const ArchiveJob = z.object({ conversationId: ConversationId });
+export type ArchiveJob = z.infer<typeof ArchiveJob>;
+
+/**
+ * Queues an archive when a conversation ends, and again when it is rated afterwards. The job
+ * id makes a repeated end one job; the rating has its own id, so it is never folded into an
+ * archive that is already running with the conversation read before the rating.
+ */
+export function archiveOnEnd(events: DomainEvents, queues: Pick<Queues, 'history'>): void {
+  events.on(async (e) => {
+    if (e.type !== 'conversation.ended' && e.type !== 'csat.submitted') return;
+    const id = e.conversation.id;
+    const jobId = e.type === 'csat.submitted' ? `archive.${id}.rated` : `archive.${id}`;
+    await queues.history.add('archive', { conversationId: id } satisfies ArchiveJob, { jobId });
+  });
+}
+
+export function historyProcessors(archive: Archiver) {
+  return {
+    archive: async (job: Job) => archive.archive(ArchiveJob.parse(job.data).conversationId),
+  };
+}

@@ -1,0 +1,108 @@
+import {
+  Conversation,
+  Message,
+  type ConversationHit,
+  type ConversationSearchQuery,
+  type ConversationSearchResult,
+} from '@cascade/shared';
+import type { Db } from './db.ts';
+import { searchTerms } from './search-terms.ts';
+
+/** Records read back are parsed by their schemas; one that no longer fits is skipped, not fatal. */
+function parsed<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } }, v: unknown) {
+  const r = schema.safeParse(v);
+  return r.success ? [r.data] : [];
+}
+
+/** Stream ids order messages: milliseconds, then the sequence within the millisecond. */
+const BY_STREAM_ID = `split_part(id, '-', 1)::bigint, split_part(id, '-', 2)::bigint`;
+
+/** What PostgreSQL holds of ended conversations, for the reads Redis can no longer answer. */
+export function historyReader(db: Db) {
+  return {
+    async conversation(id: string): Promise<Conversation | null> {
+      const rows = await db.query<{ data: unknown }>('SELECT data FROM conversations WHERE id = $1', [id]);
+      return rows.flatMap((r) => parsed(Conversation, r.data))[0] ?? null;
+    },
+
+    /** The whole transcript, notes included (agents' view). */
+    async messages(conversationId: string): Promise<Message[]> {
+      const rows = await db.query<{ data: unknown }>(
+        `SELECT data FROM messages WHERE conversation_id = $1 ORDER BY ${BY_STREAM_ID}`,
+        [conversationId],
+      );
+      return rows.flatMap((r) => parsed(Message, r.data));
+    },
+
+    /** The visitor's archived conversations, newest first. */
+    async ofVisitor(siteId: string, visitorId: string, limit = 20): Promise<Conversation[]> {
+      const rows = await db.query<{ data: unknown }>(
+        `SELECT data FROM conversations WHERE site_id = $1 AND visitor_id = $2 ORDER BY created_at DESC LIMIT $3`,
+        [siteId, visitorId, limit],
+      );
+      return rows.flatMap((r) => parsed(Conversation, r.data));
+    },
+
+    /** Ended conversations of `siteIds` that match the query; the caller has checked the sites. */
+    async search(siteIds: string[], q: ConversationSearchQuery): Promise<ConversationSearchResult> {
+      if (siteIds.length === 0) return { conversations: [], total: 0 };
+      const params: unknown[] = [siteIds];
+      const arg = (v: unknown) => `$${params.push(v)}`;
+      const where = ['c.site_id = ANY($1::text[])'];
+      if (q.from !== undefined) where.push(`c.created_at >= ${arg(new Date(q.from).toISOString())}`);
+      if (q.to !== undefined) where.push(`c.created_at <= ${arg(new Date(q.to).toISOString())}`);
+      if (q.outcome) where.push(`c.state = ${arg(q.outcome)}`);
+      if (q.agentId) where.push(`c.agent_id = ${arg(q.agentId)}`);
+      if (q.skill) where.push(`c.skill = ${arg(q.skill)}`);
+      if (q.locale) where.push(`c.locale = ${arg(q.locale)}`);
+      if (q.tag) where.push(`c.tags @> ARRAY[${arg(q.tag)}]::text[]`);
+
+      const terms = q.q ? searchTerms(q.q) : null;
+      if (q.q && !terms) return { conversations: [], total: 0 };
+      if (terms) {
+        const tsquery = arg(terms);
+        // Messages are never older than their conversation: the bound lets old partitions be skipped.
+        const since = q.from !== undefined ? `AND m.ts >= ${arg(new Date(q.from).toISOString())}` : '';
+        where.push(
+          `EXISTS (SELECT 1 FROM messages m WHERE m.conversation_id = c.id AND m.site_id = c.site_id ${since}
+             AND m.search @@ to_tsquery('simple', ${tsquery}))`,
+        );
+      }
+      const filterParams = [...params];
+      const limit = arg(q.limit);
+      const offset = arg(q.offset);
+      const rows = await db.query<{ data: unknown; tags: string[]; total: number }>(
+        `SELECT c.data, c.tags, count(*) OVER ()::int AS total
+         FROM conversations c WHERE ${where.join(' AND ')}
+         ORDER BY c.created_at DESC, c.id LIMIT ${limit} OFFSET ${offset}`,
+        params,
+      );
+      const conversations: ConversationHit[] = rows.flatMap((r) =>
+        parsed(Conversation, r.data).map((conversation) => ({ conversation, tags: r.tags, matches: [] as Message[] })),
+      );
+      if (terms && conversations.length > 0) {
+        const matches = await db.query<{ conversation_id: string; data: unknown }>(
+          `SELECT conversation_id, data FROM (
+             SELECT conversation_id, data, row_number() OVER (PARTITION BY conversation_id ORDER BY ts) AS n
+             FROM messages WHERE conversation_id = ANY($1::text[]) AND search @@ to_tsquery('simple', $2)
+           ) m WHERE n <= 3 ORDER BY conversation_id, n`,
+          [conversations.map((h) => h.conversation.id), terms],
+        );
+        const byConversation = new Map(conversations.map((h) => [h.conversation.id, h]));
+        for (const m of matches) byConversation.get(m.conversation_id)?.matches.push(...parsed(Message, m.data));
+      }
+      // count(*) OVER () is on every row; a page past the end has none, so count again.
+      const total = rows[0]?.total ?? (q.offset > 0 ? await count(db, where, filterParams) : 0);
+      return { conversations, total };
+    },
+  };
+}
+export type HistoryReader = ReturnType<typeof historyReader>;
+
+async function count(db: Db, where: string[], params: unknown[]): Promise<number> {
+  const [row] = await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM conversations c WHERE ${where.join(' AND ')}`,
+    params,
+  );
+  return row?.n ?? 0;
+}

@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { AddTag, CascadeError, ConversationId, ConversationSearchQuery, Tag, type Agent } from '@cascade/shared';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Authed } from '../http/auth.ts';
+import { parse } from '../http/parse.ts';
+import { requireRole } from '../http/access.ts';
+import type { ConversationStore } from '../store/conversations.ts';
+import type { MessageStore } from '../store/messages.ts';
+import type { HistoryReader } from './reader.ts';
+import type { ConversationTags } from './tags.ts';
+
+export type HistoryRouteDeps = {
+  history: HistoryReader;
+  conversations: ConversationStore;
+  messages: MessageStore;
+  tags: ConversationTags;
+  authed: (req: FastifyRequest) => Promise<Authed>;
+};
+
+const ConversationParams = z.object({ conversationId: ConversationId });
+const TagParams = ConversationParams.extend({ tag: Tag });
+
+/** The sites a query may read: the one asked for (if the agent belongs to it) or all of theirs. */
+function sitesOf(agent: Agent, siteId: string | undefined): string[] {
+  if (siteId) return [requireRole(agent, siteId, 'agent').siteId];
+  return agent.memberships.map((m) => m.siteId);
+}
+
+/** Past conversations: search, and any transcript, from PostgreSQL once Redis has let it go. */
+export function historyRoutes(app: FastifyInstance, deps: HistoryRouteDeps): void {
+  app.get('/api/conversations', async (req) => {
+    const { agent } = await deps.authed(req);
+    const q = parse(ConversationSearchQuery, req.query);
+    return deps.history.search(sitesOf(agent, q.siteId), q);
+  });
+
+  app.get('/api/conversations/:conversationId', async (req) => {
+    const { agent } = await deps.authed(req);
+    const { conversationId } = parse(ConversationParams, req.params);
+    const live = await deps.conversations.get(conversationId);
+    const c = live ?? (await deps.history.conversation(conversationId));
+    // Another site's conversation is "not found", like one that does not exist.
+    if (!c || !agent.memberships.some((m) => m.siteId === c.siteId))
+      throw new CascadeError('not_found', 'no such conversation');
+    const messages = live
+      ? await deps.messages.after(conversationId, null, 10_000)
+      : await deps.history.messages(conversationId);
+    return { conversation: c, messages };
+  });
+
+  /** An archived conversation of one of the agent's sites; a live one cannot be tagged yet. */
+  async function taggable(agent: Agent, conversationId: string): Promise<void> {
+    const c = await deps.history.conversation(conversationId);
+    const live = c ? null : await deps.conversations.get(conversationId);
+    const siteId = c?.siteId ?? live?.siteId;
+    if (!siteId || !agent.memberships.some((m) => m.siteId === siteId))
+      throw new CascadeError('not_found', 'no such conversation');
+    if (!c) throw new CascadeError('invalid_state', 'a conversation is tagged once it has ended and been archived');
+  }
+
+  app.post('/api/conversations/:conversationId/tags', async (req) => {
+    const { agent } = await deps.authed(req);
+    const { conversationId } = parse(ConversationParams, req.params);
+    const { tag } = parse(AddTag, req.body);
+    await taggable(agent, conversationId);
+    return { tags: await deps.tags.add(conversationId, tag) };
+  });
+
+  app.delete('/api/conversations/:conversationId/tags/:tag', async (req) => {
+    const { agent } = await deps.authed(req);
+    const { conversationId, tag } = parse(TagParams, req.params);
+    await taggable(agent, conversationId);
+    return { tags: await deps.tags.remove(conversationId, tag) };
+  });
+}

@@ -1,0 +1,117 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { archiver } from '../../src/history/archive.ts';
+import { migrate } from '../../src/history/migrate.ts';
+import type { Db } from '../../src/history/db.ts';
+import { counts, dropSchema, newSchema, testDb } from './support.ts';
+import { archiveDeps, seedEnded, stores, type Stores } from './seed.ts';
+
+const schema = newSchema('arch');
+const prefix = `test${randomBytes(5).toString('hex')}`;
+let db: Db;
+let s: Stores;
+
+beforeAll(async () => {
+  db = testDb(schema);
+  await migrate(db, schema);
+  s = await stores(prefix);
+});
+
+afterAll(async () => {
+  await db.close();
+  await dropSchema(schema);
+  await s.close();
+});
+
+it('copies an ended conversation with its messages, events, ticket and visitor, once however often it runs', async () => {
+  const seeded = await seedEnded(s, {
+    siteId: 'shop',
+    texts: ['Where is my order?', 'سفارش من کجاست؟', 'أين طلبي؟'],
+    ticket: true,
+    email: 'sam@example.com',
+  });
+  const archive = archiver(archiveDeps(s, db));
+  const before = await counts(db);
+
+  expect(await archive.archive(seeded.conversation.id)).toBe('archived');
+  const once = await counts(db);
+  expect(await archive.archive(seeded.conversation.id)).toBe('archived');
+  await Promise.all([archive.archive(seeded.conversation.id), archive.archive(seeded.conversation.id)]);
+
+  expect(await counts(db)).toEqual(once);
+  expect(once).toEqual({
+    visitors: before.visitors! + 1,
+    conversations: before.conversations! + 1,
+    messages: before.messages! + 3,
+    events: before.events! + seeded.events,
+    tickets: before.tickets! + 1,
+  });
+  const [row] = await db.query<{ data: unknown; state: string }>(
+    'SELECT data, state FROM conversations WHERE id = $1',
+    [seeded.conversation.id],
+  );
+  expect(row?.data).toEqual(seeded.conversation);
+  const texts = await db.query<{ text: string }>('SELECT text FROM messages WHERE conversation_id = $1 ORDER BY id', [
+    seeded.conversation.id,
+  ]);
+  expect(texts.map((t) => t.text)).toEqual(seeded.messages.map((m) => m.text));
+});
+
+it('gives the Redis keys an expiry only once the copy is stored', async () => {
+  const { conversation: c } = await seedEnded(s, { siteId: 'shop', texts: ['hello'] });
+  const k = s.keys;
+  const ttls = () => Promise.all([k.conversation(c.id), k.messages(c.id), k.dedupe(c.id)].map((key) => s.raw.ttl(key)));
+  expect((await ttls()).slice(0, 2)).toEqual([-1, -1]);
+
+  // The database refuses the copy: nothing in Redis changes.
+  const broken = testDb(`${schema}_missing`);
+  await expect(archiver(archiveDeps(s, broken)).archive(c.id)).rejects.toThrow();
+  await broken.close();
+  expect((await ttls()).slice(0, 2)).toEqual([-1, -1]);
+
+  await archiver(archiveDeps(s, db)).archive(c.id);
+  for (const ttl of (await ttls()).slice(0, 2)) {
+    expect(ttl).toBeGreaterThan(23 * 3600);
+    expect(ttl).toBeLessThanOrEqual(24 * 3600);
+  }
+});
+
+it('leaves open conversations alone and says so', async () => {
+  const { conversation: c } = await seedEnded(s, { siteId: 'shop', texts: ['hi'] });
+  await s.conversations.update(c.id, { state: 'assigned', closedAt: null });
+  expect(await archiver(archiveDeps(s, db)).archive(c.id)).toBe('open');
+  expect(await s.raw.ttl(s.keys.conversation(c.id))).toBe(-1);
+  expect(await archiver(archiveDeps(s, db)).archive('no-such-conversation')).toBe('missing');
+});
+
+it('keeps a rating given after the first copy, even when an older copy is written last', async () => {
+  const { conversation: c } = await seedEnded(s, { siteId: 'shop', texts: ['thanks'] });
+  const archive = archiver(archiveDeps(s, db));
+  await archive.archive(c.id);
+  const csat = { score: 5, comment: 'great', ts: Date.now() };
+  await s.conversations.update(c.id, { csat });
+  await archive.archive(c.id);
+  // A copy read before the rating, committed after it.
+  await s.conversations.update(c.id, { csat: null });
+  await archive.archive(c.id);
+  const [row] = await db.query<{ csat_score: number; data: { csat: unknown } }>(
+    'SELECT csat_score, data FROM conversations WHERE id = $1',
+    [c.id],
+  );
+  expect(row?.csat_score).toBe(5);
+  expect(row?.data.csat).toEqual(csat);
+});
+
+it('files messages and events into the partition of their month', async () => {
+  const at = Date.UTC(2025, 0, 31, 23, 59, 59, 998);
+  const { conversation: c } = await seedEnded(s, { siteId: 'shop', texts: ['january', 'february?'], at });
+  await archiver(archiveDeps(s, db)).archive(c.id);
+  const rows = await db.query<{ part: string; text: string }>(
+    `SELECT tableoid::regclass::text AS part, text FROM messages WHERE conversation_id = $1 ORDER BY id`,
+    [c.id],
+  );
+  expect(rows.map((r) => r.part.replace(/^.*\./, '').replace(/"/g, ''))).toEqual([
+    'messages_2025_01',
+    'messages_2025_02',
+  ]);
+});

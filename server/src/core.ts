@@ -71,7 +71,7 @@ export async function buildCore(config: Config, log: Log, http?: HttpServer): Pr
   const io = http ? new Server(http, ioOptions) : new Server(ioOptions);
 
   const k = keys(config.KEY_PREFIX);
-  const present = presence(redis, io, config.PRESENCE_TTL_SECONDS);
+  const present = presence(redis, io, k, config.PRESENCE_TTL_SECONDS);
   const kb = kbStore(redis, k);
   const queues = createQueues(config);
   const deps: WaterfallDeps = {
@@ -93,6 +93,7 @@ export async function buildCore(config: Config, log: Log, http?: HttpServer): Pr
     log,
     rates: rateLimiter(redis, config.KEY_PREFIX),
   };
+  await present.ready();
   const w = waterfall(deps);
   deliveries(deps);
   await kbSub.subscribe(k.kbChannel, (siteId) => deps.bots.invalidate(siteId));

@@ -30,6 +30,8 @@ export function keys(prefix: string) {
     agentStatus: (a: string) => `${prefix}:agent:${a}:status`,
     /** The agent's live sockets, each with the moment its heartbeat runs out (see io/presence.ts). */
     agentPresence: (a: string) => `${prefix}:agent:${a}:presence`,
+    /** Exists while the server process renews it: its sockets count as present (see io/presence.ts). */
+    processAlive: (id: string) => `${prefix}:proc:${id}`,
     /** Routing state of one site; all in the site's slot for the claim script. */
     queue: (s: string, skill: string, level: number) => `${site(s)}:q:${skill}:${level}`,
     /** What every queue key of the site starts with; the claim script adds "skill:level". */

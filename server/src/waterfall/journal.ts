@@ -7,7 +7,7 @@ import { luaScript } from '../redis/script.ts';
 const recordEventScript = luaScript(new URL('../redis/record-event.lua', import.meta.url));
 
 /** How long a transition stays marked as counted: far longer than any repair takes to come. */
-const EVENT_MARK_SECONDS = 7 * 24 * 3600;
+const EVENT_MARK_SECONDS = 24 * 3600;
 
 /**
  * What a transition was, noted in the conversation's slot in the same step as the state
@@ -19,7 +19,6 @@ export const TransitionRecord = z.object({
   to: ConversationState,
   ts: z.number(),
   by: z.string(),
-  previousAgent: z.string().nullable(),
   /** The ticket reason when the transition creates one; the note of a follow-up. */
   ticket: z.object({ reason: TicketReason, note: z.string().nullable() }).nullable(),
   /** The message's data that cannot be read back from the conversation later. */

@@ -148,7 +148,6 @@ export function waterfall(d: WaterfallDeps) {
       to: t.to,
       ts: now,
       by,
-      previousAgent,
       ticket: ticketEffect
         ? { reason: ticketEffect.reason, note: e.type === 'followup' && e.note ? e.note : null }
         : null,
@@ -235,8 +234,7 @@ export function waterfall(d: WaterfallDeps) {
     if (ticketCreated)
       bookkeeping.push(d.events.emit({ type: 'ticket.created', ticket: ticketCreated, conversation: updated }));
     await Promise.all(bookkeeping);
-    await d.conversations.finished(c.id, version);
-    await log.end(c.siteId, c.id, token);
+    await Promise.all([d.conversations.finished(c.id, version), log.end(c.siteId, c.id, token)]);
     return updated;
   }
 

@@ -16,10 +16,11 @@ import { visitorStore } from './store/visitors.ts';
 import { routing } from './routing/routing.ts';
 import { botService } from './bot/service.ts';
 import { socketNotifier } from './io/rooms.ts';
+import { presence } from './io/presence.ts';
 import { waterfall, type Waterfall } from './waterfall/service.ts';
 import type { WaterfallDeps } from './waterfall/context.ts';
 import { domainEvents } from './events.ts';
-import { PRESENCE_SWEEP_MS, createQueues } from './jobs/queues.ts';
+import { PRESENCE_SWEEP_MS, REPAIR_SWEEP_MS, createQueues } from './jobs/queues.ts';
 import { startWorkers, type Workers } from './jobs/workers.ts';
 import { processors } from './jobs/processors.ts';
 import { deliveries } from './delivery/listener.ts';
@@ -81,6 +82,7 @@ export async function buildCore(config: Config, log: Log, http?: HttpServer): Pr
   const io = http ? new Server(http, ioOptions) : new Server(ioOptions);
 
   const k = keys(config.KEY_PREFIX);
+  const present = presence(redis, io, k, config.PRESENCE_TTL_SECONDS);
   const kb = kbStore(redis, k);
   const queues = createQueues(config);
   const deps: WaterfallDeps = {
@@ -96,21 +98,34 @@ export async function buildCore(config: Config, log: Log, http?: HttpServer): Pr
     kb,
     routing: routing(redis, k),
     bots: botService(kb),
-    notify: socketNotifier(io),
+    notify: socketNotifier(io, present, k),
     events: domainEvents((e, event) => log.error({ err: e, event: event.type }, 'domain event listener failed')),
     queues,
     log,
     rates: rateLimiter(redis, config.KEY_PREFIX),
     history: historyReader(db),
   };
+  await present.ready();
   const w = waterfall(deps);
   deliveries(deps);
   const archive = archiver({ ...deps, db });
   archiveOnEnd(deps.events, queues);
   await kbSub.subscribe(k.kbChannel, (siteId) => deps.bots.invalidate(siteId));
   const workers = config.WORKERS ? startWorkers(config, processors(deps, w, archive), log) : null;
-  if (workers)
-    await queues.timers.upsertJobScheduler('presence-sweep', { every: PRESENCE_SWEEP_MS }, { name: 'presence-sweep' });
+  if (workers) {
+    // A sweep that fails is not tried again: the next one comes a few seconds later anyway.
+    const once = { attempts: 1 };
+    await queues.timers.upsertJobScheduler(
+      'presence-sweep',
+      { every: PRESENCE_SWEEP_MS },
+      { name: 'presence-sweep', opts: once },
+    );
+    await queues.timers.upsertJobScheduler(
+      'repair-sweep',
+      { every: REPAIR_SWEEP_MS },
+      { name: 'repair-sweep', opts: once },
+    );
+  }
 
   return {
     ...deps,
@@ -123,6 +138,7 @@ export async function buildCore(config: Config, log: Log, http?: HttpServer): Pr
     archive,
     async close() {
       w.stop();
+      present.stop();
       await workers?.close();
       await queues.close();
       await Promise.allSettled([kbSub.close(), pub.close(), sub.close()]);

@@ -73,6 +73,11 @@ export const ServerEnv = z.object({
     .pipe(z.array(z.url({ protocol: /^https?$/ }).transform((u) => new URL(u).origin))),
   /** Seconds an agent may be disconnected before their chats go back to the queue. */
   AGENT_GRACE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  /**
+   * Seconds a socket counts as present after its process last vouched for it (every quarter of
+   * this): a hung process's agents and visitors count as gone once it runs out.
+   */
+  PRESENCE_TTL_SECONDS: z.coerce.number().int().min(2).max(600).default(20),
   /** Seconds a waiting visitor may be gone before the chat counts as abandoned. */
   VISITOR_GRACE_SECONDS: z.coerce.number().int().min(1).max(86_400).default(120),
   /**

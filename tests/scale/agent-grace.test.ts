@@ -4,7 +4,8 @@ import { TestClient } from '../support/clients.ts';
 import { demoAdmin, processStage, type ServerProcess } from '../support/processes.ts';
 import { SCENARIO_TIMEOUT_MS } from '../support/waits.ts';
 
-const stage = processStage<TestClient>(3, { AGENT_GRACE_SECONDS: '2' });
+// Presence is renewed in Redis; a short period here, so that a dead process is noticed well inside the waits below.
+const stage = processStage<TestClient>(3, { AGENT_GRACE_SECONDS: '2', PRESENCE_TTL_SECONDS: '6' });
 const { prefix, track } = stage;
 
 describe('an agent whose process dies', () => {

@@ -162,9 +162,10 @@ export function agentNamespace(
       // A process that is shutting down hands its agents to the others; they are not leaving.
       if (closing) return;
       try {
-        const left = await nsp.in(rooms.agent(agentId)).fetchSockets();
+        // Asked of Redis, not of every process: a hung process must not stall (or fail) this.
+        const left = await d.notify.agentConnected(agentId);
         const agent = await d.agents.get(agentId);
-        if (left.length === 0 && agent) {
+        if (!left && agent) {
           await actions.setStatus(agent, 'offline');
           await clocks.agentGone(agent.id, d.config.AGENT_GRACE_SECONDS);
         }

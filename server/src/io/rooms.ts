@@ -1,5 +1,7 @@
 import type { Server } from 'socket.io';
 import type { Notifier } from '../waterfall/notifier.ts';
+import type { Keys } from '../redis/keys.ts';
+import type { Presence } from './presence.ts';
 
 /** Room names: one per visitor (all their tabs), per agent (all their tabs), per site's agents. */
 export const rooms = {
@@ -9,9 +11,20 @@ export const rooms = {
   siteSupervisors: (siteId: string) => `s:${siteId}:supervisors`,
 };
 
-export function socketNotifier(io: Server): Notifier {
+/** The socket data that names a person; set by each namespace's handshake. */
+type Who = { agentId?: unknown; siteId?: unknown; visitorId?: unknown };
+
+export function socketNotifier(io: Server, present: Presence, k: Keys): Notifier {
   const visitors = io.of('/visitor');
   const agents = io.of('/agent');
+  present.track('/agent', (s) => {
+    const { agentId } = s.data as Who;
+    return typeof agentId === 'string' ? k.agentPresence(agentId) : null;
+  });
+  present.track('/visitor', (s) => {
+    const { siteId, visitorId } = s.data as Who;
+    return typeof siteId === 'string' && typeof visitorId === 'string' ? k.visitorPresence(siteId, visitorId) : null;
+  });
   return {
     toVisitor(siteId, visitorId, event, ...args) {
       visitors.to(rooms.visitor(siteId, visitorId)).emit(event, ...args);
@@ -19,11 +32,11 @@ export function socketNotifier(io: Server): Notifier {
     toAgent(agentId, event, ...args) {
       agents.to(rooms.agent(agentId)).emit(event, ...args);
     },
-    async agentConnected(agentId) {
-      return (await agents.in(rooms.agent(agentId)).fetchSockets()).length > 0;
+    agentConnected(agentId) {
+      return present.any('/agent', k.agentPresence(agentId));
     },
-    async visitorConnected(siteId, visitorId) {
-      return (await visitors.in(rooms.visitor(siteId, visitorId)).fetchSockets()).length > 0;
+    visitorConnected(siteId, visitorId) {
+      return present.any('/visitor', k.visitorPresence(siteId, visitorId));
     },
     toSiteSupervisors(siteId, event, ...args) {
       agents.to(rooms.siteSupervisors(siteId)).emit(event, ...args);

@@ -9,6 +9,7 @@ import { deliveryProcessors } from '../delivery/processors.ts';
 import { handBack } from '../waterfall/hand-back.ts';
 import { historyProcessors } from '../history/jobs.ts';
 import type { Archiver } from '../history/archive.ts';
+import { repairs } from '../waterfall/repair.ts';
 
 /** A timer whose moment has passed (the chat moved on) is not an error: it simply does nothing. */
 async function ignoreMovedOn(run: () => Promise<unknown>): Promise<void> {
@@ -20,6 +21,7 @@ async function ignoreMovedOn(run: () => Promise<unknown>): Promise<void> {
 }
 
 export function processors(d: WaterfallDeps, w: Waterfall, archive: Archiver): Processors {
+  const repair = repairs(d, w);
   return {
     [TIMERS]: {
       'max-wait': async (job: Job<WaitTimer>) => {
@@ -41,13 +43,32 @@ export function processors(d: WaterfallDeps, w: Waterfall, archive: Archiver): P
       },
       // A process that died (kill -9, a lost machine) never ran its sockets' disconnect handlers, so
       // its agents still look online: whoever has no socket left anywhere gets the usual grace.
+      // Presence is read from Redis (io/presence.ts), so a hung process delays nobody's sweep; an
+      // agent whose hung process wakes up again, still connected and chosen online, is online again.
       'presence-sweep': async () => {
         for (const site of await d.sites.all()) {
-          for (const agentId of await d.routing.online(site.id)) {
+          const online = new Set(await d.routing.online(site.id));
+          for (const agentId of online) {
             if (await d.notify.agentConnected(agentId)) continue;
             await d.routing.setOffline(site.id, agentId);
             await timers(d.queues).agentGone(agentId, d.config.AGENT_GRACE_SECONDS);
           }
+          let back = false;
+          for (const agent of await d.agents.ofSite(site.id)) {
+            if (online.has(agent.id) || !agent.active) continue;
+            if ((await d.agents.chosenStatus(agent.id)) !== 'online') continue;
+            if (!(await d.notify.agentConnected(agent.id))) continue;
+            await d.routing.setOnline(site.id, agent.id);
+            back = true;
+          }
+          if (back) await w.runClaims(site.id, site);
+        }
+      },
+      // What a process left half done when it died: finished or undone (waterfall/repair.ts).
+      'repair-sweep': async () => {
+        for (const site of await d.sites.all()) {
+          const report = await repair.sweep(site);
+          if (report.repaired > 0 || report.wrongLoads > 0) d.log.warn({ site: site.id, ...report }, 'repaired chats');
         }
       },
       'visitor-grace': async (job: Job<VisitorGrace>) => {

@@ -10,6 +10,19 @@ export const DELIVERIES = 'deliveries';
 export const HISTORY = 'history';
 /** How often a worker looks for agents left online by a process that died. */
 export const PRESENCE_SWEEP_MS = 5000;
+/** How often a worker looks for work a dead process left half done (waterfall/repair.ts). */
+export const REPAIR_SWEEP_MS = 5000;
+
+/**
+ * A timer never gives up on a chat: a check that cannot be made yet (Redis away, a process
+ * hung) is tried again, with doubling waits up to TIMER_RETRY_MAX_MS, until it can.
+ */
+export const TIMER_RETRY_MAX_MS = 5000;
+export const TIMER_BACKOFF = 'timer-retry';
+export const timerBackoff = (attemptsMade: number) =>
+  Math.min(500 * 2 ** Math.max(0, attemptsMade - 1), TIMER_RETRY_MAX_MS);
+/** Effectively unbounded: at the longest wait, about two months of tries. */
+const TIMER_ATTEMPTS = 1_000_000;
 
 /** Doubling waits between tries: twelve tries ride out about half an hour of receiver outage. */
 export const deliveryRetries = (config: Config): JobsOptions => ({
@@ -28,8 +41,8 @@ export function createQueues(config: Config) {
     defaultJobOptions: {
       removeOnComplete: true,
       removeOnFail: { age: 24 * 3600 },
-      attempts: 3,
-      backoff: { type: 'exponential', delay: 500 },
+      attempts: TIMER_ATTEMPTS,
+      backoff: { type: TIMER_BACKOFF },
     },
   });
   const deliveries = new Queue(DELIVERIES, { connection, prefix, defaultJobOptions: deliveryRetries(config) });

@@ -1,7 +1,7 @@
 import { Worker, type Job } from 'bullmq';
 import type { Config } from '../config.ts';
 import { jobConnection, jobPrefix } from './connection.ts';
-import { DELIVERIES, HISTORY, TIMERS } from './queues.ts';
+import { DELIVERIES, HISTORY, TIMERS, timerBackoff } from './queues.ts';
 
 export type Processor = (job: Job) => Promise<unknown>;
 export type Processors = {
@@ -28,7 +28,15 @@ export function startWorkers(config: Config, processors: Processors, log: Log) {
         if (!run) throw new Error(`no processor for ${queue}/${job.name}`);
         return run(job);
       },
-      { connection, prefix, concurrency: CONCURRENCY[queue] },
+      {
+        connection,
+        prefix,
+        concurrency: CONCURRENCY[queue],
+        // A timer caught on a hung or killed worker is taken up again however often that happens.
+        ...(queue === TIMERS
+          ? { maxStalledCount: Number.MAX_SAFE_INTEGER, settings: { backoffStrategy: timerBackoff } }
+          : {}),
+      },
     );
     worker.on('failed', (job, err) => {
       const final = !job || job.attemptsMade >= (job.opts.attempts ?? 1);

@@ -23,6 +23,7 @@ type StoreCommand =
   | 'hSet'
   | 'incr'
   | 'lRange'
+  | 'pExpire'
   | 'ping'
   | 'publish'
   | 'sAdd'
@@ -34,8 +35,12 @@ type StoreCommand =
   | 'xRevRange'
   | 'zAdd'
   | 'zRange'
+  | 'zRangeByScore'
+  | 'zRangeByScoreWithScores'
   | 'zRank'
   | 'zRem'
+  | 'zRemRangeByScore'
+  | 'zScore'
   | 'close';
 
 /**

@@ -17,6 +17,8 @@ export function keys(prefix: string) {
     visitor: (s: string, v: string) => `${site(s)}:visitor:${v}`,
     visitorPages: (s: string, v: string) => `${site(s)}:visitor:${v}:pages`,
     visitorConversations: (s: string, v: string) => `${site(s)}:visitor:${v}:convs`,
+    /** The visitor's live sockets, each with the moment its heartbeat runs out (see io/presence.ts). */
+    visitorPresence: (s: string, v: string) => `${site(s)}:visitor:${v}:presence`,
     /** Every token handed to the visitor, so that all of them can be revoked. */
     visitorTokens: (s: string, v: string) => `${site(s)}:visitor:${v}:tokens`,
     token: (token: string) => `${prefix}:token:${token}`,
@@ -28,6 +30,10 @@ export function keys(prefix: string) {
     session: (sid: string) => `${prefix}:session:${sid}`,
     agentSessions: (a: string) => `${prefix}:agent:${a}:sessions`,
     agentStatus: (a: string) => `${prefix}:agent:${a}:status`,
+    /** The agent's live sockets, each with the moment its heartbeat runs out (see io/presence.ts). */
+    agentPresence: (a: string) => `${prefix}:agent:${a}:presence`,
+    /** Exists while the server process renews it: its sockets count as present (see io/presence.ts). */
+    processAlive: (id: string) => `${prefix}:proc:${id}`,
     /** Routing state of one site; all in the site's slot for the claim script. */
     queue: (s: string, skill: string, level: number) => `${site(s)}:q:${skill}:${level}`,
     /** What every queue key of the site starts with; the claim script adds "skill:level". */
@@ -39,6 +45,12 @@ export function keys(prefix: string) {
     load: (s: string) => `${site(s)}:load`,
     online: (s: string) => `${site(s)}:online`,
     assignment: (s: string) => `${site(s)}:assign`,
+    /** Claims not yet written to their conversation (conversationId -> when claimed); see waterfall/repair.ts. */
+    claims: (s: string) => `${site(s)}:claims`,
+    /** State changes under way ("conversationId token" -> when begun); see waterfall/repair.ts. */
+    intents: (s: string) => `${site(s)}:intents`,
+    /** Marks one transition (conversation, version) as counted in the event stream. */
+    eventOnce: (s: string, c: string, version: number) => `${site(s)}:evonce:${c}:${version}`,
     agentChats: (s: string, a: string) => `${site(s)}:chats:${a}`,
     handleTimes: (s: string, skill: string) => `${site(s)}:handle:${skill}`,
     tickets: (s: string) => `${site(s)}:tickets`,
@@ -53,6 +65,8 @@ export function keys(prefix: string) {
     conversation: (c: string) => `${conv(c)}:conv`,
     messages: (c: string) => `${conv(c)}:msgs`,
     dedupe: (c: string) => `${conv(c)}:dedupe`,
+    /** Transitions written but not yet fully carried out (version -> record JSON). */
+    pending: (c: string) => `${conv(c)}:pending`,
     /** Messages one sender (`visitor`, `agent:<id>`) wrote in this conversation in the current window. */
     messageRate: (c: string, sender: string) => `${conv(c)}:rate:${sender}`,
     kbChannel: `${prefix}:kb-changed`,

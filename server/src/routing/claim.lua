@@ -6,7 +6,9 @@
 -- KEYS[1] online zset (agentId -> idle since), KEYS[2] load hash, KEYS[3] caps hash,
 -- KEYS[4] assignment hash (conversationId -> agentId), KEYS[5] skills key prefix (.. agentId),
 -- KEYS[6] agent chats key prefix (.. agentId), KEYS[7] the site's lines (a set of
--- "skill:level"), KEYS[8] queue key prefix (.. "skill:level").
+-- "skill:level"), KEYS[8] queue key prefix (.. "skill:level"), KEYS[9] claims not yet written
+-- to their conversation (conversationId -> when claimed; the claimer removes it once written,
+-- and waterfall/repair.ts finishes or undoes one whose claimer died).
 -- ARGV[1] now, ARGV[2] default cap.
 -- Returns { conversationId, agentId } or nil when nothing can be assigned.
 local agents = redis.call('ZRANGE', KEYS[1], 0, -1, 'WITHSCORES')
@@ -47,6 +49,7 @@ for _, head in ipairs(heads) do
     redis.call('HSET', KEYS[4], head[2], best)
     redis.call('SADD', KEYS[6] .. best, head[2])
     redis.call('ZADD', KEYS[1], 'XX', ARGV[1], best)
+    redis.call('ZADD', KEYS[9], ARGV[1], head[2])
     return { head[2], best }
   end
 end

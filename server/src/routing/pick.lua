@@ -2,7 +2,8 @@
 -- only if it is still in its line, the agent has the skill at its level (any skill when
 -- the line is `*`) and a free slot. All keys share the site's hash tag.
 -- KEYS[1] the chat's line, KEYS[2] load hash, KEYS[3] caps hash, KEYS[4] assignment hash,
--- KEYS[5] the agent's skills hash, KEYS[6] the agent's chats set, KEYS[7] online zset
+-- KEYS[5] the agent's skills hash, KEYS[6] the agent's chats set, KEYS[7] online zset,
+-- KEYS[8] claims not yet written to their conversation (see claim.lua)
 -- ARGV[1] conversationId, ARGV[2] agentId, ARGV[3] skill ('*' = any), ARGV[4] level,
 -- ARGV[5] default cap, ARGV[6] now. Returns 1 on success, or an error word.
 if not redis.call('ZSCORE', KEYS[1], ARGV[1]) then return 'gone' end
@@ -21,4 +22,5 @@ redis.call('HINCRBY', KEYS[2], ARGV[2], 1)
 redis.call('HSET', KEYS[4], ARGV[1], ARGV[2])
 redis.call('SADD', KEYS[6], ARGV[1])
 redis.call('ZADD', KEYS[7], 'XX', ARGV[6], ARGV[2])
+redis.call('ZADD', KEYS[8], ARGV[6], ARGV[1])
 return 1

@@ -8,6 +8,9 @@ const claimScript = luaScript(new URL('./claim.lua', import.meta.url));
 const releaseScript = luaScript(new URL('./release.lua', import.meta.url));
 const pickScript = luaScript(new URL('./pick.lua', import.meta.url));
 const capacityScript = luaScript(new URL('./capacity.lua', import.meta.url));
+const requeueScript = luaScript(new URL('./requeue.lua', import.meta.url));
+const adoptScript = luaScript(new URL('./adopt.lua', import.meta.url));
+const recountScript = luaScript(new URL('./recount.lua', import.meta.url));
 
 /** A chat's line: its skill, or `*` once widened to agents of any skill. */
 type Waiting = { id: string; skill: string; level: number; widened: boolean };
@@ -56,6 +59,7 @@ export function routing(redis: Redis, k: Keys) {
         k.agentChats(site.id, ''),
         k.queueIndex(site.id),
         k.queuePrefix(site.id),
+        k.claims(site.id),
       ];
       const res = (await claimScript(redis, keysList, [Date.now(), site.defaultMaxChats])) as [string, string] | null;
       return res ? { conversationId: res[0], agentId: res[1] } : null;
@@ -85,6 +89,7 @@ export function routing(redis: Redis, k: Keys) {
           k.agentSkills(siteId, agentId),
           k.agentChats(siteId, agentId),
           k.online(siteId),
+          k.claims(siteId),
         ],
         [c.id, agentId, lineSkill(c), c.level, defaultCap, Date.now()],
       );
@@ -94,10 +99,63 @@ export function routing(redis: Redis, k: Keys) {
     async release(siteId: string, conversationId: string, agentId: string): Promise<boolean> {
       const n = await releaseScript(
         redis,
-        [k.assignment(siteId), k.load(siteId), k.agentChats(siteId, agentId), k.online(siteId)],
+        [k.assignment(siteId), k.load(siteId), k.agentChats(siteId, agentId), k.online(siteId), k.claims(siteId)],
         [conversationId, agentId, Date.now()],
       );
       return n === 1;
+    },
+
+    /** The claim is written to its conversation: it no longer needs the repair's eye. */
+    async claimWritten(siteId: string, conversationId: string): Promise<void> {
+      await redis.zRem(k.claims(siteId), conversationId);
+    },
+
+    /** Claims older than `before` that their conversation does not show yet (their claimer may have died). */
+    async claimsBefore(siteId: string, before: number): Promise<string[]> {
+      return redis.zRangeByScore(k.claims(siteId), '-inf', before);
+    },
+
+    async isClaimPending(siteId: string, conversationId: string): Promise<boolean> {
+      return (await redis.zScore(k.claims(siteId), conversationId)) !== null;
+    },
+
+    /** Puts a waiting chat back at the front of its line if it is in no line and nobody's; true when it was lost. */
+    async requeueIfLost(siteId: string, c: Waiting & { queuedAt: number | null }): Promise<boolean> {
+      const skill = lineSkill(c);
+      const res = await requeueScript(
+        redis,
+        [k.assignment(siteId), k.queue(siteId, skill, c.level), k.queueIndex(siteId)],
+        [c.id, queueScore(10, c.queuedAt ?? Date.now()), `${skill}:${c.level}`],
+      );
+      return res === 1;
+    },
+
+    /** Takes a chat out of every line it could be in (its skill's and the widened one). */
+    async dequeueEverywhere(siteId: string, c: Waiting): Promise<void> {
+      await Promise.all([
+        redis.zRem(k.queue(siteId, c.skill, c.level), c.id),
+        redis.zRem(k.queue(siteId, ANY_SKILL, c.level), c.id),
+      ]);
+    },
+
+    /** Makes the slot record say the chat is this agent's, as its state does; true when it did not. */
+    async adopt(siteId: string, conversationId: string, agentId: string): Promise<boolean> {
+      const res = await adoptScript(
+        redis,
+        [k.assignment(siteId), k.load(siteId), k.agentChats(siteId, ''), k.claims(siteId)],
+        [conversationId, agentId],
+      );
+      return res === 1;
+    },
+
+    /** Recomputes every agent's load from the assignments; returns how many agents' loads were wrong. */
+    async recount(siteId: string): Promise<number> {
+      return Number(await recountScript(redis, [k.assignment(siteId), k.load(siteId), k.agentChats(siteId, '')], []));
+    },
+
+    /** Every chat held by an agent of the site: conversationId -> agentId. */
+    async assignments(siteId: string): Promise<Record<string, string>> {
+      return redis.hGetAll(k.assignment(siteId));
     },
 
     async assignee(siteId: string, conversationId: string): Promise<string | null> {

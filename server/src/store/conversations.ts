@@ -32,10 +32,34 @@ export function conversationStore(redis: Redis, k: Keys) {
       if (Object.keys(fields).length > 0) await redis.hSet(k.conversation(id), fields);
     },
 
-    /** Applies the patch only if the state is still `from`; false when someone else moved it first. */
-    async transition(id: string, from: ConversationT['state'], patch: Partial<ConversationT>): Promise<boolean> {
+    /**
+     * Applies the patch only if the state is still `from`, counts the version and notes `record`
+     * as unfinished in the same step; returns the new version, or 0 when someone else moved it first.
+     */
+    async transition(
+      id: string,
+      from: ConversationT['state'],
+      patch: Partial<ConversationT>,
+      record: string,
+    ): Promise<number> {
       const fields = Object.entries(toHash(patch)).flat();
-      return (await transitionScript(redis, [k.conversation(id)], [JSON.stringify(from), ...fields])) === 1;
+      const res = await transitionScript(
+        redis,
+        [k.conversation(id), k.pending(id)],
+        [JSON.stringify(from), record, ...fields],
+      );
+      return Number(res);
+    },
+
+    /** Transitions written but not (yet) carried out in full: version -> record. */
+    async unfinished(id: string): Promise<Map<number, string>> {
+      const all = await redis.hGetAll(k.pending(id));
+      return new Map(Object.entries(all).map(([v, r]) => [Number(v), r]));
+    },
+
+    /** The transition of this version is carried out in full. */
+    async finished(id: string, version: number): Promise<void> {
+      await redis.hDel(k.pending(id), String(version));
     },
 
     /** The visitor's conversations, newest first. */

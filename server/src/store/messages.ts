@@ -34,12 +34,15 @@ export function messageStore(redis: Redis, k: Keys) {
   }
 
   return {
-    /** Stores the message once per clientMsgId; a re-send returns the stored one with `isNew: false`. */
-    async append(m: NewMessage): Promise<{ message: Message; isNew: boolean }> {
+    /**
+     * Stores the message once per clientMsgId (or per `once`, a key of the server's own, such as a
+     * transition's); a re-send returns the stored one with `isNew: false`.
+     */
+    async append(m: NewMessage, once: string | null = m.clientMsgId): Promise<{ message: Message; isNew: boolean }> {
       const res = (await appendScript(
         redis,
         [k.messages(m.conversationId), k.dedupe(m.conversationId)],
-        [m.clientMsgId ?? '', JSON.stringify(m)],
+        [once ?? '', JSON.stringify(m)],
       )) as [string, number];
       const [id, isNew] = res;
       if (isNew === 1) return { message: { ...m, id }, isNew: true };

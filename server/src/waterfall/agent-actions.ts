@@ -184,10 +184,13 @@ export function agentActions(d: WaterfallDeps, w: Waterfall) {
       if (outcome === 'full') throw new CascadeError('invalid_state', 'you are at your chat limit');
       try {
         const assigned = await w.apply(c, { type: 'claim', agentId: agent.id }, agent.id);
+        await d.routing.claimWritten(site.id, c.id);
         await w.announceQueue(site);
         return assigned;
       } catch (e) {
-        await d.routing.release(site.id, c.id, agent.id);
+        // Not if the claim is written already (the repair may have finished it meanwhile).
+        const now = await d.conversations.get(c.id);
+        if (now?.state !== 'assigned' || now.agentId !== agent.id) await d.routing.release(site.id, c.id, agent.id);
         throw e;
       }
     },

@@ -17,6 +17,8 @@ import type { NewMessage } from '../store/messages.ts';
 import { timers } from '../routing/timers.ts';
 import { boardPusher } from '../routing/board.ts';
 import { siteThrottle } from './site-throttle.ts';
+import { journal, type TransitionRecord } from './journal.ts';
+import { crashPoint } from '../testing/crash-point.ts';
 
 /**
  * A waiting line is announced at most once per this long per site (and process): in a surge a
@@ -32,9 +34,11 @@ export function waterfall(d: WaterfallDeps) {
   const clocks = timers(d.queues);
   const boards = boardPusher(d);
   const touchBoard = boards.touch;
+  const log = journal(d.redis, d.keys);
 
-  async function post(m: Omit<NewMessage, 'ts'>, conversation?: Conversation): Promise<Message> {
-    const { message, isNew } = await d.messages.append({ ...m, ts: Date.now() });
+  /** `once`: the server's own dedupe key (a transition's), so a repeat of the same post stores nothing. */
+  async function post(m: Omit<NewMessage, 'ts'>, conversation?: Conversation, once?: string): Promise<Message> {
+    const { message, isNew } = await d.messages.append({ ...m, ts: Date.now() }, once ?? m.clientMsgId);
     if (isNew) await fanOut(message, conversation);
     return message;
   }
@@ -47,14 +51,17 @@ export function waterfall(d: WaterfallDeps) {
     if (c.agentId) d.notify.toAgent(c.agentId, 'message:new', m);
   }
 
-  /** `ts` is the moment of the transition, not of the write: the write waits until after the claims. */
+  /**
+   * `ts` is the moment of the transition, not of the write: the write waits until after the claims.
+   * Counted once per (conversation, version), however often a repair repeats it.
+   */
   async function recordEvent(
     c: Conversation,
-    t: Transition,
+    t: Pick<Transition, 'event' | 'from' | 'to'>,
     ts: number,
     extra: Record<string, string> = {},
   ): Promise<void> {
-    await d.redis.xAdd(d.keys.events(c.siteId), '*', {
+    await log.recordEvent(c.siteId, c.id, c.version, {
       event: t.event,
       conversationId: c.id,
       from: t.from,
@@ -66,6 +73,23 @@ export function waterfall(d: WaterfallDeps) {
       ...extra,
     });
   }
+
+  /** The system message of the transition to `version`: stored once, however often it is posted. */
+  function systemMessage(c: Conversation, event: Transition['event'], data: TransitionRecord['data']) {
+    return {
+      conversationId: c.id,
+      clientMsgId: null,
+      author: 'system' as const,
+      agentId: null,
+      authorName: null,
+      text: describe(event, data),
+      internal: false,
+      bot: null,
+      event,
+      data,
+    };
+  }
+  const transitionKey = (version: number) => `transition:${version}`;
 
   /**
    * A new conversation for the visitor, unless another of their tabs started one since they
@@ -120,14 +144,34 @@ export function waterfall(d: WaterfallDeps) {
     const now = Date.now();
     const t = next(c, e, now);
     if (isRefusal(t)) throw new CascadeError('invalid_state', t.refused);
-    if (!(await d.conversations.transition(c.id, c.state, t.patch))) {
+    const previousAgent = c.agentId;
+    const data: TransitionRecord['data'] = {};
+    if (e.type === 'transfer') Object.assign(data, { level: e.level, skill: e.skill, note: e.note });
+    if (e.type === 'offer_ticket') data.reason = e.reason;
+    const ticketEffect = t.effects.find((x) => x.type === 'create_ticket');
+    const record: TransitionRecord = {
+      event: t.event,
+      from: t.from,
+      to: t.to,
+      ts: now,
+      by,
+      ticket: ticketEffect
+        ? { reason: ticketEffect.reason, note: e.type === 'followup' && e.note ? e.note : null }
+        : null,
+      data,
+    };
+    // Noted before the write and struck off after the last step: a crash in between is found and repaired.
+    const token = randomUUID();
+    await log.begin(c.siteId, c.id, token, now);
+    const version = await d.conversations.transition(c.id, c.state, t.patch, JSON.stringify(record));
+    if (version === 0) {
+      await log.end(c.siteId, c.id, token);
       throw new CascadeError('conflict', 'the conversation changed meanwhile; try again');
     }
-    let updated: Conversation = { ...c, ...t.patch };
-    const previousAgent = c.agentId;
+    crashPoint(`${t.event}:written`);
+    let updated: Conversation = { ...c, ...t.patch, version };
     let requeued = false;
     let ticketCreated: Ticket | null = null;
-    const data: Record<string, string | number | boolean | null> = {};
 
     for (const effect of t.effects) {
       switch (effect.type) {
@@ -147,6 +191,7 @@ export function waterfall(d: WaterfallDeps) {
         case 'create_ticket': {
           const note = e.type === 'followup' && e.note ? e.note : null;
           const { ticket, isNew } = await createTicket(d, updated, effect.reason, by, note);
+          crashPoint(`${t.event}:ticket-created`);
           if (isNew) ticketCreated = ticket;
           await d.conversations.update(c.id, { ticketId: ticket.id, ticketNumber: ticket.number });
           updated = { ...updated, ticketId: ticket.id, ticketNumber: ticket.number };
@@ -162,24 +207,8 @@ export function waterfall(d: WaterfallDeps) {
       const [agent] = await Promise.all([d.agents.card(e.agentId), onApplied?.(updated)]);
       data.agentName = agent?.name ?? null;
     } else if (onApplied) await onApplied(updated);
-    if (e.type === 'transfer') Object.assign(data, { level: e.level, skill: e.skill, note: e.note });
-    if (e.type === 'offer_ticket') data.reason = e.reason;
 
-    await post(
-      {
-        conversationId: c.id,
-        clientMsgId: null,
-        author: 'system',
-        agentId: null,
-        authorName: null,
-        text: describe(t.event, data),
-        internal: false,
-        bot: null,
-        event: t.event,
-        data,
-      },
-      updated,
-    );
+    await post(systemMessage(updated, t.event, data), updated, transitionKey(version));
 
     // A chat that is (still) in line hears its place from announceQueue after the claims.
     const inLine = requeued && (updated.state === 'queued' || updated.state === 'offered_ticket');
@@ -192,6 +221,7 @@ export function waterfall(d: WaterfallDeps) {
       d.notify.toAgent(previousAgent, 'chat:removed', { conversationId: c.id });
     if (summary && updated.agentId) d.notify.toAgent(updated.agentId, 'chat:update', summary);
 
+    crashPoint(`${t.event}:posted`);
     if (requeued) await runClaims(c.siteId, site);
 
     const bookkeeping: Promise<unknown>[] = [recordEvent(updated, t, now, { by })];
@@ -212,7 +242,68 @@ export function waterfall(d: WaterfallDeps) {
       bookkeeping.push(d.events.emit({ type: 'ticket.created', ticket: ticketCreated, conversation: updated }));
     await Promise.all(bookkeeping);
     if (!openStates.has(t.to)) await d.events.emit({ type: 'conversation.ended', conversation: updated });
+    await Promise.all([d.conversations.finished(c.id, version), log.end(c.siteId, c.id, token)]);
     return updated;
+  }
+
+  /**
+   * Finishes a transition whose process died after writing its state: its ticket, its system
+   * message, its event and its timers, each at most once (they are keyed by the version). The
+   * routing is put right by the repair from the state itself (repair.ts).
+   */
+  async function finishRecorded(c: Conversation, version: number, record: TransitionRecord): Promise<void> {
+    let current = c;
+    if (record.ticket && current.ticketId === null) {
+      const { ticket, isNew } = await createTicket(d, current, record.ticket.reason, record.by, record.ticket.note);
+      await d.conversations.update(c.id, { ticketId: ticket.id, ticketNumber: ticket.number });
+      current = { ...current, ticketId: ticket.id, ticketNumber: ticket.number };
+      if (isNew) await d.events.emit({ type: 'ticket.created', ticket, conversation: current });
+    }
+    const data = { ...record.data };
+    if (record.event === 'claimed' && current.agentId)
+      data.agentName = (await d.agents.card(current.agentId))?.name ?? null;
+    if (record.ticket && current.ticketNumber !== null) data.ticketNumber = current.ticketNumber;
+    await post(systemMessage(current, record.event, data), current, transitionKey(version));
+    await recordEvent({ ...current, version }, record, record.ts, { by: record.by });
+    const waiting = current.state === 'queued' || current.state === 'offered_ticket';
+    const site = waiting ? await d.sites.get(c.siteId) : null;
+    if (site) await clocks.waiting(site, current);
+    if (record.event === 'escalated') await d.events.emit({ type: 'conversation.escalated', conversation: current });
+    if (record.to === 'resolved') await d.events.emit({ type: 'conversation.resolved', conversation: current });
+    if (!openStates.has(record.to)) await d.events.emit({ type: 'conversation.ended', conversation: current });
+    await d.conversations.finished(c.id, version);
+  }
+
+  /**
+   * Writes a claim (made by claim.lua or pick.lua) to its conversation and tells the agent.
+   * When that fails the slot is given back, unless the conversation shows the claim already
+   * (another process, or the repair, wrote it first).
+   */
+  async function writeClaim(site: Site, conversationId: string, agentId: string): Promise<boolean> {
+    const c = await d.conversations.get(conversationId);
+    try {
+      if (!c) throw new CascadeError('not_found', 'conversation vanished');
+      // The agent's summary is read while the claim is written, so they hear of it at once.
+      const summary = chatSummary(d, { ...c, state: 'assigned', agentId });
+      summary.catch(() => {});
+      await apply(
+        c,
+        { type: 'claim', agentId },
+        'system',
+        async (assigned) => {
+          const s = await summary;
+          if (s) d.notify.toAgent(agentId, 'chat:assigned', { ...s, conversation: assigned });
+        },
+        site,
+      );
+      await d.routing.claimWritten(site.id, conversationId);
+      return true;
+    } catch {
+      const now = await d.conversations.get(conversationId);
+      if (now?.state === 'assigned' && now.agentId === agentId) await d.routing.claimWritten(site.id, conversationId);
+      else await d.routing.release(site.id, conversationId, agentId);
+      return false;
+    }
   }
 
   /** Assigns whatever can be assigned on the site, then tells the waiting visitors where they stand. */
@@ -221,26 +312,8 @@ export function waterfall(d: WaterfallDeps) {
     if (!site) return;
     if (site.assignment === 'auto') {
       for (let a = await d.routing.claimNext(site); a; a = await d.routing.claimNext(site)) {
-        const { conversationId, agentId } = a;
-        const c = await d.conversations.get(conversationId);
-        try {
-          if (!c) throw new CascadeError('not_found', 'conversation vanished');
-          // The agent's summary is read while the claim is written, so they hear of it at once.
-          const summary = chatSummary(d, { ...c, state: 'assigned', agentId });
-          summary.catch(() => {});
-          await apply(
-            c,
-            { type: 'claim', agentId },
-            'system',
-            async (assigned) => {
-              const s = await summary;
-              if (s) d.notify.toAgent(agentId, 'chat:assigned', { ...s, conversation: assigned });
-            },
-            site,
-          );
-        } catch {
-          await d.routing.release(siteId, conversationId, agentId);
-        }
+        crashPoint('claim:taken');
+        await writeClaim(site, a.conversationId, a.agentId);
       }
     }
     await announceQueue(site);
@@ -284,7 +357,20 @@ export function waterfall(d: WaterfallDeps) {
     boards.stop();
   }
 
-  return { start, apply, post, fanOut, runClaims, announceQueue, clocks, touchBoard, stop };
+  return {
+    start,
+    apply,
+    post,
+    fanOut,
+    runClaims,
+    announceQueue,
+    writeClaim,
+    finishRecorded,
+    journal: log,
+    clocks,
+    touchBoard,
+    stop,
+  };
 }
 export type Waterfall = ReturnType<typeof waterfall>;
 

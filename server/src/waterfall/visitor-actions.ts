@@ -17,6 +17,7 @@ import type { Waterfall } from './service.ts';
 import { visitorView } from './views.ts';
 import { isOpen } from '../routing/hours.ts';
 import { priorityFor } from '../routing/priority.ts';
+import { repairs } from './repair.ts';
 
 /** A step that lost to another one on the same conversation (it changed state first) is not an error. */
 function ignoreIfMovedOn(e: unknown): void {
@@ -29,6 +30,7 @@ export type VisitorRef = { siteId: string; visitorId: string };
 
 /** What a visitor can do, each step going through the waterfall. */
 export function visitorActions(d: WaterfallDeps, w: Waterfall) {
+  const repair = repairs(d, w);
   async function current(ref: VisitorRef): Promise<Conversation | null> {
     const id = await d.visitors.currentConversation(ref.siteId, ref.visitorId);
     return id ? d.conversations.get(id) : null;
@@ -216,6 +218,9 @@ export function visitorActions(d: WaterfallDeps, w: Waterfall) {
 
     async escalate(site: Site, visitor: Visitor, ip: string) {
       const c = await openConversation(site, visitor, ip);
+      // Asking again while waiting: a chat that lost its place in line (its process died) gets it back.
+      if ((c.state === 'queued' || c.state === 'offered_ticket') && (await repair.conversation(site, c.id)))
+        await w.runClaims(site.id, site);
       if (c.state !== 'bot') return reply(c);
       return reply(await escalate(site, visitor, c, null));
     },

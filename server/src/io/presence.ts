@@ -1,0 +1,84 @@
+import { randomUUID } from 'node:crypto';
+import type { Namespace, Server, Socket } from 'socket.io';
+import type { Redis } from '../redis/connect.ts';
+import type { Keys } from '../redis/keys.ts';
+
+/** How long a presence set outlives its last connection: a crashed process's entries are pruned on read anyway. */
+const SET_TTL_MS = 24 * 3600 * 1000;
+
+/**
+ * Who is connected, kept in Redis rather than asked of every process: each socket is a member
+ * (`<process> <socket>`) of its person's presence set, and each process keeps a liveness key
+ * that it renews four times per TTL. A socket counts while its process is alive; a process that
+ * dies or hangs stops renewing and all of its sockets count as gone once the TTL passes, so
+ * nobody waits on a process that does not answer (a hung process made `fetchSockets` fail for
+ * everyone). One write per process per beat, whatever the number of sockets.
+ */
+export function presence(redis: Redis, io: Server, k: Keys, ttlSeconds: number) {
+  const processId = randomUUID();
+  const ttlMs = ttlSeconds * 1000;
+  const aliveKey = k.processAlive;
+
+  /** This process's live sockets and the presence set each is in. */
+  const mine = new Map<Socket, string>();
+
+  async function enter(key: string, s: Socket): Promise<void> {
+    await redis.zAdd(key, { score: Date.now(), value: `${processId} ${s.id}` });
+    await redis.pExpire(key, SET_TTL_MS);
+  }
+
+  async function beat(): Promise<void> {
+    const before = await redis.set(aliveKey(processId), '1', { expiration: { type: 'PX', value: ttlMs }, GET: true });
+    // Our key had run out (we hung, or Redis lost it): others may have pruned our sockets meanwhile.
+    if (before === null) await Promise.all([...mine].map(([s, key]) => enter(key, s)));
+  }
+  const started = beat();
+  const timer = setInterval(() => void beat().catch(() => {}), Math.max(250, ttlMs / 4));
+  timer.unref();
+
+  return {
+    /** Resolves once this process has vouched for itself the first time. */
+    ready: () => started,
+
+    /** Tracks the sockets of a namespace from their connection to their disconnection. */
+    track(name: string, keyOf: (s: Socket) => string | null): void {
+      io.of(name).on('connection', (s: Socket) => {
+        const key = keyOf(s);
+        if (!key) return;
+        mine.set(s, key);
+        enter(key, s).catch(() => {});
+        s.on('disconnect', () => {
+          mine.delete(s);
+          redis.zRem(key, `${processId} ${s.id}`).catch(() => {});
+        });
+      });
+    },
+
+    /**
+     * Whether any socket in the set is live: its process alive and, when it is this process, the
+     * socket still connected (a socket that has just left counts as gone at once). Entries of
+     * processes that are gone are pruned.
+     */
+    async any(name: string, key: string): Promise<boolean> {
+      const nsp: Namespace = io.of(name);
+      const members = await redis.zRange(key, 0, -1);
+      const byProcess = new Map<string, string[]>();
+      for (const m of members) {
+        const [owner = '', socketId = ''] = m.split(' ');
+        if (owner === processId) {
+          if (nsp.sockets.has(socketId)) return true;
+        } else byProcess.set(owner, [...(byProcess.get(owner) ?? []), m]);
+      }
+      const owners = [...byProcess.keys()];
+      const alive = await Promise.all(owners.map(async (id) => (await redis.get(aliveKey(id))) !== null));
+      const dead = owners.filter((_, i) => !alive[i]).flatMap((id) => byProcess.get(id) ?? []);
+      if (dead.length > 0) await redis.zRem(key, dead);
+      return alive.some(Boolean);
+    },
+
+    stop(): void {
+      clearInterval(timer);
+    },
+  };
+}
+export type Presence = ReturnType<typeof presence>;

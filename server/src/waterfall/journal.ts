@@ -1,0 +1,70 @@
+import { ConversationState, TicketReason, WaterfallEventName } from '@cascade/shared';
+import { z } from 'zod';
+import type { Redis } from '../redis/connect.ts';
+import type { Keys } from '../redis/keys.ts';
+import { luaScript } from '../redis/script.ts';
+
+const recordEventScript = luaScript(new URL('../redis/record-event.lua', import.meta.url));
+
+/** How long a transition stays marked as counted: far longer than any repair takes to come. */
+const EVENT_MARK_SECONDS = 24 * 3600;
+
+/**
+ * What a transition was, noted in the conversation's slot in the same step as the state
+ * write, so that a repair can finish what a crashed process left undone.
+ */
+export const TransitionRecord = z.object({
+  event: WaterfallEventName,
+  from: ConversationState,
+  to: ConversationState,
+  ts: z.number(),
+  by: z.string(),
+  /** The ticket reason when the transition creates one; the note of a follow-up. */
+  ticket: z.object({ reason: TicketReason, note: z.string().nullable() }).nullable(),
+  /** The message's data that cannot be read back from the conversation later. */
+  data: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
+});
+export type TransitionRecord = z.infer<typeof TransitionRecord>;
+
+/**
+ * The site's list of state changes under way. A change is noted here before its state write
+ * and struck off once every step after it is done; one that stays noted for long lost its
+ * process, and the repair (repair.ts) puts its conversation right.
+ */
+export function journal(redis: Redis, k: Keys) {
+  return {
+    async begin(siteId: string, conversationId: string, token: string, now: number): Promise<void> {
+      await redis.zAdd(k.intents(siteId), { score: now, value: `${conversationId} ${token}` });
+    },
+
+    async end(siteId: string, conversationId: string, token: string): Promise<void> {
+      await redis.zRem(k.intents(siteId), `${conversationId} ${token}`);
+    },
+
+    /** Changes begun before `before` and never struck off: [entry, conversationId]. */
+    async staleBefore(siteId: string, before: number): Promise<{ entry: string; conversationId: string }[]> {
+      const entries = await redis.zRangeByScore(k.intents(siteId), '-inf', before);
+      return entries.map((entry) => ({ entry, conversationId: entry.split(' ')[0] ?? '' }));
+    },
+
+    async strike(siteId: string, entries: string[]): Promise<void> {
+      if (entries.length > 0) await redis.zRem(k.intents(siteId), entries);
+    },
+
+    /** Adds the transition of (conversation, version) to the site's event stream once, however often asked. */
+    async recordEvent(
+      siteId: string,
+      conversationId: string,
+      version: number,
+      fields: Record<string, string>,
+    ): Promise<boolean> {
+      const res = await recordEventScript(
+        redis,
+        [k.eventOnce(siteId, conversationId, version), k.events(siteId)],
+        [EVENT_MARK_SECONDS, ...Object.entries(fields).flat()],
+      );
+      return res === 1;
+    },
+  };
+}
+export type Journal = ReturnType<typeof journal>;

@@ -26,6 +26,7 @@ import { verifyIdentity } from '../auth/identity.ts';
 import type { WaterfallDeps } from '../waterfall/context.ts';
 import type { VisitorActions } from '../waterfall/visitor-actions.ts';
 import { visitorView } from '../waterfall/views.ts';
+import { toVisitorMessage, toVisitorMessages, toVisitorView } from '../waterfall/visitor-projection.ts';
 import { handler, type Logger } from './handle.ts';
 import { rooms } from './rooms.ts';
 import { timers } from '../routing/timers.ts';
@@ -137,18 +138,20 @@ export function visitorNamespace(io: Server, d: WaterfallDeps, actions: VisitorA
         token: s.data.token,
         visitorId: s.data.visitorId,
         site: PublicSiteConfig.parse(site),
-        conversation: c ? await visitorView(d, c) : null,
-        messages: c ? (await d.messages.after(c.id, p.after)).filter((m) => !m.internal) : [],
+        conversation: c ? toVisitorView(await visitorView(d, c)) : null,
+        messages: c ? toVisitorMessages(await d.messages.after(c.id, p.after)) : [],
       };
     }),
     'message:send': handle(SendMessage, async (p, s: VisitorSocket) => {
       const sent = await actions.send(s.data, p, s.data.ip, s.data.seen);
       s.data.seen = sent.conversation.id;
-      return sent;
+      const message = toVisitorMessage(sent.message);
+      if (!message) throw new Error('a visitor’s own message must be visible to them');
+      return { message, conversation: toVisitorView(sent.conversation) };
     }),
     'messages:sync': handle(SyncMessages, async (p, s: VisitorSocket) => {
       const [, c] = await Promise.all([who(s), currentOf(s)]);
-      return { messages: c ? (await d.messages.after(c.id, p.after)).filter((m) => !m.internal) : [] };
+      return { messages: c ? toVisitorMessages(await d.messages.after(c.id, p.after)) : [] };
     }),
     'bot:feedback': handle(BotFeedback, async (p, s: VisitorSocket) => {
       const { site, visitor } = await who(s);
@@ -176,7 +179,7 @@ export function visitorNamespace(io: Server, d: WaterfallDeps, actions: VisitorA
     }),
     'transcript:request': handle(TranscriptRequest, async (p, s: VisitorSocket) => {
       const { site, visitor } = await who(s);
-      await requestTranscript(d, site, visitor, p.email);
+      await requestTranscript({ ...d, rates: d.rates }, site, visitor, p.email);
       return {};
     }),
     typing: handle(Typing, async (p, s: VisitorSocket) => {

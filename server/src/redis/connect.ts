@@ -23,6 +23,7 @@ type StoreCommand =
   | 'hSet'
   | 'incr'
   | 'lRange'
+  | 'pExpire'
   | 'ping'
   | 'publish'
   | 'sAdd'
@@ -55,6 +56,9 @@ export interface Transaction {
   lTrim(key: RedisArgument, start: number, stop: number): Transaction;
   incr(key: RedisArgument): Transaction;
   expire(key: RedisArgument, seconds: number, mode?: 'NX'): Transaction;
+  persist(key: RedisArgument): Transaction;
+  pTTL(key: RedisArgument): Transaction;
+  sMembers(key: RedisArgument): Transaction;
   exec(): Promise<unknown[]>;
 }
 

@@ -55,6 +55,8 @@ export function visitorActions(d: WaterfallDeps, w: Waterfall) {
       3600,
       'too many new conversations from your network; please try again later',
     );
+    // The first chat is what makes a visitor worth remembering (see VisitorStore.create).
+    await d.visitors.keep(site.id, visitor.id);
     return w.start(site, visitor, c?.id ?? null);
   }
 

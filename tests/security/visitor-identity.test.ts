@@ -8,7 +8,8 @@ import { REDIS_URL, startCascade, type Harness } from '../support/harness.ts';
 
 let h: Harness;
 beforeAll(async () => {
-  h = await startCascade();
+  // The cap on one visitor's connections is the default here; other tests open many on purpose.
+  h = await startCascade({ VISITOR_SOCKETS_PER_TOKEN: '10' });
 });
 afterAll(async () => {
   await h.close();

@@ -25,7 +25,7 @@ import { healthRoutes } from './http/health.ts';
 import { staticRoutes } from './http/static.ts';
 import { seedDemos, type Demo } from './demo/seed.ts';
 import { demoPage } from './demo/page.ts';
-import { redaction } from './security/redact.ts';
+import { redaction, requestForLog } from './security/redact.ts';
 import { securityHeaders } from './security/headers.ts';
 import { proxyTrust } from './security/proxy.ts';
 import { historyRoutes } from './history/routes.ts';
@@ -47,6 +47,8 @@ export async function buildServer(config: Config): Promise<FastifyInstance> {
     logger: {
       level: config.LOG_LEVEL,
       redact: redaction,
+      // Query strings carry what people search for (and sometimes more): only paths are logged.
+      serializers: { req: requestForLog },
     },
     bodyLimit: MAX_PAYLOAD_BYTES,
     // One rule for REST and the socket handshake (io/visitor.ts) decides whose address a request is.

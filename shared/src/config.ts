@@ -89,6 +89,11 @@ export const ServerEnv = z.object({
   RATE_CONVERSATIONS_PER_IP_PER_HOUR: z.coerce.number().int().min(1).default(30),
   RATE_CONNECTIONS_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).default(120),
   RATE_AGENT_MESSAGES_PER_MINUTE: z.coerce.number().int().min(1).default(120),
+  /** Transcript emails to one address, and from one site, per day: a transcript is no mail relay. */
+  RATE_TRANSCRIPTS_PER_ADDRESS_PER_DAY: z.coerce.number().int().min(1).default(5),
+  RATE_TRANSCRIPTS_PER_SITE_PER_DAY: z.coerce.number().int().min(1).default(1000),
+  /** Live connections of one visitor token (all their tabs); the next is refused. */
+  VISITOR_SOCKETS_PER_TOKEN: z.coerce.number().int().min(1).max(1000).default(10),
   /**
    * Failed logins from one address at one account before each further try must wait, twice as
    * long each time, up to LOGIN_LOCK_MINUTES (an address across accounts: ten times as many).

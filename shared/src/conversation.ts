@@ -42,6 +42,8 @@ export const Conversation = z.object({
   ticketNumber: z.number().int().positive().nullable(),
   transfers: z.number().int().nonnegative(),
   transferNote: z.string().max(1000).nullable(),
+  /** The address the visitor left in this conversation: the only one, with a verified one, a transcript may go to. */
+  visitorEmail: z.email().max(254).nullable().default(null),
   /** Why the visitor was offered a ticket, while in `offered_ticket`. */
   offerReason: z.enum(['max_wait', 'no_agent', 'outside_hours']).nullable(),
   resolvedBy: z.enum(['bot', 'agent']).nullable(),
@@ -75,6 +77,7 @@ export function newConversation(
     ticketNumber: null,
     transfers: 0,
     transferNote: null,
+    visitorEmail: null,
     offerReason: null,
     resolvedBy: null,
     csat: null,
@@ -105,5 +108,10 @@ export const ConversationView = z.object({
   agent: AgentPublic.nullable(),
   ticketNumber: z.number().int().positive().nullable(),
   canRate: z.boolean(),
+  /**
+   * Where the transcript may be emailed: the address the visitor left in this conversation and
+   * their verified one. Empty (or absent) means nowhere: the transcript is no relay to strangers.
+   */
+  transcriptTo: z.array(z.email().max(254)).max(2).optional(),
 });
 export type ConversationView = z.infer<typeof ConversationView>;

@@ -10,6 +10,7 @@ export * from './canned.ts';
 export * from './bot.ts';
 export * from './conversation.ts';
 export * from './message.ts';
+export * from './visitor-message.ts';
 export * from './ticket.ts';
 export * from './history.ts';
 export * from './config.ts';

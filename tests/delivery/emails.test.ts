@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ChatSummary, ConversationView } from '@cascade/shared';
+import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCascade, type Harness } from '../support/harness.ts';
 import { Mailbox, recipient } from './smtp.ts';
@@ -62,7 +63,14 @@ describe('emails', () => {
 
   it('emails the transcript on request, without internal notes, at most three times an hour', async () => {
     const agent = await h.newAgent({ skills: everySkill, name: 'Omar' });
-    const visitor = await h.visitor({ locale: 'ar' });
+    // A transcript goes only to the visitor's own address: here, the one their sign-in vouches for.
+    const secret = (await h.app.cascade.sites.secrets(h.demo.siteId))!.identitySecret;
+    const identity = await new SignJWT({ email: 'copy@example.com' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('customer-copy')
+      .setExpirationTime('10m')
+      .sign(new TextEncoder().encode(secret));
+    const visitor = await h.visitor({ locale: 'ar', identity });
     await visitor.ok('message:send', send('hello'));
     await visitor.ok('conversation:escalate', {});
     const chat = await agent.next<ChatSummary>('chat:assigned');

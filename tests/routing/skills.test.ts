@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ChatDetail, ChatSummary, ConversationView, Message } from '@cascade/shared';
+import type { ChatDetail, ChatSummary, ConversationView, VisitorMessage } from '@cascade/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCascade, type Harness } from '../support/harness.ts';
 import type { TestClient } from '../support/clients.ts';
@@ -46,8 +46,10 @@ describe('skills, levels, priority and transfers', () => {
     });
     expect(moved.conversation).toMatchObject({ state: 'queued', level: 2 });
     await l1.next('chat:removed');
-    const told = await visitor.next<Message>('message:new', (m) => m.event === 'transferred');
-    expect(told.data?.level).toBe(2);
+    // The visitor hears of the transfer, but not the level, skill or note: those are internal.
+    const told = await visitor.next<VisitorMessage>('message:new', (m) => m.event === 'transferred');
+    expect(told.text).toBe('Passed to a colleague');
+    expect(told.data).toEqual({});
     const view = await visitor.next<ConversationView>('conversation:update', isState('queued'));
     expect(view.queue?.position).toBe(1);
     const inbox = await l1.ok<{ mine: ChatSummary[] }>('inbox:get', {});

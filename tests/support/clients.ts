@@ -11,6 +11,8 @@ type Received = { event: string; args: unknown[] };
 export class TestClient {
   readonly socket: Socket;
   private received: Received[] = [];
+  /** Every event ever received, consumed or not, for tests that inspect all a client was sent. */
+  readonly history: Received[] = [];
   private waiters: { event: string; match: (arg: never) => boolean; resolve: (arg: unknown) => void }[] = [];
 
   constructor(url: string, opts: Parameters<typeof io>[1]) {
@@ -22,6 +24,7 @@ export class TestClient {
       ...opts,
     });
     this.socket.onAny((event: string, ...args: unknown[]) => {
+      this.history.push({ event, args });
       const waiter = this.waiters.find((w) => w.event === event && w.match(args[0] as never));
       if (waiter) {
         this.waiters.splice(this.waiters.indexOf(waiter), 1);

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { BotDecision, ChatSummary, KbEntry } from '@cascade/shared';
+import { SignJWT } from 'jose';
 import type { Page } from 'playwright-core';
 import { afterAll, expect, it } from 'vitest';
 import { screenshotPath } from '../support/browser.ts';
@@ -51,6 +52,16 @@ it(
       expect(body.decision.suggestions.map((s) => s.entryId)).toContain('order-tracking');
 
     const first = await openDemo(stage.browser, stage.h.url);
+    // Maya is signed in on the shop: her transcript can go to the address her sign-in vouches for.
+    const secret = (await stage.h.app.cascade.sites.secrets(stage.h.demo.siteId))!.identitySecret;
+    const identity = await new SignJWT({ name: 'Maya', email: 'maya@example.com' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('maya')
+      .setExpirationTime('10m')
+      .sign(new TextEncoder().encode(secret));
+    await first.evaluate((token) => {
+      (window as unknown as { Cascade: (...args: unknown[]) => void }).Cascade('identify', { token });
+    }, identity);
     await openChat(first);
     await sendMessage(first, 'order');
     await first.getByText('Does one of these help?').waitFor();
@@ -97,9 +108,8 @@ it(
     const stored = await stage.h.app.cascade.conversations.get(conversationId);
     expect(stored?.csat).toMatchObject({ score: 4, comment: 'Quick and kind.' });
 
-    await first.getByRole('button', { name: 'Email me the transcript' }).click();
-    await first.getByLabel('Email').fill('maya@example.com');
-    await first.getByRole('button', { name: 'Send transcript' }).click();
+    // No free address field: the transcript is offered to the visitor's own address only.
+    await first.getByRole('button', { name: 'Email the transcript to maya@example.com' }).click();
     await first.getByText('Sent to maya@example.com.').waitFor();
     const mail = await mailbox.next((m) => JSON.stringify(m.to).includes('maya@example.com'));
     expect(mail.text).toContain('Hi, Rana here. Which order is it?');

@@ -1,4 +1,4 @@
-import type { Locale, Message } from '@cascade/shared';
+import type { Locale, VisitorMessage as Message } from '@cascade/shared';
 import { asLocale } from './i18n/pick.ts';
 
 /**

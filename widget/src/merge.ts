@@ -1,4 +1,4 @@
-import type { Message } from '@cascade/shared';
+import type { VisitorMessage as Message } from '@cascade/shared';
 
 /**
  * Orders Redis stream ids (`ms-seq`) numerically. Both parts may exceed 2^53, so they are compared
@@ -12,6 +12,9 @@ export function compareIds(a: string, b: string): number {
 
 const compareDigits = (a: string, b: string): number => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
 
+/** A visitor never receives notes; one from a server that sent it anyway is still not shown. */
+const isNote = (m: Message): boolean => (m as { internal?: unknown }).internal === true;
+
 export const lastId = (messages: readonly Message[]): string | null => messages.at(-1)?.id ?? null;
 
 /**
@@ -24,7 +27,7 @@ export function mergeMessages(current: readonly Message[], incoming: readonly Me
   const clientIds = new Set(current.flatMap((m) => (m.clientMsgId ? [m.clientMsgId] : [])));
   const added: Message[] = [];
   for (const m of incoming) {
-    if (m.internal || ids.has(m.id) || (m.clientMsgId && clientIds.has(m.clientMsgId))) continue;
+    if (isNote(m) || ids.has(m.id) || (m.clientMsgId && clientIds.has(m.clientMsgId))) continue;
     ids.add(m.id);
     if (m.clientMsgId) clientIds.add(m.clientMsgId);
     added.push(m);

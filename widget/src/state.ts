@@ -1,4 +1,11 @@
-import type { ConversationView, ErrorCode, HelloReply, Locale, Message, PublicSiteConfig } from '@cascade/shared';
+import type {
+  ConversationView,
+  ErrorCode,
+  HelloReply,
+  Locale,
+  VisitorMessage as Message,
+  PublicSiteConfig,
+} from '@cascade/shared';
 import { lastId, mergeMessages } from './merge.ts';
 import { enqueue, markFailed, markRetry, settle, type Outbox, type OutboxItem } from './outbox.ts';
 

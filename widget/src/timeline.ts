@@ -1,4 +1,4 @@
-import type { ConversationState, ConversationView, Message } from '@cascade/shared';
+import type { ConversationState, ConversationView, VisitorMessage as Message } from '@cascade/shared';
 import { compareIds } from './merge.ts';
 import type { Outbox, OutboxItem } from './outbox.ts';
 import type { ChatState } from './state.ts';

@@ -1,4 +1,4 @@
-import type { ConversationView, Message } from '@cascade/shared';
+import type { ConversationView, VisitorMessage as Message } from '@cascade/shared';
 
 let seq = 0;
 
@@ -8,11 +8,9 @@ export function message(over: Partial<Message> & Pick<Message, 'id'>): Message {
     conversationId: 'c1',
     clientMsgId: null,
     author: 'bot',
-    agentId: null,
     authorName: null,
     text: `message ${++seq}`,
     ts: 1_700_000_000_000,
-    internal: false,
     bot: null,
     event: null,
     data: null,

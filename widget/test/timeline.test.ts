@@ -13,7 +13,7 @@ import { conversation, message } from './fixtures.ts';
 const visitor = message({ id: '1-0', author: 'visitor', clientMsgId: 'u1' });
 const answer = message({
   id: '2-0',
-  bot: { kind: 'answer', entryId: 'e1', confidence: 0.9, language: 'en', text: 'x', skill: 'general' },
+  bot: { kind: 'answer', entryId: 'e1', language: 'en' },
 });
 const item = { clientMsgId: 'u2', text: 'more', ts: 2, failed: null };
 
@@ -44,7 +44,7 @@ describe('what the visitor sees', () => {
     ).toBeNull();
     const smalltalk = message({
       id: '4-0',
-      bot: { kind: 'smalltalk', intent: 'thanks', confidence: 1, language: 'en' },
+      bot: { kind: 'smalltalk', intent: 'thanks', language: 'en' },
     });
     expect(actionableBotMessage({ conversation: conversation(), messages: [smalltalk] })).toBeNull();
   });

@@ -31,11 +31,14 @@ const en = {
     'Thank you for contacting {site}. We opened request #{n} for you and will answer by email. ' +
     'Here is your conversation so far.',
   'transcript.subject': 'Your conversation with {site}',
-  'transcript.intro': 'Here is the transcript of your conversation with {site}.',
+  'transcript.intro':
+    'Here is the transcript of your conversation with {site}, which you asked for in its chat. ' +
+    'Lines marked “You” are what you wrote. If you did not ask for it, you can ignore this email.',
   'reply.subject': 'Re: your request #{n} at {site}',
   'reply.intro': '{agent} answered your request #{n}:',
   'event.claimed': '{name} joined the chat',
   'event.transferred': 'The chat was passed to level {level}',
+  'event.passed': 'The chat was passed to a colleague',
   'event.resolved': 'The chat was marked as solved',
   'event.bot_resolved': 'The assistant answered the question',
   'event.ticketed': 'Request #{n} was opened',
@@ -73,11 +76,14 @@ const ar: MailStrings = {
   'ticket.intro':
     'شكرًا لتواصلك مع {site}. فتحنا لك الطلب رقم #{n} وسنرد عليك بالبريد الإلكتروني. هذه محادثتك حتى الآن.',
   'transcript.subject': 'محادثتك مع {site}',
-  'transcript.intro': 'هذا نص محادثتك مع {site}.',
+  'transcript.intro':
+    'هذا نص محادثتك مع {site}، كما طلبته في نافذة الدردشة لديه. ' +
+    'الأسطر المعلَّمة بـ «أنت» هي ما كتبته أنت. إن لم تطلبه، يمكنك تجاهل هذه الرسالة.',
   'reply.subject': 'رد على طلبك رقم #{n} لدى {site}',
   'reply.intro': 'ردّ {agent} على طلبك رقم #{n}:',
   'event.claimed': 'انضم {name} إلى المحادثة',
   'event.transferred': 'نُقلت المحادثة إلى المستوى {level}',
+  'event.passed': 'نُقلت المحادثة إلى زميل',
   'event.resolved': 'تم حل المسألة',
   'event.bot_resolved': 'أجاب المساعد الآلي عن السؤال',
   'event.ticketed': 'فُتح الطلب رقم #{n}',
@@ -113,11 +119,14 @@ const fa: MailStrings = {
     'از تماس شما با {site} سپاسگزاریم. درخواست شماره #{n} برای شما ثبت شد و از طریق ایمیل پاسخ می‌دهیم. ' +
     'گفتگوی شما تا اینجا در ادامه آمده است.',
   'transcript.subject': 'گفتگوی شما با {site}',
-  'transcript.intro': 'متن گفتگوی شما با {site} در ادامه آمده است.',
+  'transcript.intro':
+    'متن گفتگوی شما با {site} که در گفتگوی آن درخواست کردید، در ادامه آمده است. ' +
+    'سطرهایی که با «شما» مشخص شده‌اند نوشتهٔ خود شماست. اگر آن را درخواست نکرده‌اید، این ایمیل را نادیده بگیرید.',
   'reply.subject': 'پاسخ به درخواست شماره #{n} شما در {site}',
   'reply.intro': '{agent} به درخواست شماره #{n} شما پاسخ داد:',
   'event.claimed': '{name} به گفتگو پیوست',
   'event.transferred': 'گفتگو به سطح {level} منتقل شد',
+  'event.passed': 'گفتگو به یکی از همکاران سپرده شد',
   'event.resolved': 'مسئله حل شد',
   'event.bot_resolved': 'دستیار خودکار به پرسش پاسخ داد',
   'event.ticketed': 'درخواست شماره #{n} ثبت شد',

@@ -1,6 +1,7 @@
 import type { Locale, Message, Ticket } from '@cascade/shared';
 import { escapeHtml, htmlDocument, htmlText } from './mail-html.ts';
 import { hasMailText, mailText } from './mail-strings.ts';
+import { toVisitorMessage } from '../waterfall/visitor-projection.ts';
 
 export type MailContent = { subject: string; text: string; html: string };
 /** Where the mail comes from: the site's name, and the time zone its times are shown in. */
@@ -23,19 +24,28 @@ function formatTime(ts: number, locale: Locale, timeZone: string): string {
 
 /** A system message in the reader's language; null when the visitor need not see it. */
 function systemText(m: Message, locale: Locale, audience: Audience): string | null {
-  const key = `event.${m.event ?? ''}`;
-  if (hasMailText(key)) {
-    const d = m.data ?? {};
+  if (audience === 'visitor') {
+    // The visitor reads only what the projection lets through: a transfer, say, without its level or note.
+    const v = toVisitorMessage(m);
+    if (!v?.event) return null;
+    const key = v.event === 'transferred' ? 'event.passed' : `event.${v.event}`;
+    if (!hasMailText(key)) return null;
     return mailText(locale, key, {
-      name: String(d.agentName ?? mailText(locale, 'agent')),
-      level: String(d.level ?? ''),
-      n: String(d.ticketNumber ?? ''),
+      name: v.data?.agentName ?? mailText(locale, 'agent'),
+      n: String(v.data?.ticketNumber ?? ''),
     });
   }
-  return audience === 'support' ? m.text : null;
+  const key = `event.${m.event ?? ''}`;
+  if (!hasMailText(key)) return m.text;
+  const d = m.data ?? {};
+  return mailText(locale, key, {
+    name: String(d.agentName ?? mailText(locale, 'agent')),
+    level: String(d.level ?? ''),
+    n: String(d.ticketNumber ?? ''),
+  });
 }
 
-/** The conversation as the reader may see it: the visitor never sees internal notes. */
+/** The conversation as the reader may see it: the visitor sees only what visitor-projection.ts lets through. */
 function transcriptLines(
   messages: Message[],
   locale: Locale,
@@ -45,7 +55,7 @@ function transcriptLines(
 ): Line[] {
   const lines: Line[] = [];
   for (const m of messages) {
-    if (m.internal && audience === 'visitor') continue;
+    if (audience === 'visitor' && !toVisitorMessage(m)) continue;
     const when = formatTime(m.ts, locale, site.timeZone);
     if (m.author === 'system') {
       const text = systemText(m, locale, audience);

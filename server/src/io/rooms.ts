@@ -2,6 +2,7 @@ import type { Server } from 'socket.io';
 import type { Notifier } from '../waterfall/notifier.ts';
 import type { Keys } from '../redis/keys.ts';
 import type { Presence } from './presence.ts';
+import { projectPush, type VisitorPush } from '../waterfall/visitor-projection.ts';
 
 /** Room names: one per visitor (all their tabs), per agent (all their tabs), per site's agents. */
 export const rooms = {
@@ -27,7 +28,9 @@ export function socketNotifier(io: Server, present: Presence, k: Keys): Notifier
   });
   return {
     toVisitor(siteId, visitorId, event, ...args) {
-      visitors.to(rooms.visitor(siteId, visitorId)).emit(event, ...args);
+      // The pair is typed by the Notifier's signature; TypeScript cannot correlate it through the rest args.
+      const out = projectPush({ event, payload: args[0] } as VisitorPush);
+      if (out) visitors.to(rooms.visitor(siteId, visitorId)).emit(out.event, out.payload);
     },
     toAgent(agentId, event, ...args) {
       agents.to(rooms.agent(agentId)).emit(event, ...args);

@@ -22,15 +22,17 @@ import {
   type VisitorServerEvents,
 } from '@cascade/shared';
 import type { Namespace, Server, Socket } from 'socket.io';
-import { verifyIdentity } from '../auth/identity.ts';
+import { verifyIdentity, type IdentityClaims } from '../auth/identity.ts';
 import type { WaterfallDeps } from '../waterfall/context.ts';
 import type { VisitorActions } from '../waterfall/visitor-actions.ts';
 import { visitorView } from '../waterfall/views.ts';
+import { toVisitorMessage, toVisitorMessages, toVisitorView } from '../waterfall/visitor-projection.ts';
 import { handler, type Logger } from './handle.ts';
 import { rooms } from './rooms.ts';
 import { timers } from '../routing/timers.ts';
 import { requestTranscript } from '../delivery/transcript-request.ts';
 import { clientAddress, proxyTrust } from '../security/proxy.ts';
+import { typingThrottle } from '../security/typing-throttle.ts';
 
 /** What a visitor's socket keeps; `seen` is the conversation it last saw, a checked hint for the next message. */
 type VisitorData = { siteId: string; visitorId: string; token: string; ip: string; seen: string | null };
@@ -58,6 +60,7 @@ export function visitorNamespace(io: Server, d: WaterfallDeps, actions: VisitorA
   const clocks = timers(d.queues);
   let closing = false;
   const trust = proxyTrust(d.config.TRUST_PROXY);
+  const typingSignals = typingThrottle();
 
   // eslint-disable-next-line @typescript-eslint/no-misused-promises -- every path calls next(), even on failure
   nsp.use(async (socket, next) => {
@@ -73,8 +76,11 @@ export function visitorNamespace(io: Server, d: WaterfallDeps, actions: VisitorA
       if (!originAllowed(site, socket.handshake.headers.origin, socket.handshake.headers.host)) {
         return next(new Error('origin_not_allowed'));
       }
+      const claims = auth.data.identity ? await identityClaims(site, auth.data.identity) : null;
       const known = auth.data.token ? await d.visitors.byToken(auth.data.token) : null;
       let visitor = known && known.siteId === site.id ? await d.visitors.get(site.id, known.visitorId) : null;
+      // Another person signed in on this browser: they start afresh, never in the previous person's chat.
+      if (visitor && claims && visitor.externalId !== null && visitor.externalId !== claims.sub) visitor = null;
       let token = auth.data.token ?? '';
       if (!visitor) {
         token = randomBytes(24).toString('base64url');
@@ -91,7 +97,9 @@ export function visitorNamespace(io: Server, d: WaterfallDeps, actions: VisitorA
         };
         await d.visitors.create(visitor, token);
       }
-      if (auth.data.identity) await applyIdentity(site, visitor, auth.data.identity);
+      const open = await nsp.in(rooms.visitor(site.id, visitor.id)).fetchSockets();
+      if (open.length >= d.config.VISITOR_SOCKETS_PER_TOKEN) return next(tooManySockets());
+      if (claims) await d.visitors.update(site.id, visitor.id, identityPatch(visitor, claims));
       socket.data = { siteId: site.id, visitorId: visitor.id, token, ip, seen: null };
       next();
     } catch (e) {
@@ -100,20 +108,27 @@ export function visitorNamespace(io: Server, d: WaterfallDeps, actions: VisitorA
     }
   });
 
-  async function applyIdentity(site: Site, visitor: Visitor, identity: string): Promise<void> {
+  const tooManySockets = () =>
+    Object.assign(new Error('rate_limited'), {
+      data: {
+        message: `this visitor has ${d.config.VISITOR_SOCKETS_PER_TOKEN} connections open already; close a tab and try again`,
+      },
+    });
+
+  async function identityClaims(site: Site, identity: string): Promise<IdentityClaims | null> {
     const secrets = await d.sites.secrets(site.id);
     const claims = secrets ? await verifyIdentity(identity, secrets.identitySecret) : null;
-    if (!claims) {
-      log.warn({ siteId: site.id, visitorId: visitor.id }, 'refused an identity token');
-      return;
-    }
-    const patch = {
+    if (!claims) log.warn({ siteId: site.id }, 'refused an identity token');
+    return claims;
+  }
+
+  function identityPatch(visitor: Visitor, claims: IdentityClaims): Partial<Visitor> {
+    return {
       verified: true,
       externalId: claims.sub,
       name: claims.name ?? visitor.name,
       email: claims.email ?? visitor.email,
     };
-    await d.visitors.update(site.id, visitor.id, patch);
   }
 
   const who = (s: VisitorSocket) => actions.load(s.data);
@@ -137,18 +152,20 @@ export function visitorNamespace(io: Server, d: WaterfallDeps, actions: VisitorA
         token: s.data.token,
         visitorId: s.data.visitorId,
         site: PublicSiteConfig.parse(site),
-        conversation: c ? await visitorView(d, c) : null,
-        messages: c ? (await d.messages.after(c.id, p.after)).filter((m) => !m.internal) : [],
+        conversation: c ? toVisitorView(await visitorView(d, c)) : null,
+        messages: c ? toVisitorMessages(await d.messages.after(c.id, p.after)) : [],
       };
     }),
     'message:send': handle(SendMessage, async (p, s: VisitorSocket) => {
       const sent = await actions.send(s.data, p, s.data.ip, s.data.seen);
       s.data.seen = sent.conversation.id;
-      return sent;
+      const message = toVisitorMessage(sent.message);
+      if (!message) throw new Error('a visitor’s own message must be visible to them');
+      return { message, conversation: toVisitorView(sent.conversation) };
     }),
     'messages:sync': handle(SyncMessages, async (p, s: VisitorSocket) => {
       const [, c] = await Promise.all([who(s), currentOf(s)]);
-      return { messages: c ? (await d.messages.after(c.id, p.after)).filter((m) => !m.internal) : [] };
+      return { messages: c ? toVisitorMessages(await d.messages.after(c.id, p.after)) : [] };
     }),
     'bot:feedback': handle(BotFeedback, async (p, s: VisitorSocket) => {
       const { site, visitor } = await who(s);
@@ -176,12 +193,17 @@ export function visitorNamespace(io: Server, d: WaterfallDeps, actions: VisitorA
     }),
     'transcript:request': handle(TranscriptRequest, async (p, s: VisitorSocket) => {
       const { site, visitor } = await who(s);
-      await requestTranscript(d, site, visitor, p.email);
+      await requestTranscript({ ...d, rates: d.rates }, site, visitor, p.email);
       return {};
     }),
     typing: handle(Typing, async (p, s: VisitorSocket) => {
       const [, c] = await Promise.all([who(s), currentOf(s)]);
-      if (c?.agentId) d.notify.toAgent(c.agentId, 'typing', { conversationId: c.id, typing: p.typing });
+      const agentId = c?.agentId;
+      if (c && agentId) {
+        typingSignals.push(`${c.id}:visitor`, p.typing, (typing) =>
+          d.notify.toAgent(agentId, 'typing', { conversationId: c.id, typing }),
+        );
+      }
       return {};
     }),
     'page:view': handle(PageViewInput, async (p, s: VisitorSocket) => {
@@ -216,13 +238,23 @@ export function visitorNamespace(io: Server, d: WaterfallDeps, actions: VisitorA
   }
 
   nsp.on('connection', (socket: VisitorSocket) => {
-    void socket.join(rooms.visitor(socket.data.siteId, socket.data.visitorId));
+    const room = rooms.visitor(socket.data.siteId, socket.data.visitorId);
+    void socket.join(room);
+    // Handshakes at the same moment all passed the count; those past the cap leave again.
+    void nsp
+      .in(room)
+      .fetchSockets()
+      .then((open) => {
+        if (open.length > d.config.VISITOR_SOCKETS_PER_TOKEN) socket.disconnect(true);
+      })
+      .catch(() => {});
     socket.on('disconnect', onDisconnect);
     socket.onAny(onRequest);
   });
   return {
     close() {
       closing = true;
+      typingSignals.close();
     },
   };
 }

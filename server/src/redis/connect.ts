@@ -61,6 +61,9 @@ export interface Transaction {
   lTrim(key: RedisArgument, start: number, stop: number): Transaction;
   incr(key: RedisArgument): Transaction;
   expire(key: RedisArgument, seconds: number, mode?: 'NX'): Transaction;
+  persist(key: RedisArgument): Transaction;
+  pTTL(key: RedisArgument): Transaction;
+  sMembers(key: RedisArgument): Transaction;
   exec(): Promise<unknown[]>;
 }
 

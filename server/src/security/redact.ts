@@ -24,3 +24,28 @@ export const redaction = {
   ],
   censor: (value: unknown, path: string[]) => (path.at(-1) === 'email' ? maskEmail(value) : '[redacted]'),
 };
+
+/** The part of a URL before its query: searches, tokens in links and the like stay out of logs. */
+export const withoutQuery = (url: string): string => {
+  const at = url.search(/[?#]/);
+  return at < 0 ? url : url.slice(0, at);
+};
+
+type LoggedRequest = {
+  method: string;
+  url: string;
+  host?: string;
+  ip?: string;
+  socket?: { remotePort?: number };
+};
+
+/** How a request is written to the log: Fastify's fields, with the path instead of the whole URL. */
+export function requestForLog(req: LoggedRequest): Record<string, unknown> {
+  return {
+    method: req.method,
+    url: withoutQuery(req.url),
+    host: req.host,
+    remoteAddress: req.ip,
+    remotePort: req.socket?.remotePort,
+  };
+}

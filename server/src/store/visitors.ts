@@ -6,8 +6,13 @@ import { luaScript } from '../redis/script.ts';
 
 const switchScript = luaScript(new URL('../redis/switch-conversation.lua', import.meta.url));
 
-/** A visitor token stays valid this long after its last use. */
+/** A visitor token stays valid this long after its last use, once the visitor has chatted. */
 const TOKEN_TTL_SECONDS = 180 * 24 * 3600;
+/** A visitor who has only connected (and never chatted) is forgotten after a day. */
+export const PENDING_TTL_SECONDS = 24 * 3600;
+
+/** What a token key holds; `pending` until the visitor first chats. */
+type TokenRecord = { siteId: string; visitorId: string; pending?: true };
 const MAX_PAGES = 200;
 
 export function visitorStore(redis: Redis, k: Keys) {
@@ -16,12 +21,40 @@ export function visitorStore(redis: Redis, k: Keys) {
       return fromHash(Visitor, await redis.hGetAll(k.visitor(siteId, id)));
     },
 
+    /**
+     * A new visitor, kept for a day only: most connections never chat, and they must not
+     * leave a record (or a token valid for months) behind. `keep` makes it last.
+     */
     async create(v: VisitorT, token: string): Promise<void> {
-      await redis.hSet(k.visitor(v.siteId, v.id), toHash(v));
-      await redis.set(k.token(token), JSON.stringify({ siteId: v.siteId, visitorId: v.id }), {
-        expiration: { type: 'EX', value: TOKEN_TTL_SECONDS },
+      const record: TokenRecord = { siteId: v.siteId, visitorId: v.id, pending: true };
+      await redis
+        .multi()
+        .hSet(k.visitor(v.siteId, v.id), toHash(v))
+        .expire(k.visitor(v.siteId, v.id), PENDING_TTL_SECONDS)
+        .sAdd(k.visitorTokens(v.siteId, v.id), token)
+        .expire(k.visitorTokens(v.siteId, v.id), PENDING_TTL_SECONDS)
+        .exec();
+      await redis.set(k.token(token), JSON.stringify(record), {
+        expiration: { type: 'EX', value: PENDING_TTL_SECONDS },
       });
-      await redis.sAdd(k.visitorTokens(v.siteId, v.id), token);
+    },
+
+    /** The visitor chats: their record stays, and their tokens live 180 days from each use. */
+    async keep(siteId: string, id: string): Promise<void> {
+      const [, , , tokens] = (await redis
+        .multi()
+        .persist(k.visitor(siteId, id))
+        .persist(k.visitorTokens(siteId, id))
+        .persist(k.visitorPages(siteId, id))
+        .sMembers(k.visitorTokens(siteId, id))
+        .exec()) as unknown as [number, number, number, string[]];
+      const record: TokenRecord = { siteId, visitorId: id };
+      // One SET per token: tokens are spread over a Redis Cluster's slots.
+      await Promise.all(
+        tokens.map((token) =>
+          redis.set(k.token(token), JSON.stringify(record), { expiration: { type: 'EX', value: TOKEN_TTL_SECONDS } }),
+        ),
+      );
     },
 
     async update(siteId: string, id: string, patch: Partial<VisitorT>): Promise<void> {
@@ -29,10 +62,13 @@ export function visitorStore(redis: Redis, k: Keys) {
       if (Object.keys(fields).length > 0) await redis.hSet(k.visitor(siteId, id), fields);
     },
 
-    /** The visitor a token belongs to, refreshing its lifetime; null when unknown or expired. */
+    /** The visitor a token belongs to, refreshing a kept token's lifetime; null when unknown or expired. */
     async byToken(token: string): Promise<{ siteId: string; visitorId: string } | null> {
-      const raw = await redis.getEx(k.token(token), { type: 'EX', value: TOKEN_TTL_SECONDS });
-      return raw ? (JSON.parse(raw) as { siteId: string; visitorId: string }) : null;
+      const raw = await redis.get(k.token(token));
+      if (!raw) return null;
+      const record = JSON.parse(raw) as TokenRecord;
+      if (!record.pending) await redis.expire(k.token(token), TOKEN_TTL_SECONDS);
+      return { siteId: record.siteId, visitorId: record.visitorId };
     },
 
     /** Ends every token of the visitor: their browsers come back as new visitors. How many there were. */
@@ -72,11 +108,14 @@ export function visitorStore(redis: Redis, k: Keys) {
     async addPage(siteId: string, id: string, page: PageView): Promise<void> {
       const key = k.visitorPages(siteId, id);
       // Checked on the way in, so that reading the list back never fails.
-      await redis
+      const [, , ttl] = (await redis
         .multi()
         .rPush(key, JSON.stringify(PageView.parse(page)))
         .lTrim(key, -MAX_PAGES, -1)
-        .exec();
+        .pTTL(k.visitor(siteId, id))
+        .exec()) as unknown as [number, string, number];
+      // The pages of a visitor who has not chatted go when the visitor does.
+      if (ttl > 0) await redis.pExpire(key, ttl);
     },
 
     async pages(siteId: string, id: string): Promise<PageView[]> {

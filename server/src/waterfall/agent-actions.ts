@@ -13,9 +13,11 @@ import type { SendGuard } from '../store/messages.ts';
 import type { Waterfall } from './service.ts';
 import { chatSummary } from './views.ts';
 import { afterCursor, visitorConversations } from '../history/visitor-history.ts';
+import { typingThrottle } from '../security/typing-throttle.ts';
 
 /** What an agent can do. Every step checks that the chat belongs to one of the agent's sites. */
 export function agentActions(d: WaterfallDeps, w: Waterfall) {
+  const typingSignals = typingThrottle();
   const siteIds = (agent: Agent) => agent.memberships.map((m) => m.siteId);
 
   /** A chat the agent may see; anything else is "not found", revealing nothing. */
@@ -144,7 +146,9 @@ export function agentActions(d: WaterfallDeps, w: Waterfall) {
 
     async typing(agent: Agent, conversationId: string, typing: boolean) {
       const c = await held(agent, conversationId);
-      d.notify.toVisitor(c.siteId, c.visitorId, 'typing', { from: 'agent', typing });
+      typingSignals.push(`${c.id}:agent`, typing, (on) =>
+        d.notify.toVisitor(c.siteId, c.visitorId, 'typing', { from: 'agent', typing: on }),
+      );
     },
 
     async resolve(agent: Agent, conversationId: string) {

@@ -1,12 +1,14 @@
-import type { AgentServerEvents, VisitorServerEvents } from '@cascade/shared';
+import type { AgentServerEvents } from '@cascade/shared';
+import type { VisitorPushes } from './visitor-projection.ts';
 
 /** How the waterfall reaches people; implemented over Socket.IO rooms (io/rooms.ts). */
 export interface Notifier {
-  toVisitor<E extends keyof VisitorServerEvents>(
+  /** Every push to a visitor is projected (visitor-projection.ts) before it leaves. */
+  toVisitor<E extends keyof VisitorPushes>(
     siteId: string,
     visitorId: string,
     event: E,
-    ...args: Parameters<VisitorServerEvents[E]>
+    ...args: Parameters<VisitorPushes[E]>
   ): void;
   toAgent<E extends keyof AgentServerEvents>(
     agentId: string,

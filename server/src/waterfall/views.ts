@@ -1,6 +1,7 @@
 import type { ChatSummary, Conversation, ConversationView, QueueStatus, Site } from '@cascade/shared';
 import { averageHandleSeconds, estimateWaitSeconds } from '../routing/eta.ts';
 import type { WaterfallDeps } from './context.ts';
+import { transcriptAddresses } from '../delivery/transcript-request.ts';
 
 const waiting = (c: Conversation) => c.state === 'queued' || c.state === 'offered_ticket';
 const lineOf = (c: Conversation) => `${c.widened ? '*' : c.skill}:${c.level}`;
@@ -48,8 +49,17 @@ async function view(d: WaterfallDeps, c: Conversation, queue: QueueStatus | null
   };
 }
 
+const ended = (c: Conversation) => c.state === 'resolved' || c.state === 'ticketed' || c.state === 'abandoned';
+
+/** Once the chat ends, the widget offers the transcript to the addresses it may go to. */
+async function endView(d: WaterfallDeps, c: Conversation): Promise<ConversationView> {
+  const [v, visitor] = await Promise.all([view(d, c, null), d.visitors.get(c.siteId, c.visitorId)]);
+  return { ...v, transcriptTo: visitor ? transcriptAddresses(c, visitor) : [] };
+}
+
 /** The visitor's view: state, place in line with an honest estimate, who is helping. */
 export async function visitorView(d: WaterfallDeps, c: Conversation): Promise<ConversationView> {
+  if (ended(c)) return endView(d, c);
   if (!waiting(c)) return view(d, c, null);
   const site = await d.sites.get(c.siteId);
   if (!site) return view(d, c, null);

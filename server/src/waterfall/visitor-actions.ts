@@ -15,6 +15,7 @@ import { botPhrases } from '../bot/phrases.ts';
 import type { WaterfallDeps } from './context.ts';
 import type { Waterfall } from './service.ts';
 import { visitorView } from './views.ts';
+import { toVisitorView } from './visitor-projection.ts';
 import { isOpen } from '../routing/hours.ts';
 import { priorityFor } from '../routing/priority.ts';
 import { repairs } from './repair.ts';
@@ -56,6 +57,8 @@ export function visitorActions(d: WaterfallDeps, w: Waterfall) {
       3600,
       'too many new conversations from your network; please try again later',
     );
+    // The first chat is what makes a visitor worth remembering (see VisitorStore.create).
+    await d.visitors.keep(site.id, visitor.id);
     return w.start(site, visitor, c?.id ?? null);
   }
 
@@ -133,7 +136,7 @@ export function visitorActions(d: WaterfallDeps, w: Waterfall) {
 
   async function reply(c: Conversation): Promise<{ conversation: ConversationView }> {
     const fresh = (await d.conversations.get(c.id)) ?? c;
-    return { conversation: await visitorView(d, fresh) };
+    return { conversation: toVisitorView(await visitorView(d, fresh)) };
   }
 
   return {
@@ -190,7 +193,10 @@ export function visitorActions(d: WaterfallDeps, w: Waterfall) {
         }
       }
       // The bot may have moved the conversation on; otherwise it is as the send left it.
-      return { message, ...(c.state === 'bot' ? await reply(c) : { conversation: await visitorView(d, c) }) };
+      return {
+        message,
+        ...(c.state === 'bot' ? await reply(c) : { conversation: toVisitorView(await visitorView(d, c)) }),
+      };
     },
 
     async feedback(site: Site, visitor: Visitor, helpful: boolean) {
@@ -227,8 +233,16 @@ export function visitorActions(d: WaterfallDeps, w: Waterfall) {
 
     async leaveEmail(site: Site, visitor: Visitor, email: string, name: string | undefined) {
       const c = await required(site, visitor);
-      await d.visitors.update(site.id, visitor.id, { email, ...(name ? { name } : {}) });
-      return reply(await w.apply(c, { type: 'leave_email' }, 'visitor'));
+      // What a verified identity vouched for stays as it was: the visitor fills in only what it left empty.
+      const locked = (field: 'email' | 'name') => visitor.verified && visitor[field] !== null;
+      await d.visitors.update(site.id, visitor.id, {
+        ...(locked('email') ? {} : { email }),
+        ...(name && !locked('name') ? { name } : {}),
+      });
+      const ticketed = await w.apply(c, { type: 'leave_email' }, 'visitor');
+      // Recorded only once the step is taken: a refused leave-email gives no address to mail.
+      if (!locked('email')) await d.conversations.update(c.id, { visitorEmail: email });
+      return reply(ticketed);
     },
 
     async keepWaiting(site: Site, visitor: Visitor) {

@@ -3,7 +3,8 @@ import type { AckFn } from '../ack.ts';
 import { EntryId, MessageId, VisitorId } from '../ids.ts';
 import { Locale } from '../locale.ts';
 import { ConversationView } from '../conversation.ts';
-import { Message, SendMessage } from '../message.ts';
+import { SendMessage } from '../message.ts';
+import { VisitorMessage } from '../visitor-message.ts';
 import { PublicSiteConfig } from '../site.ts';
 import { PageUrl } from '../visitor.ts';
 
@@ -30,11 +31,11 @@ export const HelloReply = z.object({
   visitorId: VisitorId,
   site: PublicSiteConfig,
   conversation: ConversationView.nullable(),
-  messages: z.array(Message),
+  messages: z.array(VisitorMessage),
 });
 export type HelloReply = z.infer<typeof HelloReply>;
 
-export const SendReply = z.object({ message: Message, conversation: ConversationView });
+export const SendReply = z.object({ message: VisitorMessage, conversation: ConversationView });
 export type SendReply = z.infer<typeof SendReply>;
 
 export const BotFeedback = z.object({ messageId: MessageId, helpful: z.boolean() });
@@ -58,7 +59,7 @@ export type ConversationReply = { conversation: ConversationView };
 export interface VisitorClientEvents {
   hello: (p: Hello, ack: AckFn<HelloReply>) => void;
   'message:send': (p: SendMessage, ack: AckFn<SendReply>) => void;
-  'messages:sync': (p: z.infer<typeof SyncMessages>, ack: AckFn<{ messages: Message[] }>) => void;
+  'messages:sync': (p: z.infer<typeof SyncMessages>, ack: AckFn<{ messages: VisitorMessage[] }>) => void;
   'bot:feedback': (p: z.infer<typeof BotFeedback>, ack: AckFn<ConversationReply>) => void;
   'bot:pick': (p: z.infer<typeof PickSuggestion>, ack: AckFn<ConversationReply>) => void;
   'conversation:escalate': (p: z.infer<typeof Escalate>, ack: AckFn<ConversationReply>) => void;
@@ -72,7 +73,7 @@ export interface VisitorClientEvents {
 }
 
 export interface VisitorServerEvents {
-  'message:new': (m: Message) => void;
+  'message:new': (m: VisitorMessage) => void;
   'conversation:update': (c: ConversationView) => void;
   typing: (p: { from: 'agent'; typing: boolean }) => void;
 }

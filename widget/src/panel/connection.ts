@@ -2,7 +2,7 @@ import type {
   ConversationView,
   Fail,
   Locale,
-  Message,
+  VisitorMessage as Message,
   VisitorAuth,
   VisitorClientEvents,
   VisitorServerEvents,
@@ -170,7 +170,7 @@ export function createConnection(options: ConnectionOptions) {
     });
     s.on('message:new', (message) => {
       dispatch({ type: 'messages', messages: [message] });
-      if (!message.internal) options.onMessage(message);
+      options.onMessage(message);
     });
     s.on('conversation:update', (conversation) => dispatch({ type: 'conversation', conversation }));
     s.on('typing', ({ typing }) => dispatch({ type: 'agentTyping', typing }));

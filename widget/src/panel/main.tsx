@@ -1,4 +1,4 @@
-import type { Message } from '@cascade/shared';
+import type { VisitorMessage as Message } from '@cascade/shared';
 import { render } from 'preact';
 import { adopt } from '../adopt.ts';
 import type { Host, Panel } from '../bridge.ts';

@@ -1,4 +1,4 @@
-import type { Message } from '@cascade/shared';
+import type { VisitorMessage as Message } from '@cascade/shared';
 import { useChat } from '../context.ts';
 
 /** Under the bot's latest answer: "That helped" / "Talk to a person", or the articles it suggests. */

@@ -1,4 +1,4 @@
-import type { Message } from '@cascade/shared';
+import type { VisitorMessage as Message } from '@cascade/shared';
 import { catalogue, type Key } from '../../locales/en.ts';
 import type { T } from '../../i18n/t.ts';
 import { formatTime } from '../../i18n/format.ts';
@@ -14,7 +14,7 @@ function eventText(t: T, message: Message): string | null {
   if (!message.event) return message.text || null;
   const key = `event.${message.event}`;
   const name = message.data?.agentName ?? message.authorName ?? '';
-  return key in catalogue ? t(key as Key, { name: String(name) }) : null;
+  return key in catalogue ? t(key as Key, { name }) : null;
 }
 
 interface Props {

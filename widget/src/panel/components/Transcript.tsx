@@ -1,48 +1,27 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { useChat } from '../context.ts';
 
-/** "Email me the transcript": a button that opens a one-field form. */
-export function Transcript() {
+/**
+ * "Email me the transcript", to the addresses the server will send it to: the one the visitor
+ * left in this chat and their signed-in one. With neither, there is nothing to offer.
+ */
+export function Transcript({ addresses }: { addresses: readonly string[] }) {
   const { t, conn, attempt } = useChat();
-  const [asking, setAsking] = useState(false);
-  const [email, setEmail] = useState('');
   const [sentTo, setSentTo] = useState<string | null>(null);
-  const input = useRef<HTMLInputElement>(null);
-  // The button that opened the form is gone: keep keyboard focus in the form.
-  useEffect(() => input.current?.focus(), [asking]);
 
-  async function submit(event: Event): Promise<void> {
-    event.preventDefault();
-    const to = email.trim();
-    if (await attempt(conn.act('transcript:request', { email: to }))) setSentTo(to);
+  async function send(email: string): Promise<void> {
+    if (await attempt(conn.act('transcript:request', { email }))) setSentTo(email);
   }
 
-  if (sentTo) return <p>{t('transcript.sent', { email: sentTo })}</p>;
-  if (!asking) {
-    return (
-      <button type="button" class="secondary" onClick={() => setAsking(true)}>
-        {t('transcript.ask')}
-      </button>
-    );
-  }
+  if (sentTo) return <p role="status">{t('transcript.sent', { email: sentTo })}</p>;
+  if (addresses.length === 0) return null;
   return (
-    <form onSubmit={submit}>
-      <label>
-        {t('form.email')}
-        <input
-          ref={input}
-          type="email"
-          required
-          dir="ltr"
-          autoComplete="email"
-          maxLength={254}
-          value={email}
-          onInput={(e) => setEmail(e.currentTarget.value)}
-        />
-      </label>
-      <button type="submit" class="primary">
-        {t('transcript.submit')}
-      </button>
-    </form>
+    <div class="buttons">
+      {addresses.map((email) => (
+        <button key={email} type="button" class="secondary" onClick={() => void send(email)}>
+          {t('transcript.to', { email })}
+        </button>
+      ))}
+    </div>
   );
 }

@@ -1,6 +1,12 @@
 import type { KbEntry } from '@cascade/shared';
-import { trainSoftmax, type SoftmaxModel } from './classifier.ts';
-import { buildFeatureSpace, type FeatureSpace, type SparseVector } from './features.ts';
+import { softmaxModel, trainSoftmax, type SoftmaxModel } from './classifier.ts';
+import {
+  buildFeatureSpace,
+  featureSpace,
+  type FeatureSpace,
+  type FeatureSpaceState,
+  type SparseVector,
+} from './features.ts';
 import { normalize } from './normalize.ts';
 import { terms } from './tokens.ts';
 
@@ -45,6 +51,14 @@ export const MIN_SIMILARITY = 0.15;
 /** Entries re-checked against their phrasings: 3 scored as well as 5 on validation, for less work. */
 const RERANKED = 3;
 
+/**
+ * The classifier's weights are dense, features x entries: the features kept are capped so
+ * that they stay under this many (32 MB of weights, twice that while training) and under
+ * `MAX_FEATURES`. CLINC150 (150 entries, about 47,000 features) fits whole.
+ */
+export const MAX_WEIGHTS = 2 ** 23;
+export const MAX_FEATURES = 2 ** 17;
+
 export function buildIndex(entries: readonly KbEntry[]): KbIndex {
   const texts: string[][] = [];
   const labels: number[] = [];
@@ -58,18 +72,84 @@ export function buildIndex(entries: readonly KbEntry[]): KbIndex {
       }
     }
   });
-  const { space, vectors } = buildFeatureSpace(texts);
+  const maxFeatures = Math.min(MAX_FEATURES, Math.floor(MAX_WEIGHTS / Math.max(1, entries.length)));
+  const { space, vectors } = buildFeatureSpace(texts, undefined, maxFeatures);
   const model = trainSoftmax(vectors, Int32Array.from(labels), entries.length, space.size);
+  return assemble(entries, space, model, vectors, labels);
+}
+
+function assemble(
+  entries: readonly KbEntry[],
+  space: FeatureSpace,
+  model: SoftmaxModel,
+  phrasings: readonly SparseVector[],
+  labels: ArrayLike<number>,
+): KbIndex {
   const phrasingsOf: number[][] = entries.map(() => []);
-  labels.forEach((e, p) => phrasingsOf[e]?.push(p));
+  for (let p = 0; p < labels.length; p++) phrasingsOf[labels[p] as number]?.push(p);
   return {
     entries,
     space,
     model,
-    phrasings: vectors,
+    phrasings,
     phrasingsOf: phrasingsOf.map((l) => Int32Array.from(l)),
     dense: new Float32Array(space.size),
   };
+}
+
+/** An index without its entries as plain data: strings and typed arrays, ready to cross threads. */
+export interface IndexState {
+  readonly space: FeatureSpaceState;
+  readonly weights: Float32Array;
+  readonly bias: Float32Array;
+  /** Phrasing vectors end to end: vector p is `[offsets[p], offsets[p + 1])` of `indices` and `values`. */
+  readonly offsets: Int32Array;
+  readonly indices: Int32Array;
+  readonly values: Float32Array;
+  /** Entry number of each phrasing. */
+  readonly labels: Int32Array;
+}
+
+export function indexState(index: KbIndex): IndexState {
+  const offsets = new Int32Array(index.phrasings.length + 1);
+  index.phrasings.forEach((v, p) => (offsets[p + 1] = (offsets[p] as number) + v.indices.length));
+  const total = offsets[index.phrasings.length] as number;
+  const indices = new Int32Array(total);
+  const values = new Float32Array(total);
+  index.phrasings.forEach((v, p) => {
+    indices.set(v.indices, offsets[p]);
+    values.set(v.values, offsets[p]);
+  });
+  const labels = new Int32Array(index.phrasings.length);
+  index.phrasingsOf.forEach((own, e) => own.forEach((p) => (labels[p] = e)));
+  return {
+    space: index.space.state,
+    weights: index.model.weights,
+    bias: index.model.bias,
+    offsets,
+    indices,
+    values,
+    labels,
+  };
+}
+
+/** The index again, over the same `entries` it was built from; the arrays are used, not copied. */
+export function indexFromState(entries: readonly KbEntry[], state: IndexState): KbIndex {
+  if (state.bias.length !== entries.length) throw new Error('the index was built from other entries');
+  const phrasings: SparseVector[] = [];
+  for (let p = 0; p < state.labels.length; p++) {
+    const [from, to] = [state.offsets[p] as number, state.offsets[p + 1] as number];
+    phrasings.push({ indices: state.indices.subarray(from, to), values: state.values.subarray(from, to) });
+  }
+  return assemble(entries, featureSpace(state.space), softmaxModel(state.weights, state.bias), phrasings, state.labels);
+}
+
+/** The buffers of a state, to transfer rather than copy. */
+export function indexBuffers(state: IndexState): ArrayBuffer[] {
+  const { vocabulary, idf, blockOf } = state.space;
+  const arrays = [vocabulary.starts, vocabulary.slots, idf, blockOf, state.weights, state.bias];
+  arrays.push(state.offsets, state.indices, state.values, state.labels);
+  return [...new Set(arrays.map((a) => a.buffer as ArrayBuffer))];
 }
 
 function similarity(index: KbIndex, entry: number): number {

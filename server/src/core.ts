@@ -14,6 +14,7 @@ import { ticketStore } from './store/tickets.ts';
 import { visitorStore } from './store/visitors.ts';
 import { routing } from './routing/routing.ts';
 import { botService } from './bot/service.ts';
+import { buildPool } from './bot/build-pool.ts';
 import { socketNotifier } from './io/rooms.ts';
 import { waterfall, type Waterfall } from './waterfall/service.ts';
 import type { WaterfallDeps } from './waterfall/context.ts';
@@ -24,6 +25,12 @@ import { processors } from './jobs/processors.ts';
 import { deliveries } from './delivery/listener.ts';
 import { rateLimiter } from './security/rate-limit.ts';
 import { consoleOrigin } from './security/origins.ts';
+
+/**
+ * Heap of the bot's build thread. The largest knowledge base allowed (KB_LIMITS) builds in
+ * about a fifth of it (bench/kb-import.ts); a build that outgrows it fails alone.
+ */
+const BUILD_HEAP_MB = 512;
 
 /** Socket payloads and REST bodies are small JSON; anything larger is refused before parsing. */
 export const MAX_PAYLOAD_BYTES = 64 * 1024;
@@ -72,6 +79,8 @@ export async function buildCore(config: Config, log: Log, http?: HttpServer): Pr
   const k = keys(config.KEY_PREFIX);
   const kb = kbStore(redis, k);
   const queues = createQueues(config);
+  // One build thread: concurrent imports take turns, so at most one model is in the making.
+  const pool = buildPool({ size: 1, heapMb: BUILD_HEAP_MB });
   const deps: WaterfallDeps = {
     config,
     redis,
@@ -84,7 +93,7 @@ export async function buildCore(config: Config, log: Log, http?: HttpServer): Pr
     tickets: ticketStore(redis, k),
     kb,
     routing: routing(redis, k),
-    bots: botService(kb),
+    bots: botService({ kb, pool, log }),
     notify: socketNotifier(io),
     events: domainEvents((e, event) => log.error({ err: e, event: event.type }, 'domain event listener failed')),
     queues,
@@ -93,7 +102,10 @@ export async function buildCore(config: Config, log: Log, http?: HttpServer): Pr
   };
   const w = waterfall(deps);
   deliveries(deps);
-  await kbSub.subscribe(k.kbChannel, (siteId) => deps.bots.invalidate(siteId));
+  await kbSub.subscribe(k.kbChannel, (message) => {
+    const [siteId = '', change] = message.split(' ');
+    deps.bots.invalidate(siteId, change);
+  });
   const workers = config.WORKERS ? startWorkers(config, processors(deps, w), log) : null;
   if (workers)
     await queues.timers.upsertJobScheduler('presence-sweep', { every: PRESENCE_SWEEP_MS }, { name: 'presence-sweep' });
@@ -108,6 +120,7 @@ export async function buildCore(config: Config, log: Log, http?: HttpServer): Pr
       w.stop();
       await workers?.close();
       await queues.close();
+      await pool.close();
       await Promise.allSettled([kbSub.close(), pub.close(), sub.close()]);
       await redis.close();
     },

@@ -50,8 +50,7 @@ export function kbRoutes(
     requireRole(agent, siteId, 'admin');
     const input = parse(KbEntryInput, req.body);
     const entry = KbEntry.parse({ ...input, id: input.id ?? randomUUID().slice(0, 8), updatedAt: Date.now() });
-    await deps.kb.put(siteId, [entry]);
-    deps.bots.invalidate(siteId);
+    deps.bots.invalidate(siteId, (await deps.kb.put(siteId, [entry])) ?? undefined);
     return { entry };
   });
 
@@ -64,8 +63,7 @@ export function kbRoutes(
     if (!existing) throw new CascadeError('not_found', 'no such entry');
     const input = parse(KbEntryInput, req.body);
     const entry = KbEntry.parse({ ...input, id: entryId, updatedAt: Date.now() });
-    await deps.kb.put(siteId, [entry]);
-    deps.bots.invalidate(siteId);
+    deps.bots.invalidate(siteId, (await deps.kb.put(siteId, [entry])) ?? undefined);
     return { entry };
   });
 
@@ -74,8 +72,9 @@ export function kbRoutes(
     const { siteId } = parse(SiteQuery, req.query);
     const { entryId } = parse(KbEntryParams, req.params);
     requireRole(agent, siteId, 'admin');
-    if (!(await deps.kb.remove(siteId, entryId))) throw new CascadeError('not_found', 'no such entry');
-    deps.bots.invalidate(siteId);
+    const change = await deps.kb.remove(siteId, entryId);
+    if (!change) throw new CascadeError('not_found', 'no such entry');
+    deps.bots.invalidate(siteId, change);
     return reply.status(204).send();
   });
 
@@ -101,9 +100,8 @@ export function kbRoutes(
         e instanceof z.ZodError ? `${e.issues[0]?.path.join('.')}: ${e.issues[0]?.message}` : (e as Error).message;
       throw new CascadeError('invalid_payload', `nothing was imported: ${message}`);
     }
-    if (body.replace) await deps.kb.replace(body.siteId, entries);
-    else await deps.kb.put(body.siteId, entries);
-    deps.bots.invalidate(body.siteId);
+    const change = body.replace ? await deps.kb.replace(body.siteId, entries) : await deps.kb.put(body.siteId, entries);
+    deps.bots.invalidate(body.siteId, change ?? undefined);
     return { imported: entries.length };
   });
 

@@ -4,6 +4,7 @@ import { Locale } from './locale.ts';
 import { AgentId, SiteId, TicketId, VisitorId } from './ids.ts';
 import { Level, SiteSettings, Skill } from './site.ts';
 import { TicketStatus } from './ticket.ts';
+import { KB_LIMITS } from './kb.ts';
 
 export const LoginBody = z.object({
   email: z.email().max(254),
@@ -114,7 +115,7 @@ export const KbEntryParams = z.object({ entryId: z.string().regex(/^[A-Za-z0-9_-
 export const KbImport = SiteQuery.extend({
   format: z.enum(['json', 'csv']),
   /** JSON: an array of entries; CSV: the text, as exported. */
-  data: z.union([z.string().max(5_000_000), z.array(z.unknown()).max(10_000)]),
+  data: z.union([z.string().max(KB_LIMITS.importBytes), z.array(z.unknown()).max(KB_LIMITS.entries)]),
   /** Replace the whole knowledge base instead of adding to it. */
   replace: z.boolean().default(false),
 });

@@ -27,6 +27,10 @@ export function kbStore(redis: Redis, k: Keys) {
       return Object.values(await redis.hGetAll(k.kb(siteId)));
     },
 
+    async has(siteId: string, id: string): Promise<boolean> {
+      return (await redis.hGet(k.kb(siteId), id)) != null;
+    },
+
     async put(siteId: string, entries: KbEntryT[]): Promise<string | null> {
       if (entries.length === 0) return null;
       await redis.hSet(k.kb(siteId), Object.fromEntries(entries.map((e) => [e.id, JSON.stringify(e)])));

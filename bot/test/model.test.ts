@@ -2,7 +2,10 @@ import type { KbEntry } from '@cascade/shared';
 import { describe, expect, it } from 'vitest';
 import { botFromModel, createBot, modelBuffers, trainBot } from '../src/index.ts';
 import { MAX_WEIGHTS } from '../src/kb-index.ts';
+import { buildFeatureSpace } from '../src/features.ts';
+import { normalize } from '../src/normalize.ts';
 import { seededRandom } from '../src/random.ts';
+import { terms } from '../src/tokens.ts';
 import { shopKb } from './support/multilingual-kb.ts';
 
 const questions = [
@@ -45,12 +48,23 @@ describe('a bot model built apart from the bot', () => {
     expect(() => botFromModel(shopKb.slice(1), trainBot(shopKb))).toThrow(/other entries/);
   });
 
-  it('keeps the classifier’s weights within their bound however much distinct text there is', () => {
-    const kb = randomKb(400, 20);
-    const model = trainBot(kb);
+  it('keeps the most frequent terms when text has more than the features allowed', () => {
+    const kb = randomKb(20, 5);
+    const docs = kb
+      .flatMap((e) => [e.content.en!.question, ...e.content.en!.phrasings])
+      .map((t) => terms(normalize(t)));
+    const whole = buildFeatureSpace(docs);
+    const { space, vectors } = buildFeatureSpace(docs, undefined, 1000);
+    expect(whole.space.size).toBeGreaterThan(1000);
+    expect(space.size).toBe(1000);
+    for (const v of vectors) for (const id of v.indices) expect(id).toBeLessThan(1000);
+    // Function words are in every imagined background document: they are the last to go.
+    expect(space.vector(terms('the')).indices.length).toBeGreaterThan(0);
+  });
+
+  it('caps features so that features x entries stays within the weights bound', () => {
+    const model = trainBot(randomKb(120, 3));
     expect(model.weights.length).toBeLessThanOrEqual(MAX_WEIGHTS);
-    const bot = botFromModel(kb, model);
-    const phrasing = kb[7]!.content.en!.phrasings[3]!;
-    expect(bot.decide(phrasing)).toMatchObject({ kind: 'answer', entryId: 'e7' });
+    expect(model.space.idf.length).toBeLessThanOrEqual(MAX_WEIGHTS / 120);
   });
 });

@@ -1,3 +1,4 @@
+import { setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import { modelBuffers, trainBot } from '@cascade/bot';
 import { KbEntry } from '@cascade/shared';
@@ -9,6 +10,12 @@ import type { BuildReply, BuildRequest } from './build-protocol.ts';
  */
 const port = parentPort;
 if (!port) throw new Error('build-thread runs as a worker thread');
+// On Linux a nice value belongs to the thread that sets it: the event loop keeps the CPU first.
+try {
+  setPriority(19);
+} catch {
+  // Not permitted here: the build only runs at the normal priority.
+}
 
 port.on('message', (req: BuildRequest) => {
   let reply: BuildReply;

@@ -115,7 +115,8 @@ export const KbEntryParams = z.object({ entryId: z.string().regex(/^[A-Za-z0-9_-
 export const KbImport = SiteQuery.extend({
   format: z.enum(['json', 'csv']),
   /** JSON: an array of entries; CSV: the text, as exported. */
-  data: z.union([z.string().max(KB_LIMITS.importBytes), z.array(z.unknown()).max(KB_LIMITS.entries)]),
+  // The entries are counted by the server, which says how many a knowledge base may hold.
+  data: z.union([z.string().max(KB_LIMITS.importBytes), z.array(z.unknown())]),
   /** Replace the whole knowledge base instead of adding to it. */
   replace: z.boolean().default(false),
 });

@@ -1,5 +1,5 @@
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
-import { KbEntry } from '@cascade/shared';
+import { KB_LIMITS, KbEntry } from '@cascade/shared';
 import { z } from 'zod';
 
 const Imported = KbEntry.omit({ updatedAt: true });
@@ -14,6 +14,9 @@ const CHUNK = 50;
  */
 export async function importedEntries(raw: unknown, now: number): Promise<KbEntry[]> {
   const items = z.array(z.unknown()).parse(raw);
+  // Counted before anything is checked: a longer list could only be refused after the work.
+  if (items.length > KB_LIMITS.entries)
+    throw new Error(`a knowledge base holds at most ${KB_LIMITS.entries} entries; this import has ${items.length}`);
   const entries: KbEntry[] = [];
   for (let i = 0; i < items.length; i++) {
     if (i > 0 && i % CHUNK === 0) await yieldToLoop();

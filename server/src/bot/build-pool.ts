@@ -70,6 +70,9 @@ export function buildPool(opts: { size: number; heapMb: number }) {
     }
   }
 
+  // Started now, so that the first build does not also wait for a thread to load its code.
+  for (let slot = 0; slot < threads.length; slot++) spawn(slot);
+
   return {
     /** Builds from what `load` reads once a thread is free. */
     build(load: () => Promise<string[]>): Promise<Built> {

@@ -1,6 +1,6 @@
 import type { BotDecision, BotThresholds, KbEntry } from '@cascade/shared';
 import { contentIn, decide } from './decide.ts';
-import { buildIndex } from './kb-index.ts';
+import { buildIndex, indexBuffers, indexFromState, indexState, type IndexState, type KbIndex } from './kb-index.ts';
 import { defaultThresholds } from './thresholds.ts';
 
 export interface Bot {
@@ -15,9 +15,32 @@ export interface Bot {
   readonly size: number;
 }
 
+/** What training learns from a knowledge base, as plain data (strings and typed arrays). */
+export type BotModel = IndexState;
+
 /** Builds the index (and trains the classifier) once; every call after that is pure and fast. */
 export function createBot(entries: KbEntry[], options?: { thresholds?: BotThresholds }): Bot {
-  const index = buildIndex(entries);
+  return botOver(entries, buildIndex(entries), options);
+}
+
+/**
+ * The slow half of `createBot`, for another thread: the model of `entries`, to hand to
+ * `botFromModel` with the same entries in the same order. `modelBuffers` lists what to transfer.
+ */
+export function trainBot(entries: KbEntry[]): BotModel {
+  return indexState(buildIndex(entries));
+}
+
+export function modelBuffers(model: BotModel): ArrayBuffer[] {
+  return indexBuffers(model);
+}
+
+/** The fast half: a bot from a model `trainBot` made of these entries. */
+export function botFromModel(entries: KbEntry[], model: BotModel, options?: { thresholds?: BotThresholds }): Bot {
+  return botOver(entries, indexFromState(entries, model), options);
+}
+
+function botOver(entries: KbEntry[], index: KbIndex, options?: { thresholds?: BotThresholds }): Bot {
   const byId = new Map(entries.map((e) => [e.id, e]));
   const siteThresholds = options?.thresholds ?? defaultThresholds;
   return {

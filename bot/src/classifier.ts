@@ -11,6 +11,9 @@ import { seededRandom } from './random.ts';
  */
 export interface SoftmaxModel {
   readonly classes: number;
+  /** Feature-major, `features x classes`: plain data, so a model built in one thread serves in another. */
+  readonly weights: Float32Array;
+  readonly bias: Float32Array;
   /** Writes class probabilities into `out` (length `classes`). */
   probabilities(x: SparseVector, out: Float32Array): void;
 }
@@ -107,8 +110,14 @@ export function trainSoftmax(
       }
     }
   }
+  return softmaxModel(weights, bias);
+}
+
+export function softmaxModel(weights: Float32Array, bias: Float32Array): SoftmaxModel {
   return {
-    classes,
+    classes: bias.length,
+    weights,
+    bias,
     probabilities(x, out) {
       logits(weights, bias, x, out);
       softmaxInPlace(out);

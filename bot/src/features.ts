@@ -6,6 +6,7 @@
 
 import { STOPWORDS } from './stopwords.ts';
 import { terms } from './tokens.ts';
+import { buildVocabulary, lookup, type Vocabulary } from './vocabulary.ts';
 
 /** Terms made of function words only: the words, their n-grams, and pairs of them. */
 const STOPWORD_TERMS: ReadonlySet<string> = new Set([...STOPWORDS].flatMap((w) => terms(w)));
@@ -38,9 +39,19 @@ export const BACKGROUND_DOCUMENTS = 1000;
 
 export interface FeatureSpace {
   readonly size: number;
+  /** Everything the space is made of, as plain data: see `featureSpace`. */
+  readonly state: FeatureSpaceState;
   vector(terms: readonly string[]): SparseVector;
   /** The feature id of a term, if the knowledge base has it. */
   id(term: string): number | undefined;
+}
+
+export interface FeatureSpaceState {
+  readonly vocabulary: Vocabulary;
+  readonly idf: Float32Array;
+  /** Block number (index in `BLOCKS`) per feature id. */
+  readonly blockOf: Uint8Array;
+  readonly blockWeight: readonly number[];
 }
 
 const BLOCKS = ['w', 'b', 'c'] as const;
@@ -69,10 +80,11 @@ function countIds(ids: Int32Array): { unique: Int32Array; counts: Uint16Array } 
 export function buildFeatureSpace(
   documents: readonly (readonly string[])[],
   weights: BlockWeights = DEFAULT_BLOCK_WEIGHTS,
+  maxFeatures = Infinity,
 ): { space: FeatureSpace; vectors: SparseVector[] } {
   const ids = new Map<string, number>();
   const blockOfList: number[] = [];
-  const counted = documents.map((doc) => {
+  let counted = documents.map((doc) => {
     const docIds = new Int32Array(doc.length);
     for (let i = 0; i < doc.length; i++) {
       const term = doc[i] as string;
@@ -86,55 +98,103 @@ export function buildFeatureSpace(
     }
     return countIds(docIds);
   });
-  const size = blockOfList.length;
-  const documentFrequency = new Float64Array(size);
+  let documentFrequency = new Float64Array(blockOfList.length);
   for (const { unique } of counted)
     for (const id of unique) documentFrequency[id] = (documentFrequency[id] as number) + 1;
-  for (const [term, id] of ids)
+  let termList = [...ids.keys()];
+  termList.forEach((term, id) => {
     if (isBackgroundTerm(term)) documentFrequency[id] = (documentFrequency[id] as number) + BACKGROUND_DOCUMENTS;
+  });
+  let blockOfIds = blockOfList;
+  if (termList.length > maxFeatures) {
+    const kept = keepMostFrequent(documentFrequency, maxFeatures);
+    termList = termList.filter((_, id) => kept[id] !== -1);
+    documentFrequency = documentFrequency.filter((_, id) => kept[id] !== -1);
+    blockOfIds = blockOfIds.filter((_, id) => kept[id] !== -1);
+    counted = counted.map((c) => renumber(c, kept));
+  }
   const n = documents.length + BACKGROUND_DOCUMENTS;
   // Smoothed idf: never zero, rarer terms weigh more.
   const idf = Float32Array.from(documentFrequency, (df) => Math.log((1 + n) / (1 + df)) + 1);
-  const blockOf = Uint8Array.from(blockOfList);
-  const blockWeight = BLOCKS.map((b) => weights[b]);
+  const space = featureSpace({
+    vocabulary: buildVocabulary(termList),
+    idf,
+    blockOf: Uint8Array.from(blockOfIds),
+    blockWeight: BLOCKS.map((b) => weights[b]),
+  });
+  return { space, vectors: counted.map(({ unique, counts }) => weigh(space.state, unique, counts)) };
+}
 
-  function weigh(unique: Int32Array, counts: Uint16Array): SparseVector {
-    const values = new Float32Array(unique.length);
-    const blockNorm = [0, 0, 0];
-    for (let i = 0; i < unique.length; i++) {
-      const id = unique[i] as number;
-      // Sublinear tf: a repeated word adds evidence, but less each time.
-      const v = (1 + Math.log(counts[i] as number)) * (idf[id] as number);
-      values[i] = v;
-      blockNorm[blockOf[id] as number]! += v * v;
-    }
-    const scale = blockNorm.map((s, b) => (s > 0 ? (blockWeight[b] as number) / Math.sqrt(s) : 0));
-    let total = 0;
-    for (let i = 0; i < unique.length; i++) {
-      const v = (values[i] as number) * (scale[blockOf[unique[i] as number] as number] as number);
-      values[i] = v;
-      total += v * v;
-    }
-    const norm = total > 0 ? 1 / Math.sqrt(total) : 0;
-    for (let i = 0; i < values.length; i++) values[i] = (values[i] as number) * norm;
-    return { indices: unique, values };
+/**
+ * New ids (in the old order) of the `max` terms found in most documents, -1 for the rest: the
+ * bound on features, and so on the classifier's features x classes weights. Text that
+ * overflows it is mostly terms seen once, which teach the classifier the least.
+ */
+function keepMostFrequent(documentFrequency: Float64Array, max: number): Int32Array {
+  const byFrequency = Int32Array.from(documentFrequency.keys()).sort(
+    (a, b) => (documentFrequency[b] as number) - (documentFrequency[a] as number) || a - b,
+  );
+  const kept = new Int32Array(documentFrequency.length).fill(-1);
+  for (let i = 0; i < max; i++) kept[byFrequency[i] as number] = 0;
+  let next = 0;
+  for (let id = 0; id < kept.length; id++) if (kept[id] === 0) kept[id] = next++;
+  return kept;
+}
+
+function renumber(c: { unique: Int32Array; counts: Uint16Array }, kept: Int32Array) {
+  const unique = new Int32Array(c.unique.length);
+  const counts = new Uint16Array(c.unique.length);
+  let k = 0;
+  for (let i = 0; i < c.unique.length; i++) {
+    const id = kept[c.unique[i] as number] as number;
+    if (id === -1) continue;
+    unique[k] = id;
+    counts[k++] = c.counts[i] as number;
   }
+  return { unique: unique.subarray(0, k), counts: counts.subarray(0, k) };
+}
 
-  const space: FeatureSpace = {
-    size,
+function weigh(state: FeatureSpaceState, unique: Int32Array, counts: Uint16Array): SparseVector {
+  const { idf, blockOf, blockWeight } = state;
+  const values = new Float32Array(unique.length);
+  const blockNorm = [0, 0, 0];
+  for (let i = 0; i < unique.length; i++) {
+    const id = unique[i] as number;
+    // Sublinear tf: a repeated word adds evidence, but less each time.
+    const v = (1 + Math.log(counts[i] as number)) * (idf[id] as number);
+    values[i] = v;
+    blockNorm[blockOf[id] as number]! += v * v;
+  }
+  const scale = blockNorm.map((s, b) => (s > 0 ? (blockWeight[b] as number) / Math.sqrt(s) : 0));
+  let total = 0;
+  for (let i = 0; i < unique.length; i++) {
+    const v = (values[i] as number) * (scale[blockOf[unique[i] as number] as number] as number);
+    values[i] = v;
+    total += v * v;
+  }
+  const norm = total > 0 ? 1 / Math.sqrt(total) : 0;
+  for (let i = 0; i < values.length; i++) values[i] = (values[i] as number) * norm;
+  return { indices: unique, values };
+}
+
+/** A feature space from its plain data (as built by `buildFeatureSpace`, possibly in another thread). */
+export function featureSpace(state: FeatureSpaceState): FeatureSpace {
+  return {
+    size: state.idf.length,
+    state,
     vector(terms) {
       const found = new Int32Array(terms.length);
       let k = 0;
       for (const term of terms) {
-        const id = ids.get(term);
-        if (id !== undefined) found[k++] = id;
+        const id = lookup(state.vocabulary, term);
+        if (id !== -1) found[k++] = id;
       }
       const { unique, counts } = countIds(found.subarray(0, k));
-      return weigh(unique, counts);
+      return weigh(state, unique, counts);
     },
     id(term) {
-      return ids.get(term);
+      const id = lookup(state.vocabulary, term);
+      return id === -1 ? undefined : id;
     },
   };
-  return { space, vectors: counted.map(({ unique, counts }) => weigh(unique, counts)) };
 }

@@ -1,4 +1,4 @@
-export { createBot, type Bot } from './bot.ts';
+export { createBot, trainBot, botFromModel, modelBuffers, type Bot, type BotModel } from './bot.ts';
 export { defaultThresholds } from './thresholds.ts';
 export { normalize } from './normalize.ts';
 export { detectLanguage } from './language.ts';

@@ -1,11 +1,13 @@
 import type { KbEntry } from '@cascade/shared';
+import { softmaxModel } from './classifier.ts';
 import type { ConfidenceModel } from './confidence.ts';
+import { featureSpace, type FeatureSpaceState, type SparseVector } from './features.ts';
 import { fitConfidence } from './kb-calibration.ts';
 import { buildModel, type KbModel } from './kb-model.ts';
 import { normalize } from './normalize.ts';
 import { terms } from './tokens.ts';
 
-export { MIN_SIMILARITY, rank, type Candidate } from './kb-model.ts';
+export { MAX_FEATURES, MAX_WEIGHTS, MIN_SIMILARITY, rank, type Candidate } from './kb-model.ts';
 
 /**
  * The searchable form of a knowledge base: the retrieval model over every question and
@@ -35,4 +37,92 @@ export function buildIndex(entries: readonly KbEntry[]): KbIndex {
   });
   const model = buildModel(texts, labels, entries.length);
   return { ...model, entries, confidence: fitConfidence(entries, normalized, texts, labels, model) };
+}
+
+/** Int32Arrays end to end: array i is `[offsets[i], offsets[i + 1])` of `items`. */
+interface Packed {
+  readonly offsets: Int32Array;
+  readonly items: Int32Array;
+}
+
+function pack(arrays: readonly Int32Array[]): Packed {
+  const offsets = new Int32Array(arrays.length + 1);
+  arrays.forEach((a, i) => (offsets[i + 1] = (offsets[i] as number) + a.length));
+  const items = new Int32Array(offsets[arrays.length] as number);
+  arrays.forEach((a, i) => items.set(a, offsets[i]));
+  return { offsets, items };
+}
+
+function unpack({ offsets, items }: Packed): Int32Array[] {
+  const out: Int32Array[] = [];
+  for (let i = 0; i + 1 < offsets.length; i++) out.push(items.subarray(offsets[i], offsets[i + 1]));
+  return out;
+}
+
+/** An index without its entries as plain data: strings and typed arrays, ready to cross threads. */
+export interface IndexState {
+  readonly space: FeatureSpaceState;
+  readonly weights: Float32Array;
+  readonly bias: Float32Array;
+  /** Phrasing vectors end to end: vector p is `[offsets[p], offsets[p + 1])` of `indices` and `values`. */
+  readonly offsets: Int32Array;
+  readonly indices: Int32Array;
+  readonly values: Float32Array;
+  readonly phrasingsOf: Packed;
+  readonly wordsOf: Packed;
+  readonly confidence: Float64Array;
+}
+
+export function indexState(index: KbIndex): IndexState {
+  const offsets = new Int32Array(index.phrasings.length + 1);
+  index.phrasings.forEach((v, p) => (offsets[p + 1] = (offsets[p] as number) + v.indices.length));
+  const total = offsets[index.phrasings.length] as number;
+  const indices = new Int32Array(total);
+  const values = new Float32Array(total);
+  index.phrasings.forEach((v, p) => {
+    indices.set(v.indices, offsets[p]);
+    values.set(v.values, offsets[p]);
+  });
+  return {
+    space: index.space.state,
+    weights: index.model.weights,
+    bias: index.model.bias,
+    offsets,
+    indices,
+    values,
+    phrasingsOf: pack(index.phrasingsOf),
+    wordsOf: pack(index.wordsOf),
+    confidence: Float64Array.from(index.confidence.weights),
+  };
+}
+
+/** The index again, over the same `entries` it was built from; the arrays are used, not copied. */
+export function indexFromState(entries: readonly KbEntry[], state: IndexState): KbIndex {
+  if (state.bias.length !== entries.length) throw new Error('the index was built from other entries');
+  const phrasings: SparseVector[] = [];
+  for (let p = 0; p + 1 < state.offsets.length; p++) {
+    const [from, to] = [state.offsets[p] as number, state.offsets[p + 1] as number];
+    phrasings.push({ indices: state.indices.subarray(from, to), values: state.values.subarray(from, to) });
+  }
+  const space = featureSpace(state.space);
+  return {
+    classes: entries.length,
+    space,
+    model: softmaxModel(state.weights, state.bias),
+    phrasings,
+    phrasingsOf: unpack(state.phrasingsOf),
+    wordsOf: unpack(state.wordsOf),
+    dense: new Float32Array(space.size),
+    entries,
+    confidence: { weights: Array.from(state.confidence) },
+  };
+}
+
+/** The buffers of a state, to transfer rather than copy. */
+export function indexBuffers(state: IndexState): ArrayBuffer[] {
+  const { vocabulary, idf, blockOf } = state.space;
+  const arrays: ArrayBufferView[] = [vocabulary.starts, vocabulary.slots, idf, blockOf, state.weights, state.bias];
+  arrays.push(state.offsets, state.indices, state.values, state.confidence);
+  for (const p of [state.phrasingsOf, state.wordsOf]) arrays.push(p.offsets, p.items);
+  return [...new Set(arrays.map((a) => a.buffer as ArrayBuffer))];
 }

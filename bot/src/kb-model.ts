@@ -76,9 +76,18 @@ const SMALLEST = 1e-4;
 const EPOCH_BUDGET = 7500;
 const MAX_EPOCHS = 10;
 
+/**
+ * The classifier's weights are dense, features x entries: the features kept are capped so
+ * that they stay under this many (32 MB of weights, twice that while training) and under
+ * `MAX_FEATURES`. CLINC150 (150 entries, about 47,000 features) fits whole.
+ */
+export const MAX_WEIGHTS = 2 ** 23;
+export const MAX_FEATURES = 2 ** 17;
+
 /** `texts[i]` holds the terms of phrasing i, `labels[i]` its entry number (0 .. classes - 1). */
 export function buildModel(texts: readonly (readonly string[])[], labels: ArrayLike<number>, classes: number): KbModel {
-  const { space, vectors } = buildFeatureSpace(texts);
+  const maxFeatures = Math.min(MAX_FEATURES, Math.floor(MAX_WEIGHTS / Math.max(1, classes)));
+  const { space, vectors } = buildFeatureSpace(texts, undefined, maxFeatures);
   const epochs = Math.max(
     DEFAULT_TRAIN_OPTIONS.epochs,
     Math.min(MAX_EPOCHS, Math.round(EPOCH_BUDGET / Math.max(1, texts.length))),

@@ -15,6 +15,7 @@ import { ticketStore } from './store/tickets.ts';
 import { visitorStore } from './store/visitors.ts';
 import { routing } from './routing/routing.ts';
 import { botService } from './bot/service.ts';
+import { buildPool } from './bot/build-pool.ts';
 import { socketNotifier } from './io/rooms.ts';
 import { presence } from './io/presence.ts';
 import { waterfall, type Waterfall } from './waterfall/service.ts';
@@ -31,6 +32,12 @@ import type { Db } from './history/db.ts';
 import { archiver, type Archiver } from './history/archive.ts';
 import { archiveOnEnd } from './history/jobs.ts';
 import { historyReader } from './history/reader.ts';
+
+/**
+ * Heap of the bot's build thread. The largest knowledge base allowed (KB_LIMITS) builds in
+ * about a fifth of it (bench/kb-import.ts); a build that outgrows it fails alone.
+ */
+const BUILD_HEAP_MB = 512;
 
 /** Socket payloads and REST bodies are small JSON; anything larger is refused before parsing. */
 export const MAX_PAYLOAD_BYTES = 64 * 1024;
@@ -85,6 +92,8 @@ export async function buildCore(config: Config, log: Log, http?: HttpServer): Pr
   const present = presence(redis, io, k, config.PRESENCE_TTL_SECONDS);
   const kb = kbStore(redis, k);
   const queues = createQueues(config);
+  // One build thread: concurrent imports take turns, so at most one model is in the making.
+  const pool = buildPool({ size: 1, heapMb: BUILD_HEAP_MB });
   const deps: WaterfallDeps = {
     config,
     redis,
@@ -97,7 +106,7 @@ export async function buildCore(config: Config, log: Log, http?: HttpServer): Pr
     tickets: ticketStore(redis, k),
     kb,
     routing: routing(redis, k),
-    bots: botService(kb),
+    bots: botService({ kb, pool, log }),
     notify: socketNotifier(io, present, k),
     events: domainEvents((e, event) => log.error({ err: e, event: event.type }, 'domain event listener failed')),
     queues,
@@ -110,7 +119,10 @@ export async function buildCore(config: Config, log: Log, http?: HttpServer): Pr
   deliveries(deps);
   const archive = archiver({ ...deps, db });
   archiveOnEnd(deps.events, queues);
-  await kbSub.subscribe(k.kbChannel, (siteId) => deps.bots.invalidate(siteId));
+  await kbSub.subscribe(k.kbChannel, (message) => {
+    const [siteId = '', change] = message.split(' ');
+    deps.bots.invalidate(siteId, change);
+  });
   const workers = config.WORKERS ? startWorkers(config, processors(deps, w, archive), log) : null;
   if (workers) {
     // A sweep that fails is not tried again: the next one comes a few seconds later anyway.
@@ -141,6 +153,7 @@ export async function buildCore(config: Config, log: Log, http?: HttpServer): Pr
       present.stop();
       await workers?.close();
       await queues.close();
+      await pool.close();
       await Promise.allSettled([kbSub.close(), pub.close(), sub.close()]);
       await redis.close();
       await db.close();

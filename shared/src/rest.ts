@@ -4,6 +4,7 @@ import { Locale } from './locale.ts';
 import { AgentId, SiteId, TicketId, VisitorId } from './ids.ts';
 import { Level, SiteSettings, Skill } from './site.ts';
 import { TicketStatus } from './ticket.ts';
+import { KB_LIMITS } from './kb.ts';
 
 export const LoginBody = z.object({
   email: z.email().max(254),
@@ -116,7 +117,8 @@ export const KbEntryParams = z.object({ entryId: z.string().regex(/^[A-Za-z0-9_-
 export const KbImport = SiteQuery.extend({
   format: z.enum(['json', 'csv']),
   /** JSON: an array of entries; CSV: the text, as exported. */
-  data: z.union([z.string().max(5_000_000), z.array(z.unknown()).max(10_000)]),
+  // The entries are counted by the server, which says how many a knowledge base may hold.
+  data: z.union([z.string().max(KB_LIMITS.importBytes), z.array(z.unknown())]),
   /** Replace the whole knowledge base instead of adding to it. */
   replace: z.boolean().default(false),
 });

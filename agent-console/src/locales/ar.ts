@@ -376,7 +376,7 @@ export const ar: Record<MessageKey, string> = {
   'import.replaceWarning': 'سيُحذف كل مدخل غير موجود في الملف.',
   'import.submit': 'استيراد',
   'import.failed': 'لم يُستورد شيء: {message}',
-  'import.tooLarge': 'حجم الملف أكبر من 5 ميغابايت.',
+  'import.tooLarge': 'حجم الملف أكبر من 2 ميغابايت.',
   'import.empty': 'الملف فارغ.',
   'import.unknownFormat': 'اختر ملف ‎.json أو ‎.csv.',
   'import.badJson': 'الملف ليس JSON صالحًا.',

@@ -375,7 +375,7 @@ export const en = {
   'import.replaceWarning': 'Every entry not in the file will be deleted.',
   'import.submit': 'Import',
   'import.failed': 'Nothing was imported: {message}',
-  'import.tooLarge': 'The file is larger than 5 MB.',
+  'import.tooLarge': 'The file is larger than 2 MB.',
   'import.empty': 'The file is empty.',
   'import.unknownFormat': 'Choose a .json or .csv file.',
   'import.badJson': 'The file is not valid JSON.',

@@ -376,7 +376,7 @@ export const fa: Record<MessageKey, string> = {
   'import.replaceWarning': 'هر مدخلی که در فایل نباشد حذف می‌شود.',
   'import.submit': 'ورود',
   'import.failed': 'چیزی وارد نشد: {message}',
-  'import.tooLarge': 'حجم فایل بیش از ۵ مگابایت است.',
+  'import.tooLarge': 'حجم فایل بیش از ۲ مگابایت است.',
   'import.empty': 'فایل خالی است.',
   'import.unknownFormat': 'یک فایل ‎.json یا ‎.csv انتخاب کنید.',
   'import.badJson': 'فایل JSON معتبر نیست.',

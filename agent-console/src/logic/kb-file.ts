@@ -1,7 +1,8 @@
+import { KB_LIMITS } from '@cascade/shared';
 import { KB_CSV_COLUMNS, parseCsvRows } from '@cascade/shared/csv';
 
 /** The server refuses bigger imports; checking first spares an upload that cannot succeed. */
-export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+export const MAX_IMPORT_BYTES = KB_LIMITS.importBytes;
 
 export type ImportProblem = 'tooLarge' | 'empty' | 'unknownFormat' | 'badJson' | 'notList' | 'badCsv' | 'badCsvHeader';
 

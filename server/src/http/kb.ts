@@ -7,6 +7,7 @@ import {
   KbImport,
   KbListQuery,
   KbTry,
+  KB_LIMITS,
   SiteQuery,
 } from '@cascade/shared';
 import { normalize } from '@cascade/bot';
@@ -17,11 +18,11 @@ import type { BotService } from '../bot/service.ts';
 import type { KbStore } from '../store/kb.ts';
 import type { SiteStore } from '../store/sites.ts';
 import { fromCsv, toCsv } from '../kb/csv.ts';
+import { checkKbLimits } from '../kb/limits.ts';
+import { importedEntries } from '../kb/import-entries.ts';
 import { requireRole } from './access.ts';
 import type { Authed } from './auth.ts';
 import { parse } from './parse.ts';
-
-const IMPORT_BYTES = 5 * 1024 * 1024;
 
 /** The knowledge base: admins edit it, supervisors read it; every change re-indexes the bot everywhere. */
 export function kbRoutes(
@@ -50,8 +51,8 @@ export function kbRoutes(
     requireRole(agent, siteId, 'admin');
     const input = parse(KbEntryInput, req.body);
     const entry = KbEntry.parse({ ...input, id: input.id ?? randomUUID().slice(0, 8), updatedAt: Date.now() });
-    await deps.kb.put(siteId, [entry]);
-    deps.bots.invalidate(siteId);
+    await checkKbLimits(await deps.kb.raw(siteId), [entry]);
+    deps.bots.invalidate(siteId, (await deps.kb.put(siteId, [entry])) ?? undefined);
     return { entry };
   });
 
@@ -60,12 +61,11 @@ export function kbRoutes(
     const { siteId } = parse(SiteQuery, req.query);
     const { entryId } = parse(KbEntryParams, req.params);
     requireRole(agent, siteId, 'admin');
-    const existing = (await deps.kb.all(siteId)).find((e) => e.id === entryId);
-    if (!existing) throw new CascadeError('not_found', 'no such entry');
+    if (!(await deps.kb.has(siteId, entryId))) throw new CascadeError('not_found', 'no such entry');
     const input = parse(KbEntryInput, req.body);
     const entry = KbEntry.parse({ ...input, id: entryId, updatedAt: Date.now() });
-    await deps.kb.put(siteId, [entry]);
-    deps.bots.invalidate(siteId);
+    await checkKbLimits(await deps.kb.raw(siteId), [entry]);
+    deps.bots.invalidate(siteId, (await deps.kb.put(siteId, [entry])) ?? undefined);
     return { entry };
   });
 
@@ -74,12 +74,13 @@ export function kbRoutes(
     const { siteId } = parse(SiteQuery, req.query);
     const { entryId } = parse(KbEntryParams, req.params);
     requireRole(agent, siteId, 'admin');
-    if (!(await deps.kb.remove(siteId, entryId))) throw new CascadeError('not_found', 'no such entry');
-    deps.bots.invalidate(siteId);
+    const change = await deps.kb.remove(siteId, entryId);
+    if (!change) throw new CascadeError('not_found', 'no such entry');
+    deps.bots.invalidate(siteId, change);
     return reply.status(204).send();
   });
 
-  app.post('/api/kb/import', { bodyLimit: IMPORT_BYTES }, async (req) => {
+  app.post('/api/kb/import', { bodyLimit: KB_LIMITS.importBytes }, async (req) => {
     const { agent } = await deps.authed(req);
     const body = parse(KbImport, req.body);
     requireRole(agent, body.siteId, 'admin');
@@ -91,19 +92,16 @@ export function kbRoutes(
         entries = fromCsv(body.data, now);
       } else {
         const raw: unknown = typeof body.data === 'string' ? JSON.parse(body.data) : body.data;
-        entries = z
-          .array(KbEntry.omit({ updatedAt: true }))
-          .parse(raw)
-          .map((e) => ({ ...e, updatedAt: now }));
+        entries = await importedEntries(raw, now);
       }
     } catch (e) {
       const message =
         e instanceof z.ZodError ? `${e.issues[0]?.path.join('.')}: ${e.issues[0]?.message}` : (e as Error).message;
       throw new CascadeError('invalid_payload', `nothing was imported: ${message}`);
     }
-    if (body.replace) await deps.kb.replace(body.siteId, entries);
-    else await deps.kb.put(body.siteId, entries);
-    deps.bots.invalidate(body.siteId);
+    await checkKbLimits(body.replace ? null : await deps.kb.raw(body.siteId), entries);
+    const change = body.replace ? await deps.kb.replace(body.siteId, entries) : await deps.kb.put(body.siteId, entries);
+    deps.bots.invalidate(body.siteId, change ?? undefined);
     return { imported: entries.length };
   });
 

@@ -1,9 +1,19 @@
+import { randomUUID } from 'node:crypto';
 import { KbEntry, type KbEntry as KbEntryT } from '@cascade/shared';
 import type { Redis } from '../redis/connect.ts';
 import type { Keys } from '../redis/keys.ts';
 
-/** A site's knowledge base: one hash, entry id -> entry JSON. */
+/**
+ * A site's knowledge base: one hash, entry id -> entry JSON. Every write is announced on
+ * `kbChannel` as `<siteId> <change id>` and returns the change id, so that a listener that
+ * hears of one change from its writer and again over pub/sub acts once.
+ */
 export function kbStore(redis: Redis, k: Keys) {
+  async function announce(siteId: string): Promise<string> {
+    const change = randomUUID();
+    await redis.publish(k.kbChannel, `${siteId} ${change}`);
+    return change;
+  }
   return {
     async all(siteId: string): Promise<KbEntryT[]> {
       const raw = await redis.hGetAll(k.kb(siteId));
@@ -12,24 +22,33 @@ export function kbStore(redis: Redis, k: Keys) {
         .sort((a, b) => a.id.localeCompare(b.id));
     },
 
-    async put(siteId: string, entries: KbEntryT[]): Promise<void> {
-      if (entries.length === 0) return;
+    /** Each entry's JSON as stored, unparsed: for a bot build, which parses off the event loop. */
+    async raw(siteId: string): Promise<string[]> {
+      return Object.values(await redis.hGetAll(k.kb(siteId)));
+    },
+
+    async has(siteId: string, id: string): Promise<boolean> {
+      return (await redis.hGet(k.kb(siteId), id)) != null;
+    },
+
+    async put(siteId: string, entries: KbEntryT[]): Promise<string | null> {
+      if (entries.length === 0) return null;
       await redis.hSet(k.kb(siteId), Object.fromEntries(entries.map((e) => [e.id, JSON.stringify(e)])));
-      await redis.publish(k.kbChannel, siteId);
+      return announce(siteId);
     },
 
     /** Swaps the whole knowledge base at once. */
-    async replace(siteId: string, entries: KbEntryT[]): Promise<void> {
+    async replace(siteId: string, entries: KbEntryT[]): Promise<string> {
       const tx = redis.multi().del(k.kb(siteId));
       if (entries.length > 0) tx.hSet(k.kb(siteId), Object.fromEntries(entries.map((e) => [e.id, JSON.stringify(e)])));
       await tx.exec();
-      await redis.publish(k.kbChannel, siteId);
+      return announce(siteId);
     },
 
-    async remove(siteId: string, id: string): Promise<boolean> {
+    /** The change id, or null when there was no such entry. */
+    async remove(siteId: string, id: string): Promise<string | null> {
       const n = await redis.hDel(k.kb(siteId), id);
-      if (n > 0) await redis.publish(k.kbChannel, siteId);
-      return n > 0;
+      return n > 0 ? announce(siteId) : null;
     },
 
     async count(siteId: string): Promise<number> {

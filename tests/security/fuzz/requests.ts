@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { KB_LIMITS } from '@cascade/shared';
 import { DROP, hostile, LIMIT, plainJson, POISON, refused, text } from './payloads.ts';
 import type { Part, Query, Route } from './routes.ts';
 
@@ -190,7 +191,7 @@ export function badCalls(route: Route, session: Session): fc.Arbitrary<Call> {
       ),
     );
   if (hasBody) {
-    const max = route.path === '/api/kb/import' ? 5 * 1024 * 1024 : LIMIT;
+    const max = route.path === '/api/kb/import' ? KB_LIMITS.importBytes : LIMIT;
     kinds.push(
       fc.oneof(
         malformedJson.map((t) => raw(t, 'application/json', 400)),

@@ -1,0 +1,70 @@
+import type { KbEntry } from '@cascade/shared';
+import { describe, expect, it } from 'vitest';
+import { botFromModel, createBot, modelBuffers, trainBot } from '../src/index.ts';
+import { MAX_WEIGHTS } from '../src/kb-index.ts';
+import { buildFeatureSpace } from '../src/features.ts';
+import { normalize } from '../src/normalize.ts';
+import { seededRandom } from '../src/random.ts';
+import { terms } from '../src/tokens.ts';
+import { shopKb } from './support/multilingual-kb.ts';
+
+const questions = [
+  'where is my order',
+  'wo ist meine bestellung',
+  'forgot my password',
+  'متى يصل طلبي',
+  'وضعیت سفارش من چیست',
+  'hello',
+  'what is the capital of France',
+];
+
+/** Entries of random words: nearly every word and n-gram is new, the most features text can make. */
+function randomKb(entries: number, phrasings: number): KbEntry[] {
+  const random = seededRandom(3);
+  const word = () =>
+    Array.from({ length: 4 + Math.floor(random() * 6) }, () =>
+      String.fromCharCode(97 + Math.floor(random() * 26)),
+    ).join('');
+  const text = () => Array.from({ length: 12 }, word).join(' ');
+  return Array.from({ length: entries }, (_, i) => ({
+    id: `e${i}`,
+    skill: 'general',
+    related: [],
+    updatedAt: 0,
+    content: { en: { question: text(), phrasings: Array.from({ length: phrasings }, text), answer: `answer ${i}` } },
+  }));
+}
+
+describe('a bot model built apart from the bot', () => {
+  it('decides exactly as a bot built in one go, after crossing a thread boundary', () => {
+    const model = structuredClone(trainBot(shopKb), { transfer: modelBuffers(trainBot(shopKb)) });
+    const direct = createBot(shopKb);
+    const rebuilt = botFromModel(shopKb, model);
+    for (const q of questions) expect(rebuilt.decide(q), q).toEqual(direct.decide(q));
+    expect(rebuilt.answer('order-status', 'fa')).toEqual(direct.answer('order-status', 'fa'));
+  });
+
+  it('refuses a model of other entries', () => {
+    expect(() => botFromModel(shopKb.slice(1), trainBot(shopKb))).toThrow(/other entries/);
+  });
+
+  it('keeps the most frequent terms when text has more than the features allowed', () => {
+    const kb = randomKb(20, 5);
+    const docs = kb
+      .flatMap((e) => [e.content.en!.question, ...e.content.en!.phrasings])
+      .map((t) => terms(normalize(t)));
+    const whole = buildFeatureSpace(docs);
+    const { space, vectors } = buildFeatureSpace(docs, undefined, 1000);
+    expect(whole.space.size).toBeGreaterThan(1000);
+    expect(space.size).toBe(1000);
+    for (const v of vectors) for (const id of v.indices) expect(id).toBeLessThan(1000);
+    // Function words are in every imagined background document: they are the last to go.
+    expect(space.vector(terms('the')).indices.length).toBeGreaterThan(0);
+  });
+
+  it('caps features so that features x entries stays within the weights bound', () => {
+    const model = trainBot(randomKb(120, 3));
+    expect(model.weights.length).toBeLessThanOrEqual(MAX_WEIGHTS);
+    expect(model.space.idf.length).toBeLessThanOrEqual(MAX_WEIGHTS / 120);
+  });
+});

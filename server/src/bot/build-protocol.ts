@@ -1,0 +1,8 @@
+import type { BotModel } from '@cascade/bot';
+import type { KbEntry } from '@cascade/shared';
+
+/** A knowledge base as stored: one JSON text per entry. */
+export type BuildRequest = { id: number; entries: string[] };
+
+export type BuildReply =
+  { id: number; ok: true; entries: KbEntry[]; model: BotModel } | { id: number; ok: false; message: string };

@@ -61,15 +61,17 @@ describe('what a visitor receives', () => {
     expect(JSON.stringify(v)).not.toContain('agent-7f3a');
   });
 
-  it('keeps the agent name of a claim and the number of a ticket, and nothing else of their facts', () => {
+  it('keeps the agent name of a claim, the number of a ticket and why one is offered, and nothing else', () => {
     const claimed = toVisitorMessage(
       msg({ event: 'claimed', text: 'Lina joined the chat', data: { agentName: 'Lina', agentId: 'a1' } }),
     );
     expect(claimed?.data).toEqual({ agentName: 'Lina' });
     const ticketed = toVisitorMessage(msg({ event: 'ticketed', data: { ticketNumber: 12, reason: 'followup', note } }));
     expect(ticketed).toMatchObject({ text: 'Ticket #12 created', data: { ticketNumber: 12 } });
-    const offered = toVisitorMessage(msg({ event: 'offered_ticket', data: { reason: 'no_agent' } }));
-    expect(offered?.data).toEqual({});
+    // Why the visitor is offered a ticket (closed, nobody free, waited too long) is the visitor's to read.
+    const offered = toVisitorMessage(msg({ event: 'offered_ticket', data: { reason: 'outside_hours', note } }));
+    expect(offered?.data).toEqual({ reason: 'outside_hours' });
+    expect(toVisitorMessage(msg({ event: 'offered_ticket', data: { reason: 'made up' } }))?.data).toEqual({});
   });
 
   it('drops routing steps that mean nothing to a visitor', () => {

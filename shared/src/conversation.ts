@@ -23,6 +23,9 @@ export const Csat = z.object({
 });
 export type Csat = z.infer<typeof Csat>;
 
+/** Why a visitor is offered a ticket instead of a person: theirs to read, it says what the wait was. */
+export const OfferReason = z.enum(['max_wait', 'no_agent', 'outside_hours']);
+
 export const Conversation = z.object({
   id: ConversationId,
   siteId: SiteId,
@@ -45,7 +48,7 @@ export const Conversation = z.object({
   /** The address the visitor left in this conversation: the only one, with a verified one, a transcript may go to. */
   visitorEmail: z.email().max(254).nullable().default(null),
   /** Why the visitor was offered a ticket, while in `offered_ticket`. */
-  offerReason: z.enum(['max_wait', 'no_agent', 'outside_hours']).nullable(),
+  offerReason: OfferReason.nullable(),
   resolvedBy: z.enum(['bot', 'agent']).nullable(),
   csat: Csat.nullable(),
   createdAt: Timestamp,

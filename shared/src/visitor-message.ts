@@ -3,6 +3,7 @@ import { ClientMsgId, ConversationId, EntryId, MessageId, Timestamp } from './id
 import { Language } from './locale.ts';
 import { Suggestion } from './bot.ts';
 import { Author, WaterfallEventName } from './message.ts';
+import { OfferReason } from './conversation.ts';
 
 /**
  * What a visitor may know of the bot's decision: enough to offer "That helped" or the
@@ -27,6 +28,8 @@ export const VisitorEventData = z
   .object({
     agentName: z.string().max(100).optional(),
     ticketNumber: z.number().int().positive().optional(),
+    /** Why a ticket is offered: the shop is closed, nobody is free, or the wait passed its maximum. */
+    reason: OfferReason.optional(),
   })
   .strict();
 export type VisitorEventData = z.infer<typeof VisitorEventData>;

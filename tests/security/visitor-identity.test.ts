@@ -105,11 +105,16 @@ describe('visitor tokens, sockets and typing', () => {
   it('passes on a burst of typing signals a few at a time, ending with the last state', async () => {
     const agent = await h.newAgent({
       skills: ['general', 'billing', 'shipping', 'returns', 'technical'].map((skill) => ({ skill, level: 1 })),
+      // Room for chats the earlier tests left waiting, which this agent may be handed first.
+      maxChats: 20,
     });
     const visitor = await h.visitor();
     await visitor.ok('message:send', send('I need a person'));
-    await visitor.ok('conversation:escalate', {});
-    const chat = await agent.next<{ conversation: { id: string } }>('chat:assigned');
+    const escalated = await visitor.ok<{ conversation: { id: string } }>('conversation:escalate', {});
+    const chat = await agent.next<{ conversation: { id: string } }>(
+      'chat:assigned',
+      (c) => c.conversation.id === escalated.conversation.id,
+    );
     await Promise.all(Array.from({ length: 300 }, (_, i) => visitor.request('typing', { typing: i % 2 === 0 })));
     await visitor.request('typing', { typing: false });
     await agent.next<{ typing: boolean }>('typing', (p) => !p.typing);

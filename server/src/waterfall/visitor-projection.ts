@@ -8,6 +8,7 @@ import type {
   VisitorServerEvents,
   WaterfallEventName,
 } from '@cascade/shared';
+import { OfferReason } from '@cascade/shared';
 
 /**
  * The one place that decides what a visitor receives. Every message and push to a visitor's
@@ -59,6 +60,8 @@ function eventData(m: Message): VisitorEventData {
   if ((m.event === 'claimed' || m.event === 'agent_left') && typeof name === 'string') out.agentName = name;
   const n = m.data?.ticketNumber;
   if (m.event === 'ticketed' && typeof n === 'number' && Number.isInteger(n) && n > 0) out.ticketNumber = n;
+  const reason = OfferReason.safeParse(m.data?.reason);
+  if (m.event === 'offered_ticket' && reason.success) out.reason = reason.data;
   return out;
 }
 

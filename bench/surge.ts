@@ -39,22 +39,23 @@ const connect = (path: string, opts: object) =>
     s.once('connect_error', reject);
   });
 
-/** Each agent's one chat; an agent ends it to make the line move by one. */
-const holding = new Map<Socket, string>();
-const free: Socket[] = [];
+/**
+ * Chats held by agents, oldest first: ending the first one makes the line move by one. An agent
+ * is listed only while it really holds a chat, so a change never "ends" a chat already ended.
+ */
+const held: { socket: Socket; conversationId: string }[] = [];
 let assigned = 0;
 let onAssigned: () => void = () => {};
 const agents: Socket[] = [];
 for (const cookie of await server.agents(AGENTS, 1)) {
   const socket = await connect('/agent', { extraHeaders: { cookie } });
   socket.on('chat:assigned', (c: ChatSummary) => {
-    holding.set(socket, c.conversation.id);
+    held.push({ socket, conversationId: c.conversation.id });
     assigned++;
     onAssigned();
   });
   await new Promise<void>((r) => socket.once('agent:status', () => r()));
   agents.push(socket);
-  free.push(socket);
 }
 
 type Visitor = { socket: Socket; updates: number };
@@ -89,10 +90,19 @@ const escalate = (v: Visitor): Promise<void> =>
       if (!r.ok || !r.conversation) throw new Error(`escalate refused: ${r.error?.message}`);
     });
 
-const untilAssigned = (count: number) =>
-  new Promise<void>((resolve) => {
+/** Waits until `count` chats have been handed out in all, saying on stderr how far it got. */
+const untilAssigned = (count: number, what: string) =>
+  new Promise<void>((resolve, reject) => {
+    const limit = setTimeout(
+      () => reject(new Error(`${what}: ${assigned} of ${count} chats handed out after 300 s`)),
+      300_000,
+    );
+    const progress = setInterval(() => process.stderr.write(`${what}: ${assigned}/${count} handed out\n`), 10_000);
     onAssigned = () => {
-      if (assigned >= count) resolve();
+      if (assigned < count) return;
+      clearTimeout(limit);
+      clearInterval(progress);
+      resolve();
     };
     onAssigned();
   });
@@ -114,12 +124,14 @@ async function changes(): Promise<{ cpuMsPerChange: number; updatesPerWaitingVis
     const due = t0 + (i * 1000) / CHANGES_PER_SECOND;
     const wait = due - performance.now();
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-    const agent = agents[i % AGENTS]!;
-    const conversationId = holding.get(agent);
-    if (conversationId) agent.emit('chat:resolve', { conversationId }, () => {});
+    // Every chat held may already be ended: wait for the line to hand out the next one.
+    if (held.length === 0) await untilAssigned(assigned + 1, 'line changes');
+    const chat = held.shift();
+    if (!chat) throw new Error('no agent holds a chat');
+    chat.socket.emit('chat:resolve', { conversationId: chat.conversationId }, () => {});
     joins.push(escalate(takeVisitor()));
   }
-  await Promise.all([...joins, untilAssigned(target)]);
+  await Promise.all([...joins, untilAssigned(target, 'line changes')]);
   const seconds = (performance.now() - t0) / 1000;
   const cpu = (await server.cpuMs()) - cpu0;
   const after = waiting.reduce((n, v) => n + v.updates, 0);
@@ -131,7 +143,7 @@ async function changes(): Promise<{ cpuMsPerChange: number; updatesPerWaitingVis
 
 // The agents take their chats and a short line forms behind them.
 await Promise.all(Array.from({ length: AGENTS + SMALL_LINE }, () => escalate(takeVisitor())));
-await untilAssigned(AGENTS);
+await untilAssigned(AGENTS, 'first chats');
 const small = await changes();
 
 // The surge, at a steady pace over SURGE_SECONDS.

@@ -1,124 +1,50 @@
 import { randomBytes } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
-import { buildServer, loadConfig } from '@cascade/server';
-import type { ChatSummary } from '@cascade/shared';
-import { io, type Socket } from 'socket.io-client';
-import { createClient } from 'redis';
-import { benchAgent } from './agents.ts';
-import {
-  REDIS_URL,
-  benchDatabase,
-  benchLimits,
-  dropBenchSchema,
-  percentile,
-  redisPingMs,
-  report,
-  round,
-} from './support.ts';
+import { cleanKeys, forkScript, startServer } from './fork.ts';
+import { routingCrew } from './routing-load.ts';
+import { percentile, redisPingMs, report, round } from './support.ts';
 
 /**
  * Routing speed: chats escalated at a steady rate from many visitor sockets, handed out by
  * the claim script to 50 agents who resolve each chat as soon as it arrives. Measured from
- * the visitor's escalate request to the agent's `chat:assigned`, over real sockets, with
- * the server and all clients in this one process.
+ * the visitor's escalate request to the agent's `chat:assigned`, over real sockets, against
+ * one Cascade process of its own (forked), whose CPU time per chat is reported too. With
+ * `BENCH_NEIGHBOUR=1` another process burns one core throughout, as a busy neighbour would.
  */
 const MEASURED = Number(process.env.BENCH_CHATS ?? 2000);
 const RATE = Number(process.env.BENCH_RATE ?? 100);
+const NEIGHBOUR = process.env.BENCH_NEIGHBOUR === '1';
 const AGENTS = 50;
 const VISITORS = 200;
 /** The first chats warm up the JIT and the connections; they are not measured. */
 const WARMUP = 200;
-const CHATS = WARMUP + MEASURED;
 
 const prefix = `bench${randomBytes(4).toString('hex')}`;
-const app = await buildServer(
-  loadConfig({
-    PORT: '0',
-    HOST: '127.0.0.1',
-    KEY_PREFIX: prefix,
-    LOG_LEVEL: 'error',
-    REDIS_URL,
-    ...benchDatabase(prefix),
-    ...benchLimits,
-  }),
-);
-await app.listen({ port: 0, host: '127.0.0.1' });
-const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-const core = app.cascade;
-const demo = core.demo;
-if (!demo) throw new Error('the benchmark uses the demo site');
+const server = await startServer('cascade', prefix);
+const crew = await routingCrew([server], AGENTS, VISITORS);
+const neighbour = NEIGHBOUR ? forkScript('neighbour.ts') : null;
 
-const connect = (path: string, opts: object) =>
-  new Promise<Socket>((resolve, reject) => {
-    const s = io(`${url}${path}`, { transports: ['websocket'], forceNew: true, ...opts });
-    s.once('connect', () => resolve(s));
-    s.once('connect_error', reject);
-  });
-
-const sent = new Map<string, number>();
-const latencies: number[] = [];
-let done = 0;
-let finish: () => void = () => {};
-const finished = new Promise<void>((r) => (finish = r));
-
-const agents: Socket[] = [];
-for (let i = 0; i < AGENTS; i++) {
-  const cookie = await benchAgent(core, demo.siteId, `benchagent${i}`, `Agent ${i}`, 5);
-  const socket = await connect('/agent', { extraHeaders: { cookie } });
-  socket.on('chat:assigned', (c: ChatSummary) => {
-    const t = sent.get(c.conversation.visitorId);
-    if (t !== undefined && done >= WARMUP) latencies.push(performance.now() - t);
-    socket.emit('chat:resolve', { conversationId: c.conversation.id }, () => {
-      done++;
-      idle.push(c.conversation.visitorId);
-      if (done === CHATS) finish();
-    });
-  });
-  await new Promise<void>((r) => socket.once('agent:status', () => r()));
-  agents.push(socket);
-}
-
-const visitors = new Map<string, Socket>();
-for (let i = 0; i < VISITORS; i++) {
-  const s = await connect('/visitor', { auth: { siteKey: demo.siteKey } });
-  const hello = (await s.emitWithAck('hello', { after: null, page: null })) as { visitorId: string };
-  visitors.set(hello.visitorId, s);
-}
-const idle: string[] = [...visitors.keys()];
-
-const t0 = performance.now();
-for (let started = 0; started < CHATS; started++) {
-  const due = t0 + (started * 1000) / RATE;
-  const wait = due - performance.now();
-  if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-  const v = idle.shift();
-  if (!v) throw new Error('every visitor is busy: the agents are not keeping up');
-  sent.set(v, performance.now());
-  visitors.get(v)?.emit('conversation:escalate', {}, () => {});
-}
-await finished;
-const seconds = (performance.now() - t0) / 1000;
+const cpu0 = await server.cpuMs();
+const run = await crew.run(WARMUP + MEASURED, RATE, WARMUP);
+const cpuMs = (await server.cpuMs()) - cpu0;
 const ping = await redisPingMs();
 
-for (const s of [...agents, ...visitors.values()]) s.close();
-await app.close();
-const redis = createClient({ url: REDIS_URL });
-await redis.connect();
-for await (const batch of redis.scanIterator({ MATCH: `${prefix}:*`, COUNT: 1000 }))
-  if (batch.length) await redis.unlink(batch);
-for await (const batch of redis.scanIterator({ MATCH: `{${prefix}:jobs}*`, COUNT: 1000 }))
-  if (batch.length) await redis.unlink(batch);
-await redis.close();
-await dropBenchSchema(prefix);
+neighbour?.kill('SIGKILL');
+crew.close();
+await server.stop();
+await cleanKeys(prefix);
 
-report('routing', {
-  chats: latencies.length,
+const p50 = percentile(run.latencies, 50);
+report(NEIGHBOUR ? 'routing-neighbour' : 'routing', {
+  chats: run.latencies.length,
   agents: AGENTS,
-  chatsPerSecond: round(CHATS / seconds),
+  neighbour: NEIGHBOUR,
+  keptUp: run.keptUp,
+  chatsPerSecond: round((WARMUP + MEASURED) / run.seconds),
   targetRate: RATE,
-  enqueueToAssignP50Ms: round(percentile(latencies, 50)),
-  enqueueToAssignP99Ms: round(percentile(latencies, 99)),
+  enqueueToAssignP50Ms: round(p50),
+  enqueueToAssignP99Ms: round(percentile(run.latencies, 99)),
+  serverCpuMsPerChat: round(cpuMs / (WARMUP + MEASURED)),
   redisPingP50Ms: ping.p50,
-  ratioP50ToPing: round(percentile(latencies, 50) / ping.p50),
+  ratioP50ToPing: round(p50 / ping.p50),
 });
 process.exit(0);

@@ -13,7 +13,12 @@ const fixture = fileURLToPath(new URL('../bot/test/fixtures/clinc150-slice.json'
 
 const runs: { name: string; command: string[] }[] = [
   { name: 'routing', command: ['node', '--import', 'tsx', 'bench/routing.ts'] },
+  {
+    name: 'routingBesideNeighbour',
+    command: ['env', 'BENCH_NEIGHBOUR=1', 'node', '--import', 'tsx', 'bench/routing.ts'],
+  },
   { name: 'surge', command: ['node', '--import', 'tsx', 'bench/surge.ts'] },
+  { name: 'saturation', command: ['node', '--import', 'tsx', 'bench/saturation.ts'] },
   {
     name: 'bot',
     command: [

@@ -91,6 +91,10 @@ async function runClients(script: string, setup: MessageClientsSetup | BareClien
   return nextMessage<Done>(clients, 'done');
 }
 
+/** Both server processes' CPU milliseconds so far: per message, it covers the clients' setup and warm-up too. */
+const serversCpuMs = async (pair: BenchServer[]) =>
+  (await Promise.all(pair.map((s) => s.cpuMs()))).reduce((a, b) => a + b, 0);
+
 const prefix = `bench${randomBytes(4).toString('hex')}`;
 const servers: BenchServer[] = [];
 try {
@@ -103,7 +107,9 @@ try {
   const wsTimes = await rawWsEcho(bareA.wsUrl ?? '');
   const load = { conversations: CONVERSATIONS, periodMs: PERIOD_MS, warmupMs: 3000, measureMs: MEASURE_MS };
   const bareLoad: BareClientsSetup = { visitorUrl: bareA.url, agentUrl: bareB.url, ...load };
+  const bareCpu0 = await serversCpuMs(bare);
   const bareDone = await runClients('bare-clients.ts', bareLoad, 'bare Socket.IO');
+  const bareCpuMs = (await serversCpuMs(bare)) - bareCpu0;
   await Promise.all(bare.map((s) => s.stop()));
 
   const cascade = await Promise.all([startServer('cascade', prefix), startServer('cascade', prefix)]);
@@ -117,7 +123,9 @@ try {
     cookies,
     ...load,
   };
+  const cpu0 = await serversCpuMs(cascade);
   const done = await runClients('message-clients.ts', setup, 'Cascade');
+  const cpuMs = (await serversCpuMs(cascade)) - cpu0;
   await Promise.all(cascade.map((s) => s.stop()));
 
   const v2a = stats(done.visitorToAgent);
@@ -149,6 +157,9 @@ try {
     rawWsEchoP50Ms: wsStats.p50,
     rawWsEchoP99Ms: wsStats.p99,
     redisPingP50Ms: ping.p50,
+    serverCpuMsPerMessage: round(cpuMs / done.sent),
+    bareSocketIoServerCpuMsPerMessage: round(bareCpuMs / bareDone.sent),
+    ratioCpuToBareSocketIo: round(cpuMs / done.sent / (bareCpuMs / bareDone.sent)),
     ratioP50ToBareSocketIo: round(both.p50 / bareStats.p50),
     ratioP99ToBareSocketIo: round(both.p99 / bareStats.p99),
   });

@@ -31,7 +31,7 @@ const WARMUP = 200;
 const CHATS = WARMUP + MEASURED;
 
 const prefix = `bench${randomBytes(4).toString('hex')}`;
-const app = await buildServer(
+const { app, cascade: core } = await buildServer(
   loadConfig({
     PORT: '0',
     HOST: '127.0.0.1',
@@ -44,7 +44,6 @@ const app = await buildServer(
 );
 await app.listen({ port: 0, host: '127.0.0.1' });
 const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-const core = app.cascade;
 const demo = core.demo;
 if (!demo) throw new Error('the benchmark uses the demo site');
 

@@ -8,15 +8,31 @@ import {
   type Conversation,
   type Transfer,
 } from '@cascade/shared';
-import type { WaterfallDeps } from './context.ts';
+import type { Config } from '../config.ts';
+import type { Redis } from '../redis/connect.ts';
+import type { Keys } from '../redis/keys.ts';
+import type { ConversationStore } from '../store/conversations.ts';
+import type { TicketStore } from '../store/tickets.ts';
+import type { HistoryReader } from '../history/reader.ts';
+import type { Notifier } from './notifier.ts';
 import type { SendGuard } from '../store/messages.ts';
 import type { Waterfall } from './service.ts';
-import { chatSummary } from './views.ts';
+import { chatSummary, type ViewDeps } from './views.ts';
 import { afterCursor, visitorConversations } from '../history/visitor-history.ts';
 import { typingThrottle } from '../security/typing-throttle.ts';
 
+export type AgentActionDeps = ViewDeps & {
+  config: Config;
+  redis: Redis;
+  keys: Keys;
+  conversations: ConversationStore;
+  tickets: TicketStore;
+  history: HistoryReader;
+  notify: Notifier;
+};
+
 /** What an agent can do. Every step checks that the chat belongs to one of the agent's sites. */
-export function agentActions(d: WaterfallDeps, w: Waterfall) {
+export function agentActions(d: AgentActionDeps, w: Waterfall) {
   const typingSignals = typingThrottle();
   const siteIds = (agent: Agent) => agent.memberships.map((m) => m.siteId);
 

@@ -1,5 +1,6 @@
 import type { Conversation, Site } from '@cascade/shared';
-import type { WaterfallDeps } from './context.ts';
+import type { ConversationStore } from '../store/conversations.ts';
+import type { Routing } from '../routing/routing.ts';
 import type { Waterfall } from './service.ts';
 import { TransitionRecord } from './journal.ts';
 
@@ -8,6 +9,8 @@ import { TransitionRecord } from './journal.ts';
  * work of a dead (or hung) process: far longer than any live one takes on a loaded machine.
  */
 export const REPAIR_AFTER_MS = 10_000;
+
+export type RepairDeps = { conversations: ConversationStore; routing: Routing };
 
 export type SweepReport = { repaired: number; wrongLoads: number };
 
@@ -25,7 +28,7 @@ const isWaiting = (c: Conversation) => c.state === 'queued' || c.state === 'offe
  * - anything else: no slot, no line;
  * - every agent's load is recounted from the assignments.
  */
-export function repairs(d: WaterfallDeps, w: Waterfall) {
+export function repairs(d: RepairDeps, w: Waterfall) {
   /** Repairs one conversation; true when its routing was wrong. */
   async function conversation(site: Site, id: string): Promise<boolean> {
     const found = await d.conversations.get(id);

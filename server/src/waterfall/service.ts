@@ -9,15 +9,19 @@ import {
   type Ticket,
   type Visitor,
 } from '@cascade/shared';
-import { createTicket } from '../tickets/create.ts';
-import type { WaterfallDeps } from './context.ts';
+import { createTicket, type TicketDeps } from '../tickets/create.ts';
 import { isRefusal, next, type Transition, type WaterfallEvent } from './machine.ts';
-import { chatSummary, queueViews, visitorView } from './views.ts';
+import { chatSummary, queueViews, visitorView, type ViewDeps } from './views.ts';
 import type { NewMessage } from '../store/messages.ts';
-import { timers } from '../routing/timers.ts';
-import { boardPusher } from '../routing/board.ts';
+import type { Timers } from '../routing/timers.ts';
+import type { Redis } from '../redis/connect.ts';
+import type { Keys } from '../redis/keys.ts';
+import type { ConversationStore } from '../store/conversations.ts';
+import type { Notifier } from './notifier.ts';
+import type { DomainEvents } from '../events.ts';
+import type { Log } from '../log.ts';
 import { siteThrottle } from './site-throttle.ts';
-import { journal, type TransitionRecord } from './journal.ts';
+import type { Journal, TransitionRecord } from './journal.ts';
 import { crashPoint } from '../testing/crash-point.ts';
 
 /**
@@ -26,15 +30,26 @@ import { crashPoint } from '../testing/crash-point.ts';
  */
 export const QUEUE_ANNOUNCE_MS = 2000;
 
+export type ServiceDeps = ViewDeps &
+  TicketDeps & {
+    redis: Redis;
+    keys: Keys;
+    conversations: ConversationStore;
+    notify: Notifier;
+    events: DomainEvents;
+    log: Log;
+    clocks: Timers;
+    journal: Journal;
+    /** Tells the site's supervisors their live board changed. */
+    touchBoard: (siteId: string) => void;
+  };
+
 /**
  * The waterfall's shell: loads a conversation, asks the machine what happens next, writes
  * it (compare-and-set on the state), carries out the effects and tells everyone concerned.
  */
-export function waterfall(d: WaterfallDeps) {
-  const clocks = timers(d.queues);
-  const boards = boardPusher(d);
-  const touchBoard = boards.touch;
-  const log = journal(d.redis, d.keys);
+export function waterfall(d: ServiceDeps) {
+  const { clocks, touchBoard, journal: log } = d;
 
   /** `once`: the server's own dedupe key (a transition's), so a repeat of the same post stores nothing. */
   async function post(m: Omit<NewMessage, 'ts'>, conversation?: Conversation, once?: string): Promise<Message> {
@@ -354,7 +369,6 @@ export function waterfall(d: WaterfallDeps) {
 
   function stop(): void {
     announcer.stop();
-    boards.stop();
   }
 
   return {

@@ -41,6 +41,6 @@ it('never assigns one chat twice when many claims run at once', async () => {
   const visitor = await h.visitor();
   await visitor.ok('conversation:escalate', {});
   await h.cascade.routing.setOnline(site.id, (await h.cascade.agents.byEmail('sara@cedar.example'))!.agent.id);
-  const results = await Promise.all(Array.from({ length: 20 }, () => h.cascade.routing.claimAll(site)));
+  const results = await Promise.all(Array.from({ length: 20 }, () => h.cascade.waterfall.runClaims(site.id, site)));
   expect(results.flat()).toHaveLength(1);
 });

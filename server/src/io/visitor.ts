@@ -30,6 +30,7 @@ import type { Notifier } from '../waterfall/notifier.ts';
 import type { Timers } from '../routing/timers.ts';
 import type { VisitorActions } from '../waterfall/visitor-actions.ts';
 import { visitorView, type ViewDeps } from '../waterfall/views.ts';
+import { isWaiting } from '../waterfall/rules.ts';
 import { toVisitorMessage, toVisitorMessages, toVisitorView } from '../waterfall/visitor-projection.ts';
 import { handler, type Logger } from './handle.ts';
 import { rooms } from './rooms.ts';
@@ -241,7 +242,7 @@ export function visitorNamespace(io: Server, d: VisitorSocketDeps, actions: Visi
       if (await d.notify.visitorConnected(siteId, visitorId)) return;
       const conversationId = await d.visitors.currentConversation(siteId, visitorId);
       const c = conversationId ? await d.conversations.get(conversationId) : null;
-      if (c && (c.state === 'queued' || c.state === 'offered_ticket')) {
+      if (c && isWaiting(c)) {
         await clocks.visitorGone(siteId, visitorId, c.id, d.config.VISITOR_GRACE_SECONDS);
       }
     } catch (e) {

@@ -17,6 +17,7 @@ import { handBack } from '../waterfall/hand-back.ts';
 import { historyProcessors } from '../history/jobs.ts';
 import type { Archiver } from '../history/archive.ts';
 import type { Repairs } from '../waterfall/repair.ts';
+import { isWaiting } from '../waterfall/rules.ts';
 
 /** A timer whose moment has passed (the chat moved on) is not an error: it simply does nothing. */
 async function ignoreMovedOn(run: () => Promise<unknown>): Promise<void> {
@@ -51,8 +52,7 @@ export function processors(d: ProcessorDeps, w: Waterfall): Processors {
       },
       widen: async (job: Job<WaitTimer>) => {
         const c = await d.conversations.get(job.data.conversationId);
-        if (!c || c.widened || c.waitingSince !== job.data.waitingSince) return;
-        if (c.state !== 'queued' && c.state !== 'offered_ticket') return;
+        if (!c || c.widened || c.waitingSince !== job.data.waitingSince || !isWaiting(c)) return;
         await ignoreMovedOn(() => w.apply(c, { type: 'widen' }));
       },
       'agent-grace': async (job: Job<AgentGrace>) => {
@@ -95,7 +95,7 @@ export function processors(d: ProcessorDeps, w: Waterfall): Processors {
         const { siteId, visitorId, conversationId } = job.data;
         if (await d.notify.visitorConnected(siteId, visitorId)) return;
         const c = await d.conversations.get(conversationId);
-        if (!c || (c.state !== 'queued' && c.state !== 'offered_ticket')) return;
+        if (!c || !isWaiting(c)) return;
         const visitor = await d.visitors.get(siteId, visitorId);
         await ignoreMovedOn(() => w.apply(c, { type: 'visitor_gone', emailKnown: Boolean(visitor?.email) }));
       },

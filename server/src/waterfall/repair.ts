@@ -3,6 +3,7 @@ import type { ConversationStore } from '../store/conversations.ts';
 import type { Routing } from '../routing/routing.ts';
 import type { Waterfall } from './service.ts';
 import { TransitionRecord } from './journal.ts';
+import { isWaiting } from './rules.ts';
 
 /**
  * How long a state change or a claim may stay unfinished before the repair takes it for the
@@ -13,8 +14,6 @@ export const REPAIR_AFTER_MS = 10_000;
 export type RepairDeps = { conversations: ConversationStore; routing: Routing };
 
 export type SweepReport = { repaired: number; wrongLoads: number };
-
-const isWaiting = (c: Conversation) => c.state === 'queued' || c.state === 'offered_ticket';
 
 /**
  * Puts right what a process that died (kill -9, a lost machine) or hung left half done. A

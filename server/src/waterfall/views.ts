@@ -1,5 +1,6 @@
 import type { ChatSummary, Conversation, ConversationView, QueueStatus, Site } from '@cascade/shared';
 import { averageHandleSeconds, estimateWaitSeconds } from '../routing/eta.ts';
+import { canRate, isWaiting } from './rules.ts';
 import type { Routing } from '../routing/routing.ts';
 import type { AgentStore } from '../store/agents.ts';
 import type { VisitorStore } from '../store/visitors.ts';
@@ -15,7 +16,6 @@ export type ViewDeps = {
   messages: MessageStore;
 };
 
-const waiting = (c: Conversation) => c.state === 'queued' || c.state === 'offered_ticket';
 const lineOf = (c: Conversation) => `${c.widened ? '*' : c.skill}:${c.level}`;
 
 /** Place in line and an honest estimate for each waiting chat; capacity is read once per line. */
@@ -35,7 +35,7 @@ export async function queueViews(d: ViewDeps, site: Site, chats: Conversation[])
   return Promise.all(
     chats.map(async (c) => {
       let queue: QueueStatus | null = null;
-      if (waiting(c)) {
+      if (isWaiting(c)) {
         const [position, facts] = await Promise.all([d.routing.position(site.id, c), lineFacts(c)]);
         if (position !== null) {
           queue = {
@@ -57,7 +57,7 @@ async function view(d: ViewDeps, c: Conversation, queue: QueueStatus | null): Pr
     queue,
     agent,
     ticketNumber: c.ticketNumber,
-    canRate: (c.state === 'resolved' || c.state === 'ticketed') && c.csat === null,
+    canRate: canRate(c),
   };
 }
 
@@ -72,7 +72,7 @@ async function endView(d: ViewDeps, c: Conversation): Promise<ConversationView> 
 /** The visitor's view: state, place in line with an honest estimate, who is helping. */
 export async function visitorView(d: ViewDeps, c: Conversation): Promise<ConversationView> {
   if (ended(c)) return endView(d, c);
-  if (!waiting(c)) return view(d, c, null);
+  if (!isWaiting(c)) return view(d, c, null);
   const site = await d.sites.get(c.siteId);
   if (!site) return view(d, c, null);
   const [v] = await queueViews(d, site, [c]);

@@ -21,6 +21,7 @@ import type { DomainEvents } from '../events.ts';
 import type { RateLimiter } from '../security/rate-limit.ts';
 import type { Waterfall } from './service.ts';
 import { visitorView, type ViewDeps } from './views.ts';
+import { articlePickRefusal, isWaiting, ratingRefusal, type RuleRefusal } from './rules.ts';
 import { toVisitorView } from './visitor-projection.ts';
 import { isOpen } from '../routing/hours.ts';
 import { priorityFor } from '../routing/priority.ts';
@@ -30,6 +31,10 @@ import type { Repairs } from './repair.ts';
 function ignoreIfMovedOn(e: unknown): void {
   if (e instanceof CascadeError && (e.code === 'conflict' || e.code === 'invalid_state')) return;
   throw e;
+}
+
+function enforce(refused: RuleRefusal | null): void {
+  if (refused) throw new CascadeError(refused.code, refused.message);
 }
 
 /** Who is asking: the socket knows these from its handshake. */
@@ -223,7 +228,7 @@ export function visitorActions(d: VisitorActionDeps, w: Waterfall) {
 
     async pick(site: Site, visitor: Visitor, entryId: string) {
       const c = await required(site, visitor);
-      if (c.state !== 'bot') throw new CascadeError('invalid_state', 'suggestions are only for the bot part of a chat');
+      enforce(articlePickRefusal(c));
       const bot = await d.bots.get(site.id);
       const answer = bot.answer(entryId, c.locale);
       if (!answer) throw new CascadeError('not_found', 'no such article');
@@ -241,8 +246,7 @@ export function visitorActions(d: VisitorActionDeps, w: Waterfall) {
     async escalate(site: Site, visitor: Visitor, ip: string) {
       const c = await openConversation(site, visitor, ip);
       // Asking again while waiting: a chat that lost its place in line (its process died) gets it back.
-      if ((c.state === 'queued' || c.state === 'offered_ticket') && (await d.repair.conversation(site, c.id)))
-        await w.runClaims(site.id, site);
+      if (isWaiting(c) && (await d.repair.conversation(site, c.id))) await w.runClaims(site.id, site);
       if (c.state !== 'bot') return reply(c);
       return reply(await escalate(site, visitor, c, null));
     },
@@ -267,9 +271,7 @@ export function visitorActions(d: VisitorActionDeps, w: Waterfall) {
 
     async rate(site: Site, visitor: Visitor, score: number, comment: string | undefined) {
       const c = await required(site, visitor);
-      if (c.state !== 'resolved' && c.state !== 'ticketed')
-        throw new CascadeError('invalid_state', 'a chat is rated after it ends');
-      if (c.csat) throw new CascadeError('conflict', 'this chat was already rated');
+      enforce(ratingRefusal(c));
       const csat = { score, comment: comment || null, ts: Date.now() };
       await d.conversations.update(c.id, { csat });
       await d.redis.xAdd(d.keys.events(site.id), '*', {

@@ -21,13 +21,12 @@ const FLOOR_MESSAGES = 300;
 const ms = (ns: number) => round(ns / 1e6);
 
 const prefix = `bench${randomBytes(4).toString('hex')}`;
-const app = await buildServer(
+const { app, cascade: core } = await buildServer(
   loadConfig({ PORT: '0', HOST: '127.0.0.1', KEY_PREFIX: prefix, LOG_LEVEL: 'error', REDIS_URL, ...benchLimits }),
 );
 try {
   await app.listen({ port: 0, host: '127.0.0.1' });
   const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-  const core = app.cascade;
   const [importer, other] = core.demos;
   if (!importer || !other) throw new Error('the benchmark uses both demo sites');
   const ping = await redisPingMs();

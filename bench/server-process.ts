@@ -32,7 +32,7 @@ let stop: () => Promise<void>;
 let createAgents: (count: number, maxChats: number) => Promise<string[]> = () => Promise.resolve([]);
 
 if (mode === 'cascade') {
-  const app = await buildServer(
+  const { app, cascade: core } = await buildServer(
     loadConfig({
       PORT: '0',
       HOST: '127.0.0.1',
@@ -44,7 +44,6 @@ if (mode === 'cascade') {
     }),
   );
   await app.listen({ port: 0, host: '127.0.0.1' });
-  const core = app.cascade;
   const demo = core.demo;
   if (!demo) throw new Error('the benchmark uses the demo site');
   createAgents = async (count, maxChats) => {

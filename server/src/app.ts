@@ -1,10 +1,8 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from './config.ts';
-import { buildCore, MAX_PAYLOAD_BYTES, type Core } from './core.ts';
+import { compose, MAX_PAYLOAD_BYTES, type Core } from './compose.ts';
 import { visitorNamespace } from './io/visitor.ts';
 import { agentNamespace, endAgentConnections, type Connections } from './io/agent.ts';
-import { visitorActions } from './waterfall/visitor-actions.ts';
-import { agentActions } from './waterfall/agent-actions.ts';
 import { errorReplies, refuseBadUrl } from './http/errors.ts';
 import { authRoutes, authenticator } from './http/auth.ts';
 import { ticketRoutes } from './http/tickets.ts';
@@ -16,7 +14,6 @@ import { cannedRoutes } from './http/canned.ts';
 import { siteRoutes } from './http/sites.ts';
 import { agentRoutes } from './http/agents.ts';
 import { invitationRoutes } from './http/invitations.ts';
-import { handBack } from './waterfall/hand-back.ts';
 import { visitorRoutes } from './http/visitors.ts';
 import { rooms } from './io/rooms.ts';
 import { boardRoutes } from './http/board.ts';
@@ -35,14 +32,11 @@ import { conversationTags } from './history/tags.ts';
 /** `demo` is the main demo site; `demos` has it and the second tenant. */
 export type Cascade = Core & { demo: Demo | null; demos: Demo[] };
 
-declare module 'fastify' {
-  interface FastifyInstance {
-    cascade: Cascade;
-  }
-}
-
-/** Builds the whole server: HTTP routes and Socket.IO namespaces over the core. */
-export async function buildServer(config: Config): Promise<FastifyInstance> {
+/**
+ * Builds the whole server: HTTP routes and Socket.IO namespaces over the core. `cascade` is
+ * what was composed, for the process that starts the server and for the tests.
+ */
+export async function buildServer(config: Config): Promise<{ app: FastifyInstance; cascade: Cascade }> {
   const app = Fastify({
     logger: {
       level: config.LOG_LEVEL,
@@ -57,13 +51,12 @@ export async function buildServer(config: Config): Promise<FastifyInstance> {
     // Delivery ids can be 160 characters long.
     routerOptions: { maxParamLength: 160 },
   });
-  const core = await buildCore(config, app.log, app.server);
-  const visitorsNsp = visitorNamespace(core.io, core, visitorActions(core, core.waterfall), app.log);
-  const agentsNsp = agentNamespace(core.io, core, core.sessions, agentActions(core, core.waterfall), app.log);
+  const core = await compose(config, app.log, app.server);
+  const visitorsNsp = visitorNamespace(core.io, core, core.visitorActions, app.log);
+  const agentsNsp = agentNamespace(core.io, core, core.sessions, core.agentActions, app.log);
 
   const demos = config.DEMO ? await seedDemos(core) : [];
   const demo = demos[0] ?? null;
-  app.decorate('cascade', { ...core, demo, demos });
 
   let shuttingDown = false;
   errorReplies(app);
@@ -97,7 +90,7 @@ export async function buildServer(config: Config): Promise<FastifyInstance> {
   };
   agentRoutes(app, {
     ...accountDeps,
-    handBack: (siteId, agentId) => handBack(core, core.waterfall, siteId, agentId),
+    handBack: core.handBack,
     publicUrl: config.publicUrl,
   });
   invitationRoutes(app, accountDeps);
@@ -140,5 +133,5 @@ export async function buildServer(config: Config): Promise<FastifyInstance> {
   app.addHook('onClose', async () => {
     await core.close();
   });
-  return app;
+  return { app, cascade: { ...core, demo, demos } };
 }

@@ -43,7 +43,7 @@ describe('the knowledge base in the console', () => {
     expect(await decision.textContent()).toMatch(/Answers\s*confidence \d+(\.\d)?%/);
 
     // The other languages of the entry were kept as they were.
-    const stored = (await stage.h.app.cascade.kb.all(stage.h.demo.siteId)).find((e) => e.id === 'delivery-times');
+    const stored = (await stage.h.cascade.kb.all(stage.h.demo.siteId)).find((e) => e.id === 'delivery-times');
     expect(stored?.content.en?.answer).toBe(NEW_ANSWER);
     expect(Object.keys(stored?.content ?? {}).sort()).toEqual(['ar', 'en', 'fa']);
     visitor.close();
@@ -62,7 +62,7 @@ describe('the knowledge base in the console', () => {
     await page.getByRole('button', { name: 'Save entry' }).click();
     await showsText(page.getByRole('status').first(), 'Entry saved');
 
-    const created = (await stage.h.app.cascade.kb.all(stage.h.demo.siteId)).find(
+    const created = (await stage.h.cascade.kb.all(stage.h.demo.siteId)).find(
       (e) => e.content.fa?.question === 'آیا کارت هدیه تاریخ انقضا دارد؟',
     );
     expect(created).toMatchObject({
@@ -74,7 +74,7 @@ describe('the knowledge base in the console', () => {
     await page.getByRole('button', { name: 'Delete entry' }).click();
     await page.getByRole('button', { name: 'Delete', exact: true }).click();
     await showsText(page.getByRole('status').first(), 'Entry deleted');
-    expect((await stage.h.app.cascade.kb.all(stage.h.demo.siteId)).some((e) => e.id === created?.id)).toBe(false);
+    expect((await stage.h.cascade.kb.all(stage.h.demo.siteId)).some((e) => e.id === created?.id)).toBe(false);
   });
 
   it('exports CSV and imports it back', async () => {
@@ -86,7 +86,7 @@ describe('the knowledge base in the console', () => {
     expect(download.suggestedFilename()).toBe('knowledge-base.csv');
     const file = await download.path();
     await page.getByLabel('Import a JSON or CSV file').setInputFiles(file);
-    const count = (await stage.h.app.cascade.kb.all(stage.h.demo.siteId)).length;
+    const count = (await stage.h.cascade.kb.all(stage.h.demo.siteId)).length;
     await showsText(page.getByRole('status').filter({ hasText: 'CSV file' }), `${count} entries in this CSV file`);
     await page.getByRole('button', { name: 'Import', exact: true }).click();
     await showsText(page.getByRole('status').first(), `${count} entries imported`);

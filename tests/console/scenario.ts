@@ -15,7 +15,7 @@ export async function namedVisitor(
   name: string,
   page = { url: 'https://shop.example/checkout', title: 'Checkout' },
 ): Promise<Visitor> {
-  const secrets = await h.app.cascade.sites.secrets(h.demo.siteId);
+  const secrets = await h.cascade.sites.secrets(h.demo.siteId);
   if (!secrets) throw new Error('the demo site has no secrets');
   const slug = name.toLowerCase().replace(/\W+/g, '-');
   const identity = await new SignJWT({ name, email: `${slug}@customers.example` })

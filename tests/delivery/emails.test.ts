@@ -40,7 +40,7 @@ describe('emails', () => {
       name: 'سارا',
     });
     const n = ticketed.conversation.ticketNumber;
-    const ticket = await h.app.cascade.tickets.ofConversation(h.demo.siteId, ticketed.conversation.id);
+    const ticket = await h.cascade.tickets.ofConversation(h.demo.siteId, ticketed.conversation.id);
 
     const team = await mailbox.next(
       (m) => recipient(m) === 'team@cedar.example' && m.subject?.includes(`#${n}`) === true,
@@ -64,7 +64,7 @@ describe('emails', () => {
   it('emails the transcript on request, without internal notes, at most three times an hour', async () => {
     const agent = await h.newAgent({ skills: everySkill, name: 'Omar' });
     // A transcript goes only to the visitor's own address: here, the one their sign-in vouches for.
-    const secret = (await h.app.cascade.sites.secrets(h.demo.siteId))!.identitySecret;
+    const secret = (await h.cascade.sites.secrets(h.demo.siteId))!.identitySecret;
     const identity = await new SignJWT({ email: 'copy@example.com' })
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject('customer-copy')

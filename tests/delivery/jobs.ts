@@ -10,7 +10,7 @@ export async function deliveryEvents(h: Harness): Promise<QueueEvents> {
   const url = new URL(REDIS_URL);
   const events = new QueueEvents('deliveries', {
     connection: { host: url.hostname, port: Number(url.port || 6379) },
-    prefix: h.app.cascade.queues.deliveries.opts.prefix,
+    prefix: h.cascade.queues.deliveries.opts.prefix,
   });
   await events.waitUntilReady();
   return events;
@@ -18,7 +18,7 @@ export async function deliveryEvents(h: Harness): Promise<QueueEvents> {
 
 /** Resolves when the delivery's job completes; rejects with its last error when it fails for good. */
 export async function finished(h: Harness, events: QueueEvents, deliveryId: string): Promise<void> {
-  const job = await h.app.cascade.queues.deliveries.getJob(deliveryId);
+  const job = await h.cascade.queues.deliveries.getJob(deliveryId);
   if (!job) throw new Error(`no job for delivery ${deliveryId}`);
   await job.waitUntilFinished(events);
 }

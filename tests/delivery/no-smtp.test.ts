@@ -21,7 +21,7 @@ async function ticketFor(email: string) {
   await visitor.ok('conversation:escalate', {});
   const t = await visitor.ok<{ conversation: ConversationView }>('conversation:leave-email', { email });
   visitor.close();
-  const ticket = await h.app.cascade.tickets.ofConversation(h.demo.siteId, t.conversation.id);
+  const ticket = await h.cascade.tickets.ofConversation(h.demo.siteId, t.conversation.id);
   if (!ticket) throw new Error('no ticket');
   return ticket;
 }

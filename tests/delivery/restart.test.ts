@@ -25,7 +25,7 @@ it('completes deliveries left pending when the server stopped, once it is back',
   const t = await visitor.ok<{ conversation: ConversationView }>('conversation:leave-email', {
     email: 'later@example.com',
   });
-  const ticket = await first.app.cascade.tickets.ofConversation(first.demo.siteId, t.conversation.id);
+  const ticket = await first.cascade.tickets.ofConversation(first.demo.siteId, t.conversation.id);
   const id = `wh.ticket.created.${ticket?.id}`;
   await receiver.next((x) => x.payload.id === id);
   await first.close({ keepKeys: true });

@@ -43,7 +43,7 @@ async function theTicket(conversationId: string): Promise<Ticket> {
     (x) => x.payload.type === 'ticket.created' && x.payload.data.ticket.conversationId === conversationId,
   );
   await finished(h, events, hit.payload.id);
-  const core = h.app.cascade;
+  const core = h.cascade;
   const all = (await core.tickets.list([h.demo.siteId], { limit: 100, offset: 0 })).tickets.filter(
     (t) => t.conversationId === conversationId,
   );
@@ -139,7 +139,7 @@ describe('each way to a ticket makes exactly one, with the whole story', () => {
   });
 
   it('a visitor whose email is known leaves the line', async () => {
-    const secrets = await h.app.cascade.sites.secrets(h.demo.siteId);
+    const secrets = await h.cascade.sites.secrets(h.demo.siteId);
     const identity = await new SignJWT({ name: 'Maya', email: 'maya@example.com' })
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject('customer-7')
@@ -158,7 +158,7 @@ describe('each way to a ticket makes exactly one, with the whole story', () => {
 
 describe('racing creations', () => {
   it('gives one ticket and one webhook however many ask at once, and never sends one event twice', async () => {
-    const core = h.app.cascade;
+    const core = h.cascade;
     const visitor = await h.visitor();
     const hello = await visitor.ok<{ visitorId: string }>('hello', { after: null, page: null });
     await visitor.ok('message:send', send('I need a refund'));
@@ -189,7 +189,7 @@ describe('racing creations', () => {
   });
 
   it('keeps one ticket per conversation when the store is asked many times at once', async () => {
-    const core = h.app.cascade;
+    const core = h.cascade;
     const visitor = await h.visitor();
     const hello = await visitor.ok<{ visitorId: string }>('hello', { after: null, page: null });
     const sent = await visitor.ok<{ conversation: ConversationView }>('message:send', send('hello there'));

@@ -28,7 +28,7 @@ beforeAll(async () => {
     email: 'huda@example.com',
   });
   visitor.close();
-  const stored = await h.app.cascade.tickets.ofConversation(h.demo.siteId, t.conversation.id);
+  const stored = await h.cascade.tickets.ofConversation(h.demo.siteId, t.conversation.id);
   if (!stored) throw new Error('no ticket');
   ticket = stored;
 });
@@ -53,7 +53,7 @@ function call(method: string, path: string, body?: unknown, csrf: string | null 
 /** A ticket written straight to the store, for a site or a visitor the waterfall would not give. */
 async function storedTicket(siteId: string, email: string | null): Promise<Ticket> {
   const now = Date.now();
-  const { ticket: t } = await h.app.cascade.tickets.createOnce({
+  const { ticket: t } = await h.cascade.tickets.createOnce({
     id: randomUUID().replace(/-/g, ''),
     siteId,
     conversationId: randomUUID().replace(/-/g, ''),
@@ -122,7 +122,7 @@ describe('tickets over REST', () => {
     const statuses = ['pending', 'solved', 'open', 'pending', 'solved', 'open', 'pending', 'solved'] as const;
     const results = await Promise.all(
       statuses.map((status, i) =>
-        h.app.cascade.tickets.update(
+        h.cascade.tickets.update(
           t.siteId,
           t.id,
           { status },
@@ -131,10 +131,10 @@ describe('tickets over REST', () => {
       ),
     );
     expect(results.every((r) => r !== null)).toBe(true);
-    const stored = await h.app.cascade.tickets.get(t.siteId, t.id);
+    const stored = await h.cascade.tickets.get(t.siteId, t.id);
     expect(stored?.history.map((x) => x.by).sort()).toEqual(statuses.map((_, i) => `Agent ${i}`).sort());
     expect(
-      await h.app.cascade.tickets.update(
+      await h.cascade.tickets.update(
         t.siteId,
         'no-such-ticket',
         { status: 'open' },
@@ -154,6 +154,6 @@ describe('tickets over REST', () => {
     expect((await call('GET', `/api/tickets/${foreign.id}`)).status).toBe(404);
     expect((await call('PATCH', `/api/tickets/${foreign.id}`, { status: 'solved' })).status).toBe(404);
     expect((await call('POST', `/api/tickets/${foreign.id}/replies`, { text: 'hi' })).status).toBe(404);
-    expect((await h.app.cascade.tickets.get('elsewhere', foreign.id))?.status).toBe('open');
+    expect((await h.cascade.tickets.get('elsewhere', foreign.id))?.status).toBe('open');
   });
 });

@@ -29,7 +29,7 @@ afterAll(async () => {
 const send = (text: string) => ({ clientMsgId: randomUUID(), text });
 
 async function verified(email: string, sub: string, locale = 'en') {
-  const secret = (await h.app.cascade.sites.secrets(h.demo.siteId))!.identitySecret;
+  const secret = (await h.cascade.sites.secrets(h.demo.siteId))!.identitySecret;
   const identity = await new SignJWT({ email })
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(sub)

@@ -41,7 +41,7 @@ async function ticketFromVisitor(): Promise<string> {
   expect(offered.conversation.state).toBe('offered_ticket');
   await visitor.ok('conversation:leave-email', { email: `v${randomUUID().slice(0, 8)}@example.com` });
   visitor.close();
-  const ticket = await h.app.cascade.tickets.ofConversation(h.demo.siteId, offered.conversation.id);
+  const ticket = await h.cascade.tickets.ofConversation(h.demo.siteId, offered.conversation.id);
   if (!ticket) throw new Error('no ticket');
   return `wh.ticket.created.${ticket.id}`;
 }
@@ -58,7 +58,7 @@ const recordOf = async (id: string): Promise<Delivery | undefined> =>
 
 describe('webhooks', () => {
   it('signs every event of a chat so the documented recipe verifies it, and says who rated what', async () => {
-    const secret = (await h.app.cascade.sites.secrets(h.demo.siteId))?.webhookSecret ?? '';
+    const secret = (await h.cascade.sites.secrets(h.demo.siteId))?.webhookSecret ?? '';
     const agent = await h.newAgent({ skills: [{ skill: 'general', level: 1 }], name: 'Nadia Karimi' });
     const visitor = await h.visitor();
     await visitor.ok('message:send', { clientMsgId: randomUUID(), text: 'hello' });
@@ -199,7 +199,7 @@ describe('webhooks to this server’s own network', () => {
         const offered = await visitor.ok<{ conversation: ConversationView }>('conversation:escalate', {});
         await visitor.ok('conversation:leave-email', { email: 'sam@example.com' });
         visitor.close();
-        const ticket = await strict.app.cascade.tickets.ofConversation(strict.demo.siteId, offered.conversation.id);
+        const ticket = await strict.cascade.tickets.ofConversation(strict.demo.siteId, offered.conversation.id);
         const id = `wh.ticket.created.${ticket!.id}`;
         await expect(finished(strict, strictEvents, id)).rejects.toThrow('is an internal address');
         const { cookie } = await strict.login('lina@cedar.example');
@@ -243,7 +243,7 @@ describe('webhooks to this server’s own network', () => {
       const offered = await visitor.ok<{ conversation: ConversationView }>('conversation:escalate', {});
       await visitor.ok('conversation:leave-email', { email: 'sam@example.com' });
       visitor.close();
-      const ticket = await strict.app.cascade.tickets.ofConversation(strict.demo.siteId, offered.conversation.id);
+      const ticket = await strict.cascade.tickets.ofConversation(strict.demo.siteId, offered.conversation.id);
       const id = `wh.ticket.created.${ticket!.id}`;
       await expect(finished(strict, strictEvents, id)).rejects.toThrow('is an internal address');
       const { cookie } = await strict.login('lina@cedar.example');

@@ -118,17 +118,17 @@ describe('settings, secrets and agents', () => {
     const bad = await admin.patch(`/api/sites/settings?siteId=${siteId}`, { theme: { color: 'red' } });
     expect(bad.status).toBe(400);
 
-    const old = (await h.app.cascade.sites.secrets(siteId))!.identitySecret;
+    const old = (await h.cascade.sites.secrets(siteId))!.identitySecret;
     const rotated = await admin.post<{ secret: string }>('/api/sites/secrets/rotate', { siteId, secret: 'identity' });
     expect(rotated.body.secret).not.toBe(old);
     const fresh = await h.visitor({ identity: await sign(rotated.body.secret) });
     const stale = await h.visitor({ identity: await sign(old) });
     const [freshVisitor, staleVisitor] = await Promise.all([
-      h.app.cascade.visitors.get(
+      h.cascade.visitors.get(
         siteId,
         (await fresh.ok<{ visitorId: string }>('hello', { after: null, page: null })).visitorId,
       ),
-      h.app.cascade.visitors.get(
+      h.cascade.visitors.get(
         siteId,
         (await stale.ok<{ visitorId: string }>('hello', { after: null, page: null })).visitorId,
       ),

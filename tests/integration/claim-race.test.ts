@@ -34,13 +34,13 @@ it('gives a waiting chat to exactly one of two agents who come online at the sam
 });
 
 it('never assigns one chat twice when many claims run at once', async () => {
-  const site = await h.app.cascade.sites.get(h.demo.siteId);
+  const site = await h.cascade.sites.get(h.demo.siteId);
   if (!site) throw new Error('no demo site');
   const agent = await h.agent('sara@cedar.example');
   await agent.ok('agent:status', { status: 'away' });
   const visitor = await h.visitor();
   await visitor.ok('conversation:escalate', {});
-  await h.app.cascade.routing.setOnline(site.id, (await h.app.cascade.agents.byEmail('sara@cedar.example'))!.agent.id);
-  const results = await Promise.all(Array.from({ length: 20 }, () => h.app.cascade.routing.claimAll(site)));
+  await h.cascade.routing.setOnline(site.id, (await h.cascade.agents.byEmail('sara@cedar.example'))!.agent.id);
+  const results = await Promise.all(Array.from({ length: 20 }, () => h.cascade.waterfall.runClaims(site.id, site)));
   expect(results.flat()).toHaveLength(1);
 });

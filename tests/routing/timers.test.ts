@@ -111,7 +111,7 @@ describe('honest waiting: timers, hours and grace periods', () => {
     session.socket.connect();
     await session.next('agent:status');
     // Wait until the grace timer has run and found the agent back.
-    const timers = h.app.cascade.queues.timers;
+    const timers = h.cascade.queues.timers;
     const graceJobs = async () =>
       (await timers.getJobs(['delayed', 'waiting', 'active'])).filter((j) => j.name === 'agent-grace');
     expect(await waitUntil('the grace timer to run', graceJobs, (jobs) => jobs.length === 0)).toEqual([]);
@@ -123,7 +123,7 @@ describe('honest waiting: timers, hours and grace periods', () => {
   });
 
   it('turns a visitor who left the line into exactly one ticket when their email is known', async () => {
-    const secrets = await h.app.cascade.sites.secrets(h.demo.siteId);
+    const secrets = await h.cascade.sites.secrets(h.demo.siteId);
     const identity = await new SignJWT({ name: 'Maya', email: 'maya@example.com' })
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject('customer-42')
@@ -140,7 +140,7 @@ describe('honest waiting: timers, hours and grace periods', () => {
     const kept2 = await anonymous.ok<{ conversation: ConversationView }>('conversation:keep-waiting', {});
     anonymous.close();
 
-    const core = h.app.cascade;
+    const core = h.cascade;
     const settled = async (cid: string) => {
       const c = await waitUntil(
         `conversation ${cid} to leave the line`,

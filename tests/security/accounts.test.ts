@@ -24,8 +24,8 @@ const admins = () => {
 };
 const rest = async (email: string, password?: string): Promise<Rest> =>
   restClient(h.url, await h.login(email, password));
-const idOf = async (email: string) => (await h.app.cascade.agents.idByEmail(email))!;
-const record = async (email: string) => (await h.app.cascade.agents.get(await idOf(email)))!;
+const idOf = async (email: string) => (await h.cascade.agents.idByEmail(email))!;
+const record = async (email: string) => (await h.cascade.agents.get(await idOf(email)))!;
 const invite = async (admin: Rest, siteId: string, email: string, role = 'agent'): Promise<Invitation> => {
   const r = await admin.post<Created>('/api/agents', { siteId, email, name: 'Someone', role, skills: [] });
   expect(r.status).toBe(200);
@@ -38,8 +38,8 @@ describe('accounts belong to their person, memberships to each site', () => {
     const { outlet, outletAdmin } = admins();
     const attacker = await rest(outletAdmin.email);
     const victimId = await idOf('omid@cedar.example');
-    const before = await h.app.cascade.agents.get(victimId);
-    const hashBefore = await h.app.cascade.agents.passwordHash(victimId);
+    const before = await h.cascade.agents.get(victimId);
+    const hashBefore = await h.cascade.agents.passwordHash(victimId);
 
     const list = await attacker.get<{ agents: Agent[] }>(`/api/agents?siteId=${outlet.siteId}`);
     expect(list.body.agents.map((a) => a.id)).not.toContain(victimId);
@@ -57,8 +57,8 @@ describe('accounts belong to their person, memberships to each site', () => {
         expect((r.body as { error: { code: string } }).error.code).toBe('not_found');
       }
     }
-    expect(await h.app.cascade.agents.get(victimId)).toEqual(before);
-    expect(await h.app.cascade.agents.passwordHash(victimId)).toBe(hashBefore);
+    expect(await h.cascade.agents.get(victimId)).toEqual(before);
+    expect(await h.cascade.agents.passwordHash(victimId)).toBe(hashBefore);
     expect((await (await rest('omid@cedar.example')).get('/api/auth/me')).status).toBe(200);
   });
 
@@ -86,8 +86,8 @@ describe('accounts belong to their person, memberships to each site', () => {
 
     // Only the code's SHA-256 is stored, for 7 days.
     const code = r.body.invitation!.code;
-    const key = h.app.cascade.keys.invitation(createHash('sha256').update(code).digest('hex'));
-    const stored = await h.app.cascade.redis.get(key);
+    const key = h.cascade.keys.invitation(createHash('sha256').update(code).digest('hex'));
+    const stored = await h.cascade.redis.get(key);
     expect(stored).not.toBeNull();
     expect(stored).not.toContain(code);
     const redis = createClient({ url: REDIS_URL });
@@ -133,10 +133,10 @@ describe('accounts belong to their person, memberships to each site', () => {
     const { outlet, outletAdmin } = admins();
     const admin = await rest(outletAdmin.email);
     const { code } = await invite(admin, outlet.siteId, 'sara@cedar.example');
-    const key = h.app.cascade.keys.invitation(createHash('sha256').update(code).digest('hex'));
-    const stored = JSON.parse((await h.app.cascade.redis.get(key))!) as { expiresAt: number };
+    const key = h.cascade.keys.invitation(createHash('sha256').update(code).digest('hex'));
+    const stored = JSON.parse((await h.cascade.redis.get(key))!) as { expiresAt: number };
     // As if a week had passed (Redis also drops the key then, by its TTL).
-    await h.app.cascade.redis.set(key, JSON.stringify({ ...stored, expiresAt: Date.now() - 1000 }));
+    await h.cascade.redis.set(key, JSON.stringify({ ...stored, expiresAt: Date.now() - 1000 }));
     const sara = await rest('sara@cedar.example');
     expect((await sara.post('/api/invitations/accept', { code })).status).toBe(404);
     const bad = await sara.post<{ error: { code: string } }>('/api/invitations/accept', { code: 'x'.repeat(10) });
@@ -280,7 +280,7 @@ describe('accounts belong to their person, memberships to each site', () => {
   it('removes a member from one site only: their chats there go back in line, the person stays', async () => {
     const { demo, outlet, demoAdmin, outletAdmin } = admins();
     const demoRest = await rest(demoAdmin.email);
-    const demoSkills = (await h.app.cascade.sites.get(demo.siteId))!.skills;
+    const demoSkills = (await h.cascade.sites.get(demo.siteId))!.skills;
     const email = `mover-${randomUUID().slice(0, 6)}@cedar.example`;
     const created = await demoRest.post<Created>('/api/agents', {
       siteId: demo.siteId,
@@ -308,7 +308,7 @@ describe('accounts belong to their person, memberships to each site', () => {
     expect((await outletRest.delete(`/api/agents/${moverId}?siteId=${demo.siteId}`)).status).toBe(404);
     const removed = await demoRest.delete(`/api/agents/${moverId}?siteId=${demo.siteId}`);
     expect(removed.status).toBe(204);
-    const conversation = await h.app.cascade.conversations.get(chat.conversation.id);
+    const conversation = await h.cascade.conversations.get(chat.conversation.id);
     expect(conversation?.agentId).toBeNull();
     expect(['queued', 'offered_ticket']).toContain(conversation?.state);
 

@@ -55,7 +55,7 @@ beforeAll(async () => {
   });
   const { visitorId } = await visitor.ok<{ visitorId: string }>('hello', { after: null, page: null });
   agent = await h.agent('admin@cedar.example');
-  const lina = await h.app.cascade.agents.byEmail('lina@cedar.example');
+  const lina = await h.cascade.agents.byEmail('lina@cedar.example');
   facts = {
     siteId: h.demo.siteId,
     visitorId,

@@ -30,13 +30,13 @@ async function adminA() {
 }
 
 async function stored(siteId: string): Promise<string[]> {
-  return (await h.app.cascade.kb.raw(siteId)).sort();
+  return (await h.cascade.kb.raw(siteId)).sort();
 }
 
 /** A visitor of `siteKey` and a question its bot answers. */
 async function askingVisitor(siteKey: string, siteId: string) {
   const visitor = await h.visitor({ siteKey });
-  const question = (await h.app.cascade.kb.all(siteId))[0]?.content.en?.question ?? '';
+  const question = (await h.cascade.kb.all(siteId))[0]?.content.en?.question ?? '';
   const ask = async () => {
     await visitor.ok('message:send', { clientMsgId: randomUUID(), text: question });
     return visitor.next<Message>('message:new', (m) => m.author === 'bot', 60_000);
@@ -74,16 +74,16 @@ describe('a knowledge-base import', () => {
 
     // While A's index builds, B's visitor is answered, and so is A's, by A's previous index.
     let answeredWhileBuilding = 0;
-    while (h.app.cascade.bots.status(a.siteId).building) {
+    while (h.cascade.bots.status(a.siteId).building) {
       expect((await other.ask()).author).toBe('bot');
-      if (h.app.cascade.bots.status(a.siteId).building) answeredWhileBuilding++;
+      if (h.cascade.bots.status(a.siteId).building) answeredWhileBuilding++;
     }
     expect(answeredWhileBuilding).toBeGreaterThan(0);
-    await expect.poll(async () => (await h.app.cascade.bots.get(a.siteId)).size, { timeout: 180_000 }).toBe(kb.length);
+    await expect.poll(async () => (await h.cascade.bots.get(a.siteId)).size, { timeout: 180_000 }).toBe(kb.length);
     loop.disable();
     // Generous, for a loaded machine: `pnpm bench:kb-import` measures the real figure.
     expect(loop.max / 1e6).toBeLessThan(1000);
-    expect(h.app.cascade.bots.status(a.siteId).error).toBeNull();
+    expect(h.cascade.bots.status(a.siteId).error).toBeNull();
     expect(before.text).not.toBe('');
   }, 300_000);
 
@@ -160,7 +160,7 @@ describe('a knowledge-base import', () => {
 
   it('keeps answering with the previous index when a build fails, and says why', async () => {
     const { b } = sites();
-    const core = h.app.cascade;
+    const core = h.cascade;
     const other = await askingVisitor(b.siteKey, b.siteId);
     const answer = (await other.ask()).text;
     await core.redis.hSet(core.keys.kb(b.siteId), { broken: '{"id":"broken"' });

@@ -216,8 +216,8 @@ describe('sessions and identities', () => {
 
   it('accepts only fresh identity tokens signed for this site', async () => {
     h = await startCascade();
-    const secret = (await h.app.cascade.sites.secrets(h.demo.siteId))!.identitySecret;
-    const other = (await h.app.cascade.sites.secrets(h.demos[1]!.siteId))!.identitySecret;
+    const secret = (await h.cascade.sites.secrets(h.demo.siteId))!.identitySecret;
+    const other = (await h.cascade.sites.secrets(h.demos[1]!.siteId))!.identitySecret;
     const token = (key: string, exp: string | number) =>
       new SignJWT({ email: 'c@example.com' })
         .setProtectedHeader({ alg: 'HS256' })
@@ -228,7 +228,7 @@ describe('sessions and identities', () => {
       const v = await h!.visitor({ identity });
       const { visitorId } = await v.ok<{ visitorId: string }>('hello', { after: null, page: null });
       v.close();
-      return (await h!.app.cascade.visitors.get(h!.demo.siteId, visitorId))?.verified;
+      return (await h!.cascade.visitors.get(h!.demo.siteId, visitorId))?.verified;
     };
     expect(await verified(await token(secret, '10m'))).toBe(true);
     expect(await verified(await token(secret, Math.floor(Date.now() / 1000) - 600))).toBe(false);

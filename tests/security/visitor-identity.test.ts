@@ -18,7 +18,7 @@ afterAll(async () => {
 const send = (text: string) => ({ clientMsgId: randomUUID(), text });
 
 async function identity(sub: string, claims: { name?: string; email?: string } = {}) {
-  const secret = (await h.app.cascade.sites.secrets(h.demo.siteId))!.identitySecret;
+  const secret = (await h.cascade.sites.secrets(h.demo.siteId))!.identitySecret;
   return new SignJWT(claims)
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(sub)
@@ -52,7 +52,7 @@ describe('visitor identity', () => {
       name: 'Mallory',
     });
     const { visitorId } = await maya.ok<HelloReply>('hello', { after: null, page: null });
-    const stored = await h.app.cascade.visitors.get(h.demo.siteId, visitorId);
+    const stored = await h.cascade.visitors.get(h.demo.siteId, visitorId);
     expect(stored).toMatchObject({ name: 'Maya', email: 'maya@example.com', verified: true });
     expect(left.conversation.transcriptTo).toEqual(['maya@example.com']);
     maya.close();

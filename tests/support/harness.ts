@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { buildServer, loadConfig, type CascadeServer, type Demo } from '@cascade/server';
+import { buildServer, loadConfig, type Cascade, type CascadeServer, type Demo } from '@cascade/server';
 import type { AgentSkill, Role, Site } from '@cascade/shared';
 import { createClient } from 'redis';
 import { TestClient } from './clients.ts';
@@ -22,6 +22,8 @@ export type Harness = {
   url: string;
   prefix: string;
   app: CascadeServer;
+  /** What the server was composed of: its stores, queues and services. */
+  cascade: Cascade;
   demo: Demo;
   /** Every seeded demo site: the main one and a second tenant. */
   demos: Demo[];
@@ -71,14 +73,14 @@ export async function startCascade(env: Record<string, string> = {}, opts: Start
     ...local,
     ...env,
   });
-  const app = await buildServer(config);
+  const { app, cascade } = await buildServer(config);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-  const demo = app.cascade.demo;
+  const demo = cascade.demo;
   if (!demo) throw new Error('the harness needs the demo seed');
   const clients: TestClient[] = [];
 
-  const demos = app.cascade.demos;
+  const demos = cascade.demos;
   const passwordOf = (email: string) => demos.flatMap((d) => d.accounts).find((a) => a.email === email)?.password ?? '';
 
   const login = (email: string, password = passwordOf(email)) => loginAt(url, email, password);
@@ -87,6 +89,7 @@ export async function startCascade(env: Record<string, string> = {}, opts: Start
     url,
     prefix,
     app,
+    cascade,
     demo,
     demos,
     login,
@@ -116,7 +119,7 @@ export async function startCascade(env: Record<string, string> = {}, opts: Start
       return Object.assign(client, { cookie, csrf });
     },
     async newAgent(opts) {
-      const core = app.cascade;
+      const core = cascade;
       const id = `agent${randomBytes(6).toString('hex')}`;
       const agent = {
         id,
@@ -145,7 +148,7 @@ export async function startCascade(env: Record<string, string> = {}, opts: Start
       return Object.assign(client, { agentId: id });
     },
     async configureSite(patch) {
-      const core = app.cascade;
+      const core = cascade;
       const site = await core.sites.get(demo.siteId);
       const secrets = await core.sites.secrets(demo.siteId);
       if (!site || !secrets) throw new Error('no demo site');

@@ -53,7 +53,7 @@ it(
 
     const first = await openDemo(stage.browser, stage.h.url);
     // Maya is signed in on the shop: her transcript can go to the address her sign-in vouches for.
-    const secret = (await stage.h.app.cascade.sites.secrets(stage.h.demo.siteId))!.identitySecret;
+    const secret = (await stage.h.cascade.sites.secrets(stage.h.demo.siteId))!.identitySecret;
     const identity = await new SignJWT({ name: 'Maya', email: 'maya@example.com' })
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject('maya')
@@ -105,7 +105,7 @@ it(
     await first.getByLabel('Comment (optional)').fill('Quick and kind.');
     await first.getByRole('button', { name: 'Send rating' }).click();
     await first.getByText('Thanks for your feedback!').waitFor();
-    const stored = await stage.h.app.cascade.conversations.get(conversationId);
+    const stored = await stage.h.cascade.conversations.get(conversationId);
     expect(stored?.csat).toMatchObject({ score: 4, comment: 'Quick and kind.' });
 
     // No free address field: the transcript is offered to the visitor's own address only.

@@ -26,20 +26,18 @@ if (config.REDIS_CLUSTER_NODES.length === 0 && !(await redisAnswers(config.REDIS
   console.log(`Started a private Redis at ${config.REDIS_URL} (AOF on, data in ./data/redis).`);
 }
 
-const app = await buildServer(config);
+const { app, cascade } = await buildServer(config);
 await app.listen({ port: config.PORT, host: config.HOST });
 
 const url = config.publicUrl;
 const lines = [
   '',
   `Cascade is running at ${url}`,
-  ...app.cascade.demos.map(
-    (d, i) => `  demo shop      ${url}${i === 0 ? '/demo' : `/demo/${d.siteId}`}  (${d.siteName})`,
-  ),
+  ...cascade.demos.map((d, i) => `  demo shop      ${url}${i === 0 ? '/demo' : `/demo/${d.siteId}`}  (${d.siteName})`),
   `  agent console  ${url}/console/`,
   `  widget loader  ${url}/widget.js`,
 ];
-for (const demo of app.cascade.demos) {
+for (const demo of cascade.demos) {
   lines.push('', `Demo accounts of ${demo.siteName} (site key ${demo.siteKey}):`);
   for (const a of demo.accounts) {
     const what = a.level ? `${a.role}, level ${a.level}` : a.role;

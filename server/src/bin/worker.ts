@@ -1,4 +1,4 @@
-import { buildCore } from '../core.ts';
+import { compose } from '../compose.ts';
 import { loadConfig } from '../config.ts';
 import { describeTarget } from '../redis/connect.ts';
 
@@ -18,7 +18,7 @@ const log = {
   warn: (obj: unknown, msg?: string) => console.warn(msg ?? '', JSON.stringify(obj)),
   error: (obj: unknown, msg?: string) => console.error(msg ?? '', JSON.stringify(obj)),
 };
-const core = await buildCore(config, log);
+const core = await compose(config, log);
 console.log(`Cascade workers are running against ${describeTarget(config)}.`);
 
 let stopping = false;

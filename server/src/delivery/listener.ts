@@ -1,8 +1,10 @@
-import type { WaterfallDeps } from '../waterfall/context.ts';
+import type { DomainEvents } from '../events.ts';
+import type { SiteStore } from '../store/sites.ts';
+import type { AgentStore } from '../store/agents.ts';
 import { outbox, type OutboxDeps } from './outbox.ts';
 import { planDeliveries } from './plan.ts';
 
-export type ListenerDeps = OutboxDeps & Pick<WaterfallDeps, 'events' | 'sites' | 'agents'>;
+export type ListenerDeps = OutboxDeps & { events: DomainEvents; sites: SiteStore; agents: AgentStore };
 
 /**
  * Turns the waterfall's domain events into queued deliveries (webhooks, emails). Only the

@@ -1,6 +1,9 @@
 import { UnrecoverableError } from 'bullmq';
 import { createTransport, type Transporter } from 'nodemailer';
-import type { WaterfallDeps } from '../waterfall/context.ts';
+import type { Config } from '../config.ts';
+import type { SiteStore } from '../store/sites.ts';
+import type { TicketStore } from '../store/tickets.ts';
+import type { MessageStore } from '../store/messages.ts';
 import type { MailJob } from './jobs.ts';
 import {
   replyMail,
@@ -11,7 +14,7 @@ import {
   type MailSite,
 } from './templates.ts';
 
-export type MailDeps = Pick<WaterfallDeps, 'config' | 'sites' | 'tickets' | 'messages'>;
+export type MailDeps = { config: Config; sites: SiteStore; tickets: TicketStore; messages: MessageStore };
 
 /** The site's time zone when it names a real one; emails show times in it. */
 function timeZoneOf(zone: string | undefined): string {

@@ -1,9 +1,12 @@
 import { CascadeError, type Delivery } from '@cascade/shared';
-import type { WaterfallDeps } from '../waterfall/context.ts';
+import type { Config } from '../config.ts';
+import type { Redis } from '../redis/connect.ts';
+import type { Keys } from '../redis/keys.ts';
+import type { Queues } from '../jobs/queues.ts';
 import { MAIL_JOB, WEBHOOK_JOB, type Outgoing } from './jobs.ts';
 import { deliveryRecords } from './records.ts';
 
-export type OutboxDeps = Pick<WaterfallDeps, 'config' | 'redis' | 'keys' | 'queues'>;
+export type OutboxDeps = { config: Config; redis: Redis; keys: Keys; queues: Queues };
 
 /**
  * Puts deliveries on the `deliveries` queue with a record of each. The delivery id is the

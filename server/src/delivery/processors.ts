@@ -1,7 +1,12 @@
 import { UnrecoverableError, type Job } from 'bullmq';
 import type { z } from 'zod';
 import type { Processor } from '../jobs/workers.ts';
-import type { WaterfallDeps } from '../waterfall/context.ts';
+import type { Config } from '../config.ts';
+import type { Redis } from '../redis/connect.ts';
+import type { Keys } from '../redis/keys.ts';
+import type { SiteStore } from '../store/sites.ts';
+import type { TicketStore } from '../store/tickets.ts';
+import type { MessageStore } from '../store/messages.ts';
 import { MAIL_JOB, MailJob, WEBHOOK_JOB, WebhookJob } from './jobs.ts';
 import { mailSender } from './mail.ts';
 import { deliveryRecords, type DeliveryRecords } from './records.ts';
@@ -36,7 +41,14 @@ function tracked<S extends z.ZodType<Tracked>>(
   };
 }
 
-type DeliveryDeps = Pick<WaterfallDeps, 'config' | 'redis' | 'keys' | 'sites' | 'tickets' | 'messages'>;
+export type DeliveryDeps = {
+  config: Config;
+  redis: Redis;
+  keys: Keys;
+  sites: SiteStore;
+  tickets: TicketStore;
+  messages: MessageStore;
+};
 
 /** The `deliveries` queue's processors, by job name. */
 export function deliveryProcessors(d: DeliveryDeps): Record<string, Processor> {

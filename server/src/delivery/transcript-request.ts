@@ -1,16 +1,19 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { CascadeError, type Conversation, type Site, type Visitor } from '@cascade/shared';
-import type { WaterfallDeps } from '../waterfall/context.ts';
-import { outbox } from './outbox.ts';
+import { outbox, type OutboxDeps } from './outbox.ts';
+import type { VisitorStore } from '../store/visitors.ts';
+import type { ConversationStore } from '../store/conversations.ts';
+import type { RateLimiter } from '../security/rate-limit.ts';
 
 /** Enough for a visitor who mistyped their address; too few to turn Cascade into a mail cannon. */
 export const TRANSCRIPTS_PER_HOUR = 3;
 const DAY_SECONDS = 24 * 3600;
 
-export type TranscriptDeps = Pick<
-  WaterfallDeps,
-  'config' | 'redis' | 'keys' | 'queues' | 'visitors' | 'conversations' | 'rates'
->;
+export type TranscriptDeps = OutboxDeps & {
+  visitors: VisitorStore;
+  conversations: ConversationStore;
+  rates: RateLimiter;
+};
 
 /**
  * Where a conversation's transcript may go: the address the visitor left in it, and the

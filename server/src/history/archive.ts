@@ -1,13 +1,25 @@
 import { normalize } from '@cascade/bot';
 import { openStates, type Conversation, type Message, type Ticket, type Visitor } from '@cascade/shared';
-import type { WaterfallDeps } from '../waterfall/context.ts';
+import type { Config } from '../config.ts';
+import type { Redis } from '../redis/connect.ts';
+import type { Keys } from '../redis/keys.ts';
+import type { ConversationStore } from '../store/conversations.ts';
+import type { MessageStore } from '../store/messages.ts';
+import type { TicketStore } from '../store/tickets.ts';
+import type { VisitorStore } from '../store/visitors.ts';
 import type { Db, Queryable } from './db.ts';
 import { partitionMaker } from './partitions.ts';
 
-export type ArchiveDeps = Pick<
-  WaterfallDeps,
-  'config' | 'redis' | 'keys' | 'conversations' | 'messages' | 'tickets' | 'visitors'
-> & { db: Db };
+export type ArchiveDeps = {
+  config: Config;
+  redis: Redis;
+  keys: Keys;
+  conversations: ConversationStore;
+  messages: MessageStore;
+  tickets: TicketStore;
+  visitors: VisitorStore;
+  db: Db;
+};
 
 /** One entry of a site's event stream that belongs to the conversation. */
 export type StoredEvent = { id: string; ts: number; fields: Record<string, string> };

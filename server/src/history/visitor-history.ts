@@ -1,12 +1,13 @@
 import type { Conversation, Message } from '@cascade/shared';
-import type { WaterfallDeps } from '../waterfall/context.ts';
+import type { ConversationStore } from '../store/conversations.ts';
+import type { HistoryReader } from './reader.ts';
 
 /**
  * A visitor's conversations, newest first: the ones Redis still holds and the archived ones
  * it has let go, each once (Redis's copy wins while it lasts).
  */
 export async function visitorConversations(
-  d: Pick<WaterfallDeps, 'conversations' | 'history'>,
+  d: { conversations: ConversationStore; history: HistoryReader },
   siteId: string,
   visitorId: string,
   limit = 20,

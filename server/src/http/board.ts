@@ -1,7 +1,6 @@
 import { SiteQuery } from '@cascade/shared';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { board } from '../routing/board.ts';
-import type { WaterfallDeps } from '../waterfall/context.ts';
+import { board, type BoardDeps } from '../routing/board.ts';
 import { requireRole } from './access.ts';
 import type { Authed } from './auth.ts';
 import { parse } from './parse.ts';
@@ -9,7 +8,7 @@ import { parse } from './parse.ts';
 /** The live board's first picture; `board:update` on the agent socket keeps it current. */
 export function boardRoutes(
   app: FastifyInstance,
-  deps: { core: WaterfallDeps; authed: (req: FastifyRequest) => Promise<Authed> },
+  deps: { core: BoardDeps; authed: (req: FastifyRequest) => Promise<Authed> },
 ) {
   app.get('/api/board', async (req) => {
     const { agent } = await deps.authed(req);

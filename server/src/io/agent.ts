@@ -17,11 +17,13 @@ import {
 import type { Namespace, Server, Socket } from 'socket.io';
 import { SESSION_COOKIE, readCookie } from '../auth/cookies.ts';
 import type { SessionStore } from '../store/sessions.ts';
-import type { WaterfallDeps } from '../waterfall/context.ts';
+import type { Config } from '../config.ts';
+import type { AgentStore } from '../store/agents.ts';
+import type { Notifier } from '../waterfall/notifier.ts';
 import type { AgentActions } from '../waterfall/agent-actions.ts';
 import { handler, type Logger } from './handle.ts';
 import { rooms } from './rooms.ts';
-import { timers } from '../routing/timers.ts';
+import type { Timers } from '../routing/timers.ts';
 import { consoleOrigin } from '../security/origins.ts';
 
 /**
@@ -56,9 +58,11 @@ export async function endAgentConnections(io: Server, agentId: string, which: Co
   }
 }
 
+export type AgentSocketDeps = { config: Config; agents: AgentStore; notify: Notifier; clocks: Timers };
+
 export function agentNamespace(
   io: Server,
-  d: WaterfallDeps,
+  d: AgentSocketDeps,
   sessions: SessionStore,
   actions: AgentActions,
   log: Logger,
@@ -71,7 +75,7 @@ export function agentNamespace(
   >;
   const handle = handler(log);
   let closing = false;
-  const clocks = timers(d.queues);
+  const { clocks } = d;
   const isConsole = consoleOrigin(d.config);
 
   // eslint-disable-next-line @typescript-eslint/no-misused-promises -- every path calls next(), even on failure

@@ -23,14 +23,17 @@ import {
 } from '@cascade/shared';
 import type { Namespace, Server, Socket } from 'socket.io';
 import { verifyIdentity, type IdentityClaims } from '../auth/identity.ts';
-import type { WaterfallDeps } from '../waterfall/context.ts';
+import type { Config } from '../config.ts';
+import type { ConversationStore } from '../store/conversations.ts';
+import type { RateLimiter } from '../security/rate-limit.ts';
+import type { Notifier } from '../waterfall/notifier.ts';
+import type { Timers } from '../routing/timers.ts';
 import type { VisitorActions } from '../waterfall/visitor-actions.ts';
-import { visitorView } from '../waterfall/views.ts';
+import { visitorView, type ViewDeps } from '../waterfall/views.ts';
+import { isWaiting } from '../waterfall/rules.ts';
 import { toVisitorMessage, toVisitorMessages, toVisitorView } from '../waterfall/visitor-projection.ts';
 import { handler, type Logger } from './handle.ts';
 import { rooms } from './rooms.ts';
-import { timers } from '../routing/timers.ts';
-import { requestTranscript } from '../delivery/transcript-request.ts';
 import { clientAddress, proxyTrust } from '../security/proxy.ts';
 import { typingThrottle } from '../security/typing-throttle.ts';
 
@@ -49,7 +52,17 @@ export function originAllowed(site: Site, origin: string | undefined, host: stri
   }
 }
 
-export function visitorNamespace(io: Server, d: WaterfallDeps, actions: VisitorActions, log: Logger) {
+export type VisitorSocketDeps = ViewDeps & {
+  config: Config;
+  conversations: ConversationStore;
+  rates: RateLimiter;
+  notify: Notifier;
+  clocks: Timers;
+  /** Emails the conversation's transcript (delivery/transcript-request.ts). */
+  requestTranscript: (site: Site, visitor: Visitor, email: string) => Promise<void>;
+};
+
+export function visitorNamespace(io: Server, d: VisitorSocketDeps, actions: VisitorActions, log: Logger) {
   const nsp = io.of('/visitor') as unknown as Namespace<
     VisitorClientEvents,
     VisitorServerEvents,
@@ -57,7 +70,7 @@ export function visitorNamespace(io: Server, d: WaterfallDeps, actions: VisitorA
     VisitorData
   >;
   const handle = handler(log);
-  const clocks = timers(d.queues);
+  const { clocks } = d;
   let closing = false;
   const trust = proxyTrust(d.config.TRUST_PROXY);
   const typingSignals = typingThrottle();
@@ -193,7 +206,7 @@ export function visitorNamespace(io: Server, d: WaterfallDeps, actions: VisitorA
     }),
     'transcript:request': handle(TranscriptRequest, async (p, s: VisitorSocket) => {
       const { site, visitor } = await who(s);
-      await requestTranscript({ ...d, rates: d.rates }, site, visitor, p.email);
+      await d.requestTranscript(site, visitor, p.email);
       return {};
     }),
     typing: handle(Typing, async (p, s: VisitorSocket) => {
@@ -229,7 +242,7 @@ export function visitorNamespace(io: Server, d: WaterfallDeps, actions: VisitorA
       if (await d.notify.visitorConnected(siteId, visitorId)) return;
       const conversationId = await d.visitors.currentConversation(siteId, visitorId);
       const c = conversationId ? await d.conversations.get(conversationId) : null;
-      if (c && (c.state === 'queued' || c.state === 'offered_ticket')) {
+      if (c && isWaiting(c)) {
         await clocks.visitorGone(siteId, visitorId, c.id, d.config.VISITOR_GRACE_SECONDS);
       }
     } catch (e) {

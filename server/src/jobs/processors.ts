@@ -1,15 +1,23 @@
 import type { Job } from 'bullmq';
-import type { WaterfallDeps } from '../waterfall/context.ts';
+import type { Config } from '../config.ts';
+import type { ConversationStore } from '../store/conversations.ts';
+import type { AgentStore } from '../store/agents.ts';
+import type { VisitorStore } from '../store/visitors.ts';
+import type { SiteStore } from '../store/sites.ts';
+import type { Routing } from '../routing/routing.ts';
+import type { Notifier } from '../waterfall/notifier.ts';
+import type { Log } from '../log.ts';
 import type { Waterfall } from '../waterfall/service.ts';
-import { timers, type AgentGrace, type VisitorGrace, type WaitTimer } from '../routing/timers.ts';
+import type { AgentGrace, Timers, VisitorGrace, WaitTimer } from '../routing/timers.ts';
 import { CascadeError } from '@cascade/shared';
 import type { Processors } from './workers.ts';
 import { TIMERS, DELIVERIES, HISTORY } from './queues.ts';
-import { deliveryProcessors } from '../delivery/processors.ts';
+import { deliveryProcessors, type DeliveryDeps } from '../delivery/processors.ts';
 import { handBack } from '../waterfall/hand-back.ts';
 import { historyProcessors } from '../history/jobs.ts';
 import type { Archiver } from '../history/archive.ts';
-import { repairs } from '../waterfall/repair.ts';
+import type { Repairs } from '../waterfall/repair.ts';
+import { isWaiting } from '../waterfall/rules.ts';
 
 /** A timer whose moment has passed (the chat moved on) is not an error: it simply does nothing. */
 async function ignoreMovedOn(run: () => Promise<unknown>): Promise<void> {
@@ -20,8 +28,21 @@ async function ignoreMovedOn(run: () => Promise<unknown>): Promise<void> {
   }
 }
 
-export function processors(d: WaterfallDeps, w: Waterfall, archive: Archiver): Processors {
-  const repair = repairs(d, w);
+export type ProcessorDeps = DeliveryDeps & {
+  config: Config;
+  conversations: ConversationStore;
+  agents: AgentStore;
+  visitors: VisitorStore;
+  sites: SiteStore;
+  routing: Routing;
+  notify: Notifier;
+  log: Log;
+  clocks: Timers;
+  repair: Repairs;
+  archive: Archiver;
+};
+
+export function processors(d: ProcessorDeps, w: Waterfall): Processors {
   return {
     [TIMERS]: {
       'max-wait': async (job: Job<WaitTimer>) => {
@@ -31,8 +52,7 @@ export function processors(d: WaterfallDeps, w: Waterfall, archive: Archiver): P
       },
       widen: async (job: Job<WaitTimer>) => {
         const c = await d.conversations.get(job.data.conversationId);
-        if (!c || c.widened || c.waitingSince !== job.data.waitingSince) return;
-        if (c.state !== 'queued' && c.state !== 'offered_ticket') return;
+        if (!c || c.widened || c.waitingSince !== job.data.waitingSince || !isWaiting(c)) return;
         await ignoreMovedOn(() => w.apply(c, { type: 'widen' }));
       },
       'agent-grace': async (job: Job<AgentGrace>) => {
@@ -51,7 +71,7 @@ export function processors(d: WaterfallDeps, w: Waterfall, archive: Archiver): P
           for (const agentId of online) {
             if (await d.notify.agentConnected(agentId)) continue;
             await d.routing.setOffline(site.id, agentId);
-            await timers(d.queues).agentGone(agentId, d.config.AGENT_GRACE_SECONDS);
+            await d.clocks.agentGone(agentId, d.config.AGENT_GRACE_SECONDS);
           }
           let back = false;
           for (const agent of await d.agents.ofSite(site.id)) {
@@ -67,7 +87,7 @@ export function processors(d: WaterfallDeps, w: Waterfall, archive: Archiver): P
       // What a process left half done when it died: finished or undone (waterfall/repair.ts).
       'repair-sweep': async () => {
         for (const site of await d.sites.all()) {
-          const report = await repair.sweep(site);
+          const report = await d.repair.sweep(site);
           if (report.repaired > 0 || report.wrongLoads > 0) d.log.warn({ site: site.id, ...report }, 'repaired chats');
         }
       },
@@ -75,12 +95,12 @@ export function processors(d: WaterfallDeps, w: Waterfall, archive: Archiver): P
         const { siteId, visitorId, conversationId } = job.data;
         if (await d.notify.visitorConnected(siteId, visitorId)) return;
         const c = await d.conversations.get(conversationId);
-        if (!c || (c.state !== 'queued' && c.state !== 'offered_ticket')) return;
+        if (!c || !isWaiting(c)) return;
         const visitor = await d.visitors.get(siteId, visitorId);
         await ignoreMovedOn(() => w.apply(c, { type: 'visitor_gone', emailKnown: Boolean(visitor?.email) }));
       },
     },
     [DELIVERIES]: deliveryProcessors(d),
-    [HISTORY]: historyProcessors(archive),
+    [HISTORY]: historyProcessors(d.archive),
   };
 }

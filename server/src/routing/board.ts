@@ -1,8 +1,23 @@
 import type { Board } from '@cascade/shared';
-import type { WaterfallDeps } from '../waterfall/context.ts';
+import type { Redis } from '../redis/connect.ts';
+import type { Keys } from '../redis/keys.ts';
+import type { SiteStore } from '../store/sites.ts';
+import type { ConversationStore } from '../store/conversations.ts';
+import type { AgentStore } from '../store/agents.ts';
+import type { Notifier } from '../waterfall/notifier.ts';
+import type { Log } from '../log.ts';
+
+export type BoardDeps = {
+  redis: Redis;
+  keys: Keys;
+  sites: SiteStore;
+  conversations: ConversationStore;
+  agents: AgentStore;
+  notify: Pick<Notifier, 'agentConnected'>;
+};
 
 /** The live board: each waiting line with its longest wait, each agent's presence and load. */
-export async function board(d: WaterfallDeps, siteId: string): Promise<Board> {
+export async function board(d: BoardDeps, siteId: string): Promise<Board> {
   const now = Date.now();
   const k = d.keys;
   const [site, lineNames, online, load, caps, inProgress, agents] = await Promise.all([
@@ -43,7 +58,7 @@ export async function board(d: WaterfallDeps, siteId: string): Promise<Board> {
 }
 
 /** Pushes the board to a site's supervisors at most a few times a second, however busy the site. */
-export function boardPusher(d: WaterfallDeps, delayMs = 250) {
+export function boardPusher(d: BoardDeps & { notify: Notifier; log: Log }, delayMs = 250) {
   const pending = new Map<string, NodeJS.Timeout>();
   // Once stopped (the process is closing), nothing new is scheduled and a push cut short is not an error.
   let stopped = false;

@@ -65,13 +65,6 @@ export function routing(redis: Redis, k: Keys) {
       return res ? { conversationId: res[0], agentId: res[1] } : null;
     },
 
-    /** Runs the claim until nothing more can be assigned; returns what was assigned. */
-    async claimAll(site: Site): Promise<Assignment[]> {
-      const assigned: Assignment[] = [];
-      for (let a = await this.claimNext(site); a; a = await this.claimNext(site)) assigned.push(a);
-      return assigned;
-    },
-
     /** Takes one waiting chat for an agent by hand; says why not when it cannot. */
     async pick(
       siteId: string,

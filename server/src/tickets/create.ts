@@ -1,10 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { Conversation, Ticket, TicketReason } from '@cascade/shared';
-import type { WaterfallDeps } from '../waterfall/context.ts';
+import type { VisitorStore } from '../store/visitors.ts';
+import type { MessageStore } from '../store/messages.ts';
+import type { AgentStore } from '../store/agents.ts';
+import type { TicketStore } from '../store/tickets.ts';
+
+export type TicketDeps = { visitors: VisitorStore; messages: MessageStore; agents: AgentStore; tickets: TicketStore };
 
 /** Makes the conversation's one ticket, carrying the whole transcript and the page journey. */
 export async function createTicket(
-  d: WaterfallDeps,
+  d: TicketDeps,
   c: Conversation,
   reason: TicketReason,
   by: string,

@@ -8,15 +8,32 @@ import {
   type Conversation,
   type Transfer,
 } from '@cascade/shared';
-import type { WaterfallDeps } from './context.ts';
+import type { Config } from '../config.ts';
+import type { Redis } from '../redis/connect.ts';
+import type { Keys } from '../redis/keys.ts';
+import type { ConversationStore } from '../store/conversations.ts';
+import type { TicketStore } from '../store/tickets.ts';
+import type { HistoryReader } from '../history/reader.ts';
+import type { Notifier } from './notifier.ts';
 import type { SendGuard } from '../store/messages.ts';
 import type { Waterfall } from './service.ts';
-import { chatSummary } from './views.ts';
+import { chatSummary, type ViewDeps } from './views.ts';
+import { transferLevel, transferNote, transferRefusal } from './rules.ts';
 import { afterCursor, visitorConversations } from '../history/visitor-history.ts';
 import { typingThrottle } from '../security/typing-throttle.ts';
 
+export type AgentActionDeps = ViewDeps & {
+  config: Config;
+  redis: Redis;
+  keys: Keys;
+  conversations: ConversationStore;
+  tickets: TicketStore;
+  history: HistoryReader;
+  notify: Notifier;
+};
+
 /** What an agent can do. Every step checks that the chat belongs to one of the agent's sites. */
-export function agentActions(d: WaterfallDeps, w: Waterfall) {
+export function agentActions(d: AgentActionDeps, w: Waterfall) {
   const typingSignals = typingThrottle();
   const siteIds = (agent: Agent) => agent.memberships.map((m) => m.siteId);
 
@@ -165,15 +182,13 @@ export function agentActions(d: WaterfallDeps, w: Waterfall) {
 
     async transfer(agent: Agent, input: Transfer) {
       const c = await held(agent, input.conversationId);
-      if (c.transfers > 0 && !input.reason) {
-        throw new CascadeError('invalid_payload', 'this chat was transferred before; say why it must move again');
-      }
+      const refused = transferRefusal(c, input.reason);
+      if (refused) throw new CascadeError(refused.code, refused.message);
       const site = await d.sites.get(c.siteId);
       const skill = input.skill ?? c.skill;
       if (site && !site.skills.includes(skill)) throw new CascadeError('invalid_payload', `unknown skill "${skill}"`);
-      const level = input.level ?? (input.skill && input.skill !== c.skill ? c.level : Math.min(3, c.level + 1));
-      const note = input.reason ? `${input.note}\n(${input.reason})` : input.note;
-      return w.apply(c, { type: 'transfer', level, skill, note }, agent.id);
+      const level = transferLevel(c, input);
+      return w.apply(c, { type: 'transfer', level, skill, note: transferNote(input.note, input.reason) }, agent.id);
     },
 
     /** Taking a chat from the line by hand, for sites that let agents pick. */

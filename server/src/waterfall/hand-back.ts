@@ -1,5 +1,6 @@
 import { CascadeError } from '@cascade/shared';
-import type { WaterfallDeps } from './context.ts';
+import type { ConversationStore } from '../store/conversations.ts';
+import type { Routing } from '../routing/routing.ts';
 import type { Waterfall } from './service.ts';
 
 /**
@@ -8,7 +9,7 @@ import type { Waterfall } from './service.ts';
  * meanwhile is left alone.
  */
 export async function handBack(
-  d: Pick<WaterfallDeps, 'routing' | 'conversations'>,
+  d: { routing: Routing; conversations: ConversationStore },
   w: Waterfall,
   siteId: string,
   agentId: string,

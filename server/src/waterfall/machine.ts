@@ -1,4 +1,5 @@
 import type { Conversation, ConversationState, TicketReason, WaterfallEventName } from '@cascade/shared';
+import { isWaiting } from './rules.ts';
 
 /**
  * The waterfall, as one pure function: given a conversation and an event, the next state
@@ -37,8 +38,18 @@ export type Effect =
   | { type: 'enqueue'; front: boolean }
   | { type: 'dequeue' }
   | { type: 'release_agent' }
-  | { type: 'create_ticket'; reason: TicketReason }
-  | { type: 'offer_rating' };
+  | { type: 'create_ticket'; reason: TicketReason };
+
+/** What a system message records that cannot be read back from the conversation later. */
+export type NoteData = Record<string, string | number | boolean | null>;
+
+/** The system message a transition writes to the conversation's stream. */
+export type SystemNote = {
+  event: WaterfallEventName;
+  data: NoteData;
+  /** The message names the agent who joined; the shell looks the name up. */
+  namesAgent: boolean;
+};
 
 export type Transition = {
   from: ConversationState;
@@ -46,6 +57,9 @@ export type Transition = {
   event: WaterfallEventName;
   patch: Partial<Conversation>;
   effects: Effect[];
+  message: SystemNote;
+  /** The agent's note on the ticket this transition creates. */
+  ticketNote: string | null;
 };
 
 export type Refusal = { refused: string };
@@ -60,19 +74,22 @@ export function next(c: Conversation, e: WaterfallEvent, now: number): Transitio
     event: WaterfallEventName,
     patch: Partial<Conversation>,
     effects: Effect[],
+    data: NoteData = {},
   ): Transition => ({
     from: c.state,
     to,
     event,
     patch: { ...patch, state: to, updatedAt: now },
     effects,
+    message: { event, data, namesAgent: event === 'claimed' },
+    ticketNote: e.type === 'followup' && e.note ? e.note : null,
   });
-  const waiting = c.state === 'queued' || c.state === 'offered_ticket';
+  const waiting = isWaiting(c);
 
   switch (e.type) {
     case 'bot_helped':
       if (c.state !== 'bot') return refuse(c, e);
-      return t('resolved', 'bot_resolved', { resolvedBy: 'bot', closedAt: now }, [{ type: 'offer_rating' }]);
+      return t('resolved', 'bot_resolved', { resolvedBy: 'bot', closedAt: now }, []);
 
     case 'escalate':
       if (c.state !== 'bot') return refuse(c, e);
@@ -94,7 +111,7 @@ export function next(c: Conversation, e: WaterfallEvent, now: number): Transitio
 
     case 'offer_ticket':
       if (c.state !== 'queued') return refuse(c, e);
-      return t('offered_ticket', 'offered_ticket', { offerReason: e.reason }, []);
+      return t('offered_ticket', 'offered_ticket', { offerReason: e.reason }, [], { reason: e.reason });
 
     case 'keep_waiting':
       if (c.state !== 'offered_ticket') return refuse(c, e);
@@ -123,6 +140,7 @@ export function next(c: Conversation, e: WaterfallEvent, now: number): Transitio
           waitingSince: now,
         },
         [{ type: 'release_agent' }, { type: 'enqueue', front: true }],
+        { level: e.level, skill: e.skill, note: e.note },
       );
 
     case 'widen':
@@ -138,10 +156,7 @@ export function next(c: Conversation, e: WaterfallEvent, now: number): Transitio
 
     case 'resolve':
       if (c.state !== 'assigned') return refuse(c, e);
-      return t('resolved', 'resolved', { resolvedBy: 'agent', closedAt: now }, [
-        { type: 'release_agent' },
-        { type: 'offer_rating' },
-      ]);
+      return t('resolved', 'resolved', { resolvedBy: 'agent', closedAt: now }, [{ type: 'release_agent' }]);
 
     case 'followup':
       if (c.state !== 'assigned') return refuse(c, e);
@@ -167,3 +182,17 @@ export function next(c: Conversation, e: WaterfallEvent, now: number): Transitio
 }
 
 export const isRefusal = (r: Transition | Refusal): r is Refusal => 'refused' in r;
+
+/** A plain-text line for transcripts and emails; the clients show their own localised wording. */
+export function systemText(event: WaterfallEventName, data: NoteData): string {
+  switch (event) {
+    case 'claimed':
+      return `${String(data.agentName ?? 'An agent')} joined the chat`;
+    case 'ticketed':
+      return `Ticket #${String(data.ticketNumber ?? '')} created`;
+    case 'transferred':
+      return `Passed to level ${String(data.level)} (${String(data.skill)})`;
+    default:
+      return event.replace(/_/g, ' ');
+  }
+}

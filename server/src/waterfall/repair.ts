@@ -1,7 +1,9 @@
 import type { Conversation, Site } from '@cascade/shared';
-import type { WaterfallDeps } from './context.ts';
+import type { ConversationStore } from '../store/conversations.ts';
+import type { Routing } from '../routing/routing.ts';
 import type { Waterfall } from './service.ts';
 import { TransitionRecord } from './journal.ts';
+import { isWaiting } from './rules.ts';
 
 /**
  * How long a state change or a claim may stay unfinished before the repair takes it for the
@@ -9,9 +11,9 @@ import { TransitionRecord } from './journal.ts';
  */
 export const REPAIR_AFTER_MS = 10_000;
 
-export type SweepReport = { repaired: number; wrongLoads: number };
+export type RepairDeps = { conversations: ConversationStore; routing: Routing };
 
-const isWaiting = (c: Conversation) => c.state === 'queued' || c.state === 'offered_ticket';
+export type SweepReport = { repaired: number; wrongLoads: number };
 
 /**
  * Puts right what a process that died (kill -9, a lost machine) or hung left half done. A
@@ -25,7 +27,7 @@ const isWaiting = (c: Conversation) => c.state === 'queued' || c.state === 'offe
  * - anything else: no slot, no line;
  * - every agent's load is recounted from the assignments.
  */
-export function repairs(d: WaterfallDeps, w: Waterfall) {
+export function repairs(d: RepairDeps, w: Waterfall) {
   /** Repairs one conversation; true when its routing was wrong. */
   async function conversation(site: Site, id: string): Promise<boolean> {
     const found = await d.conversations.get(id);

@@ -9,15 +9,21 @@ import {
   type Ticket,
   type Visitor,
 } from '@cascade/shared';
-import { createTicket } from '../tickets/create.ts';
-import type { WaterfallDeps } from './context.ts';
-import { isRefusal, next, type Transition, type WaterfallEvent } from './machine.ts';
-import { chatSummary, queueViews, visitorView } from './views.ts';
+import { createTicket, type TicketDeps } from '../tickets/create.ts';
+import { isRefusal, next, systemText, type Transition, type WaterfallEvent } from './machine.ts';
+import { isWaiting } from './rules.ts';
+import { chatSummary, queueViews, visitorView, type ViewDeps } from './views.ts';
 import type { NewMessage } from '../store/messages.ts';
-import { timers } from '../routing/timers.ts';
-import { boardPusher } from '../routing/board.ts';
+import type { Timers } from '../routing/timers.ts';
+import type { Assignment } from '../routing/routing.ts';
+import type { Redis } from '../redis/connect.ts';
+import type { Keys } from '../redis/keys.ts';
+import type { ConversationStore } from '../store/conversations.ts';
+import type { Notifier } from './notifier.ts';
+import type { DomainEvents } from '../events.ts';
+import type { Log } from '../log.ts';
 import { siteThrottle } from './site-throttle.ts';
-import { journal, type TransitionRecord } from './journal.ts';
+import type { Journal, TransitionRecord } from './journal.ts';
 import { crashPoint } from '../testing/crash-point.ts';
 
 /**
@@ -26,15 +32,26 @@ import { crashPoint } from '../testing/crash-point.ts';
  */
 export const QUEUE_ANNOUNCE_MS = 2000;
 
+export type ServiceDeps = ViewDeps &
+  TicketDeps & {
+    redis: Redis;
+    keys: Keys;
+    conversations: ConversationStore;
+    notify: Notifier;
+    events: DomainEvents;
+    log: Log;
+    clocks: Timers;
+    journal: Journal;
+    /** Tells the site's supervisors their live board changed. */
+    touchBoard: (siteId: string) => void;
+  };
+
 /**
  * The waterfall's shell: loads a conversation, asks the machine what happens next, writes
  * it (compare-and-set on the state), carries out the effects and tells everyone concerned.
  */
-export function waterfall(d: WaterfallDeps) {
-  const clocks = timers(d.queues);
-  const boards = boardPusher(d);
-  const touchBoard = boards.touch;
-  const log = journal(d.redis, d.keys);
+export function waterfall(d: ServiceDeps) {
+  const { clocks, touchBoard, journal: log } = d;
 
   /** `once`: the server's own dedupe key (a transition's), so a repeat of the same post stores nothing. */
   async function post(m: Omit<NewMessage, 'ts'>, conversation?: Conversation, once?: string): Promise<Message> {
@@ -82,7 +99,7 @@ export function waterfall(d: WaterfallDeps) {
       author: 'system' as const,
       agentId: null,
       authorName: null,
-      text: describe(event, data),
+      text: systemText(event, data),
       internal: false,
       bot: null,
       event,
@@ -145,9 +162,7 @@ export function waterfall(d: WaterfallDeps) {
     const t = next(c, e, now);
     if (isRefusal(t)) throw new CascadeError('invalid_state', t.refused);
     const previousAgent = c.agentId;
-    const data: TransitionRecord['data'] = {};
-    if (e.type === 'transfer') Object.assign(data, { level: e.level, skill: e.skill, note: e.note });
-    if (e.type === 'offer_ticket') data.reason = e.reason;
+    const data: TransitionRecord['data'] = { ...t.message.data };
     const ticketEffect = t.effects.find((x) => x.type === 'create_ticket');
     const record: TransitionRecord = {
       event: t.event,
@@ -155,9 +170,7 @@ export function waterfall(d: WaterfallDeps) {
       to: t.to,
       ts: now,
       by,
-      ticket: ticketEffect
-        ? { reason: ticketEffect.reason, note: e.type === 'followup' && e.note ? e.note : null }
-        : null,
+      ticket: ticketEffect ? { reason: ticketEffect.reason, note: t.ticketNote } : null,
       data,
     };
     // Noted before the write and struck off after the last step: a crash in between is found and repaired.
@@ -189,8 +202,7 @@ export function waterfall(d: WaterfallDeps) {
           requeued = true;
           break;
         case 'create_ticket': {
-          const note = e.type === 'followup' && e.note ? e.note : null;
-          const { ticket, isNew } = await createTicket(d, updated, effect.reason, by, note);
+          const { ticket, isNew } = await createTicket(d, updated, effect.reason, by, t.ticketNote);
           crashPoint(`${t.event}:ticket-created`);
           if (isNew) ticketCreated = ticket;
           await d.conversations.update(c.id, { ticketId: ticket.id, ticketNumber: ticket.number });
@@ -198,20 +210,19 @@ export function waterfall(d: WaterfallDeps) {
           data.ticketNumber = ticket.number;
           break;
         }
-        case 'offer_rating':
-          break;
       }
     }
 
-    if (e.type === 'claim') {
-      const [agent] = await Promise.all([d.agents.card(e.agentId), onApplied?.(updated)]);
-      data.agentName = agent?.name ?? null;
-    } else if (onApplied) await onApplied(updated);
+    const [agent] = await Promise.all([
+      t.message.namesAgent && updated.agentId ? d.agents.card(updated.agentId) : null,
+      onApplied?.(updated),
+    ]);
+    if (t.message.namesAgent) data.agentName = agent?.name ?? null;
 
     await post(systemMessage(updated, t.event, data), updated, transitionKey(version));
 
     // A chat that is (still) in line hears its place from announceQueue after the claims.
-    const inLine = requeued && (updated.state === 'queued' || updated.state === 'offered_ticket');
+    const inLine = requeued && isWaiting(updated);
     const [view, summary] = await Promise.all([
       inLine ? Promise.resolve(null) : visitorView(d, updated),
       updated.agentId && previousAgent === updated.agentId ? chatSummary(d, updated) : Promise.resolve(null),
@@ -265,8 +276,7 @@ export function waterfall(d: WaterfallDeps) {
     if (record.ticket && current.ticketNumber !== null) data.ticketNumber = current.ticketNumber;
     await post(systemMessage(current, record.event, data), current, transitionKey(version));
     await recordEvent({ ...current, version }, record, record.ts, { by: record.by });
-    const waiting = current.state === 'queued' || current.state === 'offered_ticket';
-    const site = waiting ? await d.sites.get(c.siteId) : null;
+    const site = isWaiting(current) ? await d.sites.get(c.siteId) : null;
     if (site) await clocks.waiting(site, current);
     if (record.event === 'escalated') await d.events.emit({ type: 'conversation.escalated', conversation: current });
     if (record.to === 'resolved') await d.events.emit({ type: 'conversation.resolved', conversation: current });
@@ -298,7 +308,8 @@ export function waterfall(d: WaterfallDeps) {
       );
       await d.routing.claimWritten(site.id, conversationId);
       return true;
-    } catch {
+    } catch (e) {
+      d.log.warn({ err: e, conversationId, agentId }, 'a claim could not be written; its slot is given back');
       const now = await d.conversations.get(conversationId);
       if (now?.state === 'assigned' && now.agentId === agentId) await d.routing.claimWritten(site.id, conversationId);
       else await d.routing.release(site.id, conversationId, agentId);
@@ -306,17 +317,22 @@ export function waterfall(d: WaterfallDeps) {
     }
   }
 
-  /** Assigns whatever can be assigned on the site, then tells the waiting visitors where they stand. */
-  async function runClaims(siteId: string, known?: Site): Promise<void> {
+  /**
+   * Assigns whatever can be assigned on the site, then tells the waiting visitors where they
+   * stand. Returns the claims it wrote.
+   */
+  async function runClaims(siteId: string, known?: Site): Promise<Assignment[]> {
     const site = known ?? (await d.sites.get(siteId));
-    if (!site) return;
+    if (!site) return [];
+    const written: Assignment[] = [];
     if (site.assignment === 'auto') {
       for (let a = await d.routing.claimNext(site); a; a = await d.routing.claimNext(site)) {
         crashPoint('claim:taken');
-        await writeClaim(site, a.conversationId, a.agentId);
+        if (await writeClaim(site, a.conversationId, a.agentId)) written.push(a);
       }
     }
     await announceQueue(site);
+    return written;
   }
 
   /** What each waiting visitor of a site last heard from this process, so an unchanged place is not sent again. */
@@ -354,7 +370,6 @@ export function waterfall(d: WaterfallDeps) {
 
   function stop(): void {
     announcer.stop();
-    boards.stop();
   }
 
   return {
@@ -373,17 +388,3 @@ export function waterfall(d: WaterfallDeps) {
   };
 }
 export type Waterfall = ReturnType<typeof waterfall>;
-
-/** A plain-text line for transcripts and emails; the clients show their own localised wording. */
-function describe(event: Transition['event'], data: NonNullable<NewMessage['data']>): string {
-  switch (event) {
-    case 'claimed':
-      return `${String(data.agentName ?? 'An agent')} joined the chat`;
-    case 'ticketed':
-      return `Ticket #${String(data.ticketNumber ?? '')} created`;
-    case 'transferred':
-      return `Passed to level ${String(data.level)} (${String(data.skill)})`;
-    default:
-      return event.replace(/_/g, ' ');
-  }
-}

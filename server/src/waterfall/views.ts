@@ -1,13 +1,25 @@
 import type { ChatSummary, Conversation, ConversationView, QueueStatus, Site } from '@cascade/shared';
 import { averageHandleSeconds, estimateWaitSeconds } from '../routing/eta.ts';
-import type { WaterfallDeps } from './context.ts';
+import { canRate, isWaiting } from './rules.ts';
+import type { Routing } from '../routing/routing.ts';
+import type { AgentStore } from '../store/agents.ts';
+import type { VisitorStore } from '../store/visitors.ts';
+import type { SiteStore } from '../store/sites.ts';
+import type { MessageStore } from '../store/messages.ts';
 import { transcriptAddresses } from '../delivery/transcript-request.ts';
 
-const waiting = (c: Conversation) => c.state === 'queued' || c.state === 'offered_ticket';
+export type ViewDeps = {
+  routing: Routing;
+  agents: AgentStore;
+  visitors: VisitorStore;
+  sites: SiteStore;
+  messages: MessageStore;
+};
+
 const lineOf = (c: Conversation) => `${c.widened ? '*' : c.skill}:${c.level}`;
 
 /** Place in line and an honest estimate for each waiting chat; capacity is read once per line. */
-export async function queueViews(d: WaterfallDeps, site: Site, chats: Conversation[]): Promise<ConversationView[]> {
+export async function queueViews(d: ViewDeps, site: Site, chats: Conversation[]): Promise<ConversationView[]> {
   const lines = new Map<string, Promise<{ slots: number; avg: number }>>();
   const lineFacts = (c: Conversation) => {
     let facts = lines.get(lineOf(c));
@@ -23,7 +35,7 @@ export async function queueViews(d: WaterfallDeps, site: Site, chats: Conversati
   return Promise.all(
     chats.map(async (c) => {
       let queue: QueueStatus | null = null;
-      if (waiting(c)) {
+      if (isWaiting(c)) {
         const [position, facts] = await Promise.all([d.routing.position(site.id, c), lineFacts(c)]);
         if (position !== null) {
           queue = {
@@ -37,7 +49,7 @@ export async function queueViews(d: WaterfallDeps, site: Site, chats: Conversati
   );
 }
 
-async function view(d: WaterfallDeps, c: Conversation, queue: QueueStatus | null): Promise<ConversationView> {
+async function view(d: ViewDeps, c: Conversation, queue: QueueStatus | null): Promise<ConversationView> {
   const agent = c.state === 'assigned' && c.agentId ? await d.agents.card(c.agentId) : null;
   return {
     id: c.id,
@@ -45,29 +57,29 @@ async function view(d: WaterfallDeps, c: Conversation, queue: QueueStatus | null
     queue,
     agent,
     ticketNumber: c.ticketNumber,
-    canRate: (c.state === 'resolved' || c.state === 'ticketed') && c.csat === null,
+    canRate: canRate(c),
   };
 }
 
 const ended = (c: Conversation) => c.state === 'resolved' || c.state === 'ticketed' || c.state === 'abandoned';
 
 /** Once the chat ends, the widget offers the transcript to the addresses it may go to. */
-async function endView(d: WaterfallDeps, c: Conversation): Promise<ConversationView> {
+async function endView(d: ViewDeps, c: Conversation): Promise<ConversationView> {
   const [v, visitor] = await Promise.all([view(d, c, null), d.visitors.get(c.siteId, c.visitorId)]);
   return { ...v, transcriptTo: visitor ? transcriptAddresses(c, visitor) : [] };
 }
 
 /** The visitor's view: state, place in line with an honest estimate, who is helping. */
-export async function visitorView(d: WaterfallDeps, c: Conversation): Promise<ConversationView> {
+export async function visitorView(d: ViewDeps, c: Conversation): Promise<ConversationView> {
   if (ended(c)) return endView(d, c);
-  if (!waiting(c)) return view(d, c, null);
+  if (!isWaiting(c)) return view(d, c, null);
   const site = await d.sites.get(c.siteId);
   if (!site) return view(d, c, null);
   const [v] = await queueViews(d, site, [c]);
   return v ?? view(d, c, null);
 }
 
-export async function chatSummary(d: WaterfallDeps, c: Conversation): Promise<ChatSummary | null> {
+export async function chatSummary(d: ViewDeps, c: Conversation): Promise<ChatSummary | null> {
   const [visitor, lastMessage] = await Promise.all([d.visitors.get(c.siteId, c.visitorId), d.messages.last(c.id)]);
   if (!visitor) return null;
   return { conversation: c, visitor, lastMessage };

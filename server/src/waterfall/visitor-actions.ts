@@ -12,13 +12,20 @@ import {
 } from '@cascade/shared';
 import { smalltalkReply } from '@cascade/bot';
 import { botPhrases } from '../bot/phrases.ts';
-import type { WaterfallDeps } from './context.ts';
+import type { Config } from '../config.ts';
+import type { Redis } from '../redis/connect.ts';
+import type { Keys } from '../redis/keys.ts';
+import type { ConversationStore } from '../store/conversations.ts';
+import type { BotService } from '../bot/service.ts';
+import type { DomainEvents } from '../events.ts';
+import type { RateLimiter } from '../security/rate-limit.ts';
 import type { Waterfall } from './service.ts';
-import { visitorView } from './views.ts';
+import { visitorView, type ViewDeps } from './views.ts';
+import { articlePickRefusal, isWaiting, ratingRefusal, type RuleRefusal } from './rules.ts';
 import { toVisitorView } from './visitor-projection.ts';
 import { isOpen } from '../routing/hours.ts';
 import { priorityFor } from '../routing/priority.ts';
-import { repairs } from './repair.ts';
+import type { Repairs } from './repair.ts';
 
 /** A step that lost to another one on the same conversation (it changed state first) is not an error. */
 function ignoreIfMovedOn(e: unknown): void {
@@ -26,12 +33,26 @@ function ignoreIfMovedOn(e: unknown): void {
   throw e;
 }
 
+function enforce(refused: RuleRefusal | null): void {
+  if (refused) throw new CascadeError(refused.code, refused.message);
+}
+
 /** Who is asking: the socket knows these from its handshake. */
 export type VisitorRef = { siteId: string; visitorId: string };
 
+export type VisitorActionDeps = ViewDeps & {
+  config: Config;
+  redis: Redis;
+  keys: Keys;
+  conversations: ConversationStore;
+  bots: BotService;
+  events: DomainEvents;
+  rates: RateLimiter;
+  repair: Repairs;
+};
+
 /** What a visitor can do, each step going through the waterfall. */
-export function visitorActions(d: WaterfallDeps, w: Waterfall) {
-  const repair = repairs(d, w);
+export function visitorActions(d: VisitorActionDeps, w: Waterfall) {
   async function current(ref: VisitorRef): Promise<Conversation | null> {
     const id = await d.visitors.currentConversation(ref.siteId, ref.visitorId);
     return id ? d.conversations.get(id) : null;
@@ -207,7 +228,7 @@ export function visitorActions(d: WaterfallDeps, w: Waterfall) {
 
     async pick(site: Site, visitor: Visitor, entryId: string) {
       const c = await required(site, visitor);
-      if (c.state !== 'bot') throw new CascadeError('invalid_state', 'suggestions are only for the bot part of a chat');
+      enforce(articlePickRefusal(c));
       const bot = await d.bots.get(site.id);
       const answer = bot.answer(entryId, c.locale);
       if (!answer) throw new CascadeError('not_found', 'no such article');
@@ -225,8 +246,7 @@ export function visitorActions(d: WaterfallDeps, w: Waterfall) {
     async escalate(site: Site, visitor: Visitor, ip: string) {
       const c = await openConversation(site, visitor, ip);
       // Asking again while waiting: a chat that lost its place in line (its process died) gets it back.
-      if ((c.state === 'queued' || c.state === 'offered_ticket') && (await repair.conversation(site, c.id)))
-        await w.runClaims(site.id, site);
+      if (isWaiting(c) && (await d.repair.conversation(site, c.id))) await w.runClaims(site.id, site);
       if (c.state !== 'bot') return reply(c);
       return reply(await escalate(site, visitor, c, null));
     },
@@ -251,9 +271,7 @@ export function visitorActions(d: WaterfallDeps, w: Waterfall) {
 
     async rate(site: Site, visitor: Visitor, score: number, comment: string | undefined) {
       const c = await required(site, visitor);
-      if (c.state !== 'resolved' && c.state !== 'ticketed')
-        throw new CascadeError('invalid_state', 'a chat is rated after it ends');
-      if (c.csat) throw new CascadeError('conflict', 'this chat was already rated');
+      enforce(ratingRefusal(c));
       const csat = { score, comment: comment || null, ts: Date.now() };
       await d.conversations.update(c.id, { csat });
       await d.redis.xAdd(d.keys.events(site.id), '*', {

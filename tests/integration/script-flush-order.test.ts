@@ -27,9 +27,9 @@ it('stores one agent’s burst in the order sent while the script cache is flush
   const store = messageStore(redis, k);
   const conversationId = randomUUID().replace(/-/g, '');
   const source = (await import('../../server/src/redis/scripts/index.ts')).scripts.appendMessage.source;
-  let flushing = true;
+  const flushing = { on: true };
   const flusher = (async () => {
-    while (flushing) {
+    while (flushing.on) {
       await other.sendCommand(['SCRIPT', 'FLUSH']);
       await other.scriptLoad(source);
     }
@@ -57,7 +57,7 @@ it('stores one agent’s burst in the order sent while the script cache is flush
     await new Promise((resolve) => setImmediate(resolve));
   }
   await Promise.all(pending);
-  flushing = false;
+  flushing.on = false;
   await flusher;
   const stored = await store.after(conversationId, null, 1000);
   expect(stored.map((m) => m.clientMsgId)).toEqual(sent);

@@ -4,7 +4,8 @@ import { compose, MAX_PAYLOAD_BYTES, type Core } from './compose.ts';
 import { visitorNamespace } from './io/visitor.ts';
 import { agentNamespace, endAgentConnections, type Connections } from './io/agent.ts';
 import { errorReplies, refuseBadUrl } from './http/errors.ts';
-import { authRoutes, authenticator } from './http/auth.ts';
+import { accountRoutes, loginRoutes } from './http/auth.ts';
+import { guard } from './http/guard.ts';
 import { ticketRoutes } from './http/tickets.ts';
 import { deliveryRoutes } from './delivery/routes.ts';
 import { outbox } from './delivery/outbox.ts';
@@ -71,44 +72,46 @@ export async function buildServer(config: Config): Promise<{ app: FastifyInstanc
     login: { maxFailures: config.LOGIN_MAX_FAILURES, lockMinutes: config.LOGIN_LOCK_MINUTES },
     disconnect: (agentId: string, which?: Connections) => endAgentConnections(core.io, agentId, which),
   };
-  authRoutes(app, authDeps);
-  const authed = auditTrail(app, core.db, app.log, authenticator(authDeps));
-  ticketRoutes(app, { tickets: core.tickets, agents: core.agents, outbox: outbox(core), authed });
-  deliveryRoutes(app, { outbox: outbox(core), authed });
-  metricsRoutes(app, { redis: core.redis, keys: core.keys, authed });
-  kbRoutes(app, { kb: core.kb, sites: core.sites, bots: core.bots, authed });
-  cannedRoutes(app, { redis: core.redis, keys: core.keys, authed });
-  siteRoutes(app, { sites: core.sites, publicUrl: config.publicUrl, authed });
-  const accountDeps = {
-    agents: core.agents,
-    invitations: core.invitations,
-    sessions: core.sessions,
-    sites: core.sites,
-    routing: core.routing,
-    authed,
-    disconnect: authDeps.disconnect,
-  };
-  agentRoutes(app, {
-    ...accountDeps,
-    handBack: core.handBack,
-    publicUrl: config.publicUrl,
+  await app.register(loginRoutes, authDeps);
+  // Everything registered in here is for signed-in agents; each route names the role it needs.
+  await app.register(async (api) => {
+    await api.register(guard, { sessions: core.sessions, agents: core.agents });
+    auditTrail(api, core.db, app.log);
+    await api.register(accountRoutes, authDeps);
+    await api.register(ticketRoutes, { tickets: core.tickets, agents: core.agents, outbox: outbox(core) });
+    await api.register(deliveryRoutes, { outbox: outbox(core) });
+    await api.register(metricsRoutes, { redis: core.redis, keys: core.keys });
+    await api.register(kbRoutes, { kb: core.kb, sites: core.sites, bots: core.bots });
+    await api.register(cannedRoutes, { redis: core.redis, keys: core.keys });
+    await api.register(siteRoutes, { sites: core.sites, publicUrl: config.publicUrl });
+    const accountDeps = {
+      agents: core.agents,
+      invitations: core.invitations,
+      sessions: core.sessions,
+      sites: core.sites,
+      routing: core.routing,
+      disconnect: authDeps.disconnect,
+    };
+    await api.register(agentRoutes, {
+      ...accountDeps,
+      handBack: (siteId: string, agentId: string) => handBack(core, core.waterfall, siteId, agentId),
+      publicUrl: config.publicUrl,
+    });
+    await api.register(invitationRoutes, accountDeps);
+    await api.register(visitorRoutes, {
+      visitors: core.visitors,
+      disconnect: (siteId: string, visitorId: string) =>
+        core.io.of('/visitor').in(rooms.visitor(siteId, visitorId)).disconnectSockets(true),
+    });
+    await api.register(boardRoutes, { core });
+    await api.register(historyRoutes, {
+      history: core.history,
+      conversations: core.conversations,
+      messages: core.messages,
+      tags: conversationTags(core.db),
+    });
+    await api.register(auditRoutes, { db: core.db });
   });
-  invitationRoutes(app, accountDeps);
-  visitorRoutes(app, {
-    visitors: core.visitors,
-    authed,
-    disconnect: (siteId, visitorId) =>
-      core.io.of('/visitor').in(rooms.visitor(siteId, visitorId)).disconnectSockets(true),
-  });
-  boardRoutes(app, { core, authed });
-  historyRoutes(app, {
-    history: core.history,
-    conversations: core.conversations,
-    messages: core.messages,
-    tags: conversationTags(core.db),
-    authed,
-  });
-  auditRoutes(app, { db: core.db, authed });
   widgetConfigRoutes(app, { sites: core.sites });
   healthRoutes(app, { redis: core.redis, shuttingDown: () => shuttingDown });
   staticRoutes(app);

@@ -2,10 +2,7 @@ import { Delivery, type DeliveryListQuery } from '@cascade/shared';
 import type { Redis } from '../redis/connect.ts';
 import type { Keys } from '../redis/keys.ts';
 import { fromHash, toHash } from '../redis/codec.ts';
-import { luaScript } from '../redis/script.ts';
-
-const createScript = luaScript(new URL('./create-delivery.lua', import.meta.url));
-const reopenScript = luaScript(new URL('./reopen-delivery.lua', import.meta.url));
+import { scripts } from '../redis/scripts/index.ts';
 
 /** A delivered record is kept this long for the console; failed and pending ones stay until they end. */
 const DELIVERED_TTL_SECONDS = 30 * 24 * 3600;
@@ -27,7 +24,7 @@ export function deliveryRecords(redis: Redis, k: Keys) {
       };
       const fields = Object.entries(toHash(fresh)).flat();
       const isNew =
-        (await createScript(
+        (await scripts.createDelivery(
           redis,
           [k.delivery(n.siteId, n.id), k.deliveries(n.siteId)],
           [n.id, n.createdAt, ...fields],
@@ -78,7 +75,7 @@ export function deliveryRecords(redis: Redis, k: Keys) {
 
     /** Failed back to pending, for a retry; false when it was not failed (or another retry won). */
     async reopen(siteId: string, id: string): Promise<boolean> {
-      return (await reopenScript(redis, [k.delivery(siteId, id)], [Date.now()])) === 1;
+      return (await scripts.reopenDelivery(redis, [k.delivery(siteId, id)], [Date.now()])) === 1;
     },
 
     /** Newest first; delivered records that expired leave the index as they are met. */

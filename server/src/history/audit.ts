@@ -1,11 +1,8 @@
 import { AuditQuery, type Agent, type AuditEntry } from '@cascade/shared';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Authed } from '../http/auth.ts';
 import { parse } from '../http/parse.ts';
-import { requireRole } from '../http/access.ts';
 import type { Db } from './db.ts';
 
-type Authenticate = (req: FastifyRequest) => Promise<Authed>;
 type Log = { error: (obj: unknown, msg?: string) => void };
 
 const asStrings = (v: unknown): Record<string, string> =>
@@ -25,14 +22,13 @@ function siteOf(req: FastifyRequest, agent: Agent): string | null {
 /**
  * Appends every change a signed-in person makes over REST (any method but GET and HEAD that
  * succeeds) to the audit log: who, when, which route with which ids, which fields, from which
- * address. Values are never kept: bodies carry passwords and secrets. Returns the authenticator
- * to hand to the routes, which remembers who each request was.
+ * address. Values are never kept: bodies carry passwords and secrets. Added in the guard's
+ * scope, where every request names its agent.
  */
-export function auditTrail(app: FastifyInstance, db: Db, log: Log, authed: Authenticate): Authenticate {
-  const who = new WeakMap<FastifyRequest, Agent>();
+export function auditTrail(app: FastifyInstance, db: Db, log: Log): void {
   // Written before the answer leaves: a change the caller saw succeed is in the log.
   app.addHook('onSend', async (req, reply, payload) => {
-    const agent = who.get(req);
+    const agent = req.agent as Agent | null;
     if (!agent || req.method === 'GET' || req.method === 'HEAD' || reply.statusCode >= 400) return payload;
     const body = req.body && typeof req.body === 'object' ? Object.keys(req.body).sort() : [];
     try {
@@ -52,19 +48,12 @@ export function auditTrail(app: FastifyInstance, db: Db, log: Log, authed: Authe
     }
     return payload;
   });
-  return async (req) => {
-    const a = await authed(req);
-    who.set(req, a.agent);
-    return a;
-  };
 }
 
 /** `GET /api/audit`: the site's log for its admins; there is no route that edits or deletes it. */
-export function auditRoutes(app: FastifyInstance, deps: { db: Db; authed: Authenticate }): void {
-  app.get('/api/audit', async (req) => {
-    const { agent } = await deps.authed(req);
+export function auditRoutes(app: FastifyInstance, deps: { db: Db }, done: (err?: Error) => void): void {
+  app.get('/api/audit', { config: { role: 'admin', site: 'query' } }, async (req) => {
     const q = parse(AuditQuery, req.query);
-    requireRole(agent, q.siteId, 'admin');
     const rows = await deps.db.query<{
       id: string | number;
       site_id: string | null;
@@ -91,4 +80,5 @@ export function auditRoutes(app: FastifyInstance, deps: { db: Db; authed: Authen
     }));
     return { entries };
   });
+  done();
 }

@@ -1,9 +1,7 @@
 import { z } from 'zod';
 import { AddTag, CascadeError, ConversationId, ConversationSearchQuery, Tag, type Agent } from '@cascade/shared';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Authed } from '../http/auth.ts';
+import type { FastifyInstance } from 'fastify';
 import { parse } from '../http/parse.ts';
-import { requireRole } from '../http/access.ts';
 import type { ConversationStore } from '../store/conversations.ts';
 import type { MessageStore } from '../store/messages.ts';
 import type { HistoryReader } from './reader.ts';
@@ -14,28 +12,22 @@ export type HistoryRouteDeps = {
   conversations: ConversationStore;
   messages: MessageStore;
   tags: ConversationTags;
-  authed: (req: FastifyRequest) => Promise<Authed>;
 };
 
 const ConversationParams = z.object({ conversationId: ConversationId });
 const TagParams = ConversationParams.extend({ tag: Tag });
 
-/** The sites a query may read: the one asked for (if the agent belongs to it) or all of theirs. */
-function sitesOf(agent: Agent, siteId: string | undefined): string[] {
-  if (siteId) return [requireRole(agent, siteId, 'agent').siteId];
-  return agent.memberships.map((m) => m.siteId);
-}
-
 /** Past conversations: search, and any transcript, from PostgreSQL once Redis has let it go. */
-export function historyRoutes(app: FastifyInstance, deps: HistoryRouteDeps): void {
-  app.get('/api/conversations', async (req) => {
-    const { agent } = await deps.authed(req);
+export function historyRoutes(app: FastifyInstance, deps: HistoryRouteDeps, done: (err?: Error) => void): void {
+  /** Searches the site asked for (the guard checked the agent belongs to it), or all of theirs. */
+  app.get('/api/conversations', { config: { role: 'agent', site: 'query', siteOptional: true } }, async (req) => {
     const q = parse(ConversationSearchQuery, req.query);
-    return deps.history.search(sitesOf(agent, q.siteId), q);
+    const sites = req.member ? [req.member.siteId] : req.agent.memberships.map((m) => m.siteId);
+    return deps.history.search(sites, q);
   });
 
-  app.get('/api/conversations/:conversationId', async (req) => {
-    const { agent } = await deps.authed(req);
+  app.get('/api/conversations/:conversationId', { config: { role: 'agent' } }, async (req) => {
+    const { agent } = req;
     const { conversationId } = parse(ConversationParams, req.params);
     const live = await deps.conversations.get(conversationId);
     const c = live ?? (await deps.history.conversation(conversationId));
@@ -58,18 +50,19 @@ export function historyRoutes(app: FastifyInstance, deps: HistoryRouteDeps): voi
     if (!c) throw new CascadeError('invalid_state', 'a conversation is tagged once it has ended and been archived');
   }
 
-  app.post('/api/conversations/:conversationId/tags', async (req) => {
-    const { agent } = await deps.authed(req);
+  app.post('/api/conversations/:conversationId/tags', { config: { role: 'agent' } }, async (req) => {
+    const { agent } = req;
     const { conversationId } = parse(ConversationParams, req.params);
     const { tag } = parse(AddTag, req.body);
     await taggable(agent, conversationId);
     return { tags: await deps.tags.add(conversationId, tag) };
   });
 
-  app.delete('/api/conversations/:conversationId/tags/:tag', async (req) => {
-    const { agent } = await deps.authed(req);
+  app.delete('/api/conversations/:conversationId/tags/:tag', { config: { role: 'agent' } }, async (req) => {
+    const { agent } = req;
     const { conversationId, tag } = parse(TagParams, req.params);
     await taggable(agent, conversationId);
     return { tags: await deps.tags.remove(conversationId, tag) };
   });
+  done();
 }

@@ -10,14 +10,13 @@ import {
   type Membership,
   type PasswordIssued,
 } from '@cascade/shared';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { hashPassword } from '../auth/password.ts';
 import type { AgentStore } from '../store/agents.ts';
 import type { InvitationStore } from '../store/invitations.ts';
 import type { SessionStore } from '../store/sessions.ts';
 import type { Routing } from '../routing/routing.ts';
-import { memberOf, requirePersonRights, requireRole, siteView } from './access.ts';
-import type { Authed } from './auth.ts';
+import { memberOf, requirePersonRights, siteView } from './access.ts';
 import { parse } from './parse.ts';
 
 export type AgentRoutesDeps = {
@@ -25,7 +24,6 @@ export type AgentRoutesDeps = {
   invitations: InvitationStore;
   sessions: SessionStore;
   routing: Routing;
-  authed: (req: FastifyRequest) => Promise<Authed>;
   /** Ends the agent's live connections, which then come back with the changed record. */
   disconnect: (agentId: string) => Promise<void>;
   /** Puts the agent's open chats on the site back in line. */
@@ -42,26 +40,21 @@ const onePassword = () => randomBytes(12).toString('base64url');
  * them from this site. What belongs to the person (name, password, active state) only they,
  * or an admin of all their sites, may change.
  */
-export function agentRoutes(app: FastifyInstance, deps: AgentRoutesDeps) {
-  app.get('/api/agents', async (req) => {
-    const { agent } = await deps.authed(req);
+export function agentRoutes(app: FastifyInstance, deps: AgentRoutesDeps, done: (err?: Error) => void): void {
+  app.get('/api/agents', { config: { role: 'supervisor', site: 'query' } }, async (req) => {
     const { siteId } = parse(SiteQuery, req.query);
-    requireRole(agent, siteId, 'supervisor');
     return { agents: (await deps.agents.ofSite(siteId)).map((a) => siteView(a, siteId)) };
   });
 
-  app.get('/api/agents/:agentId', async (req) => {
-    const { agent } = await deps.authed(req);
+  app.get('/api/agents/:agentId', { config: { role: 'supervisor', site: 'query' } }, async (req) => {
     const { agentId } = parse(AgentParams, req.params);
     const { siteId } = parse(SiteQuery, req.query);
-    requireRole(agent, siteId, 'supervisor');
     return { agent: siteView(memberOf(await deps.agents.get(agentId), siteId), siteId) };
   });
 
-  app.post('/api/agents', async (req): Promise<AgentCreated> => {
-    const { agent } = await deps.authed(req);
+  app.post('/api/agents', { config: { role: 'admin', site: 'body' } }, async (req): Promise<AgentCreated> => {
+    const { agent } = req;
     const body = parse(AgentCreate, req.body);
-    requireRole(agent, body.siteId, 'admin');
     const membership: Membership = {
       siteId: body.siteId,
       role: body.role,
@@ -97,11 +90,10 @@ export function agentRoutes(app: FastifyInstance, deps: AgentRoutesDeps) {
     return { invitation: { code, link: `${deps.publicUrl}/console/#join/${code}`, expiresAt } };
   });
 
-  app.patch('/api/agents/:agentId', async (req) => {
-    const { agent } = await deps.authed(req);
+  app.patch('/api/agents/:agentId', { config: { role: 'admin', site: 'body' } }, async (req) => {
+    const { agent } = req;
     const { agentId } = parse(AgentParams, req.params);
     const body = parse(AgentUpdate, req.body);
-    requireRole(agent, body.siteId, 'admin');
     const target = memberOf(await deps.agents.get(agentId), body.siteId);
     if (target.id === agent.id && (body.active === false || (body.role && body.role !== 'admin'))) {
       throw new CascadeError('invalid_state', 'you cannot deactivate yourself or drop your own admin role');
@@ -135,11 +127,10 @@ export function agentRoutes(app: FastifyInstance, deps: AgentRoutesDeps) {
   });
 
   /** Removes the person from this site only; their open chats here go back in line. */
-  app.delete('/api/agents/:agentId', async (req, reply) => {
-    const { agent } = await deps.authed(req);
+  app.delete('/api/agents/:agentId', { config: { role: 'admin', site: 'query' } }, async (req, reply) => {
+    const { agent } = req;
     const { agentId } = parse(AgentParams, req.params);
     const { siteId } = parse(SiteQuery, req.query);
-    requireRole(agent, siteId, 'admin');
     const target = memberOf(await deps.agents.get(agentId), siteId);
     if (target.id === agent.id) throw new CascadeError('invalid_state', 'you cannot remove yourself from the site');
     await deps.agents.removeMembership(target, siteId);
@@ -150,17 +141,21 @@ export function agentRoutes(app: FastifyInstance, deps: AgentRoutesDeps) {
   });
 
   /** A new one-time password for the person; their sessions end everywhere. */
-  app.post('/api/agents/:agentId/password-reset', async (req): Promise<PasswordIssued> => {
-    const { agent } = await deps.authed(req);
-    const { agentId } = parse(AgentParams, req.params);
-    const { siteId } = parse(SiteQuery, req.body);
-    requireRole(agent, siteId, 'admin');
-    const target = memberOf(await deps.agents.get(agentId), siteId);
-    requirePersonRights(agent, target);
-    const password = onePassword();
-    await deps.agents.setPasswordHash(target.id, await hashPassword(password), true);
-    await deps.sessions.destroyAll(target.id);
-    await deps.disconnect(target.id);
-    return { password };
-  });
+  app.post(
+    '/api/agents/:agentId/password-reset',
+    { config: { role: 'admin', site: 'body' } },
+    async (req): Promise<PasswordIssued> => {
+      const { agent } = req;
+      const { agentId } = parse(AgentParams, req.params);
+      const { siteId } = parse(SiteQuery, req.body);
+      const target = memberOf(await deps.agents.get(agentId), siteId);
+      requirePersonRights(agent, target);
+      const password = onePassword();
+      await deps.agents.setPasswordHash(target.id, await hashPassword(password), true);
+      await deps.sessions.destroyAll(target.id);
+      await deps.disconnect(target.id);
+      return { password };
+    },
+  );
+  done();
 }

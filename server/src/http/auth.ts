@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { CascadeError, LoginBody, PasswordChange, ProfileUpdate, type Agent, type Me } from '@cascade/shared';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { SESSION_COOKIE, readCookie, sessionCookie } from '../auth/cookies.ts';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { sessionCookie } from '../auth/cookies.ts';
 import { hashPassword, verifyPassword } from '../auth/password.ts';
 import type { SessionStore, Session } from '../store/sessions.ts';
 import type { AgentStore } from '../store/agents.ts';
@@ -25,21 +25,6 @@ export type AuthDeps = {
   /** Ends the agent's live connections everywhere: all, one session's, or all but one session's. */
   disconnect: (agentId: string, which?: Connections) => Promise<void>;
 };
-export type Authed = { agent: Agent; session: Session };
-
-/** Resolves the session cookie to an active agent; state-changing calls also need the CSRF header. */
-export function authenticator(deps: AuthDeps) {
-  return async function authed(req: FastifyRequest): Promise<Authed> {
-    const sid = readCookie(req.headers.cookie, SESSION_COOKIE);
-    const session = sid ? await deps.sessions.get(sid) : null;
-    const agent = session ? await deps.agents.get(session.agentId) : null;
-    if (!session || !agent || !agent.active) throw new CascadeError('unauthorized', 'log in first');
-    if (req.method !== 'GET' && req.method !== 'HEAD' && req.headers['x-cascade-csrf'] !== session.csrfToken) {
-      throw new CascadeError('forbidden', 'missing or wrong X-Cascade-CSRF header');
-    }
-    return { agent, session };
-  };
-}
 
 async function me(deps: AuthDeps, agent: Agent, session: Session): Promise<Me> {
   const sites = [];
@@ -59,9 +44,8 @@ function slowDown(reply: FastifyReply, seconds: number, message: string) {
     .send({ error: { code: 'rate_limited', message } });
 }
 
-export function authRoutes(app: FastifyInstance, deps: AuthDeps): void {
-  const authed = authenticator(deps);
-
+/** Signing in: the one REST route of the console that answers without a session. */
+export function loginRoutes(app: FastifyInstance, deps: AuthDeps, done: (err?: Error) => void): void {
   app.post('/api/auth/login', async (req, reply) => {
     const body = parse(LoginBody, req.body);
     const { maxFailures, lockMinutes } = deps.login;
@@ -90,23 +74,26 @@ export function authRoutes(app: FastifyInstance, deps: AuthDeps): void {
     );
     return me(deps, found.agent, session);
   });
+  done();
+}
 
-  app.get('/api/auth/me', async (req) => {
-    const { agent, session } = await authed(req);
-    return me(deps, agent, session);
-  });
+/** The signed-in agent's own account: who they are, their profile, password and sessions. */
+export function accountRoutes(app: FastifyInstance, deps: AuthDeps, done: (err?: Error) => void): void {
+  const signedIn = { config: { role: 'agent' } } as const;
+
+  app.get('/api/auth/me', signedIn, async (req) => me(deps, req.agent, req.session));
 
   /** The person renames themselves or picks their language; no admin can do it for them on one site's say. */
-  app.patch('/api/auth/me', async (req) => {
-    const { agent, session } = await authed(req);
+  app.patch('/api/auth/me', signedIn, async (req) => {
+    const { agent, session } = req;
     const body = parse(ProfileUpdate, req.body);
     const next = { ...agent, name: body.name ?? agent.name, locale: body.locale ?? agent.locale };
     await deps.agents.save(next);
     return me(deps, next, session);
   });
 
-  app.post('/api/auth/logout', async (req, reply) => {
-    const { session } = await authed(req);
+  app.post('/api/auth/logout', signedIn, async (req, reply) => {
+    const { session } = req;
     await deps.sessions.destroy(session.id);
     await deps.disconnect(session.agentId, { only: session.id });
     reply.header('set-cookie', sessionCookie('', { secure: deps.secureCookies, maxAgeSeconds: 0 }));
@@ -118,8 +105,8 @@ export function authRoutes(app: FastifyInstance, deps: AuthDeps): void {
    * this session only (as at login, with growing delays), so failed logins from anywhere never
    * keep a signed-in person from changing it. The agent's other sessions end, this one stays.
    */
-  app.post('/api/auth/password', async (req, reply) => {
-    const { agent, session } = await authed(req);
+  app.post('/api/auth/password', signedIn, async (req, reply) => {
+    const { agent, session } = req;
     const body = parse(PasswordChange, req.body);
     const { maxFailures, lockMinutes } = deps.login;
     const tries = `password:${session.id}`;
@@ -142,11 +129,12 @@ export function authRoutes(app: FastifyInstance, deps: AuthDeps): void {
   });
 
   /** Ends every session of the agent, on every device, and drops their live connections. */
-  app.post('/api/auth/logout-everywhere', async (req, reply) => {
-    const { agent } = await authed(req);
+  app.post('/api/auth/logout-everywhere', signedIn, async (req, reply) => {
+    const { agent } = req;
     await deps.sessions.destroyAll(agent.id);
     await deps.disconnect(agent.id);
     reply.header('set-cookie', sessionCookie('', { secure: deps.secureCookies, maxAgeSeconds: 0 }));
     return reply.status(204).send();
   });
+  done();
 }

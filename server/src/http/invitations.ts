@@ -1,10 +1,9 @@
 import { CascadeError, InvitationAccept, type InvitationAccepted } from '@cascade/shared';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { AgentStore } from '../store/agents.ts';
 import type { InvitationStore } from '../store/invitations.ts';
 import type { SiteStore } from '../store/sites.ts';
 import type { Routing } from '../routing/routing.ts';
-import type { Authed } from './auth.ts';
 import { parse } from './parse.ts';
 
 export type InvitationDeps = {
@@ -12,16 +11,15 @@ export type InvitationDeps = {
   invitations: InvitationStore;
   sites: SiteStore;
   routing: Routing;
-  authed: (req: FastifyRequest) => Promise<Authed>;
   disconnect: (agentId: string) => Promise<void>;
 };
 
 const gone = () => new CascadeError('not_found', 'no such invitation, or it has expired or been used');
 
 /** The invited person, signed in as themselves, joins the site with the role they were invited to. */
-export function invitationRoutes(app: FastifyInstance, deps: InvitationDeps): void {
-  app.post('/api/invitations/accept', async (req): Promise<InvitationAccepted> => {
-    const { agent } = await deps.authed(req);
+export function invitationRoutes(app: FastifyInstance, deps: InvitationDeps, done: (err?: Error) => void): void {
+  app.post('/api/invitations/accept', { config: { role: 'agent' } }, async (req): Promise<InvitationAccepted> => {
+    const { agent } = req;
     const { code } = parse(InvitationAccept, req.body);
     const invite = await deps.invitations.peek(code);
     // Another account's invitation looks like none: it stays usable by the person it was meant for.
@@ -50,4 +48,5 @@ export function invitationRoutes(app: FastifyInstance, deps: InvitationDeps): vo
     await deps.disconnect(agent.id);
     return { site: { id: site.id, name: site.name, role: invite.membership.role } };
   });
+  done();
 }

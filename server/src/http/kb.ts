@@ -11,7 +11,7 @@ import {
   SiteQuery,
 } from '@cascade/shared';
 import { normalize } from '@cascade/bot';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { randomUUID } from 'node:crypto';
 import type { BotService } from '../bot/service.ts';
@@ -20,19 +20,16 @@ import type { SiteStore } from '../store/sites.ts';
 import { fromCsv, toCsv } from '../kb/csv.ts';
 import { checkKbLimits } from '../kb/limits.ts';
 import { importedEntries } from '../kb/import-entries.ts';
-import { requireRole } from './access.ts';
-import type { Authed } from './auth.ts';
 import { parse } from './parse.ts';
 
 /** The knowledge base: admins edit it, supervisors read it; every change re-indexes the bot everywhere. */
 export function kbRoutes(
   app: FastifyInstance,
-  deps: { kb: KbStore; sites: SiteStore; bots: BotService; authed: (req: FastifyRequest) => Promise<Authed> },
-) {
-  app.get('/api/kb', async (req) => {
-    const { agent } = await deps.authed(req);
+  deps: { kb: KbStore; sites: SiteStore; bots: BotService },
+  done: (err?: Error) => void,
+): void {
+  app.get('/api/kb', { config: { role: 'supervisor', site: 'query' } }, async (req) => {
     const q = parse(KbListQuery, req.query);
-    requireRole(agent, q.siteId, 'supervisor');
     const entries = await deps.kb.all(q.siteId);
     if (!q.q) return { entries };
     const needle = normalize(q.q);
@@ -45,10 +42,8 @@ export function kbRoutes(
     };
   });
 
-  app.post('/api/kb', async (req) => {
-    const { agent } = await deps.authed(req);
+  app.post('/api/kb', { config: { role: 'admin', site: 'query' } }, async (req) => {
     const { siteId } = parse(SiteQuery, req.query);
-    requireRole(agent, siteId, 'admin');
     const input = parse(KbEntryInput, req.body);
     const entry = KbEntry.parse({ ...input, id: input.id ?? randomUUID().slice(0, 8), updatedAt: Date.now() });
     await checkKbLimits(await deps.kb.raw(siteId), [entry]);
@@ -56,11 +51,9 @@ export function kbRoutes(
     return { entry };
   });
 
-  app.put('/api/kb/:entryId', async (req) => {
-    const { agent } = await deps.authed(req);
+  app.put('/api/kb/:entryId', { config: { role: 'admin', site: 'query' } }, async (req) => {
     const { siteId } = parse(SiteQuery, req.query);
     const { entryId } = parse(KbEntryParams, req.params);
-    requireRole(agent, siteId, 'admin');
     if (!(await deps.kb.has(siteId, entryId))) throw new CascadeError('not_found', 'no such entry');
     const input = parse(KbEntryInput, req.body);
     const entry = KbEntry.parse({ ...input, id: entryId, updatedAt: Date.now() });
@@ -69,46 +62,46 @@ export function kbRoutes(
     return { entry };
   });
 
-  app.delete('/api/kb/:entryId', async (req, reply) => {
-    const { agent } = await deps.authed(req);
+  app.delete('/api/kb/:entryId', { config: { role: 'admin', site: 'query' } }, async (req, reply) => {
     const { siteId } = parse(SiteQuery, req.query);
     const { entryId } = parse(KbEntryParams, req.params);
-    requireRole(agent, siteId, 'admin');
     const change = await deps.kb.remove(siteId, entryId);
     if (!change) throw new CascadeError('not_found', 'no such entry');
     deps.bots.invalidate(siteId, change);
     return reply.status(204).send();
   });
 
-  app.post('/api/kb/import', { bodyLimit: KB_LIMITS.importBytes }, async (req) => {
-    const { agent } = await deps.authed(req);
-    const body = parse(KbImport, req.body);
-    requireRole(agent, body.siteId, 'admin');
-    const now = Date.now();
-    let entries;
-    try {
-      if (body.format === 'csv') {
-        if (typeof body.data !== 'string') throw new Error('CSV data must be text');
-        entries = fromCsv(body.data, now);
-      } else {
-        const raw: unknown = typeof body.data === 'string' ? JSON.parse(body.data) : body.data;
-        entries = await importedEntries(raw, now);
+  app.post(
+    '/api/kb/import',
+    { bodyLimit: KB_LIMITS.importBytes, config: { role: 'admin', site: 'body' } },
+    async (req) => {
+      const body = parse(KbImport, req.body);
+      const now = Date.now();
+      let entries;
+      try {
+        if (body.format === 'csv') {
+          if (typeof body.data !== 'string') throw new Error('CSV data must be text');
+          entries = fromCsv(body.data, now);
+        } else {
+          const raw: unknown = typeof body.data === 'string' ? JSON.parse(body.data) : body.data;
+          entries = await importedEntries(raw, now);
+        }
+      } catch (e) {
+        const message =
+          e instanceof z.ZodError ? `${e.issues[0]?.path.join('.')}: ${e.issues[0]?.message}` : (e as Error).message;
+        throw new CascadeError('invalid_payload', `nothing was imported: ${message}`);
       }
-    } catch (e) {
-      const message =
-        e instanceof z.ZodError ? `${e.issues[0]?.path.join('.')}: ${e.issues[0]?.message}` : (e as Error).message;
-      throw new CascadeError('invalid_payload', `nothing was imported: ${message}`);
-    }
-    await checkKbLimits(body.replace ? null : await deps.kb.raw(body.siteId), entries);
-    const change = body.replace ? await deps.kb.replace(body.siteId, entries) : await deps.kb.put(body.siteId, entries);
-    deps.bots.invalidate(body.siteId, change ?? undefined);
-    return { imported: entries.length };
-  });
+      await checkKbLimits(body.replace ? null : await deps.kb.raw(body.siteId), entries);
+      const change = body.replace
+        ? await deps.kb.replace(body.siteId, entries)
+        : await deps.kb.put(body.siteId, entries);
+      deps.bots.invalidate(body.siteId, change ?? undefined);
+      return { imported: entries.length };
+    },
+  );
 
-  app.get('/api/kb/export', async (req, reply) => {
-    const { agent } = await deps.authed(req);
+  app.get('/api/kb/export', { config: { role: 'supervisor', site: 'query' } }, async (req, reply) => {
     const q = parse(KbExportQuery, req.query);
-    requireRole(agent, q.siteId, 'supervisor');
     const entries = await deps.kb.all(q.siteId);
     reply.header('content-disposition', `attachment; filename="knowledge-base.${q.format}"`);
     if (q.format === 'csv') return reply.type('text/csv; charset=utf-8').send(toCsv(entries));
@@ -116,10 +109,8 @@ export function kbRoutes(
   });
 
   /** "Try the bot": what it would answer, and how sure it is. */
-  app.post('/api/kb/try', async (req) => {
-    const { agent } = await deps.authed(req);
+  app.post('/api/kb/try', { config: { role: 'supervisor', site: 'body' } }, async (req) => {
     const body = parse(KbTry, req.body);
-    requireRole(agent, body.siteId, 'supervisor');
     const site = await deps.sites.get(body.siteId);
     const bot = await deps.bots.get(body.siteId);
     return {
@@ -129,4 +120,5 @@ export function kbRoutes(
       }),
     };
   });
+  done();
 }

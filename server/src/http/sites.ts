@@ -1,9 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { CascadeError, RotateSecret, SiteQuery, SiteSettings, SiteSettingsPatch } from '@cascade/shared';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { SiteStore } from '../store/sites.ts';
-import { requireRole } from './access.ts';
-import type { Authed } from './auth.ts';
 import { parse } from './parse.ts';
 
 /** The script tag a site owner pastes; the same text the README shows. */
@@ -14,21 +12,18 @@ export function snippet(serverUrl: string, siteKey: string): string {
 /** Site settings for admins (supervisors may read them); secrets are shown only when rotated. */
 export function siteRoutes(
   app: FastifyInstance,
-  deps: { sites: SiteStore; publicUrl: string; authed: (req: FastifyRequest) => Promise<Authed> },
-) {
-  app.get('/api/sites/settings', async (req) => {
-    const { agent } = await deps.authed(req);
+  deps: { sites: SiteStore; publicUrl: string },
+  done: (err?: Error) => void,
+): void {
+  app.get('/api/sites/settings', { config: { role: 'supervisor', site: 'query' } }, async (req) => {
     const { siteId } = parse(SiteQuery, req.query);
-    requireRole(agent, siteId, 'supervisor');
     const site = await deps.sites.get(siteId);
     if (!site) throw new CascadeError('not_found', 'no such site');
     return { site, snippet: snippet(deps.publicUrl, site.publicKey) };
   });
 
-  app.patch('/api/sites/settings', async (req) => {
-    const { agent } = await deps.authed(req);
+  app.patch('/api/sites/settings', { config: { role: 'admin', site: 'query' } }, async (req) => {
     const { siteId } = parse(SiteQuery, req.query);
-    requireRole(agent, siteId, 'admin');
     const patch = parse(SiteSettingsPatch, req.body);
     const [site, secrets] = await Promise.all([deps.sites.get(siteId), deps.sites.secrets(siteId)]);
     if (!site || !secrets) throw new CascadeError('not_found', 'no such site');
@@ -38,10 +33,8 @@ export function siteRoutes(
   });
 
   /** A new secret replaces the old at once; this answer is the only time it is shown. */
-  app.post('/api/sites/secrets/rotate', async (req) => {
-    const { agent } = await deps.authed(req);
+  app.post('/api/sites/secrets/rotate', { config: { role: 'admin', site: 'body' } }, async (req) => {
     const body = parse(RotateSecret, req.body);
-    requireRole(agent, body.siteId, 'admin');
     const [site, secrets] = await Promise.all([deps.sites.get(body.siteId), deps.sites.secrets(body.siteId)]);
     if (!site || !secrets) throw new CascadeError('not_found', 'no such site');
     const secret = randomBytes(32).toString('base64url');
@@ -50,4 +43,5 @@ export function siteRoutes(
     await deps.sites.save(site, next);
     return { secret };
   });
+  done();
 }

@@ -9,21 +9,19 @@ import {
   type Ticket,
   type TicketHistoryItem,
 } from '@cascade/shared';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { AgentStore } from '../store/agents.ts';
 import type { TicketStore } from '../store/tickets.ts';
 import type { Outbox } from '../delivery/outbox.ts';
-import type { Authed } from './auth.ts';
 import { parse } from './parse.ts';
 
 export type TicketRouteDeps = {
   tickets: TicketStore;
   agents: AgentStore;
   outbox: Outbox;
-  authed: (req: FastifyRequest) => Promise<Authed>;
 };
 
-export function ticketRoutes(app: FastifyInstance, deps: TicketRouteDeps) {
+export function ticketRoutes(app: FastifyInstance, deps: TicketRouteDeps, done: (err?: Error) => void): void {
   /** A ticket of one of the agent's sites; any other is "not found", so ids of other sites reveal nothing. */
   async function find(agent: Agent, ticketId: string): Promise<Ticket> {
     for (const m of agent.memberships) {
@@ -33,8 +31,8 @@ export function ticketRoutes(app: FastifyInstance, deps: TicketRouteDeps) {
     throw new CascadeError('not_found', 'no such ticket');
   }
 
-  app.get('/api/tickets', async (req) => {
-    const { agent } = await deps.authed(req);
+  app.get('/api/tickets', { config: { role: 'agent' } }, async (req) => {
+    const { agent } = req;
     const q = parse(TicketListQuery, req.query);
     const mySites = agent.memberships.map((m) => m.siteId);
     const siteIds = q.siteId ? mySites.filter((s) => s === q.siteId) : mySites;
@@ -42,14 +40,14 @@ export function ticketRoutes(app: FastifyInstance, deps: TicketRouteDeps) {
     return { tickets: tickets.map(({ transcript: _t, pages: _p, history: _h, ...summary }) => summary), total };
   });
 
-  app.get('/api/tickets/:ticketId', async (req) => {
-    const { agent } = await deps.authed(req);
+  app.get('/api/tickets/:ticketId', { config: { role: 'agent' } }, async (req) => {
+    const { agent } = req;
     const { ticketId } = parse(TicketParams, req.params);
     return { ticket: await find(agent, ticketId) };
   });
 
-  app.patch('/api/tickets/:ticketId', async (req) => {
-    const { agent } = await deps.authed(req);
+  app.patch('/api/tickets/:ticketId', { config: { role: 'agent' } }, async (req) => {
+    const { agent } = req;
     const { ticketId } = parse(TicketParams, req.params);
     const update = parse(TicketUpdate, req.body);
     let ticket = await find(agent, ticketId);
@@ -87,8 +85,8 @@ export function ticketRoutes(app: FastifyInstance, deps: TicketRouteDeps) {
   });
 
   /** An agent's answer, emailed to the visitor and kept in the ticket's history. */
-  app.post('/api/tickets/:ticketId/replies', async (req, reply) => {
-    const { agent } = await deps.authed(req);
+  app.post('/api/tickets/:ticketId/replies', { config: { role: 'agent' } }, async (req, reply) => {
+    const { agent } = req;
     const { ticketId } = parse(TicketParams, req.params);
     const { text } = parse(TicketReply, req.body);
     const found = await find(agent, ticketId);
@@ -112,4 +110,5 @@ export function ticketRoutes(app: FastifyInstance, deps: TicketRouteDeps) {
     });
     return reply.status(201).send({ ticket, delivery });
   });
+  done();
 }

@@ -1,5 +1,6 @@
 import type { ServerEnv } from '@cascade/shared';
 import { createClient, createCluster, type RedisArgument } from 'redis';
+import { loadScripts } from './scripts/index.ts';
 
 type Client = ReturnType<typeof createClient>;
 type Cluster = ReturnType<typeof createCluster>;
@@ -28,6 +29,7 @@ type StoreCommand =
   | 'publish'
   | 'sAdd'
   | 'sMembers'
+  | 'scriptLoad'
   | 'sRem'
   | 'set'
   | 'xAdd'
@@ -77,7 +79,15 @@ const socket = { reconnectStrategy: (retries: number) => Math.min(50 * 2 ** retr
 
 /** Connects a client that retries forever with a capped backoff, so a Redis restart heals itself. */
 export async function connectRedis(target: RedisTarget, onError: (e: Error) => void): Promise<Redis> {
-  return connect(target, onError);
+  const client = await connect(target, onError);
+  // A single server forgets its scripts when it restarts: they are loaded again on every
+  // reconnection, so calls keep running by SHA. (A cluster client sends each call to the node
+  // of its keys, which loads the script from the source on its first NOSCRIPT.)
+  if (!('masters' in client)) {
+    client.on('ready', () => void loadScripts(client).catch(onError));
+    await loadScripts(client);
+  }
+  return client;
 }
 
 /** Another connection to the same Redis, for subscribing (a subscribed connection sends nothing else). */

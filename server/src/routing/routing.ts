@@ -1,16 +1,8 @@
 import type { Agent, Site } from '@cascade/shared';
 import type { Redis } from '../redis/connect.ts';
 import type { Keys } from '../redis/keys.ts';
-import { luaScript } from '../redis/script.ts';
+import { scripts } from '../redis/scripts/index.ts';
 import { queueScore } from './score.ts';
-
-const claimScript = luaScript(new URL('./claim.lua', import.meta.url));
-const releaseScript = luaScript(new URL('./release.lua', import.meta.url));
-const pickScript = luaScript(new URL('./pick.lua', import.meta.url));
-const capacityScript = luaScript(new URL('./capacity.lua', import.meta.url));
-const requeueScript = luaScript(new URL('./requeue.lua', import.meta.url));
-const adoptScript = luaScript(new URL('./adopt.lua', import.meta.url));
-const recountScript = luaScript(new URL('./recount.lua', import.meta.url));
 
 /** A chat's line: its skill, or `*` once widened to agents of any skill. */
 type Waiting = { id: string; skill: string; level: number; widened: boolean };
@@ -50,7 +42,7 @@ export function routing(redis: Redis, k: Keys) {
 
     /** One claim: the next chat that can be assigned, and to whom; null when nothing can be. */
     async claimNext(site: Site): Promise<Assignment | null> {
-      const keysList = [
+      const keysList: Parameters<typeof scripts.claim>[1] = [
         k.online(site.id),
         k.load(site.id),
         k.caps(site.id),
@@ -61,7 +53,7 @@ export function routing(redis: Redis, k: Keys) {
         k.queuePrefix(site.id),
         k.claims(site.id),
       ];
-      const res = (await claimScript(redis, keysList, [Date.now(), site.defaultMaxChats])) as [string, string] | null;
+      const res = (await scripts.claim(redis, keysList, [Date.now(), site.defaultMaxChats])) as [string, string] | null;
       return res ? { conversationId: res[0], agentId: res[1] } : null;
     },
 
@@ -72,7 +64,7 @@ export function routing(redis: Redis, k: Keys) {
       agentId: string,
       defaultCap: number,
     ): Promise<'ok' | 'gone' | 'skill' | 'full'> {
-      const res = await pickScript(
+      const res = await scripts.pick(
         redis,
         [
           k.queue(siteId, lineSkill(c), c.level),
@@ -90,7 +82,7 @@ export function routing(redis: Redis, k: Keys) {
     },
 
     async release(siteId: string, conversationId: string, agentId: string): Promise<boolean> {
-      const n = await releaseScript(
+      const n = await scripts.release(
         redis,
         [k.assignment(siteId), k.load(siteId), k.agentChats(siteId, agentId), k.online(siteId), k.claims(siteId)],
         [conversationId, agentId, Date.now()],
@@ -115,7 +107,7 @@ export function routing(redis: Redis, k: Keys) {
     /** Puts a waiting chat back at the front of its line if it is in no line and nobody's; true when it was lost. */
     async requeueIfLost(siteId: string, c: Waiting & { queuedAt: number | null }): Promise<boolean> {
       const skill = lineSkill(c);
-      const res = await requeueScript(
+      const res = await scripts.requeue(
         redis,
         [k.assignment(siteId), k.queue(siteId, skill, c.level), k.queueIndex(siteId)],
         [c.id, queueScore(10, c.queuedAt ?? Date.now()), `${skill}:${c.level}`],
@@ -133,7 +125,7 @@ export function routing(redis: Redis, k: Keys) {
 
     /** Makes the slot record say the chat is this agent's, as its state does; true when it did not. */
     async adopt(siteId: string, conversationId: string, agentId: string): Promise<boolean> {
-      const res = await adoptScript(
+      const res = await scripts.adopt(
         redis,
         [k.assignment(siteId), k.load(siteId), k.agentChats(siteId, ''), k.claims(siteId)],
         [conversationId, agentId],
@@ -143,7 +135,7 @@ export function routing(redis: Redis, k: Keys) {
 
     /** Recomputes every agent's load from the assignments; returns how many agents' loads were wrong. */
     async recount(siteId: string): Promise<number> {
-      return Number(await recountScript(redis, [k.assignment(siteId), k.load(siteId), k.agentChats(siteId, '')], []));
+      return Number(await scripts.recount(redis, [k.assignment(siteId), k.load(siteId), k.agentChats(siteId, '')], []));
     },
 
     /** Every chat held by an agent of the site: conversationId -> agentId. */
@@ -198,7 +190,7 @@ export function routing(redis: Redis, k: Keys) {
       c: Omit<Waiting, 'id'>,
       defaultCap: number,
     ): Promise<{ agents: number; slots: number }> {
-      const [agents = 0, slots = 0] = (await capacityScript(
+      const [agents = 0, slots = 0] = (await scripts.capacity(
         redis,
         [k.online(siteId), k.caps(siteId), k.agentSkills(siteId, '')],
         [lineSkill(c), c.level, defaultCap],

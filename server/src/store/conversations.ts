@@ -2,9 +2,7 @@ import { Conversation, type Conversation as ConversationT } from '@cascade/share
 import type { Redis } from '../redis/connect.ts';
 import type { Keys } from '../redis/keys.ts';
 import { fromHash, toHash } from '../redis/codec.ts';
-import { luaScript } from '../redis/script.ts';
-
-const transitionScript = luaScript(new URL('../redis/transition.lua', import.meta.url));
+import { scripts } from '../redis/scripts/index.ts';
 
 export function conversationStore(redis: Redis, k: Keys) {
   return {
@@ -43,7 +41,7 @@ export function conversationStore(redis: Redis, k: Keys) {
       record: string,
     ): Promise<number> {
       const fields = Object.entries(toHash(patch)).flat();
-      const res = await transitionScript(
+      const res = await scripts.transition(
         redis,
         [k.conversation(id), k.pending(id)],
         [JSON.stringify(from), record, ...fields],

@@ -2,10 +2,7 @@ import { Conversation, Message, type ConversationState, type MessageId } from '@
 import { fromHash } from '../redis/codec.ts';
 import type { Redis } from '../redis/connect.ts';
 import type { Keys } from '../redis/keys.ts';
-import { luaScript } from '../redis/script.ts';
-
-const appendScript = luaScript(new URL('../redis/append-message.lua', import.meta.url));
-const sendScript = luaScript(new URL('../redis/send-message.lua', import.meta.url));
+import { scripts } from '../redis/scripts/index.ts';
 
 export type NewMessage = Omit<Message, 'id'>;
 
@@ -39,7 +36,7 @@ export function messageStore(redis: Redis, k: Keys) {
      * transition's); a re-send returns the stored one with `isNew: false`.
      */
     async append(m: NewMessage, once: string | null = m.clientMsgId): Promise<{ message: Message; isNew: boolean }> {
-      const res = (await appendScript(
+      const res = (await scripts.appendMessage(
         redis,
         [k.messages(m.conversationId), k.dedupe(m.conversationId)],
         [once ?? '', JSON.stringify(m)],
@@ -56,7 +53,7 @@ export function messageStore(redis: Redis, k: Keys) {
      * round trip; `refused` means the conversation is not (or no longer) open to this sender.
      */
     async send(m: NewMessage & { clientMsgId: string }, guard: SendGuard): Promise<Sent> {
-      const res = (await sendScript(
+      const res = (await scripts.sendMessage(
         redis,
         [
           k.conversation(m.conversationId),

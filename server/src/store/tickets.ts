@@ -2,10 +2,7 @@ import { Ticket, type Ticket as TicketT, type TicketHistoryItem, type TicketList
 import type { Redis } from '../redis/connect.ts';
 import type { Keys } from '../redis/keys.ts';
 import { fromHash, toHash } from '../redis/codec.ts';
-import { luaScript } from '../redis/script.ts';
-
-const createScript = luaScript(new URL('../redis/create-ticket.lua', import.meta.url));
-const updateScript = luaScript(new URL('../redis/update-ticket.lua', import.meta.url));
+import { scripts } from '../redis/scripts/index.ts';
 
 export type NewTicket = Omit<TicketT, 'number'>;
 
@@ -14,7 +11,7 @@ export function ticketStore(redis: Redis, k: Keys) {
     /** One ticket per conversation, however often or concurrently this is called. */
     async createOnce(t: NewTicket): Promise<{ ticket: TicketT; isNew: boolean }> {
       const fields = Object.entries(toHash(t)).flat();
-      const [id, , isNew] = (await createScript(
+      const [id, , isNew] = (await scripts.createTicket(
         redis,
         [k.ticketByConversation(t.siteId), k.ticketSeq(t.siteId), k.tickets(t.siteId), k.ticket(t.siteId, '')],
         [t.conversationId, t.id, t.createdAt, ...fields],
@@ -41,7 +38,7 @@ export function ticketStore(redis: Redis, k: Keys) {
       history: TicketHistoryItem,
     ): Promise<TicketT | null> {
       const fields = Object.entries(toHash(patch)).flat();
-      const found = await updateScript(
+      const found = await scripts.updateTicket(
         redis,
         [k.ticket(siteId, id)],
         [JSON.stringify(history), JSON.stringify(history.ts), ...fields],

@@ -2,9 +2,7 @@ import { PageView, Visitor, type Visitor as VisitorT } from '@cascade/shared';
 import type { Redis } from '../redis/connect.ts';
 import type { Keys } from '../redis/keys.ts';
 import { fromHash, toHash } from '../redis/codec.ts';
-import { luaScript } from '../redis/script.ts';
-
-const switchScript = luaScript(new URL('../redis/switch-conversation.lua', import.meta.url));
+import { scripts } from '../redis/scripts/index.ts';
 
 /** A visitor token stays valid this long after its last use, once the visitor has chatted. */
 const TOKEN_TTL_SECONDS = 180 * 24 * 3600;
@@ -95,7 +93,7 @@ export function visitorStore(redis: Redis, k: Keys) {
       expected: string | null,
       next: string,
     ): Promise<{ switched: boolean; current: string | null }> {
-      const res = (await switchScript(
+      const res = (await scripts.switchConversation(
         redis,
         [k.visitor(siteId, id)],
         [JSON.stringify(expected), JSON.stringify(next)],

@@ -2,9 +2,7 @@ import { ConversationState, TicketReason, WaterfallEventName } from '@cascade/sh
 import { z } from 'zod';
 import type { Redis } from '../redis/connect.ts';
 import type { Keys } from '../redis/keys.ts';
-import { luaScript } from '../redis/script.ts';
-
-const recordEventScript = luaScript(new URL('../redis/record-event.lua', import.meta.url));
+import { scripts } from '../redis/scripts/index.ts';
 
 /** How long a transition stays marked as counted: far longer than any repair takes to come. */
 const EVENT_MARK_SECONDS = 24 * 3600;
@@ -58,7 +56,7 @@ export function journal(redis: Redis, k: Keys) {
       version: number,
       fields: Record<string, string>,
     ): Promise<boolean> {
-      const res = await recordEventScript(
+      const res = await scripts.recordEvent(
         redis,
         [k.eventOnce(siteId, conversationId, version), k.events(siteId)],
         [EVENT_MARK_SECONDS, ...Object.entries(fields).flat()],

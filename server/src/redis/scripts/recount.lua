@@ -1,16 +1,19 @@
 -- Recomputes every agent's load and chat set from the assignment hash, the one record of who
 -- holds which chat, so that no slot stays taken by a chat nobody holds.
--- KEYS[1] assignment hash, KEYS[2] load hash, KEYS[3] agents' chats key prefix (.. agentId)
 -- Returns how many agents' figures were wrong.
+local assignmentKey = KEYS[1]
+local loadKey = KEYS[2]
+local agentChatsPrefix = KEYS[3] -- .. agentId
+
 local held = {}
-local flat = redis.call('HGETALL', KEYS[1])
+local flat = redis.call('HGETALL', assignmentKey)
 for i = 1, #flat, 2 do
   local agent = flat[i + 1]
   held[agent] = held[agent] or {}
   held[agent][flat[i]] = true
 end
 local agents = {}
-local loads = redis.call('HGETALL', KEYS[2])
+local loads = redis.call('HGETALL', loadKey)
 for i = 1, #loads, 2 do agents[loads[i]] = true end
 for agent in pairs(held) do agents[agent] = true end
 local wrong = 0
@@ -18,11 +21,11 @@ for agent in pairs(agents) do
   local mine = held[agent] or {}
   local count, fixed = 0, false
   for _ in pairs(mine) do count = count + 1 end
-  if tonumber(redis.call('HGET', KEYS[2], agent) or '0') ~= count then
-    redis.call('HSET', KEYS[2], agent, count)
+  if tonumber(redis.call('HGET', loadKey, agent) or '0') ~= count then
+    redis.call('HSET', loadKey, agent, count)
     fixed = true
   end
-  local set = KEYS[3] .. agent
+  local set = agentChatsPrefix .. agent
   for _, id in ipairs(redis.call('SMEMBERS', set)) do
     if not mine[id] then redis.call('SREM', set, id); fixed = true end
   end

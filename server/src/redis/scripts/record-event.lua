@@ -1,9 +1,11 @@
 -- Adds one transition to the site's event stream, once: a repeat (a repair finishing what a
 -- crashed process began, or that process waking up) finds the mark and adds nothing.
--- KEYS[1] the once-mark of (conversation, version), KEYS[2] the site's event stream
 -- ARGV[1] mark lifetime in seconds, ARGV[2..] field/value pairs. Returns 1 when added.
-if not redis.call('SET', KEYS[1], '1', 'NX', 'EX', ARGV[1]) then return 0 end
+local onceKey = KEYS[1] -- the once-mark of (conversation, version)
+local eventsKey = KEYS[2] -- the site's event stream
+
+if not redis.call('SET', onceKey, '1', 'NX', 'EX', ARGV[1]) then return 0 end
 local fields = {}
 for i = 2, #ARGV do fields[#fields + 1] = ARGV[i] end
-redis.call('XADD', KEYS[2], '*', unpack(fields))
+redis.call('XADD', eventsKey, '*', unpack(fields))
 return 1

@@ -1,0 +1,91 @@
+import { CascadeError, SiteQuery, type Agent, type Membership, type Role } from '@cascade/shared';
+import type { FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { SESSION_COOKIE, readCookie } from '../auth/cookies.ts';
+import type { AgentStore } from '../store/agents.ts';
+import type { Session, SessionStore } from '../store/sessions.ts';
+import { requireRole } from './access.ts';
+import { parse } from './parse.ts';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /**
+     * The least role the caller needs. `agent` alone means "any signed-in agent": the route
+     * then scopes what it shows by the agent's memberships. Any other role needs `site`.
+     */
+    role?: Role;
+    /** Where the request names its site (`siteId`); the caller's role is checked there. */
+    site?: 'query' | 'body';
+    /** The site may be left out: then the route decides which of the agent's sites it means. */
+    siteOptional?: true;
+  }
+  interface FastifyRequest {
+    /** The signed-in agent; set on every route under the guard. */
+    agent: Agent;
+    session: Session;
+    /** The caller's membership of the site the route names, when it names one. */
+    member: Membership | null;
+  }
+}
+
+export type GuardDeps = { sessions: SessionStore; agents: AgentStore };
+
+/** Resolves the session cookie to an active agent; state-changing calls also need the CSRF header. */
+async function authenticate(deps: GuardDeps, req: FastifyRequest): Promise<{ agent: Agent; session: Session }> {
+  const sid = readCookie(req.headers.cookie, SESSION_COOKIE);
+  const session = sid ? await deps.sessions.get(sid) : null;
+  const agent = session ? await deps.agents.get(session.agentId) : null;
+  if (!session || !agent || !agent.active) throw new CascadeError('unauthorized', 'log in first');
+  if (req.method !== 'GET' && req.method !== 'HEAD' && req.headers['x-cascade-csrf'] !== session.csrfToken) {
+    throw new CascadeError('forbidden', 'missing or wrong X-Cascade-CSRF header');
+  }
+  return { agent, session };
+}
+
+/** The caller's membership of the site the route names, checked against the role it needs. */
+function memberFor(req: FastifyRequest): Membership | null {
+  const { role, site, siteOptional } = req.routeOptions.config;
+  if (!role || !site) return null;
+  const part = site === 'query' ? req.query : req.body;
+  if (siteOptional && (part as { siteId?: unknown } | null | undefined)?.siteId === undefined) return null;
+  const { siteId } = parse(SiteQuery, part);
+  return requireRole(req.agent, siteId, role);
+}
+
+/**
+ * Every route registered after this plugin, in the same scope, is for signed-in agents and says
+ * in its config which role it needs. Who is asking is settled on request, before the body is read
+ * (a stranger cannot make the server parse a large upload); the role on the named site once the
+ * body is parsed. A route that names no role is refused at start-up, so none is left open by
+ * omission.
+ */
+export const guard = fp<GuardDeps>(
+  (app, deps, done) => {
+    app.decorateRequest('agent', null as unknown as Agent);
+    app.decorateRequest('session', null as unknown as Session);
+    app.decorateRequest('member', null);
+
+    app.addHook('onRoute', (route) => {
+      const { role, site } = route.config ?? {};
+      if (!role) throw new Error(`${String(route.method)} ${route.url} names no role in its config`);
+      if (role !== 'agent' && !site) throw new Error(`${String(route.method)} ${route.url} needs ${role} on no site`);
+    });
+
+    app.addHook('onRequest', async (req) => {
+      const { agent, session } = await authenticate(deps, req);
+      req.agent = agent;
+      req.session = session;
+    });
+
+    app.addHook('preHandler', (req, _reply, next) => {
+      try {
+        req.member = memberFor(req);
+        next();
+      } catch (e) {
+        next(e as Error);
+      }
+    });
+    done();
+  },
+  { name: 'guard' },
+);

@@ -19,6 +19,7 @@ import { boardPusher } from '../routing/board.ts';
 import { siteThrottle } from './site-throttle.ts';
 import { journal, type TransitionRecord } from './journal.ts';
 import { crashPoint } from '../testing/crash-point.ts';
+import { messagePush } from '../io/message-push.ts';
 
 /**
  * A waiting line is announced at most once per this long per site (and process): in a surge a
@@ -35,6 +36,7 @@ export function waterfall(d: WaterfallDeps) {
   const boards = boardPusher(d);
   const touchBoard = boards.touch;
   const log = journal(d.redis, d.keys);
+  const pushMessage = messagePush(d);
 
   /** `once`: the server's own dedupe key (a transition's), so a repeat of the same post stores nothing. */
   async function post(m: Omit<NewMessage, 'ts'>, conversation?: Conversation, once?: string): Promise<Message> {
@@ -46,9 +48,7 @@ export function waterfall(d: WaterfallDeps) {
   /** Sends a stored message to the visitor's tabs (unless internal) and to the assigned agent. */
   async function fanOut(m: Message, known?: Conversation): Promise<void> {
     const c = known ?? (await d.conversations.get(m.conversationId));
-    if (!c) return;
-    if (!m.internal) d.notify.toVisitor(c.siteId, c.visitorId, 'message:new', m);
-    if (c.agentId) d.notify.toAgent(c.agentId, 'message:new', m);
+    if (c) await pushMessage(m, c);
   }
 
   /**

@@ -42,6 +42,8 @@ async function view(d: WaterfallDeps, c: Conversation, queue: QueueStatus | null
   return {
     id: c.id,
     state: c.state,
+    // Pushes can overtake each other (a queue announcement read before a claim): the widget keeps the newest.
+    version: c.version,
     queue,
     agent,
     ticketNumber: c.ticketNumber,

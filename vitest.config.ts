@@ -3,7 +3,7 @@ import { POLL_INTERVAL_MS, STEP_TIMEOUT_MS } from './tests/support/waits.ts';
 
 export default defineConfig({
   test: {
-    include: ['{shared,bot,server,widget,agent-console}/test/**/*.test.ts', 'tests/**/*.test.ts'],
+    include: ['{shared,client-core,bot,server,widget,agent-console}/test/**/*.test.ts', 'tests/**/*.test.ts'],
     // Each step inside a test has its own limit (tests/support/waits.ts); these only catch a test
     // or a setup (two server processes, a browser) that is stuck, not one on a busy machine.
     testTimeout: 120_000,

@@ -31,6 +31,16 @@ function websocketOnly(): Plugin {
   };
 }
 
+/** socket.io-client's packet parser without binary attachments (src/socket-parser.ts says why). */
+function jsonParser(): Plugin {
+  return {
+    name: 'cascade-json-parser',
+    enforce: 'pre',
+    resolveId: (source, importer) =>
+      source === 'socket.io-parser' && importer?.includes('socket.io-client') ? here('src/socket-parser.ts') : null,
+  };
+}
+
 /**
  * Builds the loader (dist/widget.js) after the panel. The loader is a classic script, which
  * Rollup cannot split, and it must name the panel's hashed file, known only once the panel is built.
@@ -67,7 +77,7 @@ function loader(): Plugin {
 /** The panel: one ES module with Preact, socket.io-client and the UI, loaded by the loader with import(). */
 export default defineConfig({
   esbuild,
-  plugins: [websocketOnly(), loader()],
+  plugins: [websocketOnly(), jsonParser(), loader()],
   build: {
     ...minify,
     outDir: 'dist',

@@ -41,6 +41,8 @@ export type VisitorEventData = z.infer<typeof VisitorEventData>;
 export const VisitorMessage = z
   .object({
     id: MessageId,
+    /** On a push: the id of the message before it that the visitor may see (null for the first). */
+    prev: MessageId.nullable().optional(),
     conversationId: ConversationId,
     clientMsgId: ClientMsgId.nullable(),
     author: Author,

@@ -1,4 +1,5 @@
 import type { ErrorCode } from '@cascade/shared';
+import { outbox } from '@cascade/client-core';
 
 /** A message the visitor wrote that the server has not acknowledged yet. */
 export interface OutboxItem {
@@ -11,29 +12,8 @@ export interface OutboxItem {
 
 export type Outbox = readonly OutboxItem[];
 
-export const enqueue = (outbox: Outbox, item: OutboxItem): Outbox => [...outbox, item];
-
-/** Removes the items the server has stored; returns the same outbox when none matched. */
-export function settle(outbox: Outbox, storedIds: ReadonlySet<string>): Outbox {
-  const rest = outbox.filter((item) => !storedIds.has(item.clientMsgId));
-  return rest.length === outbox.length ? outbox : rest;
-}
-
-function update(outbox: Outbox, clientMsgId: string, failed: ErrorCode | null): Outbox {
-  return outbox.map((item) => (item.clientMsgId === clientMsgId ? { ...item, failed } : item));
-}
-
-export const markFailed = (outbox: Outbox, clientMsgId: string, code: ErrorCode): Outbox =>
-  update(outbox, clientMsgId, code);
-
-export const markRetry = (outbox: Outbox, clientMsgId: string): Outbox => update(outbox, clientMsgId, null);
-
-/** The oldest message still to send, so messages reach the server in the order written. */
-export const nextToSend = (outbox: Outbox): OutboxItem | undefined => outbox.find((item) => item.failed === null);
-
-/** Refusals that may pass on their own: the same message is sent again later. */
-const transient: ReadonlySet<ErrorCode> = new Set(['rate_limited', 'unavailable', 'internal']);
-export const isTransient = (code: ErrorCode): boolean => transient.has(code);
+export const { markFailed, markRetry, nextToSend } = outbox<OutboxItem, 'failed'>('failed');
+export { enqueue, isTransient, settle } from '@cascade/client-core';
 
 function isItem(value: unknown): value is OutboxItem {
   if (typeof value !== 'object' || value === null) return false;

@@ -6,7 +6,7 @@ import type {
   VisitorMessage as Message,
   PublicSiteConfig,
 } from '@cascade/shared';
-import { lastId, mergeMessages } from './merge.ts';
+import { isCurrent, lastId, mergeMessages } from '@cascade/client-core';
 import { enqueue, markFailed, markRetry, settle, type Outbox, type OutboxItem } from './outbox.ts';
 
 /** idle: no socket yet; connecting: socket up, hello not answered; blocked: the server refuses this site. */
@@ -62,8 +62,14 @@ export const initialState: ChatState = {
 const storedClientIds = (messages: readonly Message[]): ReadonlySet<string> =>
   new Set(messages.flatMap((m) => (m.clientMsgId ? [m.clientMsgId] : [])));
 
+/** A visitor never receives notes; one from a server that sent it anyway is still not shown. */
+const isNote = (m: Message): boolean => (m as { internal?: unknown }).internal === true;
+
 function addMessages(state: ChatState, incoming: readonly Message[]): ChatState {
-  const messages = mergeMessages(state.messages, incoming);
+  const messages = mergeMessages(
+    state.messages,
+    incoming.filter((m) => !isNote(m)),
+  );
   const outbox = settle(state.outbox, storedClientIds(incoming));
   const agentSpoke = incoming.some((m) => m.author === 'agent');
   if (messages === state.messages && outbox === state.outbox && !agentSpoke) return state;
@@ -90,6 +96,8 @@ export function reduce(state: ChatState, action: Action): ChatState {
     case 'messages':
       return addMessages(state, action.messages);
     case 'conversation':
+      // A view made before one already held (a queue announcement overtaken by the claim) is stale.
+      if (!isCurrent(state.conversation, action.conversation)) return state;
       return {
         ...state,
         conversation: action.conversation,

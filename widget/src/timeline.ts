@@ -1,5 +1,5 @@
 import type { ConversationState, ConversationView, VisitorMessage as Message } from '@cascade/shared';
-import { compareIds } from './merge.ts';
+import { compareIds } from '@cascade/client-core';
 import type { Outbox, OutboxItem } from './outbox.ts';
 import type { ChatState } from './state.ts';
 

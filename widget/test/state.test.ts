@@ -1,4 +1,4 @@
-import type { HelloReply, PublicSiteConfig } from '@cascade/shared';
+import type { HelloReply, PublicSiteConfig, VisitorMessage as Message } from '@cascade/shared';
 import { describe, expect, it } from 'vitest';
 import { initialState, reduce, type ChatState } from '../src/state.ts';
 import { conversation, message } from './fixtures.ts';
@@ -95,5 +95,22 @@ describe('chat state', () => {
     s = reduce(reduce(s, { type: 'locale', locale: 'fa' }), { type: 'queued', item: pending('u1') });
     s = reduce(s, { type: 'reset' });
     expect(s).toEqual({ ...initialState, locale: 'fa', site });
+  });
+
+  it('never shows internal notes', () => {
+    // The server never sends one (visitor-projection.ts); a note from any other server is still dropped.
+    const note = { ...message({ id: '1-0' }), internal: true } as Message;
+    expect(reduce(initialState, { type: 'messages', messages: [note] }).messages).toEqual([]);
+  });
+
+  it('ignores a view older than the one held: a queue announcement overtaken by the claim', () => {
+    let s = reduce(initialState, {
+      type: 'conversation',
+      conversation: conversation({ state: 'assigned', version: 4 }),
+    });
+    s = reduce(s, { type: 'conversation', conversation: conversation({ state: 'queued', version: 3 }) });
+    expect(s.conversation?.state).toBe('assigned');
+    s = reduce(s, { type: 'conversation', conversation: conversation({ state: 'resolved', version: 5 }) });
+    expect(s.conversation?.state).toBe('resolved');
   });
 });

@@ -2,7 +2,7 @@ import type { Message } from '@cascade/shared';
 import { useT } from '../i18n/context.ts';
 import { systemText, transferNoteOf } from '../i18n/describe.ts';
 import type { Translator } from '../i18n/translator.ts';
-import type { PendingMessage } from '../logic/outbox.ts';
+import type { PendingMessage } from '../state/chat-state.ts';
 import type { TranscriptItem } from '../logic/transcript.ts';
 import { RichText } from './RichText.tsx';
 

@@ -1,7 +1,7 @@
 import type { Me, Message } from '@cascade/shared';
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import { useT } from '../i18n/context.ts';
-import type { PendingMessage } from '../logic/outbox.ts';
+import type { PendingMessage } from '../state/chat-state.ts';
 import { splitBotPart } from '../logic/bot-part.ts';
 import { annotateTranscript } from '../logic/transcript.ts';
 import { BotPart } from './BotPart.tsx';

@@ -1,6 +1,15 @@
 import type { ChatDetail, ChatSummary, Message, TicketSummary } from '@cascade/shared';
-import { mergeMessages, newerMessage } from '../logic/message-order.ts';
-import { settlePending, type PendingMessage } from '../logic/outbox.ts';
+import { mergeMessages, newer, settle } from '@cascade/client-core';
+
+/** A message the agent wrote that the server has not acknowledged yet. */
+export interface PendingMessage {
+  clientMsgId: string;
+  text: string;
+  internal: boolean;
+  createdAt: number;
+  /** Why the server refused it; null while it is in flight or waiting for a reconnect. */
+  error: string | null;
+}
 
 /** What the chat view shows beside the transcript; loaded with `chat:open`. */
 export type ChatContext = Pick<ChatDetail, 'pages' | 'previous' | 'tickets'>;
@@ -10,8 +19,8 @@ export interface ChatState {
   summary: ChatSummary;
   /** null until `chat:open` answers. */
   context: ChatContext | null;
-  messages: Message[];
-  outbox: PendingMessage[];
+  messages: readonly Message[];
+  outbox: readonly PendingMessage[];
   unread: number;
   visitorTyping: boolean;
   /** The ticket this agent created with "Needs follow-up". */
@@ -32,7 +41,7 @@ export function newChat(summary: ChatSummary): ChatState {
 
 /** Takes a fresher summary without losing a newer last message already seen live. */
 export function withSummary(chat: ChatState, summary: ChatSummary): ChatState {
-  const lastMessage = newerMessage(chat.summary.lastMessage, summary.lastMessage);
+  const lastMessage = newer(chat.summary.lastMessage, summary.lastMessage);
   return { ...chat, summary: { ...summary, lastMessage } };
 }
 
@@ -44,8 +53,8 @@ export function withMessages(chat: ChatState, messages: readonly Message[]): Cha
   return {
     ...chat,
     messages: merged,
-    outbox: settlePending(chat.outbox, messages),
-    summary: { ...chat.summary, lastMessage: newerMessage(chat.summary.lastMessage, merged.at(-1) ?? null) },
+    outbox: settle(chat.outbox, new Set(messages.map((m) => m.clientMsgId))),
+    summary: { ...chat.summary, lastMessage: newer(chat.summary.lastMessage, merged.at(-1) ?? null) },
     // A message from the visitor means they stopped typing, even if "stopped" was never received.
     visitorTyping: visitorSpoke ? false : chat.visitorTyping,
   };

@@ -11,9 +11,11 @@ import type {
 } from '@cascade/shared';
 import type { MessageKey } from '../locales/en.ts';
 import type { Params } from '../i18n/translator.ts';
-import { addPending, dropPending, markFailed, markRetrying, type PendingMessage } from '../logic/outbox.ts';
+import { drop, enqueue, outbox } from '@cascade/client-core';
 import { nextUnread } from '../logic/unread.ts';
-import { newChat, withDetail, withMessages, withSummary, type ChatState } from './chat-state.ts';
+import { newChat, withDetail, withMessages, withSummary, type ChatState, type PendingMessage } from './chat-state.ts';
+
+export const { markFailed, markRetry, nextToSend } = outbox<PendingMessage, 'error'>('error');
 
 export type Connection = 'connecting' | 'online' | 'offline';
 export type ChosenStatus = Exclude<AgentStatus, 'offline'>;
@@ -124,7 +126,7 @@ export function consoleReducer(state: ConsoleState, action: Action): ConsoleStat
     case 'pending':
       return updateChat(state, action.conversationId, (chat) => ({
         ...chat,
-        outbox: addPending(chat.outbox, action.pending),
+        outbox: enqueue(chat.outbox, action.pending),
       }));
     case 'sendFailed':
       return updateChat(state, action.conversationId, (chat) => ({
@@ -134,12 +136,12 @@ export function consoleReducer(state: ConsoleState, action: Action): ConsoleStat
     case 'retrying':
       return updateChat(state, action.conversationId, (chat) => ({
         ...chat,
-        outbox: markRetrying(chat.outbox, action.clientMsgId),
+        outbox: markRetry(chat.outbox, action.clientMsgId),
       }));
     case 'discard':
       return updateChat(state, action.conversationId, (chat) => ({
         ...chat,
-        outbox: dropPending(chat.outbox, action.clientMsgId),
+        outbox: drop(chat.outbox, action.clientMsgId),
       }));
     case 'visitorTyping':
       return updateChat(state, action.conversationId, (chat) =>

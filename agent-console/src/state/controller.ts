@@ -1,14 +1,14 @@
-import type { Board, Level, Me, Skill, TicketSummary } from '@cascade/shared';
+import { createResync, isCurrent, request as send, sendInOrder } from '@cascade/client-core';
+import type { AgentClientEvents, Board, Level, Me, Message, Skill, TicketSummary } from '@cascade/shared';
 import { newClientMsgId } from '../logic/client-msg-id.ts';
-import { lastMessageId } from '../logic/message-order.ts';
-import { toResend, type PendingMessage } from '../logic/outbox.ts';
 import { canPick } from '../logic/pickable.ts';
 import { idleSignal, onKeystroke, onStop, TYPING_IDLE_MS, type TypingSignal } from '../logic/typing-signal.ts';
 import { needsAttention } from '../logic/unread.ts';
 import { newlyWaiting } from '../logic/waiting.ts';
 import type { AgentSocket } from '../socket/agent-socket.ts';
 import { request, RequestError } from '../socket/request.ts';
-import { isActive, type Action, type ChosenStatus, type ConsoleState } from './console-state.ts';
+import { isActive, nextToSend, type Action, type ChosenStatus, type ConsoleState } from './console-state.ts';
+import type { PendingMessage } from './chat-state.ts';
 import { storageKeys, type KeyValue } from './storage.ts';
 import type { Store } from './store.ts';
 import { knownVisitorName, shortVisitorTag } from '../logic/visitor-name.ts';
@@ -113,25 +113,39 @@ export function createConsoleController(
     }
   }
 
+  /**
+   * Each chat's transcript without holes: a reconnect, or a push whose `prev` is not the last id
+   * held contiguously, fetches from that id (not from the newest held, which a push on the new
+   * socket may already be).
+   */
+  const transcripts = createResync<Message>({
+    async fetch(id, after) {
+      const reply = await send<AgentClientEvents, 'chat:sync'>(socket, 'chat:sync', { conversationId: id, after });
+      if (reply.ok) return reply.messages;
+      failNotice(new RequestError(reply.error.code, reply.error.message));
+      return null;
+    },
+    take: (id, messages) =>
+      dispatch({
+        type: 'synced',
+        conversationId: id,
+        messages: [...messages],
+        myAgentId: myId,
+        beingRead: beingRead(id),
+      }),
+  });
+
   async function refresh(id: string): Promise<void> {
     const chat = getState().chats[id];
     if (!chat) return;
     if (chat.context === null) return openChat(id);
-    if (!isActive(chat)) return;
-    try {
-      const { messages } = await request(socket, 'chat:sync', {
-        conversationId: id,
-        after: lastMessageId(chat.messages),
-      });
-      dispatch({ type: 'synced', conversationId: id, messages, myAgentId: myId, beingRead: beingRead(id) });
-    } catch (error) {
-      failNotice(error);
-    }
+    if (isActive(chat)) await transcripts.sync(id);
   }
 
   async function openChat(id: string): Promise<void> {
     try {
       const { chat } = await request(socket, 'chat:open', { conversationId: id });
+      transcripts.synced(id, null, chat.messages);
       dispatch({ type: 'opened', detail: chat });
     } catch (error) {
       if (error instanceof RequestError && (error.code === 'not_found' || error.code === 'forbidden')) {
@@ -142,33 +156,42 @@ export function createConsoleController(
     }
   }
 
-  function resendAll(): void {
-    for (const [id, chat] of Object.entries(getState().chats)) {
-      for (const pending of toResend(chat.outbox)) void deliver(id, pending);
-    }
-  }
-
-  async function deliver(id: string, pending: PendingMessage): Promise<void> {
-    // While offline the message waits in the outbox; the reconnect sends it once, not twice.
-    if (!socket.connected) return;
-    try {
-      const { message } = await request(
+  /**
+   * Each chat's outbox in order, one message at a time; after a reconnect what waited goes first.
+   * While offline a message waits in the outbox; the reconnect sends it once, not twice.
+   */
+  const deliver = sendInOrder(
+    (id) => (socket.connected ? nextToSend(getState().chats[id]?.outbox ?? []) : undefined),
+    async (id, pending: PendingMessage) => {
+      const reply = await send<AgentClientEvents, 'chat:send'>(
         socket,
         'chat:send',
         { conversationId: id, clientMsgId: pending.clientMsgId, text: pending.text, internal: pending.internal },
         SEND_TIMEOUT_MS,
       );
-      dispatch({ type: 'synced', conversationId: id, messages: [message], myAgentId: myId, beingRead: beingRead(id) });
-    } catch (error) {
-      // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- may change during the await
-      if (error instanceof RequestError && error.code === 'timeout' && !socket.connected) return;
+      if (reply.ok) {
+        dispatch({
+          type: 'synced',
+          conversationId: id,
+          messages: [reply.message],
+          myAgentId: myId,
+          beingRead: beingRead(id),
+        });
+        return true;
+      }
+      if (!socket.connected) return false;
       dispatch({
         type: 'sendFailed',
         conversationId: id,
         clientMsgId: pending.clientMsgId,
-        error: errorMessage(error),
+        error: reply.error.message,
       });
-    }
+      return true;
+    },
+  );
+
+  function resendAll(): void {
+    for (const id of Object.keys(getState().chats)) void deliver(id);
   }
 
   function stopTyping(id: string): void {
@@ -208,7 +231,11 @@ export function createConsoleController(
     socket.on('agent:status', ({ status }) => {
       if (status !== 'offline') dispatch({ type: 'status', status });
     });
-    socket.on('chat:update', (chat) => dispatch({ type: 'updated', chat }));
+    socket.on('chat:update', (chat) => {
+      // A summary made before a change the console already knows (an older version) is stale.
+      const held = getState().chats[chat.conversation.id]?.summary.conversation ?? null;
+      if (isCurrent(held, chat.conversation)) dispatch({ type: 'updated', chat });
+    });
     socket.on('chat:removed', ({ conversationId }) => {
       const chat = getState().chats[conversationId];
       dispatch({ type: 'removed', conversationId });
@@ -222,6 +249,8 @@ export function createConsoleController(
       const read = beingRead(id);
       const isNew = held !== undefined && !held.messages.some((m) => m.id === message.id);
       dispatch({ type: 'message', message, myAgentId: myId, beingRead: read });
+      // A chat not opened yet gets its whole transcript when it opens.
+      if (held?.context) transcripts.pushed(message);
       if (isNew && !read && needsAttention(message, myId)) env.alert(message.text);
     });
     socket.on('queue:update', ({ waiting }) => {
@@ -269,13 +298,11 @@ export function createConsoleController(
       };
       dispatch({ type: 'pending', conversationId, pending });
       stopTyping(conversationId);
-      void deliver(conversationId, pending);
+      void deliver(conversationId);
     },
     retry(conversationId, clientMsgId) {
-      const pending = getState().chats[conversationId]?.outbox.find((p) => p.clientMsgId === clientMsgId);
-      if (!pending) return;
       dispatch({ type: 'retrying', conversationId, clientMsgId });
-      void deliver(conversationId, { ...pending, error: null });
+      void deliver(conversationId);
     },
     discard(conversationId, clientMsgId) {
       dispatch({ type: 'discard', conversationId, clientMsgId });

@@ -1,29 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
+import type { Store } from '@cascade/client-core';
 
-/** A reducer's state held outside Preact, so long-lived socket handlers always see the latest. */
-export interface Store<S, A> {
-  getState: () => S;
-  dispatch: (action: A) => void;
-  subscribe: (listener: () => void) => () => void;
-}
-
-export function createStore<S, A>(reducer: (state: S, action: A) => S, initial: S): Store<S, A> {
-  let state = initial;
-  const listeners = new Set<() => void>();
-  return {
-    getState: () => state,
-    dispatch(action) {
-      const next = reducer(state, action);
-      if (next === state) return;
-      state = next;
-      for (const listener of listeners) listener();
-    },
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-  };
-}
+export { createStore, type Store } from '@cascade/client-core';
 
 export function useStoreState<S, A>(store: Store<S, A>): S {
   const [state, setState] = useState(store.getState());

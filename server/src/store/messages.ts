@@ -102,6 +102,12 @@ export function messageStore(redis: Redis, k: Keys) {
       return entries.map((e) => decode(e.id, e.message));
     },
 
+    /** Up to `count` messages before `id` (exclusive), newest first. */
+    async before(conversationId: string, id: MessageId, count: number): Promise<Message[]> {
+      const entries = await redis.xRevRange(k.messages(conversationId), `(${id}`, '-', { COUNT: count });
+      return entries.map((e) => decode(e.id, e.message));
+    },
+
     async last(conversationId: string): Promise<Message | null> {
       const [entry] = await redis.xRevRange(k.messages(conversationId), '+', '-', { COUNT: 1 });
       return entry ? decode(entry.id, entry.message) : null;

@@ -146,8 +146,9 @@ export function agentActions(d: AgentActionDeps, w: Waterfall) {
       if (sent.kind === 'refused')
         throw new CascadeError('invalid_state', 'the chat has just changed; please send again');
       const { message, isNew, conversation: c } = sent;
+      // A re-send of a stored message is pushed again: its first push may be what was lost.
+      await w.fanOut(message, c);
       if (isNew) {
-        await w.fanOut(message, c);
         if (!input.internal && c.firstResponseAt === null) {
           await d.conversations.update(c.id, { firstResponseAt: message.ts });
           await d.redis.xAdd(d.keys.events(c.siteId), '*', {

@@ -25,6 +25,7 @@ import type { Log } from '../log.ts';
 import { siteThrottle } from './site-throttle.ts';
 import type { Journal, TransitionRecord } from './journal.ts';
 import { crashPoint } from '../testing/crash-point.ts';
+import { messagePush } from '../io/message-push.ts';
 
 /**
  * A waiting line is announced at most once per this long per site (and process): in a surge a
@@ -50,8 +51,12 @@ export type ServiceDeps = ViewDeps &
  * The waterfall's shell: loads a conversation, asks the machine what happens next, writes
  * it (compare-and-set on the state), carries out the effects and tells everyone concerned.
  */
-export function waterfall(d: ServiceDeps) {
-  const { clocks, touchBoard, journal: log } = d;
+export function waterfall(d: WaterfallDeps) {
+  const clocks = timers(d.queues);
+  const boards = boardPusher(d);
+  const touchBoard = boards.touch;
+  const log = journal(d.redis, d.keys);
+  const pushMessage = messagePush(d);
 
   /** `once`: the server's own dedupe key (a transition's), so a repeat of the same post stores nothing. */
   async function post(m: Omit<NewMessage, 'ts'>, conversation?: Conversation, once?: string): Promise<Message> {
@@ -63,9 +68,7 @@ export function waterfall(d: ServiceDeps) {
   /** Sends a stored message to the visitor's tabs (unless internal) and to the assigned agent. */
   async function fanOut(m: Message, known?: Conversation): Promise<void> {
     const c = known ?? (await d.conversations.get(m.conversationId));
-    if (!c) return;
-    if (!m.internal) d.notify.toVisitor(c.siteId, c.visitorId, 'message:new', m);
-    if (c.agentId) d.notify.toAgent(c.agentId, 'message:new', m);
+    if (c) await pushMessage(m, c);
   }
 
   /**

@@ -54,6 +54,8 @@ async function view(d: ViewDeps, c: Conversation, queue: QueueStatus | null): Pr
   return {
     id: c.id,
     state: c.state,
+    // Pushes can overtake each other (a queue announcement read before a claim): the widget keeps the newest.
+    version: c.version,
     queue,
     agent,
     ticketNumber: c.ticketNumber,

@@ -202,8 +202,9 @@ export function visitorActions(d: VisitorActionDeps, w: Waterfall) {
       if (sent.kind === 'refused')
         throw new CascadeError('invalid_state', 'the conversation has just changed; please send again');
       const { message, isNew, conversation: c } = sent;
+      // A re-send of a stored message is pushed again: its first push may be what was lost.
+      await w.fanOut(message, c);
       if (isNew) {
-        await w.fanOut(message, c);
         if (c.state === 'bot') {
           const { site, visitor } = who ?? (await load(ref));
           const bot = await d.bots.get(site.id);

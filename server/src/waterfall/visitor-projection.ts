@@ -85,7 +85,13 @@ function botReply(b: BotDecision): VisitorBotReply {
 /** A stored message as the visitor may see it; null when they may not see it at all. */
 export function toVisitorMessage(m: Message): VisitorMessage | null {
   if (m.internal) return null;
-  const base = { id: m.id, conversationId: m.conversationId, clientMsgId: m.clientMsgId, ts: m.ts };
+  const base = {
+    id: m.id,
+    ...(m.prev !== undefined ? { prev: m.prev } : {}),
+    conversationId: m.conversationId,
+    clientMsgId: m.clientMsgId,
+    ts: m.ts,
+  };
   if (m.author === 'system') {
     if (!m.event || internalEvents.has(m.event)) return null;
     const data = eventData(m);

@@ -1,14 +1,13 @@
 import type {
   ConversationView,
-  Fail,
   Locale,
   VisitorMessage as Message,
   VisitorAuth,
   VisitorClientEvents,
   VisitorServerEvents,
 } from '@cascade/shared';
+import { createResync, request as emitRequest, sendInOrder } from '@cascade/client-core';
 import { io, type Socket } from 'socket.io-client';
-import { lastId } from '../merge.ts';
 import { isTransient, nextToSend } from '../outbox.ts';
 import { pageOf } from '../pages.ts';
 import type { KeyStore } from '../storage.ts';
@@ -20,9 +19,7 @@ export type RequestName = keyof Requests;
 export type Payload<E extends RequestName> = Parameters<Requests[E]>[0];
 export type Reply<E extends RequestName> = Parameters<NonNullable<Parameters<Requests[E]>[1]>>[0];
 
-const ACK_TIMEOUT_MS = 10_000;
 const PAGE_CHECK_MS = 2_000;
-const offline: Fail = { ok: false, error: { code: 'unavailable', message: 'not connected' } };
 
 export interface ConnectionOptions {
   /** The folder widget.js came from; the socket lives at its origin, under its path. */
@@ -43,7 +40,6 @@ export function createConnection(options: ConnectionOptions) {
   let socket: Socket<VisitorServerEvents, VisitorClientEvents> | null = null;
   /** True once `hello` is answered: only then are messages sent, so they follow the resync. */
   let ready = false;
-  let flushing = false;
   let attempts = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let page = pageOf(location.href, document.title);
@@ -69,15 +65,18 @@ export function createConnection(options: ConnectionOptions) {
     };
   }
 
-  function request<E extends RequestName>(event: E, payload: Payload<E>): Promise<Reply<E>> {
-    const s = socket;
-    if (!s?.connected || (!ready && event !== 'hello')) return Promise.resolve(offline as Reply<E>);
-    // socket.io types the timeout callback loosely; the reply is the event's ack envelope.
-    const timed = s.timeout(ACK_TIMEOUT_MS) as unknown as {
-      emit(event: E, payload: Payload<E>, ack: (error: unknown, reply: Reply<E>) => void): void;
-    };
-    return new Promise((resolve) => timed.emit(event, payload, (error, reply) => resolve(error ? offline : reply)));
-  }
+  /** Only `hello` goes before the hello is answered, so everything else follows the resync. */
+  const request = <E extends RequestName>(event: E, payload: Payload<E>): Promise<Reply<E>> =>
+    emitRequest<Requests, E>(ready || event === 'hello' ? socket : null, event, payload);
+
+  /** Fetches exactly what a push shows is missing: the messages after the last one held without a hole. */
+  const resync = createResync<Message>({
+    async fetch(_id, after) {
+      const reply = await request('messages:sync', { after });
+      return reply.ok ? reply.messages : null;
+    },
+    take: (_id, messages) => dispatch({ type: 'messages', messages }),
+  });
 
   /** Sends a request whose reply may carry the conversation; false when it failed. */
   async function act<E extends RequestName>(event: E, payload: Payload<E>): Promise<boolean> {
@@ -90,10 +89,9 @@ export function createConnection(options: ConnectionOptions) {
 
   async function hello(): Promise<void> {
     const current = page;
-    const reply = await request('hello', {
-      after: lastId(store.get().messages),
-      page: reported === current.url ? null : current,
-    });
+    const held = store.getState().conversation?.id;
+    const after = held ? resync.cursor(held) : null;
+    const reply = await request('hello', { after, page: reported === current.url ? null : current });
     if (!socket?.connected) return;
     if (!reply.ok) {
       socket.disconnect();
@@ -102,6 +100,8 @@ export function createConnection(options: ConnectionOptions) {
     }
     local.set('token', reply.token);
     attempts = 0;
+    const id = reply.conversation?.id;
+    if (id) resync.synced(id, id === held ? after : null, reply.messages);
     dispatch({ type: 'hello', reply });
     ready = true;
     dispatch({ type: 'link', link: 'online' });
@@ -110,31 +110,27 @@ export function createConnection(options: ConnectionOptions) {
   }
 
   /** Sends the outbox oldest first, one at a time, so the server stores messages in the order written. */
-  async function flush(): Promise<void> {
-    if (flushing) return;
-    flushing = true;
-    try {
-      for (let item = nextToSend(store.get().outbox); item && ready; item = nextToSend(store.get().outbox)) {
-        const reply = await request('message:send', { clientMsgId: item.clientMsgId, text: item.text });
-        if (reply.ok) {
-          dispatch({ type: 'messages', messages: [reply.message] });
-          // Pushes are newer than an ack's snapshot, so the ack only introduces a new conversation.
-          if (store.get().conversation?.id !== reply.conversation.id) {
-            dispatch({ type: 'conversation', conversation: reply.conversation });
-          }
-          if (store.get().wantHuman) void escalate();
-        } else if (isTransient(reply.error.code)) {
-          // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- may change during the await
-          if (ready) later(() => void flush());
-          break;
-        } else {
-          dispatch({ type: 'failed', clientMsgId: item.clientMsgId, code: reply.error.code });
+  const flushOutbox = sendInOrder(
+    () => (ready ? nextToSend(store.getState().outbox) : undefined),
+    async (_key, item) => {
+      const reply = await request('message:send', { clientMsgId: item.clientMsgId, text: item.text });
+      if (reply.ok) {
+        dispatch({ type: 'messages', messages: [reply.message] });
+        // Pushes are newer than an ack's snapshot, so the ack only introduces a new conversation.
+        if (store.getState().conversation?.id !== reply.conversation.id) {
+          dispatch({ type: 'conversation', conversation: reply.conversation });
         }
+        if (store.getState().wantHuman) void escalate();
+      } else if (isTransient(reply.error.code)) {
+        if (ready) later(() => void flush());
+        return false;
+      } else {
+        dispatch({ type: 'failed', clientMsgId: item.clientMsgId, code: reply.error.code });
       }
-    } finally {
-      flushing = false;
-    }
-  }
+      return true;
+    },
+  );
+  const flush = (): Promise<void> => flushOutbox('');
 
   function refused(error: Error): void {
     const code = error.message;
@@ -170,6 +166,7 @@ export function createConnection(options: ConnectionOptions) {
     });
     s.on('message:new', (message) => {
       dispatch({ type: 'messages', messages: [message] });
+      resync.pushed(message);
       options.onMessage(message);
     });
     s.on('conversation:update', (conversation) => dispatch({ type: 'conversation', conversation }));
@@ -189,7 +186,7 @@ export function createConnection(options: ConnectionOptions) {
 
   /** "Talk to a person": escalates the conversation, or the one the next message starts. */
   async function escalate(): Promise<boolean> {
-    const conversation = store.get().conversation;
+    const conversation = store.getState().conversation;
     if (conversation?.state !== 'bot') {
       dispatch({ type: 'wantHuman', want: true });
       return true;
@@ -199,7 +196,7 @@ export function createConnection(options: ConnectionOptions) {
   }
 
   function typing(on: boolean): void {
-    const state = store.get().conversation?.state;
+    const state = store.getState().conversation?.state;
     if (ready && (state === 'queued' || state === 'assigned')) socket?.emit('typing', { typing: on });
   }
 

@@ -23,7 +23,7 @@ export function mount(host: Host): Panel {
   persist(store, local);
   const listeners: ((message: Message) => void)[] = [];
   const localeNow = () => {
-    const s = store.get();
+    const s = store.getState();
     return pickLocale(s.locale, s.site, navigator.languages);
   };
   const conn = createConnection({
@@ -63,13 +63,13 @@ export function mount(host: Host): Panel {
   for (const args of host.queue) call(args);
 
   void host.config.then((site) => {
-    if (site && !store.get().site) store.dispatch({ type: 'site', site });
+    if (site && !store.getState().site) store.dispatch({ type: 'site', site });
   });
 
   const flash = titleFlasher();
   let launcher = '';
   const showUnread = (): void => {
-    const s = store.get();
+    const s = store.getState();
     const locale = localeNow();
     const count = s.open ? 0 : unreadCount(s.messages, s.readUpTo);
     const badge = count ? formatNumber(locale, count) : '';
@@ -82,7 +82,7 @@ export function mount(host: Host): Panel {
 
   // Sockets only for visitors who chat: a live conversation or unsent messages connect now,
   // everyone else when they open the chat (or when another tab of theirs starts one).
-  if (host.open || needsConnection(store.get())) conn.start();
+  if (host.open || needsConnection(store.getState())) conn.start();
   addEventListener('storage', (e) => {
     if (e.key === storageKey(host.siteKey, 'live') && e.newValue) conn.start();
   });

@@ -13,9 +13,9 @@ export const restore = (local: KeyStore): ChatState => ({
 
 /** Writes what must outlive the page to localStorage as it changes, so a reload loses nothing. */
 export function persist(store: Store, local: KeyStore): void {
-  let last = store.get();
+  let last = store.getState();
   store.subscribe(() => {
-    const s = store.get();
+    const s = store.getState();
     if (s.outbox !== last.outbox) local.set('outbox', s.outbox.length ? JSON.stringify(s.outbox) : null);
     if (s.readUpTo !== last.readUpTo) local.set('read', s.readUpTo);
     local.set('live', needsConnection(s) ? '1' : null);

@@ -17,7 +17,7 @@ import { TicketOffer } from './TicketOffer.tsx';
 function useStore(store: Store) {
   const [, redraw] = useState(0);
   useEffect(() => store.subscribe(() => redraw((n) => n + 1)), [store]);
-  return store.get();
+  return store.getState();
 }
 
 /** Distance from the bottom within which new content keeps the view scrolled to the end. */

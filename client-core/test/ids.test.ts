@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { compareMessageIds, lastMessageId, mergeMessages, newerMessage } from '../src/logic/message-order.ts';
+import {
+  compareIds as compareMessageIds,
+  lastId as lastMessageId,
+  mergeMessages,
+  newer as newerMessage,
+} from '../src/index.ts';
 import { message } from './fixtures.ts';
 
 describe('compareMessageIds', () => {

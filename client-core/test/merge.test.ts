@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareIds, lastId, mergeMessages } from '../src/merge.ts';
-import type { VisitorMessage as Message } from '@cascade/shared';
+import { compareIds, lastId, mergeMessages } from '../src/index.ts';
 import { message } from './fixtures.ts';
 
 describe('stream ids', () => {
@@ -37,11 +36,6 @@ describe('merging messages', () => {
 
   it('drops duplicates within one batch too', () => {
     expect(mergeMessages([], [c, c, a]).map((m) => m.id)).toEqual(['1-0', '3-0']);
-  });
-
-  it('never shows internal notes', () => {
-    // The server never sends one (visitor-projection.ts); a note from any other server is still dropped.
-    expect(mergeMessages([], [{ ...a, internal: true } as Message])).toEqual([]);
   });
 
   it('returns the same list when nothing was new', () => {

@@ -1,0 +1,39 @@
+import type { Conversation, Message } from '@cascade/shared';
+import type { MessageStore } from '../store/messages.ts';
+import type { Notifier } from '../waterfall/notifier.ts';
+import { toVisitorMessage } from '../waterfall/visitor-projection.ts';
+
+export type MessagePushDeps = { messages: MessageStore; notify: Notifier };
+
+/** How far back one read looks for the message before; notes and routing steps rarely run longer. */
+const PAGE = 20;
+
+const visitorSees = (m: Message): boolean => toVisitorMessage(m) !== null;
+
+/**
+ * Pushes a stored message to the visitor's tabs (unless they may not see it) and to the assigned
+ * agent, each copy naming the message before it that its receiver may see (`prev`). Pushes are
+ * fire-and-forget (a pub/sub reconnect can drop one); a receiver whose last contiguous id is not
+ * `prev` knows it missed something and fetches exactly the gap. Stream ids only grow, so what is
+ * before a stored message is final when it is read.
+ */
+export function messagePush(d: MessagePushDeps) {
+  async function previous(m: Message, sees: (m: Message) => boolean, page: Message[]): Promise<string | null> {
+    for (;;) {
+      const found = page.find(sees);
+      if (found) return found.id;
+      const oldest = page.at(-1);
+      if (page.length < PAGE || !oldest) return null;
+      page = await d.messages.before(m.conversationId, oldest.id, PAGE);
+    }
+  }
+
+  return async function push(m: Message, c: Conversation): Promise<void> {
+    const page = await d.messages.before(m.conversationId, m.id, PAGE);
+    if (c.agentId) d.notify.toAgent(c.agentId, 'message:new', { ...m, prev: page[0]?.id ?? null });
+    if (visitorSees(m)) {
+      const prev = await previous(m, visitorSees, page);
+      d.notify.toVisitor(c.siteId, c.visitorId, 'message:new', { ...m, prev });
+    }
+  };
+}

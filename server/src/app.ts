@@ -29,9 +29,17 @@ import { proxyTrust } from './security/proxy.ts';
 import { historyRoutes } from './history/routes.ts';
 import { auditRoutes, auditTrail } from './history/audit.ts';
 import { conversationTags } from './history/tags.ts';
+import { firstRun } from './setup/first-run.ts';
+import { setupRoutes } from './http/setup.ts';
+import { peopleRoutes } from './http/people.ts';
+import { originLog } from './security/origin-log.ts';
+import { accountMailer } from './auth/account-mail.ts';
 
-/** `demo` is the main demo site; `demos` has it and the second tenant. */
-export type Cascade = Core & { demo: Demo | null; demos: Demo[] };
+/**
+ * `demo` is the main demo site; `demos` has it and the second tenant. `setupLink`: the
+ * one-time first-run link, while the installation has no account.
+ */
+export type Cascade = Core & { demo: Demo | null; demos: Demo[]; setupLink: string | null };
 
 /**
  * Builds the whole server: HTTP routes and Socket.IO namespaces over the core. `cascade` is
@@ -58,6 +66,10 @@ export async function buildServer(config: Config): Promise<{ app: FastifyInstanc
 
   const demos = config.DEMO ? await seedDemos(core) : [];
   const demo = demos[0] ?? null;
+  const setup = firstRun(core);
+  const setupToken = await setup.issueToken();
+  const setupLink = setupToken ? `${config.publicUrl}/console/#setup/${setupToken}` : null;
+  app.decorate('cascade', { ...core, demo, demos, setupLink });
 
   let shuttingDown = false;
   errorReplies(app);
@@ -112,6 +124,47 @@ export async function buildServer(config: Config): Promise<{ app: FastifyInstanc
     });
     await api.register(auditRoutes, { db: core.db });
   });
+  invitationRoutes(app, accountDeps);
+  const people = {
+    ...accountDeps,
+    redis: core.redis,
+    keys: core.keys,
+    rates: core.rates,
+    publicUrl: config.publicUrl,
+    secureCookies,
+  };
+  peopleRoutes(app, {
+    ...people,
+    mailer: accountMailer(config),
+    log: app.log,
+    resetsPerHour: config.RATE_PASSWORD_RESETS_PER_HOUR,
+  });
+  setupRoutes(app, {
+    ...people,
+    firstRun: setup,
+    db: core.db,
+    origins: originLog(core.redis, core.keys),
+    disconnectSite: async (siteId) => {
+      for (const s of await core.io.of('/visitor').fetchSockets()) {
+        if ((s.data as { siteId?: string }).siteId === siteId) s.disconnect(true);
+      }
+    },
+  });
+  visitorRoutes(app, {
+    visitors: core.visitors,
+    authed,
+    disconnect: (siteId, visitorId) =>
+      core.io.of('/visitor').in(rooms.visitor(siteId, visitorId)).disconnectSockets(true),
+  });
+  boardRoutes(app, { core, authed });
+  historyRoutes(app, {
+    history: core.history,
+    conversations: core.conversations,
+    messages: core.messages,
+    tags: conversationTags(core.db),
+    authed,
+  });
+  auditRoutes(app, { db: core.db, authed });
   widgetConfigRoutes(app, { sites: core.sites });
   healthRoutes(app, { redis: core.redis, shuttingDown: () => shuttingDown });
   staticRoutes(app);

@@ -89,6 +89,8 @@ export const ServerEnv = z.object({
   RATE_CONVERSATIONS_PER_IP_PER_HOUR: z.coerce.number().int().min(1).default(30),
   RATE_CONNECTIONS_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).default(120),
   RATE_AGENT_MESSAGES_PER_MINUTE: z.coerce.number().int().min(1).default(120),
+  /** "Forgot password" emails to one address per hour; one address asking: ten times as many. */
+  RATE_PASSWORD_RESETS_PER_HOUR: z.coerce.number().int().min(1).default(3),
   /** Transcript emails to one address, and from one site, per day: a transcript is no mail relay. */
   RATE_TRANSCRIPTS_PER_ADDRESS_PER_DAY: z.coerce.number().int().min(1).default(5),
   RATE_TRANSCRIPTS_PER_SITE_PER_DAY: z.coerce.number().int().min(1).default(1000),

@@ -423,7 +423,8 @@ export const ar: Record<MessageKey, string> = {
   'settings.field.emailVisitors': 'إرسال رقم التذكرة إلى الزوار بالبريد',
   'settings.hint.skills': 'واحدة في كل سطر: حروف إنجليزية صغيرة أو أرقام أو - أو _.',
   'settings.hint.widen': 'فارغ: أبدًا.',
-  'settings.hint.origins': 'واحد في كل سطر، مثل https://shop.example. فارغ: يمكن لأي موقع تحميل المحادثة.',
+  'settings.hint.origins':
+    'واحد في كل سطر، تمامًا كما يعرضه المتصفح (https://shop.example، دون مسار). هذه الصفحات وحدها يمكنها تحميل المحادثة؛ القائمة الفارغة ترفض كل المواقع.',
   'settings.hint.thresholds': 'من 0 إلى 1. تحت حد الاقتراح يحوّل الروبوت المحادثة إلى شخص.',
   'settings.position.right': 'أسفل، في نهاية السطر',
   'settings.position.left': 'أسفل، في بداية السطر',

@@ -422,7 +422,8 @@ export const en = {
   'settings.field.emailVisitors': 'Email visitors their ticket number',
   'settings.hint.skills': 'One per line: lower-case letters, digits, - or _.',
   'settings.hint.widen': 'Empty: never.',
-  'settings.hint.origins': 'One per line, such as https://shop.example. Empty: any site may load the chat.',
+  'settings.hint.origins':
+    'One per line, exactly as the browser shows it (https://shop.example, no path). Only these pages may load the chat; empty refuses every site.',
   'settings.hint.thresholds': 'From 0 to 1. Below the suggest level the bot hands the chat to a person.',
   'settings.position.right': 'Bottom, end side',
   'settings.position.left': 'Bottom, start side',

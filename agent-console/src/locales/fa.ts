@@ -424,7 +424,7 @@ export const fa: Record<MessageKey, string> = {
   'settings.hint.skills': 'هر کدام در یک خط: حروف کوچک لاتین، رقم، - یا _.',
   'settings.hint.widen': 'خالی: هرگز.',
   'settings.hint.origins':
-    'هر کدام در یک خط، مانند https://shop.example. خالی: هر سایتی می‌تواند گفتگو را بارگذاری کند.',
+    'هر خط یکی، دقیقاً همان‌طور که مرورگر نشان می‌دهد (https://shop.example، بدون مسیر). فقط این صفحه‌ها می‌توانند گفتگو را بارگذاری کنند؛ فهرست خالی همهٔ سایت‌ها را رد می‌کند.',
   'settings.hint.thresholds': 'از ۰ تا ۱. زیر حد پیشنهاد، ربات گفتگو را به کارشناس می‌سپارد.',
   'settings.position.right': 'پایین، سمت پایان',
   'settings.position.left': 'پایین، سمت آغاز',

@@ -37,7 +37,15 @@ const lines = [
   `  agent console  ${url}/console/`,
   `  widget loader  ${url}/widget.js`,
 ];
-for (const demo of cascade.demos) {
+if (app.cascade.setupLink) {
+  lines.push(
+    '',
+    'This installation has no account yet. Open this one-time link to create the owner and the first site',
+    '(a new start replaces it; `pnpm cascade setup` does the same from the command line):',
+    `  ${app.cascade.setupLink}`,
+  );
+}
+for (const demo of app.cascade.demos) {
   lines.push('', `Demo accounts of ${demo.siteName} (site key ${demo.siteKey}):`);
   for (const a of demo.accounts) {
     const what = a.level ? `${a.role}, level ${a.level}` : a.role;

@@ -10,7 +10,7 @@ import type { RateLimiter } from '../security/rate-limit.ts';
 import type { Connections } from '../io/agent.ts';
 import { parse } from './parse.ts';
 
-const SESSION_MAX_AGE = 7 * 24 * 3600;
+export const SESSION_MAX_AGE = 7 * 24 * 3600;
 /** A hash to check against when the email is unknown, so timing does not reveal which accounts exist. */
 let dummyHash: Promise<string> | undefined;
 const dummy = () => (dummyHash ??= hashPassword(randomBytes(16).toString('hex')));

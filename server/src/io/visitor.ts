@@ -36,6 +36,7 @@ import { handler, type Logger } from './handle.ts';
 import { rooms } from './rooms.ts';
 import { clientAddress, proxyTrust } from '../security/proxy.ts';
 import { typingThrottle } from '../security/typing-throttle.ts';
+import { originLog } from '../security/origin-log.ts';
 
 /** What a visitor's socket keeps; `seen` is the conversation it last saw, a checked hint for the next message. */
 type VisitorData = { siteId: string; visitorId: string; token: string; ip: string; seen: string | null };
@@ -74,6 +75,7 @@ export function visitorNamespace(io: Server, d: VisitorSocketDeps, actions: Visi
   let closing = false;
   const trust = proxyTrust(d.config.TRUST_PROXY);
   const typingSignals = typingThrottle();
+  const origins = originLog(d.redis, d.keys);
 
   // eslint-disable-next-line @typescript-eslint/no-misused-promises -- every path calls next(), even on failure
   nsp.use(async (socket, next) => {
@@ -86,9 +88,12 @@ export function visitorNamespace(io: Server, d: VisitorSocketDeps, actions: Visi
       if (!auth.success) return next(new Error('invalid_payload'));
       const site = await d.sites.byPublicKey(auth.data.siteKey);
       if (!site) return next(new Error('unknown_site'));
-      if (!originAllowed(site, socket.handshake.headers.origin, socket.handshake.headers.host)) {
+      const origin = socket.handshake.headers.origin;
+      if (!originAllowed(site, origin, socket.handshake.headers.host)) {
+        if (origin) await origins.refused(site.id, origin);
         return next(new Error('origin_not_allowed'));
       }
+      if (origin && site.allowedOrigins.includes(origin)) await origins.allowed(site.id, origin);
       const claims = auth.data.identity ? await identityClaims(site, auth.data.identity) : null;
       const known = auth.data.token ? await d.visitors.byToken(auth.data.token) : null;
       let visitor = known && known.siteId === site.id ? await d.visitors.get(site.id, known.visitorId) : null;

@@ -70,6 +70,14 @@ export function keys(prefix: string) {
     /** Messages one sender (`visitor`, `agent:<id>`) wrote in this conversation in the current window. */
     messageRate: (c: string, sender: string) => `${conv(c)}:rate:${sender}`,
     kbChannel: `${prefix}:kb-changed`,
+    /** The SHA-256 of the first-run setup token; exists only until the owner's account is made. */
+    setupToken: `${prefix}:setup`,
+    /** A password-reset link, named by the SHA-256 of its token. */
+    passwordReset: (tokenHash: string) => `${prefix}:pwreset:${tokenHash}`,
+    /** The site's open invitations (SHA-256 of the code -> what admins see of it). */
+    siteInvitations: (s: string) => `${site(s)}:invitations`,
+    /** The widget's last allowed connection and the origins it was refused from (see security/origin-log.ts). */
+    originLog: (s: string) => `${site(s)}:origins`,
   };
 }
 export type Keys = ReturnType<typeof keys>;

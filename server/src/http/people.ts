@@ -1,0 +1,256 @@
+import { randomUUID } from 'node:crypto';
+import {
+  CascadeError,
+  ForgotPassword,
+  InvitationJoin,
+  InvitationParams,
+  InviteBody,
+  LinkToken,
+  PasswordReset,
+  SiteQuery,
+  type Agent,
+  type InvitationPreview,
+  type InvitationSent,
+  type Membership,
+  type PendingInvitation,
+  type Site,
+} from '@cascade/shared';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { AccountMail, AccountMailer } from '../auth/account-mail.ts';
+import { sessionCookie } from '../auth/cookies.ts';
+import { digest, newLinkToken, takeIfEquals } from '../auth/link-token.ts';
+import { hashPassword } from '../auth/password.ts';
+import type { Log } from '../core.ts';
+import type { Redis } from '../redis/connect.ts';
+import type { Keys } from '../redis/keys.ts';
+import type { Routing } from '../routing/routing.ts';
+import type { RateLimiter } from '../security/rate-limit.ts';
+import type { AgentStore } from '../store/agents.ts';
+import type { InvitationStore, StoredInvitation } from '../store/invitations.ts';
+import type { SessionStore } from '../store/sessions.ts';
+import type { SiteStore } from '../store/sites.ts';
+import { requireRole } from './access.ts';
+import { SESSION_MAX_AGE, type Authed } from './auth.ts';
+import { parse } from './parse.ts';
+
+export const RESET_TTL_SECONDS = 3600;
+
+export type PeopleDeps = {
+  redis: Redis;
+  keys: Keys;
+  agents: AgentStore;
+  invitations: InvitationStore;
+  sessions: SessionStore;
+  sites: SiteStore;
+  routing: Routing;
+  rates: RateLimiter;
+  /** Null without SMTP_URL: invitation links are then shown to the admin instead. */
+  mailer: AccountMailer | null;
+  log: Log;
+  publicUrl: string;
+  secureCookies: boolean;
+  resetsPerHour: number;
+  authed: (req: FastifyRequest) => Promise<Authed>;
+  disconnect: (agentId: string) => Promise<void>;
+};
+
+const gone = () => new CascadeError('not_found', 'no such invitation, or it has expired or been used');
+
+/**
+ * Invitations by email (a new person creates their account from the link; an existing one
+ * accepts after logging in) and "forgot password". Both send a single-use link whose secret
+ * is stored only as its SHA-256.
+ */
+export function peopleRoutes(app: FastifyInstance, deps: PeopleDeps): void {
+  const link = (invite: Pick<StoredInvitation, 'agentId'>, code: string) =>
+    `${deps.publicUrl}/console/#${invite.agentId ? 'join' : 'invite'}/${code}`;
+
+  async function send(to: string, locale: Agent['locale'], mail: AccountMail): Promise<boolean> {
+    if (!deps.mailer) return false;
+    try {
+      await deps.mailer(to, locale, mail);
+      return true;
+    } catch (e) {
+      deps.log.warn({ err: e instanceof Error ? e.message : e }, 'account email not sent');
+      return false;
+    }
+  }
+
+  async function invite(
+    site: Site,
+    inviter: Agent,
+    data: Omit<StoredInvitation, 'expiresAt' | 'invitedBy'>,
+  ): Promise<InvitationSent> {
+    const { code, id, expiresAt } = await deps.invitations.create({ ...data, invitedBy: inviter.id });
+    const url = link(data, code);
+    const emailed = await send(data.email ?? '', site.defaultLocale, {
+      kind: 'invitation',
+      site: site.name,
+      inviter: inviter.name,
+      link: url,
+      existingAccount: data.agentId !== null,
+    });
+    const invitation: PendingInvitation = {
+      id,
+      email: data.email ?? '',
+      role: data.membership.role,
+      level: data.level ?? 1,
+      invitedBy: inviter.id,
+      expiresAt,
+      existingAccount: data.agentId !== null,
+    };
+    // Only a link that did not go out by email is shown: otherwise it stays in the invitee's mailbox.
+    return { invitation, emailed, link: emailed ? null : url };
+  }
+
+  async function adminSite(req: FastifyRequest, siteId: string): Promise<{ agent: Agent; site: Site }> {
+    const { agent } = await deps.authed(req);
+    requireRole(agent, siteId, 'admin');
+    const site = await deps.sites.get(siteId);
+    if (!site) throw new CascadeError('not_found', 'no such site');
+    return { agent, site };
+  }
+
+  app.get('/api/invitations', async (req) => {
+    const { siteId } = parse(SiteQuery, req.query);
+    await adminSite(req, siteId);
+    return { invitations: await deps.invitations.ofSite(siteId) };
+  });
+
+  app.post('/api/invitations', async (req): Promise<InvitationSent> => {
+    const body = parse(InviteBody, req.body);
+    const { agent, site } = await adminSite(req, body.siteId);
+    const membership: Membership = {
+      siteId: site.id,
+      role: body.role,
+      skills: site.skills.map((skill) => ({ skill, level: body.level })),
+      maxChats: null,
+    };
+    const existingId = await deps.agents.idByEmail(body.email);
+    if (existingId) {
+      const existing = await deps.agents.get(existingId);
+      if (existing?.memberships.some((m) => m.siteId === site.id)) {
+        throw new CascadeError('conflict', 'this person is already on the site');
+      }
+    }
+    return invite(site, agent, { agentId: existingId, email: body.email, level: body.level, membership });
+  });
+
+  /** A new link replaces the old one, which stops working; the email goes out again. */
+  app.post('/api/invitations/:id/resend', async (req): Promise<InvitationSent> => {
+    const { id } = parse(InvitationParams, req.params);
+    const { siteId } = parse(SiteQuery, req.body);
+    const { agent, site } = await adminSite(req, siteId);
+    const old = await deps.invitations.byId(siteId, id);
+    if (!old?.email) throw gone();
+    await deps.invitations.revoke(siteId, id);
+    const { agentId, email, level, membership } = old;
+    return invite(site, agent, { agentId, email, level, membership });
+  });
+
+  app.delete('/api/invitations/:id', async (req, reply) => {
+    const { id } = parse(InvitationParams, req.params);
+    const { siteId } = parse(SiteQuery, req.query);
+    await adminSite(req, siteId);
+    if (!(await deps.invitations.revoke(siteId, id))) throw gone();
+    return reply.status(204).send();
+  });
+
+  /** What the link's holder is invited to: this one site and role, nothing else about anyone. */
+  app.get('/api/invitations/preview/:code', async (req): Promise<InvitationPreview> => {
+    const { code } = parse(z.object({ code: LinkToken }), req.params);
+    const found = await deps.invitations.peek(code);
+    const site = found ? await deps.sites.get(found.membership.siteId) : null;
+    if (!found || !site) throw gone();
+    return { site: site.name, email: found.email ?? '', role: found.membership.role, existingAccount: !!found.agentId };
+  });
+
+  /** A new person takes the invitation: their account, their password, this one site; and they are signed in. */
+  app.post('/api/invitations/join', async (req, reply) => {
+    const body = parse(InvitationJoin, req.body);
+    const found = await deps.invitations.peek(body.code);
+    if (!found?.email || found.agentId) throw gone();
+    const { siteId } = found.membership;
+    const [site, inviter] = await Promise.all([deps.sites.get(siteId), deps.agents.get(found.invitedBy)]);
+    const stillAdmin = inviter?.active && inviter.memberships.some((m) => m.siteId === siteId && m.role === 'admin');
+    if (!site || !stillAdmin) {
+      await deps.invitations.consume(body.code);
+      throw gone();
+    }
+    if (await deps.agents.idByEmail(found.email)) {
+      throw new CascadeError('conflict', 'this email has an account now: log in and accept the invitation there');
+    }
+    if (!(await deps.invitations.consume(body.code))) throw gone();
+    const agent: Agent = {
+      id: randomUUID().replace(/-/g, ''),
+      email: found.email,
+      name: body.name,
+      locale: site.defaultLocale,
+      avatarUrl: null,
+      active: true,
+      memberships: [found.membership],
+      createdAt: Date.now(),
+    };
+    const hash = await hashPassword(body.password);
+    if (!(await deps.agents.create(agent, hash))) {
+      throw new CascadeError('conflict', 'this email has an account now: log in and accept the invitation there');
+    }
+    // The person chose this password themselves.
+    await deps.agents.setPasswordHash(agent.id, hash);
+    await deps.routing.registerAgent(agent);
+    const session = await deps.sessions.create(agent.id);
+    reply.header(
+      'set-cookie',
+      sessionCookie(session.id, { secure: deps.secureCookies, maxAgeSeconds: SESSION_MAX_AGE }),
+    );
+    return { site: { id: site.id, name: site.name, role: found.membership.role } };
+  });
+
+  /**
+   * Sends a reset link when the email has an account. The answer is the same either way, and
+   * is given before any email is sent, so neither its words nor its timing tell who has one.
+   */
+  app.post('/api/auth/forgot', async (req, reply) => {
+    const { email } = parse(ForgotPassword, req.body);
+    const perHour = deps.resetsPerHour;
+    await deps.rates.check(`pwforgot:${req.ip}`, perHour * 10, 3600, 'too many reset requests; try again in an hour');
+    await deps.rates.check(
+      `pwforgot:${email.toLowerCase()}`,
+      perHour,
+      3600,
+      'too many reset requests for this email; try again in an hour',
+    );
+    void (async () => {
+      const found = await deps.agents.byEmail(email);
+      if (!found?.agent.active) return;
+      if (!deps.mailer) {
+        deps.log.warn({}, 'a password reset was asked for, but SMTP_URL is not set: use `pnpm cascade reset-password`');
+        return;
+      }
+      const token = newLinkToken();
+      await deps.redis.set(deps.keys.passwordReset(digest(token)), found.agent.id, {
+        expiration: { type: 'EX', value: RESET_TTL_SECONDS },
+      });
+      await send(found.agent.email, found.agent.locale, {
+        kind: 'reset',
+        link: `${deps.publicUrl}/console/#reset/${token}`,
+      });
+    })().catch((e: unknown) => deps.log.error({ err: e }, 'password reset email failed'));
+    return reply.status(202).send({ message: 'if an account has this email, a reset link is on its way' });
+  });
+
+  /** Sets the new password from a reset link, once; every session of the account ends. */
+  app.post('/api/auth/reset', async (req, reply) => {
+    const body = parse(PasswordReset, req.body);
+    const key = deps.keys.passwordReset(digest(body.token));
+    const agentId = await deps.redis.get(key);
+    if (!agentId || !(await takeIfEquals(deps.redis, key, agentId))) {
+      throw new CascadeError('not_found', 'this reset link has expired or has been used; ask for a new one');
+    }
+    await deps.agents.setPasswordHash(agentId, await hashPassword(body.password));
+    await deps.sessions.destroyAll(agentId);
+    await deps.disconnect(agentId);
+    return reply.status(204).send();
+  });
+}

@@ -31,6 +31,7 @@ import { proxyTrust } from './security/proxy.ts';
 import { historyRoutes } from './history/routes.ts';
 import { auditRoutes, auditTrail } from './history/audit.ts';
 import { conversationTags } from './history/tags.ts';
+import { integrations } from './integrations/integrations.ts';
 
 /** `demo` is the main demo site; `demos` has it and the second tenant. */
 export type Cascade = Core & { demo: Demo | null; demos: Demo[] };
@@ -69,6 +70,7 @@ export async function buildServer(config: Config): Promise<FastifyInstance> {
   errorReplies(app);
   securityHeaders(app);
   const secureCookies = config.COOKIE_SECURE ?? config.publicUrl.startsWith('https://');
+  const integrated = integrations(core, config);
   const authDeps = {
     sessions: core.sessions,
     agents: core.agents,
@@ -77,6 +79,7 @@ export async function buildServer(config: Config): Promise<FastifyInstance> {
     rates: core.rates,
     login: { maxFailures: config.LOGIN_MAX_FAILURES, lockMinutes: config.LOGIN_LOCK_MINUTES },
     disconnect: (agentId: string, which?: Connections) => endAgentConnections(core.io, agentId, which),
+    bearer: integrated.bearer,
   };
   authRoutes(app, authDeps);
   const authed = auditTrail(app, core.db, app.log, authenticator(authDeps));
@@ -116,6 +119,7 @@ export async function buildServer(config: Config): Promise<FastifyInstance> {
     authed,
   });
   auditRoutes(app, { db: core.db, authed });
+  integrated.routes(app, authed);
   widgetConfigRoutes(app, { sites: core.sites });
   healthRoutes(app, { redis: core.redis, shuttingDown: () => shuttingDown });
   staticRoutes(app);

@@ -24,12 +24,19 @@ export type AuthDeps = {
   login: { maxFailures: number; lockMinutes: number };
   /** Ends the agent's live connections everywhere: all, one session's, or all but one session's. */
   disconnect: (agentId: string, which?: Connections) => Promise<void>;
+  /** An API token's caller when the request carries `Authorization: Bearer`; null without one. */
+  bearer?: (req: FastifyRequest) => Promise<Authed | null>;
 };
 export type Authed = { agent: Agent; session: Session };
 
-/** Resolves the session cookie to an active agent; state-changing calls also need the CSRF header. */
+/**
+ * Resolves an API token or the session cookie to its caller; with the cookie, state-changing
+ * calls also need the CSRF header.
+ */
 export function authenticator(deps: AuthDeps) {
   return async function authed(req: FastifyRequest): Promise<Authed> {
+    const viaToken = await deps.bearer?.(req);
+    if (viaToken) return viaToken;
     const sid = readCookie(req.headers.cookie, SESSION_COOKIE);
     const session = sid ? await deps.sessions.get(sid) : null;
     const agent = session ? await deps.agents.get(session.agentId) : null;

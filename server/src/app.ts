@@ -80,6 +80,7 @@ export async function buildServer(config: Config): Promise<FastifyInstance> {
     login: { maxFailures: config.LOGIN_MAX_FAILURES, lockMinutes: config.LOGIN_LOCK_MINUTES },
     disconnect: (agentId: string, which?: Connections) => endAgentConnections(core.io, agentId, which),
     bearer: integrated.bearer,
+    secondFactor: integrated.secondFactor,
   };
   authRoutes(app, authDeps);
   const authed = auditTrail(app, core.db, app.log, authenticator(authDeps));
@@ -119,7 +120,7 @@ export async function buildServer(config: Config): Promise<FastifyInstance> {
     authed,
   });
   auditRoutes(app, { db: core.db, authed });
-  integrated.routes(app, authed);
+  await integrated.routes(app, authed);
   widgetConfigRoutes(app, { sites: core.sites });
   healthRoutes(app, { redis: core.redis, shuttingDown: () => shuttingDown });
   staticRoutes(app);

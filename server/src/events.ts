@@ -11,7 +11,8 @@ export type DomainEvent =
   | { type: 'csat.submitted'; conversation: Conversation }
   /** Stored for the first time (a re-sent message is not new). */
   | { type: 'message.created'; message: Message; conversation: Conversation }
-  | { type: 'conversation.assigned'; conversation: Conversation }
+  /** `waitedSince`: when the wait that the claim ended began (null when a repair finishes the claim). */
+  | { type: 'conversation.assigned'; conversation: Conversation; waitedSince: number | null }
   /** `fromAgentId` is unknown (null) when a repair finishes the transfer. */
   | { type: 'conversation.transferred'; conversation: Conversation; fromAgentId: string | null; note: string | null };
 

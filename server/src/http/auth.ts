@@ -26,6 +26,8 @@ export type AuthDeps = {
   disconnect: (agentId: string, which?: Connections) => Promise<void>;
   /** An API token's caller when the request carries `Authorization: Bearer`; null without one. */
   bearer?: (req: FastifyRequest) => Promise<Authed | null>;
+  /** Checks the second factor of an account whose password was right: fine, missing, or wrong. */
+  secondFactor?: (agentId: string, code: string | undefined) => Promise<'ok' | 'missing' | 'wrong'>;
 };
 export type Authed = { agent: Agent; session: Session };
 
@@ -81,12 +83,16 @@ export function authRoutes(app: FastifyInstance, deps: AuthDeps): void {
     if (wait > 0) return slowDown(reply, wait, `too many failed logins; try again in ${wait} seconds`);
     const found = await deps.agents.byEmail(body.email);
     const valid = await verifyPassword(found?.passwordHash ?? (await dummy()), body.password);
-    if (!found || !valid || !found.agent.active) {
+    const second = found && valid && deps.secondFactor ? await deps.secondFactor(found.agent.id, body.code) : 'ok';
+    if (second === 'missing' && found?.agent.active) {
+      throw new CascadeError('second_factor_required', 'enter the code from your authenticator app');
+    }
+    if (!found || !valid || !found.agent.active || second !== 'ok') {
       await Promise.all([
         deps.rates.fail(pair, maxFailures, lockMinutes * 60, lockMinutes * 60),
         deps.rates.fail(address, maxFailures * 10, lockMinutes * 60, lockMinutes * 60),
       ]);
-      throw new CascadeError('unauthorized', 'wrong email or password');
+      throw new CascadeError('unauthorized', second === 'wrong' ? 'wrong code' : 'wrong email or password');
     }
     // The address keeps its count: one's own account must not clear guesses at others.
     await deps.rates.reset(pair);

@@ -241,8 +241,10 @@ export function waterfall(d: WaterfallDeps) {
     if (t.to === 'resolved') bookkeeping.push(d.events.emit({ type: 'conversation.resolved', conversation: updated }));
     if (ticketCreated)
       bookkeeping.push(d.events.emit({ type: 'ticket.created', ticket: ticketCreated, conversation: updated }));
-    if (t.event === 'claimed')
-      bookkeeping.push(d.events.emit({ type: 'conversation.assigned', conversation: updated }));
+    if (t.event === 'claimed') {
+      const waitedSince = c.waitingSince ?? c.queuedAt;
+      bookkeeping.push(d.events.emit({ type: 'conversation.assigned', conversation: updated, waitedSince }));
+    }
     if (t.event === 'transferred') {
       const note = e.type === 'transfer' ? e.note : null;
       bookkeeping.push(
@@ -279,7 +281,8 @@ export function waterfall(d: WaterfallDeps) {
     if (site) await clocks.waiting(site, current);
     if (record.event === 'escalated') await d.events.emit({ type: 'conversation.escalated', conversation: current });
     if (record.to === 'resolved') await d.events.emit({ type: 'conversation.resolved', conversation: current });
-    if (record.event === 'claimed') await d.events.emit({ type: 'conversation.assigned', conversation: current });
+    if (record.event === 'claimed')
+      await d.events.emit({ type: 'conversation.assigned', conversation: current, waitedSince: null });
     if (record.event === 'transferred') {
       const note = typeof record.data.note === 'string' ? record.data.note : null;
       await d.events.emit({ type: 'conversation.transferred', conversation: current, fromAgentId: null, note });

@@ -15,8 +15,6 @@ export const WebhookEventType = z.enum([
   'message.created',
   'conversation.assigned',
   'conversation.transferred',
-  /** Sent only by "send a test event" in the settings, never by a chat. */
-  'webhook.test',
 ]);
 export type WebhookEventType = z.infer<typeof WebhookEventType>;
 
@@ -75,9 +73,16 @@ export const WebhookPayload = z.discriminatedUnion('type', [
     type: z.literal('conversation.transferred'),
     data: z.object({ conversation: Conversation, from: WebhookAgent.nullable(), note: z.string().nullable() }),
   }),
-  z.object({ ...envelope, type: z.literal('webhook.test'), data: z.object({ message: z.string() }) }),
 ]);
 export type WebhookPayload = z.infer<typeof WebhookPayload>;
+
+/** Sent only by "send a test event" in the settings, never by a chat. */
+export const WebhookTestPayload = z.object({
+  ...envelope,
+  type: z.literal('webhook.test'),
+  data: z.object({ message: z.string() }),
+});
+export type WebhookTestPayload = z.infer<typeof WebhookTestPayload>;
 
 export const DeliveryKind = z.enum(['webhook', 'email']);
 export type DeliveryKind = z.infer<typeof DeliveryKind>;

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingHttpHeaders } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { ChatSummary, WebhookPayload, WebhookTestResult } from '@cascade/shared';
 import type { QueueEvents } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -94,21 +96,43 @@ describe('webhooks for messages, assignments and transfers', () => {
     visitor.close();
   });
 
-  it('sends a test event at once and shows what the receiver answered', async () => {
-    receiver.answer = (p) => (p.type === 'webhook.test' ? 202 : 200);
-    const ok = await admin.post<WebhookTestResult>('/api/integrations/webhooks/test', { siteId: h.demo.siteId });
-    expect(ok.status).toBe(200);
-    expect(ok.body).toEqual({ url: receiver.url, status: 202, body: 'ok', ok: true });
-    const hit = await receiver.next((x) => x.payload.type === 'webhook.test');
-    expect(hit.payload.siteId).toBe(h.demo.siteId);
+  it('sends a signed test event at once and shows what the receiver answered', async () => {
+    const secret = (await h.app.cascade.sites.secrets(h.demo.siteId))?.webhookSecret ?? '';
+    const seen: { headers: IncomingHttpHeaders; raw: string }[] = [];
+    let answer = { status: 202, body: 'accepted by the helpdesk' };
+    const server = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        seen.push({ headers: req.headers, raw: Buffer.concat(chunks).toString('utf8') });
+        res.writeHead(answer.status, { 'content-type': 'text/plain' }).end(answer.body);
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`;
+    try {
+      await h.configureSite({ sinks: { webhookUrl: url, supportEmail: null, emailVisitors: false } });
+      const ok = await admin.post<WebhookTestResult>('/api/integrations/webhooks/test', { siteId: h.demo.siteId });
+      expect(ok.status).toBe(200);
+      expect(ok.body).toEqual({ url, status: 202, body: 'accepted by the helpdesk', ok: true });
+      expect(seen).toHaveLength(1);
+      const [hit] = seen;
+      expect(verifyCascade(hit!.headers, hit!.raw, secret)).toBe(true);
+      expect(hit!.headers['x-cascade-event']).toBe('webhook.test');
+      expect(JSON.parse(hit!.raw)).toMatchObject({ type: 'webhook.test', siteId: h.demo.siteId });
 
-    receiver.answer = (p) => (p.type === 'webhook.test' ? 503 : 200);
-    const refused = await admin.post<WebhookTestResult>('/api/integrations/webhooks/test', { siteId: h.demo.siteId });
-    expect(refused.body).toEqual({ url: receiver.url, status: 503, body: 'not now', ok: false });
-    receiver.answer = () => 200;
+      answer = { status: 503, body: 'maintenance until 02:00' };
+      const refused = await admin.post<WebhookTestResult>('/api/integrations/webhooks/test', {
+        siteId: h.demo.siteId,
+      });
+      expect(refused.body).toEqual({ url, status: 503, body: 'maintenance until 02:00', ok: false });
 
-    const agent = restClient(h.url, await h.login('lina@cedar.example'));
-    expect((await agent.post('/api/integrations/webhooks/test', { siteId: h.demo.siteId })).status).toBe(403);
+      const agent = restClient(h.url, await h.login('lina@cedar.example'));
+      expect((await agent.post('/api/integrations/webhooks/test', { siteId: h.demo.siteId })).status).toBe(403);
+    } finally {
+      await h.configureSite({ sinks: { webhookUrl: receiver.url, supportEmail: null, emailVisitors: false } });
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   });
 
   it('says when the receiver cannot be reached, and when no URL is saved', async () => {

@@ -2,7 +2,7 @@ import { lookup as dnsLookup, type LookupAddress, type LookupOptions } from 'nod
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { isIP } from 'node:net';
-import type { WebhookPayload } from '@cascade/shared';
+import type { WebhookPayload, WebhookTestPayload } from '@cascade/shared';
 import { isInternalAddress } from '../security/addresses.ts';
 import { webhookSignature } from './signature.ts';
 
@@ -62,7 +62,7 @@ export async function postWebhook(
 export async function sendWebhook(
   url: string,
   secret: string,
-  payload: WebhookPayload,
+  payload: WebhookPayload | WebhookTestPayload,
   allowInternal: boolean,
 ): Promise<{ status: number; body: string }> {
   const target = new URL(url);

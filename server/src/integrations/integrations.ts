@@ -30,7 +30,7 @@ export function integrations(core: Core, config: Config) {
   const totp = totpStore(core.redis, k);
   return {
     bearer: bearerAuth(tokens),
-    async secondFactor(agentId: string, code: string | undefined): Promise<'ok' | 'missing' | 'wrong'> {
+    secondFactor: async (agentId: string, code: string | undefined): Promise<'ok' | 'missing' | 'wrong'> => {
       if (!(await totp.enabled(agentId))) return 'ok';
       if (!code) return 'missing';
       return (await totp.check(agentId, code, Date.now())) ? 'ok' : 'wrong';

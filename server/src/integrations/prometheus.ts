@@ -38,16 +38,17 @@ export function prometheus(core: Core): Registry {
     buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300, 600, 1800],
     registers: [registry],
   });
-  core.events.on(async (e) => {
+  core.events.on((e) => {
     if (e.type === 'message.created') {
       const m = e.message;
-      if (m.author === 'system' || m.internal) return;
+      if (m.author === 'system' || m.internal) return Promise.resolve();
       messages.inc({ direction: m.author === 'visitor' ? 'in' : 'out', author: m.author });
       if (m.bot) decisions.inc({ outcome: m.bot.kind });
     } else if (e.type === 'conversation.assigned' && e.waitedSince !== null) {
       const at = e.conversation.assignedAt ?? Date.now();
       claimLatency.observe(Math.max(0, at - e.waitedSince) / 1000);
     }
+    return Promise.resolve();
   });
 
   new Gauge({

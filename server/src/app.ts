@@ -29,11 +29,7 @@ import { proxyTrust } from './security/proxy.ts';
 import { historyRoutes } from './history/routes.ts';
 import { auditRoutes, auditTrail } from './history/audit.ts';
 import { conversationTags } from './history/tags.ts';
-import { firstRun } from './setup/first-run.ts';
-import { setupRoutes } from './http/setup.ts';
-import { peopleRoutes } from './http/people.ts';
-import { originLog } from './security/origin-log.ts';
-import { accountMailer } from './auth/account-mail.ts';
+import { integrations } from './integrations/integrations.ts';
 
 /**
  * `demo` is the main demo site; `demos` has it and the second tenant. `setupLink`: the
@@ -75,6 +71,7 @@ export async function buildServer(config: Config): Promise<{ app: FastifyInstanc
   errorReplies(app);
   securityHeaders(app);
   const secureCookies = config.COOKIE_SECURE ?? config.publicUrl.startsWith('https://');
+  const integrated = integrations(core, config);
   const authDeps = {
     sessions: core.sessions,
     agents: core.agents,
@@ -83,6 +80,8 @@ export async function buildServer(config: Config): Promise<{ app: FastifyInstanc
     rates: core.rates,
     login: { maxFailures: config.LOGIN_MAX_FAILURES, lockMinutes: config.LOGIN_LOCK_MINUTES },
     disconnect: (agentId: string, which?: Connections) => endAgentConnections(core.io, agentId, which),
+    bearer: integrated.bearer,
+    secondFactor: integrated.secondFactor,
   };
   await app.register(loginRoutes, authDeps);
   // Everything registered in here is for signed-in agents; each route names the role it needs.
@@ -165,6 +164,7 @@ export async function buildServer(config: Config): Promise<{ app: FastifyInstanc
     authed,
   });
   auditRoutes(app, { db: core.db, authed });
+  await integrated.routes(app, authed);
   widgetConfigRoutes(app, { sites: core.sites });
   healthRoutes(app, { redis: core.redis, shuttingDown: () => shuttingDown });
   staticRoutes(app);

@@ -1,4 +1,4 @@
-import type { Conversation, Ticket } from '@cascade/shared';
+import type { Conversation, Message, Ticket } from '@cascade/shared';
 
 /** What happened, for whoever outside the waterfall cares (webhooks, emails, numbers). */
 export type DomainEvent =
@@ -8,7 +8,13 @@ export type DomainEvent =
   /** Resolved, ticketed or abandoned: nothing more happens in it but a rating. */
   | { type: 'conversation.ended'; conversation: Conversation }
   | { type: 'ticket.created'; ticket: Ticket; conversation: Conversation }
-  | { type: 'csat.submitted'; conversation: Conversation };
+  | { type: 'csat.submitted'; conversation: Conversation }
+  /** Stored for the first time (a re-sent message is not new). */
+  | { type: 'message.created'; message: Message; conversation: Conversation }
+  /** `waitedSince`: when the wait that the claim ended began (null when a repair finishes the claim). */
+  | { type: 'conversation.assigned'; conversation: Conversation; waitedSince: number | null }
+  /** `fromAgentId` is unknown (null) when a repair finishes the transfer. */
+  | { type: 'conversation.transferred'; conversation: Conversation; fromAgentId: string | null; note: string | null };
 
 export type DomainEventListener = (e: DomainEvent) => Promise<void>;
 

@@ -3,6 +3,8 @@ import { z } from 'zod';
 export const ErrorCode = z.enum([
   'invalid_payload',
   'unauthorized',
+  /** The password was right; the account also needs its authenticator app's code. */
+  'second_factor_required',
   'forbidden',
   'not_found',
   'conflict',
@@ -45,6 +47,7 @@ export const httpStatus: Record<ErrorCode, number> = {
   invalid_payload: 400,
   unauthorized: 401,
   identity_invalid: 401,
+  second_factor_required: 401,
   forbidden: 403,
   origin_not_allowed: 403,
   not_found: 404,

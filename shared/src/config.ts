@@ -132,6 +132,15 @@ export const ServerEnv = z.object({
    * admin must not be able to make this server call into its own network.
    */
   ALLOW_INTERNAL_WEBHOOKS: bool.default(false),
+  /**
+   * A secret a Prometheus server sends as `Authorization: Bearer` to read /metrics on the main
+   * port; unset, the main port does not serve /metrics.
+   */
+  METRICS_TOKEN: z.string().min(16, 'at least 16 characters').max(200).optional(),
+  /** A second port that serves only /metrics, without a token, for an internal network. */
+  METRICS_PORT: z.coerce.number().int().min(0).max(65_535).optional(),
+  /** The interface of METRICS_PORT; loopback unless an internal interface is named. */
+  METRICS_HOST: z.string().min(1).default('127.0.0.1'),
   SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\//, 'SMTP_URL must be smtp:// or smtps://')

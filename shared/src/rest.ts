@@ -9,6 +9,8 @@ import { KB_LIMITS } from './kb.ts';
 export const LoginBody = z.object({
   email: z.email().max(254),
   password: z.string().min(1).max(200),
+  /** The authenticator app's code or a recovery code, for an account with two-step sign-in. */
+  code: z.string().trim().min(1).max(20).optional(),
 });
 export type LoginBody = z.infer<typeof LoginBody>;
 

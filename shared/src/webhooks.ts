@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Conversation } from './conversation.ts';
 import { AgentId, ConversationId, SiteId, TicketId, Timestamp } from './ids.ts';
+import { Message } from './message.ts';
 import { Level, Skill } from './site.ts';
 import { Ticket } from './ticket.ts';
 
@@ -11,6 +12,9 @@ export const WebhookEventType = z.enum([
   'conversation.resolved',
   'ticket.created',
   'csat.submitted',
+  'message.created',
+  'conversation.assigned',
+  'conversation.transferred',
 ]);
 export type WebhookEventType = z.infer<typeof WebhookEventType>;
 
@@ -25,13 +29,15 @@ const envelope = {
   siteId: SiteId,
 };
 
+const WebhookAgent = z.object({ id: AgentId, name: z.string() });
+
 export const CsatData = z.object({
   conversationId: ConversationId,
   ticketId: TicketId.nullable(),
   score: z.number().int().min(1).max(5),
   comment: z.string().nullable(),
   /** The agent who had the chat; null when the bot resolved it. */
-  agent: z.object({ id: AgentId, name: z.string() }).nullable(),
+  agent: WebhookAgent.nullable(),
   skill: Skill,
   level: Level,
   ratedAt: Timestamp,
@@ -50,8 +56,33 @@ export const WebhookPayload = z.discriminatedUnion('type', [
     data: z.object({ ticket: Ticket, conversation: Conversation }),
   }),
   z.object({ ...envelope, type: z.literal('csat.submitted'), data: CsatData }),
+  /** A visitor's, agent's or the bot's message (internal notes marked `internal`); system lines are not sent. */
+  z.object({
+    ...envelope,
+    type: z.literal('message.created'),
+    data: z.object({ message: Message, conversation: Conversation }),
+  }),
+  z.object({
+    ...envelope,
+    type: z.literal('conversation.assigned'),
+    data: z.object({ conversation: Conversation, agent: WebhookAgent.nullable() }),
+  }),
+  /** Passed on with a note; `conversation` shows the new skill and level, `from` who passed it. */
+  z.object({
+    ...envelope,
+    type: z.literal('conversation.transferred'),
+    data: z.object({ conversation: Conversation, from: WebhookAgent.nullable(), note: z.string().nullable() }),
+  }),
 ]);
 export type WebhookPayload = z.infer<typeof WebhookPayload>;
+
+/** Sent only by "send a test event" in the settings, never by a chat. */
+export const WebhookTestPayload = z.object({
+  ...envelope,
+  type: z.literal('webhook.test'),
+  data: z.object({ message: z.string() }),
+});
+export type WebhookTestPayload = z.infer<typeof WebhookTestPayload>;
 
 export const DeliveryKind = z.enum(['webhook', 'email']);
 export type DeliveryKind = z.infer<typeof DeliveryKind>;

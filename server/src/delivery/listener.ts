@@ -15,7 +15,13 @@ export function deliveries(d: ListenerDeps): void {
   d.events.on(async (e) => {
     const site = await d.sites.get(e.conversation.siteId);
     if (!site) return;
-    const agentId = e.type === 'csat.submitted' ? e.conversation.agentId : null;
+    if (!site.sinks.webhookUrl && e.type !== 'ticket.created') return;
+    const agentId =
+      e.type === 'csat.submitted' || e.type === 'conversation.assigned'
+        ? e.conversation.agentId
+        : e.type === 'conversation.transferred'
+          ? e.fromAgentId
+          : null;
     const agent = agentId ? await d.agents.get(agentId) : null;
     const planned = planDeliveries(e, site, {
       now: Date.now(),

@@ -2,7 +2,7 @@ import { lookup as dnsLookup, type LookupAddress, type LookupOptions } from 'nod
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { isIP } from 'node:net';
-import type { WebhookPayload } from '@cascade/shared';
+import type { WebhookPayload, WebhookTestPayload } from '@cascade/shared';
 import { isInternalAddress } from '../security/addresses.ts';
 import { webhookSignature } from './signature.ts';
 
@@ -38,6 +38,9 @@ function guardedLookup(allowInternal: boolean) {
   };
 }
 
+/** The most of a receiver's answer kept, to show it in the settings. */
+const ANSWER_BYTES = 2048;
+
 /**
  * POSTs one signed webhook. Anything but a 2xx answer (a redirect too: the body is not sent
  * on) throws, so the job is tried again later.
@@ -48,6 +51,20 @@ export async function postWebhook(
   payload: WebhookPayload,
   allowInternal: boolean,
 ): Promise<void> {
+  const { status } = await sendWebhook(url, secret, payload, allowInternal);
+  if (status < 200 || status > 299) throw new Error(`the receiver answered HTTP ${status}`);
+}
+
+/**
+ * POSTs one signed webhook and returns the receiver's status and the start of its answer,
+ * whatever the status; throws only when the receiver cannot be reached.
+ */
+export async function sendWebhook(
+  url: string,
+  secret: string,
+  payload: WebhookPayload | WebhookTestPayload,
+  allowInternal: boolean,
+): Promise<{ status: number; body: string }> {
   const target = new URL(url);
   const host = target.hostname.replace(/^\[|\]$/g, '');
   if (!allowInternal && isIP(host) && isInternalAddress(host)) {
@@ -56,9 +73,8 @@ export async function postWebhook(
   const body = JSON.stringify(payload);
   const timestamp = Math.floor(Date.now() / 1000);
   const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
-  let status: number;
   try {
-    status = await new Promise<number>((resolve, reject) => {
+    return await new Promise<{ status: number; body: string }>((resolve, reject) => {
       const req = send(
         target,
         {
@@ -76,8 +92,19 @@ export async function postWebhook(
           },
         },
         (res) => {
-          res.resume();
-          resolve(res.statusCode ?? 0);
+          const chunks: Buffer[] = [];
+          let size = 0;
+          res.on('data', (c: Buffer) => {
+            if (size < ANSWER_BYTES) chunks.push(c);
+            size += c.length;
+          });
+          res.on('end', () =>
+            resolve({
+              status: res.statusCode ?? 0,
+              body: Buffer.concat(chunks).subarray(0, ANSWER_BYTES).toString('utf8'),
+            }),
+          );
+          res.on('error', reject);
         },
       );
       req.on('error', reject);
@@ -86,7 +113,6 @@ export async function postWebhook(
   } catch (e) {
     throw new Error(`could not reach ${target.origin}: ${reason(e)}`, { cause: e });
   }
-  if (status < 200 || status > 299) throw new Error(`the receiver answered HTTP ${status}`);
 }
 
 /** The useful part of a connection failure: its code (ECONNREFUSED), a timeout, or our refusal. */

@@ -24,7 +24,31 @@ export type AuthDeps = {
   login: { maxFailures: number; lockMinutes: number };
   /** Ends the agent's live connections everywhere: all, one session's, or all but one session's. */
   disconnect: (agentId: string, which?: Connections) => Promise<void>;
+  /** An API token's caller when the request carries `Authorization: Bearer`; null without one. */
+  bearer?: (req: FastifyRequest) => Promise<Authed | null>;
+  /** Checks the second factor of an account whose password was right: fine, missing, or wrong. */
+  secondFactor?: (agentId: string, code: string | undefined) => Promise<'ok' | 'missing' | 'wrong'>;
 };
+export type Authed = { agent: Agent; session: Session };
+
+/**
+ * Resolves an API token or the session cookie to its caller; with the cookie, state-changing
+ * calls also need the CSRF header.
+ */
+export function authenticator(deps: AuthDeps) {
+  return async function authed(req: FastifyRequest): Promise<Authed> {
+    const viaToken = await deps.bearer?.(req);
+    if (viaToken) return viaToken;
+    const sid = readCookie(req.headers.cookie, SESSION_COOKIE);
+    const session = sid ? await deps.sessions.get(sid) : null;
+    const agent = session ? await deps.agents.get(session.agentId) : null;
+    if (!session || !agent || !agent.active) throw new CascadeError('unauthorized', 'log in first');
+    if (req.method !== 'GET' && req.method !== 'HEAD' && req.headers['x-cascade-csrf'] !== session.csrfToken) {
+      throw new CascadeError('forbidden', 'missing or wrong X-Cascade-CSRF header');
+    }
+    return { agent, session };
+  };
+}
 
 async function me(deps: AuthDeps, agent: Agent, session: Session): Promise<Me> {
   const sites = [];
@@ -58,12 +82,16 @@ export function loginRoutes(app: FastifyInstance, deps: AuthDeps, done: (err?: E
     if (wait > 0) return slowDown(reply, wait, `too many failed logins; try again in ${wait} seconds`);
     const found = await deps.agents.byEmail(body.email);
     const valid = await verifyPassword(found?.passwordHash ?? (await dummy()), body.password);
-    if (!found || !valid || !found.agent.active) {
+    const second = found && valid && deps.secondFactor ? await deps.secondFactor(found.agent.id, body.code) : 'ok';
+    if (second === 'missing' && found?.agent.active) {
+      throw new CascadeError('second_factor_required', 'enter the code from your authenticator app');
+    }
+    if (!found || !valid || !found.agent.active || second !== 'ok') {
       await Promise.all([
         deps.rates.fail(pair, maxFailures, lockMinutes * 60, lockMinutes * 60),
         deps.rates.fail(address, maxFailures * 10, lockMinutes * 60, lockMinutes * 60),
       ]);
-      throw new CascadeError('unauthorized', 'wrong email or password');
+      throw new CascadeError('unauthorized', second === 'wrong' ? 'wrong code' : 'wrong email or password');
     }
     // The address keeps its count: one's own account must not clear guesses at others.
     await deps.rates.reset(pair);

@@ -68,7 +68,10 @@ export function waterfall(d: WaterfallDeps) {
   /** Sends a stored message to the visitor's tabs (unless internal) and to the assigned agent. */
   async function fanOut(m: Message, known?: Conversation): Promise<void> {
     const c = known ?? (await d.conversations.get(m.conversationId));
-    if (c) await pushMessage(m, c);
+    if (!c) return;
+    if (!m.internal) d.notify.toVisitor(c.siteId, c.visitorId, 'message:new', m);
+    if (c.agentId) d.notify.toAgent(c.agentId, 'message:new', m);
+    await d.events.emit({ type: 'message.created', message: m, conversation: c });
   }
 
   /**
@@ -254,6 +257,16 @@ export function waterfall(d: WaterfallDeps) {
     if (t.to === 'resolved') bookkeeping.push(d.events.emit({ type: 'conversation.resolved', conversation: updated }));
     if (ticketCreated)
       bookkeeping.push(d.events.emit({ type: 'ticket.created', ticket: ticketCreated, conversation: updated }));
+    if (t.event === 'claimed') {
+      const waitedSince = c.waitingSince ?? c.queuedAt;
+      bookkeeping.push(d.events.emit({ type: 'conversation.assigned', conversation: updated, waitedSince }));
+    }
+    if (t.event === 'transferred') {
+      const note = e.type === 'transfer' ? e.note : null;
+      bookkeeping.push(
+        d.events.emit({ type: 'conversation.transferred', conversation: updated, fromAgentId: previousAgent, note }),
+      );
+    }
     await Promise.all(bookkeeping);
     if (!openStates.has(t.to)) await d.events.emit({ type: 'conversation.ended', conversation: updated });
     await Promise.all([d.conversations.finished(c.id, version), log.end(c.siteId, c.id, token)]);
@@ -283,6 +296,12 @@ export function waterfall(d: WaterfallDeps) {
     if (site) await clocks.waiting(site, current);
     if (record.event === 'escalated') await d.events.emit({ type: 'conversation.escalated', conversation: current });
     if (record.to === 'resolved') await d.events.emit({ type: 'conversation.resolved', conversation: current });
+    if (record.event === 'claimed')
+      await d.events.emit({ type: 'conversation.assigned', conversation: current, waitedSince: null });
+    if (record.event === 'transferred') {
+      const note = typeof record.data.note === 'string' ? record.data.note : null;
+      await d.events.emit({ type: 'conversation.transferred', conversation: current, fromAgentId: null, note });
+    }
     if (!openStates.has(record.to)) await d.events.emit({ type: 'conversation.ended', conversation: current });
     await d.conversations.finished(c.id, version);
   }

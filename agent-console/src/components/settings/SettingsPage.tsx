@@ -2,10 +2,13 @@ import { getSiteSettings } from '../../api/sites.ts';
 import { useLoad } from '../../hooks/use-load.ts';
 import { useT } from '../../i18n/context.ts';
 import type { SiteRef } from '../../logic/sites.ts';
+import { ApiTokensPanel } from './ApiTokensPanel.tsx';
 import { CannedRepliesPanel } from './CannedRepliesPanel.tsx';
+import { DeliveriesPanel } from './DeliveriesPanel.tsx';
 import { SecretRotation } from './SecretRotation.tsx';
 import { SettingsForm } from './SettingsForm.tsx';
 import { SnippetBox } from './SnippetBox.tsx';
+import { WebhookTestPanel } from './WebhookTestPanel.tsx';
 
 /** The site owner's screen: the script tag to paste, the secrets, and every setting of the site. */
 export function SettingsPage({ site, csrf }: { site: SiteRef; csrf: string }) {
@@ -31,6 +34,9 @@ export function SettingsPage({ site, csrf }: { site: SiteRef; csrf: string }) {
           <SecretRotation siteId={site.id} csrf={csrf} />
           <SettingsForm key={site.id} site={settings.data.site} csrf={csrf} onSaved={settings.set} />
           <CannedRepliesPanel siteId={site.id} csrf={csrf} />
+          <WebhookTestPanel siteId={site.id} csrf={csrf} />
+          <DeliveriesPanel siteId={site.id} csrf={csrf} />
+          <ApiTokensPanel siteId={site.id} csrf={csrf} />
         </>
       )}
     </main>

@@ -1,0 +1,92 @@
+import { useState } from 'preact/hooks';
+import { listDeliveries, retryDelivery } from '../../api/integrations.ts';
+import { useLoad } from '../../hooks/use-load.ts';
+import { useT } from '../../i18n/context.ts';
+
+/** The site's recent webhooks and emails with how each went; a failed one can be sent again. */
+export function DeliveriesPanel({ siteId, csrf }: { siteId: string; csrf: string }) {
+  const t = useT();
+  const deliveries = useLoad(() => listDeliveries(siteId), siteId);
+  const [error, setError] = useState<string | null>(null);
+
+  const retry = async (id: string) => {
+    setError(null);
+    try {
+      await retryDelivery(id, csrf);
+      deliveries.reload();
+    } catch (e) {
+      setError(t.t('actions.failed', { message: e instanceof Error ? e.message : String(e) }));
+    }
+  };
+
+  const list = deliveries.data ?? [];
+  return (
+    <section class="panel" aria-labelledby="deliveries-title">
+      <h2 id="deliveries-title">{t.t('deliveries.title')}</h2>
+      <p class="muted">{t.t('deliveries.explain')}</p>
+      <div class="button-row">
+        <button type="button" class="button quiet" onClick={deliveries.reload}>
+          {t.t('deliveries.refresh')}
+        </button>
+      </div>
+      {deliveries.error && (
+        <p class="form-error" role="alert">
+          {t.t('error.generic', { message: deliveries.error })}
+        </p>
+      )}
+      {list.length === 0 && deliveries.data && <p class="empty">{t.t('deliveries.none')}</p>}
+      {list.length > 0 && (
+        <table class="table compact" aria-labelledby="deliveries-title">
+          <thead>
+            <tr>
+              <th scope="col">{t.t('deliveries.subject')}</th>
+              <th scope="col">{t.t('deliveries.target')}</th>
+              <th scope="col">{t.t('deliveries.state')}</th>
+              <th scope="col">{t.t('deliveries.tries')}</th>
+              <th scope="col">{t.t('deliveries.updated')}</th>
+              <th scope="col">{t.t('deliveries.error')}</th>
+              <th scope="col">
+                <span class="visually-hidden">{t.t('agents.actions')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.map((d) => (
+              <tr key={d.id}>
+                <th scope="row" dir="ltr">
+                  {d.subject}
+                </th>
+                <td dir="ltr" class="canned-text-cell">
+                  {d.target}
+                </td>
+                <td>{t.t(`deliveries.status.${d.status}`)}</td>
+                <td>{t.num(d.tries)}</td>
+                <td>{t.dateTime(d.updatedAt)}</td>
+                <td dir="auto" class="canned-text-cell">
+                  {d.lastError ?? ''}
+                </td>
+                <td class="row-actions">
+                  {d.status === 'failed' && (
+                    <button
+                      type="button"
+                      class="button small"
+                      aria-label={t.t('deliveries.retryNamed', { subject: d.subject, target: d.target })}
+                      onClick={() => void retry(d.id)}
+                    >
+                      {t.t('deliveries.retry')}
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {error && (
+        <p class="form-error" role="alert">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}

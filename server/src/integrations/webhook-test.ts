@@ -1,0 +1,43 @@
+import { randomBytes } from 'node:crypto';
+import { CascadeError, WebhookTest, type WebhookTestResult } from '@cascade/shared';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { sendWebhook } from '../delivery/webhook.ts';
+import { requireRole } from '../http/access.ts';
+import type { Authed } from '../http/auth.ts';
+import { parse } from '../http/parse.ts';
+import type { SiteStore } from '../store/sites.ts';
+
+export type WebhookTestDeps = {
+  sites: SiteStore;
+  allowInternal: boolean;
+  authed: (req: FastifyRequest) => Promise<Authed>;
+};
+
+/**
+ * "Send a test event": one signed `webhook.test` POST to the saved URL, sent now rather than
+ * queued, so the admin sees at once what the receiver answers (or why it could not be reached).
+ */
+export function webhookTestRoutes(app: FastifyInstance, deps: WebhookTestDeps): void {
+  app.post('/api/integrations/webhooks/test', async (req): Promise<WebhookTestResult> => {
+    const { agent } = await deps.authed(req);
+    const { siteId } = parse(WebhookTest, req.body);
+    requireRole(agent, siteId, 'admin');
+    const [site, secrets] = await Promise.all([deps.sites.get(siteId), deps.sites.secrets(siteId)]);
+    if (!site || !secrets) throw new CascadeError('not_found', 'no such site');
+    const url = site.sinks.webhookUrl;
+    if (!url) throw new CascadeError('invalid_state', 'save a webhook URL first');
+    const payload = {
+      id: `wh.webhook.test.${randomBytes(8).toString('hex')}`,
+      createdAt: Date.now(),
+      siteId,
+      type: 'webhook.test' as const,
+      data: { message: 'A test event from Cascade: your receiver is reachable.' },
+    };
+    try {
+      const answer = await sendWebhook(url, secrets.webhookSecret, payload, deps.allowInternal);
+      return { url, ...answer, ok: answer.status >= 200 && answer.status <= 299 };
+    } catch (e) {
+      return { url, status: null, body: e instanceof Error ? e.message : String(e), ok: false };
+    }
+  });
+}

@@ -1,0 +1,93 @@
+import type { TotpSetup, TotpStatus } from '@cascade/shared';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startCascade, type Harness } from '../support/harness.ts';
+import { restClient } from '../support/rest.ts';
+import { totpCode } from '../support/totp.ts';
+
+const EMAIL = 'omid@cedar.example';
+let h: Harness;
+let password: string;
+beforeAll(async () => {
+  h = await startCascade();
+  password = h.demo.accounts.find((a) => a.email === EMAIL)?.password ?? '';
+});
+afterAll(async () => {
+  await h.close();
+});
+
+async function login(code?: string): Promise<{ status: number; code?: string; message?: string }> {
+  const res = await fetch(`${h.url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: EMAIL, password, ...(code === undefined ? {} : { code }) }),
+  });
+  const body = (await res.json()) as { error?: { code: string; message: string } };
+  return { status: res.status, ...(body.error ?? {}) };
+}
+
+const STEP = 30_000;
+
+describe('two-step sign-in (TOTP)', () => {
+  it('computes the RFC 6238 test vector in the test helper', () => {
+    expect(totpCode(Buffer.from('12345678901234567890'), 59_000, 8)).toBe('94287082');
+    expect(totpCode(Buffer.from('12345678901234567890'), 1_111_111_109_000, 8)).toBe('07081804');
+  });
+
+  it('is turned on with a first code, then asks every login for a fresh code or a recovery code', async () => {
+    const me = restClient(h.url, await h.login(EMAIL));
+    expect((await me.get<TotpStatus>('/api/auth/totp')).body).toEqual({
+      enabled: false,
+      recoveryCodesLeft: 0,
+      requiredBy: [],
+    });
+    const setup = await me.post<TotpSetup>('/api/auth/totp/setup', {});
+    expect(setup.status).toBe(200);
+    const { secret, uri } = setup.body;
+    expect(secret).toMatch(/^[A-Z2-7]{32}$/);
+    expect(uri).toContain(`otpauth://totp/Cascade%3A${encodeURIComponent(EMAIL)}?secret=${secret}`);
+    // Until a code confirms it, the password alone still logs in.
+    expect((await login()).status).toBe(200);
+
+    const wrong = await me.post<{ error: { code: string } }>('/api/auth/totp/enable', { code: '000000' });
+    expect(wrong.status).toBe(400);
+    const now = Date.now();
+    const enabled = await me.post<{ recoveryCodes: string[] }>('/api/auth/totp/enable', {
+      code: totpCode(secret, now),
+    });
+    expect(enabled.status).toBe(200);
+    const { recoveryCodes } = enabled.body;
+    expect(recoveryCodes).toHaveLength(10);
+    for (const c of recoveryCodes) expect(c).toMatch(/^[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4}$/);
+    expect(JSON.stringify(await h.snapshot())).not.toContain(recoveryCodes[0]);
+    expect((await me.post('/api/auth/totp/setup', {})).status).toBe(409);
+
+    expect(await login()).toMatchObject({ status: 401, code: 'second_factor_required' });
+    expect(await login('123456')).toMatchObject({ status: 401, code: 'unauthorized', message: 'wrong code' });
+    // The code of the step after the one used to turn it on: accepted once, never twice.
+    const next = totpCode(secret, now + STEP);
+    expect((await login(next)).status).toBe(200);
+    expect(await login(next)).toMatchObject({ status: 401, code: 'unauthorized' });
+
+    const recovery = recoveryCodes[0]!;
+    expect((await login(recovery.toUpperCase())).status).toBe(200);
+    expect((await login(recovery)).status).toBe(401);
+    expect((await me.get<TotpStatus>('/api/auth/totp')).body).toMatchObject({ enabled: true, recoveryCodesLeft: 9 });
+
+    const badOff = await me.post('/api/auth/totp/disable', { password: 'not my password' });
+    expect(badOff.status).toBe(400);
+    expect((await me.post('/api/auth/totp/disable', { password })).status).toBe(204);
+    expect((await login()).status).toBe(200);
+  });
+
+  it('shows the members of a site that requires it which site does, and only its admins may set that', async () => {
+    const admin = restClient(h.url, await h.login('admin@cedar.example'));
+    const agent = restClient(h.url, await h.login('lina@cedar.example'));
+    const site = h.demo.siteId;
+    expect((await agent.post('/api/integrations/totp-requirement', { siteId: site, required: true })).status).toBe(403);
+    expect((await admin.post('/api/integrations/totp-requirement', { siteId: site, required: true })).status).toBe(200);
+    const status = await agent.get<TotpStatus>('/api/auth/totp');
+    expect(status.body.requiredBy).toEqual([h.demo.siteName]);
+    await admin.post('/api/integrations/totp-requirement', { siteId: site, required: false });
+    expect((await agent.get<TotpStatus>('/api/auth/totp')).body.requiredBy).toEqual([]);
+  });
+});

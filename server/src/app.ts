@@ -31,6 +31,9 @@ import { proxyTrust } from './security/proxy.ts';
 import { historyRoutes } from './history/routes.ts';
 import { auditRoutes, auditTrail } from './history/audit.ts';
 import { conversationTags } from './history/tags.ts';
+import { privacy } from './history/privacy.ts';
+import { privacyRoutes } from './history/privacy-routes.ts';
+import { retentionRoutes } from './history/retention-routes.ts';
 
 /** `demo` is the main demo site; `demos` has it and the second tenant. */
 export type Cascade = Core & { demo: Demo | null; demos: Demo[] };
@@ -116,6 +119,13 @@ export async function buildServer(config: Config): Promise<FastifyInstance> {
     authed,
   });
   auditRoutes(app, { db: core.db, authed });
+  privacyRoutes(app, {
+    privacy: privacy(core),
+    authed,
+    disconnect: (siteId, visitorId) =>
+      core.io.of('/visitor').in(rooms.visitor(siteId, visitorId)).disconnectSockets(true),
+  });
+  retentionRoutes(app, { retention: core.retention, authed });
   widgetConfigRoutes(app, { sites: core.sites });
   healthRoutes(app, { redis: core.redis, shuttingDown: () => shuttingDown });
   staticRoutes(app);

@@ -30,7 +30,8 @@ import { consoleOrigin } from './security/origins.ts';
 import { openHistoryDb } from './history/open.ts';
 import type { Db } from './history/db.ts';
 import { archiver, type Archiver } from './history/archive.ts';
-import { archiveOnEnd } from './history/jobs.ts';
+import { RETENTION_SWEEP, RETENTION_SWEEP_MS, archiveOnEnd } from './history/jobs.ts';
+import { retention as retentionOf, type Retention } from './history/retention.ts';
 import { historyReader } from './history/reader.ts';
 
 /**
@@ -57,6 +58,7 @@ export type Core = WaterfallDeps & {
   /** History in PostgreSQL: ended conversations, their messages, events, tickets, visitors. */
   db: Db;
   archive: Archiver;
+  retention: Retention;
   close(): Promise<void>;
 };
 
@@ -119,11 +121,12 @@ export async function buildCore(config: Config, log: Log, http?: HttpServer): Pr
   deliveries(deps);
   const archive = archiver({ ...deps, db });
   archiveOnEnd(deps.events, queues);
+  const retention = retentionOf({ ...deps, db });
   await kbSub.subscribe(k.kbChannel, (message) => {
     const [siteId = '', change] = message.split(' ');
     deps.bots.invalidate(siteId, change);
   });
-  const workers = config.WORKERS ? startWorkers(config, processors(deps, w, archive), log) : null;
+  const workers = config.WORKERS ? startWorkers(config, processors(deps, w, archive, retention), log) : null;
   if (workers) {
     // A sweep that fails is not tried again: the next one comes a few seconds later anyway.
     const once = { attempts: 1 };
@@ -137,6 +140,11 @@ export async function buildCore(config: Config, log: Log, http?: HttpServer): Pr
       { every: REPAIR_SWEEP_MS },
       { name: 'repair-sweep', opts: once },
     );
+    await queues.history.upsertJobScheduler(
+      RETENTION_SWEEP,
+      { every: RETENTION_SWEEP_MS },
+      { name: RETENTION_SWEEP, opts: { attempts: 5 } },
+    );
   }
 
   return {
@@ -148,6 +156,7 @@ export async function buildCore(config: Config, log: Log, http?: HttpServer): Pr
     workers,
     db,
     archive,
+    retention,
     async close() {
       w.stop();
       present.stop();

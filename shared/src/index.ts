@@ -19,3 +19,4 @@ export * from './accounts.ts';
 export * from './webhooks.ts';
 export * from './events/visitor.ts';
 export * from './events/agent.ts';
+export * from './privacy.ts';

@@ -9,6 +9,7 @@ import { deliveryProcessors } from '../delivery/processors.ts';
 import { handBack } from '../waterfall/hand-back.ts';
 import { historyProcessors } from '../history/jobs.ts';
 import type { Archiver } from '../history/archive.ts';
+import type { Retention } from '../history/retention.ts';
 import { repairs } from '../waterfall/repair.ts';
 
 /** A timer whose moment has passed (the chat moved on) is not an error: it simply does nothing. */
@@ -20,7 +21,7 @@ async function ignoreMovedOn(run: () => Promise<unknown>): Promise<void> {
   }
 }
 
-export function processors(d: WaterfallDeps, w: Waterfall, archive: Archiver): Processors {
+export function processors(d: WaterfallDeps, w: Waterfall, archive: Archiver, retention: Retention): Processors {
   const repair = repairs(d, w);
   return {
     [TIMERS]: {
@@ -81,6 +82,6 @@ export function processors(d: WaterfallDeps, w: Waterfall, archive: Archiver): P
       },
     },
     [DELIVERIES]: deliveryProcessors(d),
-    [HISTORY]: historyProcessors(archive),
+    [HISTORY]: historyProcessors(archive, retention),
   };
 }

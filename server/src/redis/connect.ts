@@ -31,6 +31,8 @@ type StoreCommand =
   | 'sRem'
   | 'set'
   | 'xAdd'
+  | 'xDel'
+  | 'xTrim'
   | 'xRange'
   | 'xRevRange'
   | 'zAdd'

@@ -46,8 +46,9 @@ export function retention(d: RetentionDeps) {
   async function stripTranscripts(siteId: string, cutoff: Date, r: SweepReport): Promise<void> {
     await d.db.transaction(async (tx) => {
       const count = async (sql: string, params: unknown[]) =>
-        (await tx.query<{ n: number }>(`WITH gone AS (${sql} RETURNING 1) SELECT count(*)::int AS n FROM gone`, params))[0]
-          ?.n ?? 0;
+        (
+          await tx.query<{ n: number }>(`WITH gone AS (${sql} RETURNING 1) SELECT count(*)::int AS n FROM gone`, params)
+        )[0]?.n ?? 0;
       r.messages += await count('DELETE FROM messages WHERE site_id = $1 AND ts < $2', [siteId, cutoff]);
       r.tickets += await count(
         `DELETE FROM tickets t USING conversations c
@@ -107,8 +108,9 @@ export function retention(d: RetentionDeps) {
   async function dropRecords(siteId: string, cutoff: Date, r: SweepReport): Promise<void> {
     await d.db.transaction(async (tx) => {
       const count = async (sql: string, params: unknown[]) =>
-        (await tx.query<{ n: number }>(`WITH gone AS (${sql} RETURNING 1) SELECT count(*)::int AS n FROM gone`, params))[0]
-          ?.n ?? 0;
+        (
+          await tx.query<{ n: number }>(`WITH gone AS (${sql} RETURNING 1) SELECT count(*)::int AS n FROM gone`, params)
+        )[0]?.n ?? 0;
       r.events += await count('DELETE FROM events WHERE site_id = $1 AND ts < $2', [siteId, cutoff]);
       await tx.query('DELETE FROM messages WHERE site_id = $1 AND ts < $2', [siteId, cutoff]);
       await tx.query(
@@ -155,7 +157,8 @@ export function retention(d: RetentionDeps) {
           events: 0,
           deliveries: 0,
         };
-        if (s.transcript_days !== null) await stripTranscripts(s.site_id, new Date(now - s.transcript_days * DAY_MS), r);
+        if (s.transcript_days !== null)
+          await stripTranscripts(s.site_id, new Date(now - s.transcript_days * DAY_MS), r);
         if (s.record_days !== null) await dropRecords(s.site_id, new Date(now - s.record_days * DAY_MS), r);
         out.push(r);
       }

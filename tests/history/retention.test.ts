@@ -49,7 +49,8 @@ async function ratedChat(visitor: TestClient): Promise<string> {
   return conversation.id;
 }
 
-const count = async (sql: string, params: unknown[]) => Number((await db.query(sql, params)).rows[0]?.n ?? 0);
+const count = async (sql: string, params: unknown[]) =>
+  Number((await db.query<{ n: string }>(sql, params)).rows[0]?.n ?? 0);
 
 describe('retention', () => {
   it('lets a site’s admins set how long transcripts and numbers are kept, checked, for their site only', async () => {

@@ -124,7 +124,7 @@ export function retention(d: RetentionDeps) {
       );
     });
     // Stream ids are milliseconds first: MINID drops every entry older than the cutoff.
-    r.events += Number(await d.redis.xTrim(d.keys.events(siteId), 'MINID', cutoff.getTime()));
+    r.events += await d.redis.xTrim(d.keys.events(siteId), 'MINID', cutoff.getTime());
   }
 
   return {

@@ -34,6 +34,8 @@ import { conversationTags } from './history/tags.ts';
 import { privacy } from './history/privacy.ts';
 import { privacyRoutes } from './history/privacy-routes.ts';
 import { retentionRoutes } from './history/retention-routes.ts';
+import { numbersRoutes } from './history/numbers-routes.ts';
+import { historyNumbers } from './history/numbers.ts';
 
 /** `demo` is the main demo site; `demos` has it and the second tenant. */
 export type Cascade = Core & { demo: Demo | null; demos: Demo[] };
@@ -126,6 +128,7 @@ export async function buildServer(config: Config): Promise<FastifyInstance> {
       core.io.of('/visitor').in(rooms.visitor(siteId, visitorId)).disconnectSockets(true),
   });
   retentionRoutes(app, { retention: core.retention, authed });
+  numbersRoutes(app, { numbers: historyNumbers(core.db), authed });
   widgetConfigRoutes(app, { sites: core.sites });
   healthRoutes(app, { redis: core.redis, shuttingDown: () => shuttingDown });
   staticRoutes(app);

@@ -20,3 +20,4 @@ export * from './webhooks.ts';
 export * from './events/visitor.ts';
 export * from './events/agent.ts';
 export * from './privacy.ts';
+export * from './history-numbers.ts';

@@ -29,7 +29,11 @@ import { proxyTrust } from './security/proxy.ts';
 import { historyRoutes } from './history/routes.ts';
 import { auditRoutes, auditTrail } from './history/audit.ts';
 import { conversationTags } from './history/tags.ts';
-import { integrations } from './integrations/integrations.ts';
+import { privacy } from './history/privacy.ts';
+import { privacyRoutes } from './history/privacy-routes.ts';
+import { retentionRoutes } from './history/retention-routes.ts';
+import { numbersRoutes } from './history/numbers-routes.ts';
+import { historyNumbers } from './history/numbers.ts';
 
 /**
  * `demo` is the main demo site; `demos` has it and the second tenant. `setupLink`: the
@@ -164,7 +168,14 @@ export async function buildServer(config: Config): Promise<{ app: FastifyInstanc
     authed,
   });
   auditRoutes(app, { db: core.db, authed });
-  await integrated.routes(app, authed);
+  privacyRoutes(app, {
+    privacy: privacy(core),
+    authed,
+    disconnect: (siteId, visitorId) =>
+      core.io.of('/visitor').in(rooms.visitor(siteId, visitorId)).disconnectSockets(true),
+  });
+  retentionRoutes(app, { retention: core.retention, authed });
+  numbersRoutes(app, { numbers: historyNumbers(core.db), authed });
   widgetConfigRoutes(app, { sites: core.sites });
   healthRoutes(app, { redis: core.redis, shuttingDown: () => shuttingDown });
   staticRoutes(app);

@@ -19,4 +19,5 @@ export * from './accounts.ts';
 export * from './webhooks.ts';
 export * from './events/visitor.ts';
 export * from './events/agent.ts';
-export * from './integrations.ts';
+export * from './privacy.ts';
+export * from './history-numbers.ts';

@@ -4,6 +4,7 @@ import { ConversationId } from '@cascade/shared';
 import type { DomainEvents } from '../events.ts';
 import type { Queues } from '../jobs/queues.ts';
 import type { Archiver } from './archive.ts';
+import type { Retention } from './retention.ts';
 
 export const ArchiveJob = z.object({ conversationId: ConversationId });
 export type ArchiveJob = z.infer<typeof ArchiveJob>;
@@ -22,8 +23,13 @@ export function archiveOnEnd(events: DomainEvents, queues: Pick<Queues, 'history
   });
 }
 
-export function historyProcessors(archive: Archiver) {
+/** The daily retention sweep's scheduler id and job name on the history queue. */
+export const RETENTION_SWEEP = 'retention-sweep';
+export const RETENTION_SWEEP_MS = 24 * 3600 * 1000;
+
+export function historyProcessors(archive: Archiver, retention: Retention) {
   return {
     archive: async (job: Job) => archive.archive(ArchiveJob.parse(job.data).conversationId),
+    [RETENTION_SWEEP]: async () => retention.sweep(),
   };
 }

@@ -16,8 +16,8 @@ import { deliveryProcessors, type DeliveryDeps } from '../delivery/processors.ts
 import { handBack } from '../waterfall/hand-back.ts';
 import { historyProcessors } from '../history/jobs.ts';
 import type { Archiver } from '../history/archive.ts';
-import type { Repairs } from '../waterfall/repair.ts';
-import { isWaiting } from '../waterfall/rules.ts';
+import type { Retention } from '../history/retention.ts';
+import { repairs } from '../waterfall/repair.ts';
 
 /** A timer whose moment has passed (the chat moved on) is not an error: it simply does nothing. */
 async function ignoreMovedOn(run: () => Promise<unknown>): Promise<void> {
@@ -28,21 +28,8 @@ async function ignoreMovedOn(run: () => Promise<unknown>): Promise<void> {
   }
 }
 
-export type ProcessorDeps = DeliveryDeps & {
-  config: Config;
-  conversations: ConversationStore;
-  agents: AgentStore;
-  visitors: VisitorStore;
-  sites: SiteStore;
-  routing: Routing;
-  notify: Notifier;
-  log: Log;
-  clocks: Timers;
-  repair: Repairs;
-  archive: Archiver;
-};
-
-export function processors(d: ProcessorDeps, w: Waterfall): Processors {
+export function processors(d: WaterfallDeps, w: Waterfall, archive: Archiver, retention: Retention): Processors {
+  const repair = repairs(d, w);
   return {
     [TIMERS]: {
       'max-wait': async (job: Job<WaitTimer>) => {
@@ -101,6 +88,6 @@ export function processors(d: ProcessorDeps, w: Waterfall): Processors {
       },
     },
     [DELIVERIES]: deliveryProcessors(d),
-    [HISTORY]: historyProcessors(d.archive),
+    [HISTORY]: historyProcessors(archive, retention),
   };
 }

@@ -33,6 +33,8 @@ type StoreCommand =
   | 'sRem'
   | 'set'
   | 'xAdd'
+  | 'xDel'
+  | 'xTrim'
   | 'xRange'
   | 'xRevRange'
   | 'zAdd'

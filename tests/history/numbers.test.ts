@@ -1,0 +1,130 @@
+import { randomUUID } from 'node:crypto';
+import type pg from 'pg';
+import type { ConversationView, HistorySummary, Message } from '@cascade/shared';
+import { parseCsvRows } from '@cascade/shared/csv';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startCascade, type Harness } from '../support/harness.ts';
+import { connectTestDb } from '../support/database.ts';
+import { restClient } from '../support/rest.ts';
+
+let h: Harness;
+let db: pg.Client;
+beforeAll(async () => {
+  h = await startCascade();
+  db = await connectTestDb(h.prefix);
+});
+afterAll(async () => {
+  await db.end();
+  await h.close();
+});
+
+const DAY = 24 * 3600 * 1000;
+const account = (site: number, role: string) => h.demos[site]!.accounts.find((a) => a.role === role)!;
+const as = async (site: number, role: string) => {
+  const a = account(site, role);
+  return restClient(h.url, await h.login(a.email, a.password));
+};
+
+async function ratedChat(score: number): Promise<string> {
+  const visitor = await h.visitor();
+  await visitor.ok('message:send', { clientMsgId: randomUUID(), text: 'How long does delivery take?' });
+  const answer = await visitor.next<Message>('message:new', (m) => m.author === 'bot' && m.bot?.kind === 'answer');
+  const { conversation } = await visitor.ok<{ conversation: ConversationView }>('bot:feedback', {
+    messageId: answer.id,
+    helpful: true,
+  });
+  await visitor.ok('conversation:rate', { score });
+  await expect
+    .poll(
+      async () =>
+        (await db.query('SELECT 1 FROM conversations WHERE id = $1 AND csat_score = $2', [conversation.id, score]))
+          .rowCount,
+      { timeout: 30_000 },
+    )
+    .toBe(1);
+  visitor.close();
+  return conversation.id;
+}
+
+describe('numbers and exports from PostgreSQL', () => {
+  it('sums any range up to a year, by tag and agent, for the site’s supervisors only', async () => {
+    const start = Date.now() - DAY;
+    const a = await ratedChat(5);
+    await ratedChat(2);
+    const lina = await as(0, 'agent');
+    await lina.post(`/api/conversations/${a}/tags`, { tag: 'shipping' });
+    const sara = await as(0, 'supervisor');
+    const day = await sara.get<HistorySummary>(`/api/history/summary?siteId=demo&from=${start}&to=${start + 2 * DAY}`);
+    expect(day.status).toBe(200);
+    expect(day.body).toMatchObject({
+      conversations: 2,
+      resolved: 2,
+      resolvedByBot: 2,
+      ratings: 2,
+      csatAverage: 3.5,
+      csatSatisfied: 0.5,
+      firstContactResolution: 1,
+      byTag: [{ tag: 'shipping', conversations: 1 }],
+    });
+    const year = await sara.get<HistorySummary>(
+      `/api/history/summary?siteId=demo&from=${start - 364 * DAY}&to=${start + 2 * DAY}`,
+    );
+    expect(year.body.conversations).toBe(2);
+    const before = await sara.get<HistorySummary>(
+      `/api/history/summary?siteId=demo&from=${start - 300 * DAY}&to=${start}`,
+    );
+    expect(before.body).toMatchObject({ conversations: 0, csatAverage: null, firstContactResolution: null });
+
+    const range = `from=${start}&to=${start + 2 * DAY}`;
+    expect((await sara.get(`/api/history/summary?siteId=demo&from=${start}&to=${start + 400 * DAY}`)).status).toBe(400);
+    expect((await sara.get(`/api/history/summary?siteId=demo&from=${start}&to=${start}`)).status).toBe(400);
+    expect((await lina.get(`/api/history/summary?siteId=demo&${range}`)).status).toBe(403);
+    expect((await (await as(1, 'admin')).get(`/api/history/summary?siteId=demo&${range}`)).status).toBe(404);
+    expect((await (await as(1, 'admin')).get(`/api/history/conversations.csv?siteId=demo&${range}`)).status).toBe(404);
+    const outlet = await (
+      await as(1, 'admin')
+    ).get<HistorySummary>(`/api/history/summary?siteId=${h.demos[1]!.siteId}&${range}`);
+    expect(outlet.body.conversations).toBe(0);
+  });
+
+  it('exports a range’s conversations as CSV with formula cells neutralised', async () => {
+    const start = Date.now() - DAY;
+    const id = await ratedChat(4);
+    // A hostile value that reached the database some other way still cannot run in a spreadsheet.
+    await db.query(`UPDATE conversations SET agent_id = '=HYPERLINK("http://evil.example")' WHERE id = $1`, [id]);
+    const res = await fetch(`${h.url}/api/history/conversations.csv?siteId=demo&from=${start}&to=${start + 2 * DAY}`, {
+      headers: { cookie: (await h.login(account(0, 'supervisor').email, account(0, 'supervisor').password)).cookie },
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('text/csv');
+    expect(res.headers.get('content-disposition')).toContain('attachment');
+    const rows = parseCsvRows(await res.text());
+    expect(rows[0]).toEqual([
+      'id',
+      'started',
+      'ended',
+      'outcome',
+      'resolved_by',
+      'skill',
+      'level',
+      'agent',
+      'language',
+      'rating',
+      'transfers',
+      'ticket',
+      'tags',
+    ]);
+    const row = rows.find((r) => r[0] === id);
+    expect(row?.slice(3, 11)).toEqual([
+      'resolved',
+      'bot',
+      'general',
+      '1',
+      `'=HYPERLINK("http://evil.example")`,
+      'en',
+      '4',
+      '0',
+    ]);
+    expect(rows.every((r) => r.every((c) => !/^[=+\-@]/.test(c)))).toBe(true);
+  });
+});

@@ -34,6 +34,12 @@ import { privacyRoutes } from './history/privacy-routes.ts';
 import { retentionRoutes } from './history/retention-routes.ts';
 import { numbersRoutes } from './history/numbers-routes.ts';
 import { historyNumbers } from './history/numbers.ts';
+import { firstRun } from './setup/first-run.ts';
+import { setupRoutes, siteLifecycleRoutes } from './http/setup.ts';
+import { invitationAdminRoutes, linkRoutes } from './http/people.ts';
+import { originLog } from './security/origin-log.ts';
+import { accountMailer } from './auth/account-mail.ts';
+import { integrations } from './integrations/integrations.ts';
 
 /**
  * `demo` is the main demo site; `demos` has it and the second tenant. `setupLink`: the
@@ -61,7 +67,8 @@ export async function buildServer(config: Config): Promise<{ app: FastifyInstanc
     routerOptions: { maxParamLength: 160 },
   });
   const core = await compose(config, app.log, app.server);
-  const visitorsNsp = visitorNamespace(core.io, core, core.visitorActions, app.log);
+  const origins = originLog(core.redis, core.keys);
+  const visitorsNsp = visitorNamespace(core.io, { ...core, origins }, core.visitorActions, app.log);
   const agentsNsp = agentNamespace(core.io, core, core.sessions, core.agentActions, app.log);
 
   const demos = config.DEMO ? await seedDemos(core) : [];
@@ -69,13 +76,15 @@ export async function buildServer(config: Config): Promise<{ app: FastifyInstanc
   const setup = firstRun(core);
   const setupToken = await setup.issueToken();
   const setupLink = setupToken ? `${config.publicUrl}/console/#setup/${setupToken}` : null;
-  app.decorate('cascade', { ...core, demo, demos, setupLink });
 
   let shuttingDown = false;
   errorReplies(app);
   securityHeaders(app);
   const secureCookies = config.COOKIE_SECURE ?? config.publicUrl.startsWith('https://');
   const integrated = integrations(core, config);
+  const disconnect = (agentId: string, which?: Connections) => endAgentConnections(core.io, agentId, which);
+  const disconnectVisitor = (siteId: string, visitorId: string) =>
+    core.io.of('/visitor').in(rooms.visitor(siteId, visitorId)).disconnectSockets(true);
   const authDeps = {
     sessions: core.sessions,
     agents: core.agents,
@@ -83,14 +92,48 @@ export async function buildServer(config: Config): Promise<{ app: FastifyInstanc
     secureCookies,
     rates: core.rates,
     login: { maxFailures: config.LOGIN_MAX_FAILURES, lockMinutes: config.LOGIN_LOCK_MINUTES },
-    disconnect: (agentId: string, which?: Connections) => endAgentConnections(core.io, agentId, which),
-    bearer: integrated.bearer,
+    disconnect,
     secondFactor: integrated.secondFactor,
   };
+  const accountDeps = {
+    agents: core.agents,
+    invitations: core.invitations,
+    sessions: core.sessions,
+    sites: core.sites,
+    routing: core.routing,
+    disconnect,
+  };
+  const people = {
+    ...accountDeps,
+    redis: core.redis,
+    keys: core.keys,
+    rates: core.rates,
+    publicUrl: config.publicUrl,
+    secureCookies,
+    mailer: accountMailer(config),
+    log: app.log,
+    resetsPerHour: config.RATE_PASSWORD_RESETS_PER_HOUR,
+  };
+  const siteSetup = {
+    ...people,
+    firstRun: setup,
+    db: core.db,
+    origins,
+    disconnectSite: async (siteId: string) => {
+      for (const s of await core.io.of('/visitor').fetchSockets()) {
+        if ((s.data as { siteId?: string }).siteId === siteId) s.disconnect(true);
+      }
+    },
+  };
+
+  // Without a session: signing in, the first run, and what a link from an email opens.
   await app.register(loginRoutes, authDeps);
-  // Everything registered in here is for signed-in agents; each route names the role it needs.
+  await app.register(setupRoutes, siteSetup);
+  await app.register(linkRoutes, people);
+  await integrated.metrics(app);
+  // Everything registered in here is for signed-in agents (or API tokens); each route names the role it needs.
   await app.register(async (api) => {
-    await api.register(guard, { sessions: core.sessions, agents: core.agents });
+    await api.register(guard, { sessions: core.sessions, agents: core.agents, bearer: integrated.bearer });
     auditTrail(api, core.db, app.log);
     await api.register(accountRoutes, authDeps);
     await api.register(ticketRoutes, { tickets: core.tickets, agents: core.agents, outbox: outbox(core) });
@@ -99,25 +142,11 @@ export async function buildServer(config: Config): Promise<{ app: FastifyInstanc
     await api.register(kbRoutes, { kb: core.kb, sites: core.sites, bots: core.bots });
     await api.register(cannedRoutes, { redis: core.redis, keys: core.keys });
     await api.register(siteRoutes, { sites: core.sites, publicUrl: config.publicUrl });
-    const accountDeps = {
-      agents: core.agents,
-      invitations: core.invitations,
-      sessions: core.sessions,
-      sites: core.sites,
-      routing: core.routing,
-      disconnect: authDeps.disconnect,
-    };
-    await api.register(agentRoutes, {
-      ...accountDeps,
-      handBack: (siteId: string, agentId: string) => handBack(core, core.waterfall, siteId, agentId),
-      publicUrl: config.publicUrl,
-    });
+    await api.register(siteLifecycleRoutes, siteSetup);
+    await api.register(agentRoutes, { ...accountDeps, handBack: core.handBack, publicUrl: config.publicUrl });
     await api.register(invitationRoutes, accountDeps);
-    await api.register(visitorRoutes, {
-      visitors: core.visitors,
-      disconnect: (siteId: string, visitorId: string) =>
-        core.io.of('/visitor').in(rooms.visitor(siteId, visitorId)).disconnectSockets(true),
-    });
+    await api.register(invitationAdminRoutes, people);
+    await api.register(visitorRoutes, { visitors: core.visitors, disconnect: disconnectVisitor });
     await api.register(boardRoutes, { core });
     await api.register(historyRoutes, {
       history: core.history,
@@ -126,56 +155,11 @@ export async function buildServer(config: Config): Promise<{ app: FastifyInstanc
       tags: conversationTags(core.db),
     });
     await api.register(auditRoutes, { db: core.db });
+    await api.register(privacyRoutes, { privacy: privacy(core), disconnect: disconnectVisitor });
+    await api.register(retentionRoutes, { retention: core.retention });
+    await api.register(numbersRoutes, { numbers: historyNumbers(core.db) });
+    await integrated.routes(api);
   });
-  invitationRoutes(app, accountDeps);
-  const people = {
-    ...accountDeps,
-    redis: core.redis,
-    keys: core.keys,
-    rates: core.rates,
-    publicUrl: config.publicUrl,
-    secureCookies,
-  };
-  peopleRoutes(app, {
-    ...people,
-    mailer: accountMailer(config),
-    log: app.log,
-    resetsPerHour: config.RATE_PASSWORD_RESETS_PER_HOUR,
-  });
-  setupRoutes(app, {
-    ...people,
-    firstRun: setup,
-    db: core.db,
-    origins: originLog(core.redis, core.keys),
-    disconnectSite: async (siteId) => {
-      for (const s of await core.io.of('/visitor').fetchSockets()) {
-        if ((s.data as { siteId?: string }).siteId === siteId) s.disconnect(true);
-      }
-    },
-  });
-  visitorRoutes(app, {
-    visitors: core.visitors,
-    authed,
-    disconnect: (siteId, visitorId) =>
-      core.io.of('/visitor').in(rooms.visitor(siteId, visitorId)).disconnectSockets(true),
-  });
-  boardRoutes(app, { core, authed });
-  historyRoutes(app, {
-    history: core.history,
-    conversations: core.conversations,
-    messages: core.messages,
-    tags: conversationTags(core.db),
-    authed,
-  });
-  auditRoutes(app, { db: core.db, authed });
-  privacyRoutes(app, {
-    privacy: privacy(core),
-    authed,
-    disconnect: (siteId, visitorId) =>
-      core.io.of('/visitor').in(rooms.visitor(siteId, visitorId)).disconnectSockets(true),
-  });
-  retentionRoutes(app, { retention: core.retention, authed });
-  numbersRoutes(app, { numbers: historyNumbers(core.db), authed });
   widgetConfigRoutes(app, { sites: core.sites });
   healthRoutes(app, { redis: core.redis, shuttingDown: () => shuttingDown });
   staticRoutes(app);
@@ -200,5 +184,5 @@ export async function buildServer(config: Config): Promise<{ app: FastifyInstanc
   app.addHook('onClose', async () => {
     await core.close();
   });
-  return { app, cascade: { ...core, demo, demos } };
+  return { app, cascade: { ...core, demo, demos, setupLink } };
 }

@@ -40,7 +40,8 @@ import { consoleOrigin } from './security/origins.ts';
 import { openHistoryDb } from './history/open.ts';
 import type { Db } from './history/db.ts';
 import { archiver, type Archiver } from './history/archive.ts';
-import { archiveOnEnd } from './history/jobs.ts';
+import { RETENTION_SWEEP, RETENTION_SWEEP_MS, archiveOnEnd } from './history/jobs.ts';
+import { retention as retentionOf, type Retention } from './history/retention.ts';
 import { historyReader, type HistoryReader } from './history/reader.ts';
 
 /**
@@ -86,6 +87,7 @@ export type Core = {
   /** History in PostgreSQL: ended conversations, their messages, events, tickets, visitors. */
   db: Db;
   archive: Archiver;
+  retention: Retention;
   close(): Promise<void>;
 };
 
@@ -165,6 +167,7 @@ export async function compose(config: Config, log: Log, http?: HttpServer): Prom
   deliveries({ ...outboxDeps, events, sites, agents });
   const archive = archiver({ config, redis, keys: k, conversations, messages, tickets, visitors, db });
   archiveOnEnd(events, queues);
+  const retention = retentionOf({ redis, keys: k, visitors, queues, db });
   await kbSub.subscribe(k.kbChannel, (message) => {
     const [siteId = '', change] = message.split(' ');
     bots.invalidate(siteId, change);
@@ -184,6 +187,7 @@ export async function compose(config: Config, log: Log, http?: HttpServer): Prom
       clocks,
       repair,
       archive,
+      retention,
     },
     waterfall,
   );
@@ -200,6 +204,11 @@ export async function compose(config: Config, log: Log, http?: HttpServer): Prom
       'repair-sweep',
       { every: REPAIR_SWEEP_MS },
       { name: 'repair-sweep', opts: once },
+    );
+    await queues.history.upsertJobScheduler(
+      RETENTION_SWEEP,
+      { every: RETENTION_SWEEP_MS },
+      { name: RETENTION_SWEEP, opts: { attempts: 5 } },
     );
   }
   const views = { routing, agents, visitors, sites, messages };
@@ -241,6 +250,7 @@ export async function compose(config: Config, log: Log, http?: HttpServer): Prom
     workers,
     db,
     archive,
+    retention,
     async close() {
       waterfall.stop();
       boards.stop();

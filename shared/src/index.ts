@@ -19,5 +19,7 @@ export * from './accounts.ts';
 export * from './webhooks.ts';
 export * from './events/visitor.ts';
 export * from './events/agent.ts';
+export * from './setup.ts';
+export * from './integrations.ts';
 export * from './privacy.ts';
 export * from './history-numbers.ts';

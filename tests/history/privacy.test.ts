@@ -44,7 +44,7 @@ async function archived(id: string, withTicket = false): Promise<void> {
 
 /** A signed-in visitor who chats, leaves their address for a callback, and gets a ticket. */
 async function personWithTicket(email: string, sub: string, words: string) {
-  const secret = (await h.app.cascade.sites.secrets(h.demo.siteId))!.identitySecret;
+  const secret = (await h.cascade.sites.secrets(h.demo.siteId))!.identitySecret;
   const identity = await new SignJWT({ email, name: 'Ramin' })
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(sub)

@@ -96,11 +96,11 @@ describe('retention', () => {
     expect(await redis.xLen(siteEvents)).toBeGreaterThan(0);
 
     // Ten days on, nothing is old enough.
-    await h.app.cascade.retention.sweep(Date.now() + 10 * DAY);
+    await h.cascade.retention.sweep(Date.now() + 10 * DAY);
     expect(await count('SELECT count(*) AS n FROM messages WHERE conversation_id = $1', [mine])).toBeGreaterThan(0);
 
     // Forty days on: the text is gone, the numbers stay.
-    const [report] = await h.app.cascade.retention.sweep(Date.now() + 40 * DAY);
+    const [report] = await h.cascade.retention.sweep(Date.now() + 40 * DAY);
     expect(report).toMatchObject({ siteId: 'demo', conversations: 0 });
     expect(report!.stripped).toBeGreaterThan(0);
     expect(await count('SELECT count(*) AS n FROM messages WHERE conversation_id = $1', [mine])).toBe(0);
@@ -120,7 +120,7 @@ describe('retention', () => {
     expect(transcript.body.messages).toEqual([]);
 
     // A year and more on: the numbers go too, in PostgreSQL and in Redis.
-    await h.app.cascade.retention.sweep(Date.now() + 400 * DAY);
+    await h.cascade.retention.sweep(Date.now() + 400 * DAY);
     expect(await count('SELECT count(*) AS n FROM conversations WHERE id = $1', [mine])).toBe(0);
     expect(await count('SELECT count(*) AS n FROM events WHERE conversation_id = $1', [mine])).toBe(0);
     expect(await redis.xLen(siteEvents)).toBe(0);
@@ -132,7 +132,7 @@ describe('retention', () => {
   });
 
   it('runs the sweep daily as a BullMQ job', async () => {
-    const scheduler = await h.app.cascade.queues.history.getJobScheduler('retention-sweep');
+    const scheduler = await h.cascade.queues.history.getJobScheduler('retention-sweep');
     expect(scheduler).toMatchObject({ name: 'retention-sweep', every: 24 * 3600 * 1000 });
   });
 });

@@ -20,7 +20,7 @@ async function ticketOf(siteKey: string, siteId: string): Promise<Ticket> {
   const offered = await visitor.ok<{ conversation: ConversationView }>('conversation:escalate', {});
   await visitor.ok('conversation:leave-email', { email: `v${randomUUID().slice(0, 8)}@example.com` });
   visitor.close();
-  const ticket = await h.app.cascade.tickets.ofConversation(siteId, offered.conversation.id);
+  const ticket = await h.cascade.tickets.ofConversation(siteId, offered.conversation.id);
   if (!ticket) throw new Error('no ticket');
   return ticket;
 }

@@ -40,7 +40,7 @@ const ofChat = (id: string) => (p: WebhookPayload) =>
 
 describe('webhooks for messages, assignments and transfers', () => {
   it('tells the receiver of each message, who got the chat, and who passed it on with which note', async () => {
-    const secret = (await h.app.cascade.sites.secrets(h.demo.siteId))?.webhookSecret ?? '';
+    const secret = (await h.cascade.sites.secrets(h.demo.siteId))?.webhookSecret ?? '';
     const first = await h.newAgent({ skills: everySkill(1), name: 'Lina First' });
     const visitor = await h.visitor();
     await visitor.ok('message:send', { clientMsgId: randomUUID(), text: 'hello, anyone?' });
@@ -97,7 +97,7 @@ describe('webhooks for messages, assignments and transfers', () => {
   });
 
   it('sends a signed test event at once and shows what the receiver answered', async () => {
-    const secret = (await h.app.cascade.sites.secrets(h.demo.siteId))?.webhookSecret ?? '';
+    const secret = (await h.cascade.sites.secrets(h.demo.siteId))?.webhookSecret ?? '';
     const seen: { headers: IncomingHttpHeaders; raw: string }[] = [];
     let answer = { status: 202, body: 'accepted by the helpdesk' };
     const server = createServer((req, res) => {

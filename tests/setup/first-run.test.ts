@@ -58,7 +58,7 @@ function handshake(client: TestClient): Promise<string> {
 describe('first run', () => {
   it('prints a one-time setup link that creates the owner and the first site, once', async () => {
     const s = await fresh();
-    const link = s.app.cascade.setupLink;
+    const link = s.cascade.setupLink;
     expect(link).toMatch(/\/console\/#setup\/[A-Za-z0-9_-]{43}$/);
     const token = tokenOf(link ?? '');
 
@@ -98,12 +98,12 @@ describe('first run', () => {
     await s.app.close();
     servers = [];
     const restarted = await fresh({}, prefix);
-    expect(restarted.app.cascade.setupLink).toBeNull();
+    expect(restarted.cascade.setupLink).toBeNull();
   });
 
   it('says whether the widget has connected from an allowed origin, and why it refused others', async () => {
     const s = await fresh();
-    const token = tokenOf(s.app.cascade.setupLink ?? '');
+    const token = tokenOf(s.cascade.setupLink ?? '');
     const done = await call<{ site: { id: string; publicKey: string } }>(s.url, 'POST', '/api/setup', {
       token,
       owner,
@@ -133,7 +133,7 @@ describe('first run', () => {
 
   it('adds, re-keys and removes sites with everything they hold', async () => {
     const s = await fresh();
-    const token = tokenOf(s.app.cascade.setupLink ?? '');
+    const token = tokenOf(s.cascade.setupLink ?? '');
     await call(s.url, 'POST', '/api/setup', { token, owner, site: firstSite });
     const rest = restClient(s.url, await login(s.url, owner.email, owner.password));
     const second = await rest.post<{ site: { id: string; name: string; publicKey: string } }>('/api/sites', {
@@ -173,12 +173,12 @@ describe('first run', () => {
     expect(typo.status).toBe(400);
     const removed = await rest2.post('/api/sites/remove', { siteId, confirm: 'Outlet' });
     expect(removed.status).toBe(204);
-    const left = await s.app.cascade.redis.eval(`return #redis.call('KEYS', ARGV[1])`, {
+    const left = await s.cascade.redis.eval(`return #redis.call('KEYS', ARGV[1])`, {
       keys: [],
       arguments: [`${s.prefix}:{s:${siteId}}:*`],
     });
     expect(left).toBe(0);
-    expect(await s.app.cascade.sites.get(siteId)).toBeNull();
+    expect(await s.cascade.sites.get(siteId)).toBeNull();
     const rest3 = restClient(s.url, await login(s.url, owner.email, owner.password));
     expect((await rest3.get<{ sites: { id: string }[] }>('/api/auth/me')).body.sites.map((x) => x.id)).not.toContain(
       siteId,
@@ -198,7 +198,7 @@ describe('first run', () => {
     expect(setup.out).toMatch(/<script async src=".*\/widget\.js" data-site-key="pk_[a-f0-9]+"><\/script>/);
     const session = await login(s.url, 'ops@shop.example', 'a long cli password');
     // The setup link printed before is spent once an account exists.
-    const token = tokenOf(s.app.cascade.setupLink ?? '');
+    const token = tokenOf(s.cascade.setupLink ?? '');
     expect((await call(s.url, 'GET', `/api/setup/${token}`)).body).toEqual({ valid: false });
     const twice = await cli(['setup', '--email', 'b@shop.example', '--site', 'Again'], env, 'a long cli password\n');
     expect(twice.code).toBe(1);

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { buildServer, loadConfig, type CascadeServer } from '@cascade/server';
+import { buildServer, loadConfig, type Cascade, type CascadeServer } from '@cascade/server';
 import { cleanKeys, generousLimits, REDIS_URL } from '../support/harness.ts';
 import { databaseEnv } from '../support/database.ts';
 
@@ -8,6 +8,7 @@ export type Fresh = {
   url: string;
   prefix: string;
   app: CascadeServer;
+  cascade: Cascade;
   env: Record<string, string>;
   close(): Promise<void>;
 };
@@ -30,13 +31,14 @@ export function freshEnv(prefix: string, env: Record<string, string> = {}): Reco
 export async function startFresh(env: Record<string, string> = {}, opts: { prefix?: string } = {}): Promise<Fresh> {
   const prefix = opts.prefix ?? `test${randomBytes(5).toString('hex')}`;
   const all = freshEnv(prefix, env);
-  const app = await buildServer(loadConfig({ PORT: '0', ...all }));
+  const { app, cascade } = await buildServer(loadConfig({ PORT: '0', ...all }));
   await app.listen({ port: 0, host: '127.0.0.1' });
   const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   return {
     url,
     prefix,
     app,
+    cascade,
     env: all,
     async close() {
       await app.close();

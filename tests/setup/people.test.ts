@@ -15,7 +15,7 @@ beforeAll(async () => {
   mailbox = await Mailbox.start();
   s = await startFresh({ SMTP_URL: mailbox.url, RATE_PASSWORD_RESETS_PER_HOUR: '2' });
   const done = await call<{ site: { id: string } }>(s.url, 'POST', '/api/setup', {
-    token: tokenOf(s.app.cascade.setupLink ?? ''),
+    token: tokenOf(s.cascade.setupLink ?? ''),
     owner,
     site: { name: 'Shop', allowedOrigins: ['https://shop.example'], locales: ['en'] },
   });
@@ -148,7 +148,7 @@ describe('invitations', () => {
     const bare = await startFresh();
     try {
       const done = await call<{ site: { id: string } }>(bare.url, 'POST', '/api/setup', {
-        token: tokenOf(bare.app.cascade.setupLink ?? ''),
+        token: tokenOf(bare.cascade.setupLink ?? ''),
         owner,
         site: { name: 'Bare', allowedOrigins: [], locales: ['en'] },
       });

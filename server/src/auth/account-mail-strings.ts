@@ -1,5 +1,9 @@
 import type { Locale } from '@cascade/shared';
-import type { AccountMail } from './account-mail.ts';
+
+/** An email about a person's account: an invitation to a site, or a password reset link. */
+export type AccountMail =
+  | { kind: 'invitation'; site: string; inviter: string; link: string; existingAccount: boolean }
+  | { kind: 'reset'; link: string };
 
 type Texts = {
   inviteSubject: (site: string) => string;

@@ -1,11 +1,9 @@
 import type { Locale } from '@cascade/shared';
 import { createTransport, type Transporter } from 'nodemailer';
 import type { Config } from '../config.ts';
-import { accountMailText } from './account-mail-strings.ts';
+import { accountMailText, type AccountMail } from './account-mail-strings.ts';
 
-export type AccountMail =
-  | { kind: 'invitation'; site: string; inviter: string; link: string; existingAccount: boolean }
-  | { kind: 'reset'; link: string };
+export type { AccountMail } from './account-mail-strings.ts';
 
 /**
  * Emails about a person's account (invitations, password resets), sent at once rather than

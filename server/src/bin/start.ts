@@ -37,15 +37,15 @@ const lines = [
   `  agent console  ${url}/console/`,
   `  widget loader  ${url}/widget.js`,
 ];
-if (app.cascade.setupLink) {
+if (cascade.setupLink) {
   lines.push(
     '',
     'This installation has no account yet. Open this one-time link to create the owner and the first site',
     '(a new start replaces it; `pnpm cascade setup` does the same from the command line):',
-    `  ${app.cascade.setupLink}`,
+    `  ${cascade.setupLink}`,
   );
 }
-for (const demo of app.cascade.demos) {
+for (const demo of cascade.demos) {
   lines.push('', `Demo accounts of ${demo.siteName} (site key ${demo.siteKey}):`);
   for (const a of demo.accounts) {
     const what = a.level ? `${a.role}, level ${a.level}` : a.role;

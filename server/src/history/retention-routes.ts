@@ -1,28 +1,28 @@
 import { RetentionUpdate, SiteQuery, type RetentionSettings } from '@cascade/shared';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Authed } from '../http/auth.ts';
+import type { FastifyInstance } from 'fastify';
 import { parse } from '../http/parse.ts';
-import { requireRole } from '../http/access.ts';
 import type { Retention } from './retention.ts';
 
-export type RetentionRouteDeps = {
-  retention: Retention;
-  authed: (req: FastifyRequest) => Promise<Authed>;
-};
+export type RetentionRouteDeps = { retention: Retention };
 
 /** `/api/retention`: how long a site keeps transcripts and numbers; its admins read and set it. */
-export function retentionRoutes(app: FastifyInstance, deps: RetentionRouteDeps): void {
-  app.get('/api/retention', async (req): Promise<{ retention: RetentionSettings }> => {
-    const { agent } = await deps.authed(req);
-    const { siteId } = parse(SiteQuery, req.query);
-    requireRole(agent, siteId, 'admin');
-    return { retention: await deps.retention.get(siteId) };
-  });
+export function retentionRoutes(app: FastifyInstance, deps: RetentionRouteDeps, done: (err?: Error) => void): void {
+  app.get(
+    '/api/retention',
+    { config: { role: 'admin', site: 'query' } },
+    async (req): Promise<{ retention: RetentionSettings }> => {
+      const { siteId } = parse(SiteQuery, req.query);
+      return { retention: await deps.retention.get(siteId) };
+    },
+  );
 
-  app.put('/api/retention', async (req): Promise<{ retention: RetentionSettings }> => {
-    const { agent } = await deps.authed(req);
-    const { siteId, retention } = parse(RetentionUpdate, req.body);
-    requireRole(agent, siteId, 'admin');
-    return { retention: await deps.retention.set(siteId, retention) };
-  });
+  app.put(
+    '/api/retention',
+    { config: { role: 'admin', site: 'body' } },
+    async (req): Promise<{ retention: RetentionSettings }> => {
+      const { siteId, retention } = parse(RetentionUpdate, req.body);
+      return { retention: await deps.retention.set(siteId, retention) };
+    },
+  );
+  done();
 }

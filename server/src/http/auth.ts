@@ -24,32 +24,9 @@ export type AuthDeps = {
   login: { maxFailures: number; lockMinutes: number };
   /** Ends the agent's live connections everywhere: all, one session's, or all but one session's. */
   disconnect: (agentId: string, which?: Connections) => Promise<void>;
-  /** An API token's caller when the request carries `Authorization: Bearer`; null without one. */
-  bearer?: (req: FastifyRequest) => Promise<Authed | null>;
   /** Checks the second factor of an account whose password was right: fine, missing, or wrong. */
   secondFactor?: (agentId: string, code: string | undefined) => Promise<'ok' | 'missing' | 'wrong'>;
 };
-export type Authed = { agent: Agent; session: Session };
-
-/**
- * Resolves an API token or the session cookie to its caller; with the cookie, state-changing
- * calls also need the CSRF header.
- */
-export function authenticator(deps: AuthDeps) {
-  return async function authed(req: FastifyRequest): Promise<Authed> {
-    const viaToken = await deps.bearer?.(req);
-    if (viaToken) return viaToken;
-    const sid = readCookie(req.headers.cookie, SESSION_COOKIE);
-    const session = sid ? await deps.sessions.get(sid) : null;
-    const agent = session ? await deps.agents.get(session.agentId) : null;
-    if (!session || !agent || !agent.active) throw new CascadeError('unauthorized', 'log in first');
-    if (req.method !== 'GET' && req.method !== 'HEAD' && req.headers['x-cascade-csrf'] !== session.csrfToken) {
-      throw new CascadeError('forbidden', 'missing or wrong X-Cascade-CSRF header');
-    }
-    return { agent, session };
-  };
-}
-
 async function me(deps: AuthDeps, agent: Agent, session: Session): Promise<Me> {
   const sites = [];
   for (const m of agent.memberships) {

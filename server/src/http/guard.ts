@@ -28,10 +28,23 @@ declare module 'fastify' {
   }
 }
 
-export type GuardDeps = { sessions: SessionStore; agents: AgentStore };
+/** Who a request comes from: a signed-in person, or an API token acting for its site. */
+export type Caller = { agent: Agent; session: Session };
 
-/** Resolves the session cookie to an active agent; state-changing calls also need the CSRF header. */
-async function authenticate(deps: GuardDeps, req: FastifyRequest): Promise<{ agent: Agent; session: Session }> {
+export type GuardDeps = {
+  sessions: SessionStore;
+  agents: AgentStore;
+  /** An API token's caller when the request carries `Authorization: Bearer`; null without one. */
+  bearer?: (req: FastifyRequest) => Promise<Caller | null>;
+};
+
+/**
+ * Resolves an API token or the session cookie to its caller; with the cookie, state-changing
+ * calls also need the CSRF header.
+ */
+async function authenticate(deps: GuardDeps, req: FastifyRequest): Promise<Caller> {
+  const viaToken = await deps.bearer?.(req);
+  if (viaToken) return viaToken;
   const sid = readCookie(req.headers.cookie, SESSION_COOKIE);
   const session = sid ? await deps.sessions.get(sid) : null;
   const agent = session ? await deps.agents.get(session.agentId) : null;

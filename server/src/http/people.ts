@@ -15,13 +15,13 @@ import {
   type PendingInvitation,
   type Site,
 } from '@cascade/shared';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { AccountMail, AccountMailer } from '../auth/account-mail.ts';
 import { sessionCookie } from '../auth/cookies.ts';
 import { digest, newLinkToken, takeIfEquals } from '../auth/link-token.ts';
 import { hashPassword } from '../auth/password.ts';
-import type { Log } from '../core.ts';
+import type { Log } from '../log.ts';
 import type { Redis } from '../redis/connect.ts';
 import type { Keys } from '../redis/keys.ts';
 import type { Routing } from '../routing/routing.ts';
@@ -30,8 +30,7 @@ import type { AgentStore } from '../store/agents.ts';
 import type { InvitationStore, StoredInvitation } from '../store/invitations.ts';
 import type { SessionStore } from '../store/sessions.ts';
 import type { SiteStore } from '../store/sites.ts';
-import { requireRole } from './access.ts';
-import { SESSION_MAX_AGE, type Authed } from './auth.ts';
+import { SESSION_MAX_AGE } from './auth.ts';
 import { parse } from './parse.ts';
 
 export const RESET_TTL_SECONDS = 3600;
@@ -51,22 +50,14 @@ export type PeopleDeps = {
   publicUrl: string;
   secureCookies: boolean;
   resetsPerHour: number;
-  authed: (req: FastifyRequest) => Promise<Authed>;
   disconnect: (agentId: string) => Promise<void>;
 };
 
 const gone = () => new CascadeError('not_found', 'no such invitation, or it has expired or been used');
 
-/**
- * Invitations by email (a new person creates their account from the link; an existing one
- * accepts after logging in) and "forgot password". Both send a single-use link whose secret
- * is stored only as its SHA-256.
- */
-export function peopleRoutes(app: FastifyInstance, deps: PeopleDeps): void {
-  const link = (invite: Pick<StoredInvitation, 'agentId'>, code: string) =>
-    `${deps.publicUrl}/console/#${invite.agentId ? 'join' : 'invite'}/${code}`;
-
-  async function send(to: string, locale: Agent['locale'], mail: AccountMail): Promise<boolean> {
+/** Sends an account email; false when there is no mailer or it failed (the link is then shown instead). */
+function accountMail(deps: PeopleDeps) {
+  return async function send(to: string, locale: Agent['locale'], mail: AccountMail): Promise<boolean> {
     if (!deps.mailer) return false;
     try {
       await deps.mailer(to, locale, mail);
@@ -75,7 +66,17 @@ export function peopleRoutes(app: FastifyInstance, deps: PeopleDeps): void {
       deps.log.warn({ err: e instanceof Error ? e.message : e }, 'account email not sent');
       return false;
     }
-  }
+  };
+}
+
+/**
+ * A site's admins invite people by email (a new person creates their account from the link; an
+ * existing one accepts after logging in). The link's secret is stored only as its SHA-256.
+ */
+export function invitationAdminRoutes(app: FastifyInstance, deps: PeopleDeps, done: (err?: Error) => void): void {
+  const send = accountMail(deps);
+  const link = (invite: Pick<StoredInvitation, 'agentId'>, code: string) =>
+    `${deps.publicUrl}/console/#${invite.agentId ? 'join' : 'invite'}/${code}`;
 
   async function invite(
     site: Site,
@@ -104,23 +105,23 @@ export function peopleRoutes(app: FastifyInstance, deps: PeopleDeps): void {
     return { invitation, emailed, link: emailed ? null : url };
   }
 
-  async function adminSite(req: FastifyRequest, siteId: string): Promise<{ agent: Agent; site: Site }> {
-    const { agent } = await deps.authed(req);
-    requireRole(agent, siteId, 'admin');
+  async function siteOf(siteId: string): Promise<Site> {
     const site = await deps.sites.get(siteId);
     if (!site) throw new CascadeError('not_found', 'no such site');
-    return { agent, site };
+    return site;
   }
+  const adminByQuery = { config: { role: 'admin', site: 'query' } } as const;
+  const adminByBody = { config: { role: 'admin', site: 'body' } } as const;
 
-  app.get('/api/invitations', async (req) => {
+  app.get('/api/invitations', adminByQuery, async (req) => {
     const { siteId } = parse(SiteQuery, req.query);
-    await adminSite(req, siteId);
     return { invitations: await deps.invitations.ofSite(siteId) };
   });
 
-  app.post('/api/invitations', async (req): Promise<InvitationSent> => {
+  app.post('/api/invitations', adminByBody, async (req): Promise<InvitationSent> => {
     const body = parse(InviteBody, req.body);
-    const { agent, site } = await adminSite(req, body.siteId);
+    const { agent } = req;
+    const site = await siteOf(body.siteId);
     const membership: Membership = {
       siteId: site.id,
       role: body.role,
@@ -138,24 +139,33 @@ export function peopleRoutes(app: FastifyInstance, deps: PeopleDeps): void {
   });
 
   /** A new link replaces the old one, which stops working; the email goes out again. */
-  app.post('/api/invitations/:id/resend', async (req): Promise<InvitationSent> => {
+  app.post('/api/invitations/:id/resend', adminByBody, async (req): Promise<InvitationSent> => {
     const { id } = parse(InvitationParams, req.params);
     const { siteId } = parse(SiteQuery, req.body);
-    const { agent, site } = await adminSite(req, siteId);
+    const site = await siteOf(siteId);
     const old = await deps.invitations.byId(siteId, id);
     if (!old?.email) throw gone();
     await deps.invitations.revoke(siteId, id);
     const { agentId, email, level, membership } = old;
-    return invite(site, agent, { agentId, email, level, membership });
+    return invite(site, req.agent, { agentId, email, level, membership });
   });
 
-  app.delete('/api/invitations/:id', async (req, reply) => {
+  app.delete('/api/invitations/:id', adminByQuery, async (req, reply) => {
     const { id } = parse(InvitationParams, req.params);
     const { siteId } = parse(SiteQuery, req.query);
-    await adminSite(req, siteId);
     if (!(await deps.invitations.revoke(siteId, id))) throw gone();
     return reply.status(204).send();
   });
+
+  done();
+}
+
+/**
+ * What a link's holder does without a session: look at an invitation and take it as a new
+ * person, ask for a password reset link ("forgot password") and use it.
+ */
+export function linkRoutes(app: FastifyInstance, deps: PeopleDeps, done: (err?: Error) => void): void {
+  const send = accountMail(deps);
 
   /** What the link's holder is invited to: this one site and role, nothing else about anyone. */
   app.get('/api/invitations/preview/:code', async (req): Promise<InvitationPreview> => {
@@ -253,4 +263,5 @@ export function peopleRoutes(app: FastifyInstance, deps: PeopleDeps): void {
     await deps.disconnect(agentId);
     return reply.status(204).send();
   });
+  done();
 }

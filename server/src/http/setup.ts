@@ -10,7 +10,7 @@ import {
   type SetupTokenState,
   type SiteCreated,
 } from '@cascade/shared';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { sessionCookie } from '../auth/cookies.ts';
 import type { Db } from '../history/db.ts';
@@ -23,8 +23,7 @@ import { createSite, removeSite, rotatePublicKey } from '../setup/sites.ts';
 import type { AgentStore } from '../store/agents.ts';
 import type { SessionStore } from '../store/sessions.ts';
 import type { SiteStore } from '../store/sites.ts';
-import { requireRole } from './access.ts';
-import { SESSION_MAX_AGE, type Authed } from './auth.ts';
+import { SESSION_MAX_AGE } from './auth.ts';
 import { parse } from './parse.ts';
 import { snippet } from './sites.ts';
 
@@ -40,19 +39,18 @@ export type SetupRoutesDeps = {
   origins: OriginLog;
   publicUrl: string;
   secureCookies: boolean;
-  authed: (req: FastifyRequest) => Promise<Authed>;
   disconnect: (agentId: string) => Promise<void>;
   /** Closes the widget connections of a site that is going away. */
   disconnectSite: (siteId: string) => Promise<void>;
 };
 
-/** The first run (owner and first site) and the sites an owner adds, re-keys and removes afterwards. */
-export function setupRoutes(app: FastifyInstance, deps: SetupRoutesDeps): void {
-  const created = (site: SiteCreated['site']): SiteCreated => ({
-    site,
-    snippet: snippet(deps.publicUrl, site.publicKey),
-  });
+const created = (publicUrl: string, site: SiteCreated['site']): SiteCreated => ({
+  site,
+  snippet: snippet(publicUrl, site.publicKey),
+});
 
+/** The first run, before anyone can sign in: the owner and the first site, from the one-time link. */
+export function setupRoutes(app: FastifyInstance, deps: SetupRoutesDeps, done: (err?: Error) => void): void {
   app.get('/api/setup/:token', async (req): Promise<SetupTokenState> => {
     const { token } = parse(z.object({ token: LinkToken }), req.params);
     return { valid: await deps.firstRun.tokenValid(token) };
@@ -67,12 +65,16 @@ export function setupRoutes(app: FastifyInstance, deps: SetupRoutesDeps): void {
       'set-cookie',
       sessionCookie(session.id, { secure: deps.secureCookies, maxAgeSeconds: SESSION_MAX_AGE }),
     );
-    return created(site);
+    return created(deps.publicUrl, site);
   });
+  done();
+}
 
+/** The sites an owner adds, re-keys and removes after the first run. */
+export function siteLifecycleRoutes(app: FastifyInstance, deps: SetupRoutesDeps, done: (err?: Error) => void): void {
   /** An admin of any site adds another one, and is its admin. */
-  app.post('/api/sites', async (req): Promise<SiteCreated> => {
-    const { agent } = await deps.authed(req);
+  app.post('/api/sites', { config: { role: 'agent' } }, async (req): Promise<SiteCreated> => {
+    const { agent } = req;
     if (!agent.memberships.some((m) => m.role === 'admin')) {
       throw new CascadeError('forbidden', 'only a site admin can add sites');
     }
@@ -85,24 +87,20 @@ export function setupRoutes(app: FastifyInstance, deps: SetupRoutesDeps): void {
     await deps.agents.save(next);
     await deps.routing.registerAgent(next);
     await deps.disconnect(agent.id);
-    return created(site);
+    return created(deps.publicUrl, site);
   });
 
   /** A new public key: pages with the old snippet stop loading the chat. */
-  app.post('/api/sites/key/rotate', async (req): Promise<SiteCreated> => {
-    const { agent } = await deps.authed(req);
+  app.post('/api/sites/key/rotate', { config: { role: 'admin', site: 'body' } }, async (req): Promise<SiteCreated> => {
     const { siteId } = parse(SiteRef, req.body);
-    requireRole(agent, siteId, 'admin');
     const site = await deps.sites.get(siteId);
     if (!site) throw new CascadeError('not_found', 'no such site');
-    return created(await rotatePublicKey(deps.redis, deps.keys, deps.sites, site));
+    return created(deps.publicUrl, await rotatePublicKey(deps.redis, deps.keys, deps.sites, site));
   });
 
   /** Removes the site with everything it holds, once its name has been typed again. */
-  app.post('/api/sites/remove', async (req, reply) => {
-    const { agent } = await deps.authed(req);
+  app.post('/api/sites/remove', { config: { role: 'admin', site: 'body' } }, async (req, reply) => {
     const body = parse(SiteRemove, req.body);
-    requireRole(agent, body.siteId, 'admin');
     const site = await deps.sites.get(body.siteId);
     if (!site) throw new CascadeError('not_found', 'no such site');
     if (body.confirm.trim() !== site.name) {
@@ -116,10 +114,13 @@ export function setupRoutes(app: FastifyInstance, deps: SetupRoutesDeps): void {
   });
 
   /** Whether the widget has connected from an allowed origin, and where it was refused from. */
-  app.get('/api/sites/installation', async (req): Promise<Installation> => {
-    const { agent } = await deps.authed(req);
-    const { siteId } = parse(SiteQuery, req.query);
-    requireRole(agent, siteId, 'supervisor');
-    return deps.origins.read(siteId);
-  });
+  app.get(
+    '/api/sites/installation',
+    { config: { role: 'supervisor', site: 'query' } },
+    async (req): Promise<Installation> => {
+      const { siteId } = parse(SiteQuery, req.query);
+      return deps.origins.read(siteId);
+    },
+  );
+  done();
 }

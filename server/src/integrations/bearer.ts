@@ -1,6 +1,6 @@
 import { CascadeError, type Agent, type ApiToken } from '@cascade/shared';
 import type { FastifyRequest } from 'fastify';
-import type { Authed } from '../http/auth.ts';
+import type { Caller } from '../http/guard.ts';
 import { scopeFor } from './token-scopes.ts';
 import type { TokenStore } from './token-store.ts';
 
@@ -27,7 +27,7 @@ function tokenAgent(token: ApiToken): Agent {
  * adds this header by itself, so a forged cross-site request cannot carry it.
  */
 export function bearerAuth(tokens: TokenStore) {
-  return async function bearer(req: FastifyRequest): Promise<Authed | null> {
+  return async function bearer(req: FastifyRequest): Promise<Caller | null> {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '');
     if (!match?.[1]) return null;
     const token = await tokens.bySecret(match[1]);

@@ -1,7 +1,6 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config.ts';
-import type { Core } from '../core.ts';
-import type { Authed } from '../http/auth.ts';
+import type { Core } from '../compose.ts';
 import { bearerAuth } from './bearer.ts';
 import { integrationKeys } from './keys.ts';
 import { internalMetricsServer, metricsRoute } from './metrics-endpoint.ts';
@@ -20,8 +19,9 @@ declare module 'fastify' {
 }
 
 /**
- * The integrations' parts for the composition root: the bearer check the authenticator calls,
- * and the routes, registered once the authenticator exists.
+ * The integrations' parts for the composition root: the bearer check the guard calls, the
+ * signed-in routes (registered under the guard) and the metrics endpoints (outside it: they
+ * take their own token).
  */
 export function integrations(core: Core, config: Config) {
   const k = integrationKeys(config.KEY_PREFIX);
@@ -35,10 +35,12 @@ export function integrations(core: Core, config: Config) {
       if (!code) return 'missing';
       return (await totp.check(agentId, code, Date.now())) ? 'ok' : 'wrong';
     },
-    async routes(app: FastifyInstance, authed: (req: FastifyRequest) => Promise<Authed>): Promise<void> {
-      tokenRoutes(app, { tokens, authed });
-      webhookTestRoutes(app, { sites: core.sites, allowInternal: config.ALLOW_INTERNAL_WEBHOOKS, authed });
-      totpRoutes(app, { totp, agents: core.agents, sites: core.sites, redis: core.redis, keys: k, authed });
+    async routes(api: FastifyInstance): Promise<void> {
+      await api.register(tokenRoutes, { tokens });
+      await api.register(webhookTestRoutes, { sites: core.sites, allowInternal: config.ALLOW_INTERNAL_WEBHOOKS });
+      await api.register(totpRoutes, { totp, agents: core.agents, sites: core.sites, redis: core.redis, keys: k });
+    },
+    async metrics(app: FastifyInstance): Promise<void> {
       metricsRoute(app, registry, config);
       const internal = await internalMetricsServer(registry, config);
       app.decorate('metricsUrl', internal?.url ?? null);

@@ -1,5 +1,5 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import type { Core } from '../core.ts';
+import type { Core } from '../compose.ts';
 
 /**
  * Cascade's numbers in Prometheus form, one registry per server (tests run several in one

@@ -1,27 +1,23 @@
 import { randomBytes } from 'node:crypto';
 import { CascadeError, WebhookTest, type WebhookTestResult } from '@cascade/shared';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { sendWebhook } from '../delivery/webhook.ts';
-import { requireRole } from '../http/access.ts';
-import type { Authed } from '../http/auth.ts';
 import { parse } from '../http/parse.ts';
 import type { SiteStore } from '../store/sites.ts';
 
 export type WebhookTestDeps = {
   sites: SiteStore;
   allowInternal: boolean;
-  authed: (req: FastifyRequest) => Promise<Authed>;
 };
 
 /**
  * "Send a test event": one signed `webhook.test` POST to the saved URL, sent now rather than
  * queued, so the admin sees at once what the receiver answers (or why it could not be reached).
  */
-export function webhookTestRoutes(app: FastifyInstance, deps: WebhookTestDeps): void {
-  app.post('/api/integrations/webhooks/test', async (req): Promise<WebhookTestResult> => {
-    const { agent } = await deps.authed(req);
+export function webhookTestRoutes(app: FastifyInstance, deps: WebhookTestDeps, done: (err?: Error) => void): void {
+  const admin = { config: { role: 'admin', site: 'body' } } as const;
+  app.post('/api/integrations/webhooks/test', admin, async (req): Promise<WebhookTestResult> => {
     const { siteId } = parse(WebhookTest, req.body);
-    requireRole(agent, siteId, 'admin');
     const [site, secrets] = await Promise.all([deps.sites.get(siteId), deps.sites.secrets(siteId)]);
     if (!site || !secrets) throw new CascadeError('not_found', 'no such site');
     const url = site.sinks.webhookUrl;
@@ -40,4 +36,5 @@ export function webhookTestRoutes(app: FastifyInstance, deps: WebhookTestDeps): 
       return { url, status: null, body: e instanceof Error ? e.message : String(e), ok: false };
     }
   });
+  done();
 }

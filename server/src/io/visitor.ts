@@ -36,7 +36,7 @@ import { handler, type Logger } from './handle.ts';
 import { rooms } from './rooms.ts';
 import { clientAddress, proxyTrust } from '../security/proxy.ts';
 import { typingThrottle } from '../security/typing-throttle.ts';
-import { originLog } from '../security/origin-log.ts';
+import type { OriginLog } from '../security/origin-log.ts';
 
 /** What a visitor's socket keeps; `seen` is the conversation it last saw, a checked hint for the next message. */
 type VisitorData = { siteId: string; visitorId: string; token: string; ip: string; seen: string | null };
@@ -61,6 +61,8 @@ export type VisitorSocketDeps = ViewDeps & {
   clocks: Timers;
   /** Emails the conversation's transcript (delivery/transcript-request.ts). */
   requestTranscript: (site: Site, visitor: Visitor, email: string) => Promise<void>;
+  /** Where the widget connected from, for the owner's "is it installed?" check. */
+  origins: OriginLog;
 };
 
 export function visitorNamespace(io: Server, d: VisitorSocketDeps, actions: VisitorActions, log: Logger) {
@@ -75,7 +77,7 @@ export function visitorNamespace(io: Server, d: VisitorSocketDeps, actions: Visi
   let closing = false;
   const trust = proxyTrust(d.config.TRUST_PROXY);
   const typingSignals = typingThrottle();
-  const origins = originLog(d.redis, d.keys);
+  const { origins } = d;
 
   // eslint-disable-next-line @typescript-eslint/no-misused-promises -- every path calls next(), even on failure
   nsp.use(async (socket, next) => {

@@ -17,7 +17,8 @@ import { handBack } from '../waterfall/hand-back.ts';
 import { historyProcessors } from '../history/jobs.ts';
 import type { Archiver } from '../history/archive.ts';
 import type { Retention } from '../history/retention.ts';
-import { repairs } from '../waterfall/repair.ts';
+import type { Repairs } from '../waterfall/repair.ts';
+import { isWaiting } from '../waterfall/rules.ts';
 
 /** A timer whose moment has passed (the chat moved on) is not an error: it simply does nothing. */
 async function ignoreMovedOn(run: () => Promise<unknown>): Promise<void> {
@@ -28,8 +29,22 @@ async function ignoreMovedOn(run: () => Promise<unknown>): Promise<void> {
   }
 }
 
-export function processors(d: WaterfallDeps, w: Waterfall, archive: Archiver, retention: Retention): Processors {
-  const repair = repairs(d, w);
+export type ProcessorDeps = DeliveryDeps & {
+  config: Config;
+  conversations: ConversationStore;
+  agents: AgentStore;
+  visitors: VisitorStore;
+  sites: SiteStore;
+  routing: Routing;
+  notify: Notifier;
+  log: Log;
+  clocks: Timers;
+  repair: Repairs;
+  archive: Archiver;
+  retention: Retention;
+};
+
+export function processors(d: ProcessorDeps, w: Waterfall): Processors {
   return {
     [TIMERS]: {
       'max-wait': async (job: Job<WaitTimer>) => {
@@ -88,6 +103,6 @@ export function processors(d: WaterfallDeps, w: Waterfall, archive: Archiver, re
       },
     },
     [DELIVERIES]: deliveryProcessors(d),
-    [HISTORY]: historyProcessors(archive, retention),
+    [HISTORY]: historyProcessors(d.archive, d.retention),
   };
 }

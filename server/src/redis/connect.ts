@@ -1,78 +1,12 @@
 import type { ServerEnv } from '@cascade/shared';
-import { createClient, createCluster, type RedisArgument } from 'redis';
+import { createClient, createCluster } from 'redis';
+import type { Client, Cluster, Redis } from './client.ts';
 import { loadScripts } from './scripts/index.ts';
 
-type Client = ReturnType<typeof createClient>;
-type Cluster = ReturnType<typeof createCluster>;
+export type { Redis, Transaction } from './client.ts';
 
 /** Where Redis is: one server at REDIS_URL, or a Redis Cluster reached through its seed nodes. */
 export type RedisTarget = Pick<ServerEnv, 'REDIS_URL' | 'REDIS_CLUSTER_NODES'>;
-
-/** The commands Cascade sends; both a single-server client and a cluster client have them. */
-type StoreCommand =
-  | 'del'
-  | 'eval'
-  | 'evalSha'
-  | 'expire'
-  | 'get'
-  | 'getEx'
-  | 'hDel'
-  | 'hGet'
-  | 'hGetAll'
-  | 'hLen'
-  | 'hmGet'
-  | 'hSet'
-  | 'incr'
-  | 'lRange'
-  | 'pExpire'
-  | 'ping'
-  | 'publish'
-  | 'sAdd'
-  | 'sMembers'
-  | 'scriptLoad'
-  | 'sRem'
-  | 'set'
-  | 'xAdd'
-  | 'xDel'
-  | 'xTrim'
-  | 'xRange'
-  | 'xRevRange'
-  | 'zAdd'
-  | 'zRange'
-  | 'zRangeByScore'
-  | 'zRangeByScoreWithScores'
-  | 'zRank'
-  | 'zRem'
-  | 'zRemRangeByScore'
-  | 'zScore'
-  | 'close';
-
-/**
- * A MULTI of the commands Cascade batches. On a cluster every key of one transaction must be
- * in one hash slot; the key builders make sure of that (`{s:site}`, `{c:conversation}`).
- */
-export interface Transaction {
-  del(key: RedisArgument): Transaction;
-  hSet(key: RedisArgument, value: Record<string, string>): Transaction;
-  hSet(key: RedisArgument, field: RedisArgument, value: RedisArgument): Transaction;
-  hDel(key: RedisArgument, field: RedisArgument): Transaction;
-  hIncrBy(key: RedisArgument, field: RedisArgument, by: number): Transaction;
-  zAdd(key: RedisArgument, member: { score: number; value: RedisArgument }): Transaction;
-  sAdd(key: RedisArgument, member: RedisArgument): Transaction;
-  sRem(key: RedisArgument, member: RedisArgument): Transaction;
-  lPush(key: RedisArgument, value: RedisArgument): Transaction;
-  rPush(key: RedisArgument, value: RedisArgument): Transaction;
-  lTrim(key: RedisArgument, start: number, stop: number): Transaction;
-  incr(key: RedisArgument): Transaction;
-  expire(key: RedisArgument, seconds: number, mode?: 'NX'): Transaction;
-  persist(key: RedisArgument): Transaction;
-  pTTL(key: RedisArgument): Transaction;
-  sMembers(key: RedisArgument): Transaction;
-  exec(): Promise<unknown[]>;
-}
-
-/** The store's connection: one Redis server or a Redis Cluster, used the same way. */
-export type Redis = Pick<Cluster, StoreCommand> & { multi(): Transaction };
 
 /** A connection for Pub/Sub (the Socket.IO adapter's and the knowledge-base channel's). */
 export type PubSub = Client | Cluster;

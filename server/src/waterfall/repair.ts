@@ -1,4 +1,4 @@
-import type { Conversation, Site } from '@cascade/shared';
+import type { Site } from '@cascade/shared';
 import type { ConversationStore } from '../store/conversations.ts';
 import type { Routing } from '../routing/routing.ts';
 import type { Waterfall } from './service.ts';

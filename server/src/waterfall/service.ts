@@ -51,11 +51,8 @@ export type ServiceDeps = ViewDeps &
  * The waterfall's shell: loads a conversation, asks the machine what happens next, writes
  * it (compare-and-set on the state), carries out the effects and tells everyone concerned.
  */
-export function waterfall(d: WaterfallDeps) {
-  const clocks = timers(d.queues);
-  const boards = boardPusher(d);
-  const touchBoard = boards.touch;
-  const log = journal(d.redis, d.keys);
+export function waterfall(d: ServiceDeps) {
+  const { clocks, touchBoard, journal: log } = d;
   const pushMessage = messagePush(d);
 
   /** `once`: the server's own dedupe key (a transition's), so a repeat of the same post stores nothing. */
@@ -69,8 +66,7 @@ export function waterfall(d: WaterfallDeps) {
   async function fanOut(m: Message, known?: Conversation): Promise<void> {
     const c = known ?? (await d.conversations.get(m.conversationId));
     if (!c) return;
-    if (!m.internal) d.notify.toVisitor(c.siteId, c.visitorId, 'message:new', m);
-    if (c.agentId) d.notify.toAgent(c.agentId, 'message:new', m);
+    await pushMessage(m, c);
     await d.events.emit({ type: 'message.created', message: m, conversation: c });
   }
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import type { Redis } from '../connect.ts';
+import type { Redis } from '../client.ts';
 
 /** `N` strings: a script's keys, so a call with the wrong count does not compile. */
 type KeyList<N extends number, R extends string[] = []> = R['length'] extends N ? R : KeyList<N, [...R, string]>;

@@ -174,12 +174,12 @@ export async function buildServer(config: Config): Promise<{ app: FastifyInstanc
     });
   }
 
-  app.addHook('preClose', (done) => {
+  app.addHook('preClose', async () => {
     shuttingDown = true;
-    agentsNsp.close();
-    visitorsNsp.close();
+    const closed = Promise.all([agentsNsp.close(), visitorsNsp.close()]);
     core.io.local.disconnectSockets(true);
-    done();
+    // Redis closes after this hook: what the sockets started must finish first.
+    await closed;
   });
   app.addHook('onClose', async () => {
     await core.close();

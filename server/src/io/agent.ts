@@ -25,6 +25,7 @@ import { handler, type Logger } from './handle.ts';
 import { rooms } from './rooms.ts';
 import type { Timers } from '../routing/timers.ts';
 import { consoleOrigin } from '../security/origins.ts';
+import { inFlight } from './in-flight.ts';
 
 /**
  * What an agent's socket keeps: the agent as checked at `checkedAt`. Changes to an agent
@@ -75,6 +76,7 @@ export function agentNamespace(
   >;
   const handle = handler(log);
   let closing = false;
+  const running = inFlight();
   const { clocks } = d;
   const isConsole = consoleOrigin(d.config);
 
@@ -162,7 +164,8 @@ export function agentNamespace(
       handle(Pick, async (p) => ({ conversation: await actions.pick(await me(), p.conversationId) })),
     );
 
-    socket.on('disconnect', async () => {
+    socket.on('disconnect', () => void running.track(onDisconnect()));
+    async function onDisconnect(): Promise<void> {
       // A process that is shutting down hands its agents to the others; they are not leaving.
       if (closing) return;
       try {
@@ -176,7 +179,7 @@ export function agentNamespace(
       } catch (e) {
         log.error({ err: e }, 'agent disconnect handling failed');
       }
-    });
+    }
 
     try {
       const agent = await me();
@@ -193,8 +196,10 @@ export function agentNamespace(
     }
   });
   return {
-    close() {
+    /** Stops treating disconnects as agents leaving, then waits for those already being handled. */
+    async close(): Promise<void> {
       closing = true;
+      await running.settled();
     },
   };
 }

@@ -37,6 +37,7 @@ import { rooms } from './rooms.ts';
 import { clientAddress, proxyTrust } from '../security/proxy.ts';
 import { typingThrottle } from '../security/typing-throttle.ts';
 import type { OriginLog } from '../security/origin-log.ts';
+import { inFlight } from './in-flight.ts';
 
 /** What a visitor's socket keeps; `seen` is the conversation it last saw, a checked hint for the next message. */
 type VisitorData = { siteId: string; visitorId: string; token: string; ip: string; seen: string | null };
@@ -75,6 +76,7 @@ export function visitorNamespace(io: Server, d: VisitorSocketDeps, actions: Visi
   const handle = handler(log);
   const { clocks } = d;
   let closing = false;
+  const running = inFlight();
   const trust = proxyTrust(d.config.TRUST_PROXY);
   const typingSignals = typingThrottle();
   const { origins } = d;
@@ -238,7 +240,7 @@ export function visitorNamespace(io: Server, d: VisitorSocketDeps, actions: Visi
 
   /** One listener per socket for every request (Socket.IO calls it with the socket as `this`). */
   function onRequest(this: VisitorSocket, event: string, payload?: unknown, ack?: unknown): void {
-    if (Object.hasOwn(requests, event)) void requests[event]!(payload, ack, this);
+    if (Object.hasOwn(requests, event)) void running.track(requests[event]!(payload, ack, this));
   }
 
   async function onDisconnect(this: VisitorSocket): Promise<void> {
@@ -268,13 +270,17 @@ export function visitorNamespace(io: Server, d: VisitorSocketDeps, actions: Visi
         if (open.length > d.config.VISITOR_SOCKETS_PER_TOKEN) socket.disconnect(true);
       })
       .catch(() => {});
-    socket.on('disconnect', onDisconnect);
+    socket.on('disconnect', function (this: VisitorSocket) {
+      void running.track(onDisconnect.call(this));
+    });
     socket.onAny(onRequest);
   });
   return {
-    close() {
+    /** Stops treating disconnects as visitors leaving, then waits for the work already started. */
+    async close(): Promise<void> {
       closing = true;
       typingSignals.close();
+      await running.settled();
     },
   };
 }

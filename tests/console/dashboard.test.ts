@@ -93,12 +93,14 @@ describe('the supervisor’s dashboard', () => {
         'Ticket1 · 25%',
       ]);
       const volume = page.getByRole('figure', { name: 'Conversations' });
-      expect(await volume.getByRole('img').getAttribute('aria-label')).toMatch(
-        /^Conversations: \d+ points, highest 4 at /,
-      );
       await volume.getByText('Show the figures').click();
       const rows = await volume.getByRole('row').allTextContents();
-      expect(rows.slice(1).reduce((sum, row) => sum + Number(/(\d+)$/.exec(row)?.[1] ?? 0), 0)).toBe(4);
+      const counts = rows.slice(1).map((row) => Number(/(\d+)$/.exec(row)?.[1] ?? 0));
+      expect(counts.reduce((sum, n) => sum + n, 0)).toBe(4);
+      // The day can cross an hour while the chats run, so the highest point is read from the figures.
+      expect(await volume.getByRole('img').getAttribute('aria-label')).toMatch(
+        new RegExp(`^Conversations: \\d+ points, highest ${Math.max(...counts)} at `),
+      );
 
       const perAgent = page.getByRole('region', { name: 'Per agent' });
       // Resolved, tickets, ratings, CSAT.

@@ -496,7 +496,7 @@ export const ar: Record<MessageKey, string> = {
   'tokens.scope.conversations:read': 'قراءة المحادثات السابقة',
   'tokens.scope.kb:write': 'قراءة قاعدة المعرفة وتعديلها',
   'tokens.scope.metrics:read': 'قراءة الأرقام',
-  'webhooks.title': 'Webhook',
+  'webhooks.title': 'خطاف الويب (Webhook)',
   'webhooks.explain': 'أرسل حدثًا تجريبيًا إلى عنوان Webhook المحفوظ أعلاه وشاهد ردّ المستقبِل.',
   'webhooks.test': 'إرسال حدث تجريبي',
   'webhooks.testing': 'جارٍ الإرسال…',

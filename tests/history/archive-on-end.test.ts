@@ -1,32 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import type pg from 'pg';
 import type { ChatSummary, ConversationView, Message, TicketSummary } from '@cascade/shared';
-import { createClient } from 'redis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REDIS_URL, startCascade, type Harness } from '../support/harness.ts';
-import { connectTestDb } from '../support/database.ts';
+import { describe, expect, it } from 'vitest';
+import { historyStage } from '../support/history-stage.ts';
 
-let h: Harness;
-let db: pg.Client;
-let redis: ReturnType<typeof createClient>;
-beforeAll(async () => {
-  h = await startCascade({ HOT_RETENTION_HOURS: '2' });
-  db = await connectTestDb(h.prefix);
-  redis = createClient({ url: REDIS_URL });
-  await redis.connect();
-});
-afterAll(async () => {
-  await db.end();
-  await redis.close();
-  await h.close();
-});
+const stage = historyStage({ HOT_RETENTION_HOURS: '2' });
 
 const send = (text: string) => ({ clientMsgId: randomUUID(), text });
-const row = async (sql: string, params: unknown[]) => (await db.query(sql, params)).rows[0] as Record<string, unknown>;
+const row = async (sql: string, params: unknown[]) =>
+  (await stage.db.query(sql, params)).rows[0] as Record<string, unknown>;
 
 describe('ended conversations are archived to PostgreSQL by a job', () => {
   it('copies a chat the bot solved, then its rating, and lets Redis forget it after HOT_RETENTION_HOURS', async () => {
-    const visitor = await h.visitor();
+    const visitor = await stage.h.visitor();
     await visitor.ok('message:send', send('How long does delivery take?'));
     const answer = await visitor.next<Message>('message:new', (m) => m.author === 'bot');
     const { conversation } = await visitor.ok<{ conversation: ConversationView }>('bot:feedback', {
@@ -40,14 +25,14 @@ describe('ended conversations are archived to PostgreSQL by a job', () => {
       .toEqual({ state: 'resolved' });
     const messages = await row('SELECT count(*)::int AS n FROM messages WHERE conversation_id = $1', [conversation.id]);
     expect(messages.n).toBeGreaterThanOrEqual(3);
-    const events = await db.query('SELECT event FROM events WHERE conversation_id = $1 ORDER BY ts, id', [
+    const events = await stage.db.query('SELECT event FROM events WHERE conversation_id = $1 ORDER BY ts, id', [
       conversation.id,
     ]);
     expect(events.rows.map((e: { event: string }) => e.event)).toEqual(
       expect.arrayContaining(['started', 'bot_resolved']),
     );
-    const key = `${h.prefix}:{c:${conversation.id}}:conv`;
-    const ttl = await redis.ttl(key);
+    const key = `${stage.h.prefix}:{c:${conversation.id}}:conv`;
+    const ttl = await stage.redis.ttl(key);
     expect(ttl).toBeGreaterThan(3600);
     expect(ttl).toBeLessThanOrEqual(7200);
 
@@ -58,8 +43,8 @@ describe('ended conversations are archived to PostgreSQL by a job', () => {
   });
 
   it('copies a chat that became a ticket, with the ticket', async () => {
-    const agent = await h.agent('lina@cedar.example');
-    const visitor = await h.visitor();
+    const agent = await stage.h.agent('lina@cedar.example');
+    const visitor = await stage.h.visitor();
     await visitor.ok('message:send', send('My parcel arrived broken'));
     await visitor.ok('conversation:escalate', {});
     const assigned = await agent.next<ChatSummary>('chat:assigned');

@@ -1,32 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import type pg from 'pg';
 import type { ConversationView, HistorySummary, Message } from '@cascade/shared';
 import { parseCsvRows } from '@cascade/shared/csv';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCascade, type Harness } from '../support/harness.ts';
-import { connectTestDb } from '../support/database.ts';
-import { restClient } from '../support/rest.ts';
+import { describe, expect, it } from 'vitest';
+import { historyStage } from '../support/history-stage.ts';
 
-let h: Harness;
-let db: pg.Client;
-beforeAll(async () => {
-  h = await startCascade();
-  db = await connectTestDb(h.prefix);
-});
-afterAll(async () => {
-  await db.end();
-  await h.close();
-});
+const stage = historyStage();
 
 const DAY = 24 * 3600 * 1000;
-const account = (site: number, role: string) => h.demos[site]!.accounts.find((a) => a.role === role)!;
-const as = async (site: number, role: string) => {
-  const a = account(site, role);
-  return restClient(h.url, await h.login(a.email, a.password));
-};
 
 async function ratedChat(score: number): Promise<string> {
-  const visitor = await h.visitor();
+  const visitor = await stage.h.visitor();
   await visitor.ok('message:send', { clientMsgId: randomUUID(), text: 'How long does delivery take?' });
   const answer = await visitor.next<Message>('message:new', (m) => m.author === 'bot' && m.bot?.kind === 'answer');
   const { conversation } = await visitor.ok<{ conversation: ConversationView }>('bot:feedback', {
@@ -37,8 +20,12 @@ async function ratedChat(score: number): Promise<string> {
   await expect
     .poll(
       async () =>
-        (await db.query('SELECT 1 FROM conversations WHERE id = $1 AND csat_score = $2', [conversation.id, score]))
-          .rowCount,
+        (
+          await stage.db.query('SELECT 1 FROM conversations WHERE id = $1 AND csat_score = $2', [
+            conversation.id,
+            score,
+          ])
+        ).rowCount,
       { timeout: 30_000 },
     )
     .toBe(1);
@@ -51,9 +38,9 @@ describe('numbers and exports from PostgreSQL', () => {
     const start = Date.now() - DAY;
     const a = await ratedChat(5);
     await ratedChat(2);
-    const lina = await as(0, 'agent');
+    const lina = await stage.as(0, 'agent');
     await lina.post(`/api/conversations/${a}/tags`, { tag: 'shipping' });
-    const sara = await as(0, 'supervisor');
+    const sara = await stage.as(0, 'supervisor');
     const day = await sara.get<HistorySummary>(`/api/history/summary?siteId=demo&from=${start}&to=${start + 2 * DAY}`);
     expect(day.status).toBe(200);
     expect(day.body).toMatchObject({
@@ -79,11 +66,13 @@ describe('numbers and exports from PostgreSQL', () => {
     expect((await sara.get(`/api/history/summary?siteId=demo&from=${start}&to=${start + 400 * DAY}`)).status).toBe(400);
     expect((await sara.get(`/api/history/summary?siteId=demo&from=${start}&to=${start}`)).status).toBe(400);
     expect((await lina.get(`/api/history/summary?siteId=demo&${range}`)).status).toBe(403);
-    expect((await (await as(1, 'admin')).get(`/api/history/summary?siteId=demo&${range}`)).status).toBe(404);
-    expect((await (await as(1, 'admin')).get(`/api/history/conversations.csv?siteId=demo&${range}`)).status).toBe(404);
+    expect((await (await stage.as(1, 'admin')).get(`/api/history/summary?siteId=demo&${range}`)).status).toBe(404);
+    expect((await (await stage.as(1, 'admin')).get(`/api/history/conversations.csv?siteId=demo&${range}`)).status).toBe(
+      404,
+    );
     const outlet = await (
-      await as(1, 'admin')
-    ).get<HistorySummary>(`/api/history/summary?siteId=${h.demos[1]!.siteId}&${range}`);
+      await stage.as(1, 'admin')
+    ).get<HistorySummary>(`/api/history/summary?siteId=${stage.h.demos[1]!.siteId}&${range}`);
     expect(outlet.body.conversations).toBe(0);
   });
 
@@ -91,10 +80,16 @@ describe('numbers and exports from PostgreSQL', () => {
     const start = Date.now() - DAY;
     const id = await ratedChat(4);
     // A hostile value that reached the database some other way still cannot run in a spreadsheet.
-    await db.query(`UPDATE conversations SET agent_id = '=HYPERLINK("http://evil.example")' WHERE id = $1`, [id]);
-    const res = await fetch(`${h.url}/api/history/conversations.csv?siteId=demo&from=${start}&to=${start + 2 * DAY}`, {
-      headers: { cookie: (await h.login(account(0, 'supervisor').email, account(0, 'supervisor').password)).cookie },
-    });
+    await stage.db.query(`UPDATE conversations SET agent_id = '=HYPERLINK("http://evil.example")' WHERE id = $1`, [id]);
+    const res = await fetch(
+      `${stage.h.url}/api/history/conversations.csv?siteId=demo&from=${start}&to=${start + 2 * DAY}`,
+      {
+        headers: {
+          cookie: (await stage.h.login(stage.account(0, 'supervisor').email, stage.account(0, 'supervisor').password))
+            .cookie,
+        },
+      },
+    );
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('text/csv');
     expect(res.headers.get('content-disposition')).toContain('attachment');

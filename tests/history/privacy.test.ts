@@ -1,41 +1,19 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import type pg from 'pg';
 import type { ConversationView, ErasureResult, FoundVisitors, Message, VisitorExport } from '@cascade/shared';
 import { SignJWT } from 'jose';
-import { createClient } from 'redis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REDIS_URL, startCascade, type Harness } from '../support/harness.ts';
-import { connectTestDb } from '../support/database.ts';
-import { restClient } from '../support/rest.ts';
+import { describe, expect, it } from 'vitest';
+import { historyStage } from '../support/history-stage.ts';
 
-let h: Harness;
-let db: pg.Client;
-let redis: ReturnType<typeof createClient>;
-beforeAll(async () => {
-  h = await startCascade();
-  db = await connectTestDb(h.prefix);
-  redis = createClient({ url: REDIS_URL });
-  await redis.connect();
-});
-afterAll(async () => {
-  await db.end();
-  await redis.close();
-  await h.close();
-});
+const stage = historyStage();
 
-const account = (site: number, role: string) => h.demos[site]!.accounts.find((a) => a.role === role)!;
-const as = async (site: number, role: string) => {
-  const a = account(site, role);
-  return restClient(h.url, await h.login(a.email, a.password));
-};
 const send = (text: string) => ({ clientMsgId: randomUUID(), text });
 
 async function archived(id: string, withTicket = false): Promise<void> {
   const sql = `SELECT 1 FROM conversations WHERE id = $1 ${withTicket ? 'AND ticket_id IS NOT NULL' : ''}`;
-  await expect.poll(async () => (await db.query(sql, [id])).rowCount, { timeout: 30_000 }).toBe(1);
+  await expect.poll(async () => (await stage.db.query(sql, [id])).rowCount, { timeout: 30_000 }).toBe(1);
   if (withTicket) {
     await expect
-      .poll(async () => (await db.query('SELECT 1 FROM tickets WHERE conversation_id = $1', [id])).rowCount, {
+      .poll(async () => (await stage.db.query('SELECT 1 FROM tickets WHERE conversation_id = $1', [id])).rowCount, {
         timeout: 30_000,
       })
       .toBe(1);
@@ -44,13 +22,13 @@ async function archived(id: string, withTicket = false): Promise<void> {
 
 /** A signed-in visitor who chats, leaves their address for a callback, and gets a ticket. */
 async function personWithTicket(email: string, sub: string, words: string) {
-  const secret = (await h.cascade.sites.secrets(h.demo.siteId))!.identitySecret;
+  const secret = (await stage.h.cascade.sites.secrets(stage.h.demo.siteId))!.identitySecret;
   const identity = await new SignJWT({ email, name: 'Ramin' })
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(sub)
     .setExpirationTime('5m')
     .sign(new TextEncoder().encode(secret));
-  const visitor = await h.visitor({ identity });
+  const visitor = await stage.h.visitor({ identity });
   await visitor.ok('page:view', { url: `https://shop.example/orders?ref=${words}`, title: 'Orders' });
   await visitor.ok('message:send', send(`My order ${words} never arrived`));
   const offered = await visitor.ok<{ conversation: ConversationView }>('conversation:escalate', {});
@@ -63,23 +41,23 @@ async function personWithTicket(email: string, sub: string, words: string) {
 /** Every key of this run (the store's and the job queues'), each with its value as text. */
 async function redisDump(): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
-  for (const pattern of [`${h.prefix}:*`, `{${h.prefix}:jobs}*`]) {
-    for await (const batch of redis.scanIterator({ MATCH: pattern, COUNT: 500 })) {
+  for (const pattern of [`${stage.h.prefix}:*`, `{${stage.h.prefix}:jobs}*`]) {
+    for await (const batch of stage.redis.scanIterator({ MATCH: pattern, COUNT: 500 })) {
       for (const key of batch) {
-        const type = await redis.type(key);
+        const type = await stage.redis.type(key);
         const value =
           type === 'string'
-            ? await redis.get(key)
+            ? await stage.redis.get(key)
             : type === 'hash'
-              ? await redis.hGetAll(key)
+              ? await stage.redis.hGetAll(key)
               : type === 'set'
-                ? await redis.sMembers(key)
+                ? await stage.redis.sMembers(key)
                 : type === 'zset'
-                  ? await redis.zRange(key, 0, -1)
+                  ? await stage.redis.zRange(key, 0, -1)
                   : type === 'list'
-                    ? await redis.lRange(key, 0, -1)
+                    ? await stage.redis.lRange(key, 0, -1)
                     : type === 'stream'
-                      ? await redis.xRange(key, '-', '+')
+                      ? await stage.redis.xRange(key, '-', '+')
                       : type;
         out[key] = JSON.stringify(value);
       }
@@ -90,14 +68,14 @@ async function redisDump(): Promise<Record<string, string>> {
 
 /** Every row of every table of this run's schema, as text, by table. */
 async function tablesDump(): Promise<Record<string, string>> {
-  const { rows } = await db.query<{ name: string }>(
+  const { rows } = await stage.db.query<{ name: string }>(
     `SELECT format('%I', table_name) AS name FROM information_schema.tables
      WHERE table_schema = $1 AND table_type = 'BASE TABLE'`,
-    [h.prefix],
+    [stage.h.prefix],
   );
   const out: Record<string, string> = {};
   for (const { name } of rows) {
-    const all = await db.query<{ row: string }>(`SELECT t::text AS row FROM ${name} t`);
+    const all = await stage.db.query<{ row: string }>(`SELECT t::text AS row FROM ${name} t`);
     out[name] = all.rows.map((r) => r.row).join('\n');
   }
   return out;
@@ -116,7 +94,7 @@ describe('export and erasure of one person (GDPR)', () => {
     const words = `zebra${tag}`;
     const { visitor, conversationId } = await personWithTicket(email, sub, words);
     const other = await personWithTicket(`keep-${tag}@example.com`, `keep-${tag}`, `giraffe${tag}`);
-    const admin = await as(0, 'admin');
+    const admin = await stage.as(0, 'admin');
 
     const found = await admin.post<FoundVisitors>('/api/privacy/find', { siteId: 'demo', email: email.toUpperCase() });
     expect(found.status).toBe(200);
@@ -151,12 +129,14 @@ describe('export and erasure of one person (GDPR)', () => {
       expect(holding(inRedis, needle), `Redis still holds ${needle}`).toEqual([]);
       expect(holding(inTables, needle), `PostgreSQL still holds ${needle}`).toEqual([]);
     }
-    const storeKeys = Object.fromEntries(Object.entries(inRedis).filter(([k]) => k.startsWith(`${h.prefix}:`)));
+    const storeKeys = Object.fromEntries(Object.entries(inRedis).filter(([k]) => k.startsWith(`${stage.h.prefix}:`)));
     expect(holding(storeKeys, conversationId)).toEqual([]);
     expect(holding(inTables, conversationId)).toEqual([]);
 
     // The other person is untouched; the erasure is on record, without whom it was about.
-    expect((await db.query('SELECT 1 FROM conversations WHERE id = $1', [other.conversationId])).rowCount).toBe(1);
+    expect((await stage.db.query('SELECT 1 FROM conversations WHERE id = $1', [other.conversationId])).rowCount).toBe(
+      1,
+    );
     const list = await admin.get<{ erasures: { erased: ErasureResult['erased']; actorId: string }[] }>(
       '/api/privacy/erasures?siteId=demo',
     );
@@ -175,23 +155,23 @@ describe('export and erasure of one person (GDPR)', () => {
   });
 
   it('refuses to erase a visitor in a live chat', async () => {
-    const visitor = await h.visitor();
+    const visitor = await stage.h.visitor();
     await visitor.ok('message:send', send('hello there'));
     const { conversation } = await visitor.ok<{ conversation: ConversationView }>('conversation:escalate', {});
-    const admin = await as(0, 'admin');
+    const admin = await stage.as(0, 'admin');
     const r = await admin.post<{ error: { code: string } }>('/api/privacy/erase', {
       siteId: 'demo',
       conversationId: conversation.id,
     });
     expect(r.status).toBe(409);
-    expect((await redis.exists(`${h.prefix}:{c:${conversation.id}}:conv`)) === 1).toBe(true);
+    expect((await stage.redis.exists(`${stage.h.prefix}:{c:${conversation.id}}:conv`)) === 1).toBe(true);
     visitor.close();
   });
 
   it('keeps each site to its own admins and checks every request', async () => {
     const { conversationId } = await personWithTicket(`iso-${randomUUID()}@example.com`, `iso-${randomUUID()}`, 'owl');
-    const outlet = await as(1, 'admin');
-    const outletSite = h.demos[1]!.siteId;
+    const outlet = await stage.as(1, 'admin');
+    const outletSite = stage.h.demos[1]!.siteId;
     for (const path of ['find', 'export', 'erase']) {
       expect((await outlet.post(`/api/privacy/${path}`, { siteId: 'demo', conversationId })).status).toBe(404);
     }
@@ -201,12 +181,12 @@ describe('export and erasure of one person (GDPR)', () => {
     expect((await outlet.post('/api/privacy/erase', { siteId: outletSite, conversationId })).status).toBe(404);
     expect((await outlet.get('/api/privacy/erasures?siteId=demo')).status).toBe(404);
 
-    const agent = await as(0, 'agent');
+    const agent = await stage.as(0, 'agent');
     expect((await agent.post('/api/privacy/export', { siteId: 'demo', conversationId })).status).toBe(403);
     expect(
-      (await (await as(0, 'supervisor')).post('/api/privacy/erase', { siteId: 'demo', conversationId })).status,
+      (await (await stage.as(0, 'supervisor')).post('/api/privacy/erase', { siteId: 'demo', conversationId })).status,
     ).toBe(403);
-    const admin = await as(0, 'admin');
+    const admin = await stage.as(0, 'admin');
     for (const body of [
       { siteId: 'demo' },
       { siteId: 'demo', email: 'a@example.com', conversationId },
@@ -216,7 +196,7 @@ describe('export and erasure of one person (GDPR)', () => {
       expect(bad.status).toBe(400);
       expect(bad.body.error.code).toBe('invalid_payload');
     }
-    expect((await fetch(`${h.url}/api/privacy/erasures?siteId=demo`)).status).toBe(401);
-    expect((await db.query('SELECT 1 FROM conversations WHERE id = $1', [conversationId])).rowCount).toBe(1);
+    expect((await fetch(`${stage.h.url}/api/privacy/erasures?siteId=demo`)).status).toBe(401);
+    expect((await stage.db.query('SELECT 1 FROM conversations WHERE id = $1', [conversationId])).rowCount).toBe(1);
   });
 });

@@ -1,27 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type pg from 'pg';
 import type { ChatDetail, ChatSummary, ConversationSearchResult, ConversationView, Message } from '@cascade/shared';
-import { createClient } from 'redis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REDIS_URL, startCascade, type Harness } from '../support/harness.ts';
-import { connectTestDb } from '../support/database.ts';
+import { describe, expect, it } from 'vitest';
+import { historyStage } from '../support/history-stage.ts';
 import { restClient } from '../support/rest.ts';
 import type { TestClient } from '../support/clients.ts';
 
-let h: Harness;
-let db: pg.Client;
-let redis: ReturnType<typeof createClient>;
-beforeAll(async () => {
-  h = await startCascade();
-  db = await connectTestDb(h.prefix);
-  redis = createClient({ url: REDIS_URL });
-  await redis.connect();
-});
-afterAll(async () => {
-  await db.end();
-  await redis.close();
-  await h.close();
-});
+const stage = historyStage();
 
 const send = (text: string) => ({ clientMsgId: randomUUID(), text });
 
@@ -39,7 +23,7 @@ async function solvedByBot(visitor: TestClient, question: string): Promise<strin
 
 async function archived(id: string): Promise<void> {
   await expect
-    .poll(async () => (await db.query('SELECT 1 FROM conversations WHERE id = $1', [id])).rowCount, {
+    .poll(async () => (await stage.db.query('SELECT 1 FROM conversations WHERE id = $1', [id])).rowCount, {
       timeout: 30_000,
     })
     .toBe(1);
@@ -47,17 +31,24 @@ async function archived(id: string): Promise<void> {
 
 /** What HOT_RETENTION_HOURS does in the end: Redis forgets the conversation. */
 async function expire(id: string): Promise<void> {
-  await redis.del([`${h.prefix}:{c:${id}}:conv`, `${h.prefix}:{c:${id}}:msgs`, `${h.prefix}:{c:${id}}:dedupe`]);
+  await stage.redis.del([
+    `${stage.h.prefix}:{c:${id}}:conv`,
+    `${stage.h.prefix}:{c:${id}}:msgs`,
+    `${stage.h.prefix}:{c:${id}}:dedupe`,
+  ]);
 }
 
 describe('history read path', () => {
   it('searches only the sites of the signed-in agent, and refuses other sites and bad queries', async () => {
-    const [shop, outlet] = h.demos;
-    const mine = await solvedByBot(await h.visitor(), 'How long does delivery take?');
-    const theirs = await solvedByBot(await h.visitor({ siteKey: outlet!.siteKey }), 'How long does delivery take?');
-    const lina = restClient(h.url, await h.login('lina@cedar.example'));
+    const [shop, outlet] = stage.h.demos;
+    const mine = await solvedByBot(await stage.h.visitor(), 'How long does delivery take?');
+    const theirs = await solvedByBot(
+      await stage.h.visitor({ siteKey: outlet!.siteKey }),
+      'How long does delivery take?',
+    );
+    const lina = restClient(stage.h.url, await stage.h.login('lina@cedar.example'));
     const outletAgent = outlet!.accounts.find((a) => a.role === 'agent')!;
-    const other = restClient(h.url, await h.login(outletAgent.email, outletAgent.password));
+    const other = restClient(stage.h.url, await stage.h.login(outletAgent.email, outletAgent.password));
 
     const ids = (r: { body: ConversationSearchResult }) => r.body.conversations.map((c) => c.conversation.id);
     const linaSees = await lina.get<ConversationSearchResult>('/api/conversations?q=delivery');
@@ -75,14 +66,14 @@ describe('history read path', () => {
     expect(bad.status).toBe(400);
     expect(bad.body.error.code).toBe('invalid_payload');
     expect((await lina.get('/api/conversations?from=20&to=10')).status).toBe(400);
-    expect((await fetch(`${h.url}/api/conversations`)).status).toBe(401);
+    expect((await fetch(`${stage.h.url}/api/conversations`)).status).toBe(401);
   });
 
   it('shows the transcript of an ended chat from PostgreSQL once Redis has let it go', async () => {
-    const visitor = await h.visitor();
+    const visitor = await stage.h.visitor();
     const id = await solvedByBot(visitor, 'Do you ship abroad?');
     await expire(id);
-    const lina = restClient(h.url, await h.login('lina@cedar.example'));
+    const lina = restClient(stage.h.url, await stage.h.login('lina@cedar.example'));
     const res = await lina.get<{ conversation: { id: string; state: string }; messages: Message[] }>(
       `/api/conversations/${id}`,
     );
@@ -90,7 +81,7 @@ describe('history read path', () => {
     expect(res.body.conversation).toMatchObject({ id, state: 'resolved' });
     expect(res.body.messages[0]?.text).toBe('Do you ship abroad?');
 
-    const agent = await h.agent('lina@cedar.example');
+    const agent = await stage.h.agent('lina@cedar.example');
     const { chat } = await agent.ok<{ chat: ChatDetail }>('chat:open', { conversationId: id });
     expect(chat.conversation.state).toBe('resolved');
     expect(chat.messages.map((m) => m.text)).toEqual(res.body.messages.map((m) => m.text));
@@ -102,13 +93,13 @@ describe('history read path', () => {
   });
 
   it('lists a returning visitor’s earlier conversations from PostgreSQL', async () => {
-    const first = await h.visitor();
+    const first = await stage.h.visitor();
     const earlier = await solvedByBot(first, 'How long does delivery take?');
     await expire(earlier);
     first.close();
 
-    const agent = await h.agent('lina@cedar.example');
-    const again = await h.visitor({ token: first.token });
+    const agent = await stage.h.agent('lina@cedar.example');
+    const again = await stage.h.visitor({ token: first.token });
     await again.ok('message:send', send('I need a person about my order'));
     await again.ok('conversation:escalate', {});
     const assigned = await agent.next<ChatSummary>('chat:assigned');

@@ -1,31 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import type pg from 'pg';
 import type { AuditEntry, ConversationSearchResult, ConversationView, Message } from '@cascade/shared';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCascade, type Harness } from '../support/harness.ts';
-import { connectTestDb } from '../support/database.ts';
-import { restClient } from '../support/rest.ts';
+import { describe, expect, it } from 'vitest';
+import { historyStage } from '../support/history-stage.ts';
 
-let h: Harness;
-let db: pg.Client;
-beforeAll(async () => {
-  h = await startCascade();
-  db = await connectTestDb(h.prefix);
-});
-afterAll(async () => {
-  await db.end();
-  await h.close();
-});
-
-const account = (site: number, role: string) => h.demos[site]!.accounts.find((a) => a.role === role)!;
-const as = async (site: number, role: string) => {
-  const a = account(site, role);
-  return restClient(h.url, await h.login(a.email, a.password));
-};
+const stage = historyStage();
 
 /** A chat the bot solved, once it is archived. */
 async function archivedChat(): Promise<string> {
-  const visitor = await h.visitor();
+  const visitor = await stage.h.visitor();
   await visitor.ok('message:send', { clientMsgId: randomUUID(), text: 'How long does delivery take?' });
   const answer = await visitor.next<Message>('message:new', (m) => m.author === 'bot' && m.bot?.kind === 'answer');
   const { conversation } = await visitor.ok<{ conversation: ConversationView }>('bot:feedback', {
@@ -33,7 +15,7 @@ async function archivedChat(): Promise<string> {
     helpful: true,
   });
   await expect
-    .poll(async () => (await db.query('SELECT 1 FROM conversations WHERE id = $1', [conversation.id])).rowCount, {
+    .poll(async () => (await stage.db.query('SELECT 1 FROM conversations WHERE id = $1', [conversation.id])).rowCount, {
       timeout: 30_000,
     })
     .toBe(1);
@@ -43,7 +25,7 @@ async function archivedChat(): Promise<string> {
 describe('tags on archived conversations', () => {
   it('lets agents add and remove tags, once each, and find conversations by tag', async () => {
     const id = await archivedChat();
-    const lina = await as(0, 'agent');
+    const lina = await stage.as(0, 'agent');
     expect((await lina.post(`/api/conversations/${id}/tags`, { tag: 'Refund' })).body).toEqual({ tags: ['refund'] });
     expect((await lina.post(`/api/conversations/${id}/tags`, { tag: 'refund' })).body).toEqual({ tags: ['refund'] });
     expect((await lina.post(`/api/conversations/${id}/tags`, { tag: 'بازگشت' })).body).toEqual({
@@ -56,28 +38,30 @@ describe('tags on archived conversations', () => {
 
   it('refuses other sites, bad tags, live chats and calls without the CSRF header', async () => {
     const id = await archivedChat();
-    const outlet = await as(1, 'admin');
+    const outlet = await stage.as(1, 'admin');
     expect((await outlet.post(`/api/conversations/${id}/tags`, { tag: 'x' })).status).toBe(404);
     expect((await outlet.delete(`/api/conversations/${id}/tags/x`)).status).toBe(404);
-    const lina = await as(0, 'agent');
+    const lina = await stage.as(0, 'agent');
     for (const tag of ['', 'two words', 'x'.repeat(41), '<b>']) {
       const bad = await lina.post<{ error: { code: string } }>(`/api/conversations/${id}/tags`, { tag });
       expect(bad.status).toBe(400);
       expect(bad.body.error.code).toBe('invalid_payload');
     }
-    const { cookie } = await h.login(account(0, 'agent').email, account(0, 'agent').password);
-    const noCsrf = await fetch(`${h.url}/api/conversations/${id}/tags`, {
+    const { cookie } = await stage.h.login(stage.account(0, 'agent').email, stage.account(0, 'agent').password);
+    const noCsrf = await fetch(`${stage.h.url}/api/conversations/${id}/tags`, {
       method: 'POST',
       headers: { cookie, 'content-type': 'application/json' },
       body: JSON.stringify({ tag: 'x' }),
     });
     expect(noCsrf.status).toBe(403);
 
-    const live = await h.visitor();
+    const live = await stage.h.visitor();
     await live.ok('message:send', { clientMsgId: randomUUID(), text: 'hello' });
     const { conversation } = await live.ok<{ conversation: ConversationView }>('conversation:escalate', {});
     expect((await lina.post(`/api/conversations/${conversation.id}/tags`, { tag: 'x' })).status).toBe(409);
-    const [row] = (await db.query('SELECT tags FROM conversations WHERE id = $1', [id])).rows as { tags: string[] }[];
+    const [row] = (await stage.db.query('SELECT tags FROM conversations WHERE id = $1', [id])).rows as {
+      tags: string[];
+    }[];
     expect(row?.tags).toEqual([]);
   });
 });
@@ -85,9 +69,9 @@ describe('tags on archived conversations', () => {
 describe('the audit log', () => {
   it('records who changed what over REST, without the values, for the site’s admins only', async () => {
     const id = await archivedChat();
-    const lina = await as(0, 'agent');
+    const lina = await stage.as(0, 'agent');
     await lina.post(`/api/conversations/${id}/tags`, { tag: 'audited' });
-    const admin = await as(0, 'admin');
+    const admin = await stage.as(0, 'admin');
     const rotated = await admin.post<{ secret: string }>('/api/sites/secrets/rotate', {
       siteId: 'demo',
       secret: 'webhook',
@@ -114,11 +98,11 @@ describe('the audit log', () => {
       ]),
     );
     expect(body.entries[0]?.action).toBe('POST /api/sites/secrets/rotate');
-    const all = JSON.stringify((await db.query('SELECT * FROM audit_log')).rows);
+    const all = JSON.stringify((await stage.db.query('SELECT * FROM audit_log')).rows);
     expect(all).not.toContain(rotated.body.secret);
 
     expect((await lina.get('/api/audit?siteId=demo')).status).toBe(403);
-    expect((await (await as(1, 'admin')).get('/api/audit?siteId=demo')).status).toBe(404);
+    expect((await (await stage.as(1, 'admin')).get('/api/audit?siteId=demo')).status).toBe(404);
     expect((await admin.get('/api/audit')).status).toBe(400);
   });
 });

@@ -25,6 +25,7 @@ import type { Log } from '../log.ts';
 import { siteThrottle } from './site-throttle.ts';
 import type { Journal, TransitionRecord } from './journal.ts';
 import { crashPoint } from '../testing/crash-point.ts';
+import { transitionEvents } from './transition-events.ts';
 import { messagePush } from '../io/message-push.ts';
 
 /**
@@ -248,23 +249,14 @@ export function waterfall(d: ServiceDeps) {
         ),
       );
     }
-    if (t.event === 'escalated')
-      bookkeeping.push(d.events.emit({ type: 'conversation.escalated', conversation: updated }));
-    if (t.to === 'resolved') bookkeeping.push(d.events.emit({ type: 'conversation.resolved', conversation: updated }));
-    if (ticketCreated)
-      bookkeeping.push(d.events.emit({ type: 'ticket.created', ticket: ticketCreated, conversation: updated }));
-    if (t.event === 'claimed') {
-      const waitedSince = c.waitingSince ?? c.queuedAt;
-      bookkeeping.push(d.events.emit({ type: 'conversation.assigned', conversation: updated, waitedSince }));
-    }
-    if (t.event === 'transferred') {
-      const note = e.type === 'transfer' ? e.note : null;
-      bookkeeping.push(
-        d.events.emit({ type: 'conversation.transferred', conversation: updated, fromAgentId: previousAgent, note }),
-      );
-    }
+    const raised = transitionEvents(record, updated, {
+      ticket: ticketCreated,
+      waitedSince: c.waitingSince ?? c.queuedAt,
+      fromAgentId: previousAgent,
+    });
+    for (const event of raised.during) bookkeeping.push(d.events.emit(event));
     await Promise.all(bookkeeping);
-    if (!openStates.has(t.to)) await d.events.emit({ type: 'conversation.ended', conversation: updated });
+    if (raised.ended) await d.events.emit(raised.ended);
     await Promise.all([d.conversations.finished(c.id, version), log.end(c.siteId, c.id, token)]);
     return updated;
   }
@@ -290,15 +282,9 @@ export function waterfall(d: ServiceDeps) {
     await recordEvent({ ...current, version }, record, record.ts, { by: record.by });
     const site = isWaiting(current) ? await d.sites.get(c.siteId) : null;
     if (site) await clocks.waiting(site, current);
-    if (record.event === 'escalated') await d.events.emit({ type: 'conversation.escalated', conversation: current });
-    if (record.to === 'resolved') await d.events.emit({ type: 'conversation.resolved', conversation: current });
-    if (record.event === 'claimed')
-      await d.events.emit({ type: 'conversation.assigned', conversation: current, waitedSince: null });
-    if (record.event === 'transferred') {
-      const note = typeof record.data.note === 'string' ? record.data.note : null;
-      await d.events.emit({ type: 'conversation.transferred', conversation: current, fromAgentId: null, note });
-    }
-    if (!openStates.has(record.to)) await d.events.emit({ type: 'conversation.ended', conversation: current });
+    const raised = transitionEvents(record, current, { ticket: null, waitedSince: null, fromAgentId: null });
+    for (const event of raised.during) await d.events.emit(event);
+    if (raised.ended) await d.events.emit(raised.ended);
     await d.conversations.finished(c.id, version);
   }
 

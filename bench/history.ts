@@ -142,6 +142,10 @@ async function main(): Promise<void> {
          WHERE r.lang = c.locale OFFSET ((hashtext(c.id) & 1023) + n) % 10 LIMIT 1) AS p`,
       [MESSAGES_PER_CONVERSATION, JSON.stringify(pool)],
     );
+    // As the archiver keeps it: every word of a conversation beside it, for search.
+    await db.exec(
+      `UPDATE conversations c SET search = (SELECT strip(tsvector_agg(m.search)) FROM messages m WHERE m.conversation_id = c.id)`,
+    );
     await db.exec('ANALYZE');
     const seedSeconds = (performance.now() - seedStart) / 1000;
     const [{ n: messages } = { n: 0 }] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM messages');

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ConversationView, Message, RetentionSettings } from '@cascade/shared';
+import type { ConversationSearchResult, ConversationView, Message, RetentionSettings } from '@cascade/shared';
 import { describe, expect, it } from 'vitest';
 import { historyStage } from '../support/history-stage.ts';
 import { restClient } from '../support/rest.ts';
@@ -76,6 +76,13 @@ describe('retention', () => {
     const siteEvents = `${stage.h.prefix}:{s:demo}:events`;
     expect(await stage.redis.xLen(siteEvents)).toBeGreaterThan(0);
 
+    const lina = restClient(stage.h.url, await stage.h.login('lina@cedar.example'));
+    const found = async () =>
+      (
+        await lina.get<ConversationSearchResult>('/api/conversations?siteId=demo&q=delivery%20take')
+      ).body.conversations.map((c) => c.conversation.id);
+    expect(await found()).toContain(mine);
+
     // Ten days on, nothing is old enough.
     await stage.h.cascade.retention.sweep(Date.now() + 10 * DAY);
     expect(await count('SELECT count(*) AS n FROM messages WHERE conversation_id = $1', [mine])).toBeGreaterThan(0);
@@ -85,6 +92,8 @@ describe('retention', () => {
     expect(report).toMatchObject({ siteId: 'demo', conversations: 0 });
     expect(report!.stripped).toBeGreaterThan(0);
     expect(await count('SELECT count(*) AS n FROM messages WHERE conversation_id = $1', [mine])).toBe(0);
+    // Its words went with its text: a search no longer finds it.
+    expect(await found()).not.toContain(mine);
     const [kept] = (
       await stage.db.query('SELECT csat_score, state, data, stripped_at FROM conversations WHERE id = $1', [mine])
     ).rows as { csat_score: number; state: string; data: { csat: { score: number; comment: string | null } } }[];
@@ -99,7 +108,6 @@ describe('retention', () => {
       `${stage.h.prefix}:{c:${mine}}:msgs`,
       `${stage.h.prefix}:{c:${mine}}:dedupe`,
     ]);
-    const lina = restClient(stage.h.url, await stage.h.login('lina@cedar.example'));
     const transcript = await lina.get<{ messages: Message[] }>(`/api/conversations/${mine}`);
     expect(transcript.status).toBe(200);
     expect(transcript.body.messages).toEqual([]);

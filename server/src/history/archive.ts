@@ -172,6 +172,13 @@ async function insertMessages(tx: Queryable, c: Conversation, messages: Message[
      ON CONFLICT DO NOTHING`,
     [c.id, c.siteId, JSON.stringify(rows)],
   );
+  // What search scans: the words of every message archived so far, in one vector.
+  await tx.query(
+    `UPDATE conversations SET search = (
+       SELECT strip(tsvector_agg(m.search)) FROM messages m WHERE m.conversation_id = $1 AND m.site_id = $2)
+     WHERE id = $1`,
+    [c.id, c.siteId],
+  );
 }
 
 async function insertEvents(tx: Queryable, c: Conversation, events: StoredEvent[]): Promise<void> {

@@ -57,7 +57,7 @@ export function retention(d: RetentionDeps) {
       );
       // The record keeps what the numbers need; the address, notes and the rating's comment go.
       r.stripped += await count(
-        `UPDATE conversations SET stripped_at = now(),
+        `UPDATE conversations SET stripped_at = now(), search = NULL,
            data = data || jsonb_build_object('visitorEmail', null, 'transferNote', null,
              'csat', CASE WHEN data->'csat' = 'null'::jsonb OR data->'csat' IS NULL THEN 'null'::jsonb
                           ELSE (data->'csat') || '{"comment": null}'::jsonb END)

@@ -22,6 +22,9 @@ export const Tag = z
  * normaliser, so a search typed on an Arabic or Persian keyboard, with or without diacritics,
  * finds the same chats. `from` and `to` bound when the conversation started (ms since the epoch).
  */
+/** Counting stops here: no page lies further (`offset` is at most this), and counting on costs time. */
+export const SEARCH_COUNT_CAP = 10_000;
+
 export const ConversationSearchQuery = z
   .object({
     siteId: SiteId.optional(),
@@ -34,7 +37,7 @@ export const ConversationSearchQuery = z
     locale: Locale.optional(),
     tag: Tag.optional(),
     limit: z.coerce.number().int().min(1).max(100).default(20),
-    offset: z.coerce.number().int().min(0).max(10_000).default(0),
+    offset: z.coerce.number().int().min(0).max(SEARCH_COUNT_CAP).default(0),
   })
   .refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, {
     error: 'from must not be after to',
@@ -52,7 +55,10 @@ export type ConversationHit = z.infer<typeof ConversationHit>;
 
 export const ConversationSearchResult = z.object({
   conversations: z.array(ConversationHit),
+  /** How many match, counted up to SEARCH_COUNT_CAP. */
   total: z.number().int().nonnegative(),
+  /** More match than `total` says. */
+  more: z.boolean(),
 });
 export type ConversationSearchResult = z.infer<typeof ConversationSearchResult>;
 

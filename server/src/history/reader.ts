@@ -1,6 +1,7 @@
 import {
   Conversation,
   Message,
+  SEARCH_COUNT_CAP,
   type ConversationHit,
   type ConversationSearchQuery,
   type ConversationSearchResult,
@@ -45,7 +46,7 @@ export function historyReader(db: Db) {
 
     /** Ended conversations of `siteIds` that match the query; the caller has checked the sites. */
     async search(siteIds: string[], q: ConversationSearchQuery): Promise<ConversationSearchResult> {
-      if (siteIds.length === 0) return { conversations: [], total: 0 };
+      if (siteIds.length === 0) return { conversations: [], total: 0, more: false };
       const params: unknown[] = [siteIds];
       const arg = (v: unknown) => `$${params.push(v)}`;
       const where = ['c.site_id = ANY($1::text[])'];
@@ -58,18 +59,22 @@ export function historyReader(db: Db) {
       if (q.tag) where.push(`c.tags @> ARRAY[${arg(q.tag)}]::text[]`);
 
       const terms = q.q ? searchTerms(q.q) : null;
-      if (q.q && !terms) return { conversations: [], total: 0 };
+      if (q.q && !terms) return { conversations: [], total: 0, more: false };
       // Every word somewhere in the conversation, each as a word or the start of one.
       if (terms) where.push(`c.search @@ to_tsquery('simple', ${arg(terms)})`);
       const filterParams = [...params];
       const limit = arg(q.limit);
       const offset = arg(q.offset);
-      const rows = await db.query<{ data: unknown; tags: string[]; total: number }>(
-        `SELECT c.data, c.tags, count(*) OVER ()::int AS total
-         FROM conversations c WHERE ${where.join(' AND ')}
-         ORDER BY c.created_at DESC, c.id LIMIT ${limit} OFFSET ${offset}`,
-        params,
-      );
+      // The page and the count apart: the page is a top-N the index gives in order, and the count
+      // stops at the cap, so neither grows with the whole history.
+      const [rows, total] = await Promise.all([
+        db.query<{ data: unknown; tags: string[] }>(
+          `SELECT c.data, c.tags FROM conversations c WHERE ${where.join(' AND ')}
+           ORDER BY c.created_at DESC, c.id LIMIT ${limit} OFFSET ${offset}`,
+          params,
+        ),
+        count(db, where, filterParams),
+      ]);
       const conversations: ConversationHit[] = rows.flatMap((r) =>
         parsed(Conversation, r.data).map((conversation) => ({ conversation, tags: r.tags, matches: [] as Message[] })),
       );
@@ -84,17 +89,17 @@ export function historyReader(db: Db) {
         const byConversation = new Map(conversations.map((h) => [h.conversation.id, h]));
         for (const m of matches) byConversation.get(m.conversation_id)?.matches.push(...parsed(Message, m.data));
       }
-      // count(*) OVER () is on every row; a page past the end has none, so count again.
-      const total = rows[0]?.total ?? (q.offset > 0 ? await count(db, where, filterParams) : 0);
-      return { conversations, total };
+      return { conversations, total: Math.min(total, SEARCH_COUNT_CAP), more: total > SEARCH_COUNT_CAP };
     },
   };
 }
 export type HistoryReader = ReturnType<typeof historyReader>;
 
+/** How many conversations match, up to one past the cap. */
 async function count(db: Db, where: string[], params: unknown[]): Promise<number> {
   const [row] = await db.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM conversations c WHERE ${where.join(' AND ')}`,
+    `SELECT count(*)::int AS n FROM (
+       SELECT 1 FROM conversations c WHERE ${where.join(' AND ')} LIMIT ${SEARCH_COUNT_CAP + 1}) capped`,
     params,
   );
   return row?.n ?? 0;

@@ -81,7 +81,7 @@ export function InvitationsPanel({ siteId, csrf }: { siteId: string; csrf: strin
           </label>
           <label class="field">
             <span>{t.t('invitations.level')}</span>
-            <select value={level} onChange={(e) => setLevel(Number(e.currentTarget.value) as Level)}>
+            <select value={level} onChange={(e) => setLevel(Number(e.currentTarget.value))}>
               {levels.map((l) => (
                 <option key={l} value={l}>
                   {t.num(l)}

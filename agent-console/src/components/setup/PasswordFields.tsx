@@ -27,10 +27,13 @@ export function PasswordFields({
           required
           minLength={MIN_PASSWORD}
           value={password}
+          aria-describedby="password-hint"
           onInput={(e) => onPassword(e.currentTarget.value)}
         />
-        <small class="muted">{t.t('setup.passwordHint', { n: MIN_PASSWORD })}</small>
       </label>
+      <small id="password-hint" class="muted">
+        {t.t('setup.passwordHint', { n: MIN_PASSWORD })}
+      </small>
       <label class="field">
         <span>{t.t('setup.passwordRepeat')}</span>
         <input

@@ -37,10 +37,10 @@ export function SiteFields({
           value={form.origins}
           onInput={(e) => onChange({ ...form, origins: e.currentTarget.value })}
         />
-        <small id={hintId} class="muted">
-          {t.t('siteForm.originsHint')}
-        </small>
       </label>
+      <small id={hintId} class="muted">
+        {t.t('siteForm.originsHint')}
+      </small>
       <fieldset class="inline-group">
         <legend>{t.t('siteForm.languages')}</legend>
         {localeList.map((l) => (

@@ -81,6 +81,7 @@ it(
     await expect(ownerPage.getByText('an empty list refuses every site').isVisible()).resolves.toBe(true);
     await ownerPage.getByRole('button', { name: 'Create the account and the site' }).click();
     await ownerPage.getByText('Your account and your site are ready.').waitFor();
+    await ownerPage.screenshot({ path: screenshotPath('own-site-setup') });
     snippet = (await ownerPage.getByLabel('Script tag', { exact: true }).textContent()) ?? '';
     expect(snippet).toContain(`${fresh.url}/widget.js`);
     await ownerPage.getByRole('button', { name: 'Check my installation' }).click();
@@ -184,6 +185,76 @@ it(
 
     await ownerPage.screenshot({ path: screenshotPath('own-site-owner') });
     await agentPage.screenshot({ path: screenshotPath('own-site-agent') });
+  },
+  SCENARIO_TIMEOUT_MS,
+);
+
+it(
+  'adds a second site, rotates its key, invites an existing account that accepts after logging in, and removes the site by its name',
+  async () => {
+    // The installation the first test set up: the owner and Lina have accounts.
+    const ownerPage = await newPage();
+    await ownerPage.goto(`${fresh.url}/console/#/settings`);
+    await ownerPage.getByLabel('Email').fill(owner.email);
+    await ownerPage.getByLabel('Password').fill(owner.password);
+    await ownerPage.getByRole('button', { name: 'Log in' }).click();
+    const sites = ownerPage.getByRole('region', { name: 'Sites' });
+    await sites.getByRole('button', { name: 'Add a site…' }).click();
+    await sites.getByLabel('Site name').fill('Outlet');
+    await sites.getByRole('button', { name: 'Create the site' }).click();
+    const ready = sites.getByRole('region', { name: 'Install Outlet' });
+    await expect(ready.getByLabel('Script tag', { exact: true }).textContent()).resolves.toContain(
+      'data-site-key="pk_',
+    );
+
+    await ownerPage.getByRole('combobox', { name: 'Site' }).selectOption({ label: 'Outlet' });
+    await ownerPage.locator('.page-head').getByText('Outlet').waitFor();
+    const key = sites.getByRole('group', { name: 'Site key' }).locator('code');
+    const oldKey = (await key.textContent()) ?? '';
+    expect(oldKey).toMatch(/^pk_/);
+    await sites.getByRole('button', { name: 'New site key' }).click();
+    await sites.getByRole('button', { name: 'Make a new key' }).click();
+    await sites.getByText('The site has a new key.').waitFor();
+    await waitUntil(
+      'the new key on the screen',
+      async () => (await key.textContent()) ?? '',
+      (shown) => shown !== oldKey && shown.startsWith('pk_'),
+    );
+    await expect(ownerPage.getByRole('region', { name: 'Script tag' }).textContent()).resolves.toContain(
+      (await key.textContent()) ?? '',
+    );
+
+    // Lina has an account already: she is asked to accept, after logging in.
+    const invitations = ownerPage.getByRole('region', { name: 'Invitations' });
+    await invitations.getByLabel('Email').fill(agent.email);
+    await invitations.getByLabel('Role').selectOption('supervisor');
+    await invitations.getByRole('button', { name: 'Send invitation' }).click();
+    await invitations.getByText(`The invitation was emailed to ${agent.email}.`).waitFor();
+    const mail = await mailbox.next((m) => recipient(m) === agent.email && (m.text ?? '').includes('#join/'));
+    const link = /https?:\/\/\S+#join\/[A-Za-z0-9_-]+/.exec(mail.text ?? '')?.[0] ?? '';
+    expect(link).toContain(`${fresh.url}/console/#join/`);
+
+    const lina = await newPage();
+    await lina.goto(link);
+    await lina.getByText('Log in to accept the invitation to Outlet as supervisor.').waitFor();
+    await lina.getByLabel('Email').fill(agent.email);
+    await lina.getByLabel('Password').fill(agent.password);
+    await lina.getByRole('button', { name: 'Log in' }).click();
+    const join = lina.getByRole('dialog', { name: 'Join a site' });
+    await join.getByRole('button', { name: 'Join' }).click();
+    await join.getByText('You joined Outlet as supervisor.').waitFor();
+
+    // Removing asks for the name, typed again.
+    await sites.getByRole('button', { name: 'Remove this site' }).click();
+    const confirm = sites.getByRole('button', { name: 'Remove the site and everything in it' });
+    await sites.getByLabel('Type “Outlet” to confirm').fill('Outle');
+    await expect(confirm.isDisabled()).resolves.toBe(true);
+    await sites.getByLabel('Type “Outlet” to confirm').fill('Outlet');
+    await confirm.click();
+    await ownerPage.locator('.page-head').getByText('Shop').waitFor();
+    const rest = restClient(fresh.url, await login(fresh.url, owner.email, owner.password));
+    const me = await rest.get<{ sites: { name: string }[] }>('/api/auth/me');
+    expect(me.body.sites.map((x) => x.name)).toEqual(['Shop']);
   },
   SCENARIO_TIMEOUT_MS,
 );

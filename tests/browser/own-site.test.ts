@@ -68,6 +68,7 @@ it(
     await ownerPage.getByRole('combobox', { name: 'Language' }).selectOption('fa');
     await ownerPage.getByRole('heading', { name: 'راه‌اندازی Cascade' }).waitFor();
     expect(await ownerPage.locator('html').getAttribute('dir')).toBe('rtl');
+    await ownerPage.screenshot({ path: screenshotPath('own-site-setup-fa') });
     await ownerPage.getByRole('combobox', { name: 'زبان' }).selectOption('en');
     await ownerPage.getByRole('heading', { name: 'Set up Cascade' }).waitFor();
     expect(await ownerPage.locator('html').getAttribute('dir')).toBe('ltr');

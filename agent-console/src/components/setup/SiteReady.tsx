@@ -9,7 +9,7 @@ export function SiteReady({ siteId, name, snippet }: { siteId: string; name: str
     <section class="site-ready" aria-label={t.t('siteReady.title', { site: name })}>
       <h2>{t.t('siteReady.title', { site: name })}</h2>
       <p class="muted">{t.t('snippet.explain')}</p>
-      <div class="secret-line">
+      <div class="snippet-line">
         <pre class="code" dir="ltr" aria-label={t.t('snippet.title')}>
           <code>{snippet}</code>
         </pre>

@@ -41,10 +41,17 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await fresh?.close();
-  await mailbox?.close();
-  await new Promise((resolve) => shop?.close(resolve));
+  // Any of them is unset when the start failed before it.
+  const started: Partial<{ browser: Browser; fresh: Fresh; mailbox: Mailbox; shop: Server }> = {
+    browser,
+    fresh,
+    mailbox,
+    shop,
+  };
+  await started.browser?.close();
+  await started.fresh?.close();
+  await started.mailbox?.close();
+  await new Promise((resolve) => started.shop?.close(resolve) ?? resolve(undefined));
 });
 
 const linkIn = (text: string) => /https?:\/\/\S+#invite\/[A-Za-z0-9_-]+/.exec(text)?.[0] ?? '';

@@ -27,12 +27,19 @@ export function freshEnv(prefix: string, env: Record<string, string> = {}): Reco
   };
 }
 
-/** A new installation: DEMO=false on a key prefix nobody used, on a free loopback port. */
-export async function startFresh(env: Record<string, string> = {}, opts: { prefix?: string } = {}): Promise<Fresh> {
+/**
+ * A new installation: DEMO=false on a key prefix nobody used, on a free loopback port. With
+ * `port`, it listens there and the links it makes (setup, snippet, emails) name that port.
+ */
+export async function startFresh(
+  env: Record<string, string> = {},
+  opts: { prefix?: string; port?: number } = {},
+): Promise<Fresh> {
   const prefix = opts.prefix ?? `test${randomBytes(5).toString('hex')}`;
   const all = freshEnv(prefix, env);
-  const { app, cascade } = await buildServer(loadConfig({ PORT: '0', ...all }));
-  await app.listen({ port: 0, host: '127.0.0.1' });
+  const port = opts.port ?? 0;
+  const { app, cascade } = await buildServer(loadConfig({ PORT: String(port), ...all }));
+  await app.listen({ port, host: '127.0.0.1' });
   const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   return {
     url,

@@ -6,13 +6,13 @@ import { isLocale } from '../i18n/locales.ts';
 import { createTranslator } from '../i18n/translator.ts';
 import { browserStorage, storageKeys } from '../state/storage.ts';
 import { ConsoleScreen } from './ConsoleScreen.tsx';
-import { LoginScreen } from './LoginScreen.tsx';
+import { SignedOutScreen } from './setup/SignedOutScreen.tsx';
 
 type Session = { kind: 'loading' } | { kind: 'signedOut' } | { kind: 'signedIn'; me: Me };
 
 const preferences = browserStorage('local');
 
-/** Restores the session, then shows the login screen or the console, in the agent's language. */
+/** Restores the session, then shows the login (or first-run, or invitation) screen or the console, in the agent's language. */
 export function App() {
   const [session, setSession] = useState<Session>({ kind: 'loading' });
   const [chosenLocale, setChosenLocale] = useState<Locale | null>(() => {
@@ -43,7 +43,7 @@ export function App() {
   return (
     <TranslatorContext.Provider value={translator}>
       {session.kind === 'loading' && <p class="splash">{translator.t('app.loading')}</p>}
-      {session.kind === 'signedOut' && <LoginScreen onSignedIn={signedIn} onLocale={chooseLocale} />}
+      {session.kind === 'signedOut' && <SignedOutScreen onSignedIn={signedIn} onLocale={chooseLocale} />}
       {session.kind === 'signedIn' && (
         <ConsoleScreen
           me={session.me}

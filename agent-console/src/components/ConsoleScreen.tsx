@@ -151,7 +151,9 @@ export function ConsoleScreen({ me, onMe, onSignedOut, onLocale, preferences }: 
         <DashboardPage site={site} controller={controller} connection={state.connection} />
       )}
       {allowed && site && route.view === 'kb' && <KnowledgeBasePage site={site} csrf={me.csrfToken} />}
-      {allowed && site && route.view === 'settings' && <SettingsPage site={site} csrf={me.csrfToken} />}
+      {allowed && site && route.view === 'settings' && (
+        <SettingsPage site={site} csrf={me.csrfToken} onSitesChanged={reloadMe} />
+      )}
       {allowed && site && route.view === 'agents' && <AgentsPage site={site} me={me} />}
     </div>
   );

@@ -5,6 +5,7 @@ import { ApiError } from '../api/http.ts';
 import { useT } from '../i18n/context.ts';
 import { LanguageSelect } from './LanguageSelect.tsx';
 import { askPermission } from '../notify.ts';
+import { JoinNotice } from './setup/JoinNotice.tsx';
 
 export function LoginScreen({ onSignedIn, onLocale }: { onSignedIn: (me: Me) => void; onLocale: (l: Locale) => void }) {
   const t = useT();
@@ -37,6 +38,7 @@ export function LoginScreen({ onSignedIn, onLocale }: { onSignedIn: (me: Me) => 
           <LanguageSelect onLocale={onLocale} />
         </div>
         <h1>{t.t('login.heading')}</h1>
+        <JoinNotice />
         <label class="field">
           <span>{t.t('login.email')}</span>
           <input

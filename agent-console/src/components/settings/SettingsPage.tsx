@@ -5,13 +5,24 @@ import type { SiteRef } from '../../logic/sites.ts';
 import { ApiTokensPanel } from './ApiTokensPanel.tsx';
 import { CannedRepliesPanel } from './CannedRepliesPanel.tsx';
 import { DeliveriesPanel } from './DeliveriesPanel.tsx';
+import { InvitationsPanel } from './InvitationsPanel.tsx';
 import { SecretRotation } from './SecretRotation.tsx';
 import { SettingsForm } from './SettingsForm.tsx';
+import { SitesPanel } from './SitesPanel.tsx';
 import { SnippetBox } from './SnippetBox.tsx';
 import { WebhookTestPanel } from './WebhookTestPanel.tsx';
 
 /** The site owner's screen: the script tag to paste, the secrets, and every setting of the site. */
-export function SettingsPage({ site, csrf }: { site: SiteRef; csrf: string }) {
+export function SettingsPage({
+  site,
+  csrf,
+  onSitesChanged,
+}: {
+  site: SiteRef;
+  csrf: string;
+  /** A site was added or removed here. */
+  onSitesChanged: () => void;
+}) {
   const t = useT();
   const settings = useLoad(() => getSiteSettings(site.id), site.id);
   return (
@@ -31,6 +42,14 @@ export function SettingsPage({ site, csrf }: { site: SiteRef; csrf: string }) {
       {settings.data && (
         <>
           <SnippetBox snippet={settings.data.snippet} />
+          <SitesPanel
+            key={site.id}
+            site={settings.data.site}
+            csrf={csrf}
+            onRotated={settings.set}
+            onSitesChanged={onSitesChanged}
+          />
+          <InvitationsPanel siteId={site.id} csrf={csrf} />
           <SecretRotation siteId={site.id} csrf={csrf} />
           <SettingsForm key={site.id} site={settings.data.site} csrf={csrf} onSaved={settings.set} />
           <CannedRepliesPanel siteId={site.id} csrf={csrf} />

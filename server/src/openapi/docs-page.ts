@@ -134,7 +134,10 @@ export function docsPage(doc: OpenApiDocument): string {
   }
   const tags = [...byTag.keys()].sort();
   const schemes = Object.entries(doc.components.securitySchemes)
-    .map(([name, s]) => `<li><strong>${escape(name)}</strong>: ${prose(String(s.description ?? ''))}</li>`)
+    .map(
+      ([name, s]) =>
+        `<li><strong>${escape(name)}</strong>: ${prose(typeof s.description === 'string' ? s.description : '')}</li>`,
+    )
     .join('');
   const sections = tags
     .map(

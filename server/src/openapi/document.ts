@@ -70,7 +70,7 @@ function schemaConverter() {
   function convert(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
     const json = z.toJSONSchema(schema, { metadata: components, io, unrepresentable: 'any' }) as JsonSchema;
     const { $schema: _s, $defs, ...root } = json;
-    const defs = ($defs ?? {}) as Record<string, JsonSchema>;
+    const defs = $defs ?? {};
     const names: Record<string, string> = {};
     for (const id of Object.keys(defs)) {
       const component = namedSchemas.get(id);
@@ -113,7 +113,7 @@ function whoMayCall(route: DescribedRoute, scope: string | null): string {
   const where = site === 'query' ? 'in the query' : 'in the body';
   let who =
     role === 'agent' && !site
-      ? 'Any signed-in agent; it answers only with what belongs to their own sites.'
+      ? 'Any signed-in agent; it reaches only their own account and the sites they belong to.'
       : `Needs the **${role}** role (or higher) on the site named by \`siteId\` ${where}.`;
   if (siteOptional) who += ' Without `siteId`, the server picks among the caller’s own sites.';
   const token = scope

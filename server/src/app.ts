@@ -40,6 +40,7 @@ import { invitationAdminRoutes, linkRoutes } from './http/people.ts';
 import { originLog } from './security/origin-log.ts';
 import { accountMailer } from './auth/account-mail.ts';
 import { integrations } from './integrations/integrations.ts';
+import { openApiRoutes } from './openapi/routes.ts';
 
 /**
  * `demo` is the main demo site; `demos` has it and the second tenant. `setupLink`: the
@@ -80,6 +81,8 @@ export async function buildServer(config: Config): Promise<{ app: FastifyInstanc
   let shuttingDown = false;
   errorReplies(app);
   securityHeaders(app);
+  // Before any route: it collects them all into the OpenAPI description.
+  openApiRoutes(app);
   const secureCookies = config.COOKIE_SECURE ?? config.publicUrl.startsWith('https://');
   const integrated = integrations(core, config);
   const disconnect = (agentId: string, which?: Connections) => endAgentConnections(core.io, agentId, which);

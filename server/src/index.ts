@@ -7,3 +7,5 @@ export { serverDb } from './history/server-db.ts';
 export { migrate } from './history/migrate.ts';
 export { historyReader } from './history/reader.ts';
 export { historyNumbers } from './history/numbers.ts';
+export type { DescribedRoute, Reply, RouteDoc } from './openapi/route-doc.ts';
+export { openApiPath, type OpenApiDocument } from './openapi/document.ts';

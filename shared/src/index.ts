@@ -23,3 +23,4 @@ export * from './setup.ts';
 export * from './integrations.ts';
 export * from './privacy.ts';
 export * from './history-numbers.ts';
+export * from './replies.ts';

@@ -33,18 +33,22 @@ export type ApiTokenCreate = z.infer<typeof ApiTokenCreate>;
 export const ApiTokenParams = z.object({ tokenId: ApiTokenId });
 
 /** The answer to a creation: the record, and the secret to copy now (it is stored only as a hash). */
-export type ApiTokenCreated = { token: ApiToken; secret: string };
+export const ApiTokenCreated = z.object({ token: ApiToken, secret: z.string() });
+export type ApiTokenCreated = z.infer<typeof ApiTokenCreated>;
+export const ApiTokens = z.object({ tokens: z.array(ApiToken) });
+export type ApiTokens = z.infer<typeof ApiTokens>;
 
 /** Asks the site's webhook URL to take a test event; the answer shows what the receiver said. */
 export const WebhookTest = z.object({ siteId: SiteId });
-export type WebhookTestResult = {
-  url: string;
+export const WebhookTestResult = z.object({
+  url: z.string(),
   /** The receiver's HTTP status; null when it could not be reached. */
-  status: number | null;
+  status: z.number().int().nullable(),
   /** The start of its answer, or why it could not be reached. */
-  body: string;
-  ok: boolean;
-};
+  body: z.string(),
+  ok: z.boolean(),
+});
+export type WebhookTestResult = z.infer<typeof WebhookTestResult>;
 
 /** A TOTP code from an authenticator app (6 digits) or a recovery code (xxxx-xxxx-xxxx). */
 export const SecondFactorCode = z
@@ -64,5 +68,15 @@ export const TotpDisable = z.object({ password: z.string().min(1).max(200) });
 export const TotpRequirement = z.object({ siteId: SiteId, required: z.boolean() });
 
 /** A secret to add to an authenticator app, before it is turned on with a first code. */
-export type TotpSetup = { secret: string; uri: string };
-export type TotpStatus = { enabled: boolean; recoveryCodesLeft: number; requiredBy: string[] };
+export const TotpSetup = z.object({ secret: z.string(), uri: z.string() });
+export type TotpSetup = z.infer<typeof TotpSetup>;
+export const TotpStatus = z.object({
+  enabled: z.boolean(),
+  recoveryCodesLeft: z.number().int().nonnegative(),
+  /** The names of the agent's sites that require it. */
+  requiredBy: z.array(z.string()),
+});
+export type TotpStatus = z.infer<typeof TotpStatus>;
+/** Shown once, when two-step sign-in is turned on. */
+export const RecoveryCodes = z.object({ recoveryCodes: z.array(z.string()) });
+export type RecoveryCodes = z.infer<typeof RecoveryCodes>;

@@ -1,4 +1,12 @@
-import { CascadeError, DeliveryListQuery, DeliveryParams, type Agent, type Delivery } from '@cascade/shared';
+import {
+  CascadeError,
+  DeliveryAnswer,
+  DeliveryList,
+  DeliveryListQuery,
+  DeliveryParams,
+  type Agent,
+  type Delivery,
+} from '@cascade/shared';
 import type { FastifyInstance } from 'fastify';
 import { parse } from '../http/parse.ts';
 import type { Outbox } from './outbox.ts';
@@ -17,14 +25,30 @@ export function deliveryRoutes(app: FastifyInstance, deps: DeliveryRouteDeps, do
     throw new CascadeError('not_found', 'no such delivery');
   }
 
-  app.get('/api/deliveries', { config: { role: 'agent' } }, async (req) => {
+  const list = {
+    config: {
+      role: 'agent',
+      openapi: {
+        summary: 'Webhook and email deliveries of the agent’s sites',
+        query: DeliveryListQuery,
+        response: { 200: DeliveryList },
+      },
+    },
+  } as const;
+  app.get('/api/deliveries', list, async (req) => {
     const { agent } = req;
     const q = parse(DeliveryListQuery, req.query);
     const mySites = agent.memberships.map((m) => m.siteId);
     return records.list(q.siteId ? mySites.filter((s) => s === q.siteId) : mySites, q);
   });
 
-  app.post('/api/deliveries/:deliveryId/retry', { config: { role: 'agent' } }, async (req) => {
+  const retry = {
+    config: {
+      role: 'agent',
+      openapi: { summary: 'Tries a failed delivery again', params: DeliveryParams, response: { 200: DeliveryAnswer } },
+    },
+  } as const;
+  app.post('/api/deliveries/:deliveryId/retry', retry, async (req) => {
     const { agent } = req;
     const { deliveryId } = parse(DeliveryParams, req.params);
     const delivery = await find(agent, deliveryId);

@@ -1,4 +1,4 @@
-import { AuditQuery, type Agent, type AuditEntry } from '@cascade/shared';
+import { AuditEntries, AuditQuery, type Agent, type AuditEntry } from '@cascade/shared';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { parse } from '../http/parse.ts';
 import type { Db } from './db.ts';
@@ -52,7 +52,14 @@ export function auditTrail(app: FastifyInstance, db: Db, log: Log): void {
 
 /** `GET /api/audit`: the site's log for its admins; there is no route that edits or deletes it. */
 export function auditRoutes(app: FastifyInstance, deps: { db: Db }, done: (err?: Error) => void): void {
-  app.get('/api/audit', { config: { role: 'admin', site: 'query' } }, async (req) => {
+  const doc = {
+    config: {
+      role: 'admin',
+      site: 'query',
+      openapi: { summary: 'The site’s audit log, newest first', query: AuditQuery, response: { 200: AuditEntries } },
+    },
+  } as const;
+  app.get('/api/audit', doc, async (req) => {
     const q = parse(AuditQuery, req.query);
     const rows = await deps.db.query<{
       id: string | number;

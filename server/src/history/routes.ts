@@ -1,5 +1,15 @@
 import { z } from 'zod';
-import { AddTag, CascadeError, ConversationId, ConversationSearchQuery, Tag, type Agent } from '@cascade/shared';
+import {
+  AddTag,
+  CascadeError,
+  ConversationId,
+  ConversationSearchQuery,
+  ConversationSearchResult,
+  ConversationTranscript,
+  Tag,
+  TagList,
+  type Agent,
+} from '@cascade/shared';
 import type { FastifyInstance } from 'fastify';
 import { parse } from '../http/parse.ts';
 import type { ConversationStore } from '../store/conversations.ts';
@@ -20,13 +30,35 @@ const TagParams = ConversationParams.extend({ tag: Tag });
 /** Past conversations: search, and any transcript, from PostgreSQL once Redis has let it go. */
 export function historyRoutes(app: FastifyInstance, deps: HistoryRouteDeps, done: (err?: Error) => void): void {
   /** Searches the site asked for (the guard checked the agent belongs to it), or all of theirs. */
-  app.get('/api/conversations', { config: { role: 'agent', site: 'query', siteOptional: true } }, async (req) => {
+  const search = {
+    config: {
+      role: 'agent',
+      site: 'query',
+      siteOptional: true,
+      openapi: {
+        summary: 'Searches ended conversations, newest first',
+        query: ConversationSearchQuery,
+        response: { 200: ConversationSearchResult },
+      },
+    },
+  } as const;
+  app.get('/api/conversations', search, async (req) => {
     const q = parse(ConversationSearchQuery, req.query);
     const sites = req.member ? [req.member.siteId] : req.agent.memberships.map((m) => m.siteId);
     return deps.history.search(sites, q);
   });
 
-  app.get('/api/conversations/:conversationId', { config: { role: 'agent' } }, async (req) => {
+  const one = {
+    config: {
+      role: 'agent',
+      openapi: {
+        summary: 'A conversation, live or archived, with its messages',
+        params: ConversationParams,
+        response: { 200: ConversationTranscript },
+      },
+    },
+  } as const;
+  app.get('/api/conversations/:conversationId', one, async (req) => {
     const { agent } = req;
     const { conversationId } = parse(ConversationParams, req.params);
     const live = await deps.conversations.get(conversationId);
@@ -50,7 +82,18 @@ export function historyRoutes(app: FastifyInstance, deps: HistoryRouteDeps, done
     if (!c) throw new CascadeError('invalid_state', 'a conversation is tagged once it has ended and been archived');
   }
 
-  app.post('/api/conversations/:conversationId/tags', { config: { role: 'agent' } }, async (req) => {
+  const tag = {
+    config: {
+      role: 'agent',
+      openapi: {
+        summary: 'Tags an archived conversation',
+        params: ConversationParams,
+        body: AddTag,
+        response: { 200: TagList },
+      },
+    },
+  } as const;
+  app.post('/api/conversations/:conversationId/tags', tag, async (req) => {
     const { agent } = req;
     const { conversationId } = parse(ConversationParams, req.params);
     const { tag } = parse(AddTag, req.body);
@@ -58,7 +101,17 @@ export function historyRoutes(app: FastifyInstance, deps: HistoryRouteDeps, done
     return { tags: await deps.tags.add(conversationId, tag) };
   });
 
-  app.delete('/api/conversations/:conversationId/tags/:tag', { config: { role: 'agent' } }, async (req) => {
+  const untag = {
+    config: {
+      role: 'agent',
+      openapi: {
+        summary: 'Removes a tag from an archived conversation',
+        params: TagParams,
+        response: { 200: TagList },
+      },
+    },
+  } as const;
+  app.delete('/api/conversations/:conversationId/tags/:tag', untag, async (req) => {
     const { agent } = req;
     const { conversationId, tag } = parse(TagParams, req.params);
     await taggable(agent, conversationId);

@@ -1,14 +1,16 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import {
+  AgentAnswer,
   AgentCreate,
+  AgentCreated,
+  AgentList,
   AgentParams,
   AgentUpdate,
   CascadeError,
+  PasswordIssued,
   SiteQuery,
   type Agent,
-  type AgentCreated,
   type Membership,
-  type PasswordIssued,
 } from '@cascade/shared';
 import type { FastifyInstance } from 'fastify';
 import { hashPassword } from '../auth/password.ts';
@@ -41,18 +43,50 @@ const onePassword = () => randomBytes(12).toString('base64url');
  * or an admin of all their sites, may change.
  */
 export function agentRoutes(app: FastifyInstance, deps: AgentRoutesDeps, done: (err?: Error) => void): void {
-  app.get('/api/agents', { config: { role: 'supervisor', site: 'query' } }, async (req) => {
+  const list = {
+    config: {
+      role: 'supervisor',
+      site: 'query',
+      openapi: { summary: 'The site’s members', query: SiteQuery, response: { 200: AgentList } },
+    },
+  } as const;
+  app.get('/api/agents', list, async (req) => {
     const { siteId } = parse(SiteQuery, req.query);
     return { agents: (await deps.agents.ofSite(siteId)).map((a) => siteView(a, siteId)) };
   });
 
-  app.get('/api/agents/:agentId', { config: { role: 'supervisor', site: 'query' } }, async (req) => {
+  const one = {
+    config: {
+      role: 'supervisor',
+      site: 'query',
+      openapi: {
+        summary: 'One member of the site',
+        params: AgentParams,
+        query: SiteQuery,
+        response: { 200: AgentAnswer },
+      },
+    },
+  } as const;
+  app.get('/api/agents/:agentId', one, async (req) => {
     const { agentId } = parse(AgentParams, req.params);
     const { siteId } = parse(SiteQuery, req.query);
     return { agent: siteView(memberOf(await deps.agents.get(agentId), siteId), siteId) };
   });
 
-  app.post('/api/agents', { config: { role: 'admin', site: 'body' } }, async (req): Promise<AgentCreated> => {
+  const add = {
+    config: {
+      role: 'admin',
+      site: 'body',
+      openapi: {
+        summary: 'Adds a person to the site',
+        description:
+          'A new email gets an account and a one-time password; an email that has an account gets an invitation that person accepts.',
+        body: AgentCreate,
+        response: { 200: AgentCreated },
+      },
+    },
+  } as const;
+  app.post('/api/agents', add, async (req): Promise<AgentCreated> => {
     const { agent } = req;
     const body = parse(AgentCreate, req.body);
     const membership: Membership = {
@@ -90,7 +124,20 @@ export function agentRoutes(app: FastifyInstance, deps: AgentRoutesDeps, done: (
     return { invitation: { code, link: `${deps.publicUrl}/console/#join/${code}`, expiresAt } };
   });
 
-  app.patch('/api/agents/:agentId', { config: { role: 'admin', site: 'body' } }, async (req) => {
+  const update = {
+    config: {
+      role: 'admin',
+      site: 'body',
+      openapi: {
+        summary:
+          'Changes a member’s role, skills, cap, or (with rights over the person) name, language and active state',
+        params: AgentParams,
+        body: AgentUpdate,
+        response: { 200: AgentAnswer },
+      },
+    },
+  } as const;
+  app.patch('/api/agents/:agentId', update, async (req) => {
     const { agent } = req;
     const { agentId } = parse(AgentParams, req.params);
     const body = parse(AgentUpdate, req.body);
@@ -127,7 +174,19 @@ export function agentRoutes(app: FastifyInstance, deps: AgentRoutesDeps, done: (
   });
 
   /** Removes the person from this site only; their open chats here go back in line. */
-  app.delete('/api/agents/:agentId', { config: { role: 'admin', site: 'query' } }, async (req, reply) => {
+  const remove = {
+    config: {
+      role: 'admin',
+      site: 'query',
+      openapi: {
+        summary: 'Removes the person from this site',
+        params: AgentParams,
+        query: SiteQuery,
+        response: { 204: null },
+      },
+    },
+  } as const;
+  app.delete('/api/agents/:agentId', remove, async (req, reply) => {
     const { agent } = req;
     const { agentId } = parse(AgentParams, req.params);
     const { siteId } = parse(SiteQuery, req.query);
@@ -143,7 +202,18 @@ export function agentRoutes(app: FastifyInstance, deps: AgentRoutesDeps, done: (
   /** A new one-time password for the person; their sessions end everywhere. */
   app.post(
     '/api/agents/:agentId/password-reset',
-    { config: { role: 'admin', site: 'body' } },
+    {
+      config: {
+        role: 'admin',
+        site: 'body',
+        openapi: {
+          summary: 'A new one-time password for the person; their sessions end',
+          params: AgentParams,
+          body: SiteQuery,
+          response: { 200: PasswordIssued },
+        },
+      },
+    },
     async (req): Promise<PasswordIssued> => {
       const { agent } = req;
       const { agentId } = parse(AgentParams, req.params);

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { CascadeError, LoginBody, PasswordChange, ProfileUpdate, type Agent, type Me } from '@cascade/shared';
+import { CascadeError, LoginBody, Me, PasswordChange, ProfileUpdate, type Agent } from '@cascade/shared';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { sessionCookie } from '../auth/cookies.ts';
 import { hashPassword, verifyPassword } from '../auth/password.ts';
@@ -47,7 +47,10 @@ function slowDown(reply: FastifyReply, seconds: number, message: string) {
 
 /** Signing in: the one REST route of the console that answers without a session. */
 export function loginRoutes(app: FastifyInstance, deps: AuthDeps, done: (err?: Error) => void): void {
-  app.post('/api/auth/login', async (req, reply) => {
+  const login = {
+    config: { openapi: { summary: 'Signs in; sets the session cookie', body: LoginBody, response: { 200: Me } } },
+  } as const;
+  app.post('/api/auth/login', login, async (req, reply) => {
     const body = parse(LoginBody, req.body);
     const { maxFailures, lockMinutes } = deps.login;
     // Failures slow down the address that makes them, for that account and (more loosely) for
@@ -84,12 +87,25 @@ export function loginRoutes(app: FastifyInstance, deps: AuthDeps, done: (err?: E
 
 /** The signed-in agent's own account: who they are, their profile, password and sessions. */
 export function accountRoutes(app: FastifyInstance, deps: AuthDeps, done: (err?: Error) => void): void {
-  const signedIn = { config: { role: 'agent' } } as const;
+  const signedIn = { role: 'agent' } as const;
+  const noContent = { 204: null };
 
-  app.get('/api/auth/me', signedIn, async (req) => me(deps, req.agent, req.session));
+  const whoAmI = {
+    config: {
+      ...signedIn,
+      openapi: { summary: 'The signed-in agent, their sites and CSRF token', response: { 200: Me } },
+    },
+  } as const;
+  app.get('/api/auth/me', whoAmI, async (req) => me(deps, req.agent, req.session));
 
   /** The person renames themselves or picks their language; no admin can do it for them on one site's say. */
-  app.patch('/api/auth/me', signedIn, async (req) => {
+  const profile = {
+    config: {
+      ...signedIn,
+      openapi: { summary: 'Changes one’s own name or language', body: ProfileUpdate, response: { 200: Me } },
+    },
+  } as const;
+  app.patch('/api/auth/me', profile, async (req) => {
     const { agent, session } = req;
     const body = parse(ProfileUpdate, req.body);
     const next = { ...agent, name: body.name ?? agent.name, locale: body.locale ?? agent.locale };
@@ -97,7 +113,8 @@ export function accountRoutes(app: FastifyInstance, deps: AuthDeps, done: (err?:
     return me(deps, next, session);
   });
 
-  app.post('/api/auth/logout', signedIn, async (req, reply) => {
+  const logout = { config: { ...signedIn, openapi: { summary: 'Ends this session', response: noContent } } } as const;
+  app.post('/api/auth/logout', logout, async (req, reply) => {
     const { session } = req;
     await deps.sessions.destroy(session.id);
     await deps.disconnect(session.agentId, { only: session.id });
@@ -110,7 +127,17 @@ export function accountRoutes(app: FastifyInstance, deps: AuthDeps, done: (err?:
    * this session only (as at login, with growing delays), so failed logins from anywhere never
    * keep a signed-in person from changing it. The agent's other sessions end, this one stays.
    */
-  app.post('/api/auth/password', signedIn, async (req, reply) => {
+  const password = {
+    config: {
+      ...signedIn,
+      openapi: {
+        summary: 'Changes one’s own password; other sessions end',
+        body: PasswordChange,
+        response: noContent,
+      },
+    },
+  } as const;
+  app.post('/api/auth/password', password, async (req, reply) => {
     const { agent, session } = req;
     const body = parse(PasswordChange, req.body);
     const { maxFailures, lockMinutes } = deps.login;
@@ -134,7 +161,10 @@ export function accountRoutes(app: FastifyInstance, deps: AuthDeps, done: (err?:
   });
 
   /** Ends every session of the agent, on every device, and drops their live connections. */
-  app.post('/api/auth/logout-everywhere', signedIn, async (req, reply) => {
+  const everywhere = {
+    config: { ...signedIn, openapi: { summary: 'Ends every session of the agent', response: noContent } },
+  } as const;
+  app.post('/api/auth/logout-everywhere', everywhere, async (req, reply) => {
     const { agent } = req;
     await deps.sessions.destroyAll(agent.id);
     await deps.disconnect(agent.id);

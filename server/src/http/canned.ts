@@ -1,4 +1,11 @@
-import { CannedParams, CannedQuery, CannedReplyInput, CascadeError } from '@cascade/shared';
+import {
+  CannedParams,
+  CannedQuery,
+  CannedReplies,
+  CannedReplyAnswer,
+  CannedReplyInput,
+  CascadeError,
+} from '@cascade/shared';
 import type { FastifyInstance } from 'fastify';
 import type { Redis } from '../redis/connect.ts';
 import type { Keys } from '../redis/keys.ts';
@@ -16,12 +23,31 @@ export function cannedRoutes(
 ): void {
   const store = cannedStore(deps.redis, deps.keys);
 
-  app.get('/api/canned', { config: { role: 'agent', site: 'query' } }, async (req) => {
+  const list = {
+    config: {
+      role: 'agent',
+      site: 'query',
+      openapi: { summary: 'The site’s canned replies', query: CannedQuery, response: { 200: CannedReplies } },
+    },
+  } as const;
+  app.get('/api/canned', list, async (req) => {
     const { siteId } = parse(CannedQuery, req.query);
     return { replies: await store.all(siteId) };
   });
 
-  app.post('/api/canned', { config: { role: 'admin', site: 'query' } }, async (req) => {
+  const save = {
+    config: {
+      role: 'admin',
+      site: 'query',
+      openapi: {
+        summary: 'Adds a canned reply, or replaces the one with its shortcut and language',
+        query: CannedQuery,
+        body: CannedReplyInput,
+        response: { 200: CannedReplyAnswer },
+      },
+    },
+  } as const;
+  app.post('/api/canned', save, async (req) => {
     const { siteId } = parse(CannedQuery, req.query);
     const input = parse(CannedReplyInput, req.body);
     const reply = { id: idOf(input.shortcut, input.language), ...input };
@@ -29,7 +55,19 @@ export function cannedRoutes(
     return { reply };
   });
 
-  app.delete('/api/canned/:cannedId', { config: { role: 'admin', site: 'query' } }, async (req, reply) => {
+  const remove = {
+    config: {
+      role: 'admin',
+      site: 'query',
+      openapi: {
+        summary: 'Removes a canned reply',
+        params: CannedParams,
+        query: CannedQuery,
+        response: { 204: null },
+      },
+    },
+  } as const;
+  app.delete('/api/canned/:cannedId', remove, async (req, reply) => {
     const { siteId } = parse(CannedQuery, req.query);
     const { cannedId } = parse(CannedParams, req.params);
     if (!(await store.remove(siteId, cannedId))) throw new CascadeError('not_found', 'no such canned reply');

@@ -1,4 +1,4 @@
-import { CascadeError, InvitationAccept, type InvitationAccepted } from '@cascade/shared';
+import { CascadeError, InvitationAccept, InvitationAccepted } from '@cascade/shared';
 import type { FastifyInstance } from 'fastify';
 import type { AgentStore } from '../store/agents.ts';
 import type { InvitationStore } from '../store/invitations.ts';
@@ -18,7 +18,17 @@ const gone = () => new CascadeError('not_found', 'no such invitation, or it has 
 
 /** The invited person, signed in as themselves, joins the site with the role they were invited to. */
 export function invitationRoutes(app: FastifyInstance, deps: InvitationDeps, done: (err?: Error) => void): void {
-  app.post('/api/invitations/accept', { config: { role: 'agent' } }, async (req): Promise<InvitationAccepted> => {
+  const accept = {
+    config: {
+      role: 'agent',
+      openapi: {
+        summary: 'The signed-in person joins the site they were invited to',
+        body: InvitationAccept,
+        response: { 200: InvitationAccepted },
+      },
+    },
+  } as const;
+  app.post('/api/invitations/accept', accept, async (req): Promise<InvitationAccepted> => {
     const { agent } = req;
     const { code } = parse(InvitationAccept, req.body);
     const invite = await deps.invitations.peek(code);

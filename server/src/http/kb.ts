@@ -2,10 +2,14 @@ import {
   CascadeError,
   KbEntry,
   KbEntryInput,
+  KbEntries,
+  KbEntryAnswer,
   KbEntryParams,
   KbExportQuery,
   KbImport,
+  KbImported,
   KbListQuery,
+  KbTried,
   KbTry,
   KB_LIMITS,
   SiteQuery,
@@ -28,7 +32,18 @@ export function kbRoutes(
   deps: { kb: KbStore; sites: SiteStore; bots: BotService },
   done: (err?: Error) => void,
 ): void {
-  app.get('/api/kb', { config: { role: 'supervisor', site: 'query' } }, async (req) => {
+  const list = {
+    config: {
+      role: 'supervisor',
+      site: 'query',
+      openapi: {
+        summary: 'The knowledge base, or the entries that match `q`',
+        query: KbListQuery,
+        response: { 200: KbEntries },
+      },
+    },
+  } as const;
+  app.get('/api/kb', list, async (req) => {
     const q = parse(KbListQuery, req.query);
     const entries = await deps.kb.all(q.siteId);
     if (!q.q) return { entries };
@@ -42,7 +57,14 @@ export function kbRoutes(
     };
   });
 
-  app.post('/api/kb', { config: { role: 'admin', site: 'query' } }, async (req) => {
+  const add = {
+    config: {
+      role: 'admin',
+      site: 'query',
+      openapi: { summary: 'Adds an entry', query: SiteQuery, body: KbEntryInput, response: { 200: KbEntryAnswer } },
+    },
+  } as const;
+  app.post('/api/kb', add, async (req) => {
     const { siteId } = parse(SiteQuery, req.query);
     const input = parse(KbEntryInput, req.body);
     const entry = KbEntry.parse({ ...input, id: input.id ?? randomUUID().slice(0, 8), updatedAt: Date.now() });
@@ -51,7 +73,20 @@ export function kbRoutes(
     return { entry };
   });
 
-  app.put('/api/kb/:entryId', { config: { role: 'admin', site: 'query' } }, async (req) => {
+  const put = {
+    config: {
+      role: 'admin',
+      site: 'query',
+      openapi: {
+        summary: 'Replaces an entry',
+        params: KbEntryParams,
+        query: SiteQuery,
+        body: KbEntryInput,
+        response: { 200: KbEntryAnswer },
+      },
+    },
+  } as const;
+  app.put('/api/kb/:entryId', put, async (req) => {
     const { siteId } = parse(SiteQuery, req.query);
     const { entryId } = parse(KbEntryParams, req.params);
     if (!(await deps.kb.has(siteId, entryId))) throw new CascadeError('not_found', 'no such entry');
@@ -62,7 +97,14 @@ export function kbRoutes(
     return { entry };
   });
 
-  app.delete('/api/kb/:entryId', { config: { role: 'admin', site: 'query' } }, async (req, reply) => {
+  const remove = {
+    config: {
+      role: 'admin',
+      site: 'query',
+      openapi: { summary: 'Removes an entry', params: KbEntryParams, query: SiteQuery, response: { 204: null } },
+    },
+  } as const;
+  app.delete('/api/kb/:entryId', remove, async (req, reply) => {
     const { siteId } = parse(SiteQuery, req.query);
     const { entryId } = parse(KbEntryParams, req.params);
     const change = await deps.kb.remove(siteId, entryId);
@@ -73,7 +115,14 @@ export function kbRoutes(
 
   app.post(
     '/api/kb/import',
-    { bodyLimit: KB_LIMITS.importBytes, config: { role: 'admin', site: 'body' } },
+    {
+      bodyLimit: KB_LIMITS.importBytes,
+      config: {
+        role: 'admin',
+        site: 'body',
+        openapi: { summary: 'Imports entries from JSON or CSV', body: KbImport, response: { 200: KbImported } },
+      },
+    },
     async (req) => {
       const body = parse(KbImport, req.body);
       const now = Date.now();
@@ -100,7 +149,18 @@ export function kbRoutes(
     },
   );
 
-  app.get('/api/kb/export', { config: { role: 'supervisor', site: 'query' } }, async (req, reply) => {
+  const exported = {
+    config: {
+      role: 'supervisor',
+      site: 'query',
+      openapi: {
+        summary: 'Exports the knowledge base as JSON or CSV',
+        query: KbExportQuery,
+        response: { 200: { 'application/json': z.array(KbEntry), 'text/csv': z.string() } },
+      },
+    },
+  } as const;
+  app.get('/api/kb/export', exported, async (req, reply) => {
     const q = parse(KbExportQuery, req.query);
     const entries = await deps.kb.all(q.siteId);
     reply.header('content-disposition', `attachment; filename="knowledge-base.${q.format}"`);
@@ -109,7 +169,14 @@ export function kbRoutes(
   });
 
   /** "Try the bot": what it would answer, and how sure it is. */
-  app.post('/api/kb/try', { config: { role: 'supervisor', site: 'body' } }, async (req) => {
+  const tryIt = {
+    config: {
+      role: 'supervisor',
+      site: 'body',
+      openapi: { summary: 'What the bot would answer, and how sure it is', body: KbTry, response: { 200: KbTried } },
+    },
+  } as const;
+  app.post('/api/kb/try', tryIt, async (req) => {
     const body = parse(KbTry, req.body);
     const site = await deps.sites.get(body.siteId);
     const bot = await deps.bots.get(body.siteId);

@@ -1,4 +1,4 @@
-import { CascadeError, MetricsQuery, type Agent } from '@cascade/shared';
+import { CascadeError, MetricsQuery, MetricsSummary, type Agent } from '@cascade/shared';
 import type { FastifyInstance } from 'fastify';
 import type { Redis } from '../redis/connect.ts';
 import type { Keys } from '../redis/keys.ts';
@@ -21,7 +21,18 @@ export function metricsRoutes(
 ): void {
   app.get(
     '/api/metrics/summary',
-    { config: { role: 'supervisor', site: 'query', siteOptional: true } },
+    {
+      config: {
+        role: 'supervisor',
+        site: 'query',
+        siteOptional: true,
+        openapi: {
+          summary: 'The numbers of a period (live, from Redis)',
+          query: MetricsQuery,
+          response: { 200: MetricsSummary },
+        },
+      },
+    },
     async (req) => {
       const q = parse(MetricsQuery, req.query);
       const siteId = req.member?.siteId ?? supervisedSite(req.agent);

@@ -1,16 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import {
   CascadeError,
+  ForgotAnswer,
   ForgotPassword,
+  InvitationAccepted,
   InvitationJoin,
   InvitationParams,
+  InvitationPreview,
+  InvitationSent,
   InviteBody,
   LinkToken,
   PasswordReset,
+  PendingInvitations,
   SiteQuery,
   type Agent,
-  type InvitationPreview,
-  type InvitationSent,
   type Membership,
   type PendingInvitation,
   type Site,
@@ -52,6 +55,9 @@ export type PeopleDeps = {
   resetsPerHour: number;
   disconnect: (agentId: string) => Promise<void>;
 };
+
+/** The invitation's secret, as the link carries it. */
+const InvitationCodeParams = z.object({ code: LinkToken });
 
 const gone = () => new CascadeError('not_found', 'no such invitation, or it has expired or been used');
 
@@ -110,15 +116,31 @@ export function invitationAdminRoutes(app: FastifyInstance, deps: PeopleDeps, do
     if (!site) throw new CascadeError('not_found', 'no such site');
     return site;
   }
-  const adminByQuery = { config: { role: 'admin', site: 'query' } } as const;
-  const adminByBody = { config: { role: 'admin', site: 'body' } } as const;
+  const adminByQuery = { role: 'admin', site: 'query' } as const;
+  const adminByBody = { role: 'admin', site: 'body' } as const;
 
-  app.get('/api/invitations', adminByQuery, async (req) => {
+  const list = {
+    config: {
+      ...adminByQuery,
+      openapi: { summary: 'The site’s pending invitations', query: SiteQuery, response: { 200: PendingInvitations } },
+    },
+  } as const;
+  app.get('/api/invitations', list, async (req) => {
     const { siteId } = parse(SiteQuery, req.query);
     return { invitations: await deps.invitations.ofSite(siteId) };
   });
 
-  app.post('/api/invitations', adminByBody, async (req): Promise<InvitationSent> => {
+  const create = {
+    config: {
+      ...adminByBody,
+      openapi: {
+        summary: 'Invites a person by email; without SMTP the link is in the answer',
+        body: InviteBody,
+        response: { 200: InvitationSent },
+      },
+    },
+  } as const;
+  app.post('/api/invitations', create, async (req): Promise<InvitationSent> => {
     const body = parse(InviteBody, req.body);
     const { agent } = req;
     const site = await siteOf(body.siteId);
@@ -139,7 +161,18 @@ export function invitationAdminRoutes(app: FastifyInstance, deps: PeopleDeps, do
   });
 
   /** A new link replaces the old one, which stops working; the email goes out again. */
-  app.post('/api/invitations/:id/resend', adminByBody, async (req): Promise<InvitationSent> => {
+  const resend = {
+    config: {
+      ...adminByBody,
+      openapi: {
+        summary: 'A new link for an invitation; the old one stops working',
+        params: InvitationParams,
+        body: SiteQuery,
+        response: { 200: InvitationSent },
+      },
+    },
+  } as const;
+  app.post('/api/invitations/:id/resend', resend, async (req): Promise<InvitationSent> => {
     const { id } = parse(InvitationParams, req.params);
     const { siteId } = parse(SiteQuery, req.body);
     const site = await siteOf(siteId);
@@ -150,7 +183,18 @@ export function invitationAdminRoutes(app: FastifyInstance, deps: PeopleDeps, do
     return invite(site, req.agent, { agentId, email, level, membership });
   });
 
-  app.delete('/api/invitations/:id', adminByQuery, async (req, reply) => {
+  const revoke = {
+    config: {
+      ...adminByQuery,
+      openapi: {
+        summary: 'Revokes an invitation',
+        params: InvitationParams,
+        query: SiteQuery,
+        response: { 204: null },
+      },
+    },
+  } as const;
+  app.delete('/api/invitations/:id', revoke, async (req, reply) => {
     const { id } = parse(InvitationParams, req.params);
     const { siteId } = parse(SiteQuery, req.query);
     if (!(await deps.invitations.revoke(siteId, id))) throw gone();
@@ -168,16 +212,39 @@ export function linkRoutes(app: FastifyInstance, deps: PeopleDeps, done: (err?: 
   const send = accountMail(deps);
 
   /** What the link's holder is invited to: this one site and role, nothing else about anyone. */
-  app.get('/api/invitations/preview/:code', async (req): Promise<InvitationPreview> => {
-    const { code } = parse(z.object({ code: LinkToken }), req.params);
+  const preview = {
+    config: {
+      openapi: {
+        summary: 'What an invitation link offers: one site and role',
+        params: InvitationCodeParams,
+        response: { 200: InvitationPreview },
+      },
+    },
+  } as const;
+  app.get('/api/invitations/preview/:code', preview, async (req): Promise<InvitationPreview> => {
+    const { code } = parse(InvitationCodeParams, req.params);
     const found = await deps.invitations.peek(code);
     const site = found ? await deps.sites.get(found.membership.siteId) : null;
     if (!found || !site) throw gone();
-    return { site: site.name, email: found.email ?? '', role: found.membership.role, existingAccount: !!found.agentId };
+    return {
+      site: site.name,
+      email: found.email ?? '',
+      role: found.membership.role,
+      existingAccount: !!found.agentId,
+    };
   });
 
   /** A new person takes the invitation: their account, their password, this one site; and they are signed in. */
-  app.post('/api/invitations/join', async (req, reply) => {
+  const join = {
+    config: {
+      openapi: {
+        summary: 'A new person takes an invitation: their account, this site; and signs in',
+        body: InvitationJoin,
+        response: { 200: InvitationAccepted },
+      },
+    },
+  } as const;
+  app.post('/api/invitations/join', join, async (req, reply) => {
     const body = parse(InvitationJoin, req.body);
     const found = await deps.invitations.peek(body.code);
     if (!found?.email || found.agentId) throw gone();
@@ -221,7 +288,17 @@ export function linkRoutes(app: FastifyInstance, deps: PeopleDeps, done: (err?: 
    * Sends a reset link when the email has an account. The answer is the same either way, and
    * is given before any email is sent, so neither its words nor its timing tell who has one.
    */
-  app.post('/api/auth/forgot', async (req, reply) => {
+  const forgot = {
+    config: {
+      openapi: {
+        summary: 'Emails a password reset link, if the email has an account',
+        description: 'The answer is the same whether the email has an account or not.',
+        body: ForgotPassword,
+        response: { 202: ForgotAnswer },
+      },
+    },
+  } as const;
+  app.post('/api/auth/forgot', forgot, async (req, reply) => {
     const { email } = parse(ForgotPassword, req.body);
     const perHour = deps.resetsPerHour;
     await deps.rates.check(`pwforgot:${req.ip}`, perHour * 10, 3600, 'too many reset requests; try again in an hour');
@@ -251,7 +328,16 @@ export function linkRoutes(app: FastifyInstance, deps: PeopleDeps, done: (err?: 
   });
 
   /** Sets the new password from a reset link, once; every session of the account ends. */
-  app.post('/api/auth/reset', async (req, reply) => {
+  const reset = {
+    config: {
+      openapi: {
+        summary: 'Sets a new password from a reset link; every session ends',
+        body: PasswordReset,
+        response: { 204: null },
+      },
+    },
+  } as const;
+  app.post('/api/auth/reset', reset, async (req, reply) => {
     const body = parse(PasswordReset, req.body);
     const key = deps.keys.passwordReset(digest(body.token));
     const agentId = await deps.redis.get(key);

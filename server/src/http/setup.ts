@@ -6,9 +6,9 @@ import {
   SiteQuery,
   SiteRef,
   SiteRemove,
-  type Installation,
-  type SetupTokenState,
-  type SiteCreated,
+  Installation,
+  SetupTokenState,
+  SiteCreated,
 } from '@cascade/shared';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
@@ -44,6 +44,9 @@ export type SetupRoutesDeps = {
   disconnectSite: (siteId: string) => Promise<void>;
 };
 
+/** The one-time setup token, as the link carries it. */
+const SetupTokenParams = z.object({ token: LinkToken });
+
 const created = (publicUrl: string, site: SiteCreated['site']): SiteCreated => ({
   site,
   snippet: snippet(publicUrl, site.publicKey),
@@ -51,13 +54,31 @@ const created = (publicUrl: string, site: SiteCreated['site']): SiteCreated => (
 
 /** The first run, before anyone can sign in: the owner and the first site, from the one-time link. */
 export function setupRoutes(app: FastifyInstance, deps: SetupRoutesDeps, done: (err?: Error) => void): void {
-  app.get('/api/setup/:token', async (req): Promise<SetupTokenState> => {
-    const { token } = parse(z.object({ token: LinkToken }), req.params);
+  const check = {
+    config: {
+      openapi: {
+        summary: 'Whether a setup link is still valid',
+        params: SetupTokenParams,
+        response: { 200: SetupTokenState },
+      },
+    },
+  } as const;
+  app.get('/api/setup/:token', check, async (req): Promise<SetupTokenState> => {
+    const { token } = parse(SetupTokenParams, req.params);
     return { valid: await deps.firstRun.tokenValid(token) };
   });
 
   /** Creates the owner and the first site, and signs the owner in. */
-  app.post('/api/setup', async (req, reply): Promise<SiteCreated> => {
+  const setup = {
+    config: {
+      openapi: {
+        summary: 'The first run: creates the owner and the first site, and signs the owner in',
+        body: SetupBody,
+        response: { 200: SiteCreated },
+      },
+    },
+  } as const;
+  app.post('/api/setup', setup, async (req, reply): Promise<SiteCreated> => {
     const body = parse(SetupBody, req.body);
     const { agent, site } = await deps.firstRun.complete(body.token, body.owner, body.site);
     const session = await deps.sessions.create(agent.id);
@@ -73,7 +94,18 @@ export function setupRoutes(app: FastifyInstance, deps: SetupRoutesDeps, done: (
 /** The sites an owner adds, re-keys and removes after the first run. */
 export function siteLifecycleRoutes(app: FastifyInstance, deps: SetupRoutesDeps, done: (err?: Error) => void): void {
   /** An admin of any site adds another one, and is its admin. */
-  app.post('/api/sites', { config: { role: 'agent' } }, async (req): Promise<SiteCreated> => {
+  const add = {
+    config: {
+      role: 'agent',
+      openapi: {
+        summary: 'Adds a site; its creator is its admin',
+        description: 'Only someone who is an admin of a site already may add one.',
+        body: SiteCreate,
+        response: { 200: SiteCreated },
+      },
+    },
+  } as const;
+  app.post('/api/sites', add, async (req): Promise<SiteCreated> => {
     const { agent } = req;
     if (!agent.memberships.some((m) => m.role === 'admin')) {
       throw new CascadeError('forbidden', 'only a site admin can add sites');
@@ -91,7 +123,18 @@ export function siteLifecycleRoutes(app: FastifyInstance, deps: SetupRoutesDeps,
   });
 
   /** A new public key: pages with the old snippet stop loading the chat. */
-  app.post('/api/sites/key/rotate', { config: { role: 'admin', site: 'body' } }, async (req): Promise<SiteCreated> => {
+  const rotate = {
+    config: {
+      role: 'admin',
+      site: 'body',
+      openapi: {
+        summary: 'A new public key; the old snippet stops working',
+        body: SiteRef,
+        response: { 200: SiteCreated },
+      },
+    },
+  } as const;
+  app.post('/api/sites/key/rotate', rotate, async (req): Promise<SiteCreated> => {
     const { siteId } = parse(SiteRef, req.body);
     const site = await deps.sites.get(siteId);
     if (!site) throw new CascadeError('not_found', 'no such site');
@@ -99,7 +142,14 @@ export function siteLifecycleRoutes(app: FastifyInstance, deps: SetupRoutesDeps,
   });
 
   /** Removes the site with everything it holds, once its name has been typed again. */
-  app.post('/api/sites/remove', { config: { role: 'admin', site: 'body' } }, async (req, reply) => {
+  const remove = {
+    config: {
+      role: 'admin',
+      site: 'body',
+      openapi: { summary: 'Removes the site and everything it holds', body: SiteRemove, response: { 204: null } },
+    },
+  } as const;
+  app.post('/api/sites/remove', remove, async (req, reply) => {
     const body = parse(SiteRemove, req.body);
     const site = await deps.sites.get(body.siteId);
     if (!site) throw new CascadeError('not_found', 'no such site');
@@ -116,7 +166,17 @@ export function siteLifecycleRoutes(app: FastifyInstance, deps: SetupRoutesDeps,
   /** Whether the widget has connected from an allowed origin, and where it was refused from. */
   app.get(
     '/api/sites/installation',
-    { config: { role: 'supervisor', site: 'query' } },
+    {
+      config: {
+        role: 'supervisor',
+        site: 'query',
+        openapi: {
+          summary: 'Whether the widget has connected from an allowed origin, and where it was refused',
+          query: SiteQuery,
+          response: { 200: Installation },
+        },
+      },
+    },
     async (req): Promise<Installation> => {
       const { siteId } = parse(SiteQuery, req.query);
       return deps.origins.read(siteId);

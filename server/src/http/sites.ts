@@ -1,5 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { CascadeError, RotateSecret, SiteQuery, SiteSettings, SiteSettingsPatch } from '@cascade/shared';
+import {
+  CascadeError,
+  RotateSecret,
+  SecretRotated,
+  SiteQuery,
+  SiteSettings,
+  SiteSettingsPatch,
+  SiteView,
+} from '@cascade/shared';
 import type { FastifyInstance } from 'fastify';
 import type { SiteStore } from '../store/sites.ts';
 import { parse } from './parse.ts';
@@ -15,14 +23,33 @@ export function siteRoutes(
   deps: { sites: SiteStore; publicUrl: string },
   done: (err?: Error) => void,
 ): void {
-  app.get('/api/sites/settings', { config: { role: 'supervisor', site: 'query' } }, async (req) => {
+  const read = {
+    config: {
+      role: 'supervisor',
+      site: 'query',
+      openapi: { summary: 'The site’s settings and snippet', query: SiteQuery, response: { 200: SiteView } },
+    },
+  } as const;
+  app.get('/api/sites/settings', read, async (req) => {
     const { siteId } = parse(SiteQuery, req.query);
     const site = await deps.sites.get(siteId);
     if (!site) throw new CascadeError('not_found', 'no such site');
     return { site, snippet: snippet(deps.publicUrl, site.publicKey) };
   });
 
-  app.patch('/api/sites/settings', { config: { role: 'admin', site: 'query' } }, async (req) => {
+  const change = {
+    config: {
+      role: 'admin',
+      site: 'query',
+      openapi: {
+        summary: 'Changes the site’s settings',
+        query: SiteQuery,
+        body: SiteSettingsPatch,
+        response: { 200: SiteView },
+      },
+    },
+  } as const;
+  app.patch('/api/sites/settings', change, async (req) => {
     const { siteId } = parse(SiteQuery, req.query);
     const patch = parse(SiteSettingsPatch, req.body);
     const [site, secrets] = await Promise.all([deps.sites.get(siteId), deps.sites.secrets(siteId)]);
@@ -33,7 +60,18 @@ export function siteRoutes(
   });
 
   /** A new secret replaces the old at once; this answer is the only time it is shown. */
-  app.post('/api/sites/secrets/rotate', { config: { role: 'admin', site: 'body' } }, async (req) => {
+  const rotate = {
+    config: {
+      role: 'admin',
+      site: 'body',
+      openapi: {
+        summary: 'A new identity or webhook secret, shown this once',
+        body: RotateSecret,
+        response: { 200: SecretRotated },
+      },
+    },
+  } as const;
+  app.post('/api/sites/secrets/rotate', rotate, async (req) => {
     const body = parse(RotateSecret, req.body);
     const [site, secrets] = await Promise.all([deps.sites.get(body.siteId), deps.sites.secrets(body.siteId)]);
     if (!site || !secrets) throw new CascadeError('not_found', 'no such site');

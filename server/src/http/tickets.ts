@@ -5,6 +5,9 @@ import {
   TicketParams,
   TicketReply,
   TicketUpdate,
+  TicketAnswer,
+  TicketList,
+  TicketReplied,
   type Agent,
   type Ticket,
   type TicketHistoryItem,
@@ -31,7 +34,13 @@ export function ticketRoutes(app: FastifyInstance, deps: TicketRouteDeps, done: 
     throw new CascadeError('not_found', 'no such ticket');
   }
 
-  app.get('/api/tickets', { config: { role: 'agent' } }, async (req) => {
+  const list = {
+    config: {
+      role: 'agent',
+      openapi: { summary: 'Tickets of the agent’s sites', query: TicketListQuery, response: { 200: TicketList } },
+    },
+  } as const;
+  app.get('/api/tickets', list, async (req) => {
     const { agent } = req;
     const q = parse(TicketListQuery, req.query);
     const mySites = agent.memberships.map((m) => m.siteId);
@@ -40,13 +49,34 @@ export function ticketRoutes(app: FastifyInstance, deps: TicketRouteDeps, done: 
     return { tickets: tickets.map(({ transcript: _t, pages: _p, history: _h, ...summary }) => summary), total };
   });
 
-  app.get('/api/tickets/:ticketId', { config: { role: 'agent' } }, async (req) => {
+  const one = {
+    config: {
+      role: 'agent',
+      openapi: {
+        summary: 'One ticket, with its transcript and history',
+        params: TicketParams,
+        response: { 200: TicketAnswer },
+      },
+    },
+  } as const;
+  app.get('/api/tickets/:ticketId', one, async (req) => {
     const { agent } = req;
     const { ticketId } = parse(TicketParams, req.params);
     return { ticket: await find(agent, ticketId) };
   });
 
-  app.patch('/api/tickets/:ticketId', { config: { role: 'agent' } }, async (req) => {
+  const update = {
+    config: {
+      role: 'agent',
+      openapi: {
+        summary: 'Changes a ticket’s status or assignee',
+        params: TicketParams,
+        body: TicketUpdate,
+        response: { 200: TicketAnswer },
+      },
+    },
+  } as const;
+  app.patch('/api/tickets/:ticketId', update, async (req) => {
     const { agent } = req;
     const { ticketId } = parse(TicketParams, req.params);
     const update = parse(TicketUpdate, req.body);
@@ -85,7 +115,18 @@ export function ticketRoutes(app: FastifyInstance, deps: TicketRouteDeps, done: 
   });
 
   /** An agent's answer, emailed to the visitor and kept in the ticket's history. */
-  app.post('/api/tickets/:ticketId/replies', { config: { role: 'agent' } }, async (req, reply) => {
+  const answer = {
+    config: {
+      role: 'agent',
+      openapi: {
+        summary: 'Emails a reply to the visitor and keeps it in the ticket',
+        params: TicketParams,
+        body: TicketReply,
+        response: { 201: TicketReplied },
+      },
+    },
+  } as const;
+  app.post('/api/tickets/:ticketId/replies', answer, async (req, reply) => {
     const { agent } = req;
     const { ticketId } = parse(TicketParams, req.params);
     const { text } = parse(TicketReply, req.body);

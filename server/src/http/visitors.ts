@@ -1,4 +1,4 @@
-import { SiteQuery, VisitorParams, type VisitorRevoked } from '@cascade/shared';
+import { SiteQuery, VisitorParams, VisitorRevoked } from '@cascade/shared';
 import type { FastifyInstance } from 'fastify';
 import type { VisitorStore } from '../store/visitors.ts';
 import { parse } from './parse.ts';
@@ -19,7 +19,18 @@ export function visitorRoutes(
    */
   app.post(
     '/api/visitors/:visitorId/revoke',
-    { config: { role: 'supervisor', site: 'body' } },
+    {
+      config: {
+        role: 'supervisor',
+        site: 'body',
+        openapi: {
+          summary: 'Revokes every token of a visitor; their connections close',
+          params: VisitorParams,
+          body: SiteQuery,
+          response: { 200: VisitorRevoked },
+        },
+      },
+    },
     async (req): Promise<VisitorRevoked> => {
       const { visitorId } = parse(VisitorParams, req.params);
       const { siteId } = parse(SiteQuery, req.body);

@@ -5,7 +5,16 @@ import { parse } from './parse.ts';
 
 /** The launcher's look, public by design: the site key is in every page that embeds the widget. */
 export function widgetConfigRoutes(app: FastifyInstance, deps: { sites: SiteStore }) {
-  app.get('/api/widget/config', async (req, reply) => {
+  const doc = {
+    config: {
+      openapi: {
+        summary: 'The launcher’s look, for the widget (public: the key is in every page)',
+        query: WidgetConfigQuery,
+        response: { 200: PublicSiteConfig },
+      },
+    },
+  } as const;
+  app.get('/api/widget/config', doc, async (req, reply) => {
     const { siteKey } = parse(WidgetConfigQuery, req.query);
     const site = await deps.sites.byPublicKey(siteKey);
     if (!site) throw new CascadeError('unknown_site', 'no site has this key');

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { CascadeError } from '@cascade/shared';
 import type { FastifyInstance } from 'fastify';
 import type { Registry } from 'prom-client';
+import { z } from 'zod';
 
 export type MetricsConfig = {
   METRICS_TOKEN?: string | undefined;
@@ -22,7 +23,16 @@ function sameSecret(given: string, expected: string): boolean {
  * without METRICS_TOKEN the main port does not serve it (the numbers name sites and load).
  */
 export function metricsRoute(app: FastifyInstance, registry: Registry, config: MetricsConfig): void {
-  app.get('/metrics', async (req, reply) => {
+  const doc = {
+    config: {
+      openapi: {
+        summary: 'Prometheus metrics, with METRICS_TOKEN (or without a token on METRICS_PORT)',
+        response: { 200: { 'text/plain': z.string() } },
+        security: [{ metricsToken: [] }],
+      },
+    },
+  } as const;
+  app.get('/metrics', doc, async (req, reply) => {
     const token = config.METRICS_TOKEN;
     if (!token) {
       throw new CascadeError('not_found', 'metrics are served here only with METRICS_TOKEN set (or on METRICS_PORT)');

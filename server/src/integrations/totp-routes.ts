@@ -1,11 +1,12 @@
 import {
   CascadeError,
+  RecoveryCodes,
   TotpDisable,
   TotpEnable,
   TotpRequirement,
-  type TotpSetup,
+  TotpSetup,
+  TotpStatus,
   type Agent,
-  type TotpStatus,
 } from '@cascade/shared';
 import type { FastifyInstance } from 'fastify';
 import { verifyPassword } from '../auth/password.ts';
@@ -27,7 +28,7 @@ export type TotpRouteDeps = {
 
 /** Two-step sign-in: each person turns it on for themselves; a site's admins may require it. */
 export function totpRoutes(app: FastifyInstance, deps: TotpRouteDeps, done: (err?: Error) => void): void {
-  const signedIn = { config: { role: 'agent' } } as const;
+  const signedIn = { role: 'agent' } as const;
   async function status(agentId: string, siteIds: string[]): Promise<TotpStatus> {
     const required = new Set(await deps.redis.sMembers(deps.keys.totpRequired));
     const requiredBy: string[] = [];
@@ -39,10 +40,22 @@ export function totpRoutes(app: FastifyInstance, deps: TotpRouteDeps, done: (err
   }
   const sitesOf = (agent: Agent) => agent.memberships.map((m) => m.siteId);
 
-  app.get('/api/auth/totp', signedIn, async (req) => status(req.agent.id, sitesOf(req.agent)));
+  const read = {
+    config: {
+      ...signedIn,
+      openapi: { summary: 'Whether two-step sign-in is on, and which sites require it', response: { 200: TotpStatus } },
+    },
+  } as const;
+  app.get('/api/auth/totp', read, async (req) => status(req.agent.id, sitesOf(req.agent)));
 
   /** A new secret to add to the app; nothing changes at login until a first code confirms it. */
-  app.post('/api/auth/totp/setup', signedIn, async (req): Promise<TotpSetup> => {
+  const setup = {
+    config: {
+      ...signedIn,
+      openapi: { summary: 'A new secret for the authenticator app', response: { 200: TotpSetup } },
+    },
+  } as const;
+  app.post('/api/auth/totp/setup', setup, async (req): Promise<TotpSetup> => {
     const { agent } = req;
     const secret = await deps.totp.begin(agent.id);
     if (!secret) throw new CascadeError('invalid_state', 'two-step sign-in is already on; turn it off first');
@@ -50,7 +63,17 @@ export function totpRoutes(app: FastifyInstance, deps: TotpRouteDeps, done: (err
   });
 
   /** The first code proves the app holds the secret; the recovery codes are shown only now. */
-  app.post('/api/auth/totp/enable', signedIn, async (req) => {
+  const enable = {
+    config: {
+      ...signedIn,
+      openapi: {
+        summary: 'Turns two-step sign-in on with a first code; the recovery codes are shown only now',
+        body: TotpEnable,
+        response: { 200: RecoveryCodes },
+      },
+    },
+  } as const;
+  app.post('/api/auth/totp/enable', enable, async (req) => {
     const { agent } = req;
     const { code } = parse(TotpEnable, req.body);
     const recoveryCodes = await deps.totp.enable(agent.id, code, Date.now());
@@ -59,7 +82,17 @@ export function totpRoutes(app: FastifyInstance, deps: TotpRouteDeps, done: (err
   });
 
   /** Turning it off asks for the password, so an unattended open console cannot. */
-  app.post('/api/auth/totp/disable', signedIn, async (req, reply) => {
+  const disable = {
+    config: {
+      ...signedIn,
+      openapi: {
+        summary: 'Turns two-step sign-in off, with the password',
+        body: TotpDisable,
+        response: { 204: null },
+      },
+    },
+  } as const;
+  app.post('/api/auth/totp/disable', disable, async (req, reply) => {
     const { agent } = req;
     const { password } = parse(TotpDisable, req.body);
     const hash = await deps.agents.passwordHash(agent.id);
@@ -70,7 +103,18 @@ export function totpRoutes(app: FastifyInstance, deps: TotpRouteDeps, done: (err
     return reply.status(204).send();
   });
 
-  app.post('/api/integrations/totp-requirement', { config: { role: 'admin', site: 'body' } }, async (req) => {
+  const requirement = {
+    config: {
+      role: 'admin',
+      site: 'body',
+      openapi: {
+        summary: 'Requires (or stops requiring) two-step sign-in of the site’s members',
+        body: TotpRequirement,
+        response: { 200: TotpStatus },
+      },
+    },
+  } as const;
+  app.post('/api/integrations/totp-requirement', requirement, async (req) => {
     const body = parse(TotpRequirement, req.body);
     if (body.required) await deps.redis.sAdd(deps.keys.totpRequired, body.siteId);
     else await deps.redis.sRem(deps.keys.totpRequired, body.siteId);

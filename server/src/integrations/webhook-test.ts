@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { CascadeError, WebhookTest, type WebhookTestResult } from '@cascade/shared';
+import { CascadeError, WebhookTest, WebhookTestResult } from '@cascade/shared';
 import type { FastifyInstance } from 'fastify';
 import { sendWebhook } from '../delivery/webhook.ts';
 import { parse } from '../http/parse.ts';
@@ -15,8 +15,18 @@ export type WebhookTestDeps = {
  * queued, so the admin sees at once what the receiver answers (or why it could not be reached).
  */
 export function webhookTestRoutes(app: FastifyInstance, deps: WebhookTestDeps, done: (err?: Error) => void): void {
-  const admin = { config: { role: 'admin', site: 'body' } } as const;
-  app.post('/api/integrations/webhooks/test', admin, async (req): Promise<WebhookTestResult> => {
+  const doc = {
+    config: {
+      role: 'admin',
+      site: 'body',
+      openapi: {
+        summary: 'Sends a signed test event to the site’s webhook URL now, and tells what the receiver answered',
+        body: WebhookTest,
+        response: { 200: WebhookTestResult },
+      },
+    },
+  } as const;
+  app.post('/api/integrations/webhooks/test', doc, async (req): Promise<WebhookTestResult> => {
     const { siteId } = parse(WebhookTest, req.body);
     const [site, secrets] = await Promise.all([deps.sites.get(siteId), deps.sites.secrets(siteId)]);
     if (!site || !secrets) throw new CascadeError('not_found', 'no such site');

@@ -1,0 +1,50 @@
+import {
+  Agent,
+  ApiToken,
+  AuditEntry,
+  BotDecision,
+  CannedReply,
+  Conversation,
+  Delivery,
+  ErrorBody,
+  KbEntry,
+  Membership,
+  Message,
+  PageView,
+  PendingInvitation,
+  RetentionSettings,
+  Site,
+  Ticket,
+  TicketSummary,
+  Visitor,
+} from '@cascade/shared';
+import { z } from 'zod';
+
+/**
+ * The shared records the description names once (`#/components/schemas/Ticket`) instead of
+ * repeating them in every answer that holds one.
+ */
+export const components = z.registry<{ id: string }>();
+const named = {
+  Agent,
+  ApiToken,
+  AuditEntry,
+  BotDecision,
+  CannedReply,
+  Conversation,
+  Delivery,
+  ErrorBody,
+  KbEntry,
+  Membership,
+  Message,
+  PageView,
+  PendingInvitation,
+  RetentionSettings,
+  Site,
+  Ticket,
+  TicketSummary,
+  Visitor,
+} satisfies Record<string, z.ZodType>;
+/** The named records by their name. */
+export const namedSchemas: ReadonlyMap<string, z.ZodType> = new Map(Object.entries(named));
+for (const [id, schema] of namedSchemas) components.add(schema, { id });

@@ -26,6 +26,8 @@ export type AuthDeps = {
   disconnect: (agentId: string, which?: Connections) => Promise<void>;
   /** Checks the second factor of an account whose password was right: fine, missing, or wrong. */
   secondFactor?: (agentId: string, code: string | undefined) => Promise<'ok' | 'missing' | 'wrong'>;
+  /** Whether a site of the agent requires two-step sign-in that the agent has not turned on yet. */
+  secondFactorPending?: (agent: Agent) => Promise<boolean>;
 };
 async function me(deps: AuthDeps, agent: Agent, session: Session): Promise<Me> {
   const sites = [];
@@ -34,7 +36,8 @@ async function me(deps: AuthDeps, agent: Agent, session: Session): Promise<Me> {
     if (site) sites.push({ id: site.id, name: site.name, role: m.role, assignment: site.assignment });
   }
   const passwordChangeRequired = await deps.agents.passwordOneTime(agent.id);
-  return { agent, sites, csrfToken: session.csrfToken, passwordChangeRequired };
+  const secondFactorSetupRequired = (await deps.secondFactorPending?.(agent)) ?? false;
+  return { agent, sites, csrfToken: session.csrfToken, passwordChangeRequired, secondFactorSetupRequired };
 }
 
 /** A 429 that says when to come back, in the header clients read and in words. */
@@ -84,12 +87,14 @@ export function loginRoutes(app: FastifyInstance, deps: AuthDeps, done: (err?: E
 
 /** The signed-in agent's own account: who they are, their profile, password and sessions. */
 export function accountRoutes(app: FastifyInstance, deps: AuthDeps, done: (err?: Error) => void): void {
-  const signedIn = { config: { role: 'agent' } } as const;
+  // What a person who must still turn on two-step sign-in may do: see who they are, choose
+  // their language, secure their password, and leave.
+  const ownAccount = { config: { role: 'agent', beforeSecondFactor: true } } as const;
 
-  app.get('/api/auth/me', signedIn, async (req) => me(deps, req.agent, req.session));
+  app.get('/api/auth/me', ownAccount, async (req) => me(deps, req.agent, req.session));
 
   /** The person renames themselves or picks their language; no admin can do it for them on one site's say. */
-  app.patch('/api/auth/me', signedIn, async (req) => {
+  app.patch('/api/auth/me', ownAccount, async (req) => {
     const { agent, session } = req;
     const body = parse(ProfileUpdate, req.body);
     const next = { ...agent, name: body.name ?? agent.name, locale: body.locale ?? agent.locale };
@@ -97,7 +102,7 @@ export function accountRoutes(app: FastifyInstance, deps: AuthDeps, done: (err?:
     return me(deps, next, session);
   });
 
-  app.post('/api/auth/logout', signedIn, async (req, reply) => {
+  app.post('/api/auth/logout', ownAccount, async (req, reply) => {
     const { session } = req;
     await deps.sessions.destroy(session.id);
     await deps.disconnect(session.agentId, { only: session.id });
@@ -110,7 +115,7 @@ export function accountRoutes(app: FastifyInstance, deps: AuthDeps, done: (err?:
    * this session only (as at login, with growing delays), so failed logins from anywhere never
    * keep a signed-in person from changing it. The agent's other sessions end, this one stays.
    */
-  app.post('/api/auth/password', signedIn, async (req, reply) => {
+  app.post('/api/auth/password', ownAccount, async (req, reply) => {
     const { agent, session } = req;
     const body = parse(PasswordChange, req.body);
     const { maxFailures, lockMinutes } = deps.login;
@@ -134,7 +139,7 @@ export function accountRoutes(app: FastifyInstance, deps: AuthDeps, done: (err?:
   });
 
   /** Ends every session of the agent, on every device, and drops their live connections. */
-  app.post('/api/auth/logout-everywhere', signedIn, async (req, reply) => {
+  app.post('/api/auth/logout-everywhere', ownAccount, async (req, reply) => {
     const { agent } = req;
     await deps.sessions.destroyAll(agent.id);
     await deps.disconnect(agent.id);

@@ -1,3 +1,4 @@
+import type { Agent } from '@cascade/shared';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config.ts';
 import type { Core } from '../compose.ts';
@@ -34,6 +35,17 @@ export function integrations(core: Core, config: Config) {
       if (!(await totp.enabled(agentId))) return 'ok';
       if (!code) return 'missing';
       return (await totp.check(agentId, code, Date.now())) ? 'ok' : 'wrong';
+    },
+    /**
+     * A member of a site that requires two-step sign-in who has not turned it on. One round
+     * trip for most people (no site of theirs requires it); a second only for those whose does.
+     */
+    secondFactorPending: async (agent: Agent): Promise<boolean> => {
+      const siteIds = agent.memberships.map((m) => m.siteId);
+      if (siteIds.length === 0) return false;
+      const required = await core.redis.smIsMember(k.totpRequired, siteIds);
+      if (!required.some((r) => r === 1)) return false;
+      return !(await totp.enabled(agent.id));
     },
     async routes(api: FastifyInstance): Promise<void> {
       await api.register(tokenRoutes, { tokens });

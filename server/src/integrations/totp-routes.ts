@@ -27,7 +27,9 @@ export type TotpRouteDeps = {
 
 /** Two-step sign-in: each person turns it on for themselves; a site's admins may require it. */
 export function totpRoutes(app: FastifyInstance, deps: TotpRouteDeps, done: (err?: Error) => void): void {
-  const signedIn = { config: { role: 'agent' } } as const;
+  // Open to a person whose site requires two-step sign-in before they have turned it on:
+  // these routes are how they do.
+  const signedIn = { config: { role: 'agent', beforeSecondFactor: true } } as const;
   async function status(agentId: string, siteIds: string[]): Promise<TotpStatus> {
     const required = new Set(await deps.redis.sMembers(deps.keys.totpRequired));
     const requiredBy: string[] = [];
@@ -70,7 +72,11 @@ export function totpRoutes(app: FastifyInstance, deps: TotpRouteDeps, done: (err
     return reply.status(204).send();
   });
 
-  app.post('/api/integrations/totp-requirement', { config: { role: 'admin', site: 'body' } }, async (req) => {
+  // Open before the admin's own second factor too, so an admin who required it by mistake can
+  // undo that. It opens nothing: whoever holds only the password could as well turn the
+  // second factor on for the account themselves.
+  const requirement = { config: { role: 'admin', site: 'body', beforeSecondFactor: true } } as const;
+  app.post('/api/integrations/totp-requirement', requirement, async (req) => {
     const body = parse(TotpRequirement, req.body);
     if (body.required) await deps.redis.sAdd(deps.keys.totpRequired, body.siteId);
     else await deps.redis.sRem(deps.keys.totpRequired, body.siteId);

@@ -128,7 +128,11 @@ describe('a site that requires two-step sign-in', () => {
       const board = await sara.get<{ error: { code: string } }>(`/api/board?siteId=${site()}`);
       expect(board.body.error.code).toBe('second_factor_setup_required');
       expect(await handshake(auth.cookie)).toBe('second_factor_setup_required');
-      // The admin who required it is held to it as well, except for undoing the requirement.
+      // The admin who required it is held to it as well, except for seeing and undoing the requirement.
+      expect((await admin.get(`/api/integrations/totp-requirement?siteId=${site()}`)).body).toEqual({
+        siteId: site(),
+        required: true,
+      });
       expect((await admin.get<{ error: { code: string } }>(`/api/agents?siteId=${site()}`)).body.error.code).toBe(
         'second_factor_setup_required',
       );

@@ -2,6 +2,7 @@ import {
   CascadeError,
   TotpDisable,
   TotpEnable,
+  SiteQuery,
   TotpRequirement,
   type TotpSetup,
   type Agent,
@@ -76,6 +77,15 @@ export function totpRoutes(app: FastifyInstance, deps: TotpRouteDeps, done: (err
   // undo that. It opens nothing: whoever holds only the password could as well turn the
   // second factor on for the account themselves.
   const requirement = { config: { role: 'admin', site: 'body', beforeSecondFactor: true } } as const;
+  app.get(
+    '/api/integrations/totp-requirement',
+    { config: { role: 'admin', site: 'query', beforeSecondFactor: true } },
+    async (req): Promise<TotpRequirement> => {
+      const { siteId } = parse(SiteQuery, req.query);
+      const [required] = await deps.redis.smIsMember(deps.keys.totpRequired, [siteId]);
+      return { siteId, required: required === 1 };
+    },
+  );
   app.post('/api/integrations/totp-requirement', requirement, async (req) => {
     const body = parse(TotpRequirement, req.body);
     if (body.required) await deps.redis.sAdd(deps.keys.totpRequired, body.siteId);

@@ -4,6 +4,7 @@ import './styles.css';
 import './styles/canned.css';
 import './styles/panels.css';
 import './styles/admin.css';
+import './styles/account.css';
 
 const root = document.getElementById('app');
 if (root) render(<App />, root);

@@ -8,6 +8,7 @@ import { DeliveriesPanel } from './DeliveriesPanel.tsx';
 import { SecretRotation } from './SecretRotation.tsx';
 import { SettingsForm } from './SettingsForm.tsx';
 import { SnippetBox } from './SnippetBox.tsx';
+import { TotpRequirementPanel } from './TotpRequirementPanel.tsx';
 import { WebhookTestPanel } from './WebhookTestPanel.tsx';
 
 /** The site owner's screen: the script tag to paste, the secrets, and every setting of the site. */
@@ -37,6 +38,7 @@ export function SettingsPage({ site, csrf }: { site: SiteRef; csrf: string }) {
           <WebhookTestPanel siteId={site.id} csrf={csrf} />
           <DeliveriesPanel siteId={site.id} csrf={csrf} />
           <ApiTokensPanel siteId={site.id} csrf={csrf} />
+          <TotpRequirementPanel siteId={site.id} csrf={csrf} />
         </>
       )}
     </main>

@@ -7,7 +7,7 @@ import { Mailbox, recipient } from '../delivery/smtp.ts';
 import { startCascade } from '../support/harness.ts';
 import { serverAndBrowser } from '../support/stage.ts';
 import { totpCode } from '../support/totp.ts';
-import { browserContext, SCENARIO_TIMEOUT_MS, STEP_TIMEOUT_MS } from '../support/waits.ts';
+import { browserContext, SCENARIO_TIMEOUT_MS, STEP_TIMEOUT_MS, waitUntil } from '../support/waits.ts';
 
 /** A real SMTP server the reset emails go to; started before the Cascade server that sends them. */
 let started: Mailbox | undefined;
@@ -140,6 +140,46 @@ it(
       page.getByRole('dialog', { name: en['totp.title'] }).getByRole('status'),
       en['totp.on'].replace('{n}', '9'),
     );
+  },
+  SCENARIO_TIMEOUT_MS,
+);
+
+it(
+  'takes an admin who requires two-step sign-in for their site to the setup step, and back to the console once it is on',
+  async () => {
+    const page = await openConsole(stage.browser, stage.h, 'admin@cedar.example', { hash: '#/settings' });
+    const toggle = page.getByLabel(en['settings.requireTotpToggle']);
+    await page.getByText(en['settings.requireTotpSelf']).waitFor();
+    await toggle.check();
+
+    // Only the setup step is left, on the site's word.
+    await page.getByRole('heading', { name: en['totpRequired.title'] }).waitFor();
+    await page.getByText(en['totpRequired.intro'].replace('{sites}', stage.h.demo.siteName)).waitFor();
+    expect(await page.getByRole('navigation').count()).toBe(0);
+    await page.getByRole('button', { name: en['totp.start'] }).click();
+    const uri = (await page.getByText(/^otpauth:\/\/totp\//).textContent()) ?? '';
+    const secret = new URL(uri).searchParams.get('secret') ?? '';
+    await page.getByLabel(en['totp.code']).fill(totpCode(secret));
+    await page.getByRole('button', { name: en['totp.confirm'] }).click();
+    await page.getByRole('list').getByRole('listitem').first().waitFor();
+    await page.getByRole('button', { name: en['totp.done'] }).click();
+
+    // The console opens where it was, with the requirement on; turning it off again is the admin's call.
+    await page.getByRole('heading', { name: en['settings.title'] }).waitFor();
+    await waitUntil(
+      'the requirement to show as on',
+      () => toggle.isChecked(),
+      (on) => on,
+    );
+    await toggle.uncheck();
+    await waitUntil(
+      'the change to be saved',
+      () => toggle.isEnabled(),
+      (done) => done,
+    );
+    await page.reload();
+    await page.getByRole('heading', { name: en['settings.title'] }).waitFor();
+    expect(await toggle.isChecked()).toBe(false);
   },
   SCENARIO_TIMEOUT_MS,
 );

@@ -4,6 +4,7 @@ import { TestClient } from '../support/clients.ts';
 import { startCascade, type Harness } from '../support/harness.ts';
 import { restClient } from '../support/rest.ts';
 import { totpCode } from '../support/totp.ts';
+import { withTimeout } from '../support/waits.ts';
 
 const EMAIL = 'omid@cedar.example';
 let h: Harness;
@@ -185,6 +186,23 @@ describe('a site that requires two-step sign-in', () => {
       expect(await handshake(auth.cookie)).toBe('connected');
     } finally {
       await admin.post('/api/integrations/totp-requirement', { siteId: site(), required: false });
+    }
+  });
+
+  it('ends the live connections of members without it as soon as their site requires it', async () => {
+    const lina = await h.agent('lina@cedar.example');
+    const admin = restClient(h.url, await h.login('admin@cedar.example'));
+    const ended = withTimeout(
+      'the agent socket to be closed by the server',
+      new Promise<string>((resolve) => lina.socket.once('disconnect', resolve)),
+    );
+    await admin.post('/api/integrations/totp-requirement', { siteId: site(), required: true });
+    try {
+      expect(await ended).toBe('io server disconnect');
+      expect(await handshake(lina.cookie)).toBe('second_factor_setup_required');
+    } finally {
+      await admin.post('/api/integrations/totp-requirement', { siteId: site(), required: false });
+      lina.close();
     }
   });
 });

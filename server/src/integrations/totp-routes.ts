@@ -24,6 +24,10 @@ export type TotpRouteDeps = {
   sites: SiteStore;
   redis: Redis;
   keys: IntegrationKeys;
+  /** Ends the agent's live connections everywhere (they come back through the socket's checks). */
+  disconnect: (agentId: string) => Promise<void>;
+  /** Whether a site of the agent requires two-step sign-in that the agent has not turned on yet. */
+  secondFactorPending: (agent: Agent) => Promise<boolean>;
 };
 
 /** Two-step sign-in: each person turns it on for themselves; a site's admins may require it. */
@@ -70,6 +74,8 @@ export function totpRoutes(app: FastifyInstance, deps: TotpRouteDeps, done: (err
       throw new CascadeError('invalid_payload', 'password: this is not your password');
     }
     await deps.totp.disable(agent.id);
+    // On a site that requires it, the person's other devices stop answering chats too.
+    if (await deps.secondFactorPending(agent)) await deps.disconnect(agent.id);
     return reply.status(204).send();
   });
 
@@ -88,8 +94,15 @@ export function totpRoutes(app: FastifyInstance, deps: TotpRouteDeps, done: (err
   );
   app.post('/api/integrations/totp-requirement', requirement, async (req) => {
     const body = parse(TotpRequirement, req.body);
-    if (body.required) await deps.redis.sAdd(deps.keys.totpRequired, body.siteId);
-    else await deps.redis.sRem(deps.keys.totpRequired, body.siteId);
+    if (body.required) {
+      await deps.redis.sAdd(deps.keys.totpRequired, body.siteId);
+      // A member online without it would otherwise keep being given chats until their socket
+      // next checks them: their connections end now, and the handshake refuses them until they
+      // turn it on.
+      for (const member of await deps.agents.ofSite(body.siteId)) {
+        if (!(await deps.totp.enabled(member.id))) await deps.disconnect(member.id);
+      }
+    } else await deps.redis.sRem(deps.keys.totpRequired, body.siteId);
     return status(req.agent.id, sitesOf(req.agent));
   });
   done();

@@ -12,11 +12,12 @@ export function TotpRequirementPanel({ siteId, csrf }: { siteId: string; csrf: s
   const t = useT();
   const requirement = useLoad(() => totpRequirement(siteId), siteId);
   const own = useLoad(totpStatus, 'own');
-  const [busy, setBusy] = useState(false);
+  /** The value being saved, shown at once; cleared when the server answered. */
+  const [saving, setSaving] = useState<boolean | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   const change = async (required: boolean) => {
-    setBusy(true);
+    setSaving(required);
     setError(null);
     try {
       const mine = await setTotpRequired(siteId, required, csrf);
@@ -25,7 +26,7 @@ export function TotpRequirementPanel({ siteId, csrf }: { siteId: string; csrf: s
     } catch (e) {
       setError(t.t('actions.failed', { message: e instanceof Error ? e.message : String(e) }));
     } finally {
-      setBusy(false);
+      setSaving(null);
     }
   };
 
@@ -37,8 +38,8 @@ export function TotpRequirementPanel({ siteId, csrf }: { siteId: string; csrf: s
         <label class="check">
           <input
             type="checkbox"
-            checked={requirement.data.required}
-            disabled={busy}
+            checked={saving ?? requirement.data.required}
+            disabled={saving !== null}
             onChange={(e) => void change(e.currentTarget.checked)}
           />
           {t.t('settings.requireTotpToggle')}

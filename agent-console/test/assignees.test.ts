@@ -11,6 +11,7 @@ const me: Me = {
   ],
   csrfToken: 'csrf',
   passwordChangeRequired: false,
+  secondFactorSetupRequired: false,
 };
 
 describe('assignee choices', () => {

@@ -51,6 +51,7 @@ describe('pickAllowed', () => {
     sites: [{ id: 's1', name: 'Shop', role: 'agent' as const, assignment }],
     csrfToken: 'x',
     passwordChangeRequired: false,
+    secondFactorSetupRequired: false,
   });
   it('offers picking only where the site lets agents pick', () => {
     const waiting = conversation({ state: 'queued', skill: 'general', level: 1 });

@@ -68,9 +68,16 @@ export async function buildServer(config: Config): Promise<{ app: FastifyInstanc
     routerOptions: { maxParamLength: 160 },
   });
   const core = await compose(config, app.log, app.server);
+  const integrated = integrations(core, config);
   const origins = originLog(core.redis, core.keys);
   const visitorsNsp = visitorNamespace(core.io, { ...core, origins }, core.visitorActions, app.log);
-  const agentsNsp = agentNamespace(core.io, core, core.sessions, core.agentActions, app.log);
+  const agentsNsp = agentNamespace(
+    core.io,
+    { ...core, secondFactorPending: integrated.secondFactorPending },
+    core.sessions,
+    core.agentActions,
+    app.log,
+  );
 
   const demos = config.DEMO ? await seedDemos(core) : [];
   const demo = demos[0] ?? null;
@@ -84,7 +91,6 @@ export async function buildServer(config: Config): Promise<{ app: FastifyInstanc
   // Before any route: it collects them all into the OpenAPI description.
   openApiRoutes(app);
   const secureCookies = config.COOKIE_SECURE ?? config.publicUrl.startsWith('https://');
-  const integrated = integrations(core, config);
   const disconnect = (agentId: string, which?: Connections) => endAgentConnections(core.io, agentId, which);
   const disconnectVisitor = (siteId: string, visitorId: string) =>
     core.io.of('/visitor').in(rooms.visitor(siteId, visitorId)).disconnectSockets(true);
@@ -97,6 +103,7 @@ export async function buildServer(config: Config): Promise<{ app: FastifyInstanc
     login: { maxFailures: config.LOGIN_MAX_FAILURES, lockMinutes: config.LOGIN_LOCK_MINUTES },
     disconnect,
     secondFactor: integrated.secondFactor,
+    secondFactorPending: integrated.secondFactorPending,
   };
   const accountDeps = {
     agents: core.agents,
@@ -136,7 +143,12 @@ export async function buildServer(config: Config): Promise<{ app: FastifyInstanc
   await integrated.metrics(app);
   // Everything registered in here is for signed-in agents (or API tokens); each route names the role it needs.
   await app.register(async (api) => {
-    await api.register(guard, { sessions: core.sessions, agents: core.agents, bearer: integrated.bearer });
+    await api.register(guard, {
+      sessions: core.sessions,
+      agents: core.agents,
+      bearer: integrated.bearer,
+      secondFactorPending: integrated.secondFactorPending,
+    });
     auditTrail(api, core.db, app.log);
     await api.register(accountRoutes, authDeps);
     await api.register(ticketRoutes, { tickets: core.tickets, agents: core.agents, outbox: outbox(core) });

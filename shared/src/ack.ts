@@ -5,6 +5,11 @@ export const ErrorCode = z.enum([
   'unauthorized',
   /** The password was right; the account also needs its authenticator app's code. */
   'second_factor_required',
+  /**
+   * A site of the account requires two-step sign-in and it is not on yet: until it is, the
+   * account may only turn it on (and read itself, log out).
+   */
+  'second_factor_setup_required',
   'forbidden',
   'not_found',
   'conflict',
@@ -49,6 +54,7 @@ export const httpStatus: Record<ErrorCode, number> = {
   identity_invalid: 401,
   second_factor_required: 401,
   forbidden: 403,
+  second_factor_setup_required: 403,
   origin_not_allowed: 403,
   not_found: 404,
   unknown_site: 404,

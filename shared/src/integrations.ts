@@ -66,6 +66,7 @@ export const TotpEnable = z.object({
 });
 export const TotpDisable = z.object({ password: z.string().min(1).max(200) });
 export const TotpRequirement = z.object({ siteId: SiteId, required: z.boolean() });
+export type TotpRequirement = z.infer<typeof TotpRequirement>;
 
 /** A secret to add to an authenticator app, before it is turned on with a first code. */
 export const TotpSetup = z.object({ secret: z.string(), uri: z.string() });

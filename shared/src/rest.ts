@@ -27,6 +27,11 @@ export const Me = z.object({
   sites: z.array(z.object({ id: SiteId, name: z.string(), role: Role, assignment: z.enum(['auto', 'pick']) })),
   /** The password was set by someone else (a first or reset password): the person must choose their own. */
   passwordChangeRequired: z.boolean(),
+  /**
+   * A site of the agent requires two-step sign-in and the agent has not turned it on: until
+   * they do, the server refuses everything else, so the console shows only that step.
+   */
+  secondFactorSetupRequired: z.boolean(),
   /** Sent back in the X-Cascade-CSRF header on every state-changing REST call. */
   csrfToken: z.string(),
 });

@@ -1,4 +1,4 @@
-import type { LoginBody, Me, PasswordChange } from '@cascade/shared';
+import type { LoginBody, Me, PasswordChange, PasswordReset } from '@cascade/shared';
 import { ApiError, requestJson } from './http.ts';
 
 export function login(body: LoginBody): Promise<Me> {
@@ -22,4 +22,14 @@ export async function logout(csrf: string, everywhere = false): Promise<void> {
 /** Changes the signed-in agent's password; their other sessions end, this one stays. */
 export async function changePassword(body: PasswordChange, csrf: string): Promise<void> {
   await requestJson('POST', '/api/auth/password', { body, csrf });
+}
+
+/** Asks for a reset link by email; the server answers the same whether the email has an account or not. */
+export async function forgotPassword(email: string): Promise<void> {
+  await requestJson('POST', '/api/auth/forgot', { body: { email } });
+}
+
+/** Sets a new password from a reset link; every session of the account ends. */
+export async function resetPassword(body: PasswordReset): Promise<void> {
+  await requestJson('POST', '/api/auth/reset', { body });
 }

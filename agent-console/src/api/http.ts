@@ -1,4 +1,5 @@
 import type { ErrorCode } from '@cascade/shared';
+import { announceSetupRequired } from './second-factor.ts';
 
 /** A REST call that failed; `code` is one of the server's error codes, or `network`. */
 export class ApiError extends Error {
@@ -39,7 +40,11 @@ export async function requestJson<T>(
   }
   if (response.status === 204) return undefined as T;
   const payload: unknown = await response.json().catch(() => null);
-  if (!response.ok) throw toApiError(response, payload);
+  if (!response.ok) {
+    const error = toApiError(response, payload);
+    if (error.code === 'second_factor_setup_required') announceSetupRequired();
+    throw error;
+  }
   return payload as T;
 }
 

@@ -3,6 +3,7 @@ import type {
   ApiTokenCreated,
   Delivery,
   TokenScope,
+  TotpRequirement,
   TotpSetup,
   TotpStatus,
   WebhookTestResult,
@@ -58,4 +59,8 @@ export async function totpDisable(password: string, csrf: string): Promise<void>
 
 export function setTotpRequired(siteId: string, required: boolean, csrf: string): Promise<TotpStatus> {
   return requestJson<TotpStatus>('POST', '/api/integrations/totp-requirement', { body: { siteId, required }, csrf });
+}
+
+export function totpRequirement(siteId: string): Promise<TotpRequirement> {
+  return requestJson<TotpRequirement>('GET', `/api/integrations/totp-requirement${siteQuery(siteId)}`);
 }

@@ -9,6 +9,7 @@ import { codeFromHash } from '../logic/invitation.ts';
 import { JoinDialog } from './JoinDialog.tsx';
 import { PasswordDialog } from './PasswordDialog.tsx';
 import { SiteSelect } from './SiteSelect.tsx';
+import { TwoStepDialog } from './TwoStepDialog.tsx';
 
 interface Props {
   me: Me;
@@ -48,6 +49,7 @@ export function Header({
   const t = useT();
   // A password someone else chose (a first or reset one) is replaced before anything else.
   const [changingPassword, setChangingPassword] = useState(me.passwordChangeRequired);
+  const [twoStep, setTwoStep] = useState(false);
   const [joining, setJoining] = useState<{ code: string | null } | null>(() => {
     const code = codeFromHash(location.hash);
     return code ? { code } : null;
@@ -112,6 +114,9 @@ export function Header({
         <button type="button" class="button quiet" onClick={() => setChangingPassword(true)}>
           {t.t('header.password')}
         </button>
+        <button type="button" class="button quiet" onClick={() => setTwoStep(true)}>
+          {t.t('header.totp')}
+        </button>
         <button type="button" class="button quiet" onClick={onLogout}>
           {t.t('header.logout')}
         </button>
@@ -129,6 +134,7 @@ export function Header({
           }}
         />
       )}
+      {twoStep && <TwoStepDialog csrf={me.csrfToken} onClose={() => setTwoStep(false)} onTurnedOff={onMeChanged} />}
       {joining && !changingPassword && (
         <JoinDialog
           csrf={me.csrfToken}

@@ -1,5 +1,6 @@
 import { createResync, isCurrent, request as send, sendInOrder } from '@cascade/client-core';
 import type { AgentClientEvents, Board, Level, Me, Message, Skill, TicketSummary } from '@cascade/shared';
+import { announceSetupRequired } from '../api/second-factor.ts';
 import { newClientMsgId } from '../logic/client-msg-id.ts';
 import { canPick } from '../logic/pickable.ts';
 import { idleSignal, onKeystroke, onStop, TYPING_IDLE_MS, type TypingSignal } from '../logic/typing-signal.ts';
@@ -219,6 +220,7 @@ export function createConsoleController(
     });
     socket.on('connect_error', (error) => {
       if (error.message === 'unauthorized' || error.message === 'forbidden') env.onSignedOut();
+      else if (error.message === 'second_factor_setup_required') announceSetupRequired();
       else dispatch({ type: 'connection', connection: 'offline' });
     });
     socket.on('chat:assigned', (chat) => {

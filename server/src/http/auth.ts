@@ -26,6 +26,8 @@ export type AuthDeps = {
   disconnect: (agentId: string, which?: Connections) => Promise<void>;
   /** Checks the second factor of an account whose password was right: fine, missing, or wrong. */
   secondFactor?: (agentId: string, code: string | undefined) => Promise<'ok' | 'missing' | 'wrong'>;
+  /** Whether a site of the agent requires two-step sign-in that the agent has not turned on yet. */
+  secondFactorPending?: (agent: Agent) => Promise<boolean>;
 };
 async function me(deps: AuthDeps, agent: Agent, session: Session): Promise<Me> {
   const sites = [];
@@ -34,7 +36,8 @@ async function me(deps: AuthDeps, agent: Agent, session: Session): Promise<Me> {
     if (site) sites.push({ id: site.id, name: site.name, role: m.role, assignment: site.assignment });
   }
   const passwordChangeRequired = await deps.agents.passwordOneTime(agent.id);
-  return { agent, sites, csrfToken: session.csrfToken, passwordChangeRequired };
+  const secondFactorSetupRequired = (await deps.secondFactorPending?.(agent)) ?? false;
+  return { agent, sites, csrfToken: session.csrfToken, passwordChangeRequired, secondFactorSetupRequired };
 }
 
 /** A 429 that says when to come back, in the header clients read and in words. */
@@ -87,7 +90,9 @@ export function loginRoutes(app: FastifyInstance, deps: AuthDeps, done: (err?: E
 
 /** The signed-in agent's own account: who they are, their profile, password and sessions. */
 export function accountRoutes(app: FastifyInstance, deps: AuthDeps, done: (err?: Error) => void): void {
-  const signedIn = { role: 'agent' } as const;
+  // What a person who must still turn on two-step sign-in may do: see who they are, choose
+  // their language, secure their password, and leave.
+  const signedIn = { role: 'agent', beforeSecondFactor: true } as const;
   const noContent = { 204: null };
 
   const whoAmI = {

@@ -18,6 +18,12 @@ declare module 'fastify' {
     site?: 'query' | 'body';
     /** The site may be left out: then the route decides which of the agent's sites it means. */
     siteOptional?: true;
+    /**
+     * Open to a person who must still turn on two-step sign-in for a site that requires it:
+     * the few routes that let them read themselves, leave, and set it up. Every other route
+     * refuses them with `second_factor_setup_required`.
+     */
+    beforeSecondFactor?: true;
   }
   interface FastifyRequest {
     /** The signed-in agent; set on every route under the guard. */
@@ -36,15 +42,17 @@ export type GuardDeps = {
   agents: AgentStore;
   /** An API token's caller when the request carries `Authorization: Bearer`; null without one. */
   bearer?: (req: FastifyRequest) => Promise<Caller | null>;
+  /** Whether a site of the agent requires two-step sign-in that the agent has not turned on yet. */
+  secondFactorPending?: (agent: Agent) => Promise<boolean>;
 };
 
 /**
  * Resolves an API token or the session cookie to its caller; with the cookie, state-changing
  * calls also need the CSRF header.
  */
-async function authenticate(deps: GuardDeps, req: FastifyRequest): Promise<Caller> {
+async function authenticate(deps: GuardDeps, req: FastifyRequest): Promise<Caller & { viaToken?: true }> {
   const viaToken = await deps.bearer?.(req);
-  if (viaToken) return viaToken;
+  if (viaToken) return { ...viaToken, viaToken: true };
   const sid = readCookie(req.headers.cookie, SESSION_COOKIE);
   const session = sid ? await deps.sessions.get(sid) : null;
   const agent = session ? await deps.agents.get(session.agentId) : null;
@@ -85,7 +93,15 @@ export const guard = fp<GuardDeps>(
     });
 
     app.addHook('onRequest', async (req) => {
-      const { agent, session } = await authenticate(deps, req);
+      const { agent, session, viaToken } = await authenticate(deps, req);
+      // A site's requirement is about the people who sign in to it; an API token is no person
+      // and has no second factor to set up.
+      if (!viaToken && !req.routeOptions.config.beforeSecondFactor && (await deps.secondFactorPending?.(agent))) {
+        throw new CascadeError(
+          'second_factor_setup_required',
+          'a site you work on requires two-step sign-in: turn it on first',
+        );
+      }
       req.agent = agent;
       req.session = session;
     });

@@ -1,6 +1,8 @@
+import type { Agent } from '@cascade/shared';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config.ts';
 import type { Core } from '../compose.ts';
+import { endAgentConnections } from '../io/agent.ts';
 import { bearerAuth } from './bearer.ts';
 import { integrationKeys } from './keys.ts';
 import { internalMetricsServer, metricsRoute } from './metrics-endpoint.ts';
@@ -28,6 +30,17 @@ export function integrations(core: Core, config: Config) {
   const tokens = tokenStore(core.redis, k);
   const registry = prometheus(core);
   const totp = totpStore(core.redis, k);
+  /**
+   * A member of a site that requires two-step sign-in who has not turned it on. One round
+   * trip for most people (no site of theirs requires it); a second only for those whose does.
+   */
+  const secondFactorPending = async (agent: Agent): Promise<boolean> => {
+    const siteIds = agent.memberships.map((m) => m.siteId);
+    if (siteIds.length === 0) return false;
+    const required = await core.redis.smIsMember(k.totpRequired, siteIds);
+    if (!required.some((r) => r === 1)) return false;
+    return !(await totp.enabled(agent.id));
+  };
   return {
     bearer: bearerAuth(tokens),
     secondFactor: async (agentId: string, code: string | undefined): Promise<'ok' | 'missing' | 'wrong'> => {
@@ -35,10 +48,19 @@ export function integrations(core: Core, config: Config) {
       if (!code) return 'missing';
       return (await totp.check(agentId, code, Date.now())) ? 'ok' : 'wrong';
     },
+    secondFactorPending,
     async routes(api: FastifyInstance): Promise<void> {
       await api.register(tokenRoutes, { tokens });
       await api.register(webhookTestRoutes, { sites: core.sites, allowInternal: config.ALLOW_INTERNAL_WEBHOOKS });
-      await api.register(totpRoutes, { totp, agents: core.agents, sites: core.sites, redis: core.redis, keys: k });
+      await api.register(totpRoutes, {
+        totp,
+        agents: core.agents,
+        sites: core.sites,
+        redis: core.redis,
+        keys: k,
+        disconnect: (agentId) => endAgentConnections(core.io, agentId),
+        secondFactorPending,
+      });
     },
     async metrics(app: FastifyInstance): Promise<void> {
       metricsRoute(app, registry, config);

@@ -2,6 +2,7 @@ import {
   CascadeError,
   RecoveryCodes,
   TotpDisable,
+  SiteQuery,
   TotpEnable,
   TotpRequirement,
   TotpSetup,
@@ -24,11 +25,17 @@ export type TotpRouteDeps = {
   sites: SiteStore;
   redis: Redis;
   keys: IntegrationKeys;
+  /** Ends the agent's live connections everywhere (they come back through the socket's checks). */
+  disconnect: (agentId: string) => Promise<void>;
+  /** Whether a site of the agent requires two-step sign-in that the agent has not turned on yet. */
+  secondFactorPending: (agent: Agent) => Promise<boolean>;
 };
 
 /** Two-step sign-in: each person turns it on for themselves; a site's admins may require it. */
 export function totpRoutes(app: FastifyInstance, deps: TotpRouteDeps, done: (err?: Error) => void): void {
-  const signedIn = { role: 'agent' } as const;
+  // Open to a person whose site requires two-step sign-in before they have turned it on:
+  // these routes are how they do.
+  const signedIn = { role: 'agent', beforeSecondFactor: true } as const;
   async function status(agentId: string, siteIds: string[]): Promise<TotpStatus> {
     const required = new Set(await deps.redis.sMembers(deps.keys.totpRequired));
     const requiredBy: string[] = [];
@@ -100,13 +107,19 @@ export function totpRoutes(app: FastifyInstance, deps: TotpRouteDeps, done: (err
       throw new CascadeError('invalid_payload', 'password: this is not your password');
     }
     await deps.totp.disable(agent.id);
+    // On a site that requires it, the person's other devices stop answering chats too.
+    if (await deps.secondFactorPending(agent)) await deps.disconnect(agent.id);
     return reply.status(204).send();
   });
 
+  // Open before the admin's own second factor too, so an admin who required it by mistake can
+  // undo that. It opens nothing: whoever holds only the password could as well turn the
+  // second factor on for the account themselves.
   const requirement = {
     config: {
       role: 'admin',
       site: 'body',
+      beforeSecondFactor: true,
       openapi: {
         summary: 'Requires (or stops requiring) two-step sign-in of the site’s members',
         body: TotpRequirement,
@@ -114,10 +127,37 @@ export function totpRoutes(app: FastifyInstance, deps: TotpRouteDeps, done: (err
       },
     },
   } as const;
+  app.get(
+    '/api/integrations/totp-requirement',
+    {
+      config: {
+        role: 'admin',
+        site: 'query',
+        beforeSecondFactor: true,
+        openapi: {
+          summary: 'Whether the site requires two-step sign-in of its members',
+          query: SiteQuery,
+          response: { 200: TotpRequirement },
+        },
+      },
+    },
+    async (req): Promise<TotpRequirement> => {
+      const { siteId } = parse(SiteQuery, req.query);
+      const [required] = await deps.redis.smIsMember(deps.keys.totpRequired, [siteId]);
+      return { siteId, required: required === 1 };
+    },
+  );
   app.post('/api/integrations/totp-requirement', requirement, async (req) => {
     const body = parse(TotpRequirement, req.body);
-    if (body.required) await deps.redis.sAdd(deps.keys.totpRequired, body.siteId);
-    else await deps.redis.sRem(deps.keys.totpRequired, body.siteId);
+    if (body.required) {
+      await deps.redis.sAdd(deps.keys.totpRequired, body.siteId);
+      // A member online without it would otherwise keep being given chats until their socket
+      // next checks them: their connections end now, and the handshake refuses them until they
+      // turn it on.
+      for (const member of await deps.agents.ofSite(body.siteId)) {
+        if (!(await deps.totp.enabled(member.id))) await deps.disconnect(member.id);
+      }
+    } else await deps.redis.sRem(deps.keys.totpRequired, body.siteId);
     return status(req.agent.id, sitesOf(req.agent));
   });
   done();

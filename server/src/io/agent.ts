@@ -59,7 +59,14 @@ export async function endAgentConnections(io: Server, agentId: string, which: Co
   }
 }
 
-export type AgentSocketDeps = { config: Config; agents: AgentStore; notify: Notifier; clocks: Timers };
+export type AgentSocketDeps = {
+  config: Config;
+  agents: AgentStore;
+  notify: Notifier;
+  clocks: Timers;
+  /** Whether a site of the agent requires two-step sign-in that the agent has not turned on yet. */
+  secondFactorPending?: (agent: Agent) => Promise<boolean>;
+};
 
 export function agentNamespace(
   io: Server,
@@ -91,6 +98,11 @@ export function agentNamespace(
       const session = sid ? await sessions.get(sid) : null;
       const agent = session ? await d.agents.get(session.agentId) : null;
       if (!session || !agent || !agent.active) return next(new Error('unauthorized'));
+      // Refused outright rather than connected without chats: the socket is the inbox, and an
+      // account that a site requires a second factor for must not see that site's visitors on
+      // its password alone. Refused, the agent is never online, so no chat is routed to them;
+      // the console reads the code and shows the setup step.
+      if (await d.secondFactorPending?.(agent)) return next(new Error('second_factor_setup_required'));
       socket.data = { agentId: agent.id, sessionId: session.id, agent, checkedAt: Date.now() };
       next();
     } catch (e) {
@@ -108,6 +120,11 @@ export function agentNamespace(
       if (!agent || !agent.active || !session) {
         socket.disconnect(true);
         throw new CascadeError('unauthorized', 'your session has ended; log in again');
+      }
+      // A site began to require two-step sign-in (or the agent turned it off) while connected.
+      if (await d.secondFactorPending?.(agent)) {
+        socket.disconnect(true);
+        throw new CascadeError('second_factor_setup_required', 'turn on two-step sign-in first');
       }
       socket.data.agent = agent;
       socket.data.checkedAt = Date.now();

@@ -24,6 +24,7 @@ type StoreCommand =
   | 'publish'
   | 'sAdd'
   | 'sMembers'
+  | 'smIsMember'
   | 'scriptLoad'
   | 'sRem'
   | 'set'

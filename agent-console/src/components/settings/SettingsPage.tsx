@@ -10,6 +10,7 @@ import { SecretRotation } from './SecretRotation.tsx';
 import { SettingsForm } from './SettingsForm.tsx';
 import { SitesPanel } from './SitesPanel.tsx';
 import { SnippetBox } from './SnippetBox.tsx';
+import { TotpRequirementPanel } from './TotpRequirementPanel.tsx';
 import { WebhookTestPanel } from './WebhookTestPanel.tsx';
 
 /** The site owner's screen: the script tag to paste, the secrets, and every setting of the site. */
@@ -56,6 +57,7 @@ export function SettingsPage({
           <WebhookTestPanel siteId={site.id} csrf={csrf} />
           <DeliveriesPanel siteId={site.id} csrf={csrf} />
           <ApiTokensPanel siteId={site.id} csrf={csrf} />
+          <TotpRequirementPanel siteId={site.id} csrf={csrf} />
         </>
       )}
     </main>

@@ -5,6 +5,7 @@ import './styles/canned.css';
 import './styles/panels.css';
 import './styles/admin.css';
 import './styles/setup.css';
+import './styles/history.css';
 
 const root = document.getElementById('app');
 if (root) render(<App />, root);

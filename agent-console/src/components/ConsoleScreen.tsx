@@ -160,7 +160,12 @@ export function ConsoleScreen({ me, onMe, onSignedOut, onLocale, preferences }: 
       {allowed && site && route.view === 'agents' && <AgentsPage site={site} me={me} />}
       {allowed && site && route.view === 'conversations' && <ConversationsPage site={site} me={me} />}
       {allowed && route.view === 'conversation' && (
-        <ConversationPage conversationId={route.conversationId} me={me} controller={controller} />
+        <ConversationPage
+          conversationId={route.conversationId}
+          me={me}
+          controller={controller}
+          connection={state.connection}
+        />
       )}
       {allowed && site && route.view === 'audit' && <AuditPage site={site} />}
     </div>

@@ -58,17 +58,23 @@ export function AuditPage({ site }: { site: SiteRef }) {
               return (
                 <tr key={entry.id}>
                   <td>{t.dateTime(entry.at)}</td>
-                  <td dir="auto">{agentName(t, names, entry.actorId)}</td>
+                  <td>
+                    <bdi>{agentName(t, names, entry.actorId)}</bdi>
+                  </td>
                   <td>{action ? t.t(`audit.action.${action}`) : <code dir="ltr">{entry.action}</code>}</td>
                   <td>
                     {auditTargets(entry.target).map((line) => (
-                      <code key={line} class="audit-target" dir="ltr">
-                        {line}
-                      </code>
+                      <div key={line} class="audit-target">
+                        <code dir="ltr">{line}</code>
+                      </div>
                     ))}
                   </td>
-                  <td dir="ltr">{entry.fields.join(', ')}</td>
-                  <td dir="ltr">{entry.ip ?? ''}</td>
+                  <td>
+                    <bdi dir="ltr">{entry.fields.join(', ')}</bdi>
+                  </td>
+                  <td>
+                    <bdi dir="ltr">{entry.ip ?? ''}</bdi>
+                  </td>
                 </tr>
               );
             })}

@@ -1,11 +1,13 @@
-import type { Me } from '@cascade/shared';
+import type { ChatDetail, Me } from '@cascade/shared';
 import { listAgents } from '../../api/agents.ts';
 import { getConversation } from '../../api/history.ts';
 import { useLoad } from '../../hooks/use-load.ts';
 import { useT } from '../../i18n/context.ts';
 import { visitorLabel } from '../../i18n/describe.ts';
+import { locales } from '../../i18n/locales.ts';
 import { canAssignOthers } from '../../logic/assignees.ts';
 import { routeHash } from '../../logic/route.ts';
+import type { Connection } from '../../state/console-state.ts';
 import type { ConsoleController } from '../../state/controller.ts';
 import { MessageList } from '../MessageList.tsx';
 import { agentName, hitVisitor } from './ConversationResults.tsx';
@@ -15,20 +17,25 @@ interface Props {
   conversationId: string;
   me: Me;
   controller: ConsoleController;
+  /** The socket's state: the visitor's record is asked for once it is connected. */
+  connection: Connection;
 }
 
 /** One past conversation, read-only: its transcript, its tags, and the visitor's other conversations. */
-export function ConversationPage({ conversationId, me, controller }: Props) {
+export function ConversationPage({ conversationId, me, controller, connection }: Props) {
   const t = useT();
   const loaded = useLoad(() => getConversation(conversationId), conversationId);
   // The visitor's record and their other chats come over the socket; a visitor erased since leaves the transcript alone.
-  const context = useLoad(
+  const online = connection === 'online';
+  const context = useLoad<{ chat: ChatDetail | null } | null>(
     () =>
-      controller.read(conversationId).then(
-        (chat) => ({ chat }),
-        () => ({ chat: null }),
-      ),
-    conversationId,
+      online
+        ? controller.read(conversationId).then(
+            (chat) => ({ chat }),
+            () => ({ chat: null }),
+          )
+        : Promise.resolve(null),
+    `${conversationId}:${online}`,
   );
   const data = loaded.data;
   const c = data?.conversation;
@@ -67,17 +74,24 @@ export function ConversationPage({ conversationId, me, controller }: Props) {
               )}
             </dd>
             <dt>{t.t('conversations.agent')}</dt>
-            <dd dir="auto">{agentName(t, names, c.agentId)}</dd>
+            <dd>
+              <bdi>{agentName(t, names, c.agentId)}</bdi>
+            </dd>
             <dt>{t.t('tickets.queue')}</dt>
             <dd>{t.t('inbox.skillLevel', { skill: c.skill, level: c.level })}</dd>
             <dt>{t.t('conversations.language')}</dt>
-            <dd>{c.locale}</dd>
+            <dd>{locales[c.locale].nativeName}</dd>
             {c.csat && (
               <>
                 <dt>{t.t('conversation.rating')}</dt>
-                <dd dir="auto">
+                <dd>
                   {t.t('conversation.stars', { n: c.csat.score })}
-                  {c.csat.comment && <span class="muted"> · {c.csat.comment}</span>}
+                  {c.csat.comment && (
+                    <span class="muted">
+                      {' · '}
+                      <bdi>{c.csat.comment}</bdi>
+                    </span>
+                  )}
                 </dd>
               </>
             )}

@@ -46,7 +46,9 @@ export function ConversationResults({ hits, q, names }: Props) {
               </a>
             </td>
             <td>{t.dateTime(c.createdAt)}</td>
-            <td dir="auto">{agentName(t, names, c.agentId)}</td>
+            <td>
+              <bdi>{agentName(t, names, c.agentId)}</bdi>
+            </td>
             <td>
               <span class={`tag outcome-${c.state}`}>{t.t(`conversations.state.${c.state}`)}</span>
             </td>

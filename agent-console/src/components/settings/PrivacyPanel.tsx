@@ -177,7 +177,9 @@ export function PrivacyPanel({ siteId, csrf }: { siteId: string; csrf: string })
             {erasures.data.map((e) => (
               <tr key={e.id}>
                 <td>{t.dateTime(e.at)}</td>
-                <td dir="auto">{agentName(t, names, e.actorId)}</td>
+                <td>
+                  <bdi>{agentName(t, names, e.actorId)}</bdi>
+                </td>
                 <td>{t.t('privacy.counts', { ...e.erased })}</td>
               </tr>
             ))}

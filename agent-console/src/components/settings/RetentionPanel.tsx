@@ -63,6 +63,7 @@ export function RetentionPanel({ siteId, csrf }: { siteId: string; csrf: string 
               min={1}
               max={3650}
               inputMode="numeric"
+              disabled={!loaded.data}
               placeholder={t.t('retention.forever')}
               value={transcript}
               onInput={(e) => setTranscript(e.currentTarget.value)}
@@ -75,6 +76,7 @@ export function RetentionPanel({ siteId, csrf }: { siteId: string; csrf: string 
               min={1}
               max={3650}
               inputMode="numeric"
+              disabled={!loaded.data}
               placeholder={t.t('retention.forever')}
               value={record}
               onInput={(e) => setRecord(e.currentTarget.value)}

@@ -97,6 +97,11 @@ describe('past conversations in the console', () => {
       expect(download.status()).toBe(200);
       expect(await download.text()).toContain(answered);
 
+      // An agent searches too, but the range's numbers are for supervisors and admins.
+      const agentPage = await openConsole(stage.browser, stage.h, 'lina@cedar.example', { hash: '#/conversations' });
+      await agentPage.getByRole('table', { name: 'Past conversations' }).getByRole('row').nth(3).waitFor();
+      expect(await agentPage.getByRole('region', { name: 'Numbers for the range' }).count()).toBe(0);
+
       // Persian, as the admin: the page runs right to left, finds the same chat, and the audit log has the tag.
       const fa = await openConsole(stage.browser, stage.h, 'admin@cedar.example', {
         locale: 'fa',

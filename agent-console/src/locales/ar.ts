@@ -686,6 +686,7 @@ export const ar: Record<MessageKey, string> = {
   'nav.audit': 'سجل التغييرات',
   'conversations.title': 'المحادثات',
   'conversations.total': 'عُثر على {n}',
+  'conversations.totalMore': 'عُثر على أكثر من {n}',
   'conversations.searchLabel': 'البحث في المحادثات السابقة',
   'conversations.search': 'كلمات في الرسائل والملاحظات',
   'conversations.searchButton': 'بحث',

@@ -688,6 +688,7 @@ export const en = {
   'nav.audit': 'Audit',
   'conversations.title': 'Conversations',
   'conversations.total': '{n} found',
+  'conversations.totalMore': 'more than {n} found',
   'conversations.searchLabel': 'Search past conversations',
   'conversations.search': 'Words in messages and notes',
   'conversations.searchButton': 'Search',

@@ -690,6 +690,7 @@ export const fa: Record<MessageKey, string> = {
   'nav.audit': 'گزارش تغییرات',
   'conversations.title': 'گفتگوها',
   'conversations.total': '{n} مورد پیدا شد',
+  'conversations.totalMore': 'بیش از {n} مورد پیدا شد',
   'conversations.searchLabel': 'جستجو در گفتگوهای گذشته',
   'conversations.search': 'کلمه‌ها در پیام‌ها و یادداشت‌ها',
   'conversations.searchButton': 'جستجو',

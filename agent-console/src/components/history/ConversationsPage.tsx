@@ -61,7 +61,11 @@ export function ConversationsPage({ site, me }: { site: SiteRef; me: Me }) {
         <span class="muted" dir="auto">
           {site.name}
         </span>
-        {page && <span class="muted">{t.t('conversations.total', { n: page.total })}</span>}
+        {page && (
+          <span class="muted">
+            {t.t(page.more ? 'conversations.totalMore' : 'conversations.total', { n: page.total })}
+          </span>
+        )}
       </div>
       <ConversationFilters
         me={me}

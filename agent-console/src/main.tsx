@@ -6,6 +6,7 @@ import './styles/panels.css';
 import './styles/admin.css';
 import './styles/setup.css';
 import './styles/account.css';
+import './styles/history.css';
 
 const root = document.getElementById('app');
 if (root) render(<App />, root);

@@ -11,15 +11,30 @@ describe('routes', () => {
     expect(parseRoute('#/kb')).toEqual({ view: 'kb' });
     expect(parseRoute('#/settings')).toEqual({ view: 'settings' });
     expect(parseRoute('#/agents')).toEqual({ view: 'agents' });
+    expect(parseRoute('#/conversations')).toEqual({ view: 'conversations' });
+    expect(parseRoute('#/conversations/c_42')).toEqual({ view: 'conversation', conversationId: 'c_42' });
+    expect(parseRoute('#/audit')).toEqual({ view: 'audit' });
   });
 
   it('falls back to the chats for anything unknown', () => {
     expect(parseRoute('#/tickets/../../x')).toEqual({ view: 'chats' });
     expect(parseRoute('#/nowhere')).toEqual({ view: 'chats' });
+    expect(parseRoute('#/conversations/a/b')).toEqual({ view: 'chats' });
   });
 
   it('writes back what it reads', () => {
-    for (const hash of ['#/chats', '#/tickets', '#/tickets/abc', '#/dashboard', '#/kb', '#/settings', '#/agents'])
+    for (const hash of [
+      '#/chats',
+      '#/tickets',
+      '#/tickets/abc',
+      '#/dashboard',
+      '#/kb',
+      '#/settings',
+      '#/agents',
+      '#/conversations',
+      '#/conversations/c1',
+      '#/audit',
+    ])
       expect(routeHash(parseRoute(hash))).toBe(hash);
   });
 });

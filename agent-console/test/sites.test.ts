@@ -4,21 +4,32 @@ import { chooseSite, hasRole, neededRole, sectionOf, sectionsFor, type SiteRef }
 const site = (id: string, role: SiteRef['role']): SiteRef => ({ id, name: id, role, assignment: 'auto' });
 
 describe('sections by role', () => {
-  it('gives agents the inbox and tickets, supervisors the dashboard too, admins everything', () => {
-    expect(sectionsFor('agent')).toEqual(['chats', 'tickets']);
-    expect(sectionsFor('supervisor')).toEqual(['chats', 'tickets', 'dashboard']);
-    expect(sectionsFor('admin')).toEqual(['chats', 'tickets', 'dashboard', 'kb', 'settings', 'agents']);
+  it('gives agents the inbox, tickets and past conversations, supervisors the dashboard too, admins everything', () => {
+    expect(sectionsFor('agent')).toEqual(['chats', 'tickets', 'conversations']);
+    expect(sectionsFor('supervisor')).toEqual(['chats', 'tickets', 'conversations', 'dashboard']);
+    expect(sectionsFor('admin')).toEqual([
+      'chats',
+      'tickets',
+      'conversations',
+      'dashboard',
+      'kb',
+      'settings',
+      'agents',
+      'audit',
+    ]);
   });
 
   it('ranks roles', () => {
     expect(hasRole('admin', 'supervisor')).toBe(true);
     expect(hasRole('supervisor', 'admin')).toBe(false);
     expect(neededRole('kb')).toBe('admin');
+    expect(neededRole('audit')).toBe('admin');
   });
 
   it('files a ticket page under tickets', () => {
     expect(sectionOf({ view: 'ticket', ticketId: 't1' })).toBe('tickets');
     expect(sectionOf({ view: 'settings' })).toBe('settings');
+    expect(sectionOf({ view: 'conversation', conversationId: 'c1' })).toBe('conversations');
   });
 });
 

@@ -62,6 +62,18 @@ export const ConversationSearchResult = z.object({
 });
 export type ConversationSearchResult = z.infer<typeof ConversationSearchResult>;
 
+/**
+ * `GET /api/conversations/:conversationId`: the whole transcript, from Redis while live and from
+ * PostgreSQL once archived; `archived` says whether it can be tagged yet.
+ */
+export const ConversationTranscript = z.object({
+  conversation: Conversation,
+  messages: z.array(Message),
+  tags: z.array(z.string()),
+  archived: z.boolean(),
+});
+export type ConversationTranscript = z.infer<typeof ConversationTranscript>;
+
 /** `POST /api/conversations/:conversationId/tags`. */
 export const AddTag = z.object({ tag: Tag });
 export type AddTag = z.infer<typeof AddTag>;

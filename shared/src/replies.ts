@@ -3,11 +3,9 @@ import { ErrorBody } from './ack.ts';
 import { Agent } from './agent.ts';
 import { BotDecision } from './bot.ts';
 import { CannedReply } from './canned.ts';
-import { Conversation } from './conversation.ts';
 import { AuditEntry } from './history.ts';
 import { AgentId, Timestamp } from './ids.ts';
 import { KbEntry } from './kb.ts';
-import { Message } from './message.ts';
 import { ErasureCounts, RetentionSettings } from './privacy.ts';
 import { PendingInvitation } from './setup.ts';
 import { Site } from './site.ts';
@@ -70,9 +68,6 @@ export type PendingInvitations = z.infer<typeof PendingInvitations>;
 export const ForgotAnswer = z.object({ message: z.string() });
 export type ForgotAnswer = z.infer<typeof ForgotAnswer>;
 
-/** A conversation, live or archived, with all its messages. */
-export const ConversationTranscript = z.object({ conversation: Conversation, messages: z.array(Message) });
-export type ConversationTranscript = z.infer<typeof ConversationTranscript>;
 /** A conversation's tags after a change. */
 export const TagList = z.object({ tags: z.array(z.string()) });
 export type TagList = z.infer<typeof TagList>;

@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { AuditEntry, ConversationSearchResult, ConversationView, Message } from '@cascade/shared';
+import type {
+  AuditEntry,
+  ConversationSearchResult,
+  ConversationTranscript,
+  ConversationView,
+  Message,
+} from '@cascade/shared';
 import { describe, expect, it } from 'vitest';
 import { historyStage } from '../support/history-stage.ts';
 
@@ -34,6 +40,8 @@ describe('tags on archived conversations', () => {
     const found = await lina.get<ConversationSearchResult>(`/api/conversations?tag=${encodeURIComponent('بازگشت')}`);
     expect(found.body.conversations.map((c) => [c.conversation.id, c.tags])).toEqual([[id, ['refund', 'بازگشت']]]);
     expect((await lina.delete(`/api/conversations/${id}/tags/refund`)).body).toEqual({ tags: ['بازگشت'] });
+    const transcript = await lina.get<ConversationTranscript>(`/api/conversations/${id}`);
+    expect(transcript.body).toMatchObject({ tags: ['بازگشت'], archived: true });
   });
 
   it('refuses other sites, bad tags, live chats and calls without the CSRF header', async () => {
@@ -59,6 +67,10 @@ describe('tags on archived conversations', () => {
     await live.ok('message:send', { clientMsgId: randomUUID(), text: 'hello' });
     const { conversation } = await live.ok<{ conversation: ConversationView }>('conversation:escalate', {});
     expect((await lina.post(`/api/conversations/${conversation.id}/tags`, { tag: 'x' })).status).toBe(409);
+    expect((await lina.get<ConversationTranscript>(`/api/conversations/${conversation.id}`)).body).toMatchObject({
+      tags: [],
+      archived: false,
+    });
     const [row] = (await stage.db.query('SELECT tags FROM conversations WHERE id = $1', [id])).rows as {
       tags: string[];
     }[];

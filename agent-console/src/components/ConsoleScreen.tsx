@@ -20,6 +20,9 @@ import { AgentsPage } from './agents/AgentsPage.tsx';
 import { ChatArea } from './ChatArea.tsx';
 import { DashboardPage } from './dashboard/DashboardPage.tsx';
 import { Header } from './Header.tsx';
+import { AuditPage } from './history/AuditPage.tsx';
+import { ConversationPage } from './history/ConversationPage.tsx';
+import { ConversationsPage } from './history/ConversationsPage.tsx';
 import { Inbox } from './Inbox.tsx';
 import { KnowledgeBasePage } from './kb/KnowledgeBasePage.tsx';
 import { NotAllowed } from './NotAllowed.tsx';
@@ -155,6 +158,16 @@ export function ConsoleScreen({ me, onMe, onSignedOut, onLocale, preferences }: 
         <SettingsPage site={site} csrf={me.csrfToken} onSitesChanged={reloadMe} />
       )}
       {allowed && site && route.view === 'agents' && <AgentsPage site={site} me={me} />}
+      {allowed && site && route.view === 'conversations' && <ConversationsPage site={site} me={me} />}
+      {allowed && route.view === 'conversation' && (
+        <ConversationPage
+          conversationId={route.conversationId}
+          me={me}
+          controller={controller}
+          connection={state.connection}
+        />
+      )}
+      {allowed && site && route.view === 'audit' && <AuditPage site={site} />}
     </div>
   );
 }

@@ -5,10 +5,13 @@ export type Route =
   | { view: 'dashboard' }
   | { view: 'kb' }
   | { view: 'settings' }
-  | { view: 'agents' };
+  | { view: 'agents' }
+  | { view: 'conversations' }
+  | { view: 'conversation'; conversationId: string }
+  | { view: 'audit' };
 
 /** Views whose hash is their name alone. */
-const plainViews = ['tickets', 'dashboard', 'kb', 'settings', 'agents'] as const;
+const plainViews = ['tickets', 'dashboard', 'kb', 'settings', 'agents', 'conversations', 'audit'] as const;
 
 /** The console's place, kept in the URL hash so a reload or a shared link lands there. */
 export function parseRoute(hash: string): Route {
@@ -17,10 +20,13 @@ export function parseRoute(hash: string): Route {
   if (plain) return { view: plain };
   const ticket = /^tickets\/([A-Za-z0-9_-]{1,64})$/.exec(path);
   if (ticket?.[1]) return { view: 'ticket', ticketId: ticket[1] };
+  const conversation = /^conversations\/([A-Za-z0-9_-]{1,64})$/.exec(path);
+  if (conversation?.[1]) return { view: 'conversation', conversationId: conversation[1] };
   return { view: 'chats' };
 }
 
 export function routeHash(route: Route): string {
   if (route.view === 'ticket') return `#/tickets/${route.ticketId}`;
+  if (route.view === 'conversation') return `#/conversations/${route.conversationId}`;
   return `#/${route.view}`;
 }

@@ -4,7 +4,7 @@ import type { Route } from './route.ts';
 export type SiteRef = Me['sites'][number];
 
 /** A part of the console in the header's navigation. */
-export type Section = 'chats' | 'tickets' | 'dashboard' | 'kb' | 'settings' | 'agents';
+export type Section = 'chats' | 'tickets' | 'conversations' | 'dashboard' | 'kb' | 'settings' | 'agents' | 'audit';
 
 const rank: Record<Role, number> = { agent: 0, supervisor: 1, admin: 2 };
 
@@ -12,13 +12,24 @@ const rank: Record<Role, number> = { agent: 0, supervisor: 1, admin: 2 };
 const needs: Record<Section, Role> = {
   chats: 'agent',
   tickets: 'agent',
+  conversations: 'agent',
   dashboard: 'supervisor',
   kb: 'admin',
   settings: 'admin',
   agents: 'admin',
+  audit: 'admin',
 };
 
-const order: readonly Section[] = ['chats', 'tickets', 'dashboard', 'kb', 'settings', 'agents'];
+const order: readonly Section[] = [
+  'chats',
+  'tickets',
+  'conversations',
+  'dashboard',
+  'kb',
+  'settings',
+  'agents',
+  'audit',
+];
 
 export function hasRole(role: Role, least: Role): boolean {
   return rank[role] >= rank[least];
@@ -34,7 +45,9 @@ export function sectionsFor(role: Role): Section[] {
 }
 
 export function sectionOf(route: Route): Section {
-  return route.view === 'ticket' ? 'tickets' : route.view;
+  if (route.view === 'ticket') return 'tickets';
+  if (route.view === 'conversation') return 'conversations';
+  return route.view;
 }
 
 /**

@@ -26,6 +26,12 @@ export function historyReader(db: Db) {
       return rows.flatMap((r) => parsed(Conversation, r.data))[0] ?? null;
     },
 
+    /** The tags of an archived conversation; null when PostgreSQL does not hold it (yet). */
+    async tags(id: string): Promise<string[] | null> {
+      const [row] = await db.query<{ tags: string[] }>('SELECT tags FROM conversations WHERE id = $1', [id]);
+      return row ? row.tags : null;
+    },
+
     /** The whole transcript, notes included (agents' view). */
     async messages(conversationId: string): Promise<Message[]> {
       const rows = await db.query<{ data: unknown }>(

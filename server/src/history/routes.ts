@@ -66,10 +66,12 @@ export function historyRoutes(app: FastifyInstance, deps: HistoryRouteDeps, done
     // Another site's conversation is "not found", like one that does not exist.
     if (!c || !agent.memberships.some((m) => m.siteId === c.siteId))
       throw new CascadeError('not_found', 'no such conversation');
-    const messages = live
-      ? await deps.messages.after(conversationId, null, 10_000)
-      : await deps.history.messages(conversationId);
-    return { conversation: c, messages };
+    const [messages, tags] = await Promise.all([
+      live ? deps.messages.after(conversationId, null, 10_000) : deps.history.messages(conversationId),
+      deps.history.tags(conversationId),
+    ]);
+    // Tags go on archived conversations only; `archived` tells the console whether it may offer them.
+    return { conversation: c, messages, tags: tags ?? [], archived: tags !== null };
   });
 
   /** An archived conversation of one of the agent's sites; a live one cannot be tagged yet. */

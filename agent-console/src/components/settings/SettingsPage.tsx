@@ -6,6 +6,8 @@ import { ApiTokensPanel } from './ApiTokensPanel.tsx';
 import { CannedRepliesPanel } from './CannedRepliesPanel.tsx';
 import { DeliveriesPanel } from './DeliveriesPanel.tsx';
 import { InvitationsPanel } from './InvitationsPanel.tsx';
+import { PrivacyPanel } from './PrivacyPanel.tsx';
+import { RetentionPanel } from './RetentionPanel.tsx';
 import { SecretRotation } from './SecretRotation.tsx';
 import { SettingsForm } from './SettingsForm.tsx';
 import { SitesPanel } from './SitesPanel.tsx';
@@ -58,6 +60,8 @@ export function SettingsPage({
           <DeliveriesPanel siteId={site.id} csrf={csrf} />
           <ApiTokensPanel siteId={site.id} csrf={csrf} />
           <TotpRequirementPanel siteId={site.id} csrf={csrf} />
+          <RetentionPanel siteId={site.id} csrf={csrf} />
+          <PrivacyPanel siteId={site.id} csrf={csrf} />
         </>
       )}
     </main>

@@ -11,11 +11,11 @@ export async function readStore(
   redisUrl: string,
   prefix: string,
   ids: string[],
-): Promise<Map<string, { conversation: Conversation; messages: Stored[] }>> {
+): Promise<Map<string, { conversation: Conversation; messages: Stored[]; requeued: number }>> {
   const redis = createClient({ url: redisUrl });
   await redis.connect();
   try {
-    const out = new Map<string, { conversation: Conversation; messages: Stored[] }>();
+    const out = new Map<string, { conversation: Conversation; messages: Stored[]; requeued: number }>();
     for (const id of ids) {
       const h = await redis.hGetAll(`${prefix}:{c:${id}}:conv`);
       const conversation = {
@@ -23,11 +23,13 @@ export async function readStore(
         agentId: JSON.parse(h.agentId ?? 'null') as string | null,
       };
       const messages: Stored[] = [];
+      let requeued = 0;
       for (const e of await redis.xRange(`${prefix}:{c:${id}}:msgs`, '-', '+')) {
-        const m = JSON.parse(e.message.m ?? '{}') as { author?: string; clientMsgId?: string | null };
+        const m = JSON.parse(e.message.m ?? '{}') as { author?: string; clientMsgId?: string | null; event?: string };
         if (m.author === 'visitor' || m.author === 'agent') messages.push({ id: e.id, clientMsgId: m.clientMsgId ?? null });
+        if (m.event === 'requeued') requeued++;
       }
-      out.set(id, { conversation, messages });
+      out.set(id, { conversation, messages, requeued });
     }
     return out;
   } finally {
@@ -68,6 +70,8 @@ export type Findings = {
   outOfOrder: number;
   stuck: number;
   loadMismatches: number;
+  /** Chats put back in line (an agent's grace ran out): shows a hang did what it should. */
+  requeued: number;
   /** Which conversations count as stuck, and why. */
   stuckWhy: Record<string, string>;
   audit: RoutingAudit;
@@ -90,6 +94,7 @@ export async function check(redisUrl: string, prefix: string, visitors: Visitor[
     outOfOrder: 0,
     stuck: 0,
     loadMismatches: audit.loadMismatches.length,
+    requeued: [...store.values()].reduce((n, c) => n + c.requeued, 0),
     stuckWhy: {},
     audit,
   };

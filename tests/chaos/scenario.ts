@@ -145,6 +145,7 @@ export async function runScenario(s: Scenario): Promise<{ row: Row; findings: Fi
       seconds: Math.round((Date.now() - started) / 1000),
       fault: detail ?? null,
       recovery: recovery.summary(),
+      requeued: findings.requeued,
       stuckWhy: findings.stuckWhy,
       audit: findings.audit,
       settleTimeouts: settled,

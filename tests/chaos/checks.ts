@@ -26,7 +26,8 @@ export async function readStore(
       let requeued = 0;
       for (const e of await redis.xRange(`${prefix}:{c:${id}}:msgs`, '-', '+')) {
         const m = JSON.parse(e.message.m ?? '{}') as { author?: string; clientMsgId?: string | null; event?: string };
-        if (m.author === 'visitor' || m.author === 'agent') messages.push({ id: e.id, clientMsgId: m.clientMsgId ?? null });
+        if (m.author === 'visitor' || m.author === 'agent')
+          messages.push({ id: e.id, clientMsgId: m.clientMsgId ?? null });
         if (m.event === 'requeued') requeued++;
       }
       out.set(id, { conversation, messages, requeued });

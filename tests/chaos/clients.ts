@@ -1,7 +1,11 @@
 import type { Me, Message } from '@cascade/shared';
 import { io } from 'socket.io-client';
 import { consoleReducer, initialState as consoleInitial } from '../../agent-console/src/state/console-state.ts';
-import { createConsoleController, type ConsoleController, type ConsoleStore } from '../../agent-console/src/state/controller.ts';
+import {
+  createConsoleController,
+  type ConsoleController,
+  type ConsoleStore,
+} from '../../agent-console/src/state/controller.ts';
 import { createStore } from '@cascade/client-core';
 import type { AgentSocket } from '../../agent-console/src/socket/agent-socket.ts';
 import { createConnection, type Connection } from '../../widget/src/panel/connection.ts';
@@ -21,7 +25,10 @@ const memory = () => {
   const m = new Map<string, string>();
   return {
     get: (k: string) => m.get(k) ?? null,
-    set: (k: string, v: string | null) => void (v === null ? m.delete(k) : m.set(k, v)),
+    set: (k: string, v: string | null) => {
+      if (v === null) m.delete(k);
+      else m.set(k, v);
+    },
   };
 };
 
@@ -138,7 +145,9 @@ export async function openAgent(baseUrl: string, cookie: string, name: string, l
     const state = store.getState();
     return state.order.filter((id) => {
       const chat = state.chats[id];
-      return chat?.context && chat.summary.conversation.state === 'assigned' && chat.summary.conversation.agentId === myId;
+      return (
+        chat?.context && chat.summary.conversation.state === 'assigned' && chat.summary.conversation.agentId === myId
+      );
     });
   };
   const online = () => store.getState().connection === 'online';
@@ -153,7 +162,10 @@ export async function openAgent(baseUrl: string, cookie: string, name: string, l
       for (const id of chats()) controller.send(id, textOf(name, ++n), false);
     },
     pending: () =>
-      Object.values(store.getState().chats).reduce((sum, c) => sum + c.outbox.filter((i) => i.error === null).length, 0),
+      Object.values(store.getState().chats).reduce(
+        (sum, c) => sum + c.outbox.filter((i) => i.error === null).length,
+        0,
+      ),
     shown: (id) => store.getState().chats[id]?.messages ?? null,
     online,
     watched: {

@@ -38,7 +38,7 @@ export async function dropPubSub(cluster: Cluster, forMs: number, everyMs: numbe
   await redis.connect();
   let closed = 0;
   try {
-    for (const end = Date.now() + forMs; Date.now() < end; ) {
+    for (const end = Date.now() + forMs; Date.now() < end;) {
       closed += Number(await redis.sendCommand(['CLIENT', 'KILL', 'TYPE', 'pubsub']));
       await hold(everyMs);
     }

@@ -29,7 +29,7 @@ export class Ledger {
       if (!m.clientMsgId || (m.author !== 'visitor' && m.author !== 'agent')) continue;
       const parsed = parseText(m.text);
       if (parsed?.writer !== writer) continue;
-      if (!acked) this.byConversation.set(conversationId, (acked = new Map()));
+      if (!acked) this.byConversation.set(conversationId, (acked = new Map<string, Acked>()));
       if (acked.has(m.clientMsgId)) continue;
       acked.set(m.clientMsgId, { id: m.id, clientMsgId: m.clientMsgId, writer, seq: parsed.seq, at: Date.now() });
     }

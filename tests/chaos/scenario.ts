@@ -158,7 +158,10 @@ export async function runScenario(s: Scenario): Promise<{ row: Row; findings: Fi
   }
 }
 
-const pick = (r: ReturnType<Recovery['summary']>) => ({ recoveryP50Ms: r.recoveryP50Ms, recoveryMaxMs: r.recoveryMaxMs });
+const pick = (r: ReturnType<Recovery['summary']>) => ({
+  recoveryP50Ms: r.recoveryP50Ms,
+  recoveryMaxMs: r.recoveryMaxMs,
+});
 
 const clean = (f: Findings) =>
   f.lost + f.doubled + f.unseen + f.outOfOrder + f.stuck + f.loadMismatches === 0 &&

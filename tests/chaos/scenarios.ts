@@ -5,6 +5,8 @@ const GRACE_SECONDS = Number(process.env.CHAOS_GRACE_SECONDS ?? 3);
 const PRESENCE_TTL_SECONDS = Number(process.env.CHAOS_PRESENCE_TTL_SECONDS ?? 4);
 /** A hang longer than the presence period and the grace together, so the grace runs out while it lasts. */
 const STOP_MS = Number(process.env.CHAOS_STOP_MS ?? (PRESENCE_TTL_SECONDS + GRACE_SECONDS) * 1000 + 5000);
+/** Longer than Socket.IO's ping interval and timeout (25 s + 20 s): the hung process's clients drop and reconnect. */
+const LONG_STOP_MS = Number(process.env.CHAOS_LONG_STOP_MS ?? 60_000);
 const BETWEEN_KILLS_MS = Number(process.env.CHAOS_BETWEEN_KILLS_MS ?? 3000);
 
 /** The faults of issue 14, each a run of its own. */
@@ -26,6 +28,11 @@ export const scenarios = {
     name: `SIGSTOP a process ${STOP_MS / 1000} s (grace ${GRACE_SECONDS} s), then SIGCONT`,
     env: { AGENT_GRACE_SECONDS: String(GRACE_SECONDS), PRESENCE_TTL_SECONDS: String(PRESENCE_TTL_SECONDS) },
     fault: ({ cluster }) => hangProcess(cluster.servers[0], STOP_MS),
+  },
+  hangPastPing: {
+    name: `SIGSTOP a process ${LONG_STOP_MS / 1000} s (grace ${GRACE_SECONDS} s, past the ping timeout), then SIGCONT`,
+    env: { AGENT_GRACE_SECONDS: String(GRACE_SECONDS), PRESENCE_TTL_SECONDS: String(PRESENCE_TTL_SECONDS) },
+    fault: ({ cluster }) => hangProcess(cluster.servers[0], LONG_STOP_MS),
   },
   killRedis: {
     name: 'kill -9 Redis, restart from its AOF',

@@ -144,6 +144,13 @@ export async function check(redisUrl: string, prefix: string, visitors: Visitor[
     f.doubled += copies(shownToAgent);
     f.outOfOrder += outOfOrder(shownToAgent, isVisitorName);
   }
+  // No console keeps showing, as its own, a chat Redis gives to someone else.
+  for (const a of agents)
+    for (const id of a.chats()) {
+      const c = store.get(id)?.conversation;
+      if (c && (c.state !== 'assigned' || c.agentId !== a.id))
+        stuck(id, `${a.name}'s console still shows it as theirs`);
+    }
   f.stuck = Object.keys(f.stuckWhy).length;
   return f;
 }

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { forgotPassword } from '../api/auth.ts';
 import { useT } from '../i18n/context.ts';
+import { TextField } from './TextField.tsx';
 
 /**
  * Asks for a reset link. The answer is the server's, the same for any email, so the screen
@@ -35,18 +36,16 @@ export function ForgotPasswordForm({ initialEmail, onBack }: { initialEmail: str
       ) : (
         <>
           <p class="muted">{t.t('forgot.intro')}</p>
-          <label class="field">
-            <span>{t.t('login.email')}</span>
-            <input
-              type="email"
-              name="email"
-              autocomplete="username"
-              dir="ltr"
-              required
-              value={email}
-              onInput={(e) => setEmail(e.currentTarget.value)}
-            />
-          </label>
+          <TextField
+            label={t.t('login.email')}
+            type="email"
+            name="email"
+            autocomplete="username"
+            dir="ltr"
+            required
+            value={email}
+            onValue={setEmail}
+          />
           {error && (
             <p class="form-error" role="alert">
               {error}

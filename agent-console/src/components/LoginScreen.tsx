@@ -8,6 +8,7 @@ import { ForgotPasswordForm } from './ForgotPasswordForm.tsx';
 import { LanguageSelect } from './LanguageSelect.tsx';
 import { askPermission } from '../notify.ts';
 import { JoinNotice } from './setup/JoinNotice.tsx';
+import { TextField } from './TextField.tsx';
 
 /**
  * Email and password; then, for an account with two-step sign-in, the app's code. "Forgot
@@ -80,48 +81,42 @@ export function LoginScreen({ onSignedIn, onLocale }: { onSignedIn: (me: Me) => 
         {code === null ? (
           <>
             <JoinNotice />
-            <label class="field">
-              <span>{t.t('login.email')}</span>
-              <input
-                type="email"
-                name="email"
-                autocomplete="username"
-                dir="ltr"
-                required
-                value={email}
-                onInput={(e) => setEmail(e.currentTarget.value)}
-              />
-            </label>
-            <label class="field">
-              <span>{t.t('login.password')}</span>
-              <input
-                type="password"
-                name="password"
-                autocomplete="current-password"
-                dir="ltr"
-                required
-                value={password}
-                onInput={(e) => setPassword(e.currentTarget.value)}
-              />
-            </label>
+            <TextField
+              label={t.t('login.email')}
+              type="email"
+              name="email"
+              autocomplete="username"
+              dir="ltr"
+              required
+              value={email}
+              onValue={setEmail}
+            />
+            <TextField
+              label={t.t('login.password')}
+              type="password"
+              name="password"
+              autocomplete="current-password"
+              dir="ltr"
+              required
+              value={password}
+              onValue={setPassword}
+            />
           </>
         ) : (
           <>
             <p class="muted">{t.t('login.codeNeeded')}</p>
-            <label class="field">
-              <span>{t.t('login.code')}</span>
-              <input
-                type="text"
-                name="code"
-                autocomplete="one-time-code"
-                dir="ltr"
-                spellcheck={false}
-                required
-                autoFocus
-                value={code}
-                onInput={(e) => setCode(e.currentTarget.value)}
-              />
-            </label>
+            <TextField
+              label={t.t('login.code')}
+              type="text"
+              name="code"
+              autocomplete="one-time-code"
+              dir="ltr"
+              spellcheck={false}
+              required
+              autoFocus
+              value={code}
+              onValue={setCode}
+            />
           </>
         )}
         {error && (

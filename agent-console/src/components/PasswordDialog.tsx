@@ -3,6 +3,7 @@ import { ApiError } from '../api/http.ts';
 import { changePassword } from '../api/auth.ts';
 import { useT } from '../i18n/context.ts';
 import { Dialog, DialogFooter } from './Dialog.tsx';
+import { TextField } from './TextField.tsx';
 
 const MIN_LENGTH = 10;
 
@@ -74,36 +75,30 @@ export function PasswordDialog({
       ) : (
         <form class="dialog-form" onSubmit={submit}>
           {firstTime && <p class="warning">{t.t('password.firstIntro')}</p>}
-          <label class="field">
-            <span>{t.t('password.current')}</span>
-            <input
-              type="password"
-              autocomplete="current-password"
-              required
-              value={current}
-              onInput={(e) => setCurrent(e.currentTarget.value)}
-            />
-          </label>
-          <label class="field">
-            <span>{t.t('password.next')}</span>
-            <input
-              type="password"
-              autocomplete="new-password"
-              required
-              value={next}
-              onInput={(e) => setNext(e.currentTarget.value)}
-            />
-          </label>
-          <label class="field">
-            <span>{t.t('password.repeat')}</span>
-            <input
-              type="password"
-              autocomplete="new-password"
-              required
-              value={repeat}
-              onInput={(e) => setRepeat(e.currentTarget.value)}
-            />
-          </label>
+          <TextField
+            label={t.t('password.current')}
+            type="password"
+            autocomplete="current-password"
+            required
+            value={current}
+            onValue={setCurrent}
+          />
+          <TextField
+            label={t.t('password.next')}
+            type="password"
+            autocomplete="new-password"
+            required
+            value={next}
+            onValue={setNext}
+          />
+          <TextField
+            label={t.t('password.repeat')}
+            type="password"
+            autocomplete="new-password"
+            required
+            value={repeat}
+            onValue={setRepeat}
+          />
           <p class="muted small">{t.t('password.hint', { n: MIN_LENGTH })}</p>
           <DialogFooter error={error} busy={busy} submitLabel={t.t('password.submit')} onCancel={onClose} />
         </form>

@@ -6,6 +6,7 @@ import { ApiError } from '../api/http.ts';
 import { useT } from '../i18n/context.ts';
 import { ForgotPasswordForm } from './ForgotPasswordForm.tsx';
 import { LanguageSelect } from './LanguageSelect.tsx';
+import { TextField } from './TextField.tsx';
 
 const MIN_LENGTH = 10;
 
@@ -87,30 +88,26 @@ export function ResetPasswordScreen({
         {state === 'form' && (
           <form class="login-form" onSubmit={submit}>
             <h1>{t.t('reset.title')}</h1>
-            <label class="field">
-              <span>{t.t('password.next')}</span>
-              <input
-                type="password"
-                name="new-password"
-                autocomplete="new-password"
-                dir="ltr"
-                required
-                value={next}
-                onInput={(e) => setNext(e.currentTarget.value)}
-              />
-            </label>
-            <label class="field">
-              <span>{t.t('password.repeat')}</span>
-              <input
-                type="password"
-                name="repeat-password"
-                autocomplete="new-password"
-                dir="ltr"
-                required
-                value={repeat}
-                onInput={(e) => setRepeat(e.currentTarget.value)}
-              />
-            </label>
+            <TextField
+              label={t.t('password.next')}
+              type="password"
+              name="new-password"
+              autocomplete="new-password"
+              dir="ltr"
+              required
+              value={next}
+              onValue={setNext}
+            />
+            <TextField
+              label={t.t('password.repeat')}
+              type="password"
+              name="repeat-password"
+              autocomplete="new-password"
+              dir="ltr"
+              required
+              value={repeat}
+              onValue={setRepeat}
+            />
             <p class="muted small">{t.t('reset.hint', { n: MIN_LENGTH })}</p>
             {error && (
               <p class="form-error" role="alert">

@@ -6,6 +6,7 @@ import { joinWithInvitation, previewInvitation } from '../../api/invitations.ts'
 import { useT } from '../../i18n/context.ts';
 import { LanguageSelect } from '../LanguageSelect.tsx';
 import { MIN_PASSWORD, PasswordFields, passwordProblem } from './PasswordFields.tsx';
+import { TextField } from '../TextField.tsx';
 
 interface Props {
   code: string;
@@ -95,18 +96,16 @@ export function InviteScreen({ code, onSignedIn, onLocale, onLogin }: Props) {
             <p class="muted">
               {t.t('invite.as')} <bdi dir="ltr">{invitation.email}</bdi>
             </p>
-            <label class="field">
-              <span>{t.t('setup.name')}</span>
-              <input
-                type="text"
-                dir="auto"
-                autocomplete="name"
-                required
-                maxLength={100}
-                value={name}
-                onInput={(e) => setName(e.currentTarget.value)}
-              />
-            </label>
+            <TextField
+              label={t.t('setup.name')}
+              type="text"
+              dir="auto"
+              autocomplete="name"
+              required
+              maxLength={100}
+              value={name}
+              onValue={setName}
+            />
             <PasswordFields password={password} repeat={repeat} onPassword={setPassword} onRepeat={setRepeat} />
             {error && (
               <p class="form-error" role="alert">

@@ -9,6 +9,7 @@ import { LanguageSelect } from '../LanguageSelect.tsx';
 import { MIN_PASSWORD, PasswordFields, passwordProblem } from './PasswordFields.tsx';
 import { SiteFields } from './SiteFields.tsx';
 import { SiteReady } from './SiteReady.tsx';
+import { TextField } from '../TextField.tsx';
 
 interface Props {
   token: string;
@@ -100,29 +101,25 @@ export function SetupScreen({ token, onSignedIn, onLocale, onLogin }: Props) {
             <p class="muted">{t.t('setup.intro')}</p>
             <fieldset class="setup-part">
               <legend>{t.t('setup.owner')}</legend>
-              <label class="field">
-                <span>{t.t('setup.name')}</span>
-                <input
-                  type="text"
-                  dir="auto"
-                  autocomplete="name"
-                  required
-                  maxLength={100}
-                  value={name}
-                  onInput={(e) => setName(e.currentTarget.value)}
-                />
-              </label>
-              <label class="field">
-                <span>{t.t('login.email')}</span>
-                <input
-                  type="email"
-                  autocomplete="username"
-                  dir="ltr"
-                  required
-                  value={email}
-                  onInput={(e) => setEmail(e.currentTarget.value)}
-                />
-              </label>
+              <TextField
+                label={t.t('setup.name')}
+                type="text"
+                dir="auto"
+                autocomplete="name"
+                required
+                maxLength={100}
+                value={name}
+                onValue={setName}
+              />
+              <TextField
+                label={t.t('login.email')}
+                type="email"
+                autocomplete="username"
+                dir="ltr"
+                required
+                value={email}
+                onValue={setEmail}
+              />
               <PasswordFields password={password} repeat={repeat} onPassword={setPassword} onRepeat={setRepeat} />
             </fieldset>
             <fieldset class="setup-part">

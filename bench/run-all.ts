@@ -38,6 +38,7 @@ const runs: { name: string; command: string[] }[] = [
   { name: 'messages', command: ['node', '--import', 'tsx', 'bench/messages.ts'] },
   { name: 'connections', command: ['node', '--import', 'tsx', 'bench/connections.ts'] },
   { name: 'kbImport', command: ['node', '--import', 'tsx', 'bench/kb-import.ts'] },
+  { name: 'archive', command: ['node', '--import', 'tsx', 'bench/archive.ts'] },
 ];
 
 /** The result: the last line as JSON, or the whole output when it is one pretty-printed object. */

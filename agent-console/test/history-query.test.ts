@@ -16,6 +16,8 @@ const filter = (patch: Partial<ConversationFilter> = {}): ConversationFilter => 
   outcome: null,
   agentId: null,
   skill: '',
+  level: null,
+  rating: null,
   tag: '',
   locale: null,
   limit: 20,
@@ -58,6 +60,11 @@ describe('the conversations query', () => {
 });
 
 describe('days and ranges', () => {
+  it('sends the level and the rating when chosen', () => {
+    const query = new URLSearchParams(conversationQuery('demo', filter({ level: 2, rating: 5 })));
+    expect([query.get('level'), query.get('rating')]).toEqual(['2', '5']);
+  });
+
   it('reads a date input’s day as local midnight, and nothing else', () => {
     expect(dayStart('2026-12-06')).toBe(new Date(2026, 11, 6).getTime());
     expect(dayStart('')).toBeNull();

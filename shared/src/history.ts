@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AgentId, SiteId } from './ids.ts';
 import { Locale } from './locale.ts';
-import { Skill } from './site.ts';
+import { Level, Skill } from './site.ts';
 import { Conversation } from './conversation.ts';
 import { Message } from './message.ts';
 
@@ -34,6 +34,9 @@ export const ConversationSearchQuery = z
     outcome: Outcome.optional(),
     agentId: AgentId.optional(),
     skill: Skill.optional(),
+    level: z.coerce.number().pipe(Level).optional(),
+    /** The visitor's rating, 1 to 5. */
+    rating: z.coerce.number().int().min(1).max(5).optional(),
     locale: Locale.optional(),
     tag: Tag.optional(),
     limit: z.coerce.number().int().min(1).max(100).default(20),

@@ -726,6 +726,8 @@ export const ar: Record<MessageKey, string> = {
   'conversations.mine': 'محادثاتي',
   'conversations.noAgent': 'لا أحد',
   'conversations.skill': 'المهارة',
+  'conversations.level': 'المستوى',
+  'conversations.rating': 'التقييم',
   'conversations.tag': 'الوسم',
   'conversations.tags': 'الوسوم',
   'conversations.language': 'اللغة',

@@ -728,6 +728,8 @@ export const en = {
   'conversations.mine': 'Mine',
   'conversations.noAgent': 'Nobody',
   'conversations.skill': 'Skill',
+  'conversations.level': 'Level',
+  'conversations.rating': 'Rating',
   'conversations.tag': 'Tag',
   'conversations.tags': 'Tags',
   'conversations.language': 'Language',

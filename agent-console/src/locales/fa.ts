@@ -732,6 +732,8 @@ export const fa: Record<MessageKey, string> = {
   'conversations.mine': 'مال من',
   'conversations.noAgent': 'هیچ‌کس',
   'conversations.skill': 'مهارت',
+  'conversations.level': 'سطح',
+  'conversations.rating': 'امتیاز',
   'conversations.tag': 'برچسب',
   'conversations.tags': 'برچسب‌ها',
   'conversations.language': 'زبان',

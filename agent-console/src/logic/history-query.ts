@@ -9,6 +9,9 @@ export interface ConversationFilter {
   outcome: Outcome | null;
   agentId: string | null;
   skill: string;
+  level: number | null;
+  /** The visitor's rating, 1 to 5. */
+  rating: number | null;
   tag: string;
   locale: Locale | null;
   limit: number;
@@ -72,6 +75,8 @@ export function conversationQuery(siteId: string, filter: ConversationFilter): s
   if (filter.outcome) query.outcome = filter.outcome;
   if (filter.agentId) query.agentId = filter.agentId;
   if (filter.skill.trim()) query.skill = filter.skill.trim().toLowerCase();
+  if (filter.level !== null) query.level = String(filter.level);
+  if (filter.rating !== null) query.rating = String(filter.rating);
   if (filter.tag.trim()) query.tag = filter.tag.trim().toLowerCase();
   if (filter.locale) query.locale = filter.locale;
   return new URLSearchParams(query).toString();

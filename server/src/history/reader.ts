@@ -63,6 +63,8 @@ export function historyReader(db: Db) {
       if (q.outcome) where.push(`c.state = ${arg(q.outcome)}`);
       if (q.agentId) where.push(`c.agent_id = ${arg(q.agentId)}`);
       if (q.skill) where.push(`c.skill = ${arg(q.skill)}`);
+      if (q.level !== undefined) where.push(`c.level = ${arg(q.level)}`);
+      if (q.rating !== undefined) where.push(`c.csat_score = ${arg(q.rating)}`);
       if (q.locale) where.push(`c.locale = ${arg(q.locale)}`);
       if (q.tag) where.push(`c.tags @> ARRAY[${arg(q.tag)}]::text[]`);
 

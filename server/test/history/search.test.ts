@@ -94,6 +94,16 @@ describe('searching archived conversations', () => {
     expect(past).toEqual({ conversations: [], total: 3, more: false });
   });
 
+  it('filters by level and by the visitor’s rating', async () => {
+    await db.query('UPDATE conversations SET csat_score = 4, level = 2 WHERE id = $1', [ids.fa]);
+    expect(await search(['shop'], { rating: '4' })).toEqual([ids.fa]);
+    expect(await search(['shop'], { rating: '5' })).toEqual([]);
+    expect(await search(['shop'], { level: '2' })).toEqual([ids.fa]);
+    expect(await search(['shop'], { level: '1' })).toEqual([ids.ar, ids.en]);
+    expect(ConversationSearchQuery.safeParse({ rating: '6' }).success).toBe(false);
+    expect(ConversationSearchQuery.safeParse({ level: '4' }).success).toBe(false);
+  });
+
   it('treats query operators as plain text', async () => {
     expect(await search(['shop'], { q: "refund' | ! & :* (" })).toEqual([ids.en]);
     expect(await search(['shop'], { q: '!!! ???' })).toEqual([]);

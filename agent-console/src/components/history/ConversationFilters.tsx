@@ -88,6 +88,34 @@ export function ConversationFilters({ me, typed, filter, agents, onTyped, onSear
         </datalist>
       </label>
       <label class="field">
+        <span>{t.t('conversations.level')}</span>
+        <select
+          value={filter.level ?? ''}
+          onChange={(e) => onChange({ level: e.currentTarget.value ? Number(e.currentTarget.value) : null })}
+        >
+          <option value="">{t.t('conversations.any')}</option>
+          {[1, 2, 3].map((n) => (
+            <option key={n} value={n}>
+              {t.num(n)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label class="field">
+        <span>{t.t('conversations.rating')}</span>
+        <select
+          value={filter.rating ?? ''}
+          onChange={(e) => onChange({ rating: e.currentTarget.value ? Number(e.currentTarget.value) : null })}
+        >
+          <option value="">{t.t('conversations.any')}</option>
+          {[5, 4, 3, 2, 1].map((n) => (
+            <option key={n} value={n}>
+              {'★'.repeat(n)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label class="field">
         <span>{t.t('conversations.tag')}</span>
         <input dir="auto" size={10} value={filter.tag} onChange={(e) => onChange({ tag: e.currentTarget.value })} />
       </label>

@@ -22,6 +22,8 @@ const emptyFilter: ConversationFilter = {
   outcome: null,
   agentId: null,
   skill: '',
+  level: null,
+  rating: null,
   tag: '',
   locale: null,
   limit: PAGE_SIZE,

@@ -4,6 +4,7 @@ import { createToken, listTokens, revokeToken } from '../../api/integrations.ts'
 import { useLoad } from '../../hooks/use-load.ts';
 import { useT } from '../../i18n/context.ts';
 import { CopyButton } from '../CopyButton.tsx';
+import { RowsTable } from './RowsTable.tsx';
 
 /** Tokens for the site's integrations: named, scoped, shown once, revocable. */
 export function ApiTokensPanel({ siteId, csrf }: { siteId: string; csrf: string }) {
@@ -69,44 +70,34 @@ export function ApiTokensPanel({ siteId, csrf }: { siteId: string; csrf: string 
           </div>
         </div>
       )}
-      {list.length === 0 && tokens.data && <p class="empty">{t.t('tokens.none')}</p>}
-      {list.length > 0 && (
-        <table class="table compact" aria-labelledby="tokens-title">
-          <thead>
-            <tr>
-              <th scope="col">{t.t('tokens.name')}</th>
-              <th scope="col">{t.t('tokens.scopes')}</th>
-              <th scope="col">{t.t('tokens.created')}</th>
-              <th scope="col">{t.t('tokens.lastUsed')}</th>
-              <th scope="col">
-                <span class="visually-hidden">{t.t('agents.actions')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.map((token) => (
-              <tr key={token.id}>
-                <th scope="row" dir="auto">
-                  {token.name}
-                </th>
-                <td dir="ltr">{token.scopes.join(', ')}</td>
-                <td>{t.dateTime(token.createdAt)}</td>
-                <td>{token.lastUsedAt === null ? t.t('tokens.never') : t.dateTime(token.lastUsedAt)}</td>
-                <td class="row-actions">
-                  <button
-                    type="button"
-                    class="button small danger"
-                    aria-label={t.t('tokens.revokeNamed', { name: token.name })}
-                    onClick={() => void revoke(token.id)}
-                  >
-                    {t.t('tokens.revoke')}
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <RowsTable
+        labelledBy="tokens-title"
+        columns={[t.t('tokens.name'), t.t('tokens.scopes'), t.t('tokens.created'), t.t('tokens.lastUsed')]}
+        empty={t.t('tokens.none')}
+        loaded={Boolean(tokens.data)}
+        count={list.length}
+      >
+        {list.map((token) => (
+          <tr key={token.id}>
+            <th scope="row" dir="auto">
+              {token.name}
+            </th>
+            <td dir="ltr">{token.scopes.join(', ')}</td>
+            <td>{t.dateTime(token.createdAt)}</td>
+            <td>{token.lastUsedAt === null ? t.t('tokens.never') : t.dateTime(token.lastUsedAt)}</td>
+            <td class="row-actions">
+              <button
+                type="button"
+                class="button small danger"
+                aria-label={t.t('tokens.revokeNamed', { name: token.name })}
+                onClick={() => void revoke(token.id)}
+              >
+                {t.t('tokens.revoke')}
+              </button>
+            </td>
+          </tr>
+        ))}
+      </RowsTable>
       <form class="canned-form" onSubmit={create}>
         <label class="field">
           <span>{t.t('tokens.name')}</span>

@@ -6,6 +6,7 @@ import { useT } from '../../i18n/context.ts';
 import { locales } from '../../i18n/locales.ts';
 import { cannedShortcut } from '../../logic/canned.ts';
 import { LocaleSelect } from '../LocaleSelect.tsx';
+import { RowsTable } from './RowsTable.tsx';
 
 /** Ready-made replies per language that agents insert by typing `/shortcut`. */
 export function CannedRepliesPanel({ siteId, csrf }: { siteId: string; csrf: string }) {
@@ -59,47 +60,38 @@ export function CannedRepliesPanel({ siteId, csrf }: { siteId: string; csrf: str
     <section class="panel" aria-labelledby="canned-title">
       <h2 id="canned-title">{t.t('canned.title')}</h2>
       <p class="muted">{t.t('canned.explain')}</p>
-      {list.length === 0 && replies.data && <p class="empty">{t.t('canned.none')}</p>}
-      {list.length > 0 && (
-        <table class="table compact" aria-labelledby="canned-title">
-          <thead>
-            <tr>
-              <th scope="col">{t.t('canned.shortcut')}</th>
-              <th scope="col">{t.t('canned.language')}</th>
-              <th scope="col">{t.t('canned.text')}</th>
-              <th scope="col">
-                <span class="visually-hidden">{t.t('agents.actions')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.map((reply) => (
-              <tr key={reply.id}>
-                <th scope="row" dir="ltr">
-                  /{reply.shortcut}
-                </th>
-                <td lang={reply.language}>{locales[reply.language].nativeName}</td>
-                <td dir="auto" class="canned-text-cell">
-                  {reply.text}
-                </td>
-                <td class="row-actions">
-                  <button
-                    type="button"
-                    class="button small quiet"
-                    aria-label={t.t('canned.deleteNamed', {
-                      shortcut: reply.shortcut,
-                      language: locales[reply.language].nativeName,
-                    })}
-                    onClick={() => void remove(reply.id)}
-                  >
-                    {t.t('settings.remove')}
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <RowsTable
+        labelledBy="canned-title"
+        columns={[t.t('canned.shortcut'), t.t('canned.language'), t.t('canned.text')]}
+        empty={t.t('canned.none')}
+        loaded={Boolean(replies.data)}
+        count={list.length}
+      >
+        {list.map((reply) => (
+          <tr key={reply.id}>
+            <th scope="row" dir="ltr">
+              /{reply.shortcut}
+            </th>
+            <td lang={reply.language}>{locales[reply.language].nativeName}</td>
+            <td dir="auto" class="canned-text-cell">
+              {reply.text}
+            </td>
+            <td class="row-actions">
+              <button
+                type="button"
+                class="button small quiet"
+                aria-label={t.t('canned.deleteNamed', {
+                  shortcut: reply.shortcut,
+                  language: locales[reply.language].nativeName,
+                })}
+                onClick={() => void remove(reply.id)}
+              >
+                {t.t('settings.remove')}
+              </button>
+            </td>
+          </tr>
+        ))}
+      </RowsTable>
       <form class="canned-form" onSubmit={add}>
         <div class="field-row">
           <label class="field">

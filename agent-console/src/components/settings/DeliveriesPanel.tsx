@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { listDeliveries, retryDelivery } from '../../api/integrations.ts';
 import { useLoad } from '../../hooks/use-load.ts';
 import { useT } from '../../i18n/context.ts';
+import { RowsTable } from './RowsTable.tsx';
 
 /** The site's recent webhooks and emails with how each went; a failed one can be sent again. */
 export function DeliveriesPanel({ siteId, csrf }: { siteId: string; csrf: string }) {
@@ -34,54 +35,49 @@ export function DeliveriesPanel({ siteId, csrf }: { siteId: string; csrf: string
           {t.t('error.generic', { message: deliveries.error })}
         </p>
       )}
-      {list.length === 0 && deliveries.data && <p class="empty">{t.t('deliveries.none')}</p>}
-      {list.length > 0 && (
-        <table class="table compact" aria-labelledby="deliveries-title">
-          <thead>
-            <tr>
-              <th scope="col">{t.t('deliveries.subject')}</th>
-              <th scope="col">{t.t('deliveries.target')}</th>
-              <th scope="col">{t.t('deliveries.state')}</th>
-              <th scope="col">{t.t('deliveries.tries')}</th>
-              <th scope="col">{t.t('deliveries.updated')}</th>
-              <th scope="col">{t.t('deliveries.error')}</th>
-              <th scope="col">
-                <span class="visually-hidden">{t.t('agents.actions')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.map((d) => (
-              <tr key={d.id}>
-                <th scope="row" dir="ltr">
-                  {d.subject}
-                </th>
-                <td dir="ltr" class="canned-text-cell">
-                  {d.target}
-                </td>
-                <td>{t.t(`deliveries.status.${d.status}`)}</td>
-                <td>{t.num(d.tries)}</td>
-                <td>{t.dateTime(d.updatedAt)}</td>
-                <td dir="auto" class="canned-text-cell">
-                  {d.lastError ?? ''}
-                </td>
-                <td class="row-actions">
-                  {d.status === 'failed' && (
-                    <button
-                      type="button"
-                      class="button small"
-                      aria-label={t.t('deliveries.retryNamed', { subject: d.subject, target: d.target })}
-                      onClick={() => void retry(d.id)}
-                    >
-                      {t.t('deliveries.retry')}
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <RowsTable
+        labelledBy="deliveries-title"
+        columns={[
+          t.t('deliveries.subject'),
+          t.t('deliveries.target'),
+          t.t('deliveries.state'),
+          t.t('deliveries.tries'),
+          t.t('deliveries.updated'),
+          t.t('deliveries.error'),
+        ]}
+        empty={t.t('deliveries.none')}
+        loaded={Boolean(deliveries.data)}
+        count={list.length}
+      >
+        {list.map((d) => (
+          <tr key={d.id}>
+            <th scope="row" dir="ltr">
+              {d.subject}
+            </th>
+            <td dir="ltr" class="canned-text-cell">
+              {d.target}
+            </td>
+            <td>{t.t(`deliveries.status.${d.status}`)}</td>
+            <td>{t.num(d.tries)}</td>
+            <td>{t.dateTime(d.updatedAt)}</td>
+            <td dir="auto" class="canned-text-cell">
+              {d.lastError ?? ''}
+            </td>
+            <td class="row-actions">
+              {d.status === 'failed' && (
+                <button
+                  type="button"
+                  class="button small"
+                  aria-label={t.t('deliveries.retryNamed', { subject: d.subject, target: d.target })}
+                  onClick={() => void retry(d.id)}
+                >
+                  {t.t('deliveries.retry')}
+                </button>
+              )}
+            </td>
+          </tr>
+        ))}
+      </RowsTable>
       {error && (
         <p class="form-error" role="alert">
           {error}

@@ -4,6 +4,7 @@ import { invite, listInvitations, resendInvitation, revokeInvitation } from '../
 import { useLoad } from '../../hooks/use-load.ts';
 import { useT } from '../../i18n/context.ts';
 import { CopyButton } from '../CopyButton.tsx';
+import { RowsTable } from './RowsTable.tsx';
 
 const roles: readonly Role[] = ['agent', 'supervisor', 'admin'];
 const levels: readonly Level[] = [1, 2, 3];
@@ -119,57 +120,47 @@ export function InvitationsPanel({ siteId, csrf }: { siteId: string; csrf: strin
         </p>
       )}
       <h3 id="invitations-pending">{t.t('invitations.pending')}</h3>
-      {pending.data && list.length === 0 && <p class="empty">{t.t('invitations.none')}</p>}
-      {list.length > 0 && (
-        <table class="table compact" aria-labelledby="invitations-pending">
-          <thead>
-            <tr>
-              <th scope="col">{t.t('login.email')}</th>
-              <th scope="col">{t.t('agents.role')}</th>
-              <th scope="col">{t.t('invitations.level')}</th>
-              <th scope="col">{t.t('invitations.expires')}</th>
-              <th scope="col">
-                <span class="visually-hidden">{t.t('agents.actions')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.map((p) => (
-              <tr key={p.id}>
-                <th scope="row" dir="ltr">
-                  {p.email}
-                </th>
-                <td>
-                  {t.t(`role.${p.role}`)}
-                  {p.existingAccount && <span class="muted small"> · {t.t('invitations.existing')}</span>}
-                </td>
-                <td>{t.num(p.level)}</td>
-                <td>{t.dateTime(p.expiresAt)}</td>
-                <td class="row-actions">
-                  <button
-                    type="button"
-                    class="button small"
-                    disabled={busy}
-                    aria-label={t.t('invitations.resendNamed', { email: p.email })}
-                    onClick={() => resend(p.id)}
-                  >
-                    {t.t('invitations.resend')}
-                  </button>
-                  <button
-                    type="button"
-                    class="button small danger"
-                    disabled={busy}
-                    aria-label={t.t('invitations.revokeNamed', { email: p.email })}
-                    onClick={() => revoke(p.id)}
-                  >
-                    {t.t('invitations.revoke')}
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <RowsTable
+        labelledBy="invitations-pending"
+        columns={[t.t('login.email'), t.t('agents.role'), t.t('invitations.level'), t.t('invitations.expires')]}
+        empty={t.t('invitations.none')}
+        loaded={Boolean(pending.data)}
+        count={list.length}
+      >
+        {list.map((p) => (
+          <tr key={p.id}>
+            <th scope="row" dir="ltr">
+              {p.email}
+            </th>
+            <td>
+              {t.t(`role.${p.role}`)}
+              {p.existingAccount && <span class="muted small"> · {t.t('invitations.existing')}</span>}
+            </td>
+            <td>{t.num(p.level)}</td>
+            <td>{t.dateTime(p.expiresAt)}</td>
+            <td class="row-actions">
+              <button
+                type="button"
+                class="button small"
+                disabled={busy}
+                aria-label={t.t('invitations.resendNamed', { email: p.email })}
+                onClick={() => resend(p.id)}
+              >
+                {t.t('invitations.resend')}
+              </button>
+              <button
+                type="button"
+                class="button small danger"
+                disabled={busy}
+                aria-label={t.t('invitations.revokeNamed', { email: p.email })}
+                onClick={() => revoke(p.id)}
+              >
+                {t.t('invitations.revoke')}
+              </button>
+            </td>
+          </tr>
+        ))}
+      </RowsTable>
     </section>
   );
 }

@@ -1,23 +1,4 @@
-import {
-  Agent,
-  ApiToken,
-  AuditEntry,
-  BotDecision,
-  CannedReply,
-  Conversation,
-  Delivery,
-  ErrorBody,
-  KbEntry,
-  Membership,
-  Message,
-  PageView,
-  PendingInvitation,
-  RetentionSettings,
-  Site,
-  Ticket,
-  TicketSummary,
-  Visitor,
-} from '@cascade/shared';
+import * as shared from '@cascade/shared';
 import { z } from 'zod';
 
 /**
@@ -25,26 +6,26 @@ import { z } from 'zod';
  * repeating them in every answer that holds one.
  */
 export const components = z.registry<{ id: string }>();
-const named = {
-  Agent,
-  ApiToken,
-  AuditEntry,
-  BotDecision,
-  CannedReply,
-  Conversation,
-  Delivery,
-  ErrorBody,
-  KbEntry,
-  Membership,
-  Message,
-  PageView,
-  PendingInvitation,
-  RetentionSettings,
-  Site,
-  Ticket,
-  TicketSummary,
-  Visitor,
-} satisfies Record<string, z.ZodType>;
+const names = [
+  'Agent',
+  'ApiToken',
+  'AuditEntry',
+  'BotDecision',
+  'CannedReply',
+  'Conversation',
+  'Delivery',
+  'ErrorBody',
+  'KbEntry',
+  'Membership',
+  'Message',
+  'PageView',
+  'PendingInvitation',
+  'RetentionSettings',
+  'Site',
+  'Ticket',
+  'TicketSummary',
+  'Visitor',
+] as const;
 /** The named records by their name. */
-export const namedSchemas: ReadonlyMap<string, z.ZodType> = new Map(Object.entries(named));
+export const namedSchemas: ReadonlyMap<string, z.ZodType> = new Map(names.map((name) => [name, shared[name]]));
 for (const [id, schema] of namedSchemas) components.add(schema, { id });

@@ -1,5 +1,5 @@
 import { RetentionSettings } from '@cascade/shared';
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { getRetention, setRetention } from '../../api/privacy.ts';
 import { useLoad } from '../../hooks/use-load.ts';
 import { useT } from '../../i18n/context.ts';
@@ -11,17 +11,28 @@ const shown = (n: number | null) => (n === null ? '' : String(n));
 export function RetentionPanel({ siteId, csrf }: { siteId: string; csrf: string }) {
   const t = useT();
   const loaded = useLoad(() => getRetention(siteId), siteId);
-  const [transcript, setTranscript] = useState('');
-  const [record, setRecord] = useState('');
+  return (
+    <section class="panel" aria-labelledby="retention-title">
+      <h2 id="retention-title">{t.t('retention.title')}</h2>
+      <p class="muted">{t.t('retention.explain')}</p>
+      {loaded.error && (
+        <p class="form-error" role="alert">
+          {t.t('error.generic', { message: loaded.error })}
+        </p>
+      )}
+      {loaded.data && <RetentionForm key={siteId} siteId={siteId} csrf={csrf} stored={loaded.data} />}
+    </section>
+  );
+}
+
+/** Starts from the stored periods in its first render, so nothing typed is overwritten when they arrive. */
+function RetentionForm({ siteId, csrf, stored }: { siteId: string; csrf: string; stored: RetentionSettings }) {
+  const t = useT();
+  const [transcript, setTranscript] = useState(shown(stored.transcriptDays));
+  const [record, setRecord] = useState(shown(stored.recordDays));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
-
-  useEffect(() => {
-    if (!loaded.data) return;
-    setTranscript(shown(loaded.data.transcriptDays));
-    setRecord(shown(loaded.data.recordDays));
-  }, [loaded.data]);
 
   const candidate = { transcriptDays: days(transcript), recordDays: days(record) };
   const parsed = RetentionSettings.safeParse(candidate);
@@ -36,7 +47,9 @@ export function RetentionPanel({ siteId, csrf }: { siteId: string; csrf: string 
     setBusy(true);
     setError(null);
     try {
-      loaded.set(await setRetention(siteId, parsed.data, csrf));
+      const now = await setRetention(siteId, parsed.data, csrf);
+      setTranscript(shown(now.transcriptDays));
+      setRecord(shown(now.recordDays));
       setSaved(true);
     } catch (e) {
       setError(t.t('actions.failed', { message: e instanceof Error ? e.message : String(e) }));
@@ -46,67 +59,56 @@ export function RetentionPanel({ siteId, csrf }: { siteId: string; csrf: string 
   };
 
   return (
-    <section class="panel" aria-labelledby="retention-title">
-      <h2 id="retention-title">{t.t('retention.title')}</h2>
-      <p class="muted">{t.t('retention.explain')}</p>
-      {loaded.error && (
+    <form class="settings-form retention-form" onSubmit={save}>
+      <div class="row-fields">
+        <label class="field">
+          <span>{t.t('retention.transcriptDays')}</span>
+          <input
+            type="number"
+            min={1}
+            max={3650}
+            inputMode="numeric"
+            placeholder={t.t('retention.forever')}
+            value={transcript}
+            onInput={(e) => setTranscript(e.currentTarget.value)}
+          />
+        </label>
+        <label class="field">
+          <span>{t.t('retention.recordDays')}</span>
+          <input
+            type="number"
+            min={1}
+            max={3650}
+            inputMode="numeric"
+            placeholder={t.t('retention.forever')}
+            value={record}
+            onInput={(e) => setRecord(e.currentTarget.value)}
+          />
+        </label>
+      </div>
+      <ul class="plain-list retention-effects" aria-live="polite">
+        <li>
+          {candidate.transcriptDays === null || Number.isNaN(candidate.transcriptDays)
+            ? t.t('retention.transcriptsForever')
+            : t.t('retention.transcriptsAfter', { n: candidate.transcriptDays })}
+        </li>
+        <li>
+          {candidate.recordDays === null || Number.isNaN(candidate.recordDays)
+            ? t.t('retention.recordsForever')
+            : t.t('retention.recordsAfter', { n: candidate.recordDays })}
+        </li>
+      </ul>
+      {error && (
         <p class="form-error" role="alert">
-          {t.t('error.generic', { message: loaded.error })}
+          {error}
         </p>
       )}
-      <form class="settings-form retention-form" onSubmit={save}>
-        <div class="row-fields">
-          <label class="field">
-            <span>{t.t('retention.transcriptDays')}</span>
-            <input
-              type="number"
-              min={1}
-              max={3650}
-              inputMode="numeric"
-              disabled={!loaded.data}
-              placeholder={t.t('retention.forever')}
-              value={transcript}
-              onInput={(e) => setTranscript(e.currentTarget.value)}
-            />
-          </label>
-          <label class="field">
-            <span>{t.t('retention.recordDays')}</span>
-            <input
-              type="number"
-              min={1}
-              max={3650}
-              inputMode="numeric"
-              disabled={!loaded.data}
-              placeholder={t.t('retention.forever')}
-              value={record}
-              onInput={(e) => setRecord(e.currentTarget.value)}
-            />
-          </label>
-        </div>
-        <ul class="plain-list retention-effects" aria-live="polite">
-          <li>
-            {candidate.transcriptDays === null || Number.isNaN(candidate.transcriptDays)
-              ? t.t('retention.transcriptsForever')
-              : t.t('retention.transcriptsAfter', { n: candidate.transcriptDays })}
-          </li>
-          <li>
-            {candidate.recordDays === null || Number.isNaN(candidate.recordDays)
-              ? t.t('retention.recordsForever')
-              : t.t('retention.recordsAfter', { n: candidate.recordDays })}
-          </li>
-        </ul>
-        {error && (
-          <p class="form-error" role="alert">
-            {error}
-          </p>
-        )}
-        {saved && <p role="status">{t.t('retention.saved')}</p>}
-        <div>
-          <button type="submit" class="button" disabled={busy || !loaded.data}>
-            {t.t('retention.save')}
-          </button>
-        </div>
-      </form>
-    </section>
+      {saved && <p role="status">{t.t('retention.saved')}</p>}
+      <div>
+        <button type="submit" class="button" disabled={busy}>
+          {t.t('retention.save')}
+        </button>
+      </div>
+    </form>
   );
 }

@@ -146,8 +146,6 @@ export async function compose(config: Config, log: Log, http?: HttpServer): Prom
   await present.ready();
 
   const waterfall = waterfallOf({
-    redis,
-    keys: k,
     routing,
     agents,
     visitors,

@@ -3,7 +3,10 @@ import type { MessageStore } from '../store/messages.ts';
 import type { Notifier } from '../waterfall/notifier.ts';
 import { toVisitorMessage } from '../waterfall/visitor-projection.ts';
 
-export type MessagePushDeps = { messages: MessageStore; notify: Notifier };
+export type MessagePushDeps = {
+  messages: Pick<MessageStore, 'before'>;
+  notify: Pick<Notifier, 'toAgent' | 'toVisitor'>;
+};
 
 /** How far back one read looks for the message before; notes and routing steps rarely run longer. */
 const PAGE = 20;

@@ -49,6 +49,11 @@ export function journal(redis: Redis, k: Keys) {
       if (entries.length > 0) await redis.zRem(k.intents(siteId), entries);
     },
 
+    /** Adds a conversation's start to the site's event stream; a start has no transition to key it by. */
+    async started(siteId: string, conversationId: string, ts: number): Promise<void> {
+      await redis.xAdd(k.events(siteId), '*', { event: 'started', conversationId, ts: String(ts) });
+    },
+
     /** Adds the transition of (conversation, version) to the site's event stream once, however often asked. */
     async recordEvent(
       siteId: string,

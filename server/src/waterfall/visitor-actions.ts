@@ -142,8 +142,7 @@ export function visitorActions(d: VisitorActionDeps, w: Waterfall) {
       c,
       { type: 'escalate', skill: site.skills.includes(skillGuess) ? skillGuess : 'general', priority },
       'visitor',
-      undefined,
-      site,
+      { site },
     );
     const queued = (await d.conversations.get(c.id)) ?? c;
     if (queued.state !== 'queued') return queued;

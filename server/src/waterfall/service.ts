@@ -1,3 +1,4 @@
+import type { Site, Visitor } from '@cascade/shared';
 import { createTicket, type TicketDeps } from '../tickets/create.ts';
 import type { ViewDeps } from './views.ts';
 import type { Timers } from '../routing/timers.ts';
@@ -7,13 +8,54 @@ import type { DomainEvents } from '../events.ts';
 import type { Log } from '../log.ts';
 import type { Journal } from './journal.ts';
 import { viewPort } from './view-port.ts';
-import { poster } from './post.ts';
-import { startConversation } from './start.ts';
-import { applier, type Apply, type OpenTicket } from './apply.ts';
-import { finisher } from './finish.ts';
-import { claims } from './claims.ts';
-import { queueAnnouncer } from './announce.ts';
-import type { Site, Visitor } from '@cascade/shared';
+import { poster, type PostDeps } from './post.ts';
+import { startConversation, type StartDeps } from './start.ts';
+import { applier, type Apply, type ApplyDeps } from './apply.ts';
+import { finisher, type FinishDeps } from './finish.ts';
+import { claims, type ClaimsDeps } from './claims.ts';
+import { queueAnnouncer, type AnnounceDeps } from './announce.ts';
+
+/** What the shell's parts need together; the parts it wires itself (post, apply, the claims) are left out. */
+export type ShellDeps = Omit<ApplyDeps, 'post' | 'runClaims'> &
+  Omit<ClaimsDeps, 'apply' | 'announceQueue'> &
+  AnnounceDeps &
+  StartDeps &
+  Omit<FinishDeps, 'post'> &
+  PostDeps & {
+    /** The repair reads the changes under way from it (repair.ts). */
+    journal: Journal;
+  };
+
+/**
+ * The waterfall's shell, wired from its parts: start.ts starts conversations; apply.ts asks the
+ * machine what happens next, writes it (compare-and-set on the state), carries out the effects
+ * and tells everyone concerned; claims.ts turns routing's claims into assignments; finish.ts
+ * completes what a crashed process left; announce.ts tells waiting lines where they stand.
+ * Each part names the dependencies it uses, so the shell runs on plain fakes in unit tests.
+ */
+export function shell(d: ShellDeps) {
+  const { post, fanOut } = poster(d);
+  const announcer = queueAnnouncer(d);
+  // apply and the claims call each other: a transition that changes a line runs the claims, and a claim is applied.
+  const apply: Apply = applier({ ...d, post, runClaims: (siteId, known) => claimer.runClaims(siteId, known) });
+  const claimer = claims({ ...d, apply, announceQueue: announcer.announceQueue });
+
+  return {
+    start: (site: Site, visitor: Visitor, seen: string | null) => startConversation(d, site, visitor, seen),
+    apply,
+    post,
+    fanOut,
+    runClaims: claimer.runClaims,
+    announceQueue: announcer.announceQueue,
+    writeClaim: claimer.writeClaim,
+    finishRecorded: finisher({ ...d, post }),
+    journal: d.journal,
+    clocks: d.clocks,
+    touchBoard: d.touchBoard,
+    stop: announcer.stop,
+  };
+}
+export type Waterfall = ReturnType<typeof shell>;
 
 export type ServiceDeps = ViewDeps &
   TicketDeps & {
@@ -27,41 +69,11 @@ export type ServiceDeps = ViewDeps &
     touchBoard: (siteId: string) => void;
   };
 
-/**
- * The waterfall's shell, wired from its parts: start.ts starts conversations, apply.ts loads
- * the machine's answer, writes it (compare-and-set on the state), carries out the effects and
- * tells everyone concerned; claims.ts turns routing's claims into assignments; finish.ts
- * completes what a crashed process left; announce.ts tells waiting lines where they stand.
- * Each part names the dependencies it uses, so it can be tested with plain fakes.
- */
-export function waterfall(d: ServiceDeps) {
-  const views = viewPort(d);
-  const { post, fanOut } = poster(d);
-  const openTicket: OpenTicket = (c, reason, by, note) => createTicket(d, c, reason, by, note);
-  const announcer = queueAnnouncer({ ...d, views });
-  // apply and the claims call each other: a transition that changes a line runs the claims, and a claim is applied.
-  const apply: Apply = applier({
+/** The shell over the real stores: views and tickets are bound to them here. */
+export function waterfall(d: ServiceDeps): Waterfall {
+  return shell({
     ...d,
-    views,
-    openTicket,
-    post,
-    runClaims: (siteId, known) => claimer.runClaims(siteId, known),
+    views: viewPort(d),
+    openTicket: (c, reason, by, note) => createTicket(d, c, reason, by, note),
   });
-  const claimer = claims({ ...d, views, apply, announceQueue: announcer.announceQueue });
-
-  return {
-    start: (site: Site, visitor: Visitor, seen: string | null) => startConversation(d, site, visitor, seen),
-    apply,
-    post,
-    fanOut,
-    runClaims: claimer.runClaims,
-    announceQueue: announcer.announceQueue,
-    writeClaim: claimer.writeClaim,
-    finishRecorded: finisher({ ...d, openTicket, post }),
-    journal: d.journal,
-    clocks: d.clocks,
-    touchBoard: d.touchBoard,
-    stop: announcer.stop,
-  };
 }
-export type Waterfall = ReturnType<typeof waterfall>;

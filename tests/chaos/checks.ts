@@ -63,6 +63,13 @@ function copies(list: readonly { clientMsgId: string | null }[]): number {
   return n;
 }
 
+/** What the checks read of a visitor: their widget's state and what it shows. */
+export type VisitorView = Pick<Visitor, 'name' | 'conversationId' | 'shown'> & {
+  store: { getState(): { conversation: { state: string } | null } };
+};
+/** What the checks read of an agent: the chats their console shows as theirs, and what it shows. */
+export type AgentView = Pick<Agent, 'id' | 'name' | 'chats' | 'shown'>;
+
 export type Findings = {
   messages: number;
   lost: number;
@@ -83,7 +90,13 @@ export type Findings = {
  * once under its acked id, shown once and in order at the other side, every chat where its state
  * says (a line, its agent's console), every load the agent's real number of chats.
  */
-export async function check(redisUrl: string, prefix: string, visitors: Visitor[], agents: Agent[], ledger: Ledger) {
+export async function check(
+  redisUrl: string,
+  prefix: string,
+  visitors: readonly VisitorView[],
+  agents: readonly AgentView[],
+  ledger: Ledger,
+) {
   const ids = visitors.map((v) => v.conversationId()).filter((id): id is string => id !== null);
   const store = await readStore(redisUrl, prefix, ids);
   const audit = await auditRouting(prefix, 'demo', redisUrl);
@@ -111,10 +124,10 @@ export async function check(redisUrl: string, prefix: string, visitors: Visitor[
     }
     const stored = store.get(id);
     if (!stored) continue;
-    // Redis: each acked message once, under the id its ack gave.
-    const storedIds = new Map(stored.messages.map((m) => [m.clientMsgId, m.id]));
+    // Redis: each acked message once, under the id its ack gave (a copy counts as doubled, not lost).
+    const storedIds = new Set(stored.messages.map((m) => `${m.clientMsgId} ${m.id}`));
     for (const acked of ledger.byConversation.get(id)?.values() ?? [])
-      if (storedIds.get(acked.clientMsgId) !== acked.id) f.lost++;
+      if (!storedIds.has(`${acked.clientMsgId} ${acked.id}`)) f.lost++;
     f.doubled += copies(stored.messages);
 
     // The visitor's widget: every agent message acked, once, in order.

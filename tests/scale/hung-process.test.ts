@@ -40,7 +40,7 @@ describe('a process hung for longer than the agent grace period', () => {
       const stuck = await agentOn(stopped, await newAgent('On the hung process', 1));
       const visitor = track(new TestClient(`${alive.url}/visitor`, { auth: { siteKey: alive.siteKey } }));
       await visitor.connected();
-      await visitor.ok('hello', { after: null, page: null });
+      const { token } = await visitor.ok<{ token: string }>('hello', { after: null, page: null });
       await visitor.ok('conversation:escalate', {});
       const first = await stuck.next<ChatSummary>('chat:assigned');
       const standby = await agentOn(alive, await newAgent('Standby', 5));
@@ -57,6 +57,11 @@ describe('a process hung for longer than the agent grace period', () => {
           REQUEUED_WITHIN_MS,
         );
         expect(moved.conversation.agentId).not.toBe(first.conversation.agentId);
+        // The visitor opens another tab meanwhile: the live process lets it in (their tabs are
+        // counted from Redis; asking the hung process for them timed out and refused the tab).
+        const tab = track(new TestClient(`${alive.url}/visitor`, { auth: { siteKey: alive.siteKey, token } }));
+        await tab.connected();
+        expect((await tab.ok<{ token: string }>('hello', { after: null, page: null })).token).toBe(token);
         const rest = STOPPED_AT_LEAST_MS - (Date.now() - stoppedAt);
         // The length of the fault itself, not a wait for an event.
         if (rest > 0) await new Promise((r) => setTimeout(r, rest));

@@ -32,6 +32,28 @@ export function presence(redis: Redis, io: Server, k: Keys, ttlSeconds: number) 
     // Our key had run out (we hung, or Redis lost it): others may have pruned our sockets meanwhile.
     if (before === null) await Promise.all([...mine].map(([s, key]) => enter(key, s)));
   }
+  /**
+   * How many sockets in the set are live: their process alive and, when it is this process,
+   * the socket still connected (a socket that has just left counts as gone at once). Entries
+   * of processes that are gone are pruned.
+   */
+  async function count(name: string, key: string): Promise<number> {
+    const nsp: Namespace = io.of(name);
+    const members = await redis.zRange(key, 0, -1);
+    let here = 0;
+    const byProcess = new Map<string, string[]>();
+    for (const m of members) {
+      const [owner = '', socketId = ''] = m.split(' ');
+      if (owner !== processId) byProcess.set(owner, [...(byProcess.get(owner) ?? []), m]);
+      else if (nsp.sockets.has(socketId)) here++;
+    }
+    const owners = [...byProcess.keys()];
+    const alive = await Promise.all(owners.map(async (id) => (await redis.get(aliveKey(id))) !== null));
+    const dead = owners.filter((_, i) => !alive[i]).flatMap((id) => byProcess.get(id) ?? []);
+    if (dead.length > 0) await redis.zRem(key, dead);
+    return owners.reduce((n, id, i) => n + (alive[i] ? (byProcess.get(id)?.length ?? 0) : 0), here);
+  }
+
   const started = beat();
   const timer = setInterval(() => void beat().catch(() => {}), Math.max(250, ttlMs / 4));
   timer.unref();
@@ -54,26 +76,11 @@ export function presence(redis: Redis, io: Server, k: Keys, ttlSeconds: number) 
       });
     },
 
-    /**
-     * Whether any socket in the set is live: its process alive and, when it is this process, the
-     * socket still connected (a socket that has just left counts as gone at once). Entries of
-     * processes that are gone are pruned.
-     */
+    count,
+
+    /** Whether any socket in the set is live (see `count`). */
     async any(name: string, key: string): Promise<boolean> {
-      const nsp: Namespace = io.of(name);
-      const members = await redis.zRange(key, 0, -1);
-      const byProcess = new Map<string, string[]>();
-      for (const m of members) {
-        const [owner = '', socketId = ''] = m.split(' ');
-        if (owner === processId) {
-          if (nsp.sockets.has(socketId)) return true;
-        } else byProcess.set(owner, [...(byProcess.get(owner) ?? []), m]);
-      }
-      const owners = [...byProcess.keys()];
-      const alive = await Promise.all(owners.map(async (id) => (await redis.get(aliveKey(id))) !== null));
-      const dead = owners.filter((_, i) => !alive[i]).flatMap((id) => byProcess.get(id) ?? []);
-      if (dead.length > 0) await redis.zRem(key, dead);
-      return alive.some(Boolean);
+      return (await count(name, key)) > 0;
     },
 
     stop(): void {

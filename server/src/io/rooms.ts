@@ -41,6 +41,9 @@ export function socketNotifier(io: Server, present: Presence, k: Keys): Notifier
     visitorConnected(siteId, visitorId) {
       return present.any('/visitor', k.visitorPresence(siteId, visitorId));
     },
+    visitorSockets(siteId, visitorId) {
+      return present.count('/visitor', k.visitorPresence(siteId, visitorId));
+    },
     toSiteSupervisors(siteId, event, ...args) {
       agents.to(rooms.siteSupervisors(siteId)).emit(event, ...args);
     },

@@ -119,8 +119,10 @@ export function visitorNamespace(io: Server, d: VisitorSocketDeps, actions: Visi
         };
         await d.visitors.create(visitor, token);
       }
-      const open = await nsp.in(rooms.visitor(site.id, visitor.id)).fetchSockets();
-      if (open.length >= d.config.VISITOR_SOCKETS_PER_TOKEN) return next(tooManySockets());
+      // Counted from presence in Redis, not by asking every process: a hung process would hold
+      // every handshake for Socket.IO's request timeout (5 s) and then refuse it.
+      if ((await d.notify.visitorSockets(site.id, visitor.id)) >= d.config.VISITOR_SOCKETS_PER_TOKEN)
+        return next(tooManySockets());
       if (claims) await d.visitors.update(site.id, visitor.id, identityPatch(visitor, claims));
       socket.data = { siteId: site.id, visitorId: visitor.id, token, ip, seen: null };
       next();

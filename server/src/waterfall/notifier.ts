@@ -18,6 +18,8 @@ export interface Notifier {
   /** Whether any tab of the agent is connected to any process. */
   agentConnected(agentId: string): Promise<boolean>;
   visitorConnected(siteId: string, visitorId: string): Promise<boolean>;
+  /** How many of the visitor's tabs are connected, to any process; answered without asking them. */
+  visitorSockets(siteId: string, visitorId: string): Promise<number>;
   toSiteSupervisors<E extends keyof AgentServerEvents>(
     siteId: string,
     event: E,

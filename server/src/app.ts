@@ -168,6 +168,7 @@ export async function buildServer(config: Config): Promise<{ app: FastifyInstanc
       conversations: core.conversations,
       messages: core.messages,
       tags: conversationTags(core.db),
+      answerTags: core.answerTags,
     });
     await api.register(auditRoutes, { db: core.db });
     await api.register(privacyRoutes, { privacy: privacy(core), disconnect: disconnectVisitor });

@@ -767,6 +767,8 @@ export const ar: Record<MessageKey, string> = {
   'numbers.title': 'أرقام الفترة',
   'numbers.range': 'من {from} إلى {to}',
   'numbers.csv': 'تنزيل CSV',
+  'numbers.agentsCsv': 'الوكلاء بصيغة CSV',
+  'numbers.tagsCsv': 'الوسوم بصيغة CSV',
   'numbers.figures': 'أرقام الفترة',
   'numbers.conversations': 'المحادثات',
   'numbers.resolved': 'تم حلها',

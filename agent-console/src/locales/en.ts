@@ -769,6 +769,8 @@ export const en = {
   'numbers.title': 'Numbers for the range',
   'numbers.range': '{from} to {to}',
   'numbers.csv': 'Download CSV',
+  'numbers.agentsCsv': 'Agents as CSV',
+  'numbers.tagsCsv': 'Tags as CSV',
   'numbers.figures': 'Numbers of the range',
   'numbers.conversations': 'Conversations',
   'numbers.resolved': 'Resolved',

@@ -773,6 +773,8 @@ export const fa: Record<MessageKey, string> = {
   'numbers.title': 'آمار بازه',
   'numbers.range': '{from} تا {to}',
   'numbers.csv': 'دریافت CSV',
+  'numbers.agentsCsv': 'کارشناسان به صورت CSV',
+  'numbers.tagsCsv': 'برچسب‌ها به صورت CSV',
   'numbers.figures': 'آمار بازه',
   'numbers.conversations': 'گفتگوها',
   'numbers.resolved': 'حل‌شده',

@@ -85,20 +85,22 @@ export function KbEntryEditor({ siteId, csrf, form: initial, skills, onSaved, on
             ))}
           </select>
         </label>
-        <label class="field">
-          <span>{t.t('kb.tags')}</span>
-          <input
-            type="text"
-            dir="auto"
-            maxLength={300}
-            value={form.tags}
-            aria-describedby="kb-tags-hint"
-            onInput={(e) => setForm({ ...form, tags: e.currentTarget.value })}
-          />
+        <div class="field">
+          <label class="field">
+            <span>{t.t('kb.tags')}</span>
+            <input
+              type="text"
+              dir="auto"
+              maxLength={300}
+              value={form.tags}
+              aria-describedby="kb-tags-hint"
+              onInput={(e) => setForm({ ...form, tags: e.currentTarget.value })}
+            />
+          </label>
           <small id="kb-tags-hint" class="muted">
             {t.t('kb.tagsHint')}
           </small>
-        </label>
+        </div>
         <div class="lang-tabs" role="tablist" aria-label={t.t('kb.languages')}>
           {localeList.map((l) => (
             <button

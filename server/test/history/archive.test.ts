@@ -124,13 +124,13 @@ it('merges the tags the bot’s answers gave into those already stored, in order
   await archive.archive(id);
   const stored = Array.from({ length: MAX_TAGS - 1 }, (_, i) => `agent-${i}`);
   await db.query('UPDATE conversations SET tags = $2 WHERE id = $1', [id, stored]);
-  await s.redis.sAdd(s.keys.conversationTags(id), ['agent-0', 'kb-a', 'kb-b']);
+  await s.raw.sAdd(s.keys.conversationTags(id), ['agent-0', 'kb-a', 'kb-b']);
 
   await archive.archive(id);
   const [row] = await db.query<{ tags: string[] }>('SELECT tags FROM conversations WHERE id = $1', [id]);
   expect(row?.tags).toEqual([...stored, 'kb-a']);
   // Handed over: a later archive does not bring back a tag removed meanwhile.
-  expect(await s.redis.exists(s.keys.conversationTags(id))).toBe(0);
+  expect(await s.raw.exists(s.keys.conversationTags(id))).toBe(0);
   await db.query(`UPDATE conversations SET tags = array_remove(tags, 'kb-a') WHERE id = $1`, [id]);
   await archive.archive(id);
   const [after] = await db.query<{ tags: string[] }>('SELECT tags FROM conversations WHERE id = $1', [id]);

@@ -14,6 +14,8 @@ import { conversationStore } from '../server/src/store/conversations.ts';
 import { messageStore } from '../server/src/store/messages.ts';
 import { ticketStore } from '../server/src/store/tickets.ts';
 import { visitorStore } from '../server/src/store/visitors.ts';
+import { kbStore } from '../server/src/store/kb.ts';
+import { answerTags } from '../server/src/history/answer-tags.ts';
 import { benchDatabase, dropBenchSchema, percentile, report, round } from './support.ts';
 
 /**
@@ -162,6 +164,7 @@ async function main(): Promise<void> {
       messages: messageStore(redis, k),
       tickets: ticketStore(redis, k),
       visitors: visitorStore(redis, k),
+      answerTags: answerTags({ redis, keys: k, kb: kbStore(redis, k) }),
     };
     const r = redis;
 

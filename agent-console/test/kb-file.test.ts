@@ -59,3 +59,17 @@ describe('parseCsvRows', () => {
     ]);
   });
 });
+
+describe('reading a knowledge-base CSV with tags', () => {
+  it('takes the tags column, and files without it', () => {
+    const tagged = `${header},tags\r\ndelivery,shipping,en,How long?,,3 days,,shipping delivery\r\n`;
+    expect(readImportFile('kb.csv', tagged, tagged.length)).toEqual({
+      ok: true,
+      format: 'csv',
+      data: tagged,
+      count: 1,
+    });
+    const wrong = `${header},labels\r\ndelivery,shipping,en,How long?,,3 days,,x\r\n`;
+    expect(readImportFile('kb.csv', wrong, wrong.length)).toEqual({ ok: false, problem: 'badCsvHeader' });
+  });
+});

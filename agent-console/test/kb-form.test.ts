@@ -69,3 +69,30 @@ describe('the knowledge-base editor form', () => {
     );
   });
 });
+
+describe('the tags an entry gives the chats it answers', () => {
+  const filled = () => {
+    const form = emptyKbForm('general');
+    form.content.en = { question: 'Hours?', phrasings: '', answer: 'Nine to five.' };
+    return form;
+  };
+
+  it('reads tags separated by spaces or commas, lower-cased, each once', () => {
+    const result = kbInputFromForm({ ...filled(), tags: 'Shipping, delivery،ارسال shipping' });
+    expect(result).toMatchObject({ ok: true, input: { tags: ['shipping', 'delivery', 'ارسال'] } });
+    expect(kbFormFromEntry(kbEntry({ tags: ['a', 'b'] })).tags).toBe('a b');
+  });
+
+  it('leaves the field out when there are none, and names a bad tag', () => {
+    const none = kbInputFromForm(filled());
+    expect(none.ok && 'tags' in none.input).toBe(false);
+    expect(kbInputFromForm({ ...filled(), tags: 'ok <b>' })).toEqual({
+      ok: false,
+      problem: { kind: 'badTag', tag: '<b>' },
+    });
+    expect(kbInputFromForm({ ...filled(), tags: 'a b c d e f' })).toEqual({
+      ok: false,
+      problem: { kind: 'tooManyTags' },
+    });
+  });
+});

@@ -29,6 +29,7 @@ import { proxyTrust } from './security/proxy.ts';
 import { historyRoutes } from './history/routes.ts';
 import { auditRoutes, auditTrail } from './history/audit.ts';
 import { conversationTags } from './history/tags.ts';
+import { historyExports } from './history/exports.ts';
 import { privacy } from './history/privacy.ts';
 import { privacyRoutes } from './history/privacy-routes.ts';
 import { retentionRoutes } from './history/retention-routes.ts';
@@ -168,11 +169,16 @@ export async function buildServer(config: Config): Promise<{ app: FastifyInstanc
       conversations: core.conversations,
       messages: core.messages,
       tags: conversationTags(core.db),
+      answerTags: core.answerTags,
     });
     await api.register(auditRoutes, { db: core.db });
     await api.register(privacyRoutes, { privacy: privacy(core), disconnect: disconnectVisitor });
     await api.register(retentionRoutes, { retention: core.retention });
-    await api.register(numbersRoutes, { numbers: historyNumbers(core.db) });
+    await api.register(numbersRoutes, {
+      numbers: historyNumbers(core.db),
+      exports: historyExports(core.db),
+      agents: core.agents,
+    });
     await integrated.routes(api);
   });
   widgetConfigRoutes(app, { sites: core.sites });

@@ -43,6 +43,7 @@ import { archiver, type Archiver } from './history/archive.ts';
 import { RETENTION_SWEEP, RETENTION_SWEEP_MS, archiveOnEnd } from './history/jobs.ts';
 import { retention as retentionOf, type Retention } from './history/retention.ts';
 import { historyReader, type HistoryReader } from './history/reader.ts';
+import { answerTags as answerTagsOf, type AnswerTags } from './history/answer-tags.ts';
 
 /**
  * Heap of the bot's build thread. The largest knowledge base allowed (KB_LIMITS) builds in
@@ -77,6 +78,8 @@ export type Core = {
   rates: RateLimiter;
   /** Ended conversations once Redis has let them go. */
   history: HistoryReader;
+  /** Tags the bot's answers gave live conversations, until the archive takes them. */
+  answerTags: AnswerTags;
   waterfall: Waterfall;
   visitorActions: VisitorActions;
   agentActions: AgentActions;
@@ -163,7 +166,8 @@ export async function compose(config: Config, log: Log, http?: HttpServer): Prom
   const repair = repairs({ conversations, routing }, waterfall);
   const outboxDeps = { config, redis, keys: k, queues };
   deliveries({ ...outboxDeps, events, sites, agents });
-  const archive = archiver({ config, redis, keys: k, conversations, messages, tickets, visitors, db });
+  const answerTags = answerTagsOf({ redis, keys: k, kb });
+  const archive = archiver({ config, redis, keys: k, conversations, messages, tickets, visitors, answerTags, db });
   archiveOnEnd(events, queues);
   const retention = retentionOf({ redis, keys: k, visitors, queues, db });
   await kbSub.subscribe(k.kbChannel, (message) => {
@@ -233,9 +237,10 @@ export async function compose(config: Config, log: Log, http?: HttpServer): Prom
     clocks,
     rates,
     history,
+    answerTags,
     waterfall,
     visitorActions: visitorActions(
-      { ...views, config, redis, keys: k, conversations, bots, events, rates, repair },
+      { ...views, config, redis, keys: k, conversations, bots, events, rates, repair, answerTags },
       waterfall,
     ),
     agentActions: agentActions(

@@ -69,3 +69,31 @@ it('exports formula-like cells as text, and imports them back unchanged', () => 
   ]);
   expect(fromCsv(csv, 5)).toEqual([risky]);
 });
+
+it('keeps an entry’s tags, and imports files written before entries had tags', () => {
+  const tagged: KbEntry[] = [{ ...entries[0]!, tags: ['returns', 'مرجوعی'] }, entries[1]!];
+  const csv = toCsv(tagged);
+  expect(parseCsvRows(csv)[0]).toEqual([
+    'id',
+    'skill',
+    'language',
+    'question',
+    'phrasings',
+    'answer',
+    'related',
+    'tags',
+  ]);
+  expect(fromCsv(csv, 5)).toEqual(tagged);
+  const older = 'id,skill,language,question,phrasings,answer,related\r\nx,general,en,Hours?,,Nine to five.,\r\n';
+  expect(fromCsv(older, 5)).toEqual([
+    {
+      id: 'x',
+      skill: 'general',
+      related: [],
+      updatedAt: 5,
+      content: { en: { question: 'Hours?', phrasings: [], answer: 'Nine to five.' } },
+    },
+  ]);
+  expect(() => fromCsv('id,skill,language,question,phrasings,answer,related,labels\r\n', 5)).toThrow(/first row/);
+  expect(() => fromCsv(`${parseCsvRows(csv)[0]!.join(',')}\r\nx,general,en,Q,,A,,two!\r\n`, 5)).toThrow(/tags/);
+});

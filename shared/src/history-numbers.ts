@@ -4,7 +4,7 @@ import { SiteId } from './ids.ts';
 /** The longest range the history numbers and exports cover in one request. */
 export const MAX_HISTORY_RANGE_MS = 366 * 24 * 3600 * 1000;
 
-/** `GET /api/history/summary` and `/api/history/conversations.csv`: one site, conversations started in [from, to). */
+/** `GET /api/history/summary` and the CSV exports (conversations, agents, tags): one site, conversations started in [from, to). */
 export const HistoryRange = z
   .object({
     siteId: SiteId,

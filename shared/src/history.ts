@@ -4,17 +4,11 @@ import { Locale } from './locale.ts';
 import { Level, Skill } from './site.ts';
 import { Conversation } from './conversation.ts';
 import { Message } from './message.ts';
+import { Tag } from './tag.ts';
 
 /** How a conversation ended. */
 export const Outcome = z.enum(['resolved', 'ticketed', 'abandoned']);
 export type Outcome = z.infer<typeof Outcome>;
-
-/** A tag on a conversation: short, lower-case, as agents type them. */
-export const Tag = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .regex(/^[\p{L}\p{N}][\p{L}\p{N}_-]{0,39}$/u, 'a tag is 1-40 letters, digits, _ or -');
 
 /**
  * `GET /api/conversations`: ended conversations of the agent's sites, newest first. `q` is
@@ -80,9 +74,6 @@ export type ConversationTranscript = z.infer<typeof ConversationTranscript>;
 /** `POST /api/conversations/:conversationId/tags`. */
 export const AddTag = z.object({ tag: Tag });
 export type AddTag = z.infer<typeof AddTag>;
-
-/** A conversation carries at most this many tags. */
-export const MAX_TAGS = 20;
 
 /** One entry of the audit log: who changed what, when, from where (never the values sent). */
 export const AuditEntry = z.object({

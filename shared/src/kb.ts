@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { EntryId, Timestamp } from './ids.ts';
 import { Language } from './locale.ts';
 import { Skill } from './site.ts';
+import { Tag } from './tag.ts';
 
 /**
  * How big a knowledge base may grow. Building the bot's index costs about (entries) x
@@ -30,6 +31,9 @@ export function trainingChars(entry: { content: Record<string, { question: strin
   return n;
 }
 
+/** Tags one entry may give the conversations it answers. */
+export const KB_ENTRY_TAGS = 5;
+
 /** One language's version of a knowledge-base entry. */
 export const KbContent = z.object({
   question: z.string().trim().min(1).max(300),
@@ -47,6 +51,8 @@ export const KbEntry = z.object({
     .record(Language, KbContent)
     .refine((c) => Object.keys(c).length > 0, 'an entry needs content in at least one language'),
   related: z.array(EntryId).max(10),
+  /** Given to every conversation the bot answers from this entry (see server/src/history/answer-tags.ts). */
+  tags: z.array(Tag).max(KB_ENTRY_TAGS).optional(),
   updatedAt: Timestamp,
 });
 export type KbEntry = z.infer<typeof KbEntry>;

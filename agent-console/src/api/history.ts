@@ -36,9 +36,12 @@ export function historySummary(siteId: string, range: DayRange): Promise<History
   return requestJson('GET', `/api/history/summary${siteQuery(siteId, range)}`);
 }
 
-/** The address of the range's conversations as CSV; the session cookie rides along with the link. */
-export function conversationsCsvHref(siteId: string, range: DayRange): string {
-  return `/api/history/conversations.csv${siteQuery(siteId, range)}`;
+/** The CSV exports of a range: one row per conversation, per agent or per tag. */
+export type HistoryCsv = 'conversations' | 'agents' | 'tags';
+
+/** The address of one of the range's CSV exports; the session cookie rides along with the link. */
+export function historyCsvHref(kind: HistoryCsv, siteId: string, range: DayRange): string {
+  return `/api/history/${kind}.csv${siteQuery(siteId, range)}`;
 }
 
 /** One page of the site's audit log, newest first; `before` is the id to page back from. */

@@ -1,5 +1,5 @@
 import { KB_LIMITS } from '@cascade/shared';
-import { KB_CSV_COLUMNS, parseCsvRows } from '@cascade/shared/csv';
+import { isKbCsvHeader, parseCsvRows } from '@cascade/shared/csv';
 
 /** The server refuses bigger imports; checking first spares an upload that cannot succeed. */
 export const MAX_IMPORT_BYTES = KB_LIMITS.importBytes;
@@ -30,8 +30,7 @@ export function readImportFile(name: string, text: string, bytes: number): Impor
       return { ok: false, problem: 'badCsv' };
     }
     const [header = [], ...entries] = rows;
-    if (KB_CSV_COLUMNS.some((c, i) => header[i]?.trim().toLowerCase() !== c))
-      return { ok: false, problem: 'badCsvHeader' };
+    if (!isKbCsvHeader(header)) return { ok: false, problem: 'badCsvHeader' };
     // Rows are per entry and language; the count people expect is of entries.
     return { ok: true, format, data: body, count: new Set(entries.map((r) => r[0]?.trim())).size };
   }

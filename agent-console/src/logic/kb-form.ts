@@ -1,4 +1,4 @@
-import type { KbContent, KbEntry, KbEntryInput, Locale } from '@cascade/shared';
+import { KB_ENTRY_TAGS, Tag, type KbContent, type KbEntry, type KbEntryInput, type Locale } from '@cascade/shared';
 import { localeList } from '../i18n/locales.ts';
 
 /** One language's fields as the editor holds them: phrasings one per line. */
@@ -13,6 +13,8 @@ export interface KbForm {
   id: string | null;
   skill: string;
   related: string[];
+  /** The tags the entry gives the chats it answers, separated by spaces or commas. */
+  tags: string;
   content: Record<Locale, KbContentFields>;
   /** Content in languages the console has no tab for, kept as it was. */
   other: Record<string, KbContent>;
@@ -21,7 +23,9 @@ export interface KbForm {
 export type KbFormProblem =
   | { kind: 'noLanguage' }
   | { kind: 'incomplete'; language: Locale; field: 'question' | 'answer' }
-  | { kind: 'tooMany'; language: Locale };
+  | { kind: 'tooMany'; language: Locale }
+  | { kind: 'badTag'; tag: string }
+  | { kind: 'tooManyTags' };
 
 export type KbFormResult = { ok: true; input: KbEntryInput } | { ok: false; problem: KbFormProblem };
 
@@ -30,11 +34,16 @@ const blank = (): KbContentFields => ({ question: '', phrasings: '', answer: '' 
 const isLocale = (language: string): language is Locale => (localeList as readonly string[]).includes(language);
 
 export function emptyKbForm(skill: string): KbForm {
-  return { id: null, skill, related: [], content: { en: blank(), ar: blank(), fa: blank() }, other: {} };
+  return { id: null, skill, related: [], tags: '', content: { en: blank(), ar: blank(), fa: blank() }, other: {} };
 }
 
 export function kbFormFromEntry(entry: KbEntry): KbForm {
-  const form = { ...emptyKbForm(entry.skill), id: entry.id, related: [...entry.related] };
+  const form = {
+    ...emptyKbForm(entry.skill),
+    id: entry.id,
+    related: [...entry.related],
+    tags: (entry.tags ?? []).join(' '),
+  };
   for (const [language, c] of Object.entries(entry.content)) {
     if (isLocale(language))
       form.content[language] = { question: c.question, phrasings: c.phrasings.join('\n'), answer: c.answer };
@@ -68,7 +77,15 @@ export function kbInputFromForm(form: KbForm): KbFormResult {
     content[language] = { question, phrasings, answer };
   }
   if (Object.keys(content).length === 0) return { ok: false, problem: { kind: 'noLanguage' } };
+  const tags: string[] = [];
+  for (const word of form.tags.split(/[\s,،]+/).filter(Boolean)) {
+    const tag = Tag.safeParse(word);
+    if (!tag.success) return { ok: false, problem: { kind: 'badTag', tag: word } };
+    if (!tags.includes(tag.data)) tags.push(tag.data);
+  }
+  if (tags.length > KB_ENTRY_TAGS) return { ok: false, problem: { kind: 'tooManyTags' } };
   const input: KbEntryInput = { skill: form.skill, content, related: form.related };
+  if (tags.length > 0) input.tags = tags;
   if (form.id) input.id = form.id;
   return { ok: true, input };
 }

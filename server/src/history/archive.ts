@@ -1,5 +1,5 @@
 import { normalize } from '@cascade/bot';
-import { openStates, type Conversation, type Message, type Ticket, type Visitor } from '@cascade/shared';
+import { MAX_TAGS, openStates, type Conversation, type Message, type Ticket, type Visitor } from '@cascade/shared';
 import type { Config } from '../config.ts';
 import type { Redis } from '../redis/connect.ts';
 import type { Keys } from '../redis/keys.ts';
@@ -7,6 +7,7 @@ import type { ConversationStore } from '../store/conversations.ts';
 import type { MessageStore } from '../store/messages.ts';
 import type { TicketStore } from '../store/tickets.ts';
 import type { VisitorStore } from '../store/visitors.ts';
+import type { AnswerTags } from './answer-tags.ts';
 import type { Db, Queryable } from './db.ts';
 import { partitionMaker } from './partitions.ts';
 
@@ -18,6 +19,7 @@ export type ArchiveDeps = {
   messages: MessageStore;
   tickets: TicketStore;
   visitors: VisitorStore;
+  answerTags: AnswerTags;
   db: Db;
 };
 
@@ -61,9 +63,11 @@ export function archiver(d: ArchiveDeps) {
     events: StoredEvent[],
     ticket: Ticket | null,
     visitor: Visitor | null,
+    tags: string[],
   ): Promise<void> {
     if (visitor) await upsertVisitor(tx, visitor);
     await upsertConversation(tx, c);
+    if (tags.length > 0) await mergeTags(tx, c.id, tags);
     if (messages.length > 0) {
       await ensurePartitions(
         tx,
@@ -88,13 +92,14 @@ export function archiver(d: ArchiveDeps) {
       const c = await d.conversations.get(conversationId);
       if (!c) return 'missing';
       if (openStates.has(c.state)) return 'open';
-      const [messages, events, ticket, visitor] = await Promise.all([
+      const [messages, events, ticket, visitor, tags] = await Promise.all([
         d.messages.after(c.id, null, 100_000),
         eventsOf(c),
         c.ticketId ? d.tickets.get(c.siteId, c.ticketId) : Promise.resolve(null),
         d.visitors.get(c.siteId, c.visitorId),
+        d.answerTags.of(c.id),
       ]);
-      await d.db.transaction((tx) => write(tx, c, messages, events, ticket, visitor));
+      await d.db.transaction((tx) => write(tx, c, messages, events, ticket, visitor, tags));
       // The keys share the conversation's hash tag, so this is one slot on a cluster too. NX: a
       // repeated archive (a rating came later) does not push the expiry further out.
       await d.redis
@@ -102,6 +107,8 @@ export function archiver(d: ArchiveDeps) {
         .expire(d.keys.conversation(c.id), ttlSeconds, 'NX')
         .expire(d.keys.messages(c.id), ttlSeconds, 'NX')
         .expire(d.keys.dedupe(c.id), ttlSeconds, 'NX')
+        // Merged into PostgreSQL now: a later archive (a rating) must not bring back a tag an agent removed.
+        .del(d.keys.conversationTags(c.id))
         .exec();
       return 'archived';
     },
@@ -149,6 +156,16 @@ async function upsertConversation(tx: Queryable, c: Conversation): Promise<void>
       at(c.closedAt),
       JSON.stringify(c),
     ],
+  );
+}
+
+/** Adds tags the conversation lacks, in their order, up to MAX_TAGS; tags already there stay as they are. */
+async function mergeTags(tx: Queryable, conversationId: string, tags: string[]): Promise<void> {
+  await tx.query(
+    `UPDATE conversations SET tags = (tags || ARRAY(
+       SELECT t FROM unnest($2::text[]) WITH ORDINALITY AS n(t, i) WHERE NOT t = ANY(tags) ORDER BY i))[1:$3]
+     WHERE id = $1`,
+    [conversationId, tags, MAX_TAGS],
   );
 }
 

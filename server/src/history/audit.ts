@@ -21,7 +21,7 @@ function siteOf(req: FastifyRequest, agent: Agent): string | null {
 
 /**
  * Appends every change a signed-in person makes over REST (any method but GET and HEAD that
- * succeeds) to the audit log: who, when, which route with which ids, which fields, from which
+ * succeeds, and the reads marked `audit`, the exports) to the audit log: who, when, which route with which ids, which fields, from which
  * address. Values are never kept: bodies carry passwords and secrets. Added in the guard's
  * scope, where every request names its agent.
  */
@@ -29,7 +29,8 @@ export function auditTrail(app: FastifyInstance, db: Db, log: Log): void {
   // Written before the answer leaves: a change the caller saw succeed is in the log.
   app.addHook('onSend', async (req, reply, payload) => {
     const agent = req.agent as Agent | null;
-    if (!agent || req.method === 'GET' || req.method === 'HEAD' || reply.statusCode >= 400) return payload;
+    const read = (req.method === 'GET' || req.method === 'HEAD') && !req.routeOptions.config.audit;
+    if (!agent || read || reply.statusCode >= 400) return payload;
     const body = req.body && typeof req.body === 'object' ? Object.keys(req.body).sort() : [];
     try {
       await db.query(

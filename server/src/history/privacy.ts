@@ -233,6 +233,7 @@ export function privacy(d: PrivacyDeps) {
         d.keys.messages(c.id),
         d.keys.dedupe(c.id),
         d.keys.pending(c.id),
+        d.keys.conversationTags(c.id),
         d.keys.messageRate(c.id, 'visitor'),
         ...(c.agentId ? [d.keys.messageRate(c.id, `agent:${c.agentId}`)] : []),
       ]);

@@ -16,12 +16,14 @@ import type { ConversationStore } from '../store/conversations.ts';
 import type { MessageStore } from '../store/messages.ts';
 import type { HistoryReader } from './reader.ts';
 import type { ConversationTags } from './tags.ts';
+import type { AnswerTags } from './answer-tags.ts';
 
 export type HistoryRouteDeps = {
   history: HistoryReader;
   conversations: ConversationStore;
   messages: MessageStore;
   tags: ConversationTags;
+  answerTags: AnswerTags;
 };
 
 const ConversationParams = z.object({ conversationId: ConversationId });
@@ -66,12 +68,14 @@ export function historyRoutes(app: FastifyInstance, deps: HistoryRouteDeps, done
     // Another site's conversation is "not found", like one that does not exist.
     if (!c || !agent.memberships.some((m) => m.siteId === c.siteId))
       throw new CascadeError('not_found', 'no such conversation');
-    const [messages, tags] = await Promise.all([
+    const [messages, tags, fromAnswers] = await Promise.all([
       live ? deps.messages.after(conversationId, null, 10_000) : deps.history.messages(conversationId),
       deps.history.tags(conversationId),
+      live ? deps.answerTags.of(conversationId) : Promise.resolve([]),
     ]);
-    // Tags go on archived conversations only; `archived` tells the console whether it may offer them.
-    return { conversation: c, messages, tags: tags ?? [], archived: tags !== null };
+    // Agents tag archived conversations only; `archived` tells the console whether it may offer
+    // that. Until then it shows the tags the bot's answers gave.
+    return { conversation: c, messages, tags: tags ?? fromAnswers, archived: tags !== null };
   });
 
   /** An archived conversation of one of the agent's sites; a live one cannot be tagged yet. */

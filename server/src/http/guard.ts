@@ -24,6 +24,8 @@ declare module 'fastify' {
      * refuses them with `second_factor_setup_required`.
      */
     beforeSecondFactor?: true;
+    /** A read that the audit log keeps all the same: an export of what the site holds. */
+    audit?: true;
   }
   interface FastifyRequest {
     /** The signed-in agent; set on every route under the guard. */

@@ -1,10 +1,11 @@
 import { KbEntry, type KbEntry as KbEntryT } from '@cascade/shared';
-import { KB_CSV_COLUMNS, parseCsvRows } from '@cascade/shared/csv';
+import { KB_CSV_COLUMNS, isKbCsvHeader, parseCsvRows } from '@cascade/shared/csv';
 
 /*
  * Knowledge base as CSV, one row per entry and language, so a spreadsheet can edit it:
  * id, skill, language, question, phrasings (one per line inside the cell), answer, related
- * (ids separated by spaces). Quoting follows RFC 4180.
+ * (ids separated by spaces), tags (separated by spaces; the column may be left out). Quoting
+ * follows RFC 4180.
  */
 const quote = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
 
@@ -22,7 +23,16 @@ export function toCsv(entries: KbEntryT[]): string {
   for (const e of entries) {
     for (const [language, c] of Object.entries(e.content)) {
       rows.push(
-        [e.id, e.skill, language, c.question, c.phrasings.join('\n'), c.answer, e.related.join(' ')]
+        [
+          e.id,
+          e.skill,
+          language,
+          c.question,
+          c.phrasings.join('\n'),
+          c.answer,
+          e.related.join(' '),
+          (e.tags ?? []).join(' '),
+        ]
           .map((v) => quote(neutralise(v)))
           .join(','),
       );
@@ -34,16 +44,25 @@ export function toCsv(entries: KbEntryT[]): string {
 /** Rows back to entries; every entry is checked by the KbEntry schema. Throws with the row number. */
 export function fromCsv(text: string, now: number): KbEntryT[] {
   const [header, ...rows] = parseCsvRows(text);
-  if (!header || KB_CSV_COLUMNS.some((c, i) => header[i]?.trim().toLowerCase() !== c)) {
+  if (!header || !isKbCsvHeader(header)) {
     throw new Error(`the first row must be: ${KB_CSV_COLUMNS.join(',')}`);
   }
-  const byId = new Map<string, { skill: string; related: string[]; content: Record<string, unknown> }>();
+  const byId = new Map<
+    string,
+    { skill: string; related: string[]; tags?: string[]; content: Record<string, unknown> }
+  >();
   rows.forEach((r, n) => {
-    const [id = '', skill = '', language = '', question = '', phrasings = '', answer = '', related = ''] = r.map((c) =>
-      restore(c.trim()),
-    );
+    const [id = '', skill = '', language = '', question = '', phrasings = '', answer = '', related = '', tags = ''] =
+      r.map((c) => restore(c.trim()));
     if (!id) throw new Error(`row ${n + 2}: id is empty`);
-    const entry = byId.get(id) ?? { skill, related: related.split(/\s+/).filter(Boolean), content: {} };
+    const tagList = tags.split(/\s+/).filter(Boolean);
+    const entry = byId.get(id) ?? {
+      skill,
+      related: related.split(/\s+/).filter(Boolean),
+      // An entry without tags stays without the field, as it was exported.
+      ...(tagList.length > 0 ? { tags: tagList } : {}),
+      content: {},
+    };
     entry.content[language] = {
       question,
       phrasings: phrasings

@@ -65,6 +65,8 @@ export function keys(prefix: string) {
     conversation: (c: string) => `${conv(c)}:conv`,
     messages: (c: string) => `${conv(c)}:msgs`,
     dedupe: (c: string) => `${conv(c)}:dedupe`,
+    /** Tags a live conversation gathered from the entries the bot answered it from, until it is archived. */
+    conversationTags: (c: string) => `${conv(c)}:tags`,
     /** Transitions written but not yet fully carried out (version -> record JSON). */
     pending: (c: string) => `${conv(c)}:pending`,
     /** Messages one sender (`visitor`, `agent:<id>`) wrote in this conversation in the current window. */

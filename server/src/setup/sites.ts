@@ -101,7 +101,8 @@ export async function removeSite(
     string[],
   ];
   for (const c of convs) {
-    for (const key of [k.conversation(c), k.messages(c), k.dedupe(c), k.pending(c)]) await d.redis.del(key);
+    for (const key of [k.conversation(c), k.messages(c), k.dedupe(c), k.pending(c), k.conversationTags(c)])
+      await d.redis.del(key);
   }
   for (const t of tokens) await d.redis.del(k.token(t));
   await d.db.transaction(async (tx) => {

@@ -27,6 +27,11 @@ export function kbStore(redis: Redis, k: Keys) {
       return Object.values(await redis.hGetAll(k.kb(siteId)));
     },
 
+    async get(siteId: string, id: string): Promise<KbEntryT | null> {
+      const raw = await redis.hGet(k.kb(siteId), id);
+      return raw == null ? null : KbEntry.parse(JSON.parse(raw));
+    },
+
     async has(siteId: string, id: string): Promise<boolean> {
       return (await redis.hGet(k.kb(siteId), id)) != null;
     },

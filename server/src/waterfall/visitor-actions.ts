@@ -26,6 +26,7 @@ import { toVisitorView } from './visitor-projection.ts';
 import { isOpen } from '../routing/hours.ts';
 import { priorityFor } from '../routing/priority.ts';
 import type { Repairs } from './repair.ts';
+import type { AnswerTags } from '../history/answer-tags.ts';
 
 /** A step that lost to another one on the same conversation (it changed state first) is not an error. */
 function ignoreIfMovedOn(e: unknown): void {
@@ -49,6 +50,7 @@ export type VisitorActionDeps = ViewDeps & {
   events: DomainEvents;
   rates: RateLimiter;
   repair: Repairs;
+  answerTags: AnswerTags;
 };
 
 /** What a visitor can do, each step going through the waterfall. */
@@ -125,6 +127,7 @@ export function visitorActions(d: VisitorActionDeps, w: Waterfall) {
       entryId: 'entryId' in decision ? decision.entryId : '',
       ts: String(Date.now()),
     });
+    if (decision.kind === 'answer') await d.answerTags.tag(c.siteId, c.id, decision.entryId);
     return message;
   }
 

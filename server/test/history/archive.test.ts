@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { MAX_TAGS } from '@cascade/shared';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { archiver } from '../../src/history/archive.ts';
 import { migrate } from '../../src/history/migrate.ts';
@@ -114,4 +115,24 @@ it('files messages and events into the partition of their month', async () => {
     'messages_2025_01',
     'messages_2025_02',
   ]);
+});
+
+it('merges the tags the bot’s answers gave into those already stored, in order, at most MAX_TAGS', async () => {
+  const seeded = await seedEnded(s, { siteId: 'shop', texts: ['Where is my order?'] });
+  const id = seeded.conversation.id;
+  const archive = archiver(archiveDeps(s, db));
+  await archive.archive(id);
+  const stored = Array.from({ length: MAX_TAGS - 1 }, (_, i) => `agent-${i}`);
+  await db.query('UPDATE conversations SET tags = $2 WHERE id = $1', [id, stored]);
+  await s.raw.sAdd(s.keys.conversationTags(id), ['agent-0', 'kb-a', 'kb-b']);
+
+  await archive.archive(id);
+  const [row] = await db.query<{ tags: string[] }>('SELECT tags FROM conversations WHERE id = $1', [id]);
+  expect(row?.tags).toEqual([...stored, 'kb-a']);
+  // Handed over: a later archive does not bring back a tag removed meanwhile.
+  expect(await s.raw.exists(s.keys.conversationTags(id))).toBe(0);
+  await db.query(`UPDATE conversations SET tags = array_remove(tags, 'kb-a') WHERE id = $1`, [id]);
+  await archive.archive(id);
+  const [after] = await db.query<{ tags: string[] }>('SELECT tags FROM conversations WHERE id = $1', [id]);
+  expect(after?.tags).toEqual(stored);
 });

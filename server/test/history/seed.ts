@@ -8,6 +8,8 @@ import { conversationStore } from '../../src/store/conversations.ts';
 import { messageStore } from '../../src/store/messages.ts';
 import { ticketStore } from '../../src/store/tickets.ts';
 import { visitorStore } from '../../src/store/visitors.ts';
+import { kbStore } from '../../src/store/kb.ts';
+import { answerTags } from '../../src/history/answer-tags.ts';
 import type { Db } from '../../src/history/db.ts';
 import type { ArchiveDeps } from '../../src/history/archive.ts';
 import { REDIS_URL } from './support.ts';
@@ -42,6 +44,7 @@ export async function stores(prefix: string): Promise<Stores> {
     messages: messageStore(redis, k),
     tickets: ticketStore(redis, k),
     visitors: visitorStore(redis, k),
+    answerTags: answerTags({ redis, keys: k, kb: kbStore(redis, k) }),
   };
 }
 

@@ -120,6 +120,15 @@ export function ConversationPage({ conversationId, me, controller, connection }:
               ) : (
                 <section class="ticket-section">
                   <h2>{t.t('tags.title')}</h2>
+                  {data.tags.length > 0 && (
+                    <ul class="tag-list">
+                      {data.tags.map((tag) => (
+                        <li key={tag} class="tag" dir="auto">
+                          {tag}
+                        </li>
+                      ))}
+                    </ul>
+                  )}
                   <p class="muted">{t.t('tags.notYet')}</p>
                 </section>
               )}

@@ -1,10 +1,18 @@
 import type { HistorySummary } from '@cascade/shared';
-import { conversationsCsvHref, historySummary } from '../../api/history.ts';
+import { historyCsvHref, historySummary, type HistoryCsv } from '../../api/history.ts';
 import { useLoad } from '../../hooks/use-load.ts';
 import { useT } from '../../i18n/context.ts';
 import type { Translator } from '../../i18n/translator.ts';
+import type { MessageKey } from '../../locales/en.ts';
 import type { DayRange } from '../../logic/history-query.ts';
 import { agentName } from './ConversationResults.tsx';
+
+/** The range's exports, each with its button's label. */
+const csvExports: [HistoryCsv, MessageKey][] = [
+  ['conversations', 'numbers.csv'],
+  ['agents', 'numbers.agentsCsv'],
+  ['tags', 'numbers.tagsCsv'],
+];
 
 type Tile = { id: string; label: string; value: string; note?: string | null };
 
@@ -44,7 +52,7 @@ function tiles(t: Translator, s: HistorySummary): Tile[] {
   ];
 }
 
-/** The range's numbers from PostgreSQL, by tag and by agent, and its conversations as CSV. */
+/** The range's numbers from PostgreSQL, by tag and by agent, and its conversations, agents and tags as CSV. */
 export function HistoryNumbers({
   siteId,
   range,
@@ -64,9 +72,13 @@ export function HistoryNumbers({
       <div class="panel-head">
         <h2 id="numbers-title">{t.t('numbers.title')}</h2>
         <span class="muted">{rangeText}</span>
-        <a class="button small push-end" href={conversationsCsvHref(siteId, range)} download>
-          {t.t('numbers.csv')}
-        </a>
+        <span class="inline-group push-end">
+          {csvExports.map(([kind, label]) => (
+            <a key={kind} class="button small" href={historyCsvHref(kind, siteId, range)} download>
+              {t.t(label)}
+            </a>
+          ))}
+        </span>
       </div>
       {summary.error && (
         <p class="form-error" role="alert">

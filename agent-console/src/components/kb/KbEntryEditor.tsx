@@ -1,4 +1,4 @@
-import type { KbEntry, Locale } from '@cascade/shared';
+import { KB_ENTRY_TAGS, type KbEntry, type Locale } from '@cascade/shared';
 import { useState } from 'preact/hooks';
 import { createKb, deleteKb, updateKb } from '../../api/kb.ts';
 import { useT } from '../../i18n/context.ts';
@@ -39,7 +39,7 @@ export function KbEntryEditor({ siteId, csrf, form: initial, skills, onSaved, on
     const result = kbInputFromForm(form);
     if (!result.ok) {
       setError(problemText(t, result.problem));
-      if (result.problem.kind !== 'noLanguage') setLanguage(result.problem.language);
+      if ('language' in result.problem) setLanguage(result.problem.language);
       return;
     }
     setBusy(true);
@@ -85,6 +85,22 @@ export function KbEntryEditor({ siteId, csrf, form: initial, skills, onSaved, on
             ))}
           </select>
         </label>
+        <div class="field">
+          <label class="field">
+            <span>{t.t('kb.tags')}</span>
+            <input
+              type="text"
+              dir="auto"
+              maxLength={300}
+              value={form.tags}
+              aria-describedby="kb-tags-hint"
+              onInput={(e) => setForm({ ...form, tags: e.currentTarget.value })}
+            />
+          </label>
+          <small id="kb-tags-hint" class="muted">
+            {t.t('kb.tagsHint')}
+          </small>
+        </div>
         <div class="lang-tabs" role="tablist" aria-label={t.t('kb.languages')}>
           {localeList.map((l) => (
             <button
@@ -174,6 +190,8 @@ export function KbEntryEditor({ siteId, csrf, form: initial, skills, onSaved, on
 
 function problemText(t: Translator, problem: KbFormProblem): string {
   if (problem.kind === 'noLanguage') return t.t('kb.problem.noLanguage');
+  if (problem.kind === 'badTag') return t.t('kb.problem.tag', { tag: problem.tag });
+  if (problem.kind === 'tooManyTags') return t.t('kb.problem.tooManyTags', { n: KB_ENTRY_TAGS });
   const language = t.t(`locale.${problem.language}`);
   if (problem.kind === 'tooMany') return t.t('kb.problem.tooMany', { language });
   return t.t(problem.field === 'question' ? 'kb.problem.question' : 'kb.problem.answer', { language });

@@ -33,6 +33,8 @@ import { privacy } from './history/privacy.ts';
 import { privacyRoutes } from './history/privacy-routes.ts';
 import { retentionRoutes } from './history/retention-routes.ts';
 import { numbersRoutes } from './history/numbers-routes.ts';
+import { kbMissedRoutes } from './http/kb-missed.ts';
+import { missedReport } from './kb/missed.ts';
 import { historyNumbers } from './history/numbers.ts';
 import { firstRun } from './setup/first-run.ts';
 import { setupRoutes, siteLifecycleRoutes } from './http/setup.ts';
@@ -173,6 +175,7 @@ export async function buildServer(config: Config): Promise<{ app: FastifyInstanc
     await api.register(privacyRoutes, { privacy: privacy(core), disconnect: disconnectVisitor });
     await api.register(retentionRoutes, { retention: core.retention });
     await api.register(numbersRoutes, { numbers: historyNumbers(core.db) });
+    await api.register(kbMissedRoutes, { missed: missedReport(core.db, core.kb) });
     await integrated.routes(api);
   });
   widgetConfigRoutes(app, { sites: core.sites });

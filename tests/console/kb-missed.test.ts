@@ -1,4 +1,4 @@
-import type { MissedGroups } from '@cascade/shared';
+import type { AuditEntries, MissedGroups } from '@cascade/shared';
 import { describe, expect, it } from 'vitest';
 import { assertConsoleBuilt, openConsole, showsText } from './console-page.ts';
 import { askBot, escalateTo, reply, resolve } from './scenario.ts';
@@ -56,5 +56,49 @@ describe('what the bot missed, in the console', () => {
       visitor.close();
     }
     agent.close();
+  });
+
+  it('adds a missed Persian question as a phrasing of an existing entry from the Persian console, audited', async () => {
+    const question = 'صندلی که آمد ترک داشت';
+    const agent = await stage.h.agent('lina@cedar.example');
+    const visitor = await stage.h.visitor();
+    const missed = await askBot(visitor, question);
+    expect(missed.bot?.kind).not.toBe('answer');
+    const chat =
+      missed.bot?.kind === 'escalate'
+        ? await agent.next<{ conversation: { id: string } }>('chat:assigned')
+        : await escalateTo(visitor, agent);
+    await reply(agent, chat.conversation.id, 'متأسفیم! عکس ترک را بفرستید تا صندلی را عوض کنیم.');
+    await resolve(agent, chat.conversation.id);
+    visitor.close();
+    agent.close();
+    const admin = restClient(stage.h.url, await stage.h.login('admin@cedar.example'));
+    const range = `siteId=${stage.h.demo.siteId}&from=${Date.now() - DAY}&to=${Date.now() + DAY}`;
+    const hasIt = async () =>
+      (await admin.get<MissedGroups>(`/api/kb/missed?${range}`)).body.groups.some(
+        (g) => g.representative.text === question,
+      );
+    await expect.poll(hasIt, { timeout: 30_000 }).toBe(true);
+
+    const page = await openConsole(stage.browser, stage.h, 'admin@cedar.example', { hash: '#/kb', locale: 'fa' });
+    expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
+    const panel = page.getByRole('region', { name: 'آنچه ربات از دست داد' });
+    const group = panel.getByRole('listitem').filter({ hasText: question }).first();
+    await showsText(group, 'عکس ترک را بفرستید');
+    await group.getByRole('combobox', { name: 'مدخل' }).selectOption('damaged-item');
+    await group.getByRole('button', { name: 'افزودن به‌عنوان عبارت' }).click();
+    await showsText(page.getByRole('status').first(), 'عبارت افزوده شد');
+
+    const stored = (await stage.h.cascade.kb.all(stage.h.demo.siteId)).find((e) => e.id === 'damaged-item');
+    expect(stored?.content.fa?.phrasings).toContain(question);
+    const next = await stage.h.visitor();
+    const answer = await askBot(next, question);
+    expect(answer.bot).toMatchObject({ kind: 'answer', entryId: 'damaged-item' });
+    next.close();
+    const audit = await admin.get<AuditEntries>(`/api/audit?siteId=${stage.h.demo.siteId}`);
+    expect(audit.body.entries.map((e) => [e.action, e.target.entryId])).toContainEqual([
+      'PUT /api/kb/:entryId',
+      'damaged-item',
+    ]);
   });
 });

@@ -44,19 +44,69 @@ interface Cluster {
   members: number[];
   /** Sum of the members' vectors. */
   sum: Dense;
-  /** Length of `sum`, so the cosine to the centroid needs no second pass. */
-  norm: number;
+  /** Squared length of `sum`, kept up to date as members join. */
+  norm2: number;
 }
 
-function add(c: Cluster, q: number, v: SparseVector): void {
-  c.members.push(q);
+/**
+ * Per feature, the clusters whose sum has it and its value there: a question is scored
+ * against every cluster by walking only its own features' lists, not every cluster.
+ */
+type Postings = Map<number, Map<number, number>>;
+
+function add(clusters: Cluster[], postings: Postings, c: number, q: number, v: SparseVector): void {
+  const cluster = clusters[c] as Cluster;
+  cluster.members.push(q);
   for (let i = 0; i < v.indices.length; i++) {
     const id = v.indices[i] as number;
-    c.sum.set(id, (c.sum.get(id) ?? 0) + (v.values[i] as number));
+    const old = cluster.sum.get(id) ?? 0;
+    const next = old + (v.values[i] as number);
+    cluster.sum.set(id, next);
+    cluster.norm2 += next * next - old * old;
+    let posting = postings.get(id);
+    if (!posting) postings.set(id, (posting = new Map<number, number>()));
+    posting.set(c, next);
   }
-  let total = 0;
-  for (const x of c.sum.values()) total += x * x;
-  c.norm = Math.sqrt(total);
+}
+
+/** The cluster most similar to `v` (cosine to its centroid) from `threshold` up, or -1. */
+function nearest(clusters: Cluster[], postings: Postings, v: SparseVector, threshold: number): number {
+  const dots = new Float64Array(clusters.length);
+  for (let i = 0; i < v.indices.length; i++) {
+    const posting = postings.get(v.indices[i] as number);
+    if (!posting) continue;
+    const x = v.values[i] as number;
+    for (const [c, w] of posting) dots[c] = (dots[c] as number) + x * w;
+  }
+  let best = -1;
+  let bestScore = threshold;
+  dots.forEach((d, c) => {
+    const norm2 = (clusters[c] as Cluster).norm2;
+    const score = d > 0 && norm2 > 0 ? d / Math.sqrt(norm2) : 0;
+    if (score >= bestScore) {
+      best = c;
+      bestScore = score;
+    }
+  });
+  return best;
+}
+
+/** The knowledge-base text most similar to a cluster's centroid, through the texts' own postings. */
+function closestText(
+  c: Cluster,
+  kbPostings: Map<number, [number, number][]>,
+  texts: number,
+): { text: number; similarity: number } | null {
+  if (c.norm2 <= 0) return null;
+  const dots = new Float64Array(texts);
+  for (const [id, w] of c.sum) for (const [k, x] of kbPostings.get(id) ?? []) dots[k] = (dots[k] as number) + w * x;
+  let best: { text: number; similarity: number } | null = null;
+  const norm = Math.sqrt(c.norm2);
+  dots.forEach((d, k) => {
+    const similarity = d / norm;
+    if (similarity >= MIN_ENTRY_SIMILARITY && similarity > (best?.similarity ?? 0)) best = { text: k, similarity };
+  });
+  return best;
 }
 
 /**
@@ -79,20 +129,21 @@ export function groupQuestions<T extends { text: string }>(
   const kbVectors = vectors.slice(questions.length);
 
   const clusters: Cluster[] = [];
+  const postings: Postings = new Map();
   questionVectors.forEach((v, q) => {
     if (v.indices.length === 0) return; // nothing to compare: punctuation or emoji only
-    let best: Cluster | null = null;
-    let bestScore = threshold;
-    for (const c of clusters) {
-      const score = c.norm > 0 ? dot(v, c.sum) / c.norm : 0;
-      if (score >= bestScore) {
-        best = c;
-        bestScore = score;
-      }
+    let c = nearest(clusters, postings, v, threshold);
+    if (c === -1) c = clusters.push({ members: [], sum: new Map(), norm2: 0 }) - 1;
+    add(clusters, postings, c, q, v);
+  });
+  const kbPostings = new Map<number, [number, number][]>();
+  kbVectors.forEach((kv, k) => {
+    for (let i = 0; i < kv.indices.length; i++) {
+      const id = kv.indices[i] as number;
+      let list = kbPostings.get(id);
+      if (!list) kbPostings.set(id, (list = []));
+      list.push([k, kv.values[i] as number]);
     }
-    const target = best ?? { members: [], sum: new Map(), norm: 0 };
-    if (!best) clusters.push(target);
-    add(target, q, v);
   });
 
   const groups = clusters.map((c) => {
@@ -105,12 +156,11 @@ export function groupQuestions<T extends { text: string }>(
         representative = q;
       }
     }
-    let closest: QuestionGroup<T>['closest'] = null;
-    kbVectors.forEach((kv, k) => {
-      const similarity = c.norm > 0 ? dot(kv, c.sum) / c.norm : 0;
-      if (similarity >= MIN_ENTRY_SIMILARITY && similarity > (closest?.similarity ?? 0))
-        closest = { entryId: (kbTexts[k] as { entryId: string }).entryId, similarity };
-    });
+    const near = closestText(c, kbPostings, kbVectors.length);
+    const closest = near && {
+      entryId: (kbTexts[near.text] as { entryId: string }).entryId,
+      similarity: near.similarity,
+    };
     return {
       representative: questions[representative] as T,
       members: c.members.map((q) => questions[q] as T),

@@ -1,12 +1,12 @@
-import { groupQuestions } from '@cascade/bot';
 import { BotDecision, type KbEntry, type MissedGroups, type MissedQuery, type MissedQuestion } from '@cascade/shared';
 import type { Db } from '../history/db.ts';
+import { groupMissed } from './group.ts';
 import { missedQuestions, type TranscriptRow } from './missed-questions.ts';
 
 /**
  * Bounds on one request, so a busy site's quarter costs the same as a quiet one's: the newest
- * conversations with a miss, the rows read of them, and the questions grouped (grouping is
- * O(questions x groups), about 100 ms for the maximum on this machine).
+ * conversations with a miss, the rows read of them, and the questions grouped (in a thread of
+ * their own when there are many: `group.ts`).
  */
 export const MISSED_LIMITS = { conversations: 2000, rows: 40_000, questions: 1000, examples: 3 } as const;
 
@@ -63,7 +63,7 @@ export function missedReport(db: Db, kb: { all(siteId: string): Promise<KbEntry[
   return {
     async groups(q: MissedQuery): Promise<MissedGroups> {
       const [{ questions: found, truncated }, entries] = await Promise.all([questions(q), kb.all(q.siteId)]);
-      const groups = groupQuestions(found, entries).map((g) => {
+      const groups = (await groupMissed(found, entries)).map((g) => {
         const rest = g.members.filter((m) => m !== g.representative);
         return {
           representative: g.representative,

@@ -3,3 +3,4 @@ export { defaultThresholds } from './thresholds.ts';
 export { normalize } from './normalize.ts';
 export { detectLanguage } from './language.ts';
 export { smalltalkReply, type SmalltalkIntent } from './intents/smalltalk.ts';
+export { groupQuestions, DEFAULT_GROUP_THRESHOLD, type QuestionGroup } from './missed.ts';

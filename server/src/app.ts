@@ -34,6 +34,8 @@ import { privacy } from './history/privacy.ts';
 import { privacyRoutes } from './history/privacy-routes.ts';
 import { retentionRoutes } from './history/retention-routes.ts';
 import { numbersRoutes } from './history/numbers-routes.ts';
+import { kbMissedRoutes } from './http/kb-missed.ts';
+import { missedReport } from './kb/missed.ts';
 import { historyNumbers } from './history/numbers.ts';
 import { firstRun } from './setup/first-run.ts';
 import { setupRoutes, siteLifecycleRoutes } from './http/setup.ts';
@@ -179,6 +181,7 @@ export async function buildServer(config: Config): Promise<{ app: FastifyInstanc
       exports: historyExports(core.db),
       agents: core.agents,
     });
+    await api.register(kbMissedRoutes, { missed: missedReport(core.db, core.kb) });
     await integrated.routes(api);
   });
   widgetConfigRoutes(app, { sites: core.sites });

@@ -25,3 +25,4 @@ export * from './integrations.ts';
 export * from './privacy.ts';
 export * from './history-numbers.ts';
 export * from './replies.ts';
+export * from './kb-missed.ts';

@@ -871,6 +871,22 @@ export const en = {
     'Use whole days from 1 to 3650; numbers need a transcript period and are kept at least as long as transcripts.',
   'retention.save': 'Save retention',
   'retention.saved': 'Retention saved.',
+  'missed.title': 'What the bot missed',
+  'missed.from': 'From',
+  'missed.to': 'To',
+  'missed.refresh': 'Refresh',
+  'missed.empty': 'The bot missed no questions in these days.',
+  'missed.truncated': 'Only the most recent questions of this range are shown.',
+  'missed.count': '{n} times',
+  'missed.examples': 'Examples',
+  'missed.agentReply': 'Agent’s reply:',
+  'missed.noReply': 'No agent replied.',
+  'missed.entry': 'Entry',
+  'missed.chooseEntry': 'Choose an entry…',
+  'missed.addPhrasing': 'Add as phrasing',
+  'missed.draft': 'Draft new entry',
+  'missed.alreadyThere': 'That entry already has this phrasing.',
+  'missed.added': 'Phrasing added. The bot answers with it now.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -9,6 +9,7 @@ import type { SiteRef } from '../../logic/sites.ts';
 import { KbEntryEditor } from './KbEntryEditor.tsx';
 import { KbEntryList } from './KbEntryList.tsx';
 import { KbTransfer } from './KbTransfer.tsx';
+import { MissedQuestions } from './MissedQuestions.tsx';
 import { TryBot } from './TryBot.tsx';
 
 /** Searching waits for a pause in typing rather than querying on every key. */
@@ -106,6 +107,21 @@ export function KnowledgeBasePage({ site, csrf }: { site: SiteRef; csrf: string 
               onClose={() => setEditing(null)}
             />
           )}
+          <MissedQuestions
+            siteId={site.id}
+            csrf={csrf}
+            entries={entries.data ?? []}
+            skill={skills[0] ?? 'general'}
+            onDraft={(form) => {
+              setNotice(null);
+              setEditing(form);
+            }}
+            onChanged={(entry) => {
+              setEditing(kbFormFromEntry(entry));
+              setNotice(t.t('missed.added'));
+              entries.reload();
+            }}
+          />
           <TryBot siteId={site.id} csrf={csrf} entries={entries.data ?? []} onOpen={open} />
           <KbTransfer
             siteId={site.id}

@@ -1,0 +1,9 @@
+import type { MissedGroups } from '@cascade/shared';
+import type { DayRange } from '../logic/history-query.ts';
+import { requestJson } from './http.ts';
+import { siteQuery } from './site-query.ts';
+
+/** The questions the bot did not answer outright in a range, grouped. */
+export function listMissed(siteId: string, range: DayRange): Promise<MissedGroups> {
+  return requestJson('GET', `/api/kb/missed${siteQuery(siteId, { from: range.from, to: range.to })}`);
+}

@@ -237,7 +237,7 @@ export async function compose(config: Config, log: Log, http?: HttpServer): Prom
     history,
     waterfall,
     visitorActions: visitorActions(
-      { ...views, config, redis, keys: k, conversations, bots, events, rates, repair },
+      { ...views, config, redis, keys: k, conversations, bots, events, rates, repair, tickets },
       waterfall,
     ),
     agentActions: agentActions(

@@ -116,5 +116,7 @@ export const ConversationView = z.object({
    * their verified one. Empty (or absent) means nowhere: the transcript is no relay to strangers.
    */
   transcriptTo: z.array(z.email().max(254)).max(2).optional(),
+  /** The chat became a ticket with no address to answer: the widget says so and asks for one. */
+  ticketNoContact: z.boolean().optional(),
 });
 export type ConversationView = z.infer<typeof ConversationView>;

@@ -14,7 +14,7 @@ export type TicketReason = z.infer<typeof TicketReason>;
 
 export const TicketHistoryItem = z.object({
   ts: Timestamp,
-  action: z.enum(['created', 'status', 'assignee', 'reply', 'note']),
+  action: z.enum(['created', 'status', 'assignee', 'reply', 'note', 'contact']),
   by: z.string().max(100),
   detail: z.string().max(4000),
 });

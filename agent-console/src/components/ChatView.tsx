@@ -128,7 +128,11 @@ export function ChatView({
       )}
 
       {dialog === 'followup' && (
-        <FollowUpDialog onClose={() => setDialog(null)} onSubmit={(note) => controller.followUp(id, note)} />
+        <FollowUpDialog
+          noContact={!visitor.email && !conversation.visitorEmail}
+          onClose={() => setDialog(null)}
+          onSubmit={(note) => controller.followUp(id, note)}
+        />
       )}
       {dialog === 'transfer' && (
         <TransferDialog

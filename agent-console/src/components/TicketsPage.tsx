@@ -167,7 +167,10 @@ export function TicketsPage({ me }: { me: Me }) {
                 <td>
                   <a href={routeHash({ view: 'ticket', ticketId: ticket.id })}>#{t.num(ticket.number)}</a>
                 </td>
-                <td dir="auto">{visitorLabel(t, ticket.visitor)}</td>
+                <td>
+                  <span dir="auto">{visitorLabel(t, ticket.visitor)}</span>
+                  {!ticket.visitor.email && <span class="tag no-contact">{t.t('tickets.noContact')}</span>}
+                </td>
                 <td>{t.t(`ticketReason.${ticket.reason}`)}</td>
                 <td>
                   <span class={`tag status-${ticket.status}`}>{t.t(`ticketStatus.${ticket.status}`)}</span>

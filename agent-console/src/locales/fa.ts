@@ -207,6 +207,10 @@ export const fa: Record<MessageKey, string> = {
   'followup.note': 'یادداشت',
   'followup.submit': 'ساخت تیکت',
   'followup.created': 'تیکت شماره {number} ساخته شد.',
+  'followup.createdNoContact':
+    'تیکت شماره {number} بدون نشانی تماس ساخته شد: در گفتگو از بازدیدکننده خواسته شد نشانی‌ای بگذارد.',
+  'followup.noContact':
+    'این بازدیدکننده نشانی ایمیلی نگذاشته است. تیکت «بدون نشانی تماس» علامت می‌خورد و در گفتگو از بازدیدکننده خواسته می‌شود نشانی‌ای بگذارد.',
   'transfer.title': 'انتقال گفتگو',
   'transfer.explain': 'پشتیبان بعدی کل گفتگو و یادداشت شما را می‌بیند.',
   'transfer.level': 'سطح',
@@ -325,11 +329,13 @@ export const fa: Record<MessageKey, string> = {
   'history.assignee': 'مسئول',
   'history.reply': 'پاسخ',
   'history.note': 'یادداشت',
+  'history.contact': 'نشانی تماس افزوده شد',
 
   'chat.botPart': 'گفتگو با ربات ({n})',
   'tickets.site': 'سایت',
   'tickets.allSites': 'همهٔ سایت‌ها',
   'tickets.skill': 'مهارت',
+  'tickets.noContact': 'بدون نشانی تماس',
   'tickets.assignee': 'مسئول',
   'tickets.anyone': 'هر کسی',
   'tickets.mine': 'واگذارشده به من',
@@ -344,7 +350,8 @@ export const fa: Record<MessageKey, string> = {
   'reply.label': 'پاسخ شما، با ایمیل به',
   'reply.send': 'ارسال ایمیل',
   'reply.sending': 'در حال ارسال…',
-  'reply.noEmail': 'بازدیدکننده نشانی ایمیلی نگذاشته، پس به این تیکت نمی‌شود با ایمیل پاسخ داد.',
+  'reply.noEmail':
+    'بدون نشانی تماس: بازدیدکننده ایمیلی نگذاشته، پس به این تیکت نمی‌شود با ایمیل پاسخ داد. در گفتگو از او خواسته شد نشانی‌ای بگذارد.',
   'reply.failed': 'ارسال پاسخ ممکن نشد: {message}',
   'reply.queued': 'پاسخ برای ارسال پذیرفته شد به',
 

@@ -26,6 +26,8 @@ import { toVisitorView } from './visitor-projection.ts';
 import { isOpen } from '../routing/hours.ts';
 import { priorityFor } from '../routing/priority.ts';
 import type { Repairs } from './repair.ts';
+import type { TicketStore } from '../store/tickets.ts';
+import { addTicketContact } from '../tickets/contact.ts';
 
 /** A step that lost to another one on the same conversation (it changed state first) is not an error. */
 function ignoreIfMovedOn(e: unknown): void {
@@ -49,6 +51,7 @@ export type VisitorActionDeps = ViewDeps & {
   events: DomainEvents;
   rates: RateLimiter;
   repair: Repairs;
+  tickets: TicketStore;
 };
 
 /** What a visitor can do, each step going through the waterfall. */
@@ -254,6 +257,10 @@ export function visitorActions(d: VisitorActionDeps, w: Waterfall) {
 
     async leaveEmail(site: Site, visitor: Visitor, email: string, name: string | undefined) {
       const c = await required(site, visitor);
+      if (c.state === 'ticketed') {
+        await addTicketContact(d, c, visitor, email, name);
+        return reply(c);
+      }
       // What a verified identity vouched for stays as it was: the visitor fills in only what it left empty.
       const locked = (field: 'email' | 'name') => visitor.verified && visitor[field] !== null;
       await d.visitors.update(site.id, visitor.id, {

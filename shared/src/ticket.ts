@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AgentId, ConversationId, SiteId, TicketId, Timestamp, VisitorId } from './ids.ts';
+import { AgentId, ConversationId, DeliveryId, SiteId, TicketId, Timestamp, VisitorId } from './ids.ts';
 import { Level, Skill } from './site.ts';
 import { Message } from './message.ts';
 import { PageView } from './visitor.ts';
@@ -17,6 +17,8 @@ export const TicketHistoryItem = z.object({
   action: z.enum(['created', 'status', 'assignee', 'reply', 'note', 'contact']),
   by: z.string().max(100),
   detail: z.string().max(4000),
+  /** A reply's email: its delivery says whether it went out. */
+  deliveryId: DeliveryId.optional(),
 });
 export type TicketHistoryItem = z.infer<typeof TicketHistoryItem>;
 

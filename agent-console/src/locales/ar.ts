@@ -350,7 +350,12 @@ export const ar: Record<MessageKey, string> = {
   'reply.noEmail':
     'لا عنوان للتواصل: لم يترك الزائر بريدًا إلكترونيًا، فلا يمكن الرد على هذه التذكرة بالبريد. طُلب منه في المحادثة أن يترك عنوانًا.',
   'reply.failed': 'تعذّر إرسال الرد: {message}',
-  'reply.queued': 'قُبل الرد للإرسال إلى',
+  'reply.queued': 'حُفظ الرد؛ يذهب بريده (وحالته في السجل) إلى',
+  'reply.state.pending': 'جارٍ الإرسال…',
+  'reply.state.delivered': 'أُرسل إلى {email}',
+  'reply.state.failed': 'لم يُرسل',
+  'reply.noSmtp':
+    'لا يستطيع هذا الخادم إرسال البريد: SMTP_URL غير مضبوط. يمكن للمسؤول ضبطه وإعادة التشغيل، ثم أعد المحاولة.',
 
   'number.percent': '{n}%',
 

@@ -349,7 +349,12 @@ export const en = {
   'reply.noEmail':
     'No contact address: the visitor left no email, so this ticket cannot be answered by email. They were asked in the chat to leave one.',
   'reply.failed': 'Could not send the reply: {message}',
-  'reply.queued': 'Reply accepted for sending to',
+  'reply.queued': 'Reply saved; its email (its state is in the history) goes to',
+  'reply.state.pending': 'Sending…',
+  'reply.state.delivered': 'Sent to {email}',
+  'reply.state.failed': 'Not sent',
+  'reply.noSmtp':
+    'This server cannot send email: SMTP_URL is not set. An administrator can set it and restart; then retry.',
 
   'number.percent': '{n}%',
 

@@ -34,6 +34,8 @@ export const Ticket = z.object({
   level: Level,
   assigneeId: AgentId.nullable(),
   note: z.string().max(1000).nullable(),
+  /** Taken from the visitor's first question in the chat. */
+  subject: z.string().max(200).optional(),
   visitor: z.object({
     id: VisitorId,
     name: z.string().nullable(),

@@ -63,6 +63,11 @@ export function ChatView({
             {' · '}
             {t.t(`state.${conversation.state}`)}
           </span>
+          {conversation.subject && (
+            <span class="chat-subject small" dir="auto">
+              {conversation.subject}
+            </span>
+          )}
         </div>
         <div class="chat-actions" role="group" aria-label={t.t('actions.label')}>
           {active ? (

@@ -44,6 +44,12 @@ export function TicketDetailPage({ ticketId, me }: { ticketId: string; me: Me })
             <span class={`tag status-${ticket.status}`}>{t.t(`ticketStatus.${ticket.status}`)}</span>
           </div>
           <dl class="facts wide">
+            {ticket.subject && (
+              <>
+                <dt>{t.t('tickets.subject')}</dt>
+                <dd dir="auto">{ticket.subject}</dd>
+              </>
+            )}
             <dt>{t.t('tickets.visitor')}</dt>
             <dd dir="auto">
               {visitorLabel(t, ticket.visitor)}

@@ -155,6 +155,7 @@ export function TicketsPage({ me }: { me: Me }) {
             <tr>
               <th scope="col">{t.t('tickets.number')}</th>
               <th scope="col">{t.t('tickets.visitor')}</th>
+              <th scope="col">{t.t('tickets.subject')}</th>
               <th scope="col">{t.t('tickets.reason')}</th>
               <th scope="col">{t.t('tickets.status')}</th>
               <th scope="col">{t.t('tickets.queue')}</th>
@@ -170,6 +171,9 @@ export function TicketsPage({ me }: { me: Me }) {
                 <td>
                   <span dir="auto">{visitorLabel(t, ticket.visitor)}</span>
                   {!ticket.visitor.email && <span class="tag no-contact">{t.t('tickets.noContact')}</span>}
+                </td>
+                <td class="ticket-subject" dir="auto">
+                  {ticket.subject ?? ''}
                 </td>
                 <td>{t.t(`ticketReason.${ticket.reason}`)}</td>
                 <td>

@@ -28,6 +28,7 @@ import { priorityFor } from '../routing/priority.ts';
 import type { Repairs } from './repair.ts';
 import type { TicketStore } from '../store/tickets.ts';
 import { addTicketContact } from '../tickets/contact.ts';
+import { subjectOf } from './subject.ts';
 
 /** A step that lost to another one on the same conversation (it changed state first) is not an error. */
 function ignoreIfMovedOn(e: unknown): void {
@@ -208,6 +209,7 @@ export function visitorActions(d: VisitorActionDeps, w: Waterfall) {
       // A re-send of a stored message is pushed again: its first push may be what was lost.
       await w.fanOut(message, c);
       if (isNew) {
+        if (c.subject === undefined) await d.conversations.update(c.id, { subject: subjectOf(input.text) });
         if (c.state === 'bot') {
           const { site, visitor } = who ?? (await load(ref));
           const bot = await d.bots.get(site.id);

@@ -8,7 +8,7 @@ export type TicketContactDeps = { visitors: VisitorStore; conversations: Convers
 /**
  * A ticket made without an address (an anonymous visitor's follow-up) gets one when the visitor
  * leaves it afterwards in the chat; only then can the team answer by email. An address the
- * ticket has already stays as it is.
+ * ticket has already stays as it is: false, and the step is refused as before.
  */
 export async function addTicketContact(
   d: TicketContactDeps,
@@ -16,9 +16,9 @@ export async function addTicketContact(
   visitor: Visitor,
   email: string,
   name: string | undefined,
-): Promise<void> {
+): Promise<boolean> {
   const ticket = await d.tickets.ofConversation(c.siteId, c.id);
-  if (!ticket || ticket.visitor.email) return;
+  if (!ticket || ticket.visitor.email) return false;
   const verifiedName = visitor.verified && visitor.name !== null;
   const newName = name && !verifiedName ? name : undefined;
   await d.visitors.update(c.siteId, visitor.id, { email, ...(newName ? { name: newName } : {}) });
@@ -29,4 +29,5 @@ export async function addTicketContact(
     { visitor: { ...ticket.visitor, email, ...(newName ? { name: newName } : {}) } },
     { ts: Date.now(), action: 'contact', by: 'visitor', detail: email },
   );
+  return true;
 }

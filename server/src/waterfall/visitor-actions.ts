@@ -259,10 +259,7 @@ export function visitorActions(d: VisitorActionDeps, w: Waterfall) {
 
     async leaveEmail(site: Site, visitor: Visitor, email: string, name: string | undefined) {
       const c = await required(site, visitor);
-      if (c.state === 'ticketed') {
-        await addTicketContact(d, c, visitor, email, name);
-        return reply(c);
-      }
+      if (c.state === 'ticketed' && (await addTicketContact(d, c, visitor, email, name))) return reply(c);
       // What a verified identity vouched for stays as it was: the visitor fills in only what it left empty.
       const locked = (field: 'email' | 'name') => visitor.verified && visitor[field] !== null;
       await d.visitors.update(site.id, visitor.id, {

@@ -8,6 +8,7 @@ import { accountRoutes, loginRoutes } from './http/auth.ts';
 import { guard } from './http/guard.ts';
 import { ticketRoutes } from './http/tickets.ts';
 import { deliveryRoutes } from './delivery/routes.ts';
+import { ticketDeliveryRoutes } from './delivery/ticket-routes.ts';
 import { outbox } from './delivery/outbox.ts';
 import { metricsRoutes } from './http/metrics.ts';
 import { kbRoutes } from './http/kb.ts';
@@ -154,7 +155,12 @@ export async function buildServer(config: Config): Promise<{ app: FastifyInstanc
     });
     auditTrail(api, core.db, app.log);
     await api.register(accountRoutes, authDeps);
-    await api.register(ticketRoutes, { tickets: core.tickets, agents: core.agents, outbox: outbox(core) });
+    await api.register(ticketRoutes, {
+      tickets: core.tickets,
+      agents: core.agents,
+      outbox: outbox(core),
+    });
+    await api.register(ticketDeliveryRoutes, { tickets: core.tickets, outbox: outbox(core) });
     await api.register(deliveryRoutes, { outbox: outbox(core) });
     await api.register(metricsRoutes, { redis: core.redis, keys: core.keys });
     await api.register(kbRoutes, { kb: core.kb, sites: core.sites, bots: core.bots });

@@ -240,7 +240,7 @@ export async function compose(config: Config, log: Log, http?: HttpServer): Prom
     answerTags,
     waterfall,
     visitorActions: visitorActions(
-      { ...views, config, redis, keys: k, conversations, bots, events, rates, repair, answerTags },
+      { ...views, config, redis, keys: k, conversations, bots, events, rates, repair, answerTags, tickets },
       waterfall,
     ),
     agentActions: agentActions(

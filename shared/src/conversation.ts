@@ -26,6 +26,9 @@ export type Csat = z.infer<typeof Csat>;
 /** Why a visitor is offered a ticket instead of a person: theirs to read, it says what the wait was. */
 export const OfferReason = z.enum(['max_wait', 'no_agent', 'outside_hours']);
 
+/** A subject is one line: the start of the first question. */
+export const SUBJECT_MAX = 120;
+
 export const Conversation = z.object({
   id: ConversationId,
   siteId: SiteId,
@@ -59,6 +62,8 @@ export const Conversation = z.object({
   assignedAt: Timestamp.nullable(),
   firstResponseAt: Timestamp.nullable(),
   closedAt: Timestamp.nullable(),
+  /** The visitor's first question, shortened: what the chat is about, wherever it is listed. */
+  subject: z.string().max(SUBJECT_MAX).optional(),
 });
 export type Conversation = z.infer<typeof Conversation>;
 
@@ -116,5 +121,7 @@ export const ConversationView = z.object({
    * their verified one. Empty (or absent) means nowhere: the transcript is no relay to strangers.
    */
   transcriptTo: z.array(z.email().max(254)).max(2).optional(),
+  /** The chat became a ticket with no address to answer: the widget says so and asks for one. */
+  ticketNoContact: z.boolean().optional(),
 });
 export type ConversationView = z.infer<typeof ConversationView>;

@@ -27,3 +27,7 @@ export type ClientMsgId = z.infer<typeof ClientMsgId>;
 /** Milliseconds since the epoch. */
 export const Timestamp = z.number().int().nonnegative();
 export type Timestamp = z.infer<typeof Timestamp>;
+
+/** Letters, digits and `.`, `_`, `-`: also a BullMQ job id, so one delivery runs once. */
+export const DeliveryId = z.string().regex(/^[A-Za-z0-9._-]{1,160}$/, 'delivery id must be letters, digits, ., _ or -');
+export type DeliveryId = z.infer<typeof DeliveryId>;

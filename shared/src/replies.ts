@@ -31,6 +31,9 @@ export type TicketReplied = z.infer<typeof TicketReplied>;
 
 export const DeliveryList = z.object({ deliveries: z.array(Delivery), total: z.number().int().nonnegative() });
 export type DeliveryList = z.infer<typeof DeliveryList>;
+/** The emails of a ticket's replies, each with how it went. */
+export const TicketDeliveries = z.object({ deliveries: z.array(Delivery) });
+export type TicketDeliveries = z.infer<typeof TicketDeliveries>;
 export const DeliveryAnswer = z.object({ delivery: Delivery });
 export type DeliveryAnswer = z.infer<typeof DeliveryAnswer>;
 

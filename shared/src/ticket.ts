@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AgentId, ConversationId, SiteId, TicketId, Timestamp, VisitorId } from './ids.ts';
+import { AgentId, ConversationId, DeliveryId, SiteId, TicketId, Timestamp, VisitorId } from './ids.ts';
 import { Level, Skill } from './site.ts';
 import { Message } from './message.ts';
 import { PageView } from './visitor.ts';
@@ -14,9 +14,11 @@ export type TicketReason = z.infer<typeof TicketReason>;
 
 export const TicketHistoryItem = z.object({
   ts: Timestamp,
-  action: z.enum(['created', 'status', 'assignee', 'reply', 'note']),
+  action: z.enum(['created', 'status', 'assignee', 'reply', 'note', 'contact']),
   by: z.string().max(100),
   detail: z.string().max(4000),
+  /** A reply's email: its delivery says whether it went out. */
+  deliveryId: DeliveryId.optional(),
 });
 export type TicketHistoryItem = z.infer<typeof TicketHistoryItem>;
 
@@ -32,6 +34,8 @@ export const Ticket = z.object({
   level: Level,
   assigneeId: AgentId.nullable(),
   note: z.string().max(1000).nullable(),
+  /** Taken from the visitor's first question in the chat. */
+  subject: z.string().max(200).optional(),
   visitor: z.object({
     id: VisitorId,
     name: z.string().nullable(),

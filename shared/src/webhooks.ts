@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Conversation } from './conversation.ts';
-import { AgentId, ConversationId, SiteId, TicketId, Timestamp } from './ids.ts';
+import { AgentId, ConversationId, DeliveryId, SiteId, TicketId, Timestamp } from './ids.ts';
 import { Message } from './message.ts';
 import { Level, Skill } from './site.ts';
 import { Ticket } from './ticket.ts';
@@ -17,10 +17,6 @@ export const WebhookEventType = z.enum([
   'conversation.transferred',
 ]);
 export type WebhookEventType = z.infer<typeof WebhookEventType>;
-
-/** Letters, digits and `.`, `_`, `-`: also a BullMQ job id, so one delivery runs once. */
-export const DeliveryId = z.string().regex(/^[A-Za-z0-9._-]{1,160}$/, 'delivery id must be letters, digits, ., _ or -');
-export type DeliveryId = z.infer<typeof DeliveryId>;
 
 const envelope = {
   /** The delivery id, the same on every try: receivers use it to ignore a repeat. */

@@ -32,3 +32,12 @@ export function replyByEmail(
 ): Promise<{ ticket: Ticket; delivery: Delivery }> {
   return requestJson('POST', `/api/tickets/${encodeURIComponent(ticketId)}/replies`, { body: { text }, csrf });
 }
+
+/** How each emailed reply of the ticket went (sending, sent, failed with its reason). */
+export async function ticketDeliveries(ticketId: string): Promise<Delivery[]> {
+  const { deliveries } = await requestJson<{ deliveries: Delivery[] }>(
+    'GET',
+    `/api/tickets/${encodeURIComponent(ticketId)}/deliveries`,
+  );
+  return deliveries;
+}

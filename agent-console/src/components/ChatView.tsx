@@ -63,6 +63,11 @@ export function ChatView({
             {' · '}
             {t.t(`state.${conversation.state}`)}
           </span>
+          {conversation.subject && (
+            <span class="chat-subject small" dir="auto">
+              {conversation.subject}
+            </span>
+          )}
         </div>
         <div class="chat-actions" role="group" aria-label={t.t('actions.label')}>
           {active ? (
@@ -128,7 +133,11 @@ export function ChatView({
       )}
 
       {dialog === 'followup' && (
-        <FollowUpDialog onClose={() => setDialog(null)} onSubmit={(note) => controller.followUp(id, note)} />
+        <FollowUpDialog
+          noContact={!visitor.email && !conversation.visitorEmail}
+          onClose={() => setDialog(null)}
+          onSubmit={(note) => controller.followUp(id, note)}
+        />
       )}
       {dialog === 'transfer' && (
         <TransferDialog

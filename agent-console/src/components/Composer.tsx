@@ -62,6 +62,8 @@ export function Composer({ conversationId, locale, canned, draft, onDraft, onTyp
     if (!text) return;
     onSend(text, internal);
     setCaret(0);
+    // A note is one message: the next one is a reply again unless the agent ticks it anew.
+    setInternal(false);
   };
 
   const onKeyDown = (e: KeyboardEvent) => {

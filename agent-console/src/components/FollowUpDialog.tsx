@@ -4,12 +4,14 @@ import { useT } from '../i18n/context.ts';
 import { Dialog, DialogFooter } from './Dialog.tsx';
 
 interface Props {
+  /** The visitor left no address: the ticket will have none, and the agent is told so first. */
+  noContact: boolean;
   onClose: () => void;
   onSubmit: (note: string) => Promise<TicketSummary>;
 }
 
 /** "Needs follow-up": a short note, then the chat becomes a ticket whose number the chat shows. */
-export function FollowUpDialog({ onClose, onSubmit }: Props) {
+export function FollowUpDialog({ noContact, onClose, onSubmit }: Props) {
   const t = useT();
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
@@ -32,6 +34,7 @@ export function FollowUpDialog({ onClose, onSubmit }: Props) {
     <Dialog title={t.t('followup.title')} titleId="followup-title" onClose={onClose}>
       <form class="dialog-form" onSubmit={submit}>
         <p class="muted">{t.t('followup.explain')}</p>
+        {noContact && <p class="warning-text">{t.t('followup.noContact')}</p>}
         <label class="field">
           <span>{t.t('followup.note')}</span>
           <textarea rows={4} maxLength={1000} dir="auto" value={note} onInput={(e) => setNote(e.currentTarget.value)} />

@@ -50,6 +50,11 @@ export function Inbox({ me, state, controller }: Props) {
                     )}
                     {last && <time class="chat-item-time">{t.time(last.ts)}</time>}
                   </span>
+                  {chat.summary.conversation.subject && (
+                    <span class="chat-item-subject" dir="auto">
+                      {chat.summary.conversation.subject}
+                    </span>
+                  )}
                   <span class="chat-item-preview" dir="auto">
                     {previewText(t, last)}
                   </span>

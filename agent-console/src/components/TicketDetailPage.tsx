@@ -2,12 +2,14 @@ import type { Me } from '@cascade/shared';
 import { listAgents } from '../api/agents.ts';
 import { getTicket } from '../api/tickets.ts';
 import { useLoad } from '../hooks/use-load.ts';
+import { useReplyDeliveries } from '../hooks/use-reply-deliveries.ts';
 import { useT } from '../i18n/context.ts';
 import { visitorLabel } from '../i18n/describe.ts';
 import { assigneeChoices, canAssignOthers } from '../logic/assignees.ts';
 import { safeHref } from '../logic/links.ts';
 import { routeHash } from '../logic/route.ts';
 import { MessageList } from './MessageList.tsx';
+import { ReplyDelivery } from './ReplyDelivery.tsx';
 import { TicketActions } from './TicketActions.tsx';
 import { TicketReplyForm } from './TicketReplyForm.tsx';
 
@@ -18,6 +20,8 @@ export function TicketDetailPage({ ticketId, me }: { ticketId: string; me: Me })
   const siteId = ticket?.siteId ?? '';
   const listsAgents = ticket !== null && canAssignOthers(me, siteId);
   const agents = useLoad(() => (listsAgents ? listAgents(siteId) : Promise.resolve(null)), listsAgents ? siteId : '');
+  const replies = ticket?.history.filter((item) => item.deliveryId).length ?? 0;
+  const deliveries = useReplyDeliveries(ticketId, replies);
   const assignee = ticket?.assigneeId
     ? assigneeChoices(me, ticket.assigneeId, agents.data).find((c) => c.id === ticket.assigneeId)
     : null;
@@ -40,6 +44,12 @@ export function TicketDetailPage({ ticketId, me }: { ticketId: string; me: Me })
             <span class={`tag status-${ticket.status}`}>{t.t(`ticketStatus.${ticket.status}`)}</span>
           </div>
           <dl class="facts wide">
+            {ticket.subject && (
+              <>
+                <dt>{t.t('tickets.subject')}</dt>
+                <dd dir="auto">{ticket.subject}</dd>
+              </>
+            )}
             <dt>{t.t('tickets.visitor')}</dt>
             <dd dir="auto">
               {visitorLabel(t, ticket.visitor)}
@@ -93,6 +103,13 @@ export function TicketDetailPage({ ticketId, me }: { ticketId: string; me: Me })
                         {t.t(`history.${item.action}`)}
                       </span>
                       {item.detail && <span dir="auto">{item.detail}</span>}
+                      {item.deliveryId && (
+                        <ReplyDelivery
+                          delivery={deliveries.data?.find((d) => d.id === item.deliveryId)}
+                          csrf={me.csrfToken}
+                          onRetried={deliveries.reload}
+                        />
+                      )}
                     </li>
                   ))}
                 </ol>

@@ -155,6 +155,7 @@ export function TicketsPage({ me }: { me: Me }) {
             <tr>
               <th scope="col">{t.t('tickets.number')}</th>
               <th scope="col">{t.t('tickets.visitor')}</th>
+              <th scope="col">{t.t('tickets.subject')}</th>
               <th scope="col">{t.t('tickets.reason')}</th>
               <th scope="col">{t.t('tickets.status')}</th>
               <th scope="col">{t.t('tickets.queue')}</th>
@@ -167,7 +168,13 @@ export function TicketsPage({ me }: { me: Me }) {
                 <td>
                   <a href={routeHash({ view: 'ticket', ticketId: ticket.id })}>#{t.num(ticket.number)}</a>
                 </td>
-                <td dir="auto">{visitorLabel(t, ticket.visitor)}</td>
+                <td>
+                  <span dir="auto">{visitorLabel(t, ticket.visitor)}</span>
+                  {!ticket.visitor.email && <span class="tag no-contact">{t.t('tickets.noContact')}</span>}
+                </td>
+                <td class="ticket-subject" dir="auto">
+                  {ticket.subject ?? ''}
+                </td>
                 <td>{t.t(`ticketReason.${ticket.reason}`)}</td>
                 <td>
                   <span class={`tag status-${ticket.status}`}>{t.t(`ticketStatus.${ticket.status}`)}</span>

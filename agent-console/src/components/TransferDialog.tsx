@@ -49,6 +49,11 @@ export function TransferDialog({ me, conversation, seenSkills, onClose, onSubmit
     <Dialog title={t.t('transfer.title')} titleId="transfer-title" onClose={onClose}>
       <form class="dialog-form" onSubmit={submit}>
         <p class="muted">{t.t('transfer.explain')}</p>
+        {conversation.subject && (
+          <p>
+            {t.t('transfer.subject')} <q dir="auto">{conversation.subject}</q>
+          </p>
+        )}
         <div class="field-row">
           <label class="field">
             <span>{t.t('transfer.level')}</span>

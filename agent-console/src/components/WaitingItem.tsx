@@ -29,6 +29,11 @@ export function WaitingItem({ me, chat, now, onPick }: Props) {
         <span class="chat-item-name" id={nameId}>
           {name}
         </span>
+        {conversation.subject && (
+          <span class="chat-item-subject" dir="auto">
+            {conversation.subject}
+          </span>
+        )}
         <span class="chat-item-preview" dir="auto">
           {previewText(t, chat.lastMessage)}
         </span>

@@ -204,8 +204,13 @@ export const ar: Record<MessageKey, string> = {
   'followup.note': 'ملاحظة',
   'followup.submit': 'إنشاء تذكرة',
   'followup.created': 'أُنشئت التذكرة رقم {number}.',
+  'followup.createdNoContact':
+    'أُنشئت التذكرة رقم {number} بلا عنوان للتواصل: طُلب من الزائر في المحادثة أن يترك عنوانًا.',
+  'followup.noContact':
+    'لم يترك هذا الزائر عنوان بريد إلكتروني. تُوسم التذكرة بـ«لا عنوان للتواصل»، ويُطلب من الزائر في المحادثة أن يترك عنوانًا.',
   'transfer.title': 'تحويل المحادثة',
   'transfer.explain': 'يرى الموظف التالي المحادثة كاملة وملاحظتك.',
+  'transfer.subject': 'سأل الزائر:',
   'transfer.level': 'المستوى',
   'transfer.skill': 'المهارة',
   'transfer.keepLevel': 'المستوى نفسه ({level})',
@@ -322,11 +327,14 @@ export const ar: Record<MessageKey, string> = {
   'history.assignee': 'المسؤول',
   'history.reply': 'رد',
   'history.note': 'ملاحظة',
+  'history.contact': 'أُضيف عنوان للتواصل',
 
   'chat.botPart': 'المحادثة مع الروبوت ({n})',
   'tickets.site': 'الموقع',
   'tickets.allSites': 'كل المواقع',
   'tickets.skill': 'المهارة',
+  'tickets.subject': 'الموضوع',
+  'tickets.noContact': 'لا عنوان للتواصل',
   'tickets.assignee': 'المسؤول',
   'tickets.anyone': 'أي شخص',
   'tickets.mine': 'المسندة إليّ',
@@ -341,9 +349,15 @@ export const ar: Record<MessageKey, string> = {
   'reply.label': 'ردّك، يُرسل بالبريد إلى',
   'reply.send': 'إرسال البريد',
   'reply.sending': 'جارٍ الإرسال…',
-  'reply.noEmail': 'لم يترك الزائر عنوان بريد إلكتروني، فلا يمكن الرد على هذا الطلب بالبريد.',
+  'reply.noEmail':
+    'لا عنوان للتواصل: لم يترك الزائر بريدًا إلكترونيًا، فلا يمكن الرد على هذه التذكرة بالبريد. طُلب منه في المحادثة أن يترك عنوانًا.',
   'reply.failed': 'تعذّر إرسال الرد: {message}',
-  'reply.queued': 'قُبل الرد للإرسال إلى',
+  'reply.queued': 'حُفظ الرد؛ يذهب بريده (وحالته في السجل) إلى',
+  'reply.state.pending': 'جارٍ الإرسال…',
+  'reply.state.delivered': 'أُرسل إلى {email}',
+  'reply.state.failed': 'لم يُرسل',
+  'reply.noSmtp':
+    'لا يستطيع هذا الخادم إرسال البريد: SMTP_URL غير مضبوط. يمكن للمسؤول ضبطه وإعادة التشغيل، ثم أعد المحاولة.',
 
   'number.percent': '{n}%',
 

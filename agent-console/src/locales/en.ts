@@ -203,8 +203,13 @@ export const en = {
   'followup.note': 'Note',
   'followup.submit': 'Create ticket',
   'followup.created': 'Ticket #{number} created.',
+  'followup.createdNoContact':
+    'Ticket #{number} created, with no contact address: the visitor is asked in the chat to leave one.',
+  'followup.noContact':
+    'This visitor left no email address. The ticket is marked “no contact address”, and the visitor is asked in the chat to leave one.',
   'transfer.title': 'Transfer chat',
   'transfer.explain': 'The next agent sees the whole conversation and your note.',
+  'transfer.subject': 'The visitor asked:',
   'transfer.level': 'Level',
   'transfer.skill': 'Skill',
   'transfer.keepLevel': 'Same level ({level})',
@@ -321,11 +326,14 @@ export const en = {
   'history.assignee': 'assignee',
   'history.reply': 'reply',
   'history.note': 'note',
+  'history.contact': 'contact address added',
 
   'chat.botPart': 'Bot conversation ({n})',
   'tickets.site': 'Site',
   'tickets.allSites': 'All sites',
   'tickets.skill': 'Skill',
+  'tickets.subject': 'Subject',
+  'tickets.noContact': 'No contact address',
   'tickets.assignee': 'Assignee',
   'tickets.anyone': 'Anyone',
   'tickets.mine': 'Assigned to me',
@@ -340,9 +348,15 @@ export const en = {
   'reply.label': 'Your reply, emailed to',
   'reply.send': 'Send email',
   'reply.sending': 'Sending…',
-  'reply.noEmail': 'The visitor left no email address, so this ticket cannot be answered by email.',
+  'reply.noEmail':
+    'No contact address: the visitor left no email, so this ticket cannot be answered by email. They were asked in the chat to leave one.',
   'reply.failed': 'Could not send the reply: {message}',
-  'reply.queued': 'Reply accepted for sending to',
+  'reply.queued': 'Reply saved; its email (its state is in the history) goes to',
+  'reply.state.pending': 'Sending…',
+  'reply.state.delivered': 'Sent to {email}',
+  'reply.state.failed': 'Not sent',
+  'reply.noSmtp':
+    'This server cannot send email: SMTP_URL is not set. An administrator can set it and restart; then retry.',
 
   'number.percent': '{n}%',
 

@@ -207,8 +207,13 @@ export const fa: Record<MessageKey, string> = {
   'followup.note': 'یادداشت',
   'followup.submit': 'ساخت تیکت',
   'followup.created': 'تیکت شماره {number} ساخته شد.',
+  'followup.createdNoContact':
+    'تیکت شماره {number} بدون نشانی تماس ساخته شد: در گفتگو از بازدیدکننده خواسته شد نشانی‌ای بگذارد.',
+  'followup.noContact':
+    'این بازدیدکننده نشانی ایمیلی نگذاشته است. تیکت «بدون نشانی تماس» علامت می‌خورد و در گفتگو از بازدیدکننده خواسته می‌شود نشانی‌ای بگذارد.',
   'transfer.title': 'انتقال گفتگو',
   'transfer.explain': 'پشتیبان بعدی کل گفتگو و یادداشت شما را می‌بیند.',
+  'transfer.subject': 'پرسش بازدیدکننده:',
   'transfer.level': 'سطح',
   'transfer.skill': 'مهارت',
   'transfer.keepLevel': 'همین سطح ({level})',
@@ -325,11 +330,14 @@ export const fa: Record<MessageKey, string> = {
   'history.assignee': 'مسئول',
   'history.reply': 'پاسخ',
   'history.note': 'یادداشت',
+  'history.contact': 'نشانی تماس افزوده شد',
 
   'chat.botPart': 'گفتگو با ربات ({n})',
   'tickets.site': 'سایت',
   'tickets.allSites': 'همهٔ سایت‌ها',
   'tickets.skill': 'مهارت',
+  'tickets.subject': 'موضوع',
+  'tickets.noContact': 'بدون نشانی تماس',
   'tickets.assignee': 'مسئول',
   'tickets.anyone': 'هر کسی',
   'tickets.mine': 'واگذارشده به من',
@@ -344,9 +352,15 @@ export const fa: Record<MessageKey, string> = {
   'reply.label': 'پاسخ شما، با ایمیل به',
   'reply.send': 'ارسال ایمیل',
   'reply.sending': 'در حال ارسال…',
-  'reply.noEmail': 'بازدیدکننده نشانی ایمیلی نگذاشته، پس به این تیکت نمی‌شود با ایمیل پاسخ داد.',
+  'reply.noEmail':
+    'بدون نشانی تماس: بازدیدکننده ایمیلی نگذاشته، پس به این تیکت نمی‌شود با ایمیل پاسخ داد. در گفتگو از او خواسته شد نشانی‌ای بگذارد.',
   'reply.failed': 'ارسال پاسخ ممکن نشد: {message}',
-  'reply.queued': 'پاسخ برای ارسال پذیرفته شد به',
+  'reply.queued': 'پاسخ ذخیره شد؛ ایمیل آن (و وضعیتش در تاریخچه) می‌رود به',
+  'reply.state.pending': 'در حال ارسال…',
+  'reply.state.delivered': 'به {email} فرستاده شد',
+  'reply.state.failed': 'فرستاده نشد',
+  'reply.noSmtp':
+    'این سرور نمی‌تواند ایمیل بفرستد: SMTP_URL تنظیم نشده است. مدیر می‌تواند آن را تنظیم و سرور را دوباره راه‌اندازی کند؛ سپس دوباره تلاش کنید.',
 
   'number.percent': '{n}٪',
 

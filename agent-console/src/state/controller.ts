@@ -341,7 +341,11 @@ export function createConsoleController(
       dispatch({ type: 'conversation', conversation, ticket });
       dispatch({
         type: 'notice',
-        notice: { key: 'followup.created', params: { number: ticket.number }, tone: 'info' },
+        notice: {
+          key: ticket.visitor.email ? 'followup.created' : 'followup.createdNoContact',
+          params: { number: ticket.number },
+          tone: 'info',
+        },
       });
       return ticket;
     },

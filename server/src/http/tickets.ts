@@ -133,17 +133,18 @@ export function ticketRoutes(app: FastifyInstance, deps: TicketRouteDeps, done: 
     const found = await find(agent, ticketId);
     const to = found.visitor.email;
     if (!to) throw new CascadeError('invalid_state', 'the visitor left no email address to reply to');
+    const deliveryId = `mail.reply.${randomUUID()}`;
     const ticket = await deps.tickets.update(
       found.siteId,
       found.id,
       {},
-      { ts: Date.now(), action: 'reply', by: agent.name, detail: text },
+      { ts: Date.now(), action: 'reply', by: agent.name, detail: text, deliveryId },
     );
     if (!ticket) throw new CascadeError('not_found', 'no such ticket');
     const delivery = await deps.outbox.enqueue({
       kind: 'email',
       job: {
-        deliveryId: `mail.reply.${randomUUID()}`,
+        deliveryId,
         siteId: ticket.siteId,
         to,
         mail: { subject: 'ticket.reply', ticketId: ticket.id, text, by: agent.name },

@@ -32,6 +32,7 @@ export async function createTicket(
     level: c.level,
     assigneeId: c.agentId,
     note,
+    ...(c.subject ? { subject: c.subject } : {}),
     visitor: {
       id: c.visitorId,
       name: visitor?.name ?? null,

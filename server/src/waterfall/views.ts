@@ -68,7 +68,13 @@ const ended = (c: Conversation) => c.state === 'resolved' || c.state === 'ticket
 /** Once the chat ends, the widget offers the transcript to the addresses it may go to. */
 async function endView(d: ViewDeps, c: Conversation): Promise<ConversationView> {
   const [v, visitor] = await Promise.all([view(d, c, null), d.visitors.get(c.siteId, c.visitorId)]);
-  return { ...v, transcriptTo: visitor ? transcriptAddresses(c, visitor) : [] };
+  // A ticket is answered at the visitor's stored address (tickets/create.ts); without one it cannot be.
+  const noContact = c.state === 'ticketed' && c.ticketNumber !== null && !visitor?.email;
+  return {
+    ...v,
+    transcriptTo: visitor ? transcriptAddresses(c, visitor) : [],
+    ...(noContact ? { ticketNoContact: true } : {}),
+  };
 }
 
 /** The visitor's view: state, place in line with an honest estimate, who is helping. */

@@ -27,6 +27,9 @@ import { isOpen } from '../routing/hours.ts';
 import { priorityFor } from '../routing/priority.ts';
 import type { Repairs } from './repair.ts';
 import type { AnswerTags } from '../history/answer-tags.ts';
+import type { TicketStore } from '../store/tickets.ts';
+import { addTicketContact } from '../tickets/contact.ts';
+import { subjectOf } from './subject.ts';
 
 /** A step that lost to another one on the same conversation (it changed state first) is not an error. */
 function ignoreIfMovedOn(e: unknown): void {
@@ -51,6 +54,7 @@ export type VisitorActionDeps = ViewDeps & {
   rates: RateLimiter;
   repair: Repairs;
   answerTags: AnswerTags;
+  tickets: TicketStore;
 };
 
 /** What a visitor can do, each step going through the waterfall. */
@@ -207,6 +211,7 @@ export function visitorActions(d: VisitorActionDeps, w: Waterfall) {
       // A re-send of a stored message is pushed again: its first push may be what was lost.
       await w.fanOut(message, c);
       if (isNew) {
+        if (c.subject === undefined) await d.conversations.update(c.id, { subject: subjectOf(input.text) });
         if (c.state === 'bot') {
           const { site, visitor } = who ?? (await load(ref));
           const bot = await d.bots.get(site.id);
@@ -256,6 +261,7 @@ export function visitorActions(d: VisitorActionDeps, w: Waterfall) {
 
     async leaveEmail(site: Site, visitor: Visitor, email: string, name: string | undefined) {
       const c = await required(site, visitor);
+      if (c.state === 'ticketed' && (await addTicketContact(d, c, visitor, email, name))) return reply(c);
       // What a verified identity vouched for stays as it was: the visitor fills in only what it left empty.
       const locked = (field: 'email' | 'name') => visitor.verified && visitor[field] !== null;
       await d.visitors.update(site.id, visitor.id, {

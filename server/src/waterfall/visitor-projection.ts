@@ -134,6 +134,7 @@ export function toVisitorView(c: ConversationView): ConversationView {
     ticketNumber: c.ticketNumber,
     canRate: c.canRate,
     ...(c.transcriptTo ? { transcriptTo: [...c.transcriptTo] } : {}),
+    ...(c.ticketNoContact ? { ticketNoContact: true } : {}),
   };
 }
 

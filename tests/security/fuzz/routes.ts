@@ -113,6 +113,7 @@ export function routes(f: Facts): Route[] {
       params: ticket,
       body: { valid: { text: 'Your parcel left today.' }, ok: accepts(TicketReply) },
     },
+    { method: 'GET', path: '/api/tickets/:ticketId/deliveries', params: ticket },
     {
       method: 'GET',
       path: '/api/deliveries',

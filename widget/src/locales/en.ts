@@ -42,6 +42,8 @@ export const catalogue = {
   'form.email': 'Email',
   'form.name': 'Name (optional)',
   'ticket.created': 'Ticket #{n} created. We will reply by email.',
+  'ticket.noContact':
+    'Ticket #{n} created, but we have no email address for you, so the team cannot reply by email. Leave one and we will reply there.',
   'rate.title': 'How was this chat?',
   'rate.star': '{n} of {max}',
   'rate.comment': 'Comment (optional)',

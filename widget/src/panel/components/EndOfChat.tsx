@@ -2,6 +2,7 @@ import type { ConversationView } from '@cascade/shared';
 import { useState } from 'preact/hooks';
 import { useChat } from '../context.ts';
 import { Rating } from './Rating.tsx';
+import { TicketContact } from './TicketContact.tsx';
 import { Transcript } from './Transcript.tsx';
 
 /** After the chat: the ticket number if one was made, the rating, the transcript, and how to start again. */
@@ -10,9 +11,13 @@ export function EndOfChat({ conversation }: { conversation: ConversationView }) 
   const [rated, setRated] = useState(false);
   return (
     <div class="card">
-      {conversation.state === 'ticketed' && conversation.ticketNumber !== null && (
-        <p class="strong">{t('ticket.created', { n: conversation.ticketNumber })}</p>
-      )}
+      {conversation.state === 'ticketed' &&
+        conversation.ticketNumber !== null &&
+        (conversation.ticketNoContact ? (
+          <TicketContact n={conversation.ticketNumber} />
+        ) : (
+          <p class="strong">{t('ticket.created', { n: conversation.ticketNumber })}</p>
+        ))}
       {rated ? (
         <p role="status">{t('rate.thanks')}</p>
       ) : (

@@ -1,0 +1,34 @@
+import { useState } from 'preact/hooks';
+import { useChat } from '../context.ts';
+
+/** The chat became a ticket with no address to answer: said plainly, with a place to leave one. */
+export function TicketContact({ n }: { n: number }) {
+  const { t, conn, attempt } = useChat();
+  const [email, setEmail] = useState('');
+
+  function submit(event: Event): void {
+    event.preventDefault();
+    void attempt(conn.act('conversation:leave-email', { email: email.trim() }));
+  }
+
+  return (
+    <form onSubmit={submit}>
+      <p class="strong">{t('ticket.noContact', { n })}</p>
+      <label>
+        {t('form.email')}
+        <input
+          type="email"
+          required
+          dir="ltr"
+          autoComplete="email"
+          maxLength={254}
+          value={email}
+          onInput={(e) => setEmail(e.currentTarget.value)}
+        />
+      </label>
+      <button type="submit" class="primary">
+        {t('offer.submit')}
+      </button>
+    </form>
+  );
+}

@@ -98,6 +98,13 @@ export const QueueStatus = z.object({
   /** 1 = next in line. */
   position: z.number().int().positive(),
   etaSeconds: z.number().int().nonnegative(),
+  /**
+   * Whether an eligible agent (skill, level, online, within hours) can take the chat within the
+   * site's wait limit. When false the estimate is no promise: the widget says nobody can answer now.
+   */
+  available: z.boolean(),
+  /** When the site is closed: the next opening (epoch ms), for "we are back at…". */
+  opensAt: z.number().int().nonnegative().nullable(),
 });
 export type QueueStatus = z.infer<typeof QueueStatus>;
 

@@ -18,6 +18,8 @@ import type { Notifier } from './notifier.ts';
 import type { SendGuard } from '../store/messages.ts';
 import type { Waterfall } from './service.ts';
 import { chatSummary, type ViewDeps } from './views.ts';
+import { offerIfNobodyCanCome } from './nobody-now.ts';
+import { ignoreIfMovedOn } from './moved-on.ts';
 import { transferLevel, transferNote, transferRefusal } from './rules.ts';
 import { afterCursor, visitorConversations } from '../history/visitor-history.ts';
 import { typingThrottle } from '../security/typing-throttle.ts';
@@ -189,7 +191,15 @@ export function agentActions(d: AgentActionDeps, w: Waterfall) {
       const skill = input.skill ?? c.skill;
       if (site && !site.skills.includes(skill)) throw new CascadeError('invalid_payload', `unknown skill "${skill}"`);
       const level = transferLevel(c, input);
-      return w.apply(c, { type: 'transfer', level, skill, note: transferNote(input.note, input.reason) }, agent.id);
+      const moved = await w.apply(
+        c,
+        { type: 'transfer', level, skill, note: transferNote(input.note, input.reason) },
+        agent.id,
+      );
+      // A level with nobody to take it: the visitor is offered the ticket at once.
+      const now = (await d.conversations.get(c.id)) ?? moved;
+      if (site) await offerIfNobodyCanCome(d, w, site, now).catch(ignoreIfMovedOn);
+      return moved;
     },
 
     /** Taking a chat from the line by hand, for sites that let agents pick. */

@@ -25,6 +25,7 @@ import type { Log } from '../log.ts';
 import { siteThrottle } from './site-throttle.ts';
 import type { Journal, TransitionRecord } from './journal.ts';
 import { crashPoint } from '../testing/crash-point.ts';
+import { isOpen } from '../routing/hours.ts';
 import { transitionEvents } from './transition-events.ts';
 import { messagePush } from '../io/message-push.ts';
 
@@ -329,7 +330,7 @@ export function waterfall(d: ServiceDeps) {
     const site = known ?? (await d.sites.get(siteId));
     if (!site) return [];
     const written: Assignment[] = [];
-    if (site.assignment === 'auto') {
+    if (site.assignment === 'auto' && isOpen(site.businessHours, new Date())) {
       for (let a = await d.routing.claimNext(site); a; a = await d.routing.claimNext(site)) {
         crashPoint('claim:taken');
         if (await writeClaim(site, a.conversationId, a.agentId)) written.push(a);
@@ -357,7 +358,7 @@ export function waterfall(d: ServiceDeps) {
       const view = views[i];
       if (!view) return;
       // The version changes with every state write, so a chat that was told something else meanwhile hears it again.
-      const said = `${c.version}:${view.state}:${view.queue?.position}:${view.queue?.etaSeconds}`;
+      const said = `${c.version}:${view.state}:${view.queue?.position}:${view.queue?.etaSeconds}:${view.queue?.available}`;
       heard.set(c.id, said);
       if (before?.get(c.id) !== said) d.notify.toVisitor(c.siteId, c.visitorId, 'conversation:update', view);
     });

@@ -17,8 +17,8 @@ import type { HistoryReader } from '../history/reader.ts';
 import type { Notifier } from './notifier.ts';
 import type { SendGuard } from '../store/messages.ts';
 import type { Waterfall } from './service.ts';
-import { chatSummary, type ViewDeps } from './views.ts';
-import { offerIfNobodyCanCome } from './nobody-now.ts';
+import { chatSummary, visitorView, type ViewDeps } from './views.ts';
+import { nobodyCanCome } from './nobody-now.ts';
 import { ignoreIfMovedOn } from './moved-on.ts';
 import { transferLevel, transferNote, transferRefusal } from './rules.ts';
 import { afterCursor, visitorConversations } from '../history/visitor-history.ts';
@@ -196,9 +196,13 @@ export function agentActions(d: AgentActionDeps, w: Waterfall) {
         { type: 'transfer', level, skill, note: transferNote(input.note, input.reason) },
         agent.id,
       );
-      // A level with nobody to take it: the visitor is offered the ticket at once.
+      // A level with nobody to take it: the visitor hears their place, then is offered the ticket at once.
       const now = (await d.conversations.get(c.id)) ?? moved;
-      if (site) await offerIfNobodyCanCome(d, w, site, now).catch(ignoreIfMovedOn);
+      const reason = site && now.state === 'queued' ? await nobodyCanCome(d, site, now) : null;
+      if (reason) {
+        d.notify.toVisitor(now.siteId, now.visitorId, 'conversation:update', await visitorView(d, now));
+        await w.apply(now, { type: 'offer_ticket', reason }).catch(ignoreIfMovedOn);
+      }
       return moved;
     },
 

@@ -146,6 +146,7 @@ export async function compose(config: Config, log: Log, http?: HttpServer): Prom
   await present.ready();
 
   const waterfall = waterfallOf({
+    config,
     redis,
     keys: k,
     routing,

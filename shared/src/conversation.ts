@@ -123,5 +123,7 @@ export const ConversationView = z.object({
    * their verified one. Empty (or absent) means nowhere: the transcript is no relay to strangers.
    */
   transcriptTo: z.array(z.email().max(254)).max(2).optional(),
+  /** Whether the server can send mail at all: without it the widget offers no transcript. */
+  transcriptMail: z.boolean().optional(),
 });
 export type ConversationView = z.infer<typeof ConversationView>;

@@ -8,8 +8,11 @@ import type { VisitorStore } from '../store/visitors.ts';
 import type { SiteStore } from '../store/sites.ts';
 import type { MessageStore } from '../store/messages.ts';
 import { transcriptAddresses } from '../delivery/transcript-request.ts';
+import type { Config } from '../config.ts';
 
 export type ViewDeps = {
+  /** Without SMTP there is no transcript to offer. */
+  config: Pick<Config, 'SMTP_URL'>;
   routing: Routing;
   agents: AgentStore;
   visitors: VisitorStore;
@@ -75,10 +78,14 @@ async function view(d: ViewDeps, c: Conversation, queue: QueueStatus | null): Pr
 
 const ended = (c: Conversation) => c.state === 'resolved' || c.state === 'ticketed' || c.state === 'abandoned';
 
-/** Once the chat ends, the widget offers the transcript to the addresses it may go to. */
+/** Once the chat ends, the widget offers the transcript to the addresses it may go to, if mail can be sent at all. */
 async function endView(d: ViewDeps, c: Conversation): Promise<ConversationView> {
   const [v, visitor] = await Promise.all([view(d, c, null), d.visitors.get(c.siteId, c.visitorId)]);
-  return { ...v, transcriptTo: visitor ? transcriptAddresses(c, visitor) : [] };
+  return {
+    ...v,
+    transcriptTo: visitor ? transcriptAddresses(c, visitor) : [],
+    transcriptMail: Boolean(d.config.SMTP_URL),
+  };
 }
 
 /** The visitor's view: state, place in line with an honest estimate, who is helping. */

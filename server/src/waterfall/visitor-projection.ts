@@ -141,6 +141,7 @@ export function toVisitorView(c: ConversationView): ConversationView {
     ticketNumber: c.ticketNumber,
     canRate: c.canRate,
     ...(c.transcriptTo ? { transcriptTo: [...c.transcriptTo] } : {}),
+    ...(c.transcriptMail !== undefined ? { transcriptMail: c.transcriptMail } : {}),
   };
 }
 

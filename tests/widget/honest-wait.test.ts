@@ -119,6 +119,31 @@ describe('honest waiting', () => {
   );
 
   it(
+    'hands a chat held while closed to an agent once the site opens',
+    async () => {
+      const day = (new Date().getUTCDay() + 3) % 7;
+      await stage.h.configureSite({
+        businessHours: { timeZone: 'UTC', weekly: [{ day, open: '09:00', close: '17:00' }] },
+      });
+      const agent = await stage.h.newAgent({ skills: general, name: 'Rana' });
+      const page = await visitorIn('en');
+      await page.getByRole('button', { name: strings.en.ask }).first().click();
+      await page.getByRole('button', { name: strings.en.wait }).click();
+      await page.getByText(strings.en.nobody).waitFor();
+      // Open every day round the clock (00:00 to 00:00 runs to the next midnight): the next presence sweep hands the chat out.
+      const open = [0, 1, 2, 3, 4, 5, 6].map((d) => ({ day: d, open: '00:00', close: '00:00' }));
+      await stage.h.configureSite({ businessHours: { timeZone: 'UTC', weekly: open } });
+      const chat = await agent.next<ChatSummary>('chat:assigned');
+      await page.getByText('Rana joined the chat.').waitFor();
+      await agent.ok('chat:resolve', { conversationId: chat.conversation.id });
+      await leave(agent);
+      await stage.h.configureSite({ businessHours: null });
+      await page.context().close();
+    },
+    SCENARIO_TIMEOUT_MS,
+  );
+
+  it(
     'gives no made-up estimate to a visitor who keeps waiting with nobody online',
     async () => {
       const s = strings.en;

@@ -149,6 +149,7 @@ export async function compose(config: Config, log: Log, http?: HttpServer): Prom
   await present.ready();
 
   const waterfall = waterfallOf({
+    config,
     routing,
     agents,
     visitors,

@@ -103,6 +103,13 @@ export const QueueStatus = z.object({
   /** 1 = next in line. */
   position: z.number().int().positive(),
   etaSeconds: z.number().int().nonnegative(),
+  /**
+   * Whether an eligible agent (skill, level, online, within hours) can take the chat within the
+   * site's wait limit. When false the estimate is no promise: the widget says nobody can answer now.
+   */
+  available: z.boolean(),
+  /** When the site is closed: the next opening (epoch ms), for "we are back at…". */
+  opensAt: z.number().int().nonnegative().nullable(),
 });
 export type QueueStatus = z.infer<typeof QueueStatus>;
 
@@ -123,5 +130,7 @@ export const ConversationView = z.object({
   transcriptTo: z.array(z.email().max(254)).max(2).optional(),
   /** The chat became a ticket with no address to answer: the widget says so and asks for one. */
   ticketNoContact: z.boolean().optional(),
+  /** Whether the server can send mail at all: without it the widget offers no transcript. */
+  transcriptMail: z.boolean().optional(),
 });
 export type ConversationView = z.infer<typeof ConversationView>;

@@ -11,11 +11,26 @@ export type Level = z.infer<typeof Level>;
 
 const HHMM = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'time must be HH:MM');
 
+/** A zone the platform's Intl knows (the console offers only those). */
+function knownTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Weekly opening hours in the site's time zone; `null` means always open. */
 export const BusinessHours = z.object({
-  timeZone: z.string().min(1).max(64),
+  timeZone: z.string().min(1).max(64).refine(knownTimeZone, 'unknown time zone'),
   /** day 0 = Sunday. A day with no interval is closed. */
   weekly: z.array(z.object({ day: z.number().int().min(0).max(6), open: HHMM, close: HHMM })).max(50),
+  /** Whole local dates (YYYY-MM-DD) the team is away, whatever the weekly hours say. */
+  holidays: z
+    .array(z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'a holiday must be YYYY-MM-DD'))
+    .max(100)
+    .optional(),
 });
 export type BusinessHours = z.infer<typeof BusinessHours>;
 

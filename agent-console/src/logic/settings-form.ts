@@ -34,6 +34,8 @@ export interface SettingsForm {
   hoursOn: boolean;
   timeZone: string;
   weekly: HoursRow[];
+  /** Local dates (YYYY-MM-DD) closed all day. */
+  holidays: string[];
   allowedOrigins: string;
   requireIdentity: boolean;
   priorityRules: RuleRow[];
@@ -55,6 +57,7 @@ export type SettingsProblem = {
     | 'origin'
     | 'time'
     | 'timeZone'
+    | 'date'
     | 'skill'
     | 'defaultLocale'
     | 'pattern'
@@ -91,6 +94,7 @@ export function settingsForm(site: Site): SettingsForm {
     hoursOn: site.businessHours !== null,
     timeZone: site.businessHours?.timeZone ?? browserTimeZone(),
     weekly: site.businessHours ? site.businessHours.weekly.map((w) => ({ ...w })) : [],
+    holidays: [...(site.businessHours?.holidays ?? [])],
     allowedOrigins: site.allowedOrigins.join('\n'),
     requireIdentity: site.requireIdentity,
     priorityRules: site.priorityRules.map((r) => ({
@@ -138,6 +142,7 @@ const filled = (values: Record<Locale, string>): Partial<Record<Locale, string>>
   Object.fromEntries(localeList.filter((l) => values[l].trim() !== '').map((l) => [l, values[l].trim()]));
 
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
+const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 const ORIGIN = /^https?:\/\/[^/\s]+$/;
 const SKILL = /^[a-z][a-z0-9_-]{0,31}$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -171,7 +176,13 @@ function readSettings(form: SettingsForm): SiteSettings {
     const timeZone = form.timeZone.trim();
     if (!isTimeZone(timeZone)) fail('timeZone', 'timeZone');
     if (form.weekly.some((w) => !HHMM.test(w.open) || !HHMM.test(w.close))) fail('weekly', 'time');
-    businessHours = { timeZone, weekly: form.weekly.map((w) => ({ day: w.day, open: w.open, close: w.close })) };
+    if (form.holidays.some((h) => !DATE.test(h))) fail('holidays', 'date');
+    const holidays = [...new Set(form.holidays)].sort();
+    businessHours = {
+      timeZone,
+      weekly: form.weekly.map((w) => ({ day: w.day, open: w.open, close: w.close })),
+      ...(holidays.length > 0 ? { holidays } : {}),
+    };
   }
   const priorityRules: PriorityRule[] = form.priorityRules.map((r) => {
     const priority = int('priorityRules', r.priority, 1, 9);

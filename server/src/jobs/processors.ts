@@ -19,6 +19,7 @@ import type { Archiver } from '../history/archive.ts';
 import type { Retention } from '../history/retention.ts';
 import type { Repairs } from '../waterfall/repair.ts';
 import { isWaiting } from '../waterfall/rules.ts';
+import { isOpen } from '../routing/hours.ts';
 
 /** A timer whose moment has passed (the chat moved on) is not an error: it simply does nothing. */
 async function ignoreMovedOn(run: () => Promise<unknown>): Promise<void> {
@@ -83,7 +84,12 @@ export function processors(d: ProcessorDeps, w: Waterfall): Processors {
             await d.routing.setOnline(site.id, agent.id);
             back = true;
           }
-          if (back) await w.runClaims(site.id, site);
+          // Chats held while the site was closed are handed out on the first sweep after it opens.
+          const reopened =
+            site.businessHours !== null &&
+            isOpen(site.businessHours, new Date()) &&
+            (await d.routing.waiting(site.id)).length > 0;
+          if (back || reopened) await w.runClaims(site.id, site);
         }
       },
       // What a process left half done when it died: finished or undone (waterfall/repair.ts).

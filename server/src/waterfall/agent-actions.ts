@@ -17,7 +17,9 @@ import type { HistoryReader } from '../history/reader.ts';
 import type { Notifier } from './notifier.ts';
 import type { SendGuard } from '../store/messages.ts';
 import type { Waterfall } from './service.ts';
-import { chatSummary, type ViewDeps } from './views.ts';
+import { chatSummary, visitorView, type ViewDeps } from './views.ts';
+import { nobodyCanCome } from './nobody-now.ts';
+import { ignoreIfMovedOn } from './moved-on.ts';
 import { transferLevel, transferNote, transferRefusal } from './rules.ts';
 import { afterCursor, visitorConversations } from '../history/visitor-history.ts';
 import { typingThrottle } from '../security/typing-throttle.ts';
@@ -189,7 +191,19 @@ export function agentActions(d: AgentActionDeps, w: Waterfall) {
       const skill = input.skill ?? c.skill;
       if (site && !site.skills.includes(skill)) throw new CascadeError('invalid_payload', `unknown skill "${skill}"`);
       const level = transferLevel(c, input);
-      return w.apply(c, { type: 'transfer', level, skill, note: transferNote(input.note, input.reason) }, agent.id);
+      const moved = await w.apply(
+        c,
+        { type: 'transfer', level, skill, note: transferNote(input.note, input.reason) },
+        agent.id,
+      );
+      // A level with nobody to take it: the visitor hears their place, then is offered the ticket at once.
+      const now = (await d.conversations.get(c.id)) ?? moved;
+      const reason = site && now.state === 'queued' ? await nobodyCanCome(d, site, now) : null;
+      if (reason) {
+        d.notify.toVisitor(now.siteId, now.visitorId, 'conversation:update', await visitorView(d, now));
+        await w.apply(now, { type: 'offer_ticket', reason }).catch(ignoreIfMovedOn);
+      }
+      return moved;
     },
 
     /** Taking a chat from the line by hand, for sites that let agents pick. */

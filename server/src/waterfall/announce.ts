@@ -44,7 +44,7 @@ export function queueAnnouncer(d: AnnounceDeps, intervalMs = QUEUE_ANNOUNCE_MS) 
       const view = views[i];
       if (!view) return;
       // The version changes with every state write, so a chat that was told something else meanwhile hears it again.
-      const said = `${c.version}:${view.state}:${view.queue?.position}:${view.queue?.etaSeconds}`;
+      const said = `${c.version}:${view.state}:${view.queue?.position}:${view.queue?.etaSeconds}:${view.queue?.available}`;
       heard.set(c.id, said);
       if (before?.get(c.id) !== said) d.notify.toVisitor(c.siteId, c.visitorId, 'conversation:update', view);
     });

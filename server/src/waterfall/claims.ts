@@ -4,6 +4,7 @@ import type { ConversationStore } from '../store/conversations.ts';
 import type { SiteStore } from '../store/sites.ts';
 import type { Log } from '../log.ts';
 import { crashPoint } from '../testing/crash-point.ts';
+import { isOpen } from '../routing/hours.ts';
 import type { Notifier } from './notifier.ts';
 import type { Views } from './view-port.ts';
 import type { Apply } from './apply.ts';
@@ -59,7 +60,7 @@ export function claims(d: ClaimsDeps) {
     const site = known ?? (await d.sites.get(siteId));
     if (!site) return [];
     const written: Assignment[] = [];
-    if (site.assignment === 'auto') {
+    if (site.assignment === 'auto' && isOpen(site.businessHours, new Date())) {
       for (let a = await d.routing.claimNext(site); a; a = await d.routing.claimNext(site)) {
         crashPoint('claim:taken');
         if (await writeClaim(site, a.conversationId, a.agentId)) written.push(a);

@@ -1,5 +1,6 @@
 import type { ChatSummary, Conversation, ConversationView, QueueStatus, Site } from '@cascade/shared';
 import { averageHandleSeconds, estimateWaitSeconds } from '../routing/eta.ts';
+import { availability } from '../routing/availability.ts';
 import { canRate, isWaiting } from './rules.ts';
 import type { Routing } from '../routing/routing.ts';
 import type { AgentStore } from '../store/agents.ts';
@@ -7,8 +8,11 @@ import type { VisitorStore } from '../store/visitors.ts';
 import type { SiteStore } from '../store/sites.ts';
 import type { MessageStore } from '../store/messages.ts';
 import { transcriptAddresses } from '../delivery/transcript-request.ts';
+import type { Config } from '../config.ts';
 
 export type ViewDeps = {
+  /** Without SMTP there is no transcript to offer. */
+  config: Pick<Config, 'SMTP_URL'>;
   routing: Routing;
   agents: AgentStore;
   visitors: VisitorStore;
@@ -18,16 +22,20 @@ export type ViewDeps = {
 
 const lineOf = (c: Conversation) => `${c.widened ? '*' : c.skill}:${c.level}`;
 
-/** Place in line and an honest estimate for each waiting chat; capacity is read once per line. */
+/**
+ * Place in line and an honest estimate for each waiting chat; capacity is read once per line. The
+ * estimate counts only when someone eligible can take the chat within the site's wait limit.
+ */
 export async function queueViews(d: ViewDeps, site: Site, chats: Conversation[]): Promise<ConversationView[]> {
-  const lines = new Map<string, Promise<{ slots: number; avg: number }>>();
+  const now = new Date();
+  const lines = new Map<string, Promise<{ agents: number; slots: number; avg: number }>>();
   const lineFacts = (c: Conversation) => {
     let facts = lines.get(lineOf(c));
     if (!facts) {
       facts = Promise.all([
         d.routing.capacity(site.id, c, site.defaultMaxChats),
         d.routing.recentHandleTimes(site.id, c.skill),
-      ]).then(([cap, recent]) => ({ slots: cap.slots, avg: averageHandleSeconds(recent) }));
+      ]).then(([cap, recent]) => ({ agents: cap.agents, slots: cap.slots, avg: averageHandleSeconds(recent) }));
       lines.set(lineOf(c), facts);
     }
     return facts;
@@ -38,10 +46,15 @@ export async function queueViews(d: ViewDeps, site: Site, chats: Conversation[])
       if (isWaiting(c)) {
         const [position, facts] = await Promise.all([d.routing.position(site.id, c), lineFacts(c)]);
         if (position !== null) {
-          queue = {
-            position,
-            etaSeconds: estimateWaitSeconds({ position, slots: facts.slots, avgHandleSeconds: facts.avg }),
-          };
+          const etaSeconds = estimateWaitSeconds({ position, slots: facts.slots, avgHandleSeconds: facts.avg });
+          const reach = availability({
+            hours: site.businessHours,
+            now,
+            eligibleAgents: facts.agents,
+            etaSeconds,
+            horizonSeconds: site.maxWaitSeconds,
+          });
+          queue = { position, etaSeconds, ...reach };
         }
       }
       return view(d, c, queue);
@@ -65,7 +78,7 @@ async function view(d: ViewDeps, c: Conversation, queue: QueueStatus | null): Pr
 
 const ended = (c: Conversation) => c.state === 'resolved' || c.state === 'ticketed' || c.state === 'abandoned';
 
-/** Once the chat ends, the widget offers the transcript to the addresses it may go to. */
+/** Once the chat ends, the widget offers the transcript to the addresses it may go to, if mail can be sent at all. */
 async function endView(d: ViewDeps, c: Conversation): Promise<ConversationView> {
   const [v, visitor] = await Promise.all([view(d, c, null), d.visitors.get(c.siteId, c.visitorId)]);
   // A ticket is answered at the visitor's stored address (tickets/create.ts); without one it cannot be.
@@ -73,6 +86,7 @@ async function endView(d: ViewDeps, c: Conversation): Promise<ConversationView> 
   return {
     ...v,
     transcriptTo: visitor ? transcriptAddresses(c, visitor) : [],
+    transcriptMail: Boolean(d.config.SMTP_URL),
     ...(noContact ? { ticketNoContact: true } : {}),
   };
 }

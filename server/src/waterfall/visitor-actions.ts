@@ -23,19 +23,14 @@ import type { Waterfall } from './service.ts';
 import { visitorView, type ViewDeps } from './views.ts';
 import { articlePickRefusal, isWaiting, ratingRefusal, type RuleRefusal } from './rules.ts';
 import { toVisitorView } from './visitor-projection.ts';
-import { isOpen } from '../routing/hours.ts';
+import { offerIfNobodyCanCome } from './nobody-now.ts';
+import { ignoreIfMovedOn } from './moved-on.ts';
 import { priorityFor } from '../routing/priority.ts';
 import type { Repairs } from './repair.ts';
 import type { AnswerTags } from '../history/answer-tags.ts';
 import type { TicketStore } from '../store/tickets.ts';
 import { addTicketContact } from '../tickets/contact.ts';
 import { subjectOf } from './subject.ts';
-
-/** A step that lost to another one on the same conversation (it changed state first) is not an error. */
-function ignoreIfMovedOn(e: unknown): void {
-  if (e instanceof CascadeError && (e.code === 'conflict' || e.code === 'invalid_state')) return;
-  throw e;
-}
 
 function enforce(refused: RuleRefusal | null): void {
   if (refused) throw new CascadeError(refused.code, refused.message);
@@ -151,14 +146,7 @@ export function visitorActions(d: VisitorActionDeps, w: Waterfall) {
       'visitor',
       { site },
     );
-    const queued = (await d.conversations.get(c.id)) ?? c;
-    if (queued.state !== 'queued') return queued;
-    if (!isOpen(site.businessHours, new Date()))
-      return w.apply(queued, { type: 'offer_ticket', reason: 'outside_hours' });
-    if ((await d.routing.eligibleOnline(site.id, queued)) === 0) {
-      return w.apply(queued, { type: 'offer_ticket', reason: 'no_agent' });
-    }
-    return queued;
+    return offerIfNobodyCanCome(d, w, site, (await d.conversations.get(c.id)) ?? c);
   }
 
   async function reply(c: Conversation): Promise<{ conversation: ConversationView }> {

@@ -129,12 +129,20 @@ export function toVisitorView(c: ConversationView): ConversationView {
     id: c.id,
     state: c.state,
     ...(c.version !== undefined ? { version: c.version } : {}),
-    queue: c.queue ? { position: c.queue.position, etaSeconds: c.queue.etaSeconds } : null,
+    queue: c.queue
+      ? {
+          position: c.queue.position,
+          etaSeconds: c.queue.etaSeconds,
+          available: c.queue.available,
+          opensAt: c.queue.opensAt,
+        }
+      : null,
     agent: c.agent ? { name: c.agent.name, avatarUrl: c.agent.avatarUrl } : null,
     ticketNumber: c.ticketNumber,
     canRate: c.canRate,
     ...(c.transcriptTo ? { transcriptTo: [...c.transcriptTo] } : {}),
     ...(c.ticketNoContact ? { ticketNoContact: true } : {}),
+    ...(c.transcriptMail !== undefined ? { transcriptMail: c.transcriptMail } : {}),
   };
 }
 

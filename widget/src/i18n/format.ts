@@ -11,6 +11,16 @@ export function formatTime(locale: Locale, ts: number, timeZone?: string): strin
   return new Intl.DateTimeFormat(tags[locale], { hour: 'numeric', minute: '2-digit', timeZone }).format(ts);
 }
 
+/** When a closed site opens again, in the visitor's language and (the browser's) time zone. */
+export const formatOpening = (locale: Locale, ts: number): string =>
+  new Intl.DateTimeFormat(tags[locale], {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    hour: 'numeric',
+    minute: '2-digit',
+  }).format(ts);
+
 /**
  * Keeps a name or email from reordering the sentence around it when their directions may differ:
  * any text in a right-to-left sentence, right-to-left text in a left-to-right one.

@@ -1,11 +1,15 @@
 import { useT } from '../../i18n/context.ts';
 import { NEW_HOURS_ROW, type HoursRow, type SettingsForm } from '../../logic/settings-form.ts';
 import type { SetField } from './SettingsForm.tsx';
+import { HolidayFields } from './HolidayFields.tsx';
 
 const days = [1, 2, 3, 4, 5, 6, 0] as const;
 
-/** Time zones the browser knows, offered as suggestions; typing any IANA name works too. */
+/** Time zones the browser knows: chosen from the list, never typed. */
 const zones = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
+
+/** The list, with UTC and the stored zone kept even where the browser lists them under another name. */
+const zoneChoices = (current: string): string[] => [...new Set([current, 'UTC', ...zones])].sort();
 
 /** Opening hours: off means always open; on, a list of weekly intervals in the site's time zone. */
 export function HoursFields({ form, set }: { form: SettingsForm; set: SetField }) {
@@ -28,18 +32,13 @@ export function HoursFields({ form, set }: { form: SettingsForm; set: SetField }
         <>
           <label class="field">
             <span>{t.t('settings.field.timeZone')}</span>
-            <input
-              type="text"
-              dir="ltr"
-              list="time-zones"
-              value={form.timeZone}
-              onInput={(e) => set('timeZone', e.currentTarget.value)}
-            />
-            <datalist id="time-zones">
-              {zones.map((z) => (
-                <option key={z} value={z} />
+            <select dir="ltr" value={form.timeZone} onChange={(e) => set('timeZone', e.currentTarget.value)}>
+              {zoneChoices(form.timeZone).map((z) => (
+                <option key={z} value={z}>
+                  {z}
+                </option>
               ))}
-            </datalist>
+            </select>
           </label>
           {rows.length === 0 && <p class="muted">{t.t('settings.noHours')}</p>}
           <ul class="rows" aria-label={t.t('settings.field.weekly')}>
@@ -93,6 +92,7 @@ export function HoursFields({ form, set }: { form: SettingsForm; set: SetField }
               {t.t('settings.addHours')}
             </button>
           </div>
+          <HolidayFields form={form} set={set} />
         </>
       )}
     </fieldset>

@@ -114,7 +114,9 @@ export function App({
         >
           <MessageList />
           {c?.state === 'queued' && c.queue && <QueueStatus queue={c.queue} />}
-          {c?.state === 'offered_ticket' && <TicketOffer />}
+          {(c?.state === 'offered_ticket' || (c?.state === 'queued' && c.queue?.available === false)) && (
+            <TicketOffer queue={c.queue} waiting={c.state === 'queued'} />
+          )}
           {c && isEnded(c) && <EndOfChat key={c.id} conversation={c} />}
         </div>
         {failed && (

@@ -23,7 +23,7 @@ export function EndOfChat({ conversation }: { conversation: ConversationView }) 
       ) : (
         conversation.canRate && <Rating onDone={() => setRated(true)} />
       )}
-      <Transcript addresses={conversation.transcriptTo ?? []} />
+      {conversation.transcriptMail !== false && <Transcript addresses={conversation.transcriptTo ?? []} />}
       <p class="muted">{t('end.new')}</p>
     </div>
   );

@@ -1,9 +1,14 @@
 import { useState } from 'preact/hooks';
+import type { QueueStatus } from '@cascade/shared';
+import { formatOpening } from '../../i18n/format.ts';
 import { useChat } from '../context.ts';
 
-/** Nobody can take the chat now: leave an email for a ticket, or keep waiting. */
-export function TicketOffer() {
-  const { t, conn, attempt } = useChat();
+/**
+ * Nobody can take the chat now: leave an email for a ticket, or keep waiting. A visitor who chose
+ * to wait (`waiting`) is not asked again, only still offered the form; a closed site says when it opens.
+ */
+export function TicketOffer({ queue, waiting }: { queue: QueueStatus | null; waiting: boolean }) {
+  const { t, locale, conn, attempt } = useChat();
   const [email, setEmail] = useState('');
   const [name, setName] = useState('');
 
@@ -15,7 +20,8 @@ export function TicketOffer() {
 
   return (
     <form class="card" onSubmit={submit}>
-      <p class="strong">{t('offer.title')}</p>
+      {!waiting && <p class="strong">{t('offer.title')}</p>}
+      {queue?.opensAt && <p>{t('offer.back', { when: formatOpening(locale, queue.opensAt) })}</p>}
       <p>{t('offer.body')}</p>
       <label>
         {t('form.email')}
@@ -43,9 +49,15 @@ export function TicketOffer() {
         <button type="submit" class="primary">
           {t('offer.submit')}
         </button>
-        <button type="button" class="secondary" onClick={() => void attempt(conn.act('conversation:keep-waiting', {}))}>
-          {t('offer.wait')}
-        </button>
+        {!waiting && (
+          <button
+            type="button"
+            class="secondary"
+            onClick={() => void attempt(conn.act('conversation:keep-waiting', {}))}
+          >
+            {t('offer.wait')}
+          </button>
+        )}
       </div>
     </form>
   );

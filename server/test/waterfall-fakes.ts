@@ -174,7 +174,9 @@ export function fakeWorld() {
       visitorView: (c) => Promise.resolve(view(c)),
       chatSummary: (c) => Promise.resolve({ conversation: c, visitor, lastMessage: null }),
       queueViews: (_site, chats) =>
-        Promise.resolve(chats.map((c, i) => view(c, { position: i + 1, etaSeconds: 60 * (i + 1) }))),
+        Promise.resolve(
+          chats.map((c, i) => view(c, { position: i + 1, etaSeconds: 60 * (i + 1), available: true, opensAt: null })),
+        ),
     },
     notify: {
       toVisitor: (_siteId, visitorId, event, ...args) => {

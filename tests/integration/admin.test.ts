@@ -53,7 +53,7 @@ describe('the knowledge base, edited live', () => {
       headers: { cookie: (await h.login('admin@cedar.example')).cookie },
     });
     const text = await csv.text();
-    expect(text.split('\r\n')[0]).toBe('id,skill,language,question,phrasings,answer,related');
+    expect(text.split('\r\n')[0]).toBe('id,skill,language,question,phrasings,answer,related,tags');
     const before = (await admin.get<{ entries: KbEntry[] }>(`/api/kb?siteId=${siteId}`)).body.entries;
     const again = await admin.post<{ imported: number }>('/api/kb/import', {
       siteId,

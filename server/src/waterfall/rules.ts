@@ -1,4 +1,4 @@
-import type { Conversation } from '@cascade/shared';
+import type { BotDecision, Conversation } from '@cascade/shared';
 
 /**
  * The waterfall's rules that are not a state change of their own: the machine (machine.ts)
@@ -14,6 +14,15 @@ export type RuleRefusal = { code: 'invalid_state' | 'invalid_payload' | 'conflic
 /** Waiting for an agent: in line, whether or not a ticket is offered meanwhile. */
 export const isWaiting = (c: Pick<Conversation, 'state'>): boolean =>
   c.state === 'queued' || c.state === 'offered_ticket';
+
+/** In line the bot still hears the visitor: while nobody has the chat, what it knows need not wait for a person. */
+export const botHearsInLine = (c: Pick<Conversation, 'state'>): boolean => c.state === 'queued';
+
+/**
+ * What the bot may say to a visitor in line: an outright answer only. Suggestions and escalations
+ * would ask the visitor to choose again, and asking for a person is moot while they wait for one.
+ */
+export const botAnswersInLine = (decision: Pick<BotDecision, 'kind'>): boolean => decision.kind === 'answer';
 
 /** The level a transfer goes to: as asked; for another skill the same level; else one up, to the top. */
 export function transferLevel(

@@ -21,7 +21,14 @@ import type { DomainEvents } from '../events.ts';
 import type { RateLimiter } from '../security/rate-limit.ts';
 import type { Waterfall } from './service.ts';
 import { visitorView, type ViewDeps } from './views.ts';
-import { articlePickRefusal, isWaiting, ratingRefusal, type RuleRefusal } from './rules.ts';
+import {
+  articlePickRefusal,
+  botAnswersInLine,
+  botHearsInLine,
+  isWaiting,
+  ratingRefusal,
+  type RuleRefusal,
+} from './rules.ts';
 import { toVisitorView } from './visitor-projection.ts';
 import { offerIfNobodyCanCome } from './nobody-now.ts';
 import { ignoreIfMovedOn } from './moved-on.ts';
@@ -207,6 +214,14 @@ export function visitorActions(d: VisitorActionDeps, w: Waterfall) {
           await botSays(c, decision);
           // Another tab's message may have moved the conversation on first; this one is stored all the same.
           if (decision.kind === 'escalate') await escalate(site, visitor, c, decision.skill).catch(ignoreIfMovedOn);
+        } else if (botHearsInLine(c)) {
+          // The visitor keeps their place in line: an answer is posted, nothing else moves.
+          const site = who?.site ?? (await load(ref)).site;
+          const decision = (await d.bots.get(site.id)).decide(input.text, {
+            locale: c.locale,
+            thresholds: site.botThresholds,
+          });
+          if (botAnswersInLine(decision)) await botSays(c, decision);
         }
       }
       // The bot may have moved the conversation on; otherwise it is as the send left it.

@@ -35,6 +35,10 @@ const humanReachable: ReadonlySet<ConversationState> = new Set(['bot', 'resolved
 export const canAskForHuman = (conversation: ConversationView | null): boolean =>
   !conversation || humanReachable.has(conversation.state);
 
+/** The message's conversation is the visitor's current one, and it waits for a person. */
+export const isWaiting = (conversation: ConversationView | null, m: Pick<Message, 'conversationId'>): boolean =>
+  conversation?.id === m.conversationId && ['queued', 'offered_ticket'].includes(conversation.state);
+
 export const isEnded = (conversation: ConversationView | null): boolean =>
   conversation !== null && ['resolved', 'ticketed', 'abandoned'].includes(conversation.state);
 

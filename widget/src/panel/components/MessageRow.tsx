@@ -2,6 +2,7 @@ import type { VisitorMessage as Message } from '@cascade/shared';
 import { catalogue, type Key } from '../../locales/en.ts';
 import type { T } from '../../i18n/t.ts';
 import { formatTime } from '../../i18n/format.ts';
+import { isWaiting } from '../../timeline.ts';
 import { useChat } from '../context.ts';
 import { BotActions } from './BotActions.tsx';
 import { RichText } from './RichText.tsx';
@@ -25,9 +26,11 @@ interface Props {
 }
 
 export function MessageRow({ message, showAuthor, actionable }: Props) {
-  const { t, locale } = useChat();
+  const { t, locale, state } = useChat();
   if (message.author === 'system') {
-    const text = eventText(t, message);
+    // "Connecting you with a person…" tells what is happening now: gone once a person, a ticket or the end came.
+    const text =
+      message.event === 'escalated' && !isWaiting(state.conversation, message) ? null : eventText(t, message);
     return text ? <p class="event">{text}</p> : null;
   }
   const mine = message.author === 'visitor';

@@ -28,6 +28,7 @@ export const catalogue: Catalogue = {
   'queue.eta': 'الانتظار: نحو {n} دقيقة.',
   'queue.etaSoon': 'الانتظار: أقل من دقيقة.',
   'queue.nobody': 'لا يستطيع أحد الرد الآن.',
+  'chat.new': 'محادثة جديدة',
   'event.escalated': 'جارٍ توصيلك بأحد الموظفين…',
   'event.claimed': 'انضم {name} إلى المحادثة.',
   'event.agent_left': 'غادر {name} المحادثة.',

@@ -28,6 +28,7 @@ export const catalogue = {
   'queue.eta': 'Wait: about {n} min.',
   'queue.etaSoon': 'Wait: under a minute.',
   'queue.nobody': 'Nobody can answer right now.',
+  'chat.new': 'New conversation',
   'event.escalated': 'Connecting you with a person…',
   'event.claimed': '{name} joined the chat.',
   'event.agent_left': '{name} left the chat.',

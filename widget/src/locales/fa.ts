@@ -28,6 +28,7 @@ export const catalogue: Catalogue = {
   'queue.eta': 'انتظار: حدود {n} دقیقه.',
   'queue.etaSoon': 'انتظار: کمتر از یک دقیقه.',
   'queue.nobody': 'اکنون کسی نمی‌تواند پاسخ دهد.',
+  'chat.new': 'گفتگوی تازه',
   'event.escalated': 'در حال وصل کردن شما به یک همکار…',
   'event.claimed': '{name} به گفتگو پیوست.',
   'event.agent_left': '{name} گفتگو را ترک کرد.',

@@ -1,3 +1,4 @@
+import { Fragment } from 'preact';
 import { actionableBotMessage, botTyping, timeline } from '../../timeline.ts';
 import { useChat } from '../context.ts';
 import { MessageRow } from './MessageRow.tsx';
@@ -23,6 +24,7 @@ export function MessageList() {
   const actionable = actionableBotMessage(state);
   const agent = state.conversation?.agent;
   let previous: string | null = null;
+  let chat: string | null = null;
   return (
     <div class="log" role="log" aria-live="polite">
       <div class="row">
@@ -36,11 +38,22 @@ export function MessageList() {
           return <PendingRow key={entry.item.clientMsgId} item={entry.item} />;
         }
         const m = entry.message;
+        // A conversation started after an ended one begins under a divider, its first author named again.
+        const divided = chat !== null && m.conversationId !== chat;
+        if (divided) previous = null;
+        chat = m.conversationId;
         const speaker = m.author === 'agent' ? `agent:${m.authorName ?? ''}` : m.author;
         const showAuthor = m.author !== 'system' && speaker !== previous;
         if (m.author !== 'system') previous = speaker;
         return (
-          <MessageRow key={m.clientMsgId ?? m.id} message={m} showAuthor={showAuthor} actionable={m === actionable} />
+          <Fragment key={m.clientMsgId ?? m.id}>
+            {divided && (
+              <p class="event new" role="separator">
+                {t('chat.new')}
+              </p>
+            )}
+            <MessageRow message={m} showAuthor={showAuthor} actionable={m === actionable} />
+          </Fragment>
         );
       })}
       {state.wantHuman && <p class="event">{t('human.hint')}</p>}

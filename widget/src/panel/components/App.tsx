@@ -40,7 +40,8 @@ export function App({
   const state = useStore(store);
   const locale = pickLocale(state.locale, state.site, navigator.languages);
   const t = useMemo(() => translator(locale), [locale]);
-  const [failed, setFailed] = useState(false);
+  // The conversation an action failed in: its error is not carried into the next one.
+  const [failedIn, setFailedIn] = useState<string | null | undefined>();
   const panel = useRef<HTMLDivElement>(null);
   const body = useRef<HTMLDivElement>(null);
   const input = useRef<HTMLTextAreaElement>(null);
@@ -64,7 +65,7 @@ export function App({
     close,
     async attempt(outcome) {
       const ok = await outcome;
-      setFailed(!ok);
+      setFailedIn(ok ? undefined : (c?.id ?? null));
       return ok;
     },
   };
@@ -119,7 +120,7 @@ export function App({
           )}
           {c && isEnded(c) && <EndOfChat key={c.id} conversation={c} />}
         </div>
-        {failed && (
+        {failedIn === (c?.id ?? null) && (
           <p class="error" role="alert">
             {t('error.generic')}
           </p>

@@ -12,8 +12,8 @@ describe('site settings read from each process’s cache', () => {
     b = await startCascade({}, { prefix: a.prefix });
   });
   afterAll(async () => {
-    await b?.close({ keepKeys: true });
-    await a?.close();
+    await b.close({ keepKeys: true });
+    await a.close();
   });
 
   it('sees a change saved by another process, and then its own', async () => {

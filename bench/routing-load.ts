@@ -20,10 +20,15 @@ export type RoutingCrew = {
   close(): void;
 };
 
-const connect = (url: string, opts: object) =>
+/**
+ * A connected socket; with `first`, once that event has come too. Its listener is set before
+ * the socket connects: the server may send it in the same read as the handshake's answer.
+ */
+const connect = (url: string, opts: object, first?: string) =>
   new Promise<Socket>((resolve, reject) => {
     const s = io(url, { transports: ['websocket'], forceNew: true, ...opts });
-    s.once('connect', () => resolve(s));
+    const arrived = first ? new Promise((r) => s.once(first, r)) : Promise.resolve();
+    s.once('connect', () => void arrived.then(() => resolve(s)));
     s.once('connect_error', reject);
   });
 
@@ -44,7 +49,7 @@ export async function routingCrew(
   for (const [i, server] of servers.entries()) {
     const count = Math.floor(agentCount / servers.length) + (i < agentCount % servers.length ? 1 : 0);
     for (const cookie of await server.agents(count, 5)) {
-      const socket = await connect(`${server.url}/agent`, { extraHeaders: { cookie } });
+      const socket = await connect(`${server.url}/agent`, { extraHeaders: { cookie } }, 'agent:status');
       socket.on('chat:assigned', (c: ChatSummary) => {
         onAssigned(c.conversation.visitorId);
         socket.emit('chat:resolve', { conversationId: c.conversation.id }, () => {
@@ -52,7 +57,6 @@ export async function routingCrew(
           onResolved();
         });
       });
-      await new Promise<void>((r) => socket.once('agent:status', () => r()));
       agents.push(socket);
     }
   }

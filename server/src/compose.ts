@@ -175,6 +175,8 @@ export async function compose(config: Config, log: Log, http?: HttpServer): Prom
     const [siteId = '', change] = message.split(' ');
     bots.invalidate(siteId, change);
   });
+  await kbSub.subscribe(k.siteChannel, (siteId) => sites.heard(siteId));
+  sites.cacheReads();
   const jobs = processors(
     {
       ...outboxDeps,

@@ -1,5 +1,6 @@
 import { normalize } from '@cascade/bot';
 import { MAX_TAGS, openStates, type Conversation, type Message, type Ticket, type Visitor } from '@cascade/shared';
+import { z } from 'zod';
 import type { Config } from '../config.ts';
 import type { Redis } from '../redis/connect.ts';
 import type { Keys } from '../redis/keys.ts';
@@ -10,6 +11,7 @@ import type { VisitorStore } from '../store/visitors.ts';
 import type { AnswerTags } from './answer-tags.ts';
 import type { Db, Queryable } from './db.ts';
 import { partitionMaker } from './partitions.ts';
+import { scripts } from '../redis/scripts/index.ts';
 
 export type ArchiveDeps = {
   config: Config;
@@ -30,6 +32,9 @@ export type ArchiveResult = 'archived' | 'missing' | 'open';
 
 const EVENTS_PAGE = 1000;
 
+/** What conversation-events.lua answers: entries read, the last one's id, the conversation's own. */
+const EventsPage = z.tuple([z.number(), z.string(), z.array(z.tuple([z.string(), z.array(z.string())]))]);
+
 /**
  * Copies an ended conversation (with its messages, events, ticket and visitor) from Redis to
  * PostgreSQL in one transaction of upserts, and only after the commit gives its Redis keys an
@@ -45,14 +50,16 @@ export function archiver(d: ArchiveDeps) {
     const out: StoredEvent[] = [];
     let start = String(c.createdAt);
     for (;;) {
-      const page = await d.redis.xRange(d.keys.events(c.siteId), start, '+', { COUNT: EVENTS_PAGE });
-      for (const e of page) {
-        if (e.message.conversationId !== c.id) continue;
-        const fields = e.message as Record<string, string>;
-        out.push({ id: e.id, ts: Number(fields.ts) || Number(e.id.split('-')[0]), fields });
+      const [read, last, mine] = EventsPage.parse(
+        await scripts.conversationEvents(d.redis, [d.keys.events(c.siteId)], [start, c.id, EVENTS_PAGE]),
+      );
+      for (const [id, flat] of mine) {
+        const fields: Record<string, string> = {};
+        for (let i = 0; i + 1 < flat.length; i += 2) fields[flat[i]!] = flat[i + 1]!;
+        out.push({ id, ts: Number(fields.ts) || Number(id.split('-')[0]), fields });
       }
-      if (page.length < EVENTS_PAGE) return out;
-      start = `(${page[page.length - 1]!.id}`;
+      if (read < EVENTS_PAGE) return out;
+      start = `(${last}`;
     }
   }
 

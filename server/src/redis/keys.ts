@@ -72,6 +72,8 @@ export function keys(prefix: string) {
     /** Messages one sender (`visitor`, `agent:<id>`) wrote in this conversation in the current window. */
     messageRate: (c: string, sender: string) => `${conv(c)}:rate:${sender}`,
     kbChannel: `${prefix}:kb-changed`,
+    /** Carries the id of a site whose settings were written or removed (store/sites.ts). */
+    siteChannel: `${prefix}:site-changed`,
     /** The SHA-256 of the first-run setup token; exists only until the owner's account is made. */
     setupToken: `${prefix}:setup`,
     /** A password-reset link, named by the SHA-256 of its token. */

@@ -105,6 +105,7 @@ export async function removeSite(
       await d.redis.del(key);
   }
   for (const t of tokens) await d.redis.del(k.token(t));
+  await d.sites.changed(site.id);
   await d.db.transaction(async (tx) => {
     for (const table of ['messages', 'events', 'tickets', 'conversations', 'visitors', 'audit_log']) {
       await tx.query(`DELETE FROM ${table} WHERE site_id = $1`, [site.id]);

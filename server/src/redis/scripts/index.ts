@@ -72,6 +72,7 @@ export const scripts = {
   appendMessage: script('append-message', 2, 0),
   capacity: script('capacity', 3),
   claim: script('claim', 9),
+  conversationEvents: script('conversation-events', 1),
   createDelivery: script('create-delivery', 2),
   createTicket: script('create-ticket', 4),
   pick: script('pick', 8),

@@ -90,6 +90,7 @@ export const ar: Record<MessageKey, string> = {
   'header.unmute': 'تشغيل الأصوات',
   'header.logout': 'تسجيل الخروج',
   'header.logoutEverywhere': 'الخروج من كل الأجهزة',
+  'header.menu': 'الحساب',
   'header.password': 'تغيير كلمة المرور',
   'header.join': 'الانضمام إلى موقع',
   'password.title': 'غيّر كلمة مرورك',

@@ -89,6 +89,7 @@ export const en = {
   'header.unmute': 'Unmute sounds',
   'header.logout': 'Log out',
   'header.logoutEverywhere': 'Log out everywhere',
+  'header.menu': 'Account',
   'header.password': 'Change password',
   'header.join': 'Join a site',
   'password.title': 'Change your password',

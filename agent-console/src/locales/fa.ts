@@ -91,6 +91,7 @@ export const fa: Record<MessageKey, string> = {
   'header.unmute': 'روشن کردن صدا',
   'header.logout': 'خروج',
   'header.logoutEverywhere': 'خروج از همه دستگاه‌ها',
+  'header.menu': 'حساب کاربری',
   'header.password': 'تغییر گذرواژه',
   'header.join': 'پیوستن به یک سایت',
   'password.title': 'گذرواژه‌تان را تغییر دهید',

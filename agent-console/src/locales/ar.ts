@@ -378,8 +378,15 @@ export const ar: Record<MessageKey, string> = {
 
   'dashboard.title': 'لوحة المتابعة',
   'board.title': 'الآن',
-  'board.summary':
-    '{waiting} في الانتظار · {online} موظفين متصلون · {load} من {cap} محادثات مشغولة · {chats} محادثات جارية',
+  'board.summary': '{waiting} في الانتظار · {online} · {load} من {cap} محادثات مشغولة · {chats}',
+  'board.online.one': 'موظف واحد متصل',
+  'board.online.two': 'موظفان متصلان',
+  'board.online.few': '{n} موظفين متصلون',
+  'board.online.other': '{n} موظف متصل',
+  'board.inProgress.one': 'محادثة واحدة جارية',
+  'board.inProgress.two': 'محادثتان جاريتان',
+  'board.inProgress.few': '{n} محادثات جارية',
+  'board.inProgress.other': '{n} محادثة جارية',
   'board.lines': 'طوابير الانتظار',
   'board.agents': 'الموظفون الآن',
   'board.queue': 'الطابور',

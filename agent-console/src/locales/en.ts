@@ -377,8 +377,16 @@ export const en = {
 
   'dashboard.title': 'Dashboard',
   'board.title': 'Live',
-  'board.summary':
-    '{waiting} waiting · {online} agents online · {load} of {cap} chat slots in use · {chats} chats in progress',
+  'board.summary': '{waiting} waiting · {online} · {load} of {cap} chat slots in use · {chats}',
+  'board.online.one': '{n} agent online',
+  // Arabic has dual and few forms; English uses "other" for them.
+  'board.online.two': '{n} agents online',
+  'board.online.few': '{n} agents online',
+  'board.online.other': '{n} agents online',
+  'board.inProgress.one': '{n} chat in progress',
+  'board.inProgress.two': '{n} chats in progress',
+  'board.inProgress.few': '{n} chats in progress',
+  'board.inProgress.other': '{n} chats in progress',
   'board.lines': 'Waiting lines',
   'board.agents': 'Agents now',
   'board.queue': 'Queue',

@@ -381,8 +381,15 @@ export const fa: Record<MessageKey, string> = {
 
   'dashboard.title': 'داشبورد',
   'board.title': 'اکنون',
-  'board.summary':
-    '{waiting} در انتظار · {online} کارشناس آنلاین · {load} از {cap} ظرفیت گفتگو در حال استفاده · {chats} گفتگوی جاری',
+  'board.summary': '{waiting} در انتظار · {online} · {load} از {cap} ظرفیت گفتگو در حال استفاده · {chats}',
+  'board.online.one': '{n} کارشناس آنلاین',
+  'board.online.two': '{n} کارشناس آنلاین',
+  'board.online.few': '{n} کارشناس آنلاین',
+  'board.online.other': '{n} کارشناس آنلاین',
+  'board.inProgress.one': '{n} گفتگوی جاری',
+  'board.inProgress.two': '{n} گفتگوی جاری',
+  'board.inProgress.few': '{n} گفتگوی جاری',
+  'board.inProgress.other': '{n} گفتگوی جاری',
   'board.lines': 'صف‌های انتظار',
   'board.agents': 'کارشناسان در این لحظه',
   'board.queue': 'صف',

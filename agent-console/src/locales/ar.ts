@@ -318,6 +318,7 @@ export const ar: Record<MessageKey, string> = {
   'ticketStatus.open': 'مفتوحة',
   'ticketStatus.pending': 'معلّقة',
   'ticketStatus.solved': 'محلولة',
+  'tickets.statusChange': 'من {from} إلى {to}',
   'ticketReason.followup': 'متابعة',
   'ticketReason.no_agent': 'لا يوجد موظف متاح',
   'ticketReason.max_wait': 'انتظار طويل',

@@ -317,6 +317,7 @@ export const en = {
   'ticketStatus.open': 'Open',
   'ticketStatus.pending': 'Pending',
   'ticketStatus.solved': 'Solved',
+  'tickets.statusChange': '{from} → {to}',
   'ticketReason.followup': 'Follow-up',
   'ticketReason.no_agent': 'Nobody available',
   'ticketReason.max_wait': 'Waited too long',

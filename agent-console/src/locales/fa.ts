@@ -321,6 +321,7 @@ export const fa: Record<MessageKey, string> = {
   'ticketStatus.open': 'باز',
   'ticketStatus.pending': 'در انتظار',
   'ticketStatus.solved': 'حل‌شده',
+  'tickets.statusChange': 'از {from} به {to}',
   'ticketReason.followup': 'پیگیری',
   'ticketReason.no_agent': 'پشتیبانی در دسترس نبود',
   'ticketReason.max_wait': 'انتظار طولانی',

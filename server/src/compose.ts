@@ -4,6 +4,7 @@ import { Server, type ServerOptions } from 'socket.io';
 import type { Config } from './config.ts';
 import type { Log } from './log.ts';
 import { connectPubSub, connectRedis, type Redis } from './redis/connect.ts';
+import { unreadStore, type UnreadStore } from './store/unread.ts';
 import { keys, type Keys } from './redis/keys.ts';
 import { agentStore, type AgentStore } from './store/agents.ts';
 import { invitationStore, type InvitationStore } from './store/invitations.ts';
@@ -66,6 +67,7 @@ export type Core = {
   conversations: ConversationStore;
   messages: MessageStore;
   tickets: TicketStore;
+  unread: UnreadStore;
   kb: KbStore;
   sessions: SessionStore;
   invitations: InvitationStore;
@@ -139,6 +141,7 @@ export async function compose(config: Config, log: Log, http?: HttpServer): Prom
   const conversations = conversationStore(redis, k);
   const messages = messageStore(redis, k);
   const tickets = ticketStore(redis, k);
+  const unread = unreadStore(redis, k);
   const routing = routingOf(redis, k);
   const bots = botService({ kb, pool, log });
   const notify = socketNotifier(io, present, k);
@@ -163,6 +166,7 @@ export async function compose(config: Config, log: Log, http?: HttpServer): Prom
     clocks,
     journal: journalOf(redis, k),
     touchBoard: boards.touch,
+    unread,
   });
   const repair = repairs({ conversations, routing }, waterfall);
   const outboxDeps = { config, redis, keys: k, queues };
@@ -231,6 +235,7 @@ export async function compose(config: Config, log: Log, http?: HttpServer): Prom
     tickets,
     kb,
     sessions: sessionStore(redis, k),
+    unread,
     invitations: invitationStore(redis, k),
     routing,
     bots,

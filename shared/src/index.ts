@@ -26,3 +26,4 @@ export * from './privacy.ts';
 export * from './history-numbers.ts';
 export * from './replies.ts';
 export * from './kb-missed.ts';
+export * from './unread.ts';

@@ -47,7 +47,8 @@ describe('a ticket in the console', () => {
       const history = page.getByRole('region', { name: 'History' });
       await actions.getByRole('combobox', { name: 'Status' }).selectOption('pending');
       await actions.getByRole('button', { name: 'Save changes' }).click();
-      await showsText(history, 'open -> pending');
+      await showsText(history, 'Open → Pending');
+      expect(await history.textContent()).not.toContain('open -> pending');
 
       // The agent who followed the chat up holds the ticket; the supervisor hands it on.
       const assignee = actions.getByRole('combobox', { name: 'Assignee' });

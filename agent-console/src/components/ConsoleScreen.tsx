@@ -10,6 +10,7 @@ import { isWindowFocused, useWindowFocus } from '../hooks/use-window-focus.ts';
 import { useT } from '../i18n/context.ts';
 import { chooseSite, hasRole, neededRole, sectionOf } from '../logic/sites.ts';
 import { titleWithBadge } from '../logic/title.ts';
+import { parseRoute } from '../logic/route.ts';
 import { createAgentSocket } from '../socket/agent-socket.ts';
 import { attentionCount } from '../state/attention.ts';
 import { consoleReducer, initialState, type ChosenStatus } from '../state/console-state.ts';
@@ -63,7 +64,8 @@ export function ConsoleScreen({ me, onMe, onSignedOut, onLocale, preferences }: 
     () =>
       createConsoleController(createAgentSocket(), store, {
         me,
-        isFocused: isWindowFocused,
+        // A chat selected in the Inbox is not being read while the agent is on another page.
+        isFocused: () => isWindowFocused() && parseRoute(location.hash).view === 'chats',
         alert: (body) => {
           if (!mutedRef.current) chime.play();
           notifyDesktop(document.title, body);
@@ -100,7 +102,15 @@ export function ConsoleScreen({ me, onMe, onSignedOut, onLocale, preferences }: 
     };
   }, [chime]);
 
-  useWindowFocus(useCallback(() => store.dispatch({ type: 'seen' }), [store]));
+  const inInbox = route.view === 'chats';
+  const seen = useCallback(() => {
+    if (parseRoute(location.hash).view === 'chats') store.dispatch({ type: 'seen' });
+  }, [store]);
+  useWindowFocus(seen);
+  // Coming back to the Inbox reads the chat that was left open there.
+  useEffect(() => {
+    if (inInbox && isWindowFocused()) seen();
+  }, [inInbox, seen]);
   useTabKeys(state.order, controller.select);
 
   const toggleMute = () => {

@@ -50,6 +50,7 @@ export function Header({
   // A password someone else chose (a first or reset one) is replaced before anything else.
   const [changingPassword, setChangingPassword] = useState(me.passwordChangeRequired);
   const [twoStep, setTwoStep] = useState(false);
+  const [menuOpen, setMenuOpen] = useState(false);
   const [joining, setJoining] = useState<{ code: string | null } | null>(() => {
     const code = codeFromHash(location.hash);
     return code ? { code } : null;
@@ -108,21 +109,35 @@ export function Header({
           <BellIcon muted={muted} />
           <span class="visually-hidden">{t.t('header.mute')}</span>
         </button>
-        <button type="button" class="button quiet" onClick={() => setJoining({ code: null })}>
-          {t.t('header.join')}
-        </button>
-        <button type="button" class="button quiet" onClick={() => setChangingPassword(true)}>
-          {t.t('header.password')}
-        </button>
-        <button type="button" class="button quiet" onClick={() => setTwoStep(true)}>
-          {t.t('header.totp')}
-        </button>
-        <button type="button" class="button quiet" onClick={onLogout}>
-          {t.t('header.logout')}
-        </button>
-        <button type="button" class="button quiet" onClick={onLogoutEverywhere}>
-          {t.t('header.logoutEverywhere')}
-        </button>
+        {/* On narrower screens the account actions fold into a menu (styles.css), so the header fits. */}
+        <div class="account-menu">
+          <button
+            type="button"
+            class="button quiet menu-toggle"
+            aria-expanded={menuOpen}
+            aria-controls="account-actions"
+            onClick={() => setMenuOpen(!menuOpen)}
+          >
+            {t.t('header.menu')}
+          </button>
+          <div id="account-actions" class={menuOpen ? 'account-actions open' : 'account-actions'}>
+            <button type="button" class="button quiet" onClick={() => setJoining({ code: null })}>
+              {t.t('header.join')}
+            </button>
+            <button type="button" class="button quiet" onClick={() => setChangingPassword(true)}>
+              {t.t('header.password')}
+            </button>
+            <button type="button" class="button quiet" onClick={() => setTwoStep(true)}>
+              {t.t('header.totp')}
+            </button>
+            <button type="button" class="button quiet" onClick={onLogout}>
+              {t.t('header.logout')}
+            </button>
+            <button type="button" class="button quiet" onClick={onLogoutEverywhere}>
+              {t.t('header.logoutEverywhere')}
+            </button>
+          </div>
+        </div>
       </div>
       {changingPassword && (
         <PasswordDialog

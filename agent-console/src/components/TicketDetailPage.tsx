@@ -1,3 +1,4 @@
+import { historyDetail } from '../i18n/ticket-history.ts';
 import type { Me } from '@cascade/shared';
 import { listAgents } from '../api/agents.ts';
 import { getTicket } from '../api/tickets.ts';
@@ -102,7 +103,7 @@ export function TicketDetailPage({ ticketId, me }: { ticketId: string; me: Me })
                         <strong>{item.by === me.agent.name ? t.t('author.you') : item.by}</strong> ·{' '}
                         {t.t(`history.${item.action}`)}
                       </span>
-                      {item.detail && <span dir="auto">{item.detail}</span>}
+                      {item.detail && <span dir="auto">{historyDetail(item, t)}</span>}
                       {item.deliveryId && (
                         <ReplyDelivery
                           delivery={deliveries.data?.find((d) => d.id === item.deliveryId)}

@@ -7,10 +7,15 @@ import { locales, textDirection } from './locales.ts';
 
 export type Params = Record<string, string | number>;
 
+/** A message with plural forms: keys `base.one`, `base.other`… named by Intl.PluralRules categories. */
+export type PluralBase = MessageKey extends infer K ? (K extends `${infer B}.other` ? B : never) : never;
+
 export interface Translator {
   locale: Locale;
   dir: 'ltr' | 'rtl';
   t: (key: MessageKey, params?: Params) => string;
+  /** `n` in the form the locale's grammar needs ("1 chat", "2 chats"), falling back to `.other`. */
+  plural: (base: PluralBase, n: number) => string;
   /** A number in the locale's digits. */
   num: (n: number) => string;
   /** An elapsed time such as "3m 12s", in the locale's units and digits. */
@@ -35,6 +40,11 @@ export function createTranslator(locale: Locale): Translator {
       if (value === undefined) return whole;
       return typeof value === 'number' ? num(value) : value;
     });
+  const rules = new Intl.PluralRules(info.intl);
+  const plural = (base: PluralBase, n: number) => {
+    const key = `${base}.${rules.select(n)}`;
+    return t(key in info.strings ? (key as MessageKey) : `${base}.other`, { n });
+  };
   const timeFormat = new Intl.DateTimeFormat(info.intl, { hour: '2-digit', minute: '2-digit' });
   const dayFormat = new Intl.DateTimeFormat(info.intl, { month: 'short', day: 'numeric' });
   const dateTimeFormat = new Intl.DateTimeFormat(info.intl, { dateStyle: 'medium', timeStyle: 'short' });
@@ -46,6 +56,7 @@ export function createTranslator(locale: Locale): Translator {
     locale,
     dir: textDirection(locale),
     t,
+    plural,
     num,
     duration,
     seconds: (seconds) => {

@@ -1,10 +1,6 @@
-import type { Message } from '@cascade/shared';
+import { needsAttention, type Message } from '@cascade/shared';
 
-/** Messages that deserve the agent's attention: the visitor's, and other agents' notes. */
-export function needsAttention(message: Message, myAgentId: string): boolean {
-  if (message.author === 'visitor') return true;
-  return message.author === 'agent' && message.agentId !== myAgentId;
-}
+export { needsAttention };
 
 /** The unread count after a message arrives; a chat the agent is looking at stays at 0. */
 export function nextUnread(current: number, message: Message, myAgentId: string, beingRead: boolean): number {

@@ -46,7 +46,7 @@ export function initialState(status: ChosenStatus): ConsoleState {
 
 /** `beingRead`: the chat is selected and the console window has focus. */
 export type Action =
-  | { type: 'inbox'; inbox: Inbox }
+  | { type: 'inbox'; inbox: InboxUpdate }
   | { type: 'assigned'; chat: ChatSummary; focused: boolean }
   | { type: 'updated'; chat: ChatSummary }
   | { type: 'removed'; conversationId: string }
@@ -54,7 +54,8 @@ export type Action =
   | { type: 'opened'; detail: ChatDetail }
   | { type: 'synced'; conversationId: string; messages: Message[]; myAgentId: string; beingRead: boolean }
   | { type: 'message'; message: Message; myAgentId: string; beingRead: boolean }
-  | { type: 'select'; conversationId: string | null }
+  /** `keepUnread`: chosen while the agent is elsewhere (another page), so not read yet. */
+  | { type: 'select'; conversationId: string | null; keepUnread?: boolean }
   | { type: 'seen' }
   | { type: 'close'; conversationId: string }
   | { type: 'pending'; conversationId: string; pending: PendingMessage }
@@ -119,7 +120,7 @@ export function consoleReducer(state: ConsoleState, action: Action): ConsoleStat
       const id = action.conversationId;
       if (id !== null && !state.chats[id]) return state;
       const next = { ...state, selected: id };
-      return id === null ? next : updateChat(next, id, (chat) => ({ ...chat, unread: 0 }));
+      return id === null || action.keepUnread ? next : updateChat(next, id, (chat) => ({ ...chat, unread: 0 }));
     }
     case 'seen':
       return state.selected ? updateChat(state, state.selected, (chat) => ({ ...chat, unread: 0 })) : state;
@@ -199,11 +200,17 @@ function removeChat(state: ConsoleState, id: string): ConsoleState {
  * The server's inbox is the truth for active chats; chats that already ended stay until
  * the agent closes them, so a reconnect never hides a ticket number they have not read.
  */
-function mergeInbox(state: ConsoleState, inbox: Inbox): ConsoleState {
+/** The inbox as the server sends it; `unread` is left out where no count is known. */
+export type InboxUpdate = Omit<Inbox, 'unread'> & Partial<Pick<Inbox, 'unread'>>;
+
+function mergeInbox(state: ConsoleState, inbox: InboxUpdate): ConsoleState {
   const chats: Record<string, ChatState> = {};
   for (const summary of inbox.mine) {
-    const current = state.chats[summary.conversation.id];
-    chats[summary.conversation.id] = current ? withSummary(current, summary) : newChat(summary);
+    const id = summary.conversation.id;
+    const current = state.chats[id];
+    const chat = current ? withSummary(current, summary) : newChat(summary);
+    // The server's count survives a reload; one the console counted live is never lowered by it.
+    chats[id] = { ...chat, unread: Math.max(chat.unread, inbox.unread?.[id] ?? 0) };
   }
   for (const [id, chat] of Object.entries(state.chats)) {
     if (!chats[id] && !isActive(chat)) chats[id] = chat;

@@ -10,6 +10,7 @@ import type { AgentSocket } from '../socket/agent-socket.ts';
 import { request, RequestError } from '../socket/request.ts';
 import { isActive, nextToSend, type Action, type ChosenStatus, type ConsoleState } from './console-state.ts';
 import type { PendingMessage } from './chat-state.ts';
+import { readReceipts } from './read-receipts.ts';
 import { storageKeys, type KeyValue } from './storage.ts';
 import type { Store } from './store.ts';
 import { knownVisitorName, shortVisitorTag } from '../logic/visitor-name.ts';
@@ -87,6 +88,11 @@ export function createConsoleController(
   const transferring = new Set<string>();
   let restoredSelection = false;
   let unsubscribe: (() => void) | null = null;
+  const receipts = readReceipts((conversationId) => {
+    if (!socket.connected) return false;
+    socket.emit('chat:read', { conversationId });
+    return true;
+  });
 
   const beingRead = (id: string) => getState().selected === id && env.isFocused();
   const failNotice = (error: unknown) =>
@@ -98,8 +104,9 @@ export function createConsoleController(
   async function resync(): Promise<void> {
     dispatch({ type: 'connection', connection: 'online' });
     try {
-      const { mine, waiting } = await request(socket, 'inbox:get', {});
-      dispatch({ type: 'inbox', inbox: { mine, waiting } });
+      const { mine, waiting, unread } = await request(socket, 'inbox:get', {});
+      for (const [id, count] of Object.entries(unread)) if (count > 0) receipts.owe(id);
+      dispatch({ type: 'inbox', inbox: { mine, waiting, unread } });
       if (!restoredSelection) {
         restoredSelection = true;
         const remembered = env.session.get(storageKeys.selected);
@@ -107,10 +114,12 @@ export function createConsoleController(
         dispatch({
           type: 'select',
           conversationId: remembered && state.chats[remembered] ? remembered : (state.order[0] ?? null),
+          keepUnread: !env.isFocused(),
         });
       }
       await Promise.all(getState().order.map(refresh));
       resendAll();
+      receipts.check(getState());
     } catch (error) {
       failNotice(error);
     }
@@ -228,6 +237,7 @@ export function createConsoleController(
     socket.on('chat:assigned', (chat) => {
       const id = chat.conversation.id;
       const ownPick = picking.delete(id);
+      receipts.owe(id);
       dispatch({ type: 'assigned', chat, focused: env.isFocused() });
       if (!ownPick) env.alert(knownVisitorName(chat.visitor) ?? `#${shortVisitorTag(chat.visitor.id)}`);
       void openChat(id);
@@ -252,6 +262,7 @@ export function createConsoleController(
       const held = getState().chats[id];
       const read = beingRead(id);
       const isNew = held !== undefined && !held.messages.some((m) => m.id === message.id);
+      if (needsAttention(message, myId)) receipts.owe(id);
       dispatch({ type: 'message', message, myAgentId: myId, beingRead: read });
       // A chat not opened yet gets its whole transcript when it opens.
       if (held?.context) transcripts.pushed(message);
@@ -279,7 +290,10 @@ export function createConsoleController(
 
   return {
     start() {
-      unsubscribe = store.subscribe(persistSelection);
+      unsubscribe = store.subscribe(() => {
+        persistSelection();
+        receipts.check(getState());
+      });
       bind();
       socket.connect();
     },

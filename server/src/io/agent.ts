@@ -4,6 +4,7 @@ import {
   CascadeError,
   FollowUp,
   InboxRequest,
+  MarkRead,
   OpenChat,
   Pick,
   Resolve,
@@ -19,6 +20,7 @@ import { SESSION_COOKIE, readCookie } from '../auth/cookies.ts';
 import type { SessionStore } from '../store/sessions.ts';
 import type { Config } from '../config.ts';
 import type { AgentStore } from '../store/agents.ts';
+import type { UnreadStore } from '../store/unread.ts';
 import type { Notifier } from '../waterfall/notifier.ts';
 import type { AgentActions } from '../waterfall/agent-actions.ts';
 import { handler, type Logger } from './handle.ts';
@@ -64,6 +66,7 @@ export type AgentSocketDeps = {
   agents: AgentStore;
   notify: Notifier;
   clocks: Timers;
+  unread: UnreadStore;
   /** Whether a site of the agent requires two-step sign-in that the agent has not turned on yet. */
   secondFactorPending?: (agent: Agent) => Promise<boolean>;
 };
@@ -143,7 +146,23 @@ export function agentNamespace(
     );
     socket.on(
       'inbox:get',
-      handle(InboxRequest, async () => actions.inbox(await me())),
+      handle(InboxRequest, async () => {
+        const inbox = await actions.inbox(await me());
+        const unread = await d.unread.of(
+          agentId,
+          inbox.mine.map((c) => c.conversation.id),
+        );
+        return { ...inbox, unread };
+      }),
+    );
+    socket.on(
+      'chat:read',
+      handle(MarkRead, async (p) => {
+        // Only the agent's own count is touched, so no access check is needed beyond the session.
+        await me();
+        await d.unread.clear(agentId, p.conversationId);
+        return {};
+      }),
     );
     socket.on(
       'chat:open',

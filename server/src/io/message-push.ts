@@ -1,11 +1,14 @@
-import type { Conversation, Message } from '@cascade/shared';
+import { needsAttention, type Conversation, type Message } from '@cascade/shared';
 import type { MessageStore } from '../store/messages.ts';
+import type { UnreadStore } from '../store/unread.ts';
 import type { Notifier } from '../waterfall/notifier.ts';
 import { toVisitorMessage } from '../waterfall/visitor-projection.ts';
 
 export type MessagePushDeps = {
   messages: Pick<MessageStore, 'before'>;
   notify: Pick<Notifier, 'toAgent' | 'toVisitor'>;
+  /** Counts what the assigned agent has not read; absent where nobody keeps counts (unit tests). */
+  unread?: Pick<UnreadStore, 'add'>;
 };
 
 /** How far back one read looks for the message before; notes and routing steps rarely run longer. */
@@ -33,6 +36,8 @@ export function messagePush(d: MessagePushDeps) {
 
   return async function push(m: Message, c: Conversation): Promise<void> {
     const page = await d.messages.before(m.conversationId, m.id, PAGE);
+    // Counted before the push, so that the agent's "read" answering it always clears it.
+    if (c.agentId && d.unread && needsAttention(m, c.agentId)) await d.unread.add(c.agentId, c.id);
     if (c.agentId) d.notify.toAgent(c.agentId, 'message:new', { ...m, prev: page[0]?.id ?? null });
     if (visitorSees(m)) {
       const prev = await previous(m, visitorSees, page);

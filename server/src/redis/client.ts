@@ -14,6 +14,7 @@ type StoreCommand =
   | 'hDel'
   | 'hGet'
   | 'hGetAll'
+  | 'hIncrBy'
   | 'hLen'
   | 'hmGet'
   | 'hSet'

@@ -30,6 +30,8 @@ export function keys(prefix: string) {
     session: (sid: string) => `${prefix}:session:${sid}`,
     agentSessions: (a: string) => `${prefix}:agent:${a}:sessions`,
     agentStatus: (a: string) => `${prefix}:agent:${a}:status`,
+    /** Unread messages in the agent's chats (conversationId -> count), cleared as the agent reads. */
+    agentUnread: (a: string) => `${prefix}:agent:${a}:unread`,
     /** The agent's live sockets, each with the moment its heartbeat runs out (see io/presence.ts). */
     agentPresence: (a: string) => `${prefix}:agent:${a}:presence`,
     /** Exists while the server process renews it: its sockets count as present (see io/presence.ts). */

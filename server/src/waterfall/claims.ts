@@ -3,6 +3,7 @@ import type { Assignment, Routing } from '../routing/routing.ts';
 import type { ConversationStore } from '../store/conversations.ts';
 import type { SiteStore } from '../store/sites.ts';
 import type { Log } from '../log.ts';
+import type { UnreadStore } from '../store/unread.ts';
 import { crashPoint } from '../testing/crash-point.ts';
 import { isOpen } from '../routing/hours.ts';
 import type { Notifier } from './notifier.ts';
@@ -18,6 +19,8 @@ export type ClaimsDeps = {
   log: Pick<Log, 'warn'>;
   apply: Apply;
   announceQueue: (site: Site) => Promise<void>;
+  /** A newly assigned chat counts as unread until the agent opens it. */
+  unread?: Pick<UnreadStore, 'add'>;
 };
 
 /** Turns the claims routing makes (claim.lua, pick.lua) into assigned conversations. */
@@ -37,6 +40,7 @@ export function claims(d: ClaimsDeps) {
       await d.apply(c, { type: 'claim', agentId }, 'system', {
         onApplied: async (assigned) => {
           const s = await summary;
+          await d.unread?.add(agentId, conversationId);
           if (s) d.notify.toAgent(agentId, 'chat:assigned', { ...s, conversation: assigned });
         },
         site,

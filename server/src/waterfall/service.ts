@@ -6,6 +6,7 @@ import type { ConversationStore } from '../store/conversations.ts';
 import type { Notifier } from './notifier.ts';
 import type { DomainEvents } from '../events.ts';
 import type { Log } from '../log.ts';
+import type { UnreadStore } from '../store/unread.ts';
 import type { Journal } from './journal.ts';
 import { viewPort } from './view-port.ts';
 import { poster, type PostDeps } from './post.ts';
@@ -67,6 +68,7 @@ export type ServiceDeps = ViewDeps &
     journal: Journal;
     /** Tells the site's supervisors their live board changed. */
     touchBoard: (siteId: string) => void;
+    unread?: UnreadStore;
   };
 
 /** The shell over the real stores: views and tickets are bound to them here. */

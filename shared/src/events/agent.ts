@@ -26,7 +26,12 @@ export const ChatDetail = ChatSummary.extend({
 });
 export type ChatDetail = z.infer<typeof ChatDetail>;
 
-export const Inbox = z.object({ mine: z.array(ChatSummary), waiting: z.array(ChatSummary) });
+export const Inbox = z.object({
+  mine: z.array(ChatSummary),
+  waiting: z.array(ChatSummary),
+  /** Unread messages per chat of `mine`, kept by the server so that a reload keeps them. */
+  unread: z.record(z.string(), z.number().int().nonnegative()),
+});
 export type Inbox = z.infer<typeof Inbox>;
 
 const ChatRef = z.object({ conversationId: ConversationId });
@@ -53,6 +58,8 @@ export const Transfer = ChatRef.extend({
 });
 export type Transfer = z.infer<typeof Transfer>;
 export const Pick = ChatRef;
+/** The agent has read the chat: its unread count goes back to 0. */
+export const MarkRead = ChatRef;
 
 export interface AgentClientEvents {
   'agent:status': (p: z.infer<typeof SetStatus>, ack: AckFn<{ status: AgentStatus }>) => void;
@@ -68,6 +75,7 @@ export interface AgentClientEvents {
   ) => void;
   'chat:transfer': (p: z.infer<typeof Transfer>, ack: AckFn<{ conversation: Conversation }>) => void;
   'chat:pick': (p: z.infer<typeof Pick>, ack: AckFn<{ conversation: Conversation }>) => void;
+  'chat:read': (p: z.infer<typeof MarkRead>, ack?: AckFn) => void;
 }
 
 export interface AgentServerEvents {

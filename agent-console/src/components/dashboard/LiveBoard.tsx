@@ -18,10 +18,10 @@ export function LiveBoard({ live }: { live: Live }) {
           <p class="muted" role="status">
             {t.t('board.summary', {
               waiting: totals.waiting,
-              online: totals.online,
+              online: t.plural('board.online', totals.online),
               load: totals.load,
               cap: totals.cap,
-              chats: board.inProgress,
+              chats: t.plural('board.inProgress', board.inProgress),
             })}
           </p>
         )}

@@ -78,6 +78,18 @@ describe('a supervisor adds one phrasing to an entry', () => {
     ]);
   });
 
+  it('keeps every phrasing when several are added to one entry at once', async () => {
+    const siteId = h.demo.siteId;
+    const sara = await as(0, 'supervisor');
+    const texts = Array.from({ length: 6 }, (_, i) => `can I swap order ${i + 1} for another colour`);
+    const answers = await Promise.all(
+      texts.map((text) => sara.post<KbPhrasingAdded>('/api/kb/exchanges/phrasings', { siteId, text, language: 'en' })),
+    );
+    expect(answers.map((a) => [a.status, a.body.added])).toEqual(texts.map(() => [200, true]));
+    const stored = (await h.cascade.kb.get(siteId, 'exchanges'))!;
+    expect(stored.content.en!.phrasings).toEqual(expect.arrayContaining(texts));
+  });
+
   it('keeps tenants apart, refuses agents and bad bodies, and holds the phrasing limit', async () => {
     const siteId = h.demo.siteId;
     const outletSite = h.demos[1]!.siteId;

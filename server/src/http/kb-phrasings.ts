@@ -1,10 +1,16 @@
-import { CascadeError, KbEntryParams, KbPhrasingAdd, KbPhrasingAdded } from '@cascade/shared';
+import { CascadeError, KbEntry, KbEntryParams, KbPhrasingAdd, KbPhrasingAdded } from '@cascade/shared';
 import type { FastifyInstance } from 'fastify';
 import type { BotService } from '../bot/service.ts';
 import type { KbStore } from '../store/kb.ts';
 import { addPhrasing } from '../kb/add-phrasing.ts';
 import { checkKbLimits } from '../kb/limits.ts';
 import { parse } from './parse.ts';
+
+/**
+ * Tries at a write raced by other changes of the same entry before the caller is told to retry:
+ * each round one racer wins, so this many clicks on one entry at once all land.
+ */
+const SWAP_ATTEMPTS = 20;
 
 /**
  * One more phrasing for an existing entry: what "What the bot missed" teaches, so supervisors may
@@ -31,13 +37,20 @@ export function kbPhrasingRoutes(
   app.post('/api/kb/:entryId/phrasings', add, async (req): Promise<KbPhrasingAdded> => {
     const body = parse(KbPhrasingAdd, req.body);
     const { entryId } = parse(KbEntryParams, req.params);
-    const entry = await deps.kb.get(body.siteId, entryId);
-    if (!entry) throw new CascadeError('not_found', 'no such entry');
-    const updated = addPhrasing(entry, body.text, body.language, Date.now());
-    if (!updated) return { entry, added: false };
-    await checkKbLimits(await deps.kb.raw(body.siteId), [updated]);
-    deps.bots.invalidate(body.siteId, (await deps.kb.put(body.siteId, [updated])) ?? undefined);
-    return { entry: updated, added: true };
+    // Two phrasings added at once both start from one read: the later write retries on the new entry.
+    for (let attempt = 0; attempt < SWAP_ATTEMPTS; attempt++) {
+      const raw = await deps.kb.rawOne(body.siteId, entryId);
+      if (raw === null) throw new CascadeError('not_found', 'no such entry');
+      const entry = KbEntry.parse(JSON.parse(raw));
+      const updated = addPhrasing(entry, body.text, body.language, Date.now());
+      if (!updated) return { entry, added: false };
+      await checkKbLimits(await deps.kb.raw(body.siteId), [updated]);
+      const change = await deps.kb.swap(body.siteId, raw, updated);
+      if (change === null) continue;
+      deps.bots.invalidate(body.siteId, change);
+      return { entry: updated, added: true };
+    }
+    throw new CascadeError('conflict', 'the entry kept changing; try again');
   });
   done();
 }

@@ -1,6 +1,6 @@
 import type { KbEntry, MissedGroup, MissedQuestion } from '@cascade/shared';
 import { describe, expect, it } from 'vitest';
-import { draftFromGroup, withPhrasing } from '../src/logic/kb-missed.ts';
+import { draftFromGroup, phrasingOf, taughtIn, withPhrasing } from '../src/logic/kb-missed.ts';
 
 const question = (text: string, language = 'fa'): MissedQuestion => ({
   conversationId: 'c1',
@@ -57,5 +57,22 @@ describe('turning a missed group into knowledge', () => {
     });
     expect(form.content.en).toEqual({ question: '', phrasings: '', answer: '' });
     expect(draftFromGroup(group(['Sofa legs?'], 'de', null), 'general').content.en.answer).toBe('');
+  });
+
+  it('sends the group’s question, trimmed to a phrasing’s length, in the group’s language', () => {
+    expect(phrasingOf(group([`  ${'پ'.repeat(310)} `]), 'demo')).toEqual({
+      siteId: 'demo',
+      text: 'پ'.repeat(300),
+      language: 'fa',
+    });
+  });
+
+  it('shows a group as taught by the entry that already holds its question', () => {
+    expect(taughtIn([entry], group(['صندلی ترک داشت']))).toBeNull();
+    const taught = withPhrasing(entry, group(['صندلی ترک داشت']))!;
+    const stored = { ...entry, content: taught.content };
+    expect(
+      taughtIn([{ ...entry, id: 'other', content: { en: entry.content.en! } }, stored], group(['صندلی ترک داشت']))?.id,
+    ).toBe('damaged-item');
   });
 });

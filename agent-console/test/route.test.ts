@@ -8,6 +8,7 @@ describe('routes', () => {
     expect(parseRoute('#/tickets')).toEqual({ view: 'tickets' });
     expect(parseRoute('#/tickets/t_42')).toEqual({ view: 'ticket', ticketId: 't_42' });
     expect(parseRoute('#/dashboard')).toEqual({ view: 'dashboard' });
+    expect(parseRoute('#/missed')).toEqual({ view: 'missed' });
     expect(parseRoute('#/kb')).toEqual({ view: 'kb' });
     expect(parseRoute('#/settings')).toEqual({ view: 'settings' });
     expect(parseRoute('#/agents')).toEqual({ view: 'agents' });

@@ -6,12 +6,13 @@ const site = (id: string, role: SiteRef['role']): SiteRef => ({ id, name: id, ro
 describe('sections by role', () => {
   it('gives agents the inbox, tickets and past conversations, supervisors the dashboard too, admins everything', () => {
     expect(sectionsFor('agent')).toEqual(['chats', 'tickets', 'conversations']);
-    expect(sectionsFor('supervisor')).toEqual(['chats', 'tickets', 'conversations', 'dashboard']);
+    expect(sectionsFor('supervisor')).toEqual(['chats', 'tickets', 'conversations', 'dashboard', 'missed']);
     expect(sectionsFor('admin')).toEqual([
       'chats',
       'tickets',
       'conversations',
       'dashboard',
+      'missed',
       'kb',
       'settings',
       'agents',
@@ -24,6 +25,7 @@ describe('sections by role', () => {
     expect(hasRole('supervisor', 'admin')).toBe(false);
     expect(neededRole('kb')).toBe('admin');
     expect(neededRole('audit')).toBe('admin');
+    expect(neededRole('missed')).toBe('supervisor');
   });
 
   it('files a ticket page under tickets', () => {

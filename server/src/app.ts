@@ -36,6 +36,7 @@ import { privacyRoutes } from './history/privacy-routes.ts';
 import { retentionRoutes } from './history/retention-routes.ts';
 import { numbersRoutes } from './history/numbers-routes.ts';
 import { kbMissedRoutes } from './http/kb-missed.ts';
+import { kbPhrasingRoutes } from './http/kb-phrasings.ts';
 import { missedReport } from './kb/missed.ts';
 import { historyNumbers } from './history/numbers.ts';
 import { firstRun } from './setup/first-run.ts';
@@ -188,6 +189,7 @@ export async function buildServer(config: Config): Promise<{ app: FastifyInstanc
       agents: core.agents,
     });
     await api.register(kbMissedRoutes, { missed: missedReport(core.db, core.kb) });
+    await api.register(kbPhrasingRoutes, { kb: core.kb, bots: core.bots });
     await integrated.routes(api);
   });
   widgetConfigRoutes(app, { sites: core.sites });

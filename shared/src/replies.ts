@@ -41,6 +41,9 @@ export const KbEntries = z.object({ entries: z.array(KbEntry) });
 export type KbEntries = z.infer<typeof KbEntries>;
 export const KbEntryAnswer = z.object({ entry: KbEntry });
 export type KbEntryAnswer = z.infer<typeof KbEntryAnswer>;
+/** `added` is false when the entry already had the phrasing: nothing was written. */
+export const KbPhrasingAdded = z.object({ entry: KbEntry, added: z.boolean() });
+export type KbPhrasingAdded = z.infer<typeof KbPhrasingAdded>;
 export const KbImported = z.object({ imported: z.number().int().nonnegative() });
 export type KbImported = z.infer<typeof KbImported>;
 /** "Try the bot": what it would answer. */

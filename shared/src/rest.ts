@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Agent, AgentSkill, Role } from './agent.ts';
-import { Locale } from './locale.ts';
+import { Language, Locale } from './locale.ts';
 import { AgentId, SiteId, TicketId, VisitorId } from './ids.ts';
 import { Level, SiteSettings, Skill } from './site.ts';
 import { TicketStatus } from './ticket.ts';
@@ -131,6 +131,12 @@ export const KbImport = SiteQuery.extend({
 });
 export const KbExportQuery = SiteQuery.extend({ format: z.enum(['json', 'csv']).default('json') });
 export const KbTry = SiteQuery.extend({ text: z.string().trim().min(1).max(4000), locale: Locale.optional() });
+/** A supervisor teaches an entry one more way of asking: in `language`, else in the entry's first language. */
+export const KbPhrasingAdd = SiteQuery.extend({
+  text: z.string().trim().min(1).max(300),
+  language: Language.optional(),
+});
+export type KbPhrasingAdd = z.infer<typeof KbPhrasingAdd>;
 
 export const SiteSettingsPatch = SiteSettings.partial();
 export type SiteSettingsPatch = z.infer<typeof SiteSettingsPatch>;

@@ -97,7 +97,7 @@ describe('what the bot missed, in the console', () => {
     next.close();
     const audit = await admin.get<AuditEntries>(`/api/audit?siteId=${stage.h.demo.siteId}`);
     expect(audit.body.entries.map((e) => [e.action, e.target.entryId])).toContainEqual([
-      'PUT /api/kb/:entryId',
+      'POST /api/kb/:entryId/phrasings',
       'damaged-item',
     ]);
   });

@@ -26,6 +26,7 @@ import { ConversationPage } from './history/ConversationPage.tsx';
 import { ConversationsPage } from './history/ConversationsPage.tsx';
 import { Inbox } from './Inbox.tsx';
 import { KnowledgeBasePage } from './kb/KnowledgeBasePage.tsx';
+import { MissedPage } from './kb/MissedPage.tsx';
 import { NotAllowed } from './NotAllowed.tsx';
 import { SettingsPage } from './settings/SettingsPage.tsx';
 import { StatusBar } from './StatusBar.tsx';
@@ -163,6 +164,7 @@ export function ConsoleScreen({ me, onMe, onSignedOut, onLocale, preferences }: 
       {allowed && site && route.view === 'dashboard' && (
         <DashboardPage site={site} controller={controller} connection={state.connection} />
       )}
+      {allowed && site && route.view === 'missed' && <MissedPage site={site} csrf={me.csrfToken} />}
       {allowed && site && route.view === 'kb' && <KnowledgeBasePage site={site} csrf={me.csrfToken} />}
       {allowed && site && route.view === 'settings' && (
         <SettingsPage site={site} csrf={me.csrfToken} onSitesChanged={reloadMe} />

@@ -910,4 +910,6 @@ export const ar: Record<MessageKey, string> = {
   'missed.draft': 'مسودة مدخل جديد',
   'missed.alreadyThere': 'هذا المدخل فيه هذه الصياغة من قبل.',
   'missed.added': 'أُضيفت الصياغة. يجيب الروبوت بها الآن.',
+  'missed.addedTo': 'أُضيفت إلى «{entry}».',
+  'nav.missed': 'ما فات الروبوت',
 };

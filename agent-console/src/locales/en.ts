@@ -915,6 +915,8 @@ export const en = {
   'missed.draft': 'Draft new entry',
   'missed.alreadyThere': 'That entry already has this phrasing.',
   'missed.added': 'Phrasing added. The bot answers with it now.',
+  'missed.addedTo': 'Added to “{entry}”.',
+  'nav.missed': 'Bot missed',
 } as const;
 
 export type MessageKey = keyof typeof en;

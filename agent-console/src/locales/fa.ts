@@ -917,4 +917,6 @@ export const fa: Record<MessageKey, string> = {
   'missed.draft': 'پیش‌نویس مدخل جدید',
   'missed.alreadyThere': 'این مدخل این عبارت را از قبل دارد.',
   'missed.added': 'عبارت افزوده شد. ربات اکنون با آن پاسخ می‌دهد.',
+  'missed.addedTo': 'به «{entry}» افزوده شد.',
+  'nav.missed': 'از دست‌رفته‌های ربات',
 };

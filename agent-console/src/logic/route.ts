@@ -3,6 +3,7 @@ export type Route =
   | { view: 'tickets' }
   | { view: 'ticket'; ticketId: string }
   | { view: 'dashboard' }
+  | { view: 'missed' }
   | { view: 'kb' }
   | { view: 'settings' }
   | { view: 'agents' }
@@ -11,7 +12,7 @@ export type Route =
   | { view: 'audit' };
 
 /** Views whose hash is their name alone. */
-const plainViews = ['tickets', 'dashboard', 'kb', 'settings', 'agents', 'conversations', 'audit'] as const;
+const plainViews = ['tickets', 'dashboard', 'missed', 'kb', 'settings', 'agents', 'conversations', 'audit'] as const;
 
 /** The console's place, kept in the URL hash so a reload or a shared link lands there. */
 export function parseRoute(hash: string): Route {

@@ -4,7 +4,8 @@ import type { Route } from './route.ts';
 export type SiteRef = Me['sites'][number];
 
 /** A part of the console in the header's navigation. */
-export type Section = 'chats' | 'tickets' | 'conversations' | 'dashboard' | 'kb' | 'settings' | 'agents' | 'audit';
+export type Section =
+  'chats' | 'tickets' | 'conversations' | 'dashboard' | 'missed' | 'kb' | 'settings' | 'agents' | 'audit';
 
 const rank: Record<Role, number> = { agent: 0, supervisor: 1, admin: 2 };
 
@@ -14,6 +15,7 @@ const needs: Record<Section, Role> = {
   tickets: 'agent',
   conversations: 'agent',
   dashboard: 'supervisor',
+  missed: 'supervisor',
   kb: 'admin',
   settings: 'admin',
   agents: 'admin',
@@ -25,6 +27,7 @@ const order: readonly Section[] = [
   'tickets',
   'conversations',
   'dashboard',
+  'missed',
   'kb',
   'settings',
   'agents',

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { KbEntry, type KbEntry as KbEntryT } from '@cascade/shared';
 import type { Redis } from '../redis/connect.ts';
 import type { Keys } from '../redis/keys.ts';
+import { scripts } from '../redis/scripts/index.ts';
 
 /**
  * A site's knowledge base: one hash, entry id -> entry JSON. Every write is announced on
@@ -30,6 +31,17 @@ export function kbStore(redis: Redis, k: Keys) {
     async get(siteId: string, id: string): Promise<KbEntryT | null> {
       const raw = await redis.hGet(k.kb(siteId), id);
       return raw == null ? null : KbEntry.parse(JSON.parse(raw));
+    },
+
+    /** One entry's JSON as stored, for a change that must not overwrite one made since (`swap`). */
+    async rawOne(siteId: string, id: string): Promise<string | null> {
+      return (await redis.hGet(k.kb(siteId), id)) ?? null;
+    },
+
+    /** Writes `entry` only if its stored JSON is still `expected`: the change id, or null when it changed. */
+    async swap(siteId: string, expected: string, entry: KbEntryT): Promise<string | null> {
+      const written = await scripts.swapEntry(redis, [k.kb(siteId)], [entry.id, expected, JSON.stringify(entry)]);
+      return written === 1 ? announce(siteId) : null;
     },
 
     async has(siteId: string, id: string): Promise<boolean> {

@@ -111,10 +111,12 @@ export function KnowledgeBasePage({ site, csrf }: { site: SiteRef; csrf: string 
             siteId={site.id}
             csrf={csrf}
             entries={entries.data ?? []}
-            skill={skills[0] ?? 'general'}
-            onDraft={(form) => {
-              setNotice(null);
-              setEditing(form);
+            draft={{
+              skill: skills[0] ?? 'general',
+              onDraft: (form) => {
+                setNotice(null);
+                setEditing(form);
+              },
             }}
             onChanged={(entry) => {
               setEditing(kbFormFromEntry(entry));

@@ -1,28 +1,33 @@
 import type { KbEntry, MissedGroup } from '@cascade/shared';
 import { useState } from 'preact/hooks';
-import { updateKb } from '../../api/kb.ts';
-import { listMissed } from '../../api/kb-missed.ts';
+import { addPhrasing, listMissed } from '../../api/kb-missed.ts';
 import { useLoad } from '../../hooks/use-load.ts';
 import { useT } from '../../i18n/context.ts';
 import { entryTitle, type KbForm } from '../../logic/kb-form.ts';
 import { dayOf, dayRange } from '../../logic/history-query.ts';
-import { draftFromGroup, withPhrasing } from '../../logic/kb-missed.ts';
+import { draftFromGroup, phrasingOf, taughtIn, withPhrasing } from '../../logic/kb-missed.ts';
+
+/** Drafting a new entry is an admin's edit: without it the button is not shown. */
+export interface Drafting {
+  skill: string;
+  onDraft: (form: KbForm) => void;
+}
 
 interface Props {
   siteId: string;
   csrf: string;
   entries: readonly KbEntry[];
-  skill: string;
-  onDraft: (form: KbForm) => void;
+  draft?: Drafting | undefined;
   onChanged: (entry: KbEntry) => void;
 }
 
 /**
  * "What the bot missed": visitor questions it only suggested for, escalated, or answered before
  * the visitor asked for a person, grouped, with the agent's reply; each group can become a
- * phrasing of an entry (through the usual update, so the bot retrains everywhere) or a new entry.
+ * phrasing of an entry (a supervisor's call that re-indexes the bot everywhere) or, for admins, a
+ * new entry. A group whose question an entry already holds shows as taught.
  */
-export function MissedQuestions({ siteId, csrf, entries, skill, onDraft, onChanged }: Props) {
+export function MissedQuestions({ siteId, csrf, entries, draft, onChanged }: Props) {
   const t = useT();
   const [fromDay, setFromDay] = useState('');
   const [toDay, setToDay] = useState('');
@@ -60,8 +65,11 @@ export function MissedQuestions({ siteId, csrf, entries, skill, onDraft, onChang
             siteId={siteId}
             csrf={csrf}
             entries={entries}
-            onDraft={() => onDraft(draftFromGroup(g, skill))}
-            onChanged={onChanged}
+            onDraft={draft && (() => draft.onDraft(draftFromGroup(g, draft.skill)))}
+            onChanged={(entry) => {
+              onChanged(entry);
+              missed.reload();
+            }}
           />
         ))}
       </ul>
@@ -74,7 +82,7 @@ function MissedRow(props: {
   siteId: string;
   csrf: string;
   entries: readonly KbEntry[];
-  onDraft: () => void;
+  onDraft: (() => void) | undefined;
   onChanged: (entry: KbEntry) => void;
 }) {
   const { group, entries } = props;
@@ -82,18 +90,20 @@ function MissedRow(props: {
   const [entryId, setEntryId] = useState(group.closestEntryId ?? '');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const taught = taughtIn(entries, group);
 
-  const addPhrasing = async () => {
+  const add = async () => {
     const entry = entries.find((e) => e.id === entryId);
-    const input = entry && withPhrasing(entry, group);
-    if (!entry || !input) {
+    if (!entry || !withPhrasing(entry, group)) {
       setError(t.t('missed.alreadyThere'));
       return;
     }
     setBusy(true);
     setError(null);
     try {
-      props.onChanged(await updateKb(props.siteId, entry.id, input, props.csrf));
+      const answer = await addPhrasing(entry.id, phrasingOf(group, props.siteId), props.csrf);
+      if (answer.added) props.onChanged(answer.entry);
+      else setError(t.t('missed.alreadyThere'));
     } catch (e) {
       setError(t.t('actions.failed', { message: e instanceof Error ? e.message : String(e) }));
     } finally {
@@ -123,7 +133,12 @@ function MissedRow(props: {
         <span class="muted">{t.t('missed.agentReply')}</span>{' '}
         <span dir="auto">{group.agentReply ?? t.t('missed.noReply')}</span>
       </p>
-      <div class="missed-actions">
+      {taught && (
+        <p class="missed-taught" role="status">
+          <span class="badge">{t.t('missed.addedTo', { entry: entryTitle(taught, t.locale) })}</span>
+        </p>
+      )}
+      <div class="missed-actions" hidden={taught !== null}>
         <label class="field">
           <span>{t.t('missed.entry')}</span>
           <select value={entryId} onChange={(e) => setEntryId(e.currentTarget.value)}>
@@ -135,12 +150,14 @@ function MissedRow(props: {
             ))}
           </select>
         </label>
-        <button type="button" class="button" disabled={busy || !entryId} onClick={() => void addPhrasing()}>
+        <button type="button" class="button" disabled={busy || !entryId} onClick={() => void add()}>
           {t.t('missed.addPhrasing')}
         </button>
-        <button type="button" class="button" onClick={props.onDraft}>
-          {t.t('missed.draft')}
-        </button>
+        {props.onDraft && (
+          <button type="button" class="button" onClick={props.onDraft}>
+            {t.t('missed.draft')}
+          </button>
+        )}
       </div>
       {error && (
         <p class="form-error" role="alert">

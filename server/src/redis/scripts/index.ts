@@ -82,6 +82,7 @@ export const scripts = {
   reopenDelivery: script('reopen-delivery', 1),
   requeue: script('requeue', 3),
   sendMessage: script('send-message', 4, 1),
+  swapEntry: script('swap-entry', 1),
   switchConversation: script('switch-conversation', 1),
   transition: script('transition', 2),
   updateTicket: script('update-ticket', 1),

@@ -11,7 +11,11 @@ describe('catalogues', () => {
   it('use the same placeholders in every language', () => {
     for (const locale of ['ar', 'fa'] as const) {
       for (const key of Object.keys(en) as MessageKey[]) {
-        expect(placeholders(locales[locale].strings[key]), `${locale} ${key}`).toEqual(placeholders(en[key]));
+        const expected = placeholders(en[key]);
+        // Arabic says "one" and "two" with the noun's own form (موظف واحد، موظفان), without the number.
+        const impliedCount = locale === 'ar' && /\.(one|two)$/.test(key);
+        const wanted = impliedCount ? expected.filter((name) => name !== 'n') : expected;
+        expect(placeholders(locales[locale].strings[key]), `${locale} ${key}`).toEqual(wanted);
       }
     }
   });

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { useChat } from '../context.ts';
+import { EmailField } from './EmailField.tsx';
 
 /** The chat became a ticket with no address to answer: said plainly, with a place to leave one. */
 export function TicketContact({ n }: { n: number }) {
@@ -14,18 +15,7 @@ export function TicketContact({ n }: { n: number }) {
   return (
     <form onSubmit={submit}>
       <p class="strong">{t('ticket.noContact', { n })}</p>
-      <label>
-        {t('form.email')}
-        <input
-          type="email"
-          required
-          dir="ltr"
-          autoComplete="email"
-          maxLength={254}
-          value={email}
-          onInput={(e) => setEmail(e.currentTarget.value)}
-        />
-      </label>
+      <EmailField value={email} onInput={setEmail} />
       <button type="submit" class="primary">
         {t('offer.submit')}
       </button>

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { QueueStatus } from '@cascade/shared';
 import { formatOpening } from '../../i18n/format.ts';
 import { useChat } from '../context.ts';
+import { EmailField } from './EmailField.tsx';
 
 /**
  * Nobody can take the chat now: leave an email for a ticket, or keep waiting. A visitor who chose
@@ -23,18 +24,7 @@ export function TicketOffer({ queue, waiting }: { queue: QueueStatus | null; wai
       {!waiting && <p class="strong">{t('offer.title')}</p>}
       {queue?.opensAt && <p>{t('offer.back', { when: formatOpening(locale, queue.opensAt) })}</p>}
       <p>{t('offer.body')}</p>
-      <label>
-        {t('form.email')}
-        <input
-          type="email"
-          required
-          dir="ltr"
-          autoComplete="email"
-          maxLength={254}
-          value={email}
-          onInput={(e) => setEmail(e.currentTarget.value)}
-        />
-      </label>
+      <EmailField value={email} onInput={setEmail} />
       <label>
         {t('form.name')}
         <input

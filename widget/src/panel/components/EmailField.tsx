@@ -1,0 +1,20 @@
+import { useChat } from '../context.ts';
+
+/** The visitor's email address, wherever the chat asks for one (ticket offer, contact for a ticket). */
+export function EmailField({ value, onInput }: { value: string; onInput: (email: string) => void }) {
+  const { t } = useChat();
+  return (
+    <label>
+      {t('form.email')}
+      <input
+        type="email"
+        required
+        dir="ltr"
+        autoComplete="email"
+        maxLength={254}
+        value={value}
+        onInput={(e) => onInput(e.currentTarget.value)}
+      />
+    </label>
+  );
+}

@@ -61,30 +61,8 @@ function RetentionForm({ siteId, csrf, stored }: { siteId: string; csrf: string;
   return (
     <form class="settings-form retention-form" onSubmit={save}>
       <div class="row-fields">
-        <label class="field">
-          <span>{t.t('retention.transcriptDays')}</span>
-          <input
-            type="number"
-            min={1}
-            max={3650}
-            inputMode="numeric"
-            placeholder={t.t('retention.forever')}
-            value={transcript}
-            onInput={(e) => setTranscript(e.currentTarget.value)}
-          />
-        </label>
-        <label class="field">
-          <span>{t.t('retention.recordDays')}</span>
-          <input
-            type="number"
-            min={1}
-            max={3650}
-            inputMode="numeric"
-            placeholder={t.t('retention.forever')}
-            value={record}
-            onInput={(e) => setRecord(e.currentTarget.value)}
-          />
-        </label>
+        <DaysField label={t.t('retention.transcriptDays')} value={transcript} onInput={setTranscript} />
+        <DaysField label={t.t('retention.recordDays')} value={record} onInput={setRecord} />
       </div>
       <ul class="plain-list retention-effects" aria-live="polite">
         <li>
@@ -110,5 +88,24 @@ function RetentionForm({ siteId, csrf, stored }: { siteId: string; csrf: string;
         </button>
       </div>
     </form>
+  );
+}
+
+/** A number of days, empty for "for ever". */
+function DaysField({ label, value, onInput }: { label: string; value: string; onInput: (text: string) => void }) {
+  const t = useT();
+  return (
+    <label class="field">
+      <span>{label}</span>
+      <input
+        type="number"
+        min={1}
+        max={3650}
+        inputMode="numeric"
+        placeholder={t.t('retention.forever')}
+        value={value}
+        onInput={(e) => onInput(e.currentTarget.value)}
+      />
+    </label>
   );
 }

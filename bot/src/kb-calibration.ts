@@ -28,9 +28,10 @@ export const CALIBRATION_SHARES = { inScope: 1, nearby: 0.45, offTopic: 0.15 };
  * The fit is pulled towards these weights (an L2 penalty around them, as strong as
  * `PRIOR_STRENGTH` examples), so that a knowledge base with a few dozen phrasings keeps
  * a sensible curve and a large one follows its own data. They are about the mean of the fits
- * on CLINC150 with 3, 5 and 100 phrasings per entry.
+ * on CLINC150 with 3, 5 and 100 phrasings per entry; the two probability and similarity
+ * margins start from 0 (no evidence either way until the knowledge base shows some).
  */
-const PRIOR = [1.5, 0.6, 0.05, 0.9, 1.0, 0.0, 0.8];
+const PRIOR = [1.5, 0.6, 0.05, 0.9, 1.0, 0.0, 0.8, 0, 0];
 const PRIOR_STRENGTH = 3;
 
 /** Shipped out-of-scope examples this close to a phrasing of the knowledge base are in scope for it. */

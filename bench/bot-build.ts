@@ -54,7 +54,11 @@ const time = (run: (text: string) => unknown) => {
   });
 };
 const decide = time((q) => bot.decide(q));
-const bare = time((q) => normalize(q).split(' ').reduce((sum, w) => sum + (known.get(w) ?? 0), 0));
+const bare = time((q) =>
+  normalize(q)
+    .split(' ')
+    .reduce((sum, w) => sum + (known.get(w) ?? 0), 0),
+);
 
 report('bot-build', {
   entries: ENTRIES,

@@ -1,6 +1,6 @@
 import type { KbEntry } from '@cascade/shared';
 import { FALLBACK_CONFIDENCE, type ConfidenceModel } from './confidence.ts';
-import { buildModel, FEATURE_COUNT, rank, type KbModel } from './kb-model.ts';
+import { blockWeightsFor, buildModel, FEATURE_COUNT, rank, type KbModel } from './kb-model.ts';
 import { normalize } from './normalize.ts';
 import { OUT_OF_SCOPE_EXAMPLES } from './out-of-scope.ts';
 import { seededRandom } from './random.ts';
@@ -75,6 +75,7 @@ export function fitConfidence(
   full: KbModel,
 ): ConfidenceModel {
   const classes = entries.length;
+  const weights = blockWeightsFor(texts.length, classes);
   const folds = foldCount(texts.length);
   const period = Math.max(5, 2 * folds);
   const byEntry: number[][] = Array.from({ length: classes }, () => []);
@@ -132,6 +133,7 @@ export function fitConfidence(
       keep.map((p) => texts[p] as readonly string[]),
       keep.map((p) => labels[p] as number),
       classes,
+      weights,
     );
     for (const p of asked) ask(m, normalized[p] as string, labels[p] as number, inScope);
     byEntry.forEach((own, e) => {

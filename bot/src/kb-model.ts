@@ -104,15 +104,24 @@ export const MAX_FEATURES = 2 ** 17;
 const FEW_PHRASING_BLOCK_WEIGHTS: BlockWeights = { ...DEFAULT_BLOCK_WEIGHTS, b: 0.5 };
 const FEW_PHRASINGS = 20;
 
+/**
+ * Block weights for a knowledge base of `phrasings` phrasings over `classes` entries. Chosen
+ * once for the whole knowledge base: the smaller indexes of the confidence fit use the same, so
+ * that the curve is fitted on the scores the full index gives.
+ */
+export function blockWeightsFor(phrasings: number, classes: number): BlockWeights {
+  return phrasings < FEW_PHRASINGS * classes ? FEW_PHRASING_BLOCK_WEIGHTS : DEFAULT_BLOCK_WEIGHTS;
+}
+
 /** `texts[i]` holds the terms of phrasing i, `labels[i]` its entry number (0 .. classes - 1). */
-export function buildModel(texts: readonly (readonly string[])[], labels: ArrayLike<number>, classes: number): KbModel {
+export function buildModel(
+  texts: readonly (readonly string[])[],
+  labels: ArrayLike<number>,
+  classes: number,
+  weights: BlockWeights = blockWeightsFor(texts.length, classes),
+): KbModel {
   const maxFeatures = Math.min(MAX_FEATURES, Math.floor(MAX_WEIGHTS / Math.max(1, classes)));
-  const few = texts.length < FEW_PHRASINGS * classes;
-  const { space, vectors } = buildFeatureSpace(
-    texts,
-    few ? FEW_PHRASING_BLOCK_WEIGHTS : DEFAULT_BLOCK_WEIGHTS,
-    maxFeatures,
-  );
+  const { space, vectors } = buildFeatureSpace(texts, weights, maxFeatures);
   const epochs = Math.max(
     DEFAULT_TRAIN_OPTIONS.epochs,
     Math.min(MAX_EPOCHS, Math.round(EPOCH_BUDGET / Math.max(1, texts.length))),

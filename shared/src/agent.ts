@@ -16,6 +16,8 @@ export const Membership = z.object({
   skills: z.array(AgentSkill).max(50),
   /** null: the site's default cap. */
   maxChats: z.number().int().min(1).max(50).nullable(),
+  /** The languages the agent answers in here; a visitor in one of them is routed to them first. Unset: none named. */
+  languages: z.array(Locale).max(Locale.options.length).optional(),
 });
 export type Membership = z.infer<typeof Membership>;
 

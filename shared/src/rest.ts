@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Agent, AgentSkill, Role } from './agent.ts';
+import { Agent, AgentSkill, Membership, Role } from './agent.ts';
 import { Language, Locale } from './locale.ts';
 import { AgentId, SiteId, TicketId, VisitorId } from './ids.ts';
 import { Level, SiteSettings, Skill } from './site.ts';
@@ -148,6 +148,7 @@ export const AgentCreate = SiteQuery.extend({
   locale: Locale.default('en'),
   skills: z.array(AgentSkill).max(50),
   maxChats: z.number().int().min(1).max(50).nullable().default(null),
+  languages: Membership.shape.languages,
 });
 export type AgentCreate = z.infer<typeof AgentCreate>;
 export const AgentParams = z.object({ agentId: AgentId });
@@ -161,6 +162,7 @@ export const AgentUpdate = SiteQuery.extend({
   locale: Locale.optional(),
   skills: z.array(AgentSkill).max(50).optional(),
   maxChats: z.number().int().min(1).max(50).nullable().optional(),
+  languages: Membership.shape.languages,
   active: z.boolean().optional(),
 });
 export type AgentUpdate = z.infer<typeof AgentUpdate>;

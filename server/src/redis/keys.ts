@@ -43,6 +43,10 @@ export function keys(prefix: string) {
     queueIndex: (s: string) => `${site(s)}:queues`,
     siteMembers: (s: string) => `${site(s)}:members`,
     agentSkills: (s: string, a: string) => `${site(s)}:skills:${a}`,
+    /** The languages an agent answers in on the site (a set), read by the claim script. */
+    agentLanguages: (s: string, a: string) => `${site(s)}:langs:${a}`,
+    /** The language of each waiting chat (conversationId -> locale), so the claim can prefer an agent who speaks it. */
+    waitingLanguage: (s: string) => `${site(s)}:qlang`,
     caps: (s: string) => `${site(s)}:caps`,
     load: (s: string) => `${site(s)}:load`,
     online: (s: string) => `${site(s)}:online`,

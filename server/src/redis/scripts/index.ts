@@ -71,7 +71,7 @@ export const scripts = {
   adopt: script('adopt', 4),
   appendMessage: script('append-message', 2, 0),
   capacity: script('capacity', 3),
-  claim: script('claim', 9),
+  claim: script('claim', 11),
   conversationEvents: script('conversation-events', 1),
   createDelivery: script('create-delivery', 2),
   createTicket: script('create-ticket', 4),

@@ -680,6 +680,7 @@ export const ar: Record<MessageKey, string> = {
   'agents.locale': 'اللغة',
   'agents.skills': 'المهارات',
   'agents.skillsLegend': 'المهارات والمستويات',
+  'agents.languagesLegend': 'يجيب عن المحادثات بـ',
   'agents.skillLevel': '{skill} · {level}',
   'agents.noSkill': '—',
   'agents.cap': 'حد المحادثات',

@@ -683,6 +683,7 @@ export const en = {
   'agents.locale': 'Language',
   'agents.skills': 'Skills',
   'agents.skillsLegend': 'Skills and levels',
+  'agents.languagesLegend': 'Answers chats in',
   'agents.skillLevel': '{skill} · {level}',
   'agents.noSkill': '—',
   'agents.cap': 'Chat cap',

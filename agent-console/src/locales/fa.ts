@@ -686,6 +686,7 @@ export const fa: Record<MessageKey, string> = {
   'agents.locale': 'زبان',
   'agents.skills': 'مهارت‌ها',
   'agents.skillsLegend': 'مهارت‌ها و سطح‌ها',
+  'agents.languagesLegend': 'به این زبان‌ها پاسخ می‌دهد',
   'agents.skillLevel': '{skill} · {level}',
   'agents.noSkill': '—',
   'agents.cap': 'سقف گفتگو',

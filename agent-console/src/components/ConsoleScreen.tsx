@@ -1,4 +1,4 @@
-import type { Locale, Me } from '@cascade/shared';
+import { ChosenStatus, type Locale, type Me } from '@cascade/shared';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { currentAgent, logout } from '../api/auth.ts';
 import { createChime } from '../audio/beep.ts';
@@ -13,7 +13,7 @@ import { titleWithBadge } from '../logic/title.ts';
 import { parseRoute } from '../logic/route.ts';
 import { createAgentSocket } from '../socket/agent-socket.ts';
 import { attentionCount } from '../state/attention.ts';
-import { consoleReducer, initialState, type ChosenStatus } from '../state/console-state.ts';
+import { consoleReducer, initialState } from '../state/console-state.ts';
 import { createConsoleController } from '../state/controller.ts';
 import { browserStorage, storageKeys, type KeyValue } from '../state/storage.ts';
 import { createStore, useStoreState } from '../state/store.ts';
@@ -58,7 +58,8 @@ export function ConsoleScreen({ me, onMe, onSignedOut, onLocale, preferences }: 
   const allowed = hasRole(site?.role ?? 'agent', neededRole(section));
 
   const store = useMemo(() => {
-    const status: ChosenStatus = preferences.get(storageKeys.status) === 'away' ? 'away' : 'online';
+    const remembered = ChosenStatus.safeParse(preferences.get(storageKeys.status));
+    const status: ChosenStatus = remembered.success ? remembered.data : 'online';
     return createStore(consoleReducer, initialState(status));
   }, [me, preferences]);
   const controller = useMemo(

@@ -58,6 +58,10 @@ export function keys(prefix: string) {
     /** Marks one transition (conversation, version) as counted in the event stream. */
     eventOnce: (s: string, c: string, version: number) => `${site(s)}:evonce:${c}:${version}`,
     agentChats: (s: string, a: string) => `${site(s)}:chats:${a}`,
+    /** Each agent's status now and since when (agentId -> "status:since"); see store/status-time.ts. */
+    statusNow: (s: string) => `${site(s)}:statusnow`,
+    /** Finished status spans ("agentId:status:from:to", scored by to), for time per status. */
+    statusSpans: (s: string) => `${site(s)}:statusspans`,
     handleTimes: (s: string, skill: string) => `${site(s)}:handle:${skill}`,
     tickets: (s: string) => `${site(s)}:tickets`,
     ticket: (s: string, t: string) => `${site(s)}:ticket:${t}`,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { AckFn } from '../ack.ts';
-import { AgentStatus } from '../agent.ts';
+import { AgentStatus, ChosenStatus } from '../agent.ts';
 import { Conversation } from '../conversation.ts';
 import { ClientMsgId, ConversationId, MessageId } from '../ids.ts';
 import { Message, MessageText } from '../message.ts';
@@ -36,7 +36,7 @@ export type Inbox = z.infer<typeof Inbox>;
 
 const ChatRef = z.object({ conversationId: ConversationId });
 export const InboxRequest = z.object({});
-export const SetStatus = z.object({ status: AgentStatus.exclude(['offline']) });
+export const SetStatus = z.object({ status: ChosenStatus });
 export const OpenChat = ChatRef;
 export const SyncChat = ChatRef.extend({ after: MessageId.nullable() });
 export const AgentSend = ChatRef.extend({

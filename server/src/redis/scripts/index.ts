@@ -78,6 +78,7 @@ export const scripts = {
   pick: script('pick', 8),
   recordEvent: script('record-event', 2),
   recount: script('recount', 3),
+  statusChange: script('status-change', 2),
   release: script('release', 5),
   reopenDelivery: script('reopen-delivery', 1),
   requeue: script('requeue', 3),

@@ -4,6 +4,7 @@ import { currentAgent, logout } from '../api/auth.ts';
 import { createChime } from '../audio/beep.ts';
 import { askPermission, notifyDesktop } from '../notify.ts';
 import { useDrafts } from '../hooks/use-drafts.ts';
+import { useIdle } from '../hooks/use-idle.ts';
 import { useHashRoute } from '../hooks/use-hash-route.ts';
 import { useTabKeys } from '../hooks/use-tab-keys.ts';
 import { isWindowFocused, useWindowFocus } from '../hooks/use-window-focus.ts';
@@ -86,6 +87,8 @@ export function ConsoleScreen({ me, onMe, onSignedOut, onLocale, preferences }: 
 
   const state = useStoreState(store);
   const drafts = useDrafts(session);
+  // The status is the agent's on every site; the idle time is the one of the site in view.
+  useIdle(site?.autoAwaySeconds ?? null, controller.idle);
 
   const unread = Object.values(state.chats).reduce((sum, chat) => sum + chat.unread, 0);
   const attention = attentionCount(state, me.agent);

@@ -449,6 +449,8 @@ export const ar: Record<MessageKey, string> = {
   'agentStats.resolved': 'محلولة',
   'agentStats.ticketed': 'تذاكر',
   'agentStats.ratings': 'تقييمات',
+  'statusTime.title': 'الوقت في كل حالة',
+  'statusTime.none': 'لم يسجّل أي وكيل دخوله في هذه الفترة.',
 
   'kb.title': 'قاعدة المعرفة',
   'kb.count': '{n} مدخلات',

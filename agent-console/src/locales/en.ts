@@ -449,6 +449,8 @@ export const en = {
   'agentStats.resolved': 'Resolved',
   'agentStats.ticketed': 'Tickets',
   'agentStats.ratings': 'Ratings',
+  'statusTime.title': 'Time per status',
+  'statusTime.none': 'No agent was signed in during this period.',
 
   'kb.title': 'Knowledge base',
   'kb.count': '{n} entries',

@@ -452,6 +452,8 @@ export const fa: Record<MessageKey, string> = {
   'agentStats.resolved': 'حل‌شده',
   'agentStats.ticketed': 'تیکت‌ها',
   'agentStats.ratings': 'امتیازها',
+  'statusTime.title': 'زمان در هر وضعیت',
+  'statusTime.none': 'در این بازه هیچ کارشناسی وارد نشده بود.',
 
   'kb.title': 'پایگاه دانش',
   'kb.count': '{n} مدخل',

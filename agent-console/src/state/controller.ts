@@ -56,6 +56,8 @@ export interface ConsoleController {
   pick: (conversationId: string) => Promise<void>;
   close: (conversationId: string) => void;
   setStatus: (status: ChosenStatus) => void;
+  /** No activity for the site's idle time: an available agent becomes away, and is told why. */
+  idle: () => void;
   dismissNotice: () => void;
   /** Live boards pushed to supervisors and admins; returns the unsubscribe. */
   onBoard: (listener: (update: BoardUpdate) => void) => () => void;
@@ -100,6 +102,12 @@ export function createConsoleController(
       type: 'notice',
       notice: { key: 'actions.failed', params: { message: errorMessage(error) }, tone: 'error' },
     });
+
+  function chooseStatus(status: ChosenStatus): void {
+    dispatch({ type: 'status', status });
+    env.preferences.set(storageKeys.status, status);
+    if (socket.connected) request(socket, 'agent:status', { status }).catch(failNotice);
+  }
 
   async function resync(): Promise<void> {
     dispatch({ type: 'connection', connection: 'online' });
@@ -393,10 +401,11 @@ export function createConsoleController(
     close(conversationId) {
       dispatch({ type: 'close', conversationId });
     },
-    setStatus(status) {
-      dispatch({ type: 'status', status });
-      env.preferences.set(storageKeys.status, status);
-      if (socket.connected) request(socket, 'agent:status', { status }).catch(failNotice);
+    setStatus: chooseStatus,
+    idle() {
+      if (getState().status !== 'online') return;
+      chooseStatus('away');
+      dispatch({ type: 'notice', notice: { key: 'status.autoAway', tone: 'info' } });
     },
     dismissNotice() {
       dispatch({ type: 'notice', notice: null });

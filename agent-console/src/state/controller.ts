@@ -1,5 +1,15 @@
 import { createResync, isCurrent, request as send, sendInOrder } from '@cascade/client-core';
-import type { AgentClientEvents, Board, ChatDetail, Level, Me, Message, Skill, TicketSummary } from '@cascade/shared';
+import type {
+  AgentClientEvents,
+  Board,
+  CannedReply,
+  ChatDetail,
+  Level,
+  Me,
+  Message,
+  Skill,
+  TicketSummary,
+} from '@cascade/shared';
 import { announceSetupRequired } from '../api/second-factor.ts';
 import { newClientMsgId } from '../logic/client-msg-id.ts';
 import { canPick } from '../logic/pickable.ts';
@@ -61,6 +71,8 @@ export interface ConsoleController {
   dismissNotice: () => void;
   /** Live boards pushed to supervisors and admins; returns the unsubscribe. */
   onBoard: (listener: (update: BoardUpdate) => void) => () => void;
+  /** A site's canned replies after an admin changed them; returns the unsubscribe. */
+  onCanned: (listener: (update: { siteId: string; replies: CannedReply[] }) => void) => () => void;
   /** A chat read without opening a tab for it: a past conversation's visitor and their other chats. */
   read: (conversationId: string) => Promise<ChatDetail>;
 }
@@ -413,6 +425,10 @@ export function createConsoleController(
     onBoard(listener) {
       socket.on('board:update', listener);
       return () => socket.off('board:update', listener);
+    },
+    onCanned(listener) {
+      socket.on('canned:update', listener);
+      return () => socket.off('canned:update', listener);
     },
     async read(conversationId) {
       const { chat } = await request(socket, 'chat:open', { conversationId });

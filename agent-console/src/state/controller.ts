@@ -115,9 +115,12 @@ export function createConsoleController(
       notice: { key: 'actions.failed', params: { message: errorMessage(error) }, tone: 'error' },
     });
 
+  /** A status chosen while disconnected, told to the server once connected (it would otherwise restore the old one). */
+  let unsentStatus: ChosenStatus | null = null;
   function chooseStatus(status: ChosenStatus): void {
     dispatch({ type: 'status', status });
     env.preferences.set(storageKeys.status, status);
+    unsentStatus = socket.connected ? null : status;
     if (socket.connected) request(socket, 'agent:status', { status }).catch(failNotice);
   }
 
@@ -241,7 +244,10 @@ export function createConsoleController(
   }
 
   function bind(): void {
-    socket.on('connect', () => void resync());
+    socket.on('connect', () => {
+      if (unsentStatus) chooseStatus(unsentStatus);
+      void resync();
+    });
     socket.on('disconnect', (reason) => {
       dispatch({ type: 'connection', connection: 'offline' });
       // The server closed this socket itself: usually the session ended (logout elsewhere).

@@ -14,7 +14,7 @@ export function StatusTimeTable({ rows, names }: { rows: StatusTimes['agents']; 
       {rows.length === 0 ? (
         <p class="empty">{t.t('statusTime.none')}</p>
       ) : (
-        <table class="table compact">
+        <table class="table compact" aria-labelledby="status-time-title">
           <thead>
             <tr>
               <th scope="col">{t.t('board.agent')}</th>

@@ -18,9 +18,10 @@ export function statusSeconds(spans: readonly StatusSpan[], from: number, to: nu
   return [...byAgent.entries()]
     .map(([agentId, seconds]) => ({
       agentId,
-      seconds: Object.fromEntries(
-        ChosenStatus.options.map((st) => [st, Math.round(seconds[st])]),
-      ) as Record<ChosenStatus, number>,
+      seconds: Object.fromEntries(ChosenStatus.options.map((st) => [st, Math.round(seconds[st])])) as Record<
+        ChosenStatus,
+        number
+      >,
     }))
     .sort((a, b) => a.agentId.localeCompare(b.agentId));
 }

@@ -45,7 +45,13 @@ export async function board(d: BoardDeps, siteId: string): Promise<Board> {
   ]);
   // Connected but not taking chats: the status they chose says why (away, on a break, busy).
   const statusOf = (agentId: string, i: number): AgentStatus =>
-    online.includes(agentId) ? 'online' : connected[i] ? (chosen[i] === 'online' ? 'away' : (chosen[i] ?? 'away')) : 'offline';
+    online.includes(agentId)
+      ? 'online'
+      : connected[i]
+        ? chosen[i] === 'online'
+          ? 'away'
+          : (chosen[i] ?? 'away')
+        : 'offline';
   return {
     lines: lines.filter((l) => l.waiting > 0).sort((a, b) => a.skill.localeCompare(b.skill) || a.level - b.level),
     agents: agents

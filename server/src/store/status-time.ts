@@ -12,7 +12,11 @@ export function statusTime(redis: Redis, k: Keys) {
   return {
     /** Notes that the agent's status on the site is now `status`; a repeat of the same status changes nothing. */
     async change(siteId: string, agentId: string, status: AgentStatus, now = Date.now()): Promise<void> {
-      await scripts.statusChange(redis, [k.statusNow(siteId), k.statusSpans(siteId)], [agentId, status, now, now - KEEP_MS]);
+      await scripts.statusChange(
+        redis,
+        [k.statusNow(siteId), k.statusSpans(siteId)],
+        [agentId, status, now, now - KEEP_MS],
+      );
     },
 
     async between(siteId: string, from: number, to: number): Promise<StatusTimes['agents']> {

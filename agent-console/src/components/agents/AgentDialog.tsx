@@ -134,9 +134,7 @@ export function AgentDialog({ siteId, agent, self, skills, defaultCap, onClose, 
                 onChange={(e) =>
                   setForm({
                     ...form,
-                    languages: e.currentTarget.checked
-                      ? [...form.languages, l]
-                      : form.languages.filter((x) => x !== l),
+                    languages: e.currentTarget.checked ? [...form.languages, l] : form.languages.filter((x) => x !== l),
                   })
                 }
               />

@@ -94,7 +94,7 @@ export function agentRoutes(app: FastifyInstance, deps: AgentRoutesDeps, done: (
       role: body.role,
       skills: body.skills,
       maxChats: body.maxChats,
-      languages: body.languages ?? [],
+      ...(body.languages ? { languages: body.languages } : {}),
     };
     const existingId = await deps.agents.idByEmail(body.email);
     if (existingId === null) {
@@ -164,7 +164,7 @@ export function agentRoutes(app: FastifyInstance, deps: AgentRoutesDeps, done: (
               role: body.role ?? m.role,
               skills: body.skills ?? m.skills,
               maxChats: body.maxChats === undefined ? m.maxChats : body.maxChats,
-              languages: body.languages ?? m.languages ?? [],
+              ...(body.languages ? { languages: body.languages } : {}),
             },
       ),
     };

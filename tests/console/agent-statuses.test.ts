@@ -1,4 +1,6 @@
 import type { Board } from '@cascade/shared';
+import axe from 'axe-core';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { assertConsoleBuilt, openConsole, showsText, untilOnline } from './console-page.ts';
 import { serverAndBrowser } from '../support/stage.ts';
@@ -7,6 +9,22 @@ import { SCENARIO_TIMEOUT_MS, waitUntil } from '../support/waits.ts';
 const stage = serverAndBrowser({ before: () => assertConsoleBuilt() });
 
 const statusOf = (board: Board, name: string) => board.agents.find((a) => a.name === name)?.status;
+
+/** Serious and critical axe findings in the status choice and the time-per-status table. */
+async function seriousFindings(page: Page): Promise<{ id: string; targets: string[] }[]> {
+  // Evaluated rather than added as a script tag: the console's CSP refuses inline scripts.
+  await page.evaluate(axe.source);
+  return page.evaluate(async () => {
+    const run = (window as unknown as { axe: typeof axe }).axe.run;
+    const result = await run(
+      { include: [['.status-choice'], ['section[aria-labelledby="status-time-title"]']] },
+      { resultTypes: ['violations'] },
+    );
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => ({ id: v.id, targets: v.nodes.map((n) => JSON.stringify(n.target)) }));
+  });
+}
 
 describe('agent statuses', () => {
   it(
@@ -58,6 +76,16 @@ describe('agent statuses', () => {
       const cells = await row.getByRole('cell').allTextContents();
       expect(cells).toHaveLength(4);
       for (const cell of cells) expect(cell).toMatch(/^\d+[smhd]/);
+      expect(await seriousFindings(sara)).toEqual([]);
+
+      // The same screen in Arabic, right to left.
+      const arabic = await openConsole(stage.browser, h, 'sara@cedar.example', { hash: '#/dashboard', locale: 'ar' });
+      await arabic
+        .getByRole('table', { name: 'الوقت في كل حالة' })
+        .getByRole('row', { name: /Lina Haddad/ })
+        .waitFor();
+      expect(await arabic.locator('html').getAttribute('dir')).toBe('rtl');
+      expect(await seriousFindings(arabic)).toEqual([]);
 
       visitor.close();
       watcher.close();

@@ -1,8 +1,10 @@
 import type { Cascade } from '@cascade/server';
+import type { Locale } from '@cascade/shared';
 
 /**
  * A level-1 general agent of the site, made straight through the stores (no password to hash),
- * with a session: the cookie its console socket sends.
+ * with a session: the cookie its console socket sends. Its languages make every claim weigh
+ * the visitor's language, as a site that names them does.
  */
 export async function benchAgent(
   core: Cascade,
@@ -10,6 +12,7 @@ export async function benchAgent(
   id: string,
   name: string,
   maxChats: number,
+  languages: Locale[],
 ): Promise<string> {
   const agent = {
     id,
@@ -18,7 +21,7 @@ export async function benchAgent(
     locale: 'en' as const,
     avatarUrl: null,
     active: true,
-    memberships: [{ siteId, role: 'agent' as const, skills: [{ skill: 'general', level: 1 }], maxChats }],
+    memberships: [{ siteId, role: 'agent' as const, skills: [{ skill: 'general', level: 1 }], maxChats, languages }],
     createdAt: Date.now(),
   };
   await core.agents.save(agent);

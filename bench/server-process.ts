@@ -9,6 +9,8 @@ import { benchAgent } from './agents.ts';
 import { REDIS_URL, benchDatabase, benchLimits } from './support.ts';
 import type { ParentMessage, ServerMessage } from './ipc.ts';
 
+const LANGUAGES = ['en', 'ar', 'fa'] as const;
+
 /**
  * A server forked by a benchmark (`bench/fork.ts`), so that its CPU and memory are its own:
  * `cascade <prefix>` runs Cascade; `bare <prefix>` runs a bare Socket.IO server with the same
@@ -49,7 +51,11 @@ if (mode === 'cascade') {
   createAgents = async (count, maxChats) => {
     const cookies: string[] = [];
     for (let i = 0; i < count; i++) {
-      cookies.push(await benchAgent(core, demo.siteId, `benchagent${process.pid}x${i}`, `Agent ${i}`, maxChats));
+      // A third of the agents answer in the visitors' language: the claim prefers them, then falls back.
+      const language = LANGUAGES[i % LANGUAGES.length] ?? 'en';
+      cookies.push(
+        await benchAgent(core, demo.siteId, `benchagent${process.pid}x${i}`, `Agent ${i}`, maxChats, [language]),
+      );
     }
     return cookies;
   };

@@ -23,7 +23,20 @@ describe('the agent form', () => {
           { skill: 'returns', level: 2 },
         ],
         maxChats: null,
+        languages: ['ar'],
       },
+    });
+  });
+
+  it('sends the languages the agent answers in only when they changed', () => {
+    const a = agent({
+      memberships: [{ siteId: 's1', role: 'agent', skills: [], maxChats: null, languages: ['fa'] }],
+    });
+    const form = agentForm(a, 's1');
+    expect(updateBody(a, { ...form, languages: ['fa'] }, 's1')).toEqual({ ok: true, body: { siteId: 's1' } });
+    expect(updateBody(a, { ...form, languages: ['fa', 'en'] }, 's1')).toEqual({
+      ok: true,
+      body: { siteId: 's1', languages: ['en', 'fa'] },
     });
   });
 

@@ -1,6 +1,13 @@
 import type { CannedReply } from '@cascade/shared';
 import { describe, expect, it } from 'vitest';
-import { cannedMatches, cannedShortcut, insertCanned, slashToken } from '../src/logic/canned.ts';
+import {
+  cannedMatches,
+  cannedShortcut,
+  cannedValues,
+  fillCanned,
+  insertCanned,
+  slashToken,
+} from '../src/logic/canned.ts';
 
 const reply = (
   shortcut: string,
@@ -64,5 +71,31 @@ describe('cannedShortcut', () => {
     expect(cannedShortcut('refund-2')).toBe('refund-2');
     expect(cannedShortcut('two words')).toBeNull();
     expect(cannedShortcut('/')).toBeNull();
+  });
+});
+
+describe('fillCanned', () => {
+  const values = cannedValues(
+    {
+      'visitor.name': 'Lina',
+      'visitor.email': null,
+      'agent.name': 'Sara',
+      'ticket.number': '12',
+      'site.name': 'Cedar',
+    },
+    (variable) => `(${variable})`,
+  );
+
+  it('fills every variable, with the fallback where the chat does not know the value', () => {
+    expect(fillCanned('Hi {{visitor.name}}, I am {{ agent.name }} of {{site.name}}.', values)).toBe(
+      'Hi Lina, I am Sara of Cedar.',
+    );
+    expect(fillCanned('Ticket #{{ticket.number}} goes to {{visitor.email}}', values)).toBe(
+      'Ticket #12 goes to (visitor.email)',
+    );
+  });
+
+  it('leaves braces that name no variable as they are', () => {
+    expect(fillCanned('const x = {{a}}', values)).toBe('const x = {{a}}');
   });
 });

@@ -133,6 +133,7 @@ export function site(overrides: Partial<Site> = {}): Site {
     widenAfterSeconds: null,
     assignment: 'auto',
     defaultMaxChats: 3,
+    autoAwaySeconds: 600,
     businessHours: null,
     botThresholds: { answer: 0.7, suggest: 0.4 },
     requireIdentity: false,

@@ -48,7 +48,7 @@ describe('transferSkills', () => {
 describe('pickAllowed', () => {
   const me = (assignment: 'auto' | 'pick') => ({
     agent: agent(),
-    sites: [{ id: 's1', name: 'Shop', role: 'agent' as const, assignment }],
+    sites: [{ id: 's1', name: 'Shop', role: 'agent' as const, assignment, autoAwaySeconds: null }],
     csrfToken: 'x',
     passwordChangeRequired: false,
     secondFactorSetupRequired: false,

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { chooseSite, hasRole, neededRole, sectionOf, sectionsFor, type SiteRef } from '../src/logic/sites.ts';
 
-const site = (id: string, role: SiteRef['role']): SiteRef => ({ id, name: id, role, assignment: 'auto' });
+const site = (id: string, role: SiteRef['role']): SiteRef => ({
+  id,
+  name: id,
+  role,
+  assignment: 'auto',
+  autoAwaySeconds: null,
+});
 
 describe('sections by role', () => {
   it('gives agents the inbox, tickets and past conversations, supervisors the dashboard too, admins everything', () => {

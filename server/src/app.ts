@@ -163,9 +163,9 @@ export async function buildServer(config: Config): Promise<{ app: FastifyInstanc
     });
     await api.register(ticketDeliveryRoutes, { tickets: core.tickets, outbox: outbox(core) });
     await api.register(deliveryRoutes, { outbox: outbox(core) });
-    await api.register(metricsRoutes, { redis: core.redis, keys: core.keys });
+    await api.register(metricsRoutes, { redis: core.redis, keys: core.keys, statusTime: core.statusTime });
     await api.register(kbRoutes, { kb: core.kb, sites: core.sites, bots: core.bots });
-    await api.register(cannedRoutes, { redis: core.redis, keys: core.keys });
+    await api.register(cannedRoutes, { redis: core.redis, keys: core.keys, notify: core.notify });
     await api.register(siteRoutes, { sites: core.sites, publicUrl: config.publicUrl });
     await api.register(siteLifecycleRoutes, siteSetup);
     await api.register(agentRoutes, { ...accountDeps, handBack: core.handBack, publicUrl: config.publicUrl });

@@ -18,6 +18,7 @@ import { visitorStore, type VisitorStore } from './store/visitors.ts';
 import { routing as routingOf, type Routing } from './routing/routing.ts';
 import { timers, type Timers } from './routing/timers.ts';
 import { boardPusher } from './routing/board.ts';
+import { statusTime, type StatusTime } from './store/status-time.ts';
 import { botService, type BotService } from './bot/service.ts';
 import { buildPool } from './bot/build-pool.ts';
 import { socketNotifier } from './io/rooms.ts';
@@ -72,6 +73,8 @@ export type Core = {
   sessions: SessionStore;
   invitations: InvitationStore;
   routing: Routing;
+  /** Time per agent status, for the dashboard. */
+  statusTime: StatusTime;
   bots: BotService;
   notify: Notifier;
   events: DomainEvents;
@@ -143,6 +146,7 @@ export async function compose(config: Config, log: Log, http?: HttpServer): Prom
   const tickets = ticketStore(redis, k);
   const unread = unreadStore(redis, k);
   const routing = routingOf(redis, k);
+  const statusClock = statusTime(redis, k);
   const bots = botService({ kb, pool, log });
   const notify = socketNotifier(io, present, k);
   const events = domainEvents((e, event) => log.error({ err: e, event: event.type }, 'domain event listener failed'));
@@ -191,6 +195,7 @@ export async function compose(config: Config, log: Log, http?: HttpServer): Prom
       agents,
       visitors,
       routing,
+      statusTime: statusClock,
       notify,
       log,
       clocks,
@@ -238,6 +243,7 @@ export async function compose(config: Config, log: Log, http?: HttpServer): Prom
     unread,
     invitations: invitationStore(redis, k),
     routing,
+    statusTime: statusClock,
     bots,
     notify,
     events,
@@ -252,7 +258,7 @@ export async function compose(config: Config, log: Log, http?: HttpServer): Prom
       waterfall,
     ),
     agentActions: agentActions(
-      { ...views, config, redis, keys: k, conversations, tickets, history, notify },
+      { ...views, config, redis, keys: k, conversations, tickets, history, notify, statusTime: statusClock },
       waterfall,
     ),
     handBack: (siteId, agentId) => handBack({ routing, conversations }, waterfall, siteId, agentId),

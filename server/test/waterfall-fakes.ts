@@ -22,6 +22,7 @@ export const site: Site = {
   widenAfterSeconds: null,
   assignment: 'auto',
   defaultMaxChats: 3,
+  autoAwaySeconds: 600,
   businessHours: null,
   botThresholds: { answer: 0.8, suggest: 0.5 },
   requireIdentity: false,

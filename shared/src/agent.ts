@@ -16,6 +16,8 @@ export const Membership = z.object({
   skills: z.array(AgentSkill).max(50),
   /** null: the site's default cap. */
   maxChats: z.number().int().min(1).max(50).nullable(),
+  /** The languages the agent answers in here; a visitor in one of them is routed to them first. Unset: none named. */
+  languages: z.array(Locale).max(Locale.options.length).optional(),
 });
 export type Membership = z.infer<typeof Membership>;
 
@@ -35,8 +37,15 @@ export const Agent = z.object({
 });
 export type Agent = z.infer<typeof Agent>;
 
-export const AgentStatus = z.enum(['online', 'away', 'offline']);
+/**
+ * `online` is "available": the only status that is given new chats. Away, break and busy keep
+ * the chats the agent has and say why no new ones come; offline is having no console open.
+ */
+export const AgentStatus = z.enum(['online', 'away', 'break', 'busy', 'offline']);
 export type AgentStatus = z.infer<typeof AgentStatus>;
+/** The statuses an agent chooses; their time is counted on the dashboard. */
+export const ChosenStatus = AgentStatus.exclude(['offline']);
+export type ChosenStatus = z.infer<typeof ChosenStatus>;
 
 /** What a visitor may see of an agent. */
 export const AgentPublic = Agent.pick({ name: true, avatarUrl: true });

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { Agent, AgentSkill, Role } from './agent.ts';
+import { Agent, AgentSkill, AgentStatus, ChosenStatus, Membership, Role } from './agent.ts';
 import { Language, Locale } from './locale.ts';
 import { AgentId, SiteId, TicketId, VisitorId } from './ids.ts';
-import { Level, SiteSettings, Skill } from './site.ts';
+import { AutoAwaySeconds, Level, SiteSettings, Skill } from './site.ts';
 import { TicketStatus } from './ticket.ts';
 import { KB_LIMITS } from './kb.ts';
 
@@ -24,7 +24,15 @@ export type PasswordChange = z.infer<typeof PasswordChange>;
 /** The signed-in agent, as the console sees itself. */
 export const Me = z.object({
   agent: Agent,
-  sites: z.array(z.object({ id: SiteId, name: z.string(), role: Role, assignment: z.enum(['auto', 'pick']) })),
+  sites: z.array(
+    z.object({
+      id: SiteId,
+      name: z.string(),
+      role: Role,
+      assignment: z.enum(['auto', 'pick']),
+      autoAwaySeconds: SiteSettings.shape.autoAwaySeconds,
+    }),
+  ),
   /** The password was set by someone else (a first or reset password): the person must choose their own. */
   passwordChangeRequired: z.boolean(),
   /**
@@ -114,6 +122,14 @@ export const MetricsSummary = z.object({
 });
 export type MetricsSummary = z.infer<typeof MetricsSummary>;
 
+/** Seconds each agent of the site spent in each chosen status during a period (`GET /api/metrics/status-time`). */
+export const StatusTimes = z.object({
+  from: z.number(),
+  to: z.number(),
+  agents: z.array(z.object({ agentId: AgentId, seconds: z.record(ChosenStatus, z.number().nonnegative()) })),
+});
+export type StatusTimes = z.infer<typeof StatusTimes>;
+
 /** Admin and supervisor calls name the site they act on. */
 export const SiteQuery = z.object({ siteId: SiteId });
 export const RotateSecret = SiteQuery.extend({ secret: z.enum(['identity', 'webhook']) });
@@ -138,7 +154,8 @@ export const KbPhrasingAdd = SiteQuery.extend({
 });
 export type KbPhrasingAdd = z.infer<typeof KbPhrasingAdd>;
 
-export const SiteSettingsPatch = SiteSettings.partial();
+// A patch leaves out what it does not change: no field takes its default here.
+export const SiteSettingsPatch = SiteSettings.partial().extend({ autoAwaySeconds: AutoAwaySeconds.optional() });
 export type SiteSettingsPatch = z.infer<typeof SiteSettingsPatch>;
 
 export const AgentCreate = SiteQuery.extend({
@@ -148,6 +165,7 @@ export const AgentCreate = SiteQuery.extend({
   locale: Locale.default('en'),
   skills: z.array(AgentSkill).max(50),
   maxChats: z.number().int().min(1).max(50).nullable().default(null),
+  languages: Membership.shape.languages,
 });
 export type AgentCreate = z.infer<typeof AgentCreate>;
 export const AgentParams = z.object({ agentId: AgentId });
@@ -161,6 +179,7 @@ export const AgentUpdate = SiteQuery.extend({
   locale: Locale.optional(),
   skills: z.array(AgentSkill).max(50).optional(),
   maxChats: z.number().int().min(1).max(50).nullable().optional(),
+  languages: Membership.shape.languages,
   active: z.boolean().optional(),
 });
 export type AgentUpdate = z.infer<typeof AgentUpdate>;
@@ -179,7 +198,7 @@ export const Board = z.object({
     z.object({
       agentId: AgentId,
       name: z.string(),
-      status: z.enum(['online', 'away', 'offline']),
+      status: AgentStatus,
       load: z.number().int(),
       cap: z.number().int(),
     }),

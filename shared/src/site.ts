@@ -83,6 +83,9 @@ export const Sinks = z.object({
 });
 export type Sinks = z.infer<typeof Sinks>;
 
+/** Seconds without activity in the console after which an available agent becomes away; null = never. */
+export const AutoAwaySeconds = z.number().int().min(5).max(86_400).nullable();
+
 export const SiteSettings = z.object({
   name: z.string().min(1).max(100),
   allowedOrigins: z.array(Origin).max(50),
@@ -96,6 +99,8 @@ export const SiteSettings = z.object({
   widenAfterSeconds: z.number().int().min(1).max(86_400).nullable(),
   assignment: z.enum(['auto', 'pick']),
   defaultMaxChats: z.number().int().min(1).max(50),
+  /** Sites saved before it existed get the default. */
+  autoAwaySeconds: AutoAwaySeconds.default(600),
   businessHours: BusinessHours.nullable(),
   botThresholds: BotThresholds,
   requireIdentity: z.boolean(),

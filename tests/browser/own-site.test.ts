@@ -167,7 +167,7 @@ it(
     await agentPage.getByLabel('Password again').fill(agent.password);
     await agentPage.getByRole('button', { name: 'Join' }).click();
     await agentPage.getByRole('list', { name: 'My chats' }).waitFor();
-    await agentPage.getByRole('group', { name: 'Status' }).getByRole('button', { name: 'Online' }).click();
+    await agentPage.getByRole('combobox', { name: 'Status' }).selectOption('online');
     await waitUntil(
       'the invited agent online on the board',
       async () => (await rest.get<{ agents: { name: string; status: string }[] }>(`/api/board?siteId=${siteId}`)).body,

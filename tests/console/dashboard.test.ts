@@ -118,7 +118,7 @@ describe('the supervisor’s dashboard', () => {
       ).toEqual(['1', '0', '1', '0%']);
 
       // The live board follows the socket: Sara steps away, then a visitor waits with nobody online.
-      await page.getByRole('button', { name: 'Away' }).click();
+      await page.getByRole('combobox', { name: 'Status' }).selectOption('away');
       const agentsNow = page.getByRole('table', { name: 'Agents now' });
       await showsText(agentsNow.getByRole('row', { name: /Sara Novak/ }), 'Away');
       const visitor = await stage.h.visitor();

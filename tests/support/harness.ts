@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { buildServer, loadConfig, type Cascade, type CascadeServer, type Demo } from '@cascade/server';
-import type { AgentSkill, Role, Site } from '@cascade/shared';
+import type { AgentSkill, Locale, Role, Site } from '@cascade/shared';
 import { createClient } from 'redis';
 import { TestClient } from './clients.ts';
 import { login as loginAt } from './rest.ts';
@@ -43,6 +43,8 @@ export type Harness = {
     maxChats?: number | null;
     name?: string;
     role?: Role;
+    /** The languages the agent answers in. */
+    languages?: Locale[];
   }): Promise<TestClient & { agentId: string }>;
   /** Changes the demo site's settings in place. */
   configureSite(patch: Partial<Site>): Promise<Site>;
@@ -134,6 +136,7 @@ export async function startCascade(env: Record<string, string> = {}, opts: Start
             role: opts.role ?? ('agent' as const),
             skills: opts.skills,
             maxChats: opts.maxChats ?? null,
+            languages: opts.languages ?? [],
           },
         ],
         createdAt: Date.now(),

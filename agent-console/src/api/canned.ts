@@ -16,6 +16,21 @@ export async function saveCanned(siteId: string, input: CannedReplyInput, csrf: 
   return reply;
 }
 
+/** Changes the reply `id`; a new shortcut or language gives it a new id. */
+export async function updateCanned(
+  siteId: string,
+  id: string,
+  input: CannedReplyInput,
+  csrf: string,
+): Promise<CannedReply> {
+  const { reply } = await requestJson<{ reply: CannedReply }>(
+    'PUT',
+    `/api/canned/${encodeURIComponent(id)}${siteQuery(siteId)}`,
+    { body: input, csrf },
+  );
+  return reply;
+}
+
 export async function deleteCanned(siteId: string, id: string, csrf: string): Promise<void> {
   await requestJson('DELETE', `/api/canned/${encodeURIComponent(id)}${siteQuery(siteId)}`, { csrf });
 }

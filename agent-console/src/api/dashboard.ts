@@ -1,4 +1,4 @@
-import type { Board, MetricsSummary } from '@cascade/shared';
+import type { Board, MetricsSummary, StatusTimes } from '@cascade/shared';
 import { requestJson } from './http.ts';
 import { siteQuery } from './site-query.ts';
 
@@ -8,4 +8,8 @@ export function getBoard(siteId: string): Promise<Board> {
 
 export function getMetrics(siteId: string, range: { from: number; to: number }): Promise<MetricsSummary> {
   return requestJson<MetricsSummary>('GET', `/api/metrics/summary${siteQuery(siteId, range)}`);
+}
+
+export function getStatusTimes(siteId: string, range: { from: number; to: number }): Promise<StatusTimes> {
+  return requestJson<StatusTimes>('GET', `/api/metrics/status-time${siteQuery(siteId, range)}`);
 }

@@ -1,5 +1,5 @@
 import type { Me } from '@cascade/shared';
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { listCanned } from '../api/canned.ts';
 import type { useDrafts } from '../hooks/use-drafts.ts';
 import { useLoad } from '../hooks/use-load.ts';
@@ -27,6 +27,15 @@ export function ChatArea({ me, state, controller, drafts }: Props) {
   const siteId = chat?.summary.conversation.siteId ?? null;
   // Canned replies are a help, not a need: without them the composer works as before.
   const canned = useLoad(() => (siteId ? listCanned(siteId) : Promise.resolve([])), siteId ?? '');
+  // An admin's edit reaches every console at once, mid-chat, without a reload.
+  const setCanned = canned.set;
+  useEffect(
+    () =>
+      controller.onCanned((update) => {
+        if (update.siteId === siteId) setCanned(update.replies);
+      }),
+    [controller, siteId, setCanned],
+  );
   return (
     <section class="chat-area">
       <ChatTabs chats={chats} selected={state.selected} onSelect={controller.select} />

@@ -6,6 +6,8 @@ import type { ChatState } from '../state/chat-state.ts';
 import type { ConsoleController } from '../state/controller.ts';
 import { isActive } from '../state/console-state.ts';
 import { Composer } from './Composer.tsx';
+import { cannedValues, type CannedValues } from '../logic/canned.ts';
+import { locales } from '../i18n/locales.ts';
 import { FollowUpDialog } from './FollowUpDialog.tsx';
 import { MessageList } from './MessageList.tsx';
 import { TransferDialog } from './TransferDialog.tsx';
@@ -118,6 +120,7 @@ export function ChatView({
           conversationId={id}
           locale={conversation.locale}
           canned={canned}
+          values={chatValues(me, chat)}
           draft={draft}
           onDraft={(text) => onDraft(id, text)}
           onTyping={(text) => controller.typing(id, text)}
@@ -149,6 +152,22 @@ export function ChatView({
         />
       )}
     </div>
+  );
+}
+
+/** What canned replies' variables become in this chat; what is unknown, in the chat's own language. */
+function chatValues(me: Me, chat: ChatState): CannedValues {
+  const { conversation, visitor } = chat.summary;
+  const ticket = chat.ticket?.number ?? conversation.ticketNumber;
+  return cannedValues(
+    {
+      'visitor.name': visitor.name,
+      'visitor.email': visitor.email ?? conversation.visitorEmail,
+      'agent.name': me.agent.name,
+      'ticket.number': ticket === null ? null : String(ticket),
+      'site.name': me.sites.find((s) => s.id === conversation.siteId)?.name ?? null,
+    },
+    (variable) => locales[conversation.locale].strings[`canned.fallback.${variable}`],
   );
 }
 

@@ -2,7 +2,7 @@ import type { CannedReply, Locale } from '@cascade/shared';
 import { MAX_MESSAGE_LENGTH } from '@cascade/shared/constants';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { useT } from '../i18n/context.ts';
-import { cannedMatches, insertCanned, slashToken } from '../logic/canned.ts';
+import { cannedMatches, fillCanned, insertCanned, slashToken, type CannedValues } from '../logic/canned.ts';
 import { CannedList } from './CannedList.tsx';
 
 interface Props {
@@ -10,6 +10,8 @@ interface Props {
   /** The chat's language: its canned replies are offered first. */
   locale: Locale;
   canned: readonly CannedReply[];
+  /** What `{{visitor.name}}` and the other variables of a canned reply become in this chat. */
+  values: CannedValues;
   draft: string;
   onDraft: (text: string) => void;
   /** Edits of a reply (never of an internal note) that the visitor may see as "typing". */
@@ -17,7 +19,7 @@ interface Props {
   onSend: (text: string, internal: boolean) => void;
 }
 
-export function Composer({ conversationId, locale, canned, draft, onDraft, onTyping, onSend }: Props) {
+export function Composer({ conversationId, locale, canned, values, draft, onDraft, onTyping, onSend }: Props) {
   const t = useT();
   const [internal, setInternal] = useState(false);
   const [caret, setCaret] = useState(draft.length);
@@ -50,7 +52,7 @@ export function Composer({ conversationId, locale, canned, draft, onDraft, onTyp
 
   const choose = (reply: CannedReply) => {
     if (!token) return;
-    const next = insertCanned(draft, token, reply.text);
+    const next = insertCanned(draft, token, fillCanned(reply.text, values));
     placeCaret.current = next.caret;
     setCaret(next.caret);
     edit(next.text);
@@ -58,7 +60,8 @@ export function Composer({ conversationId, locale, canned, draft, onDraft, onTyp
   };
 
   const submit = () => {
-    const text = draft.trim();
+    // A variable typed by hand is filled too: the visitor never reads `{{visitor.name}}`.
+    const text = fillCanned(draft, values).trim();
     if (!text) return;
     onSend(text, internal);
     setCaret(0);

@@ -1,9 +1,10 @@
-import type { Locale, Me } from '@cascade/shared';
+import { ChosenStatus, type Locale, type Me } from '@cascade/shared';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { currentAgent, logout } from '../api/auth.ts';
 import { createChime } from '../audio/beep.ts';
 import { askPermission, notifyDesktop } from '../notify.ts';
 import { useDrafts } from '../hooks/use-drafts.ts';
+import { useIdle } from '../hooks/use-idle.ts';
 import { useHashRoute } from '../hooks/use-hash-route.ts';
 import { useTabKeys } from '../hooks/use-tab-keys.ts';
 import { isWindowFocused, useWindowFocus } from '../hooks/use-window-focus.ts';
@@ -13,7 +14,7 @@ import { titleWithBadge } from '../logic/title.ts';
 import { parseRoute } from '../logic/route.ts';
 import { createAgentSocket } from '../socket/agent-socket.ts';
 import { attentionCount } from '../state/attention.ts';
-import { consoleReducer, initialState, type ChosenStatus } from '../state/console-state.ts';
+import { consoleReducer, initialState } from '../state/console-state.ts';
 import { createConsoleController } from '../state/controller.ts';
 import { browserStorage, storageKeys, type KeyValue } from '../state/storage.ts';
 import { createStore, useStoreState } from '../state/store.ts';
@@ -58,7 +59,8 @@ export function ConsoleScreen({ me, onMe, onSignedOut, onLocale, preferences }: 
   const allowed = hasRole(site?.role ?? 'agent', neededRole(section));
 
   const store = useMemo(() => {
-    const status: ChosenStatus = preferences.get(storageKeys.status) === 'away' ? 'away' : 'online';
+    const remembered = ChosenStatus.safeParse(preferences.get(storageKeys.status));
+    const status: ChosenStatus = remembered.success ? remembered.data : 'online';
     return createStore(consoleReducer, initialState(status));
   }, [me, preferences]);
   const controller = useMemo(
@@ -85,6 +87,8 @@ export function ConsoleScreen({ me, onMe, onSignedOut, onLocale, preferences }: 
 
   const state = useStoreState(store);
   const drafts = useDrafts(session);
+  // The status is the agent's on every site; the idle time is the one of the site in view.
+  useIdle(site?.autoAwaySeconds ?? null, controller.idle);
 
   const unread = Object.values(state.chats).reduce((sum, chat) => sum + chat.unread, 0);
   const attention = attentionCount(state, me.agent);

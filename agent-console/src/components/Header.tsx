@@ -29,7 +29,7 @@ interface Props {
   onMeChanged: () => void;
 }
 
-const statuses: readonly ChosenStatus[] = ['online', 'away'];
+const statuses: readonly ChosenStatus[] = ['online', 'away', 'break', 'busy'];
 
 export function Header({
   me,
@@ -90,14 +90,21 @@ export function Header({
           )}
         </div>
         {me.sites.length > 1 && site && <SiteSelect sites={me.sites} value={site.id} onSite={onSite} />}
-        <div class="segmented" role="group" aria-label={t.t('header.status')}>
-          {statuses.map((s) => (
-            <button key={s} type="button" class={`status-${s}`} aria-pressed={status === s} onClick={() => onStatus(s)}>
-              <span class="dot" aria-hidden="true" />
-              {t.t(`status.${s}`)}
-            </button>
-          ))}
-        </div>
+        {/* Four statuses fit a select where buttons would crowd the header at 768 px. */}
+        <label class={`status-choice status-${status}`}>
+          <span class="dot" aria-hidden="true" />
+          <select
+            aria-label={t.t('header.status')}
+            value={status}
+            onChange={(e) => onStatus(statuses.find((s) => s === e.currentTarget.value) ?? status)}
+          >
+            {statuses.map((s) => (
+              <option key={s} value={s}>
+                {t.t(`status.${s}`)}
+              </option>
+            ))}
+          </select>
+        </label>
         <LanguageSelect onLocale={onLocale} />
         <button
           type="button"

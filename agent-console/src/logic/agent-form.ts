@@ -9,6 +9,8 @@ export interface AgentForm {
   levels: Record<string, number>;
   /** Empty: the site's default cap. */
   maxChats: string;
+  /** The languages the agent answers in; chats in them are routed to the agent first. */
+  languages: Locale[];
 }
 
 export type AgentProblem = { field: 'email' | 'name' | 'maxChats'; kind: 'required' | 'email' | 'number' };
@@ -19,7 +21,7 @@ export function membershipOf(agent: Agent, siteId: string): Membership | null {
 }
 
 export function newAgentForm(locale: Locale): AgentForm {
-  return { email: '', name: '', role: 'agent', locale, levels: {}, maxChats: '' };
+  return { email: '', name: '', role: 'agent', locale, levels: {}, maxChats: '', languages: [locale] };
 }
 
 export function agentForm(agent: Agent, siteId: string): AgentForm {
@@ -31,6 +33,7 @@ export function agentForm(agent: Agent, siteId: string): AgentForm {
     locale: agent.locale,
     levels: Object.fromEntries((m?.skills ?? []).map((s) => [s.skill, s.level])),
     maxChats: m?.maxChats === null || m?.maxChats === undefined ? '' : String(m.maxChats),
+    languages: [...(m?.languages ?? [])].sort(),
   };
 }
 
@@ -66,7 +69,16 @@ export function createBody(form: AgentForm, siteId: string): AgentBody<AgentCrea
   if (typeof maxChats === 'object' && maxChats !== null) return { ok: false, problem: maxChats };
   return {
     ok: true,
-    body: { siteId, email, name, role: form.role, locale: form.locale, skills: skillsOf(form), maxChats },
+    body: {
+      siteId,
+      email,
+      name,
+      role: form.role,
+      locale: form.locale,
+      skills: skillsOf(form),
+      maxChats,
+      languages: [...form.languages].sort(),
+    },
   };
 }
 
@@ -84,5 +96,7 @@ export function updateBody(agent: Agent, form: AgentForm, siteId: string): Agent
   const skills = skillsOf(form);
   if (JSON.stringify(skills) !== JSON.stringify(skillsOf(before))) body.skills = skills;
   if (form.maxChats.trim() !== before.maxChats) body.maxChats = maxChats;
+  const languages = [...form.languages].sort();
+  if (languages.join() !== before.languages.join()) body.languages = languages;
   return { ok: true, body };
 }

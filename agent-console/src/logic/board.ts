@@ -2,7 +2,7 @@ import type { Board } from '@cascade/shared';
 
 type BoardAgent = Board['agents'][number];
 
-const presence: Record<BoardAgent['status'], number> = { online: 0, away: 1, offline: 2 };
+const presence: Record<BoardAgent['status'], number> = { online: 0, busy: 1, break: 2, away: 3, offline: 4 };
 
 /**
  * The longest wait of a line as of `now`: the board gives it as of when it was sent, and the

@@ -1,4 +1,4 @@
-import type { CannedReply, Locale } from '@cascade/shared';
+import { CANNED_VARIABLE_PATTERN, type CannedReply, type CannedVariable, type Locale } from '@cascade/shared';
 
 /** A `/shortcut` being typed: where it sits in the draft and what it says so far (without the slash). */
 export interface SlashToken {
@@ -46,4 +46,27 @@ export function insertCanned(text: string, token: SlashToken, replyText: string)
 export function cannedShortcut(input: string): string | null {
   const name = input.trim().replace(/^\//, '').toLowerCase();
   return /^[a-z0-9][a-z0-9_-]{0,31}$/.test(name) ? name : null;
+}
+
+/** What each `{{variable}}` of a canned reply becomes in one chat; unknown values already replaced by a fallback. */
+export type CannedValues = Record<CannedVariable, string>;
+
+/**
+ * The text with every known `{{variable}}` filled in. Other braces are left as written: canned
+ * replies cannot hold unknown names (the server refuses them), and an agent may paste code.
+ */
+export function fillCanned(text: string, values: CannedValues): string {
+  return text.replace(CANNED_VARIABLE_PATTERN, (match, name: string) =>
+    name in values ? values[name as CannedVariable] : match,
+  );
+}
+
+/** The chat's values, each unknown one replaced by the words the chat's language uses instead. */
+export function cannedValues(
+  known: Record<CannedVariable, string | null>,
+  fallback: (variable: CannedVariable) => string,
+): CannedValues {
+  const out = {} as CannedValues;
+  for (const key of Object.keys(known) as CannedVariable[]) out[key] = known[key] ?? fallback(key);
+  return out;
 }

@@ -28,6 +28,8 @@ export interface SettingsForm {
   maxWaitSeconds: string;
   /** Empty: never widen to the next level. */
   widenAfterSeconds: string;
+  /** Empty: agents are never set away for being idle. */
+  autoAwaySeconds: string;
   assignment: 'auto' | 'pick';
   defaultMaxChats: string;
   /** Off: always open. */
@@ -89,6 +91,7 @@ export function settingsForm(site: Site): SettingsForm {
     skills: site.skills.join('\n'),
     maxWaitSeconds: String(site.maxWaitSeconds),
     widenAfterSeconds: site.widenAfterSeconds === null ? '' : String(site.widenAfterSeconds),
+    autoAwaySeconds: site.autoAwaySeconds === null ? '' : String(site.autoAwaySeconds),
     assignment: site.assignment,
     defaultMaxChats: String(site.defaultMaxChats),
     hoursOn: site.businessHours !== null,
@@ -209,6 +212,8 @@ function readSettings(form: SettingsForm): SiteSettings {
     maxWaitSeconds: int('maxWaitSeconds', form.maxWaitSeconds, 1, 86_400),
     widenAfterSeconds:
       form.widenAfterSeconds.trim() === '' ? null : int('widenAfterSeconds', form.widenAfterSeconds, 1, 86_400),
+    autoAwaySeconds:
+      form.autoAwaySeconds.trim() === '' ? null : int('autoAwaySeconds', form.autoAwaySeconds, 5, 86_400),
     assignment: form.assignment,
     defaultMaxChats: int('defaultMaxChats', form.defaultMaxChats, 1, 50),
     businessHours,

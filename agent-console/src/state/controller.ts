@@ -1,5 +1,15 @@
 import { createResync, isCurrent, request as send, sendInOrder } from '@cascade/client-core';
-import type { AgentClientEvents, Board, ChatDetail, Level, Me, Message, Skill, TicketSummary } from '@cascade/shared';
+import type {
+  AgentClientEvents,
+  Board,
+  CannedReply,
+  ChatDetail,
+  Level,
+  Me,
+  Message,
+  Skill,
+  TicketSummary,
+} from '@cascade/shared';
 import { announceSetupRequired } from '../api/second-factor.ts';
 import { newClientMsgId } from '../logic/client-msg-id.ts';
 import { canPick } from '../logic/pickable.ts';
@@ -56,9 +66,13 @@ export interface ConsoleController {
   pick: (conversationId: string) => Promise<void>;
   close: (conversationId: string) => void;
   setStatus: (status: ChosenStatus) => void;
+  /** No activity for the site's idle time: an available agent becomes away, and is told why. */
+  idle: () => void;
   dismissNotice: () => void;
   /** Live boards pushed to supervisors and admins; returns the unsubscribe. */
   onBoard: (listener: (update: BoardUpdate) => void) => () => void;
+  /** A site's canned replies after an admin changed them; returns the unsubscribe. */
+  onCanned: (listener: (update: { siteId: string; replies: CannedReply[] }) => void) => () => void;
   /** A chat read without opening a tab for it: a past conversation's visitor and their other chats. */
   read: (conversationId: string) => Promise<ChatDetail>;
 }
@@ -100,6 +114,15 @@ export function createConsoleController(
       type: 'notice',
       notice: { key: 'actions.failed', params: { message: errorMessage(error) }, tone: 'error' },
     });
+
+  /** A status chosen while disconnected, told to the server once connected (it would otherwise restore the old one). */
+  let unsentStatus: ChosenStatus | null = null;
+  function chooseStatus(status: ChosenStatus): void {
+    dispatch({ type: 'status', status });
+    env.preferences.set(storageKeys.status, status);
+    unsentStatus = socket.connected ? null : status;
+    if (socket.connected) request(socket, 'agent:status', { status }).catch(failNotice);
+  }
 
   async function resync(): Promise<void> {
     dispatch({ type: 'connection', connection: 'online' });
@@ -221,7 +244,10 @@ export function createConsoleController(
   }
 
   function bind(): void {
-    socket.on('connect', () => void resync());
+    socket.on('connect', () => {
+      if (unsentStatus) chooseStatus(unsentStatus);
+      void resync();
+    });
     socket.on('disconnect', (reason) => {
       dispatch({ type: 'connection', connection: 'offline' });
       // The server closed this socket itself: usually the session ended (logout elsewhere).
@@ -393,10 +419,11 @@ export function createConsoleController(
     close(conversationId) {
       dispatch({ type: 'close', conversationId });
     },
-    setStatus(status) {
-      dispatch({ type: 'status', status });
-      env.preferences.set(storageKeys.status, status);
-      if (socket.connected) request(socket, 'agent:status', { status }).catch(failNotice);
+    setStatus: chooseStatus,
+    idle() {
+      if (getState().status !== 'online') return;
+      chooseStatus('away');
+      dispatch({ type: 'notice', notice: { key: 'status.autoAway', tone: 'info' } });
     },
     dismissNotice() {
       dispatch({ type: 'notice', notice: null });
@@ -404,6 +431,10 @@ export function createConsoleController(
     onBoard(listener) {
       socket.on('board:update', listener);
       return () => socket.off('board:update', listener);
+    },
+    onCanned(listener) {
+      socket.on('canned:update', listener);
+      return () => socket.off('canned:update', listener);
     },
     async read(conversationId) {
       const { chat } = await request(socket, 'chat:open', { conversationId });

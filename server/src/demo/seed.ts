@@ -49,6 +49,7 @@ export function demoSite(id: string, name: string): Site {
     widenAfterSeconds: null,
     assignment: 'auto',
     defaultMaxChats: 3,
+    autoAwaySeconds: 600,
     businessHours: null,
     botThresholds: defaultThresholds,
     requireIdentity: false,

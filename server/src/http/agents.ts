@@ -94,6 +94,7 @@ export function agentRoutes(app: FastifyInstance, deps: AgentRoutesDeps, done: (
       role: body.role,
       skills: body.skills,
       maxChats: body.maxChats,
+      ...(body.languages ? { languages: body.languages } : {}),
     };
     const existingId = await deps.agents.idByEmail(body.email);
     if (existingId === null) {
@@ -130,7 +131,7 @@ export function agentRoutes(app: FastifyInstance, deps: AgentRoutesDeps, done: (
       site: 'body',
       openapi: {
         summary:
-          'Changes a member’s role, skills, cap, or (with rights over the person) name, language and active state',
+          'Changes a member’s role, skills, cap, languages, or (with rights over the person) name, language and active state',
         params: AgentParams,
         body: AgentUpdate,
         response: { 200: AgentAnswer },
@@ -163,6 +164,7 @@ export function agentRoutes(app: FastifyInstance, deps: AgentRoutesDeps, done: (
               role: body.role ?? m.role,
               skills: body.skills ?? m.skills,
               maxChats: body.maxChats === undefined ? m.maxChats : body.maxChats,
+              ...(body.languages ? { languages: body.languages } : {}),
             },
       ),
     };

@@ -33,7 +33,10 @@ async function me(deps: AuthDeps, agent: Agent, session: Session): Promise<Me> {
   const sites = [];
   for (const m of agent.memberships) {
     const site = await deps.sites.get(m.siteId);
-    if (site) sites.push({ id: site.id, name: site.name, role: m.role, assignment: site.assignment });
+    if (site) {
+      const { id, name, assignment, autoAwaySeconds } = site;
+      sites.push({ id, name, role: m.role, assignment, autoAwaySeconds });
+    }
   }
   const passwordChangeRequired = await deps.agents.passwordOneTime(agent.id);
   const secondFactorSetupRequired = (await deps.secondFactorPending?.(agent)) ?? false;

@@ -11,17 +11,21 @@ import type { Redis } from '../redis/connect.ts';
 import type { Keys } from '../redis/keys.ts';
 import { cannedStore } from '../store/canned.ts';
 import { parse } from './parse.ts';
+import type { Notifier } from '../waterfall/notifier.ts';
 
 /** The id of a shortcut in a language: saving the same pair again replaces the reply. */
 const idOf = (shortcut: string, language: string) => `${language}_${shortcut}`;
 
-/** Canned replies: every agent of the site reads them (the composer's `/shortcut`), admins edit them. */
-export function cannedRoutes(
-  app: FastifyInstance,
-  deps: { redis: Redis; keys: Keys },
-  done: (err?: Error) => void,
-): void {
+export type CannedRoutesDeps = { redis: Redis; keys: Keys; notify: Pick<Notifier, 'toSiteAgents'> };
+
+/**
+ * Canned replies: every agent of the site reads them (the composer's `/shortcut`), admins edit
+ * them, and every change reaches the agents' consoles at once.
+ */
+export function cannedRoutes(app: FastifyInstance, deps: CannedRoutesDeps, done: (err?: Error) => void): void {
   const store = cannedStore(deps.redis, deps.keys);
+  const announce = async (siteId: string) =>
+    deps.notify.toSiteAgents(siteId, 'canned:update', { siteId, replies: await store.all(siteId) });
 
   const list = {
     config: {
@@ -52,6 +56,30 @@ export function cannedRoutes(
     const input = parse(CannedReplyInput, req.body);
     const reply = { id: idOf(input.shortcut, input.language), ...input };
     await store.put(siteId, reply);
+    await announce(siteId);
+    return { reply };
+  });
+
+  const edit = {
+    config: {
+      role: 'admin',
+      site: 'query',
+      openapi: {
+        summary: 'Changes a canned reply; a new shortcut or language replaces the reply that had them',
+        params: CannedParams,
+        query: CannedQuery,
+        body: CannedReplyInput,
+        response: { 200: CannedReplyAnswer },
+      },
+    },
+  } as const;
+  app.put('/api/canned/:cannedId', edit, async (req) => {
+    const { siteId } = parse(CannedQuery, req.query);
+    const { cannedId } = parse(CannedParams, req.params);
+    const input = parse(CannedReplyInput, req.body);
+    const reply = { id: idOf(input.shortcut, input.language), ...input };
+    if (!(await store.replace(siteId, cannedId, reply))) throw new CascadeError('not_found', 'no such canned reply');
+    await announce(siteId);
     return { reply };
   });
 
@@ -71,6 +99,7 @@ export function cannedRoutes(
     const { siteId } = parse(CannedQuery, req.query);
     const { cannedId } = parse(CannedParams, req.params);
     if (!(await store.remove(siteId, cannedId))) throw new CascadeError('not_found', 'no such canned reply');
+    await announce(siteId);
     return reply.status(204).send();
   });
   done();

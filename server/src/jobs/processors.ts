@@ -4,6 +4,7 @@ import type { ConversationStore } from '../store/conversations.ts';
 import type { AgentStore } from '../store/agents.ts';
 import type { VisitorStore } from '../store/visitors.ts';
 import type { SiteStore } from '../store/sites.ts';
+import type { StatusTime } from '../store/status-time.ts';
 import type { Routing } from '../routing/routing.ts';
 import type { Notifier } from '../waterfall/notifier.ts';
 import type { Log } from '../log.ts';
@@ -37,6 +38,7 @@ export type ProcessorDeps = DeliveryDeps & {
   visitors: VisitorStore;
   sites: SiteStore;
   routing: Routing;
+  statusTime: StatusTime;
   notify: Notifier;
   log: Log;
   clocks: Timers;
@@ -74,6 +76,7 @@ export function processors(d: ProcessorDeps, w: Waterfall): Processors {
           for (const agentId of online) {
             if (await d.notify.agentConnected(agentId)) continue;
             await d.routing.setOffline(site.id, agentId);
+            await d.statusTime.change(site.id, agentId, 'offline');
             await d.clocks.agentGone(agentId, d.config.AGENT_GRACE_SECONDS);
           }
           let back = false;
@@ -82,6 +85,7 @@ export function processors(d: ProcessorDeps, w: Waterfall): Processors {
             if ((await d.agents.chosenStatus(agent.id)) !== 'online') continue;
             if (!(await d.notify.agentConnected(agent.id))) continue;
             await d.routing.setOnline(site.id, agent.id);
+            await d.statusTime.change(site.id, agent.id, 'online');
             back = true;
           }
           // Chats held while the site was closed are handed out on the first sweep after it opens.

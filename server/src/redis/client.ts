@@ -55,6 +55,7 @@ export interface Transaction {
   hDel(key: RedisArgument, field: RedisArgument): Transaction;
   hIncrBy(key: RedisArgument, field: RedisArgument, by: number): Transaction;
   zAdd(key: RedisArgument, member: { score: number; value: RedisArgument }): Transaction;
+  zRem(key: RedisArgument, member: RedisArgument): Transaction;
   sAdd(key: RedisArgument, member: RedisArgument): Transaction;
   sRem(key: RedisArgument, member: RedisArgument): Transaction;
   lPush(key: RedisArgument, value: RedisArgument): Transaction;

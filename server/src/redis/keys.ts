@@ -43,6 +43,10 @@ export function keys(prefix: string) {
     queueIndex: (s: string) => `${site(s)}:queues`,
     siteMembers: (s: string) => `${site(s)}:members`,
     agentSkills: (s: string, a: string) => `${site(s)}:skills:${a}`,
+    /** The languages an agent answers in on the site (a set), read by the claim script. */
+    agentLanguages: (s: string, a: string) => `${site(s)}:langs:${a}`,
+    /** The language of each waiting chat (conversationId -> locale), so the claim can prefer an agent who speaks it. */
+    waitingLanguage: (s: string) => `${site(s)}:qlang`,
     caps: (s: string) => `${site(s)}:caps`,
     load: (s: string) => `${site(s)}:load`,
     online: (s: string) => `${site(s)}:online`,
@@ -54,6 +58,10 @@ export function keys(prefix: string) {
     /** Marks one transition (conversation, version) as counted in the event stream. */
     eventOnce: (s: string, c: string, version: number) => `${site(s)}:evonce:${c}:${version}`,
     agentChats: (s: string, a: string) => `${site(s)}:chats:${a}`,
+    /** Each agent's status now and since when (agentId -> "status:since"); see store/status-time.ts. */
+    statusNow: (s: string) => `${site(s)}:statusnow`,
+    /** Finished status spans ("agentId:status:from:to", scored by to), for time per status. */
+    statusSpans: (s: string) => `${site(s)}:statusspans`,
     handleTimes: (s: string, skill: string) => `${site(s)}:handle:${skill}`,
     tickets: (s: string) => `${site(s)}:tickets`,
     ticket: (s: string, t: string) => `${site(s)}:ticket:${t}`,

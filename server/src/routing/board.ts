@@ -1,4 +1,4 @@
-import type { Board } from '@cascade/shared';
+import type { AgentStatus, Board } from '@cascade/shared';
 import type { Redis } from '../redis/connect.ts';
 import type { Keys } from '../redis/keys.ts';
 import type { SiteStore } from '../store/sites.ts';
@@ -39,7 +39,19 @@ export async function board(d: BoardDeps, siteId: string): Promise<Board> {
       return { skill, level: Number(level), waiting: ids.length, longestWaitSeconds: longest };
     }),
   );
-  const connected = await Promise.all(agents.map((a) => d.notify.agentConnected(a.id)));
+  const [connected, chosen] = await Promise.all([
+    Promise.all(agents.map((a) => d.notify.agentConnected(a.id))),
+    Promise.all(agents.map((a) => d.agents.chosenStatus(a.id))),
+  ]);
+  // Connected but not taking chats: the status they chose says why (away, on a break, busy).
+  const statusOf = (agentId: string, i: number): AgentStatus =>
+    online.includes(agentId)
+      ? 'online'
+      : connected[i]
+        ? chosen[i] === 'online'
+          ? 'away'
+          : (chosen[i] ?? 'away')
+        : 'offline';
   return {
     lines: lines.filter((l) => l.waiting > 0).sort((a, b) => a.skill.localeCompare(b.skill) || a.level - b.level),
     agents: agents
@@ -47,7 +59,7 @@ export async function board(d: BoardDeps, siteId: string): Promise<Board> {
         active: a.active,
         agentId: a.id,
         name: a.name,
-        status: online.includes(a.id) ? ('online' as const) : connected[i] ? ('away' as const) : ('offline' as const),
+        status: statusOf(a.id, i),
         load: Number(load[a.id] ?? 0),
         cap: Number(caps[a.id] ?? site?.defaultMaxChats ?? 1),
       }))

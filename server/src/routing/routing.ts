@@ -1,4 +1,4 @@
-import type { Agent, Site } from '@cascade/shared';
+import type { Agent, Locale, Site } from '@cascade/shared';
 import type { Redis } from '../redis/connect.ts';
 import type { Keys } from '../redis/keys.ts';
 import { scripts } from '../redis/scripts/index.ts';
@@ -6,6 +6,8 @@ import { queueScore } from './score.ts';
 
 /** A chat's line: its skill, or `*` once widened to agents of any skill. */
 type Waiting = { id: string; skill: string; level: number; widened: boolean };
+/** A chat put in line also says the visitor's language, which the claim prefers in an agent. */
+type Enqueued = Waiting & { priority: number; locale: Locale };
 export const ANY_SKILL = '*';
 const lineSkill = (c: Pick<Waiting, 'skill' | 'widened'>) => (c.widened ? ANY_SKILL : c.skill);
 
@@ -14,30 +16,38 @@ export type Assignment = { conversationId: string; agentId: string };
 /** Waiting lines, agent capacity and the atomic claim; all state in Redis, in the site's slot. */
 export function routing(redis: Redis, k: Keys) {
   return {
-    /** Writes an agent's skills and cap for each site they belong to, where the claim script reads them. */
+    /** Writes an agent's skills, languages and cap for each site they belong to, where the claim script reads them. */
     async registerAgent(agent: Agent): Promise<void> {
       for (const m of agent.memberships) {
         const skillsKey = k.agentSkills(m.siteId, agent.id);
-        const tx = redis.multi().del(skillsKey);
+        const languagesKey = k.agentLanguages(m.siteId, agent.id);
+        const tx = redis.multi().del(skillsKey).del(languagesKey);
         if (m.skills.length > 0)
           tx.hSet(skillsKey, Object.fromEntries(m.skills.map((s) => [s.skill, String(s.level)])));
+        for (const language of m.languages ?? []) tx.sAdd(languagesKey, language);
         if (m.maxChats === null) tx.hDel(k.caps(m.siteId), agent.id);
         else tx.hSet(k.caps(m.siteId), agent.id, String(m.maxChats));
         await tx.exec();
       }
     },
 
-    async enqueue(siteId: string, c: Waiting & { priority: number }, enqueuedAt: number) {
+    async enqueue(siteId: string, c: Enqueued, enqueuedAt: number) {
       const skill = lineSkill(c);
       await redis
         .multi()
         .zAdd(k.queue(siteId, skill, c.level), { score: queueScore(c.priority, enqueuedAt), value: c.id })
         .sAdd(k.queueIndex(siteId), `${skill}:${c.level}`)
+        .hSet(k.waitingLanguage(siteId), c.id, c.locale)
         .exec();
     },
 
     async dequeue(siteId: string, c: Waiting): Promise<boolean> {
-      return (await redis.zRem(k.queue(siteId, lineSkill(c), c.level), c.id)) > 0;
+      const [removed] = await redis
+        .multi()
+        .zRem(k.queue(siteId, lineSkill(c), c.level), c.id)
+        .hDel(k.waitingLanguage(siteId), c.id)
+        .exec();
+      return Number(removed) > 0;
     },
 
     /** One claim: the next chat that can be assigned, and to whom; null when nothing can be. */
@@ -52,6 +62,8 @@ export function routing(redis: Redis, k: Keys) {
         k.queueIndex(site.id),
         k.queuePrefix(site.id),
         k.claims(site.id),
+        k.waitingLanguage(site.id),
+        k.agentLanguages(site.id, ''),
       ];
       const res = (await scripts.claim(redis, keysList, [Date.now(), site.defaultMaxChats])) as [string, string] | null;
       return res ? { conversationId: res[0], agentId: res[1] } : null;
@@ -78,7 +90,9 @@ export function routing(redis: Redis, k: Keys) {
         ],
         [c.id, agentId, lineSkill(c), c.level, defaultCap, Date.now()],
       );
-      return res === 1 ? 'ok' : (res as 'gone' | 'skill' | 'full');
+      if (res !== 1) return res as 'gone' | 'skill' | 'full';
+      await redis.hDel(k.waitingLanguage(siteId), c.id);
+      return 'ok';
     },
 
     async release(siteId: string, conversationId: string, agentId: string): Promise<boolean> {
@@ -120,6 +134,7 @@ export function routing(redis: Redis, k: Keys) {
       await Promise.all([
         redis.zRem(k.queue(siteId, c.skill, c.level), c.id),
         redis.zRem(k.queue(siteId, ANY_SKILL, c.level), c.id),
+        redis.hDel(k.waitingLanguage(siteId), c.id),
       ]);
     },
 

@@ -34,6 +34,7 @@ export function siteFrom(input: SiteCreate): Site {
     widenAfterSeconds: null,
     assignment: 'auto',
     defaultMaxChats: 3,
+    autoAwaySeconds: 600,
     businessHours: null,
     botThresholds: defaultThresholds,
     requireIdentity: false,

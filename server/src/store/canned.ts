@@ -16,6 +16,13 @@ export function cannedStore(redis: Redis, k: Keys) {
       await redis.hSet(k.canned(siteId), reply.id, JSON.stringify(reply));
     },
 
+    /** Puts `reply` in the place of the reply `id` (its id changes with its shortcut or language); false when there is none. */
+    async replace(siteId: string, id: string, reply: CannedReplyT): Promise<boolean> {
+      if (((await redis.hGet(k.canned(siteId), id)) ?? null) === null) return false;
+      await redis.multi().hDel(k.canned(siteId), id).hSet(k.canned(siteId), reply.id, JSON.stringify(reply)).exec();
+      return true;
+    },
+
     async remove(siteId: string, id: string): Promise<boolean> {
       return (await redis.hDel(k.canned(siteId), id)) > 0;
     },

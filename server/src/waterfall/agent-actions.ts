@@ -23,6 +23,7 @@ import { ignoreIfMovedOn } from './moved-on.ts';
 import { transferLevel, transferNote, transferRefusal } from './rules.ts';
 import { afterCursor, visitorConversations } from '../history/visitor-history.ts';
 import { typingThrottle } from '../security/typing-throttle.ts';
+import type { StatusTime } from '../store/status-time.ts';
 
 export type AgentActionDeps = ViewDeps & {
   config: Config;
@@ -32,6 +33,7 @@ export type AgentActionDeps = ViewDeps & {
   tickets: TicketStore;
   history: HistoryReader;
   notify: Notifier;
+  statusTime: StatusTime;
 };
 
 /** What an agent can do. Every step checks that the chat belongs to one of the agent's sites. */
@@ -229,11 +231,12 @@ export function agentActions(d: AgentActionDeps, w: Waterfall) {
       }
     },
 
-    /** Presence: online agents take chats; away agents keep theirs but get no new ones. */
+    /** Presence: available (`online`) agents take chats; away, break and busy keep theirs but get no new ones. */
     async setStatus(agent: Agent, status: AgentStatus) {
       for (const siteId of siteIds(agent)) {
         if (status === 'online') await d.routing.setOnline(siteId, agent.id);
         else await d.routing.setOffline(siteId, agent.id);
+        await d.statusTime.change(siteId, agent.id, status);
         if (status === 'online') await w.runClaims(siteId);
         w.touchBoard(siteId);
       }

@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import type { AckFn } from '../ack.ts';
-import { AgentStatus } from '../agent.ts';
+import { AgentStatus, ChosenStatus } from '../agent.ts';
 import { Conversation } from '../conversation.ts';
 import { ClientMsgId, ConversationId, MessageId } from '../ids.ts';
 import { Message, MessageText } from '../message.ts';
 import { Level, Skill } from '../site.ts';
 import { TicketSummary } from '../ticket.ts';
 import type { Board } from '../rest.ts';
+import type { CannedReply } from '../canned.ts';
 import { PageView, Visitor } from '../visitor.ts';
 
 /** A chat as it appears in an agent's inbox or the waiting list. */
@@ -36,7 +37,7 @@ export type Inbox = z.infer<typeof Inbox>;
 
 const ChatRef = z.object({ conversationId: ConversationId });
 export const InboxRequest = z.object({});
-export const SetStatus = z.object({ status: AgentStatus.exclude(['offline']) });
+export const SetStatus = z.object({ status: ChosenStatus });
 export const OpenChat = ChatRef;
 export const SyncChat = ChatRef.extend({ after: MessageId.nullable() });
 export const AgentSend = ChatRef.extend({
@@ -93,4 +94,6 @@ export interface AgentServerEvents {
   typing: (p: { conversationId: string; typing: boolean }) => void;
   /** Supervisors and admins: the live board of their site changed. */
   'board:update': (p: { siteId: string; board: Board }) => void;
+  /** An admin added, changed or removed a canned reply: the site's replies as they are now. */
+  'canned:update': (p: { siteId: string; replies: CannedReply[] }) => void;
 }

@@ -129,6 +129,11 @@ export function routes(f: Facts): Route[] {
       path: '/api/metrics/summary',
       query: { valid: { siteId: f.siteId, from: '0', to: '1000' }, ok: accepts(MetricsQuery) },
     },
+    {
+      method: 'GET',
+      path: '/api/metrics/status-time',
+      query: { valid: { siteId: f.siteId, from: '0', to: '1000' }, ok: accepts(MetricsQuery) },
+    },
     { method: 'GET', path: '/api/kb', query: { valid: { siteId: f.siteId, q: 'order' }, ok: accepts(KbListQuery) } },
     { method: 'POST', path: '/api/kb', query: site, body: { valid: entry, ok: accepts(KbEntryInput) } },
     {
@@ -167,6 +172,13 @@ export function routes(f: Facts): Route[] {
       method: 'POST',
       path: '/api/canned',
       query: canned,
+      body: { valid: { shortcut: 'thanks', language: 'en', text: 'Thank you!' }, ok: accepts(CannedReplyInput) },
+    },
+    {
+      method: 'PUT',
+      path: '/api/canned/:cannedId',
+      query: canned,
+      params: { valid: { cannedId: 'en_thanks' }, ok: accepts(CannedParams) },
       body: { valid: { shortcut: 'thanks', language: 'en', text: 'Thank you!' }, ok: accepts(CannedReplyInput) },
     },
     {

@@ -4,6 +4,7 @@ import { useT } from '../../i18n/context.ts';
 import { agentForm, createBody, newAgentForm, updateBody, type AgentProblem } from '../../logic/agent-form.ts';
 import { Dialog, DialogFooter } from '../Dialog.tsx';
 import { LocaleSelect } from '../LocaleSelect.tsx';
+import { localeList } from '../../i18n/locales.ts';
 
 interface Props {
   siteId: string;
@@ -123,6 +124,24 @@ export function AgentDialog({ siteId, agent, self, skills, defaultCap, onClose, 
             />
           </label>
         </div>
+        <fieldset class="skills-grid">
+          <legend>{t.t('agents.languagesLegend')}</legend>
+          {localeList.map((l) => (
+            <label key={l} class="check">
+              <input
+                type="checkbox"
+                checked={form.languages.includes(l)}
+                onChange={(e) =>
+                  setForm({
+                    ...form,
+                    languages: e.currentTarget.checked ? [...form.languages, l] : form.languages.filter((x) => x !== l),
+                  })
+                }
+              />
+              <span>{t.t(`locale.${l}`)}</span>
+            </label>
+          ))}
+        </fieldset>
         <fieldset class="skills-grid">
           <legend>{t.t('agents.skillsLegend')}</legend>
           {skills.map((skill) => (

@@ -1,10 +1,11 @@
 import { useState } from 'preact/hooks';
-import { getMetrics } from '../../api/dashboard.ts';
+import { getMetrics, getStatusTimes } from '../../api/dashboard.ts';
 import { useLoad } from '../../hooks/use-load.ts';
 import { useT } from '../../i18n/context.ts';
 import { periodRange, periods, type Period } from '../../logic/periods.ts';
 import { seriesPoints, seriesStep } from '../../logic/series.ts';
 import { AgentStatsTable } from './AgentStatsTable.tsx';
+import { StatusTimeTable } from './StatusTimeTable.tsx';
 import { FunnelChart } from './FunnelChart.tsx';
 import { LineChart } from './LineChart.tsx';
 import { MetricTiles } from './MetricTiles.tsx';
@@ -15,6 +16,7 @@ export function MetricsPanel({ siteId, names }: { siteId: string; names: Readonl
   const [period, setPeriod] = useState<Period>('today');
   const [range, setRange] = useState(() => periodRange('today', Date.now()));
   const summary = useLoad(() => getMetrics(siteId, range), `${siteId}:${range.from}:${range.to}`);
+  const statusTimes = useLoad(() => getStatusTimes(siteId, range), `${siteId}:${range.from}:${range.to}`);
   const choose = (next: Period) => {
     setPeriod(next);
     setRange(periodRange(next, Date.now()));
@@ -63,6 +65,7 @@ export function MetricsPanel({ siteId, names }: { siteId: string; names: Readonl
             />
           </div>
           <AgentStatsTable rows={data.agents} names={names} />
+          {statusTimes.data && <StatusTimeTable rows={statusTimes.data.agents} names={names} />}
         </>
       )}
     </section>

@@ -1,6 +1,6 @@
-import type { Locale } from '@cascade/shared';
+import { CANNED_VARIABLES, type CannedReply, type Locale } from '@cascade/shared';
 import { useState } from 'preact/hooks';
-import { deleteCanned, listCanned, saveCanned } from '../../api/canned.ts';
+import { deleteCanned, listCanned, saveCanned, updateCanned } from '../../api/canned.ts';
 import { useLoad } from '../../hooks/use-load.ts';
 import { useT } from '../../i18n/context.ts';
 import { locales } from '../../i18n/locales.ts';
@@ -17,6 +17,21 @@ export function CannedRepliesPanel({ siteId, csrf }: { siteId: string; csrf: str
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  /** The reply the form changes; null: the form adds one. */
+  const [editing, setEditing] = useState<CannedReply | null>(null);
+
+  const clear = () => {
+    setEditing(null);
+    setShortcut('');
+    setText('');
+  };
+  const edit = (reply: CannedReply) => {
+    setEditing(reply);
+    setShortcut(`/${reply.shortcut}`);
+    setLanguage(reply.language);
+    setText(reply.text);
+    setError(null);
+  };
 
   const fail = (e: unknown) => setError(t.t('actions.failed', { message: e instanceof Error ? e.message : String(e) }));
 
@@ -34,9 +49,10 @@ export function CannedRepliesPanel({ siteId, csrf }: { siteId: string; csrf: str
     setBusy(true);
     setError(null);
     try {
-      await saveCanned(siteId, { shortcut: name, language, text: text.trim() }, csrf);
-      setShortcut('');
-      setText('');
+      const input = { shortcut: name, language, text: text.trim() };
+      if (editing) await updateCanned(siteId, editing.id, input, csrf);
+      else await saveCanned(siteId, input, csrf);
+      clear();
       replies.reload();
     } catch (e) {
       fail(e);
@@ -49,6 +65,7 @@ export function CannedRepliesPanel({ siteId, csrf }: { siteId: string; csrf: str
     setError(null);
     try {
       await deleteCanned(siteId, id, csrf);
+      if (editing?.id === id) clear();
       replies.reload();
     } catch (e) {
       fail(e);
@@ -80,6 +97,17 @@ export function CannedRepliesPanel({ siteId, csrf }: { siteId: string; csrf: str
               <button
                 type="button"
                 class="button small quiet"
+                aria-label={t.t('canned.editNamed', {
+                  shortcut: reply.shortcut,
+                  language: locales[reply.language].nativeName,
+                })}
+                onClick={() => edit(reply)}
+              >
+                {t.t('canned.edit')}
+              </button>
+              <button
+                type="button"
+                class="button small quiet"
                 aria-label={t.t('canned.deleteNamed', {
                   shortcut: reply.shortcut,
                   language: locales[reply.language].nativeName,
@@ -93,6 +121,14 @@ export function CannedRepliesPanel({ siteId, csrf }: { siteId: string; csrf: str
         ))}
       </RowsTable>
       <form class="canned-form" onSubmit={add}>
+        {editing && (
+          <p class="muted" role="status">
+            {t.t('canned.editing', {
+              shortcut: editing.shortcut,
+              language: locales[editing.language].nativeName,
+            })}
+          </p>
+        )}
         <div class="field-row">
           <label class="field">
             <span>{t.t('canned.shortcut')}</span>
@@ -114,6 +150,9 @@ export function CannedRepliesPanel({ siteId, csrf }: { siteId: string; csrf: str
           <span>{t.t('canned.text')}</span>
           <textarea rows={3} dir="auto" maxLength={4000} value={text} onInput={(e) => setText(e.currentTarget.value)} />
         </label>
+        <p class="muted small" dir="auto">
+          {t.t('canned.variables', { variables: CANNED_VARIABLES.map((v) => `{{${v}}}`).join(' ') })}
+        </p>
         {error && (
           <p class="form-error" role="alert">
             {error}
@@ -123,6 +162,11 @@ export function CannedRepliesPanel({ siteId, csrf }: { siteId: string; csrf: str
           <button type="submit" class="button" disabled={busy}>
             {t.t('canned.save')}
           </button>
+          {editing && (
+            <button type="button" class="button quiet" onClick={clear}>
+              {t.t('canned.cancelEdit')}
+            </button>
+          )}
         </div>
       </form>
     </section>

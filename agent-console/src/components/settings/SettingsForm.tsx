@@ -188,6 +188,12 @@ export function SettingsForm({ site, csrf, onSaved }: Props) {
             value={form.defaultMaxChats}
             onValue={(v) => set('defaultMaxChats', v)}
           />
+          <NumberField
+            label={t.t('settings.field.autoAwaySeconds')}
+            hint={t.t('settings.hint.autoAway')}
+            value={form.autoAwaySeconds}
+            onValue={(v) => set('autoAwaySeconds', v)}
+          />
         </div>
         <PriorityRulesFields rules={form.priorityRules} onRules={(rules) => set('priorityRules', rules)} />
       </fieldset>

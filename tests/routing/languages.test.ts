@@ -1,0 +1,60 @@
+import { randomUUID } from 'node:crypto';
+import type { ChatSummary } from '@cascade/shared';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startCascade, type Harness } from '../support/harness.ts';
+import type { TestClient } from '../support/clients.ts';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startCascade();
+});
+afterAll(async () => {
+  await h.close();
+});
+
+/** Agents step away before they close, so the next test starts with nobody online. */
+async function leave(...agents: TestClient[]) {
+  await Promise.all(agents.map((a) => a.ok('agent:status', { status: 'away' })));
+  for (const a of agents) a.close();
+}
+
+async function askForPerson(locale: string) {
+  const visitor = await h.visitor({ locale });
+  await visitor.ok('message:send', { clientMsgId: randomUUID(), text: 'I was charged twice for one order' });
+  const { conversation } = await visitor.ok<{ conversation: { id: string } }>('conversation:escalate', {});
+  return { visitor, conversationId: conversation.id };
+}
+
+const skills = [
+  { skill: 'general', level: 1 },
+  { skill: 'billing', level: 1 },
+];
+
+describe('language-aware routing', () => {
+  it('gives a Persian visitor to the free agent who answers in Persian, though another was idle longer', async () => {
+    const english = await h.newAgent({ name: 'English Speaker', skills, languages: ['en'] });
+    const persian = await h.newAgent({ name: 'Persian Speaker', skills, languages: ['fa'] });
+
+    const fa = await askForPerson('fa');
+    const taken = await persian.next<ChatSummary>('chat:assigned');
+    expect(taken.conversation.id).toBe(fa.conversationId);
+
+    const en = await askForPerson('en');
+    const second = await english.next<ChatSummary>('chat:assigned');
+    expect(second.conversation.id).toBe(en.conversationId);
+    await leave(english, persian);
+  });
+
+  it('falls back to an agent without the language when nobody who speaks it is free', async () => {
+    const english = await h.newAgent({ name: 'Only English', skills, languages: ['en'] });
+    const persian = await h.newAgent({ name: 'Busy Persian', skills, languages: ['fa'], maxChats: 1 });
+
+    const first = await askForPerson('fa');
+    expect((await persian.next<ChatSummary>('chat:assigned')).conversation.id).toBe(first.conversationId);
+
+    // The Persian speaker is at their cap: the next Persian visitor is not kept waiting for them.
+    const second = await askForPerson('fa');
+    expect((await english.next<ChatSummary>('chat:assigned')).conversation.id).toBe(second.conversationId);
+    await leave(english, persian);
+  });
+});

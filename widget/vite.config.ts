@@ -9,24 +9,40 @@ const esbuild: ESBuildOptions = { jsx: 'automatic', jsxImportSource: 'preact' };
 const minify = { minify: 'terser', terserOptions: { compress: { passes: 3 } } } as const;
 
 /**
- * Cascade's server speaks WebSocket only, but engine.io-client's table of transports pulls in
- * long-polling and WebTransport, about 1.5 KB gzip that would never run: give it a table with
- * WebSocket alone.
+ * engine.io-client's table of transports pulls in long-polling and WebTransport, about 1.5 KB gzip
+ * that most visitors never need: give it a table with WebSocket alone. Long-polling, for networks
+ * that refuse WebSockets, is a second table (WebSocket, then polling by `fetch`), which the panel
+ * imports only after a WebSocket has failed to open: a lazy chunk.
  */
-function websocketOnly(): Plugin {
+function transports(): Plugin {
   const table = '\0cascade:websocket-only';
-  let websocket = '';
+  const fallback = '\0cascade:long-polling';
   return {
-    name: 'cascade-websocket-only',
+    name: 'cascade-transports',
     enforce: 'pre',
     resolveId(source, importer) {
-      if (source !== './transports/index.js' || !importer?.includes('engine.io-client')) return null;
-      websocket = join(dirname(importer), 'transports/websocket.js');
-      return table;
+      return source === './transports/index.js' && importer?.includes('engine.io-client') ? table : null;
     },
-    load(id) {
-      if (id !== table) return null;
-      return `import { WS } from ${JSON.stringify(websocket)};\nexport const transports = { websocket: WS };`;
+    // The panel imports it by a constant's name, `import(LONG_POLLING)`: with a quoted specifier
+    // Vite would wrap the import in its module-preload helper, about 600 B gzip the panel never uses.
+    resolveDynamicImport: (specifier) =>
+      typeof specifier === 'object' && 'name' in specifier && specifier.name === 'LONG_POLLING'
+        ? { id: fallback }
+        : null,
+    async load(id) {
+      if (id !== table && id !== fallback) return null;
+      // engine.io-client as socket.io-client sees it, so both tables share the one copy.
+      const client = await this.resolve('socket.io-client', here('src/panel/connection.ts'));
+      const engine = client && (await this.resolve('engine.io-client', client.id));
+      if (!engine) throw new Error('engine.io-client not found');
+      const file = (name: string): string => JSON.stringify(join(dirname(engine.id), 'transports', name));
+      if (id === table)
+        return `import { WS } from ${file('websocket.js')};\nexport const transports = { websocket: WS };`;
+      return [
+        `import { WS } from ${file('websocket.js')};`,
+        `import { Fetch } from ${file('polling-fetch.js')};`,
+        'export const transports = [WS, Fetch];',
+      ].join('\n');
     },
   };
 }
@@ -77,7 +93,7 @@ function loader(): Plugin {
 /** The panel: one ES module with Preact, socket.io-client and the UI, loaded by the loader with import(). */
 export default defineConfig({
   esbuild,
-  plugins: [websocketOnly(), jsonParser(), loader()],
+  plugins: [transports(), jsonParser(), loader()],
   build: {
     ...minify,
     outDir: 'dist',
@@ -86,7 +102,9 @@ export default defineConfig({
     modulePreload: false,
     rollupOptions: {
       input: { panel: here('src/panel/main.tsx') },
-      preserveEntrySignatures: 'exports-only',
+      // The long-polling chunk takes WebSocket from the panel, which then exports it beside `mount`
+      // (rather than Rollup splitting the panel into a facade and a shared chunk).
+      preserveEntrySignatures: 'allow-extension',
       output: { format: 'es', entryFileNames: '[name]-[hash].js', chunkFileNames: '[name]-[hash].js' },
     },
   },

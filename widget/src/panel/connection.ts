@@ -253,5 +253,5 @@ export function createConnection(options: ConnectionOptions) {
     socket = null;
   }
 
-  return { start, stop, send, retry, act, escalate, typing, identify, setLocale, watchPages };
+  return { start, stop, send, retry, request, act, escalate, typing, identify, setLocale, watchPages };
 }

@@ -8,25 +8,53 @@ const esbuild: ESBuildOptions = { jsx: 'automatic', jsxImportSource: 'preact' };
 // Terser makes the panel about 2% smaller than esbuild does, which the size budget needs.
 const minify = { minify: 'terser', terserOptions: { compress: { passes: 3 } } } as const;
 
+const fallback = '\0cascade:long-polling';
+
+/** The panel's lazy chunks: the constant each is imported by, that constant's value, and the module. */
+const lazyChunks = [
+  { name: 'LONG_POLLING', specifier: 'cascade:long-polling', id: fallback },
+  { name: 'EARLIER', specifier: 'cascade:earlier', id: here('src/panel/earlier/Earlier.tsx') },
+  { name: 'END_OF_CHAT', specifier: 'cascade:end-of-chat', id: here('src/panel/components/EndOfChat.tsx') },
+];
+
 /**
- * Cascade's server speaks WebSocket only, but engine.io-client's table of transports pulls in
- * long-polling and WebTransport, about 1.5 KB gzip that would never run: give it a table with
- * WebSocket alone.
+ * engine.io-client's table of transports pulls in long-polling and WebTransport, about 1.5 KB gzip
+ * that most visitors never need: give it a table with WebSocket alone. Long-polling, for networks
+ * that refuse WebSockets, is a second table (WebSocket, then polling by `fetch`), which the panel
+ * imports only after a WebSocket has failed to open: a lazy chunk.
  */
-function websocketOnly(): Plugin {
+function transportsAndLazyChunks(): Plugin {
   const table = '\0cascade:websocket-only';
-  let websocket = '';
   return {
-    name: 'cascade-websocket-only',
+    name: 'cascade-transports-and-lazy-chunks',
     enforce: 'pre',
     resolveId(source, importer) {
-      if (source !== './transports/index.js' || !importer?.includes('engine.io-client')) return null;
-      websocket = join(dirname(importer), 'transports/websocket.js');
-      return table;
+      return source === './transports/index.js' && importer?.includes('engine.io-client') ? table : null;
     },
-    load(id) {
-      if (id !== table) return null;
-      return `import { WS } from ${JSON.stringify(websocket)};\nexport const transports = { websocket: WS };`;
+    // The panel imports its lazy chunks by a constant's name, `import(EARLIER)`: with a quoted
+    // specifier Vite would wrap each import in its module-preload helper, about 600 B gzip the panel
+    // never uses (it has no styles or shared chunks to preload). Rollup hands this hook the name,
+    // or the constant's value when it has worked that out itself.
+    resolveDynamicImport(specifier) {
+      const chunk = lazyChunks.find((c) =>
+        typeof specifier === 'string' ? c.specifier === specifier : 'name' in specifier && c.name === specifier.name,
+      );
+      return chunk ? { id: chunk.id } : null;
+    },
+    async load(id) {
+      if (id !== table && id !== fallback) return null;
+      // engine.io-client as socket.io-client sees it, so both tables share the one copy.
+      const client = await this.resolve('socket.io-client', here('src/panel/connection.ts'));
+      const engine = client && (await this.resolve('engine.io-client', client.id));
+      if (!engine) throw new Error('engine.io-client not found');
+      const file = (name: string): string => JSON.stringify(join(dirname(engine.id), 'transports', name));
+      if (id === table)
+        return `import { WS } from ${file('websocket.js')};\nexport const transports = { websocket: WS };`;
+      return [
+        `import { WS } from ${file('websocket.js')};`,
+        `import { Fetch } from ${file('polling-fetch.js')};`,
+        'export const transports = [WS, Fetch];',
+      ].join('\n');
     },
   };
 }
@@ -77,7 +105,7 @@ function loader(): Plugin {
 /** The panel: one ES module with Preact, socket.io-client and the UI, loaded by the loader with import(). */
 export default defineConfig({
   esbuild,
-  plugins: [websocketOnly(), jsonParser(), loader()],
+  plugins: [transportsAndLazyChunks(), jsonParser(), loader()],
   build: {
     ...minify,
     outDir: 'dist',
@@ -86,7 +114,9 @@ export default defineConfig({
     modulePreload: false,
     rollupOptions: {
       input: { panel: here('src/panel/main.tsx') },
-      preserveEntrySignatures: 'exports-only',
+      // The long-polling chunk takes WebSocket from the panel, which then exports it beside `mount`
+      // (rather than Rollup splitting the panel into a facade and a shared chunk).
+      preserveEntrySignatures: 'allow-extension',
       output: { format: 'es', entryFileNames: '[name]-[hash].js', chunkFileNames: '[name]-[hash].js' },
     },
   },

@@ -36,6 +36,7 @@ import { startWorkers, type Workers } from './jobs/workers.ts';
 import { processors } from './jobs/processors.ts';
 import { deliveries } from './delivery/listener.ts';
 import { requestTranscript } from './delivery/transcript-request.ts';
+import { earlierConversations, type EarlierConversations } from './history/earlier.ts';
 import type { Site, Visitor } from '@cascade/shared';
 import { rateLimiter, type RateLimiter } from './security/rate-limit.ts';
 import { consoleOrigin } from './security/origins.ts';
@@ -91,6 +92,8 @@ export type Core = {
   /** Puts an agent's chats on a site back in line. */
   handBack: (siteId: string, agentId: string) => Promise<void>;
   requestTranscript: (site: Site, visitor: Visitor, email: string) => Promise<void>;
+  /** A returning visitor's earlier conversations, read-only. */
+  earlier: EarlierConversations;
   workers: Workers | null;
   /** History in PostgreSQL: ended conversations, their messages, events, tickets, visitors. */
   db: Db;
@@ -264,6 +267,7 @@ export async function compose(config: Config, log: Log, http?: HttpServer): Prom
     handBack: (siteId, agentId) => handBack({ routing, conversations }, waterfall, siteId, agentId),
     requestTranscript: (site, visitor, email) =>
       requestTranscript({ ...outboxDeps, visitors, conversations, rates }, site, visitor, email),
+    earlier: earlierConversations({ conversations, messages, history }),
     workers,
     db,
     archive,

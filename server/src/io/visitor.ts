@@ -1,6 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import {
   BotFeedback,
+  EarlierList,
+  EarlierOpen,
   Escalate,
   Hello,
   KeepWaiting,
@@ -38,6 +40,7 @@ import { clientAddress, proxyTrust } from '../security/proxy.ts';
 import { typingThrottle } from '../security/typing-throttle.ts';
 import type { OriginLog } from '../security/origin-log.ts';
 import { inFlight } from './in-flight.ts';
+import type { EarlierConversations } from '../history/earlier.ts';
 
 /** What a visitor's socket keeps; `seen` is the conversation it last saw, a checked hint for the next message. */
 type VisitorData = { siteId: string; visitorId: string; token: string; ip: string; seen: string | null };
@@ -64,6 +67,7 @@ export type VisitorSocketDeps = ViewDeps & {
   requestTranscript: (site: Site, visitor: Visitor, email: string) => Promise<void>;
   /** Where the widget connected from, for the owner's "is it installed?" check. */
   origins: OriginLog;
+  earlier: EarlierConversations;
 };
 
 export function visitorNamespace(io: Server, d: VisitorSocketDeps, actions: VisitorActions, log: Logger) {
@@ -190,6 +194,14 @@ export function visitorNamespace(io: Server, d: VisitorSocketDeps, actions: Visi
     'messages:sync': handle(SyncMessages, async (p, s: VisitorSocket) => {
       const [, c] = await Promise.all([who(s), currentOf(s)]);
       return { messages: c ? toVisitorMessages(await d.messages.after(c.id, p.after)) : [] };
+    }),
+    'earlier:list': handle(EarlierList, async (_p, s: VisitorSocket) => {
+      const [, c] = await Promise.all([who(s), currentOf(s)]);
+      return { conversations: await d.earlier.list(s.data, c?.id ?? null) };
+    }),
+    'earlier:open': handle(EarlierOpen, async (p, s: VisitorSocket) => {
+      const [, c] = await Promise.all([who(s), currentOf(s)]);
+      return { messages: await d.earlier.open(s.data, c?.id ?? null, p.conversationId) };
     }),
     'bot:feedback': handle(BotFeedback, async (p, s: VisitorSocket) => {
       const { site, visitor } = await who(s);

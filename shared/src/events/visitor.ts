@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { AckFn } from '../ack.ts';
-import { EntryId, MessageId, VisitorId } from '../ids.ts';
+import { ConversationId, EntryId, MessageId, Timestamp, VisitorId } from '../ids.ts';
 import { Locale } from '../locale.ts';
 import { ConversationView } from '../conversation.ts';
 import { SendMessage } from '../message.ts';
@@ -54,6 +54,14 @@ export const TranscriptRequest = z.object({ email: z.email().max(254) });
 export const SetLocale = z.object({ locale: Locale });
 export const SyncMessages = z.object({ after: MessageId.nullable() });
 
+export const EarlierList = z.object({}).strict();
+export const EarlierOpen = z.object({ conversationId: ConversationId }).strict();
+/** One of a visitor's earlier conversations, as their list shows it: when, and how it began. */
+export const EarlierConversation = z
+  .object({ id: ConversationId, startedAt: Timestamp, firstLine: z.string().max(200) })
+  .strict();
+export type EarlierConversation = z.infer<typeof EarlierConversation>;
+
 export type ConversationReply = { conversation: ConversationView };
 
 export interface VisitorClientEvents {
@@ -70,6 +78,9 @@ export interface VisitorClientEvents {
   typing: (p: z.infer<typeof Typing>, ack?: AckFn) => void;
   'page:view': (p: z.infer<typeof PageViewInput>, ack?: AckFn) => void;
   'locale:set': (p: z.infer<typeof SetLocale>, ack?: AckFn) => void;
+  /** The visitor's conversations before the current one, newest first (read-only). */
+  'earlier:list': (p: z.infer<typeof EarlierList>, ack: AckFn<{ conversations: EarlierConversation[] }>) => void;
+  'earlier:open': (p: z.infer<typeof EarlierOpen>, ack: AckFn<{ messages: VisitorMessage[] }>) => void;
 }
 
 export interface VisitorServerEvents {

@@ -29,6 +29,7 @@ export const catalogue: Catalogue = {
   'queue.etaSoon': 'الانتظار: أقل من دقيقة.',
   'queue.nobody': 'لا يستطيع أحد الرد الآن.',
   'chat.new': 'محادثة جديدة',
+  'earlier.open': 'المحادثات السابقة',
   'event.escalated': 'جارٍ توصيلك بأحد الموظفين…',
   'event.claimed': 'انضم {name} إلى المحادثة.',
   'event.agent_left': 'غادر {name} المحادثة.',

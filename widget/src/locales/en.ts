@@ -29,6 +29,7 @@ export const catalogue = {
   'queue.etaSoon': 'Wait: under a minute.',
   'queue.nobody': 'Nobody can answer right now.',
   'chat.new': 'New conversation',
+  'earlier.open': 'Earlier conversations',
   'event.escalated': 'Connecting you with a person…',
   'event.claimed': '{name} joined the chat.',
   'event.agent_left': '{name} left the chat.',

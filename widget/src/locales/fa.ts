@@ -29,6 +29,7 @@ export const catalogue: Catalogue = {
   'queue.etaSoon': 'انتظار: کمتر از یک دقیقه.',
   'queue.nobody': 'اکنون کسی نمی‌تواند پاسخ دهد.',
   'chat.new': 'گفتگوی تازه',
+  'earlier.open': 'گفتگوهای پیشین',
   'event.escalated': 'در حال وصل کردن شما به یک همکار…',
   'event.claimed': '{name} به گفتگو پیوست.',
   'event.agent_left': '{name} گفتگو را ترک کرد.',

@@ -7,7 +7,7 @@ import type {
   VisitorServerEvents,
 } from '@cascade/shared';
 import { createResync, request as emitRequest, sendInOrder } from '@cascade/client-core';
-import { io, type Socket } from 'socket.io-client';
+import { io, type ManagerOptions, type Socket } from 'socket.io-client';
 import { isTransient, nextToSend } from '../outbox.ts';
 import { pageOf } from '../pages.ts';
 import type { KeyStore } from '../storage.ts';
@@ -20,6 +20,11 @@ export type Payload<E extends RequestName> = Parameters<Requests[E]>[0];
 export type Reply<E extends RequestName> = Parameters<NonNullable<Parameters<Requests[E]>[1]>>[0];
 
 const PAGE_CHECK_MS = 2_000;
+/**
+ * The chunk with WebSocket and HTTP long-polling (`transports`), made and resolved by the build;
+ * vite.config.ts says why it is imported by a name.
+ */
+const LONG_POLLING = 'cascade:long-polling';
 
 export interface ConnectionOptions {
   /** The folder widget.js came from; the socket lives at its origin, under its path. */
@@ -45,6 +50,9 @@ export function createConnection(options: ConnectionOptions) {
   let page = pageOf(location.href, document.title);
   /** The page view the server has; a reconnect on the same page is not a new view. */
   let reported: string | null = null;
+  /** WebSocket alone until one fails to open; then WebSocket with HTTP long-polling behind it. */
+  let transports: ManagerOptions['transports'] = ['websocket'];
+  let fallingBack = false;
 
   const dispatch = store.dispatch;
 
@@ -138,12 +146,25 @@ export function createConnection(options: ConnectionOptions) {
       dispatch({ type: 'link', link: 'blocked' });
       return;
     }
-    // A network failure: Socket.IO keeps trying by itself.
-    if (socket?.active) return;
+    // A network failure: Socket.IO keeps trying by itself, with long-polling from the next attempt.
+    if (socket?.active) return fallBack();
     // The server refused the handshake: drop what it did not accept, then try again later.
     if (code === 'invalid_payload') local.set('token', null);
     if (code === 'identity_invalid') identity = null;
     later(() => socket?.connect());
+  }
+
+  /** Loads the long-polling transport once, for the reconnects that follow a failed WebSocket. */
+  function fallBack(): void {
+    if (fallingBack) return;
+    fallingBack = true;
+    (import(LONG_POLLING) as Promise<{ transports: NonNullable<ManagerOptions['transports']> }>).then(
+      (chunk) => {
+        transports = chunk.transports;
+        if (socket) socket.io.opts.transports = transports;
+      },
+      () => (fallingBack = false),
+    );
   }
 
   function start(): void {
@@ -151,7 +172,9 @@ export function createConnection(options: ConnectionOptions) {
     dispatch({ type: 'link', link: 'connecting' });
     const s: Socket<VisitorServerEvents, VisitorClientEvents> = io(`${base.origin}/visitor`, {
       path: `${base.pathname}socket.io`,
-      transports: ['websocket'],
+      transports,
+      // Each attempt tries the next transport when one fails, so WebSocket stays the first choice.
+      tryAllTransports: true,
       // A function, so every reconnect sends the newest token and identity.
       auth: (cb) => cb(auth()),
     });
@@ -230,5 +253,5 @@ export function createConnection(options: ConnectionOptions) {
     socket = null;
   }
 
-  return { start, stop, send, retry, act, escalate, typing, identify, setLocale, watchPages };
+  return { start, stop, send, retry, request, act, escalate, typing, identify, setLocale, watchPages };
 }

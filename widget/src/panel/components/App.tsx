@@ -8,7 +8,6 @@ import { Chat, type ChatContext } from '../context.ts';
 import { trapTab } from '../focus.ts';
 import type { Store } from '../store.ts';
 import { Composer } from './Composer.tsx';
-import { EndOfChat } from './EndOfChat.tsx';
 import { Header } from './Header.tsx';
 import { MessageList } from './MessageList.tsx';
 import { QueueStatus } from './QueueStatus.tsx';
@@ -22,6 +21,13 @@ function useStore(store: Store) {
 
 /** Distance from the bottom within which new content keeps the view scrolled to the end. */
 const STICK_PX = 48;
+
+/** The earlier-conversations view's chunk, resolved by the build (vite.config.ts says why it is a name). */
+const EARLIER = 'cascade:earlier';
+type EarlierView = typeof import('../earlier/Earlier.tsx').Earlier;
+/** The end-of-chat card (ticket, rating, transcript): a chunk of its own, fetched once a chat ends. */
+const END_OF_CHAT = 'cascade:end-of-chat';
+type EndOfChatView = typeof import('./EndOfChat.tsx').EndOfChat;
 
 /** How the loader's "the visitor opened the chat" reaches the composer. */
 export type FocusTarget = { focus(): void };
@@ -46,6 +52,8 @@ export function App({
   const body = useRef<HTMLDivElement>(null);
   const input = useRef<HTMLTextAreaElement>(null);
   const stick = useRef(true);
+  const [Earlier, setEarlier] = useState<EarlierView | null>(null);
+  const [EndOfChat, setEndOfChat] = useState<EndOfChatView | null>(null);
 
   // Focus moves in when the visitor opens the panel (also before this code had loaded),
   // never when a new page restores it open.
@@ -70,6 +78,11 @@ export function App({
     },
   };
   const c = state.conversation;
+  const ended = !!c && isEnded(c);
+  useEffect(() => {
+    if (ended)
+      void (import(END_OF_CHAT) as Promise<{ EndOfChat: EndOfChatView }>).then((m) => setEndOfChat(() => m.EndOfChat));
+  }, [ended]);
   const left = state.site?.theme.position === 'left' ? ' left' : '';
   const unread = state.open ? 0 : unreadCount(state.messages, state.readUpTo);
 
@@ -94,7 +107,11 @@ export function App({
           else if (e.key === 'Tab' && panel.current) trapTab(e, panel.current);
         }}
       >
-        <Header />
+        <Header
+          earlier={() =>
+            void (import(EARLIER) as Promise<{ Earlier: EarlierView }>).then((m) => setEarlier(() => m.Earlier))
+          }
+        />
         {state.link === 'reconnecting' && (
           <p class="banner" role="status">
             {t('conn.reconnecting')}
@@ -105,27 +122,33 @@ export function App({
             {t('conn.blocked')}
           </p>
         )}
-        <div
-          class="body"
-          ref={body}
-          onScroll={(e) => {
-            const el = e.currentTarget;
-            stick.current = el.scrollHeight - el.scrollTop - el.clientHeight < STICK_PX;
-          }}
-        >
-          <MessageList />
-          {c?.state === 'queued' && c.queue && <QueueStatus queue={c.queue} />}
-          {(c?.state === 'offered_ticket' || (c?.state === 'queued' && c.queue?.available === false)) && (
-            <TicketOffer queue={c.queue} waiting={c.state === 'queued'} />
-          )}
-          {c && isEnded(c) && <EndOfChat key={c.id} conversation={c} />}
-        </div>
-        {failedIn === (c?.id ?? null) && (
-          <p class="error" role="alert">
-            {t('error.generic')}
-          </p>
+        {Earlier ? (
+          <Earlier back={() => setEarlier(null)} />
+        ) : (
+          <>
+            <div
+              class="body"
+              ref={body}
+              onScroll={(e) => {
+                const el = e.currentTarget;
+                stick.current = el.scrollHeight - el.scrollTop - el.clientHeight < STICK_PX;
+              }}
+            >
+              <MessageList />
+              {c?.state === 'queued' && c.queue && <QueueStatus queue={c.queue} />}
+              {(c?.state === 'offered_ticket' || (c?.state === 'queued' && c.queue?.available === false)) && (
+                <TicketOffer queue={c.queue} waiting={c.state === 'queued'} />
+              )}
+              {c && ended && EndOfChat && <EndOfChat key={c.id} conversation={c} />}
+            </div>
+            {failedIn === (c?.id ?? null) && (
+              <p class="error" role="alert">
+                {t('error.generic')}
+              </p>
+            )}
+            <Composer inputRef={input} />
+          </>
         )}
-        <Composer inputRef={input} />
       </div>
     </Chat.Provider>
   );

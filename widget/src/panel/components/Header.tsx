@@ -11,7 +11,8 @@ function status(t: T, conversation: ConversationView | null): string {
   return isEnded(conversation) ? t('event.resolved') : t('status.queued');
 }
 
-export function Header() {
+/** `earlier` opens the visitor's earlier conversations. */
+export function Header({ earlier }: { earlier: () => void }) {
   const { state, t, close } = useChat();
   const agent = state.conversation?.state === 'assigned' ? state.conversation.agent : null;
   return (
@@ -31,6 +32,9 @@ export function Header() {
         </h2>
         <p>{status(t, state.conversation)}</p>
       </div>
+      <button type="button" class="chip" onClick={earlier}>
+        {t('earlier.open')}
+      </button>
       <button type="button" class="icon" aria-label={t('panel.close')} onClick={close}>
         <CloseIcon />
       </button>

@@ -1,6 +1,6 @@
 import type { KbEntry } from '@cascade/shared';
 import { FALLBACK_CONFIDENCE, type ConfidenceModel } from './confidence.ts';
-import { blockWeightsFor, buildModel, FEATURE_COUNT, rank, type KbModel } from './kb-model.ts';
+import { buildModel, FEATURE_COUNT, rank, type KbModel } from './kb-model.ts';
 import { normalize } from './normalize.ts';
 import { OUT_OF_SCOPE_EXAMPLES } from './out-of-scope.ts';
 import { seededRandom } from './random.ts';
@@ -28,10 +28,9 @@ export const CALIBRATION_SHARES = { inScope: 1, nearby: 0.45, offTopic: 0.15 };
  * The fit is pulled towards these weights (an L2 penalty around them, as strong as
  * `PRIOR_STRENGTH` examples), so that a knowledge base with a few dozen phrasings keeps
  * a sensible curve and a large one follows its own data. They are about the mean of the fits
- * on CLINC150 with 3, 5 and 100 phrasings per entry; the two probability and similarity
- * margins start from 0 (no evidence either way until the knowledge base shows some).
+ * on CLINC150 with 3, 5 and 100 phrasings per entry.
  */
-const PRIOR = [1.5, 0.6, 0.05, 0.9, 1.0, 0.0, 0.8, 0, 0];
+const PRIOR = [1.5, 0.6, 0.05, 0.9, 1.0, 0.0, 0.8];
 const PRIOR_STRENGTH = 3;
 
 /** Shipped out-of-scope examples this close to a phrasing of the knowledge base are in scope for it. */
@@ -75,7 +74,6 @@ export function fitConfidence(
   full: KbModel,
 ): ConfidenceModel {
   const classes = entries.length;
-  const weights = blockWeightsFor(texts.length, classes);
   const folds = foldCount(texts.length);
   const period = Math.max(5, 2 * folds);
   const byEntry: number[][] = Array.from({ length: classes }, () => []);
@@ -133,7 +131,6 @@ export function fitConfidence(
       keep.map((p) => texts[p] as readonly string[]),
       keep.map((p) => labels[p] as number),
       classes,
-      weights,
     );
     for (const p of asked) ask(m, normalized[p] as string, labels[p] as number, inScope);
     byEntry.forEach((own, e) => {

@@ -1,11 +1,5 @@
 import { DEFAULT_TRAIN_OPTIONS, trainSoftmax, type SoftmaxModel } from './classifier.ts';
-import {
-  buildFeatureSpace,
-  DEFAULT_BLOCK_WEIGHTS,
-  type BlockWeights,
-  type FeatureSpace,
-  type SparseVector,
-} from './features.ts';
+import { buildFeatureSpace, type FeatureSpace, type SparseVector } from './features.ts';
 import { standardForms } from './dialects.ts';
 import { STOPWORDS } from './stopwords.ts';
 import { terms, words } from './tokens.ts';
@@ -38,16 +32,12 @@ export interface KbModel {
  * 1 (bias), ln score, similarity to the closest phrasing, ln classifier probability, margin of
  * the score over the best other candidate, share of the query's content words the entry's own
  * phrasings use, share of them the whole knowledge base knows (a word not used counts by the
- * share of its letter 3-grams that are, so that a typo is not taken for a new word), margin of
- * the classifier probability over the best other candidate's, and of the similarity likewise
- * (the two margins let the confidence tell "clearly this entry" from "this or its neighbour":
- * on CLINC150 validation with 3 and 5 phrasings per entry, seeds 1-3, 0.6-2.7 points more
- * in-scope questions answered at a 5% wrong-answer rate in five runs of six, 1.4 fewer in
- * one). The margins and coverages are out-of-scope evidence: a question about something near
- * a known entry ("gift wrapping" beside "gift cards") often ranks that entry first with a fair
- * score, but with a small margin or with a content word the entry never uses.
+ * share of its letter 3-grams that are, so that a typo is not taken for a new word). The last three are out-of-scope
+ * evidence: a question about something near a known entry ("gift wrapping" beside "gift
+ * cards") often ranks that entry first with a fair score, but with a small margin or with a
+ * content word the entry never uses.
  */
-export const FEATURE_COUNT = 9;
+export const FEATURE_COUNT = 7;
 
 export interface Candidate {
   entry: number;
@@ -94,35 +84,10 @@ const MAX_EPOCHS = 10;
 export const MAX_WEIGHTS = 2 ** 23;
 export const MAX_FEATURES = 2 ** 17;
 
-/**
- * With a handful of phrasings per entry, a pair of words is mostly seen once: as heavy as the
- * words themselves it ties a question to the one phrasing that shares a pair. At half weight,
- * CLINC150 validation with 3 and 5 phrasings per entry (seeds 1-3) ranked the right entry
- * first 0.2-1.5 points more often and, at a 5% wrong-answer rate, answered 0.3-3.6 points
- * more outright in five runs of six (0.5 fewer in one); with 100 phrasings per entry full
- * weight stayed slightly ahead, so it is kept from `FEW_PHRASINGS` on.
- */
-const FEW_PHRASING_BLOCK_WEIGHTS: BlockWeights = { ...DEFAULT_BLOCK_WEIGHTS, b: 0.5 };
-const FEW_PHRASINGS = 20;
-
-/**
- * Block weights for a knowledge base of `phrasings` phrasings over `classes` entries. Chosen
- * once for the whole knowledge base: the smaller indexes of the confidence fit use the same, so
- * that the curve is fitted on the scores the full index gives.
- */
-export function blockWeightsFor(phrasings: number, classes: number): BlockWeights {
-  return phrasings < FEW_PHRASINGS * classes ? FEW_PHRASING_BLOCK_WEIGHTS : DEFAULT_BLOCK_WEIGHTS;
-}
-
 /** `texts[i]` holds the terms of phrasing i, `labels[i]` its entry number (0 .. classes - 1). */
-export function buildModel(
-  texts: readonly (readonly string[])[],
-  labels: ArrayLike<number>,
-  classes: number,
-  weights: BlockWeights = blockWeightsFor(texts.length, classes),
-): KbModel {
+export function buildModel(texts: readonly (readonly string[])[], labels: ArrayLike<number>, classes: number): KbModel {
   const maxFeatures = Math.min(MAX_FEATURES, Math.floor(MAX_WEIGHTS / Math.max(1, classes)));
-  const { space, vectors } = buildFeatureSpace(texts, weights, maxFeatures);
+  const { space, vectors } = buildFeatureSpace(texts, undefined, maxFeatures);
   const epochs = Math.max(
     DEFAULT_TRAIN_OPTIONS.epochs,
     Math.min(MAX_EPOCHS, Math.round(EPOCH_BUDGET / Math.max(1, texts.length))),
@@ -242,8 +207,6 @@ export function rank(m: KbModel, normalized: string): Candidate[] {
       0,
       entryCoverage,
       kbCoverage,
-      0,
-      0,
     ];
     return { entry, probability, similarity: sim, score, features };
   });
@@ -251,17 +214,8 @@ export function rank(m: KbModel, normalized: string): Candidate[] {
   candidates.sort((a, b) => b.score - a.score || b.similarity - a.similarity);
   for (const c of candidates) {
     let other = 0;
-    let otherProbability = 0;
-    let otherSimilarity = 0;
-    for (const d of candidates) {
-      if (d === c) continue;
-      other = Math.max(other, d.score);
-      otherProbability = Math.max(otherProbability, d.probability);
-      otherSimilarity = Math.max(otherSimilarity, d.similarity);
-    }
+    for (const d of candidates) if (d !== c && d.score > other) other = d.score;
     c.features[4] = c.score - other;
-    c.features[7] = c.probability - otherProbability;
-    c.features[8] = c.similarity - otherSimilarity;
   }
   return candidates;
 }

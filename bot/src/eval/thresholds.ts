@@ -18,48 +18,22 @@ function argmax(values: ArrayLike<number>): number {
 }
 
 /**
- * Below this share of out-of-scope queries (or of in-scope ones) validation is "heavily
- * imbalanced": plain accuracy then mostly measures the larger side, and the rule weighs both
- * sides equally instead (see `chooseThresholds`).
- */
-export const IMBALANCED_SHARE = 0.25;
-
-/**
- * How much each validation query counts when choosing `suggest`: 1 each (plain accuracy, the
- * paper's rule), or, when validation is heavily imbalanced, 1 / (queries on its side), so that
- * the sum is the balanced score (in-scope accuracy + out-of-scope recall) / 2 up to a factor.
- */
-function queryWeights(validation: readonly Scored[]): Float64Array {
-  const outOfScope = validation.filter((v) => v.expected === null).length;
-  const inScope = validation.length - outOfScope;
-  const share = Math.min(outOfScope, inScope) / Math.max(1, validation.length);
-  return Float64Array.from(validation, (v) =>
-    share >= IMBALANCED_SHARE || share === 0 ? 1 : 1 / (v.expected === null ? outOfScope : inScope),
-  );
-}
-
-/**
  * Thresholds from validation data only. `suggest` is the answer-or-escalate threshold with
  * the best accuracy (out of scope counted as one more class), as in the paper's threshold
- * setting; below it the bot escalates. When validation is heavily imbalanced (CLINC150: 3,000
- * in-scope and 100 out-of-scope queries) that accuracy is almost only in-scope accuracy and
- * pushes `suggest` towards 0 with few phrasings per entry; then the balanced score is
- * maximised instead, which is what the production defaults aim at (`thresholds.ts`).
- * Validation accuracy is nearly flat over a wide range of thresholds and CLINC150 validation
- * has only 100 out-of-scope queries, so the single best point is mostly noise: the threshold
- * is the median of the best thresholds of bootstrap resamples of the validation set (bagging
- * the choice), which is stable.
+ * setting; below it the bot escalates. Validation accuracy is nearly flat over a wide range
+ * of thresholds and CLINC150 validation has only 100 out-of-scope queries, so the single
+ * best point is mostly noise: the threshold is the median of the best thresholds of
+ * bootstrap resamples of the validation set (bagging the choice), which is stable.
  * `answer` is the lowest threshold at or above `suggest` where outright answers are right at
  * least 97% of the time on validation; between the two the bot suggests.
  */
 export function chooseThresholds(validation: readonly Scored[]): BotThresholds {
-  const weight = queryWeights(validation);
-  // right[i * GRID.length + g]: how much validation query i counts if handled right at GRID[g].
-  const right = new Float64Array(validation.length * GRID.length);
+  // right[i * GRID.length + g]: is validation query i handled right at threshold GRID[g]?
+  const right = new Uint8Array(validation.length * GRID.length);
   GRID.forEach((t, g) => {
     validation.forEach((item, i) => {
       const one = tally([item], { answer: t, suggest: t });
-      right[i * GRID.length + g] = (one.answeredRight + one.outOfScopeEscalated) * (weight[i] as number);
+      right[i * GRID.length + g] = one.answeredRight + one.outOfScopeEscalated;
     });
   });
   const random = seededRandom(1);

@@ -85,7 +85,11 @@ async function send(u: Upload, validToken: boolean): Promise<Response> {
       : validToken
         ? { cookie: agent.cookie, 'x-cascade-csrf': agent.csrf }
         : {};
-  return fetch(`${h.url}${path}`, { method: 'PUT', headers: { 'content-type': u.type, ...auth }, body: u.bytes });
+  return fetch(`${h.url}${path}`, {
+    method: 'PUT',
+    headers: { 'content-type': u.type, ...auth },
+    body: new Uint8Array(u.bytes),
+  });
 }
 
 describe('fuzzing the upload routes', () => {

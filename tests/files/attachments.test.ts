@@ -214,6 +214,39 @@ describe('attachments', () => {
     visitor.close();
   });
 
+  it('starts a conversation with a message that is only a file', async () => {
+    const visitor = await h.visitor();
+    const up = await visitorUpload(h.url, visitor.token, 'first.png', await png());
+    const sent = await visitor.ok<{ message: VisitorMessage; conversation: ConversationView }>('message:send', {
+      clientMsgId: randomUUID(),
+      text: '',
+      attachments: [up.body.file.id],
+    });
+    expect(sent.conversation.state).toBe('bot');
+    expect(sent.message.attachments?.map((f) => f.name)).toEqual(['first.png']);
+    visitor.close();
+  });
+
+  it('keeps the file of an internal note from the visitor', async () => {
+    const { agent, visitor, conversationId } = await chat();
+    const up = await agentUpload(h.url, agent, conversationId, 'notes.txt', Buffer.from('refund approved by Sam'));
+    await agent.ok('chat:send', {
+      conversationId,
+      clientMsgId: randomUUID(),
+      text: '',
+      internal: true,
+      attachments: [up.body.file.id],
+    });
+    expect(await visitor.request('file:link', { fileId: up.body.file.id })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
+    expect(await agent.ok('file:link', { fileId: up.body.file.id })).toMatchObject({ file: { name: 'notes.txt' } });
+    await agent.ok('chat:resolve', { conversationId });
+    agent.close();
+    visitor.close();
+  });
+
   it('counts what a site stores', async () => {
     const usage = await h.cascade.files.records.usage(h.demo.siteId);
     expect(usage.files).toBeGreaterThan(0);

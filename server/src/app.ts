@@ -49,6 +49,7 @@ import { openApiRoutes } from './openapi/routes.ts';
 import { fileAccess } from './files/access.ts';
 import { agentUploadRoutes, visitorUploadRoutes } from './http/uploads.ts';
 import { fileDownloadRoutes } from './http/file-downloads.ts';
+import { attachmentUsageRoutes } from './http/attachment-usage.ts';
 
 /**
  * `demo` is the main demo site; `demos` has it and the second tenant. `setupLink`: the
@@ -208,6 +209,7 @@ export async function buildServer(config: Config): Promise<{ app: FastifyInstanc
     await api.register(kbMissedRoutes, { missed: missedReport(core.db, core.kb) });
     await api.register(kbPhrasingRoutes, { kb: core.kb, bots: core.bots });
     await api.register(agentUploadRoutes, uploadDeps);
+    await api.register(attachmentUsageRoutes, { records: core.files.records });
     await integrated.routes(api);
   });
   await app.register(visitorUploadRoutes, uploadDeps);

@@ -10,6 +10,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCascade, type Harness } from '../support/harness.ts';
 import { waitUntil } from '../support/waits.ts';
+import { restClient } from '../support/rest.ts';
 import { agentUpload, pdf, photoWithGps, png, visitorUpload } from './uploads.ts';
 
 let h: Harness;
@@ -248,8 +249,14 @@ describe('attachments', () => {
   });
 
   it('counts what a site stores', async () => {
-    const usage = await h.cascade.files.records.usage(h.demo.siteId);
-    expect(usage.files).toBeGreaterThan(0);
-    expect(usage.bytes).toBeGreaterThan(0);
+    const supervisor = restClient(h.url, await h.login('sara@cedar.example'));
+    const usage = await supervisor.get<{ files: number; bytes: number }>(
+      `/api/attachments/usage?siteId=${h.demo.siteId}`,
+    );
+    expect(usage.status).toBe(200);
+    expect(usage.body.files).toBeGreaterThan(0);
+    expect(usage.body.bytes).toBeGreaterThan(0);
+    const agent = restClient(h.url, await h.login(L1));
+    expect((await agent.get(`/api/attachments/usage?siteId=${h.demo.siteId}`)).status).toBe(403);
   });
 });

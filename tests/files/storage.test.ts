@@ -108,3 +108,27 @@ describe('a scan hook', () => {
     visitor.close();
   });
 });
+
+describe('a scanner that cannot be reached', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    // A port nothing listens on: one that was free a moment ago.
+    const probe = createServer();
+    await new Promise<void>((r) => probe.listen(0, '127.0.0.1', r));
+    const { port } = probe.address() as { port: number };
+    await new Promise<void>((r) => probe.close(() => r()));
+    h = await startCascade({ FILES_CLAMD_URL: `tcp://127.0.0.1:${port}` });
+  });
+  afterAll(async () => {
+    await h.close();
+  });
+
+  it('keeps no file it could not check', async () => {
+    const visitor = await h.visitor();
+    const up = await visitorUpload(h.url, visitor.token, 'a.txt', Buffer.from('unchecked'));
+    expect(up.status).toBe(503);
+    expect(up.body.error?.code).toBe('unavailable');
+    expect((await h.cascade.files.records.usage(h.demo.siteId)).files).toBe(0);
+    visitor.close();
+  });
+});

@@ -78,7 +78,11 @@ export function uploads(d: UploadsDeps) {
       if (known) return known;
       const type = await check(u.site, bytes);
       const ready = await prepare(bytes, type);
-      const verdict = await d.scanner.scan(ready.bytes);
+      // A file that cannot be checked is not kept: the scan fails closed.
+      const verdict = await d.scanner.scan(ready.bytes).catch((e: unknown) => {
+        d.log.error({ err: (e as Error).message }, 'the file scan failed');
+        throw new CascadeError('unavailable', 'files cannot be checked right now; please try again later');
+      });
       if (!verdict.clean) {
         d.log.warn({ siteId: u.site.id, reason: verdict.reason }, 'a scan refused a file');
         throw new CascadeError('file_rejected', 'this file was refused by a safety check');

@@ -9,7 +9,7 @@ import {
   type Agent,
   type Site,
 } from '@cascade/shared';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Config } from '../config.ts';
 import type { Files } from '../files/service.ts';
@@ -35,7 +35,7 @@ const VisitorToken = z.string().min(16).max(128);
 const VISITOR_UPLOAD = '/api/visitor/files/:uploadId';
 
 /** Stores the body for the uploader and answers with the file and its links. */
-async function store(d: UploadDeps, req: Parameters<typeof readUpload>[0], u: Uploader, uploadId: string) {
+async function store(d: UploadDeps, req: FastifyRequest, u: Uploader, uploadId: string) {
   const { name } = parse(UploadQuery, req.query);
   const settings = settingsOf(u.site);
   if (settings.allowedTypes.length === 0) throw new CascadeError('file_type_not_allowed', 'files cannot be sent here');

@@ -47,6 +47,7 @@ import { RETENTION_SWEEP, RETENTION_SWEEP_MS, archiveOnEnd } from './history/job
 import { retention as retentionOf, type Retention } from './history/retention.ts';
 import { historyReader, type HistoryReader } from './history/reader.ts';
 import { answerTags as answerTagsOf, type AnswerTags } from './history/answer-tags.ts';
+import { files as filesOf, type Files } from './files/service.ts';
 
 /**
  * Heap of the bot's build thread. The largest knowledge base allowed (KB_LIMITS) builds in
@@ -97,6 +98,8 @@ export type Core = {
   workers: Workers | null;
   /** History in PostgreSQL: ended conversations, their messages, events, tickets, visitors. */
   db: Db;
+  /** Attachments: their bytes (disk or S3), records and signed links. */
+  files: Files;
   archive: Archiver;
   retention: Retention;
   close(): Promise<void>;
@@ -135,6 +138,7 @@ export async function compose(config: Config, log: Log, http?: HttpServer): Prom
   const io = http ? new Server(http, ioOptions) : new Server(ioOptions);
 
   const k = keys(config.KEY_PREFIX);
+  const files = await filesOf({ config, redis, secretKey: k.filesSecret, db, log });
   const present = presence(redis, io, k, config.PRESENCE_TTL_SECONDS);
   const kb = kbStore(redis, k);
   const queues = createQueues(config);
@@ -145,7 +149,7 @@ export async function compose(config: Config, log: Log, http?: HttpServer): Prom
   const agents = agentStore(redis, k);
   const visitors = visitorStore(redis, k);
   const conversations = conversationStore(redis, k);
-  const messages = messageStore(redis, k);
+  const messages = messageStore(redis, k, files.links.message);
   const tickets = ticketStore(redis, k);
   const unread = unreadStore(redis, k);
   const routing = routingOf(redis, k);
@@ -154,7 +158,7 @@ export async function compose(config: Config, log: Log, http?: HttpServer): Prom
   const notify = socketNotifier(io, present, k);
   const events = domainEvents((e, event) => log.error({ err: e, event: event.type }, 'domain event listener failed'));
   const rates = rateLimiter(redis, config.KEY_PREFIX);
-  const history = historyReader(db);
+  const history = historyReader(db, files.links.message);
   const boards = boardPusher({ redis, keys: k, sites, conversations, agents, notify, log });
   await present.ready();
 
@@ -177,11 +181,11 @@ export async function compose(config: Config, log: Log, http?: HttpServer): Prom
   });
   const repair = repairs({ conversations, routing }, waterfall);
   const outboxDeps = { config, redis, keys: k, queues };
-  deliveries({ ...outboxDeps, events, sites, agents });
+  deliveries({ ...outboxDeps, events, sites, agents, mailLinks: files.mailLinks });
   const answerTags = answerTagsOf({ redis, keys: k, kb });
   const archive = archiver({ config, redis, keys: k, conversations, messages, tickets, visitors, answerTags, db });
   archiveOnEnd(events, queues);
-  const retention = retentionOf({ redis, keys: k, visitors, queues, db });
+  const retention = retentionOf({ redis, keys: k, visitors, queues, db, files });
   await kbSub.subscribe(k.kbChannel, (message) => {
     const [siteId = '', change] = message.split(' ');
     bots.invalidate(siteId, change);
@@ -191,6 +195,7 @@ export async function compose(config: Config, log: Log, http?: HttpServer): Prom
   const jobs = processors(
     {
       ...outboxDeps,
+      mailLinks: files.mailLinks,
       sites,
       tickets,
       messages,
@@ -257,11 +262,35 @@ export async function compose(config: Config, log: Log, http?: HttpServer): Prom
     answerTags,
     waterfall,
     visitorActions: visitorActions(
-      { ...views, config, redis, keys: k, conversations, bots, events, rates, repair, answerTags, tickets },
+      {
+        ...views,
+        config,
+        redis,
+        keys: k,
+        conversations,
+        bots,
+        events,
+        rates,
+        repair,
+        answerTags,
+        tickets,
+        fileRecords: files.records,
+      },
       waterfall,
     ),
     agentActions: agentActions(
-      { ...views, config, redis, keys: k, conversations, tickets, history, notify, statusTime: statusClock },
+      {
+        ...views,
+        config,
+        redis,
+        keys: k,
+        conversations,
+        tickets,
+        history,
+        notify,
+        statusTime: statusClock,
+        fileRecords: files.records,
+      },
       waterfall,
     ),
     handBack: (siteId, agentId) => handBack({ routing, conversations }, waterfall, siteId, agentId),
@@ -270,6 +299,7 @@ export async function compose(config: Config, log: Log, http?: HttpServer): Prom
     earlier: earlierConversations({ conversations, messages, history }),
     workers,
     db,
+    files,
     archive,
     retention,
     async close() {
@@ -282,6 +312,7 @@ export async function compose(config: Config, log: Log, http?: HttpServer): Prom
       await Promise.allSettled([kbSub.close(), pub.close(), sub.close()]);
       await redis.close();
       await db.close();
+      files.close();
     },
   };
 }

@@ -4,6 +4,7 @@ import {
   EarlierList,
   EarlierOpen,
   Escalate,
+  FileLinkRequest,
   Hello,
   KeepWaiting,
   LeaveEmail,
@@ -41,6 +42,7 @@ import { typingThrottle } from '../security/typing-throttle.ts';
 import type { OriginLog } from '../security/origin-log.ts';
 import { inFlight } from './in-flight.ts';
 import type { EarlierConversations } from '../history/earlier.ts';
+import type { FileAccess } from '../files/access.ts';
 
 /** What a visitor's socket keeps; `seen` is the conversation it last saw, a checked hint for the next message. */
 type VisitorData = { siteId: string; visitorId: string; token: string; ip: string; seen: string | null };
@@ -68,6 +70,7 @@ export type VisitorSocketDeps = ViewDeps & {
   /** Where the widget connected from, for the owner's "is it installed?" check. */
   origins: OriginLog;
   earlier: EarlierConversations;
+  fileAccess: FileAccess;
 };
 
 export function visitorNamespace(io: Server, d: VisitorSocketDeps, actions: VisitorActions, log: Logger) {
@@ -250,6 +253,9 @@ export function visitorNamespace(io: Server, d: VisitorSocketDeps, actions: Visi
       await d.visitors.update(s.data.siteId, s.data.visitorId, { locale: p.locale });
       return {};
     }),
+    'file:link': handle(FileLinkRequest, async (p, s: VisitorSocket) => ({
+      file: await d.fileAccess.forVisitor(s.data.siteId, s.data.visitorId, p.fileId),
+    })),
   } satisfies Record<keyof VisitorClientEvents, unknown>;
 
   /** One listener per socket for every request (Socket.IO calls it with the socket as `this`). */

@@ -7,6 +7,7 @@ import { SendMessage } from '../message.ts';
 import { VisitorMessage } from '../visitor-message.ts';
 import { PublicSiteConfig } from '../site.ts';
 import { PageUrl } from '../visitor.ts';
+import { FileLinkReply, FileLinkRequest } from '../attachment.ts';
 
 /** Sent in the Socket.IO handshake (`auth`) of the `/visitor` namespace. */
 export const VisitorAuth = z.object({
@@ -81,6 +82,8 @@ export interface VisitorClientEvents {
   /** The visitor's conversations before the current one, newest first (read-only). */
   'earlier:list': (p: z.infer<typeof EarlierList>, ack: AckFn<{ conversations: EarlierConversation[] }>) => void;
   'earlier:open': (p: z.infer<typeof EarlierOpen>, ack: AckFn<{ messages: VisitorMessage[] }>) => void;
+  /** New signed links for a file of the visitor's conversation. */
+  'file:link': (p: FileLinkRequest, ack: AckFn<FileLinkReply>) => void;
 }
 
 export interface VisitorServerEvents {

@@ -76,6 +76,7 @@ export function routes(f: Facts): Route[] {
       public: true,
     },
     { method: 'GET', path: '/api/auth/me' },
+    { method: 'GET', path: '/api/attachments/usage', query: site },
     { method: 'POST', path: '/api/auth/logout' },
     {
       method: 'POST',

@@ -18,6 +18,11 @@ import { visitorStore, type VisitorStore } from './store/visitors.ts';
 import { routing as routingOf, type Routing } from './routing/routing.ts';
 import { timers, type Timers } from './routing/timers.ts';
 import { boardPusher } from './routing/board.ts';
+import { allChats } from './routing/all-chats.ts';
+import { sweepSla } from './routing/sla-sweep.ts';
+import { viewerStore } from './store/viewers.ts';
+import { supervision as supervisionOf, type Supervision } from './waterfall/supervision.ts';
+import { viewPort } from './waterfall/view-port.ts';
 import { botService, type BotService } from './bot/service.ts';
 import { buildPool } from './bot/build-pool.ts';
 import { socketNotifier } from './io/rooms.ts';
@@ -30,7 +35,7 @@ import { visitorActions, type VisitorActions } from './waterfall/visitor-actions
 import { agentActions, type AgentActions } from './waterfall/agent-actions.ts';
 import type { Notifier } from './waterfall/notifier.ts';
 import { domainEvents, type DomainEvents } from './events.ts';
-import { PRESENCE_SWEEP_MS, REPAIR_SWEEP_MS, createQueues, type Queues } from './jobs/queues.ts';
+import { PRESENCE_SWEEP_MS, REPAIR_SWEEP_MS, SLA_SWEEP_MS, createQueues, type Queues } from './jobs/queues.ts';
 import { startWorkers, type Workers } from './jobs/workers.ts';
 import { processors } from './jobs/processors.ts';
 import { deliveries } from './delivery/listener.ts';
@@ -85,6 +90,8 @@ export type Core = {
   waterfall: Waterfall;
   visitorActions: VisitorActions;
   agentActions: AgentActions;
+  /** All chats, monitoring, take-over and who is looking at a chat. */
+  supervision: Supervision;
   /** Puts an agent's chats on a site back in line. */
   handBack: (siteId: string, agentId: string) => Promise<void>;
   requestTranscript: (site: Site, visitor: Visitor, email: string) => Promise<void>;
@@ -148,7 +155,19 @@ export async function compose(config: Config, log: Log, http?: HttpServer): Prom
   const events = domainEvents((e, event) => log.error({ err: e, event: event.type }, 'domain event listener failed'));
   const rates = rateLimiter(redis, config.KEY_PREFIX);
   const history = historyReader(db);
-  const boards = boardPusher({ redis, keys: k, sites, conversations, agents, notify, log });
+  const listDeps = { sites, routing, conversations, visitors, agents, messages };
+  const boards = boardPusher({
+    redis,
+    keys: k,
+    sites,
+    conversations,
+    agents,
+    notify,
+    log,
+    chats: (siteId) => allChats(listDeps, siteId),
+  });
+  // Every message and step changes a row of the all-chats list; the pusher batches them.
+  events.on((e) => Promise.resolve(boards.touch(e.conversation.siteId)));
   await present.ready();
 
   const waterfall = waterfallOf({
@@ -197,6 +216,7 @@ export async function compose(config: Config, log: Log, http?: HttpServer): Prom
       repair,
       archive,
       retention,
+      sla: (site) => sweepSla({ ...listDeps, redis, keys: k, events }, site),
     },
     waterfall,
   );
@@ -214,6 +234,7 @@ export async function compose(config: Config, log: Log, http?: HttpServer): Prom
       { every: REPAIR_SWEEP_MS },
       { name: 'repair-sweep', opts: once },
     );
+    await queues.timers.upsertJobScheduler('sla-sweep', { every: SLA_SWEEP_MS }, { name: 'sla-sweep', opts: once });
     await queues.history.upsertJobScheduler(
       RETENTION_SWEEP,
       { every: RETENTION_SWEEP_MS },
@@ -253,6 +274,16 @@ export async function compose(config: Config, log: Log, http?: HttpServer): Prom
     ),
     agentActions: agentActions(
       { ...views, config, redis, keys: k, conversations, tickets, history, notify },
+      waterfall,
+    ),
+    supervision: supervisionOf(
+      {
+        ...listDeps,
+        views: viewPort({ ...views, config }),
+        notify,
+        viewers: viewerStore(redis, k),
+        unread,
+      },
       waterfall,
     ),
     handBack: (siteId, agentId) => handBack({ routing, conversations }, waterfall, siteId, agentId),

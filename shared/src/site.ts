@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { SiteId, Timestamp } from './ids.ts';
 import { Locale } from './locale.ts';
+import { SlaPolicies } from './sla.ts';
 
 export const Skill = z.string().regex(/^[a-z][a-z0-9_-]{0,31}$/, 'skill must be lower-case letters, digits, _ or -');
 export type Skill = z.infer<typeof Skill>;
@@ -101,6 +102,8 @@ export const SiteSettings = z.object({
   requireIdentity: z.boolean(),
   priorityRules: z.array(PriorityRule).max(20),
   sinks: Sinks,
+  /** Response and resolution targets per priority; a priority without a policy has no clocks. */
+  slaPolicies: SlaPolicies.optional(),
 });
 export type SiteSettings = z.infer<typeof SiteSettings>;
 

@@ -66,6 +66,10 @@ export function keys(prefix: string) {
     transcriptRequests: (s: string, v: string) => `${site(s)}:visitor:${v}:transcripts`,
     conversation: (c: string) => `${conv(c)}:conv`,
     messages: (c: string) => `${conv(c)}:msgs`,
+    /** Consoles with the chat open (socketId -> agent), for the collision warning. */
+    viewers: (c: string) => `${conv(c)}:viewers`,
+    /** The SLA clocks of the chat already reported as breached (kind:dueAt), each sent once. */
+    slaBreaches: (c: string) => `${conv(c)}:sla`,
     dedupe: (c: string) => `${conv(c)}:dedupe`,
     /** Tags a live conversation gathered from the entries the bot answered it from, until it is archived. */
     conversationTags: (c: string) => `${conv(c)}:tags`,

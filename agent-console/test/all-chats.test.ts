@@ -34,7 +34,7 @@ describe('the all-chats list', () => {
     expect(filterChoices(rows)).toEqual({ skills: ['billing', 'general'], agents: [sara] });
   });
 
-  it('shows the clock that falls due first, and keeps a waiting chat\'s wait running', () => {
+  it("shows the clock that falls due first, and keeps a waiting chat's wait running", () => {
     expect(nextClock([])).toBeNull();
     expect(
       nextClock([

@@ -72,7 +72,11 @@ describe('the settings form', () => {
       [{ answerThreshold: '1.2' }, 'answerThreshold', 'threshold'],
       [{ supportEmail: 'not-an-email' }, 'supportEmail', 'email'],
       [{ webhookUrl: 'ftp://x' }, 'webhookUrl', 'url'],
-      [{ slaPolicies: [{ priority: '0', firstResponse: 'soon', nextReply: '', resolution: '' }] }, 'slaPolicies', 'number'],
+      [
+        { slaPolicies: [{ priority: '0', firstResponse: 'soon', nextReply: '', resolution: '' }] },
+        'slaPolicies',
+        'number',
+      ],
       [
         {
           slaPolicies: [
@@ -107,7 +111,9 @@ describe('the settings form', () => {
       }),
     ).toEqual({
       ok: true,
-      patch: { slaPolicies: [{ priority: 5, firstResponseSeconds: 120, nextReplySeconds: 30, resolutionSeconds: null }] },
+      patch: {
+        slaPolicies: [{ priority: 5, firstResponseSeconds: 120, nextReplySeconds: 30, resolutionSeconds: null }],
+      },
     });
   });
 });

@@ -167,7 +167,10 @@ export async function compose(config: Config, log: Log, http?: HttpServer): Prom
     chats: (siteId) => allChats(listDeps, siteId),
   });
   // Every message and step changes a row of the all-chats list; the pusher batches them.
-  events.on((e) => Promise.resolve(boards.touch(e.conversation.siteId)));
+  events.on((e) => {
+    boards.touch(e.conversation.siteId);
+    return Promise.resolve();
+  });
   await present.ready();
 
   const waterfall = waterfallOf({

@@ -107,7 +107,7 @@ describe('supervision numbers', () => {
     ]);
   });
 
-  it('ends the first agent\'s handle time where a take-over begins the next one\'s', () => {
+  it("ends the first agent's handle time where a take-over begins the next one's", () => {
     const s = summarise(
       [
         ev('claimed', 'c1', 0, { from: 'queued', to: 'assigned' }),

@@ -63,7 +63,9 @@ describe('supervision in the console', () => {
       await showsText(lina.getByRole('log'), 'Offer the express resend');
 
       // Reassigning to an agent at her limit is refused, and says why.
-      await boss.getByRole('combobox', { name: en['monitor.reassignTo'] }).selectOption({ label: 'Nika Full (1 of 1)' });
+      await boss
+        .getByRole('combobox', { name: en['monitor.reassignTo'] })
+        .selectOption({ label: 'Nika Full (1 of 1)' });
       await boss.getByRole('button', { name: en['monitor.reassign'] }).click();
       await showsText(boss.getByRole('alert'), 'Nika Full is at their chat limit');
 

@@ -113,7 +113,10 @@ describe('supervision over real sockets', () => {
       (x) => x.payload.type === 'sla.breached' && x.payload.data.conversation.id === id,
       30_000,
     );
-    expect(hit.payload).toMatchObject({ type: 'sla.breached', data: { kind: 'first_response', agent: { name: 'Lale' } } });
+    expect(hit.payload).toMatchObject({
+      type: 'sla.breached',
+      data: { kind: 'first_response', agent: { name: 'Lale' } },
+    });
 
     // A second chat's breach comes from a later sweep, which found the first one again and sent nothing.
     const other = await h.visitor();

@@ -967,7 +967,8 @@ export const en = {
   'viewers.also': 'Also viewing: {names}',
   'viewers.join': ', ',
   'settings.field.slaPolicies': 'SLA targets (minutes of business hours)',
-  'settings.hint.sla': 'Per priority: the first reply, each next reply and the resolution. Leave a target empty for no promise.',
+  'settings.hint.sla':
+    'Per priority: the first reply, each next reply and the resolution. Leave a target empty for no promise.',
   'settings.noSla': 'No SLA targets.',
   'settings.sla.firstResponse': 'First reply',
   'settings.sla.nextReply': 'Next reply',

@@ -76,8 +76,8 @@ export function boardPusher(
         board(d, siteId).then((b) => d.notify.toSiteSupervisors(siteId, 'board:update', { siteId, board: b })),
         d.chats(siteId).then((list) => d.notify.toSiteSupervisors(siteId, 'chats:update', list)),
       ]).catch((e: unknown) => {
-          if (!stopped) d.log.warn({ err: e }, 'board update failed');
-        });
+        if (!stopped) d.log.warn({ err: e }, 'board update failed');
+      });
     }, delayMs);
     timer.unref();
     pending.set(siteId, timer);

@@ -1,4 +1,11 @@
-import { CascadeError, type Agent, type AllChats, type ChatViewers, type Conversation, type TakeOver } from '@cascade/shared';
+import {
+  CascadeError,
+  type Agent,
+  type AllChats,
+  type ChatViewers,
+  type Conversation,
+  type TakeOver,
+} from '@cascade/shared';
 import type { AgentStore } from '../store/agents.ts';
 import type { ConversationStore } from '../store/conversations.ts';
 import type { SiteStore } from '../store/sites.ts';

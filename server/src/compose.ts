@@ -21,6 +21,7 @@ import { boardPusher } from './routing/board.ts';
 import { allChats } from './routing/all-chats.ts';
 import { sweepSla } from './routing/sla-sweep.ts';
 import { viewerStore } from './store/viewers.ts';
+import { listInterest } from './store/list-interest.ts';
 import { supervision as supervisionOf, type Supervision } from './waterfall/supervision.ts';
 import { viewPort } from './waterfall/view-port.ts';
 import { botService, type BotService } from './bot/service.ts';
@@ -156,6 +157,7 @@ export async function compose(config: Config, log: Log, http?: HttpServer): Prom
   const rates = rateLimiter(redis, config.KEY_PREFIX);
   const history = historyReader(db);
   const listDeps = { sites, routing, conversations, visitors, agents, messages };
+  const interest = listInterest(redis, k);
   const boards = boardPusher({
     redis,
     keys: k,
@@ -165,6 +167,7 @@ export async function compose(config: Config, log: Log, http?: HttpServer): Prom
     notify,
     log,
     chats: (siteId) => allChats(listDeps, siteId),
+    chatsWanted: (siteId) => interest.wanted(siteId),
   });
   // Every message and step changes a row of the all-chats list; the pusher batches them.
   events.on((e) => {
@@ -285,6 +288,7 @@ export async function compose(config: Config, log: Log, http?: HttpServer): Prom
         views: viewPort({ ...views, config }),
         notify,
         viewers: viewerStore(redis, k),
+        interest,
         unread,
       },
       waterfall,

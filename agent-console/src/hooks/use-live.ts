@@ -18,6 +18,8 @@ export function useLive<T>(
   connection: Connection,
   load: () => Promise<T>,
   subscribe: (push: (value: T) => void) => () => void,
+  /** Fetches again this often as well, for a server that pushes only to those who asked lately. */
+  refreshMs?: number,
 ): Live<T> {
   const [live, setLive] = useState<Live<T>>({ value: null, receivedAt: 0, error: null });
   useEffect(() => {
@@ -26,22 +28,26 @@ export function useLive<T>(
   useEffect(() => {
     if (connection !== 'online') return;
     let current = true;
-    let pushed = false;
-    const off = subscribe((value) => {
-      pushed = true;
-      setLive({ value, receivedAt: Date.now(), error: null });
-    });
-    load()
-      .then((value) => {
-        // A push that arrived while this was on its way is newer than it.
-        if (current && !pushed) setLive({ value, receivedAt: Date.now(), error: null });
-      })
-      .catch((e: unknown) => current && setLive((l) => ({ ...l, error: e instanceof Error ? e.message : String(e) })));
+    const off = subscribe((value) => setLive({ value, receivedAt: Date.now(), error: null }));
+    const fetchNow = () => {
+      let pushedSince = false;
+      const offPush = subscribe(() => (pushedSince = true));
+      load()
+        .then((value) => {
+          // A push that arrived while this was on its way is newer than it.
+          if (current && !pushedSince) setLive({ value, receivedAt: Date.now(), error: null });
+        })
+        .catch((e: unknown) => current && setLive((l) => ({ ...l, error: e instanceof Error ? e.message : String(e) })))
+        .finally(offPush);
+    };
+    fetchNow();
+    const timer = refreshMs ? setInterval(fetchNow, refreshMs) : undefined;
     return () => {
       current = false;
+      clearInterval(timer);
       off();
     };
     // `load` and `subscribe` are made anew on each render; what they read is named by `key`.
-  }, [key, connection]);
+  }, [key, connection, refreshMs]);
   return live;
 }

@@ -53,6 +53,8 @@ export function keys(prefix: string) {
     intents: (s: string) => `${site(s)}:intents`,
     /** Marks one transition (conversation, version) as counted in the event stream. */
     eventOnce: (s: string, c: string, version: number) => `${site(s)}:evonce:${c}:${version}`,
+    /** Set while a console has the site's all-chats list open (see store/list-interest.ts). */
+    allChatsWanted: (s: string) => `${site(s)}:allchats-wanted`,
     agentChats: (s: string, a: string) => `${site(s)}:chats:${a}`,
     handleTimes: (s: string, skill: string) => `${site(s)}:handle:${skill}`,
     tickets: (s: string) => `${site(s)}:tickets`,

@@ -62,7 +62,13 @@ export async function board(d: BoardDeps, siteId: string): Promise<Board> {
  * however busy the site.
  */
 export function boardPusher(
-  d: BoardDeps & { notify: Notifier; log: Log; chats: (siteId: string) => Promise<AllChats> },
+  d: BoardDeps & {
+    notify: Notifier;
+    log: Log;
+    chats: (siteId: string) => Promise<AllChats>;
+    /** Whether a console has the all-chats list open: only then is it built. */
+    chatsWanted: (siteId: string) => Promise<boolean>;
+  },
   delayMs = 250,
 ) {
   const pending = new Map<string, NodeJS.Timeout>();
@@ -74,7 +80,9 @@ export function boardPusher(
       pending.delete(siteId);
       Promise.all([
         board(d, siteId).then((b) => d.notify.toSiteSupervisors(siteId, 'board:update', { siteId, board: b })),
-        d.chats(siteId).then((list) => d.notify.toSiteSupervisors(siteId, 'chats:update', list)),
+        d.chatsWanted(siteId).then(async (wanted) => {
+          if (wanted) d.notify.toSiteSupervisors(siteId, 'chats:update', await d.chats(siteId));
+        }),
       ]).catch((e: unknown) => {
         if (!stopped) d.log.warn({ err: e }, 'board update failed');
       });

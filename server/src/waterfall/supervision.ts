@@ -11,6 +11,7 @@ import type { ConversationStore } from '../store/conversations.ts';
 import type { SiteStore } from '../store/sites.ts';
 import type { UnreadStore } from '../store/unread.ts';
 import type { ViewerStore } from '../store/viewers.ts';
+import type { ListInterest } from '../store/list-interest.ts';
 import type { Routing } from '../routing/routing.ts';
 import { allChats, type AllChatsDeps } from '../routing/all-chats.ts';
 import type { Notifier } from './notifier.ts';
@@ -25,6 +26,7 @@ export type SupervisionDeps = AllChatsDeps & {
   views: Pick<Views, 'chatSummary'>;
   notify: Pick<Notifier, 'toAgent' | 'agentConnected' | 'toChatWatchers'>;
   viewers: ViewerStore;
+  interest: Pick<ListInterest, 'want'>;
   unread?: Pick<UnreadStore, 'add'>;
 };
 
@@ -54,8 +56,10 @@ export function supervision(d: SupervisionDeps, w: Pick<Waterfall, 'apply' | 'to
   }
 
   return {
+    /** The site's open chats; asking also keeps the list pushed as it changes (`chats:update`). */
     async list(agent: Agent, siteId: string): Promise<AllChats> {
       supervisorOf(agent, siteId);
+      await d.interest.want(siteId);
       return allChats(d, siteId);
     },
 

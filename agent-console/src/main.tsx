@@ -7,6 +7,7 @@ import './styles/admin.css';
 import './styles/setup.css';
 import './styles/account.css';
 import './styles/history.css';
+import './styles/supervision.css';
 
 const root = document.getElementById('app');
 if (root) render(<App />, root);

@@ -106,6 +106,8 @@ export function metricsSummary(overrides: Partial<MetricsSummary> = {}): Metrics
     csat: { ratings: 3, satisfied: 2, score: 2 / 3 },
     csatBySkill: { general: { ratings: 3, satisfied: 2 } },
     csatByLevel: { '1': { ratings: 3, satisfied: 2 } },
+    slaBreaches: { first_response: 0, next_reply: 0, resolution: 0 },
+    waitAccuracy: [],
     funnel: { bot: 8, level1: 5, level2: 1, level3: 0, ticket: 1 },
     agents: [],
     series: [],

@@ -15,6 +15,8 @@ describe('routes', () => {
     expect(parseRoute('#/conversations')).toEqual({ view: 'conversations' });
     expect(parseRoute('#/conversations/c_42')).toEqual({ view: 'conversation', conversationId: 'c_42' });
     expect(parseRoute('#/audit')).toEqual({ view: 'audit' });
+    expect(parseRoute('#/supervise')).toEqual({ view: 'supervise' });
+    expect(parseRoute('#/supervise/c_42')).toEqual({ view: 'monitor', conversationId: 'c_42' });
   });
 
   it('falls back to the chats for anything unknown', () => {

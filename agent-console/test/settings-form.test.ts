@@ -72,6 +72,21 @@ describe('the settings form', () => {
       [{ answerThreshold: '1.2' }, 'answerThreshold', 'threshold'],
       [{ supportEmail: 'not-an-email' }, 'supportEmail', 'email'],
       [{ webhookUrl: 'ftp://x' }, 'webhookUrl', 'url'],
+      [
+        { slaPolicies: [{ priority: '0', firstResponse: 'soon', nextReply: '', resolution: '' }] },
+        'slaPolicies',
+        'number',
+      ],
+      [
+        {
+          slaPolicies: [
+            { priority: '2', firstResponse: '5', nextReply: '', resolution: '' },
+            { priority: '2', firstResponse: '1', nextReply: '', resolution: '' },
+          ],
+        },
+        'slaPolicies',
+        'duplicate',
+      ],
     ];
     for (const [change, field, kind] of cases) {
       expect(settingsPatch(s, { ...settingsForm(s), ...change }), field).toEqual({
@@ -79,5 +94,26 @@ describe('the settings form', () => {
         problem: { field, kind },
       });
     }
+  });
+
+  it('reads SLA targets as minutes, keeps exact seconds set elsewhere, and can remove them all', () => {
+    const s = site({
+      slaPolicies: [{ priority: 0, firstResponseSeconds: 90, nextReplySeconds: null, resolutionSeconds: 3600 }],
+    });
+    const form = settingsForm(s);
+    expect(form.slaPolicies).toEqual([{ priority: '0', firstResponse: '1.5', nextReply: '', resolution: '60' }]);
+    expect(settingsPatch(s, form)).toEqual({ ok: true, patch: {} });
+    expect(settingsPatch(s, { ...form, slaPolicies: [] })).toEqual({ ok: true, patch: { slaPolicies: [] } });
+    expect(
+      settingsPatch(site(), {
+        ...settingsForm(site()),
+        slaPolicies: [{ priority: '5', firstResponse: '2', nextReply: '0.5', resolution: '' }],
+      }),
+    ).toEqual({
+      ok: true,
+      patch: {
+        slaPolicies: [{ priority: 5, firstResponseSeconds: 120, nextReplySeconds: 30, resolutionSeconds: null }],
+      },
+    });
   });
 });

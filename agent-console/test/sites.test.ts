@@ -10,13 +10,21 @@ const site = (id: string, role: SiteRef['role']): SiteRef => ({
 });
 
 describe('sections by role', () => {
-  it('gives agents the inbox, tickets and past conversations, supervisors the dashboard too, admins everything', () => {
+  it('gives agents the inbox, tickets and past conversations, supervisors all chats and the dashboard too, admins everything', () => {
     expect(sectionsFor('agent')).toEqual(['chats', 'tickets', 'conversations']);
-    expect(sectionsFor('supervisor')).toEqual(['chats', 'tickets', 'conversations', 'dashboard', 'missed']);
+    expect(sectionsFor('supervisor')).toEqual([
+      'chats',
+      'tickets',
+      'conversations',
+      'supervise',
+      'dashboard',
+      'missed',
+    ]);
     expect(sectionsFor('admin')).toEqual([
       'chats',
       'tickets',
       'conversations',
+      'supervise',
       'dashboard',
       'missed',
       'kb',
@@ -32,6 +40,7 @@ describe('sections by role', () => {
     expect(neededRole('kb')).toBe('admin');
     expect(neededRole('audit')).toBe('admin');
     expect(neededRole('missed')).toBe('supervisor');
+    expect(neededRole('supervise')).toBe('supervisor');
   });
 
   it('files a ticket page under tickets', () => {

@@ -19,6 +19,12 @@ import { routing as routingOf, type Routing } from './routing/routing.ts';
 import { timers, type Timers } from './routing/timers.ts';
 import { boardPusher } from './routing/board.ts';
 import { statusTime, type StatusTime } from './store/status-time.ts';
+import { allChats } from './routing/all-chats.ts';
+import { sweepSla } from './routing/sla-sweep.ts';
+import { viewerStore } from './store/viewers.ts';
+import { listInterest } from './store/list-interest.ts';
+import { supervision as supervisionOf, type Supervision } from './waterfall/supervision.ts';
+import { viewPort } from './waterfall/view-port.ts';
 import { botService, type BotService } from './bot/service.ts';
 import { buildPool } from './bot/build-pool.ts';
 import { socketNotifier } from './io/rooms.ts';
@@ -31,7 +37,7 @@ import { visitorActions, type VisitorActions } from './waterfall/visitor-actions
 import { agentActions, type AgentActions } from './waterfall/agent-actions.ts';
 import type { Notifier } from './waterfall/notifier.ts';
 import { domainEvents, type DomainEvents } from './events.ts';
-import { PRESENCE_SWEEP_MS, REPAIR_SWEEP_MS, createQueues, type Queues } from './jobs/queues.ts';
+import { PRESENCE_SWEEP_MS, REPAIR_SWEEP_MS, SLA_SWEEP_MS, createQueues, type Queues } from './jobs/queues.ts';
 import { startWorkers, type Workers } from './jobs/workers.ts';
 import { processors } from './jobs/processors.ts';
 import { deliveries } from './delivery/listener.ts';
@@ -90,6 +96,8 @@ export type Core = {
   waterfall: Waterfall;
   visitorActions: VisitorActions;
   agentActions: AgentActions;
+  /** All chats, monitoring, take-over and who is looking at a chat. */
+  supervision: Supervision;
   /** Puts an agent's chats on a site back in line. */
   handBack: (siteId: string, agentId: string) => Promise<void>;
   requestTranscript: (site: Site, visitor: Visitor, email: string) => Promise<void>;
@@ -159,7 +167,24 @@ export async function compose(config: Config, log: Log, http?: HttpServer): Prom
   const events = domainEvents((e, event) => log.error({ err: e, event: event.type }, 'domain event listener failed'));
   const rates = rateLimiter(redis, config.KEY_PREFIX);
   const history = historyReader(db, files.links.message);
-  const boards = boardPusher({ redis, keys: k, sites, conversations, agents, notify, log });
+  const listDeps = { sites, routing, conversations, visitors, agents, messages };
+  const interest = listInterest(redis, k);
+  const boards = boardPusher({
+    redis,
+    keys: k,
+    sites,
+    conversations,
+    agents,
+    notify,
+    log,
+    chats: (siteId) => allChats(listDeps, siteId),
+    chatsWanted: (siteId) => interest.wanted(siteId),
+  });
+  // Every message and step changes a row of the all-chats list; the pusher batches them.
+  events.on((e) => {
+    boards.touch(e.conversation.siteId);
+    return Promise.resolve();
+  });
   await present.ready();
 
   const waterfall = waterfallOf({
@@ -210,6 +235,7 @@ export async function compose(config: Config, log: Log, http?: HttpServer): Prom
       repair,
       archive,
       retention,
+      sla: (site) => sweepSla({ ...listDeps, redis, keys: k, events }, site),
     },
     waterfall,
   );
@@ -227,6 +253,7 @@ export async function compose(config: Config, log: Log, http?: HttpServer): Prom
       { every: REPAIR_SWEEP_MS },
       { name: 'repair-sweep', opts: once },
     );
+    await queues.timers.upsertJobScheduler('sla-sweep', { every: SLA_SWEEP_MS }, { name: 'sla-sweep', opts: once });
     await queues.history.upsertJobScheduler(
       RETENTION_SWEEP,
       { every: RETENTION_SWEEP_MS },
@@ -290,6 +317,17 @@ export async function compose(config: Config, log: Log, http?: HttpServer): Prom
         notify,
         statusTime: statusClock,
         fileRecords: files.records,
+      },
+      waterfall,
+    ),
+    supervision: supervisionOf(
+      {
+        ...listDeps,
+        views: viewPort({ ...views, config }),
+        notify,
+        viewers: viewerStore(redis, k),
+        interest,
+        unread,
       },
       waterfall,
     ),

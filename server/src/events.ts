@@ -1,4 +1,4 @@
-import type { Conversation, Message, Ticket } from '@cascade/shared';
+import type { Conversation, Message, SlaKind, Ticket } from '@cascade/shared';
 
 /** What happened, for whoever outside the waterfall cares (webhooks, emails, numbers). */
 export type DomainEvent =
@@ -14,7 +14,9 @@ export type DomainEvent =
   /** `waitedSince`: when the wait that the claim ended began (null when a repair finishes the claim). */
   | { type: 'conversation.assigned'; conversation: Conversation; waitedSince: number | null }
   /** `fromAgentId` is unknown (null) when a repair finishes the transfer. */
-  | { type: 'conversation.transferred'; conversation: Conversation; fromAgentId: string | null; note: string | null };
+  | { type: 'conversation.transferred'; conversation: Conversation; fromAgentId: string | null; note: string | null }
+  /** A clock of the site's SLA policy ran out; raised once per clock (`dueAt` tells a later one apart). */
+  | { type: 'sla.breached'; conversation: Conversation; kind: SlaKind; dueAt: number };
 
 export type DomainEventListener = (e: DomainEvent) => Promise<void>;
 

@@ -191,6 +191,9 @@ export function fakeWorld() {
       toSiteAgents: (siteId, event, ...args) => {
         seen.pushes.push({ to: `site:${siteId}`, event, payload: args[0] });
       },
+      toChatWatchers: (conversationId, _except, event, ...args) => {
+        seen.pushes.push({ to: `chat:${conversationId}`, event, payload: args[0] });
+      },
     },
     events: {
       emit: (e) => {

@@ -102,6 +102,23 @@ export const MetricsSummary = z.object({
   /** CSAT counted per skill and per level reached. */
   csatBySkill: z.record(z.string(), z.object({ ratings: z.number().int(), satisfied: z.number().int() })),
   csatByLevel: z.record(z.string(), z.object({ ratings: z.number().int(), satisfied: z.number().int() })),
+  /** SLA clocks that ran out, by kind. */
+  slaBreaches: z.object({
+    first_response: z.number().int(),
+    next_reply: z.number().int(),
+    resolution: z.number().int(),
+  }),
+  /** Per skill: the wait visitors were first promised against the wait they had, for chats that got an agent. */
+  waitAccuracy: z.array(
+    z.object({
+      skill: z.string(),
+      chats: z.number().int(),
+      predictedP50Seconds: z.number().nullable(),
+      actualP50Seconds: z.number().nullable(),
+      /** The median of |actual - predicted|. */
+      errorP50Seconds: z.number().nullable(),
+    }),
+  ),
   funnel: z.object({
     bot: z.number().int(),
     level1: z.number().int(),

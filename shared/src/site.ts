@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { SiteId, Timestamp } from './ids.ts';
 import { Locale } from './locale.ts';
 import { AttachmentSettings } from './attachment.ts';
+import { SlaPolicies } from './sla.ts';
 
 export const Skill = z.string().regex(/^[a-z][a-z0-9_-]{0,31}$/, 'skill must be lower-case letters, digits, _ or -');
 export type Skill = z.infer<typeof Skill>;
@@ -109,6 +110,8 @@ export const SiteSettings = z.object({
   sinks: Sinks,
   /** Which files visitors and agents may send; absent means DEFAULT_ATTACHMENT_SETTINGS. */
   attachments: AttachmentSettings.optional(),
+  /** Response and resolution targets per priority; a priority without a policy has no clocks. */
+  slaPolicies: SlaPolicies.optional(),
 });
 export type SiteSettings = z.infer<typeof SiteSettings>;
 

@@ -4,6 +4,7 @@ import { AgentId, ConversationId, DeliveryId, SiteId, TicketId, Timestamp } from
 import { Message } from './message.ts';
 import { Level, Skill } from './site.ts';
 import { Ticket } from './ticket.ts';
+import { SlaKind } from './sla.ts';
 
 /** What a site's webhook hears about; the `X-Cascade-Event` header carries the same name. */
 export const WebhookEventType = z.enum([
@@ -15,6 +16,7 @@ export const WebhookEventType = z.enum([
   'message.created',
   'conversation.assigned',
   'conversation.transferred',
+  'sla.breached',
 ]);
 export type WebhookEventType = z.infer<typeof WebhookEventType>;
 
@@ -68,6 +70,12 @@ export const WebhookPayload = z.discriminatedUnion('type', [
     ...envelope,
     type: z.literal('conversation.transferred'),
     data: z.object({ conversation: Conversation, from: WebhookAgent.nullable(), note: z.string().nullable() }),
+  }),
+  /** A promise of the site's SLA policy fell due unkept; sent once per clock. `agent` had the chat then. */
+  z.object({
+    ...envelope,
+    type: z.literal('sla.breached'),
+    data: z.object({ conversation: Conversation, kind: SlaKind, dueAt: Timestamp, agent: WebhookAgent.nullable() }),
   }),
 ]);
 export type WebhookPayload = z.infer<typeof WebhookPayload>;

@@ -58,6 +58,7 @@ export function ChatArea({ me, state, controller, drafts }: Props) {
             onSent={drafts.clear}
             contextOpen={contextOpen}
             onToggleContext={() => setContextOpen(!contextOpen)}
+            connection={state.connection}
           />
           <ContextPanel me={me} chat={chat} open={contextOpen} onClose={() => setContextOpen(false)} />
         </div>

@@ -11,6 +11,9 @@ import { locales } from '../i18n/locales.ts';
 import { FollowUpDialog } from './FollowUpDialog.tsx';
 import { MessageList } from './MessageList.tsx';
 import { TransferDialog } from './TransferDialog.tsx';
+import { ViewersNote } from './ViewersNote.tsx';
+import { useViewers } from '../hooks/use-viewers.ts';
+import type { Connection } from '../state/console-state.ts';
 
 interface Props {
   me: Me;
@@ -25,6 +28,7 @@ interface Props {
   onSent: (conversationId: string) => void;
   contextOpen: boolean;
   onToggleContext: () => void;
+  connection: Connection;
 }
 
 type OpenDialog = 'followup' | 'transfer' | null;
@@ -40,6 +44,7 @@ export function ChatView({
   onSent,
   contextOpen,
   onToggleContext,
+  connection,
 }: Props) {
   const t = useT();
   const [dialog, setDialog] = useState<OpenDialog>(null);
@@ -48,6 +53,7 @@ export function ChatView({
   const id = conversation.id;
   const name = visitorLabel(t, visitor);
   const active = isActive(chat);
+  const viewers = useViewers(id, me.agent.id, controller, connection);
 
   const resolve = async () => {
     setResolving(true);
@@ -100,6 +106,7 @@ export function ChatView({
           </button>
         </div>
       </header>
+      <ViewersNote viewers={viewers} />
 
       <MessageList
         me={me}

@@ -31,6 +31,8 @@ import { MissedPage } from './kb/MissedPage.tsx';
 import { NotAllowed } from './NotAllowed.tsx';
 import { SettingsPage } from './settings/SettingsPage.tsx';
 import { StatusBar } from './StatusBar.tsx';
+import { AllChatsPage } from './supervision/AllChatsPage.tsx';
+import { MonitorPage } from './supervision/MonitorPage.tsx';
 import { TicketDetailPage } from './TicketDetailPage.tsx';
 import { TicketsPage } from './TicketsPage.tsx';
 
@@ -167,6 +169,18 @@ export function ConsoleScreen({ me, onMe, onSignedOut, onLocale, preferences }: 
       {!allowed && <NotAllowed role={neededRole(section)} site={site} />}
       {allowed && site && route.view === 'dashboard' && (
         <DashboardPage site={site} controller={controller} connection={state.connection} />
+      )}
+      {allowed && site && route.view === 'supervise' && (
+        <AllChatsPage site={site} controller={controller} connection={state.connection} />
+      )}
+      {allowed && site && route.view === 'monitor' && (
+        <MonitorPage
+          site={site}
+          conversationId={route.conversationId}
+          me={me}
+          controller={controller}
+          connection={state.connection}
+        />
       )}
       {allowed && site && route.view === 'missed' && <MissedPage site={site} csrf={me.csrfToken} />}
       {allowed && site && route.view === 'kb' && <KnowledgeBasePage site={site} csrf={me.csrfToken} />}

@@ -1,4 +1,12 @@
-import type { BusinessHours, Locale, PriorityRule, Site, SiteSettings, SiteSettingsPatch } from '@cascade/shared';
+import type {
+  BusinessHours,
+  Locale,
+  PriorityRule,
+  Site,
+  SiteSettings,
+  SiteSettingsPatch,
+  SlaPolicy,
+} from '@cascade/shared';
 import { localeList } from '../i18n/locales.ts';
 
 /** One opening interval; day 0 is Sunday. */
@@ -6,6 +14,14 @@ export interface HoursRow {
   day: number;
   open: string;
   close: string;
+}
+
+/** One priority's SLA targets in minutes as typed; empty: no promise of that kind. */
+export interface SlaRow {
+  priority: string;
+  firstResponse: string;
+  nextReply: string;
+  resolution: string;
 }
 
 export interface RuleRow {
@@ -41,6 +57,7 @@ export interface SettingsForm {
   allowedOrigins: string;
   requireIdentity: boolean;
   priorityRules: RuleRow[];
+  slaPolicies: SlaRow[];
   answerThreshold: string;
   suggestThreshold: string;
   webhookUrl: string;
@@ -65,7 +82,8 @@ export type SettingsProblem = {
     | 'pattern'
     | 'email'
     | 'url'
-    | 'threshold';
+    | 'threshold'
+    | 'duplicate';
 };
 
 export type SettingsResult = { ok: true; patch: SiteSettingsPatch } | { ok: false; problem: SettingsProblem };
@@ -105,12 +123,43 @@ export function settingsForm(site: Site): SettingsForm {
       pattern: r.when === 'page' ? r.pattern : '',
       priority: String(r.priority),
     })),
+    slaPolicies: (site.slaPolicies ?? []).map((p) => ({
+      priority: String(p.priority),
+      firstResponse: minutesText(p.firstResponseSeconds),
+      nextReply: minutesText(p.nextReplySeconds),
+      resolution: minutesText(p.resolutionSeconds),
+    })),
     answerThreshold: String(site.botThresholds.answer),
     suggestThreshold: String(site.botThresholds.suggest),
     webhookUrl: site.sinks.webhookUrl ?? '',
     supportEmail: site.sinks.supportEmail ?? '',
     emailVisitors: site.sinks.emailVisitors,
   };
+}
+
+/** A target as minutes for the form; exact, so a value set through the API survives a save. */
+const minutesText = (seconds: number | null): string => (seconds === null ? '' : String(seconds / 60));
+
+/** Minutes as typed (fractions allowed), as whole seconds; empty is no target. */
+function targetSeconds(text: string): number | null {
+  const value = text.trim();
+  if (value === '') return null;
+  const minutes = /^\d+(\.\d+)?$/.test(value) ? Number(value) : NaN;
+  const seconds = Math.round(minutes * 60);
+  return seconds >= 1 && seconds <= 30 * 86_400 ? seconds : fail('slaPolicies', 'number');
+}
+
+export const NEW_SLA_ROW: SlaRow = { priority: '0', firstResponse: '5', nextReply: '10', resolution: '240' };
+
+function readSla(rows: readonly SlaRow[]): SlaPolicy[] {
+  const policies = rows.map((r) => ({
+    priority: int('slaPolicies', r.priority, 0, 9),
+    firstResponseSeconds: targetSeconds(r.firstResponse),
+    nextReplySeconds: targetSeconds(r.nextReply),
+    resolutionSeconds: targetSeconds(r.resolution),
+  }));
+  if (new Set(policies.map((p) => p.priority)).size !== policies.length) fail('slaPolicies', 'duplicate');
+  return policies;
 }
 
 class Problem extends Error {
@@ -223,6 +272,7 @@ function readSettings(form: SettingsForm): SiteSettings {
     },
     requireIdentity: form.requireIdentity,
     priorityRules,
+    slaPolicies: readSla(form.slaPolicies),
     sinks: { webhookUrl: webhookUrl || null, supportEmail: supportEmail || null, emailVisitors: form.emailVisitors },
   };
 }
@@ -241,7 +291,9 @@ export function settingsPatch(site: Site, form: SettingsForm): SettingsResult {
   }
   const patch: SiteSettingsPatch = {};
   for (const key of Object.keys(next) as (keyof SiteSettings)[]) {
-    if (!sameValue(next[key], site[key])) copy(patch, next, key);
+    // A site that never had SLA policies has none, as much as one with an empty list.
+    const before = key === 'slaPolicies' ? (site.slaPolicies ?? []) : site[key];
+    if (!sameValue(next[key], before)) copy(patch, next, key);
   }
   return { ok: true, patch };
 }

@@ -5,7 +5,7 @@ export type SiteRef = Me['sites'][number];
 
 /** A part of the console in the header's navigation. */
 export type Section =
-  'chats' | 'tickets' | 'conversations' | 'dashboard' | 'missed' | 'kb' | 'settings' | 'agents' | 'audit';
+  'chats' | 'tickets' | 'conversations' | 'supervise' | 'dashboard' | 'missed' | 'kb' | 'settings' | 'agents' | 'audit';
 
 const rank: Record<Role, number> = { agent: 0, supervisor: 1, admin: 2 };
 
@@ -14,6 +14,7 @@ const needs: Record<Section, Role> = {
   chats: 'agent',
   tickets: 'agent',
   conversations: 'agent',
+  supervise: 'supervisor',
   dashboard: 'supervisor',
   missed: 'supervisor',
   kb: 'admin',
@@ -26,6 +27,7 @@ const order: readonly Section[] = [
   'chats',
   'tickets',
   'conversations',
+  'supervise',
   'dashboard',
   'missed',
   'kb',
@@ -50,6 +52,7 @@ export function sectionsFor(role: Role): Section[] {
 export function sectionOf(route: Route): Section {
   if (route.view === 'ticket') return 'tickets';
   if (route.view === 'conversation') return 'conversations';
+  if (route.view === 'monitor') return 'supervise';
   return route.view;
 }
 

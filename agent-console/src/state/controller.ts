@@ -1,9 +1,11 @@
 import { createResync, isCurrent, request as send, sendInOrder } from '@cascade/client-core';
 import type {
   AgentClientEvents,
+  AllChats,
   Board,
   CannedReply,
   ChatDetail,
+  ChatViewers,
   Level,
   Me,
   Message,
@@ -73,6 +75,18 @@ export interface ConsoleController {
   onBoard: (listener: (update: BoardUpdate) => void) => () => void;
   /** A site's canned replies after an admin changed them; returns the unsubscribe. */
   onCanned: (listener: (update: { siteId: string; replies: CannedReply[] }) => void) => () => void;
+  /** Supervisors: every open chat of the site, then each change pushed (`onChats`). */
+  listChats: (siteId: string) => Promise<AllChats>;
+  onChats: (listener: (list: AllChats) => void) => () => void;
+  /** Says this tab has a chat open (or no longer); answers who is looking at it. */
+  watch: (conversationId: string, watching: boolean) => Promise<ChatViewers>;
+  onViewers: (listener: (viewers: ChatViewers) => void) => () => void;
+  /** Every message pushed, including those of chats monitored but not held. */
+  onMessage: (listener: (message: Message) => void) => () => void;
+  /** An internal note to a chat's agent, from a supervisor who does not hold the chat. */
+  whisper: (conversationId: string, text: string) => Promise<Message>;
+  /** Gives an assigned chat to `agentId`, or to this supervisor when none is named. */
+  takeOver: (conversationId: string, agentId?: string) => Promise<void>;
   /** A chat read without opening a tab for it: a past conversation's visitor and their other chats. */
   read: (conversationId: string) => Promise<ChatDetail>;
 }
@@ -435,6 +449,32 @@ export function createConsoleController(
     onCanned(listener) {
       socket.on('canned:update', listener);
       return () => socket.off('canned:update', listener);
+    },
+    listChats: (siteId) => request(socket, 'chats:all', { siteId }),
+    onChats(listener) {
+      socket.on('chats:update', listener);
+      return () => socket.off('chats:update', listener);
+    },
+    watch: (conversationId, watching) => request(socket, 'chat:watch', { conversationId, watching }),
+    onViewers(listener) {
+      socket.on('chat:viewers', listener);
+      return () => socket.off('chat:viewers', listener);
+    },
+    onMessage(listener) {
+      socket.on('message:new', listener);
+      return () => socket.off('message:new', listener);
+    },
+    async whisper(conversationId, text) {
+      const { message } = await request(socket, 'chat:send', {
+        conversationId,
+        clientMsgId: newClientMsgId(),
+        text,
+        internal: true,
+      });
+      return message;
+    },
+    async takeOver(conversationId, agentId) {
+      await request(socket, 'chat:takeover', agentId ? { conversationId, agentId } : { conversationId });
     },
     async read(conversationId) {
       const { chat } = await request(socket, 'chat:open', { conversationId });

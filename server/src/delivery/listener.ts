@@ -24,7 +24,7 @@ export function deliveries(d: ListenerDeps): void {
     if (!site) return;
     if (!site.sinks.webhookUrl && e.type !== 'ticket.created') return;
     const agentId =
-      e.type === 'csat.submitted' || e.type === 'conversation.assigned'
+      e.type === 'csat.submitted' || e.type === 'conversation.assigned' || e.type === 'sla.breached'
         ? e.conversation.agentId
         : e.type === 'conversation.transferred'
           ? e.fromAgentId

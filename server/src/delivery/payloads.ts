@@ -12,6 +12,8 @@ export function webhookDeliveryId(e: DomainEvent): string {
     case 'conversation.assigned':
     case 'conversation.transferred':
       return `wh.${e.type}.${e.conversation.id}.${e.conversation.version}`;
+    case 'sla.breached':
+      return `wh.${e.type}.${e.conversation.id}.${e.kind}.${e.dueAt}`;
     default:
       return `wh.${e.type}.${e.conversation.id}`;
   }
@@ -38,6 +40,8 @@ export function webhookPayload(e: DomainEvent, createdAt: number, agent: CsatDat
       return { ...base, type: e.type, data: { conversation: e.conversation, agent } };
     case 'conversation.transferred':
       return { ...base, type: e.type, data: { conversation: e.conversation, from: agent, note: e.note } };
+    case 'sla.breached':
+      return { ...base, type: e.type, data: { conversation: e.conversation, kind: e.kind, dueAt: e.dueAt, agent } };
     case 'conversation.ended':
       // Sites hear of the end through `conversation.resolved` and `ticket.created`.
       return null;

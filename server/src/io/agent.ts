@@ -1,5 +1,6 @@
 import {
   AgentSend,
+  AllChatsRequest,
   AgentTyping,
   CascadeError,
   FileLinkRequest,
@@ -11,7 +12,9 @@ import {
   Resolve,
   SetStatus,
   SyncChat,
+  TakeOver,
   Transfer,
+  WatchChat,
   type Agent,
   type AgentClientEvents,
   type AgentServerEvents,
@@ -24,6 +27,7 @@ import type { AgentStore } from '../store/agents.ts';
 import type { UnreadStore } from '../store/unread.ts';
 import type { Notifier } from '../waterfall/notifier.ts';
 import type { AgentActions } from '../waterfall/agent-actions.ts';
+import type { Supervision } from '../waterfall/supervision.ts';
 import { handler, type Logger } from './handle.ts';
 import { rooms } from './rooms.ts';
 import type { Timers } from '../routing/timers.ts';
@@ -70,6 +74,7 @@ export type AgentSocketDeps = {
   clocks: Timers;
   unread: UnreadStore;
   fileAccess: FileAccess;
+  supervision: Supervision;
   /** Whether a site of the agent requires two-step sign-in that the agent has not turned on yet. */
   secondFactorPending?: (agent: Agent) => Promise<boolean>;
 };
@@ -207,7 +212,42 @@ export function agentNamespace(
       handle(Pick, async (p) => ({ conversation: await actions.pick(await me(), p.conversationId) })),
     );
 
-    socket.on('disconnect', () => void running.track(onDisconnect()));
+    /** The chats this tab has open: it hears them live, and others see it looking. */
+    const watching = new Set<string>();
+    socket.on(
+      'chats:all',
+      handle(AllChatsRequest, async (p) => d.supervision.list(await me(), p.siteId)),
+    );
+    socket.on(
+      'chat:takeover',
+      handle(TakeOver, async (p) => ({ conversation: await d.supervision.takeOver(await me(), p) })),
+    );
+    socket.on(
+      'chat:watch',
+      handle(WatchChat, async (p) => {
+        const viewers = await d.supervision.watch(await me(), socket.id, p.conversationId, p.watching);
+        if (p.watching) {
+          watching.add(p.conversationId);
+          await socket.join(rooms.chat(p.conversationId));
+        } else {
+          watching.delete(p.conversationId);
+          await socket.leave(rooms.chat(p.conversationId));
+        }
+        return viewers;
+      }),
+    );
+
+    socket.on('disconnect', () => {
+      if (watching.size > 0) void running.track(leaveChats());
+      void running.track(onDisconnect());
+    });
+    async function leaveChats(): Promise<void> {
+      try {
+        await d.supervision.leaveAll(socket.id, [...watching]);
+      } catch (e) {
+        log.error({ err: e }, 'clearing a closed tab from its chats failed');
+      }
+    }
     async function onDisconnect(): Promise<void> {
       // A process that is shutting down hands its agents to the others; they are not leaving.
       if (closing) return;

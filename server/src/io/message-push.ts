@@ -6,7 +6,7 @@ import { toVisitorMessage } from '../waterfall/visitor-projection.ts';
 
 export type MessagePushDeps = {
   messages: Pick<MessageStore, 'before'>;
-  notify: Pick<Notifier, 'toAgent' | 'toVisitor'>;
+  notify: Pick<Notifier, 'toAgent' | 'toVisitor' | 'toChatWatchers'>;
   /** Counts what the assigned agent has not read; absent where nobody keeps counts (unit tests). */
   unread?: Pick<UnreadStore, 'add'>;
 };
@@ -38,7 +38,9 @@ export function messagePush(d: MessagePushDeps) {
     const page = await d.messages.before(m.conversationId, m.id, PAGE);
     // Counted before the push, so that the agent's "read" answering it always clears it.
     if (c.agentId && d.unread && needsAttention(m, c.agentId)) await d.unread.add(c.agentId, c.id);
-    if (c.agentId) d.notify.toAgent(c.agentId, 'message:new', { ...m, prev: page[0]?.id ?? null });
+    const pushed = { ...m, prev: page[0]?.id ?? null };
+    if (c.agentId) d.notify.toAgent(c.agentId, 'message:new', pushed);
+    d.notify.toChatWatchers(c.id, c.agentId, 'message:new', pushed);
     if (visitorSees(m)) {
       const prev = await previous(m, visitorSees, page);
       d.notify.toVisitor(c.siteId, c.visitorId, 'message:new', { ...m, prev });

@@ -10,6 +10,8 @@ export const rooms = {
   agent: (agentId: string) => `a:${agentId}`,
   siteAgents: (siteId: string) => `s:${siteId}:agents`,
   siteSupervisors: (siteId: string) => `s:${siteId}:supervisors`,
+  /** Consoles that have one chat open: its agent, a supervisor monitoring it. */
+  chat: (conversationId: string) => `c:${conversationId}`,
 };
 
 /** The socket data that names a person; set by each namespace's handshake. */
@@ -49,6 +51,10 @@ export function socketNotifier(io: Server, present: Presence, k: Keys): Notifier
     },
     toSiteAgents(siteId, event, ...args) {
       agents.to(rooms.siteAgents(siteId)).emit(event, ...args);
+    },
+    toChatWatchers(conversationId, exceptAgentId, event, ...args) {
+      const room = agents.to(rooms.chat(conversationId));
+      (exceptAgentId ? room.except(rooms.agent(exceptAgentId)) : room).emit(event, ...args);
     },
   };
 }

@@ -10,7 +10,7 @@ import type { Notifier } from '../waterfall/notifier.ts';
 import type { Log } from '../log.ts';
 import type { Waterfall } from '../waterfall/service.ts';
 import type { AgentGrace, Timers, VisitorGrace, WaitTimer } from '../routing/timers.ts';
-import { CascadeError } from '@cascade/shared';
+import { CascadeError, type Site } from '@cascade/shared';
 import type { Processors } from './workers.ts';
 import { TIMERS, DELIVERIES, HISTORY } from './queues.ts';
 import { deliveryProcessors, type DeliveryDeps } from '../delivery/processors.ts';
@@ -45,6 +45,8 @@ export type ProcessorDeps = DeliveryDeps & {
   repair: Repairs;
   archive: Archiver;
   retention: Retention;
+  /** Reports the site's SLA clocks that ran out; returns how many were new. */
+  sla: (site: Site) => Promise<number>;
 };
 
 export function processors(d: ProcessorDeps, w: Waterfall): Processors {
@@ -102,6 +104,10 @@ export function processors(d: ProcessorDeps, w: Waterfall): Processors {
           const report = await d.repair.sweep(site);
           if (report.repaired > 0 || report.wrongLoads > 0) d.log.warn({ site: site.id, ...report }, 'repaired chats');
         }
+      },
+      // Each breach is reported once (routing/sla-sweep.ts); a sweep that fails is simply the next one's work.
+      'sla-sweep': async () => {
+        for (const site of await d.sites.all()) await d.sla(site);
       },
       'visitor-grace': async (job: Job<VisitorGrace>) => {
         const { siteId, visitorId, conversationId } = job.data;

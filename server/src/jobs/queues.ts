@@ -12,6 +12,8 @@ export const HISTORY = 'history';
 export const PRESENCE_SWEEP_MS = 5000;
 /** How often a worker looks for work a dead process left half done (waterfall/repair.ts). */
 export const REPAIR_SWEEP_MS = 5000;
+/** How often a worker looks for SLA clocks that ran out (routing/sla-sweep.ts). */
+export const SLA_SWEEP_MS = 5000;
 
 /**
  * A timer never gives up on a chat: a check that cannot be made yet (Redis away, a process

@@ -42,12 +42,13 @@ export function summarise(unordered: EventRecord[], range: { from: number; to: n
       const level = e.level;
       if (level === '1' || level === '2' || level === '3') escalationsPerLevel[level]++;
     }
-    if (e.event === 'claimed') claimedAt.set(conv, ts);
+    // A take-over leaves one agent and joins the next in one event: the first's time ends before the next's begins.
     const leavesAgent = e.from === 'assigned';
     if (leavesAgent && claimedAt.has(conv)) {
       segments.handle.push(ts - (claimedAt.get(conv) ?? ts));
       claimedAt.delete(conv);
     }
+    if (e.event === 'claimed') claimedAt.set(conv, ts);
     if (e.agentId && e.event === 'resolved') agentRow(e.agentId).resolved++;
     if (e.agentId && e.event === 'ticketed' && e.from === 'assigned') agentRow(e.agentId).ticketed++;
     if (e.event === 'csat' && e.agentId) {
@@ -66,6 +67,9 @@ export function summarise(unordered: EventRecord[], range: { from: number; to: n
     if (escalated !== undefined && claimed !== undefined && claimed >= escalated) waits.push(claimed - escalated);
     if (claimed !== undefined && replied !== undefined && replied >= claimed) firstResponses.push(replied - claimed);
   }
+
+  const breaches = events.filter((e) => e.event === 'sla_breached');
+  const breachesOf = (kind: string) => breaches.filter((e) => e.kind === kind).length;
 
   const csatEvents = events.filter((e) => e.event === 'csat');
   const ratings = csatEvents.map((e) => Number(e.score));
@@ -120,6 +124,12 @@ export function summarise(unordered: EventRecord[], range: { from: number; to: n
     },
     csatBySkill: tally('skill'),
     csatByLevel: tally('level'),
+    slaBreaches: {
+      first_response: breachesOf('first_response'),
+      next_reply: breachesOf('next_reply'),
+      resolution: breachesOf('resolution'),
+    },
+    waitAccuracy: waitAccuracy(events, firstAt),
     funnel: {
       bot: conversations,
       level1: escalationsPerLevel['1'],
@@ -140,6 +150,39 @@ export function summarise(unordered: EventRecord[], range: { from: number; to: n
   function nullable(ms: number | null): number | null {
     return ms === null ? null : seconds(ms);
   }
+}
+
+/** Per skill, the first estimate a visitor heard beside the wait until the first claim that followed it. */
+function waitAccuracy(events: EventRecord[], firstAt: Map<string, Map<string, number>>) {
+  const bySkill = new Map<string, { predicted: number[]; actual: number[]; error: number[] }>();
+  const estimated = new Set<string>();
+  for (const e of events) {
+    if (e.event !== 'wait_estimated' || estimated.has(e.conversationId ?? '')) continue;
+    const conv = e.conversationId ?? '';
+    estimated.add(conv);
+    const claimed = firstAt.get(conv)?.get('claimed');
+    if (claimed === undefined || claimed < Number(e.ts)) continue;
+    const predicted = Number(e.seconds) * 1000;
+    const actual = claimed - Number(e.ts);
+    let row = bySkill.get(e.skill ?? '');
+    if (!row) bySkill.set(e.skill ?? '', (row = { predicted: [], actual: [], error: [] }));
+    row.predicted.push(predicted);
+    row.actual.push(actual);
+    row.error.push(Math.abs(actual - predicted));
+  }
+  const p50 = (xs: number[]) => {
+    const p = percentile(xs, 50);
+    return p === null ? null : seconds(p);
+  };
+  return [...bySkill.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([skill, r]) => ({
+      skill,
+      chats: r.actual.length,
+      predictedP50Seconds: p50(r.predicted),
+      actualP50Seconds: p50(r.actual),
+      errorP50Seconds: p50(r.error),
+    }));
 }
 
 /** Volume and median wait per bucket (hours for two days or less, else days), for the charts. */

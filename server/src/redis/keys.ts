@@ -59,6 +59,8 @@ export function keys(prefix: string) {
     intents: (s: string) => `${site(s)}:intents`,
     /** Marks one transition (conversation, version) as counted in the event stream. */
     eventOnce: (s: string, c: string, version: number) => `${site(s)}:evonce:${c}:${version}`,
+    /** Set while a console has the site's all-chats list open (see store/list-interest.ts). */
+    allChatsWanted: (s: string) => `${site(s)}:allchats-wanted`,
     agentChats: (s: string, a: string) => `${site(s)}:chats:${a}`,
     /** Each agent's status now and since when (agentId -> "status:since"); see store/status-time.ts. */
     statusNow: (s: string) => `${site(s)}:statusnow`,
@@ -76,6 +78,10 @@ export function keys(prefix: string) {
     transcriptRequests: (s: string, v: string) => `${site(s)}:visitor:${v}:transcripts`,
     conversation: (c: string) => `${conv(c)}:conv`,
     messages: (c: string) => `${conv(c)}:msgs`,
+    /** Consoles with the chat open (socketId -> agent), for the collision warning. */
+    viewers: (c: string) => `${conv(c)}:viewers`,
+    /** The SLA clocks of the chat already reported as breached (kind:dueAt), each sent once. */
+    slaBreaches: (c: string) => `${conv(c)}:sla`,
     dedupe: (c: string) => `${conv(c)}:dedupe`,
     /** Tags a live conversation gathered from the entries the bot answered it from, until it is archived. */
     conversationTags: (c: string) => `${conv(c)}:tags`,

@@ -1,4 +1,4 @@
-import type { AgentStatus, Board } from '@cascade/shared';
+import type { AgentStatus, AllChats, Board } from '@cascade/shared';
 import type { Redis } from '../redis/connect.ts';
 import type { Keys } from '../redis/keys.ts';
 import type { SiteStore } from '../store/sites.ts';
@@ -69,8 +69,20 @@ export async function board(d: BoardDeps, siteId: string): Promise<Board> {
   };
 }
 
-/** Pushes the board to a site's supervisors at most a few times a second, however busy the site. */
-export function boardPusher(d: BoardDeps & { notify: Notifier; log: Log }, delayMs = 250) {
+/**
+ * Pushes the board and the all-chats list to a site's supervisors at most a few times a second,
+ * however busy the site.
+ */
+export function boardPusher(
+  d: BoardDeps & {
+    notify: Notifier;
+    log: Log;
+    chats: (siteId: string) => Promise<AllChats>;
+    /** Whether a console has the all-chats list open: only then is it built. */
+    chatsWanted: (siteId: string) => Promise<boolean>;
+  },
+  delayMs = 250,
+) {
   const pending = new Map<string, NodeJS.Timeout>();
   // Once stopped (the process is closing), nothing new is scheduled and a push cut short is not an error.
   let stopped = false;
@@ -78,11 +90,14 @@ export function boardPusher(d: BoardDeps & { notify: Notifier; log: Log }, delay
     if (stopped || pending.has(siteId)) return;
     const timer = setTimeout(() => {
       pending.delete(siteId);
-      board(d, siteId)
-        .then((b) => d.notify.toSiteSupervisors(siteId, 'board:update', { siteId, board: b }))
-        .catch((e: unknown) => {
-          if (!stopped) d.log.warn({ err: e }, 'board update failed');
-        });
+      Promise.all([
+        board(d, siteId).then((b) => d.notify.toSiteSupervisors(siteId, 'board:update', { siteId, board: b })),
+        d.chatsWanted(siteId).then(async (wanted) => {
+          if (wanted) d.notify.toSiteSupervisors(siteId, 'chats:update', await d.chats(siteId));
+        }),
+      ]).catch((e: unknown) => {
+        if (!stopped) d.log.warn({ err: e }, 'board update failed');
+      });
     }, delayMs);
     timer.unref();
     pending.set(siteId, timer);

@@ -5,18 +5,29 @@ const DAY_MS = 86_400_000;
 
 type WallClock = { date: string; day: number; minutes: number; y: number; m: number; d: number };
 
+/** Formatters by time zone: making one costs far more than using it, and SLA clocks ask often. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      weekday: 'short',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
 /** The wall clock at `now` in the time zone: its date, weekday (0 = Sunday) and minutes since midnight. */
 function wallClock(timeZone: string, now: Date): WallClock {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    weekday: 'short',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(now);
+  const parts = formatter(timeZone).formatToParts(now);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   const [y, m, d] = [Number(get('year')), Number(get('month')), Number(get('day'))];
   return {

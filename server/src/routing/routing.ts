@@ -95,6 +95,22 @@ export function routing(redis: Redis, k: Keys) {
       return 'ok';
     },
 
+    /** Moves an assigned chat's slot from one agent to another; says why not when it cannot. */
+    async reassign(
+      siteId: string,
+      conversationId: string,
+      from: string,
+      to: string,
+      defaultCap: number,
+    ): Promise<'ok' | 'moved' | 'same' | 'full'> {
+      const res = await scripts.reassign(
+        redis,
+        [k.assignment(siteId), k.load(siteId), k.caps(siteId), k.agentChats(siteId, from), k.agentChats(siteId, to)],
+        [conversationId, from, to, defaultCap],
+      );
+      return res === 1 ? 'ok' : (res as 'moved' | 'same' | 'full');
+    },
+
     async release(siteId: string, conversationId: string, agentId: string): Promise<boolean> {
       const n = await scripts.release(
         redis,

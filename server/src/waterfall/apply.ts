@@ -139,7 +139,8 @@ export function applier(d: ApplyDeps) {
     if (requeued) await d.runClaims(c.siteId, site);
 
     const bookkeeping: Promise<unknown>[] = [recordTransition(d.journal, updated, t, now, by)];
-    if (c.state === 'assigned' && c.assignedAt !== null) {
+    // A take-over keeps the chat with a person: its handle time runs on.
+    if (c.state === 'assigned' && t.to !== 'assigned' && c.assignedAt !== null) {
       bookkeeping.push(d.routing.recordHandleTime(c.siteId, c.skill, Math.round((now - c.assignedAt) / 1000)));
     }
     if (updated.waitingSince !== null && t.patch.waitingSince !== undefined) {
@@ -151,7 +152,7 @@ export function applier(d: ApplyDeps) {
     }
     const raised = transitionEvents(record, updated, {
       ticket: ticketCreated,
-      waitedSince: c.waitingSince ?? c.queuedAt,
+      waitedSince: c.state === 'assigned' ? null : (c.waitingSince ?? c.queuedAt),
       fromAgentId: previousAgent,
     });
     for (const event of raised.during) bookkeeping.push(d.events.emit(event));

@@ -15,6 +15,7 @@ import { isWaiting } from './rules.ts';
  *   offered  --leave email---------------------------> ticketed
  *   assigned --transfer (note)-----------------------> queued (next level or other skill)
  *   assigned --agent gone past grace-----------------> queued (front of the line)
+ *   assigned --taken over (supervisor)---------------> assigned (another agent; the visitor hears "X joined")
  *   assigned --resolve-------------------------------> resolved
  *   assigned --needs follow-up-----------------------> ticketed
  *   open     --visitor gone past grace---------------> ticketed if email known, else abandoned
@@ -23,6 +24,7 @@ export type WaterfallEvent =
   | { type: 'bot_helped' }
   | { type: 'escalate'; skill: string; priority: number }
   | { type: 'claim'; agentId: string }
+  | { type: 'take_over'; agentId: string }
   | { type: 'offer_ticket'; reason: Extract<TicketReason, 'max_wait' | 'no_agent' | 'outside_hours'> }
   | { type: 'keep_waiting' }
   | { type: 'leave_email' }
@@ -108,6 +110,11 @@ export function next(c: Conversation, e: WaterfallEvent, now: number): Transitio
         { agentId: e.agentId, assignedAt: now, offerReason: null, waitingSince: null },
         [],
       );
+
+    // The slot moved first (reassign.lua); the visitor reads only that someone joined, as at a claim.
+    case 'take_over':
+      if (c.state !== 'assigned' || c.agentId === e.agentId) return refuse(c, e);
+      return t('assigned', 'claimed', { agentId: e.agentId }, [], { takenFrom: c.agentId });
 
     case 'offer_ticket':
       if (c.state !== 'queued') return refuse(c, e);

@@ -25,6 +25,13 @@ export interface Notifier {
     event: E,
     ...args: Parameters<AgentServerEvents[E]>
   ): void;
+  /** Everyone with the chat open in the console (monitoring supervisors), but for one agent who hears it anyway. */
+  toChatWatchers<E extends keyof AgentServerEvents>(
+    conversationId: string,
+    exceptAgentId: string | null,
+    event: E,
+    ...args: Parameters<AgentServerEvents[E]>
+  ): void;
   toSiteAgents<E extends keyof AgentServerEvents>(
     siteId: string,
     event: E,

@@ -21,7 +21,7 @@ import type { BotService } from '../bot/service.ts';
 import type { DomainEvents } from '../events.ts';
 import type { RateLimiter } from '../security/rate-limit.ts';
 import type { Waterfall } from './service.ts';
-import { visitorView, type ViewDeps } from './views.ts';
+import { queueViews, visitorView, type ViewDeps } from './views.ts';
 import {
   articlePickRefusal,
   botAnswersInLine,
@@ -157,7 +157,22 @@ export function visitorActions(d: VisitorActionDeps, w: Waterfall) {
       'visitor',
       { site },
     );
-    return offerIfNobodyCanCome(d, w, site, (await d.conversations.get(c.id)) ?? c);
+    const queued = (await d.conversations.get(c.id)) ?? c;
+    if (queued.state === 'queued') await recordEstimate(site, queued);
+    return offerIfNobodyCanCome(d, w, site, queued);
+  }
+
+  /** The wait the visitor is first promised, beside the real one on the dashboard (metrics/summary.ts). */
+  async function recordEstimate(site: Site, c: Conversation): Promise<void> {
+    const [view] = await queueViews(d, site, [c]);
+    if (!view?.queue?.available) return;
+    await d.redis.xAdd(d.keys.events(site.id), '*', {
+      event: 'wait_estimated',
+      conversationId: c.id,
+      skill: c.skill,
+      seconds: String(view.queue.etaSeconds),
+      ts: String(Date.now()),
+    });
   }
 
   async function reply(c: Conversation): Promise<{ conversation: ConversationView }> {

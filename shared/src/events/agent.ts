@@ -2,14 +2,15 @@ import { z } from 'zod';
 import type { AckFn } from '../ack.ts';
 import { AgentStatus, ChosenStatus } from '../agent.ts';
 import { Conversation } from '../conversation.ts';
-import { ClientMsgId, ConversationId, MessageId } from '../ids.ts';
-import { CaptionText, hasTextOrFiles, Message } from '../message.ts';
+import { AgentId, ClientMsgId, ConversationId, MessageId, SiteId } from '../ids.ts';
+import { CaptionText, hasTextOrFiles, Message, MessageText } from '../message.ts';
 import { AttachmentIds, FileLinkReply, FileLinkRequest } from '../attachment.ts';
 import { Level, Skill } from '../site.ts';
 import { TicketSummary } from '../ticket.ts';
 import type { Board } from '../rest.ts';
 import type { CannedReply } from '../canned.ts';
 import { PageView, Visitor } from '../visitor.ts';
+import type { AllChats, ChatViewers } from '../supervision.ts';
 
 /** A chat as it appears in an agent's inbox or the waiting list. */
 export const ChatSummary = z.object({
@@ -63,6 +64,13 @@ export type Transfer = z.infer<typeof Transfer>;
 export const Pick = ChatRef;
 /** The agent has read the chat: its unread count goes back to 0. */
 export const MarkRead = ChatRef;
+/** Supervisors: every open chat of one of their sites. */
+export const AllChatsRequest = z.object({ siteId: SiteId });
+/** Supervisors: give an assigned chat to a named agent, or to themselves when none is named. */
+export const TakeOver = ChatRef.extend({ agentId: AgentId.optional() });
+export type TakeOver = z.infer<typeof TakeOver>;
+/** The console has a chat open (or closed it): others see who is looking, and it hears the chat live. */
+export const WatchChat = ChatRef.extend({ watching: z.boolean() });
 
 export interface AgentClientEvents {
   'agent:status': (p: z.infer<typeof SetStatus>, ack: AckFn<{ status: AgentStatus }>) => void;
@@ -81,6 +89,9 @@ export interface AgentClientEvents {
   'chat:read': (p: z.infer<typeof MarkRead>, ack?: AckFn) => void;
   /** New signed links for a file of one of the agent's sites. */
   'file:link': (p: FileLinkRequest, ack: AckFn<FileLinkReply>) => void;
+  'chats:all': (p: z.infer<typeof AllChatsRequest>, ack: AckFn<AllChats>) => void;
+  'chat:takeover': (p: TakeOver, ack: AckFn<{ conversation: Conversation }>) => void;
+  'chat:watch': (p: z.infer<typeof WatchChat>, ack?: AckFn<ChatViewers>) => void;
 }
 
 export interface AgentServerEvents {
@@ -100,4 +111,8 @@ export interface AgentServerEvents {
   'board:update': (p: { siteId: string; board: Board }) => void;
   /** An admin added, changed or removed a canned reply: the site's replies as they are now. */
   'canned:update': (p: { siteId: string; replies: CannedReply[] }) => void;
+  /** Supervisors and admins: the site's open chats changed. */
+  'chats:update': (p: AllChats) => void;
+  /** Who has this chat open, sent to everyone looking at it and to its agent. */
+  'chat:viewers': (p: ChatViewers) => void;
 }

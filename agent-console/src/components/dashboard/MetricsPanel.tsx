@@ -4,6 +4,7 @@ import { useLoad } from '../../hooks/use-load.ts';
 import { useT } from '../../i18n/context.ts';
 import { periodRange, periods, type Period } from '../../logic/periods.ts';
 import { seriesPoints, seriesStep } from '../../logic/series.ts';
+import { SlaAndWaits } from './SlaAndWaits.tsx';
 import { AgentStatsTable } from './AgentStatsTable.tsx';
 import { StatusTimeTable } from './StatusTimeTable.tsx';
 import { FunnelChart } from './FunnelChart.tsx';
@@ -64,6 +65,7 @@ export function MetricsPanel({ siteId, names }: { siteId: string; names: Readonl
               valueLabel={(n) => t.seconds(n)}
             />
           </div>
+          <SlaAndWaits summary={data} />
           <AgentStatsTable rows={data.agents} names={names} />
           {statusTimes.data && <StatusTimeTable rows={statusTimes.data.agents} names={names} />}
         </>

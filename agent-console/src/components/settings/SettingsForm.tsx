@@ -6,6 +6,7 @@ import { localeList, locales } from '../../i18n/locales.ts';
 import { settingsForm, settingsPatch, type SettingsForm as Form } from '../../logic/settings-form.ts';
 import { HoursFields } from './HoursFields.tsx';
 import { PriorityRulesFields } from './PriorityRulesFields.tsx';
+import { SlaFields } from './SlaFields.tsx';
 import { LocaleSelect } from '../LocaleSelect.tsx';
 
 interface Props {
@@ -196,6 +197,7 @@ export function SettingsForm({ site, csrf, onSaved }: Props) {
           />
         </div>
         <PriorityRulesFields rules={form.priorityRules} onRules={(rules) => set('priorityRules', rules)} />
+        <SlaFields rows={form.slaPolicies} onRows={(rows) => set('slaPolicies', rows)} />
       </fieldset>
 
       <HoursFields form={form} set={set} />

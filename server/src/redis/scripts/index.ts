@@ -77,6 +77,7 @@ export const scripts = {
   createTicket: script('create-ticket', 4),
   pick: script('pick', 8),
   recordEvent: script('record-event', 2),
+  reassign: script('reassign', 5),
   recount: script('recount', 3),
   statusChange: script('status-change', 2),
   release: script('release', 5),

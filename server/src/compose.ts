@@ -45,6 +45,9 @@ import { RETENTION_SWEEP, RETENTION_SWEEP_MS, archiveOnEnd } from './history/job
 import { retention as retentionOf, type Retention } from './history/retention.ts';
 import { historyReader, type HistoryReader } from './history/reader.ts';
 import { answerTags as answerTagsOf, type AnswerTags } from './history/answer-tags.ts';
+import { replyAddresses } from './inbound/reply-address.ts';
+import { heldEmails } from './inbound/held.ts';
+import type { InboundDeps } from './inbound/receive.ts';
 
 /**
  * Heap of the bot's build thread. The largest knowledge base allowed (KB_LIMITS) builds in
@@ -82,6 +85,8 @@ export type Core = {
   history: HistoryReader;
   /** Tags the bot's answers gave live conversations, until the archive takes them. */
   answerTags: AnswerTags;
+  /** What taking in replies by email needs (inbound/receive.ts), for the SMTP receiver and the HTTP endpoint. */
+  inbound: InboundDeps;
   waterfall: Waterfall;
   visitorActions: VisitorActions;
   agentActions: AgentActions;
@@ -221,6 +226,20 @@ export async function compose(config: Config, log: Log, http?: HttpServer): Prom
     );
   }
   const views = { routing, agents, visitors, sites, messages };
+  const inbound = {
+    config,
+    redis,
+    keys: k,
+    rates,
+    notify,
+    tickets,
+    conversations,
+    visitors,
+    messages,
+    agents,
+    replies: replyAddresses(redis, k, config.INBOUND_DOMAIN),
+    held: heldEmails(redis, k),
+  };
 
   return {
     config,
@@ -246,6 +265,7 @@ export async function compose(config: Config, log: Log, http?: HttpServer): Prom
     rates,
     history,
     answerTags,
+    inbound,
     waterfall,
     visitorActions: visitorActions(
       { ...views, config, redis, keys: k, conversations, bots, events, rates, repair, answerTags, tickets },

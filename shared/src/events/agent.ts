@@ -7,6 +7,7 @@ import { Message, MessageText } from '../message.ts';
 import { Level, Skill } from '../site.ts';
 import { TicketSummary } from '../ticket.ts';
 import type { Board } from '../rest.ts';
+import type { TicketEmailNotice } from '../inbound-email.ts';
 import { PageView, Visitor } from '../visitor.ts';
 
 /** A chat as it appears in an agent's inbox or the waiting list. */
@@ -93,4 +94,6 @@ export interface AgentServerEvents {
   typing: (p: { conversationId: string; typing: boolean }) => void;
   /** Supervisors and admins: the live board of their site changed. */
   'board:update': (p: { siteId: string; board: Board }) => void;
+  /** A ticket of this agent (or, unassigned, of their site) got an email from its visitor. */
+  'ticket:email': (p: TicketEmailNotice) => void;
 }

@@ -1,0 +1,23 @@
+import type { Ticket } from '@cascade/shared';
+import type { ConversationStore } from '../store/conversations.ts';
+import { createTicket, type TicketDeps } from '../tickets/create.ts';
+import type { ReplyAddresses, ReplyTarget } from './reply-address.ts';
+
+export type ReplyTicketDeps = TicketDeps & { conversations: ConversationStore; replies: ReplyAddresses };
+
+/**
+ * The ticket a reply goes to. A reply to a finished chat's transcript reopens the story as that
+ * chat's ticket (made now, with the whole transcript, when it has none), and the address then
+ * leads straight to it. Null when neither is kept any more.
+ */
+export async function ticketForReply(d: ReplyTicketDeps, address: string, to: ReplyTarget): Promise<Ticket | null> {
+  if ('ticketId' in to) return d.tickets.get(to.siteId, to.ticketId);
+  const existing = await d.tickets.ofConversation(to.siteId, to.conversationId);
+  const c = existing ? null : await d.conversations.get(to.conversationId);
+  if (!existing && !c) return null;
+  const ticket = existing ?? (c ? (await createTicket(d, c, 'email', 'visitor', null)).ticket : null);
+  if (!ticket) return null;
+  if (c) await d.conversations.update(c.id, { ticketId: ticket.id, ticketNumber: ticket.number });
+  await d.replies.retarget(address, { siteId: ticket.siteId, ticketId: ticket.id });
+  return ticket;
+}

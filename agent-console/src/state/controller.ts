@@ -1,5 +1,15 @@
 import { createResync, isCurrent, request as send, sendInOrder } from '@cascade/client-core';
-import type { AgentClientEvents, Board, ChatDetail, Level, Me, Message, Skill, TicketSummary } from '@cascade/shared';
+import type {
+  AgentClientEvents,
+  Board,
+  ChatDetail,
+  Level,
+  Me,
+  Message,
+  Skill,
+  TicketEmailNotice,
+  TicketSummary,
+} from '@cascade/shared';
 import { announceSetupRequired } from '../api/second-factor.ts';
 import { newClientMsgId } from '../logic/client-msg-id.ts';
 import { canPick } from '../logic/pickable.ts';
@@ -59,6 +69,8 @@ export interface ConsoleController {
   dismissNotice: () => void;
   /** Live boards pushed to supervisors and admins; returns the unsubscribe. */
   onBoard: (listener: (update: BoardUpdate) => void) => () => void;
+  /** Emails that reached a ticket, for a ticket page open on it; returns the unsubscribe. */
+  onTicketEmail: (listener: (notice: TicketEmailNotice) => void) => () => void;
   /** A chat read without opening a tab for it: a past conversation's visitor and their other chats. */
   read: (conversationId: string) => Promise<ChatDetail>;
 }
@@ -276,6 +288,11 @@ export function createConsoleController(
       if (pickable && state.status === 'online')
         env.alert(waiting.map((c) => knownVisitorName(c.visitor) ?? `#${shortVisitorTag(c.visitor.id)}`).join(', '));
     });
+    socket.on('ticket:email', (n) => {
+      const key = n.held ? 'notice.ticketEmailHeld' : 'notice.ticketEmail';
+      dispatch({ type: 'notice', notice: { key, params: { number: n.number, from: n.from }, tone: 'info' } });
+      env.alert(`#${n.number} ${n.from}`);
+    });
     socket.on('typing', ({ conversationId, typing }) => {
       clearTimeout(visitorTyping.get(conversationId));
       dispatch({ type: 'visitorTyping', conversationId, typing });
@@ -404,6 +421,10 @@ export function createConsoleController(
     onBoard(listener) {
       socket.on('board:update', listener);
       return () => socket.off('board:update', listener);
+    },
+    onTicketEmail(listener) {
+      socket.on('ticket:email', listener);
+      return () => socket.off('ticket:email', listener);
     },
     async read(conversationId) {
       const { chat } = await request(socket, 'chat:open', { conversationId });

@@ -137,7 +137,7 @@ async function takeIn(
 
   const robot = automaticKind({ headers: mail.headers, subject, fromAddress: from, returnPath });
   if (robot) {
-    await d.tickets.update(ticket.siteId, ticketId, {}, item('auto', from, `${robot}: ${subject}`.slice(0, TEXT_MAX)));
+    await d.tickets.update(ticket.siteId, ticketId, {}, item('auto', from, subject.slice(0, TEXT_MAX)));
     return { outcome: 'auto', ticketId };
   }
 

@@ -1,4 +1,4 @@
-import type { Ticket } from '@cascade/shared';
+import type { Conversation, Ticket } from '@cascade/shared';
 import type { ConversationStore } from '../store/conversations.ts';
 import { createTicket, type TicketDeps } from '../tickets/create.ts';
 import type { ReplyAddresses, ReplyTarget } from './reply-address.ts';
@@ -15,9 +15,18 @@ export async function ticketForReply(d: ReplyTicketDeps, address: string, to: Re
   const existing = await d.tickets.ofConversation(to.siteId, to.conversationId);
   const c = existing ? null : await d.conversations.get(to.conversationId);
   if (!existing && !c) return null;
-  const ticket = existing ?? (c ? (await createTicket(d, c, 'email', 'visitor', null)).ticket : null);
+  const ticket = existing ?? (c ? await reopened(d, c) : null);
   if (!ticket) return null;
   if (c) await d.conversations.update(c.id, { ticketId: ticket.id, ticketNumber: ticket.number });
   await d.replies.retarget(address, { siteId: ticket.siteId, ticketId: ticket.id });
   return ticket;
+}
+
+/** The chat's ticket, made now; its contact is the address the transcript went to when the visitor record has none. */
+async function reopened(d: ReplyTicketDeps, c: Conversation): Promise<Ticket> {
+  const { ticket } = await createTicket(d, c, 'email', 'visitor', null);
+  if (ticket.visitor.email || !c.visitorEmail) return ticket;
+  const contact = { ...ticket.visitor, email: c.visitorEmail };
+  const item = { ts: Date.now(), action: 'contact' as const, by: 'visitor', detail: c.visitorEmail };
+  return (await d.tickets.update(ticket.siteId, ticket.id, { visitor: contact }, item)) ?? ticket;
 }

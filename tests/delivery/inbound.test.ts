@@ -25,6 +25,7 @@ beforeAll(async () => {
     INBOUND_SMTP_PORT: '0',
     INBOUND_SMTP_HOST: '127.0.0.1',
     INBOUND_SECRET: SECRET,
+    RATE_INBOUND_PER_TICKET_PER_HOUR: '6',
   });
   await h.configureSite({ sinks: { webhookUrl: null, supportEmail: 'team@cedar.example', emailVisitors: true } });
   smtpPort = h.cascade.inboundSmtp?.port ?? 0;
@@ -162,6 +163,52 @@ describe('replies by email', () => {
     expect(await lastItem(ticket)).toMatchObject({ action: 'email', detail: 'ممنون.' });
   });
 
+  it('keeps an HTML-only reply as plain text and notes its attachments', async () => {
+    const email = 'html@example.com';
+    const { ticket, mail } = await ticketByEmail(email);
+    const photo = Buffer.alloc(2048, 7).toString('base64');
+    const raw = [
+      `From: ${email}`,
+      `To: ${replyAddress(mail)}`,
+      'Subject: Re: photo',
+      `Message-ID: <${randomUUID()}@client.example>`,
+      'MIME-Version: 1.0',
+      'Content-Type: multipart/mixed; boundary="b1"',
+      '',
+      '--b1',
+      'Content-Type: text/html; charset=utf-8',
+      '',
+      '<p>Here is the <b>broken</b> leg.</p><script>alert(1)</script><blockquote>old answer</blockquote>',
+      '--b1',
+      'Content-Type: image/jpeg; name="leg.jpg"',
+      'Content-Disposition: attachment; filename="leg.jpg"',
+      'Content-Transfer-Encoding: base64',
+      '',
+      photo,
+      '--b1--',
+      '',
+    ].join('\r\n');
+    expect((await postInbound(h.url, raw, SECRET)).body.outcome).toBe('accepted');
+    expect((await lastItem(ticket))?.detail).toBe('Here is the broken leg.\n\n📎 leg.jpg (2 KB)');
+  });
+
+  it('refuses more emails to one ticket than the hourly limit', async () => {
+    const email = 'chatty@example.com';
+    const { ticket, mail } = await ticketByEmail(email);
+    const to = replyAddress(mail);
+    for (let i = 1; i <= 6; i++) {
+      const m = rawMail({ from: email, to, subject: 'Re', text: `Message ${i}` });
+      expect((await postInbound(h.url, m.raw, SECRET)).body.outcome).toBe('accepted');
+    }
+    const seventh = rawMail({ from: email, to, subject: 'Re', text: 'Message 7' });
+    expect(await postInbound(h.url, seventh.raw, SECRET)).toMatchObject({
+      status: 429,
+      body: { error: { code: 'rate_limited' } },
+    });
+    await expect(sendSmtp(smtpPort, seventh.raw, { from: email, to })).rejects.toMatchObject({ responseCode: 452 });
+    expect(await lastItem(ticket)).toMatchObject({ detail: 'Message 6' });
+  });
+
   it('refuses unknown reply addresses, by SMTP before the message and by HTTP', async () => {
     const to = `reply+${'0'.repeat(32)}@${DOMAIN}`;
     const unknown = rawMail({ from: 'x@example.com', to, subject: 'hi', text: 'hello' });
@@ -198,6 +245,16 @@ describe('replies by email', () => {
     const bounce = rawMail({ from: 'MAILER-DAEMON@mx.example', to, subject: 'Undelivered Mail', text: 'failed' });
     await sendSmtp(smtpPort, bounce.raw, { from: '', to });
     expect(await lastItem(ticket)).toMatchObject({ action: 'auto', detail: 'Undelivered Mail' });
+
+    // Through a provider, the null sender shows in the Return-Path header.
+    const relayed = rawMail({
+      from: email,
+      to,
+      subject: 'Delivery Status Notification',
+      text: 'could not be delivered',
+      headers: { 'Return-Path': '<>' },
+    });
+    expect((await postInbound(h.url, relayed.raw, SECRET)).body.outcome).toBe('auto');
 
     expect((await ticketNow(ticket)).status).toBe('solved');
     expect(mailbox.mails.length).toBe(sentBefore);

@@ -6,6 +6,7 @@ import {
   type TicketEmailNotice,
   type TicketHistoryItem,
 } from '@cascade/shared';
+import { htmlToText } from 'html-to-text';
 import { simpleParser, type AddressObject, type Attachment, type ParsedMail } from 'mailparser';
 import type { Config } from '../config.ts';
 import type { Redis } from '../redis/connect.ts';
@@ -52,12 +53,23 @@ function recipientsOf(mail: ParsedMail, envelope: Envelope): string[] {
   return [...addresses(mail.to), ...addresses(mail.cc), ...extra];
 }
 
+const isAddressObject = (v: unknown): v is AddressObject =>
+  typeof v === 'object' && v !== null && 'value' in v && Array.isArray(v.value);
+
 /** `<>` in Return-Path is the null sender of bounces and many auto-replies. */
 function returnPathOf(mail: ParsedMail, envelope: Envelope): string | null {
   if (envelope.returnPath !== null) return envelope.returnPath;
   const v = mail.headers.get('return-path');
-  const text = typeof v === 'string' ? v : v && typeof v === 'object' && 'text' in v ? String(v.text) : null;
-  return text === null ? null : text.replace(/[<>\s]/g, '');
+  return isAddressObject(v) ? (v.value[0]?.address ?? '') : null;
+}
+
+/**
+ * The message as text, never as markup: mailparser converts a lone HTML body itself, but not
+ * one beside attachments. Scripts and styles are dropped; quoted blocks become "> " lines.
+ */
+function plainText(mail: ParsedMail): string {
+  if (mail.text) return mail.text;
+  return typeof mail.html === 'string' ? htmlToText(mail.html, { wordwrap: false, limits: { maxDepth: 100 } }) : '';
 }
 
 const kilobytes = (n: number) => `${Math.max(1, Math.round(n / 1024))} KB`;
@@ -67,7 +79,7 @@ function replyText(mail: ParsedMail): string {
   const files = mail.attachments
     .filter((a: Attachment) => a.contentDisposition !== 'inline' || a.filename)
     .map((a) => `📎 ${a.filename ?? a.contentType} (${kilobytes(a.size)})`);
-  const text = [newPartOf(mail.text ?? ''), ...files].filter(Boolean).join('\n\n');
+  const text = [newPartOf(plainText(mail)), ...files].filter(Boolean).join('\n\n');
   return text.length > TEXT_MAX ? `${text.slice(0, TEXT_MAX - 1)}…` : text;
 }
 

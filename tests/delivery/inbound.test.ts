@@ -26,6 +26,7 @@ beforeAll(async () => {
     INBOUND_SMTP_HOST: '127.0.0.1',
     INBOUND_SECRET: SECRET,
     RATE_INBOUND_PER_TICKET_PER_HOUR: '6',
+    INBOUND_MAX_BYTES: '100000',
   });
   await h.configureSite({ sinks: { webhookUrl: null, supportEmail: 'team@cedar.example', emailVisitors: true } });
   smtpPort = h.cascade.inboundSmtp?.port ?? 0;
@@ -207,6 +208,21 @@ describe('replies by email', () => {
     });
     await expect(sendSmtp(smtpPort, seventh.raw, { from: email, to })).rejects.toMatchObject({ responseCode: 452 });
     expect(await lastItem(ticket)).toMatchObject({ detail: 'Message 6' });
+  });
+
+  it('refuses an email over the size limit, by SMTP and by HTTP, and keeps the ticket as it was', async () => {
+    const email = 'big@example.com';
+    const { ticket, mail } = await ticketByEmail(email);
+    await sent(ticket);
+    const to = replyAddress(mail);
+    const before = await ticketNow(ticket);
+    const big = rawMail({ from: email, to, subject: 'Re', text: 'x'.repeat(150_000) });
+    await expect(sendSmtp(smtpPort, big.raw, { from: email, to })).rejects.toMatchObject({ responseCode: 552 });
+    expect(await postInbound(h.url, big.raw, SECRET)).toMatchObject({
+      status: 413,
+      body: { error: { code: 'invalid_payload' } },
+    });
+    expect(await ticketNow(ticket)).toEqual(before);
   });
 
   it('refuses unknown reply addresses, by SMTP before the message and by HTTP', async () => {

@@ -862,6 +862,7 @@ export const ar: Record<MessageKey, string> = {
   'audit.action.tokenRevoked': 'إلغاء رمز API',
   'audit.action.ticketChanged': 'تعديل تذكرة',
   'audit.action.ticketReplied': 'الرد على تذكرة بالبريد',
+  'audit.action.heldEmailDecided': 'قُبلت رسالة محجوزة أو تم تجاهلها',
   'audit.action.visitorRevoked': 'قطع وصول زائر',
   'audit.action.privacyFind': 'البحث عن زائر',
   'audit.action.privacyExport': 'تصدير بيانات زائر',

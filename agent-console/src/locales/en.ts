@@ -865,6 +865,7 @@ export const en = {
   'audit.action.tokenRevoked': 'API token revoked',
   'audit.action.ticketChanged': 'Ticket changed',
   'audit.action.ticketReplied': 'Ticket answered by email',
+  'audit.action.heldEmailDecided': 'Held email accepted or discarded',
   'audit.action.visitorRevoked': 'Visitor cut off',
   'audit.action.privacyFind': 'Visitor looked up',
   'audit.action.privacyExport': 'Visitor data exported',

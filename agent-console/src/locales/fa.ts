@@ -868,6 +868,7 @@ export const fa: Record<MessageKey, string> = {
   'audit.action.tokenRevoked': 'لغو توکن API',
   'audit.action.ticketChanged': 'تغییر تیکت',
   'audit.action.ticketReplied': 'پاسخ ایمیلی به تیکت',
+  'audit.action.heldEmailDecided': 'ایمیل نگه‌داشته پذیرفته یا کنار گذاشته شد',
   'audit.action.visitorRevoked': 'قطع دسترسی بازدیدکننده',
   'audit.action.privacyFind': 'جستجوی بازدیدکننده',
   'audit.action.privacyExport': 'برون‌بری داده‌های بازدیدکننده',

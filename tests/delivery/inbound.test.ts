@@ -225,6 +225,17 @@ describe('replies by email', () => {
     expect(await ticketNow(ticket)).toEqual(before);
   });
 
+  it('stops taking mail at a reply address once its visitor is erased', async () => {
+    const email = 'forget.me@example.com';
+    const { ticket, mail } = await ticketByEmail(email);
+    await sent(ticket);
+    const to = replyAddress(mail);
+    const admin = restClient(h.url, await h.login('admin@cedar.example'));
+    expect((await admin.post('/api/privacy/erase', { siteId: h.demo.siteId, email })).status).toBe(200);
+    const late = rawMail({ from: email, to, subject: 'Re', text: 'Are you there?' });
+    await expect(sendSmtp(smtpPort, late.raw, { from: email, to })).rejects.toMatchObject({ responseCode: 550 });
+  });
+
   it('refuses unknown reply addresses, by SMTP before the message and by HTTP', async () => {
     const to = `reply+${'0'.repeat(32)}@${DOMAIN}`;
     const unknown = rawMail({ from: 'x@example.com', to, subject: 'hi', text: 'hello' });

@@ -37,7 +37,8 @@ export type HeldEmailAnswer = z.infer<typeof HeldEmailAnswer>;
  */
 export const InboundOutcome = z.enum(['accepted', 'held', 'auto', 'duplicate']);
 export type InboundOutcome = z.infer<typeof InboundOutcome>;
-export const InboundAnswer = z.object({ outcome: InboundOutcome, ticketId: TicketId });
+/** `ticketId` is null only for a robot's answer to a transcript: noted nowhere, since it opens no ticket. */
+export const InboundAnswer = z.object({ outcome: InboundOutcome, ticketId: TicketId.nullable() });
 export type InboundAnswer = z.infer<typeof InboundAnswer>;
 
 /** Pushed to the console: a visitor's email reached a ticket (or waits there, held). */

@@ -325,6 +325,16 @@ describe('replies by email', () => {
     await agent.ok('agent:status', { status: 'away' });
     const transcript = await mailbox.next((m) => recipient(m) === email);
 
+    const away = rawMail({
+      from: email,
+      to: replyAddress(transcript),
+      subject: 'Automatic reply: Your conversation',
+      text: 'I am away.',
+      headers: { 'Auto-Submitted': 'auto-replied' },
+    });
+    expect((await postInbound(h.url, away.raw, SECRET)).body).toEqual({ outcome: 'auto', ticketId: null });
+    expect(await h.cascade.tickets.ofConversation(h.demo.siteId, conversationId)).toBeNull();
+
     const answer = rawMail({ from: email, to: replyAddress(transcript), subject: 'Re', text: 'And to Qatar?' });
     await sendSmtp(smtpPort, answer.raw, { from: email, to: replyAddress(transcript) });
     const ticket = await waitUntil(

@@ -94,12 +94,22 @@ export async function receiveEmail(d: InboundDeps, raw: Buffer, envelope: Envelo
   if (!from || mail.headers.size === 0)
     throw new CascadeError('invalid_payload', 'not an email: it has no From address');
 
+  const robot = automaticKind({
+    headers: mail.headers,
+    subject: mail.subject ?? '',
+    fromAddress: from,
+    returnPath: returnPathOf(mail, envelope),
+  });
   let ticket: Ticket | null = null;
+  let known = false;
   for (const address of recipientsOf(mail, envelope)) {
     const target = await d.replies.resolve(address);
-    ticket = target ? await ticketForReply(d, address, target) : null;
+    known ||= target !== null;
+    // A robot's answer to a transcript must not reopen the chat as a ticket.
+    ticket = target ? await ticketForReply(d, address, target, robot === null) : null;
     if (ticket) break;
   }
+  if (!ticket && known && robot) return { outcome: 'auto', ticketId: null };
   if (!ticket) throw new CascadeError('not_found', 'no ticket has this reply address');
 
   await d.rates.check(
@@ -121,7 +131,7 @@ export async function receiveEmail(d: InboundDeps, raw: Buffer, envelope: Envelo
   }
 
   try {
-    return await takeIn(d, ticket, mail, from, messageId, returnPathOf(mail, envelope));
+    return await takeIn(d, ticket, mail, from, messageId, robot !== null);
   } catch (e) {
     // Not taken in: the sender's retry must not be mistaken for a copy.
     await d.redis.del(seen);
@@ -135,7 +145,7 @@ async function takeIn(
   mail: ParsedMail,
   from: string,
   messageId: string,
-  returnPath: string | null,
+  robot: boolean,
 ): Promise<InboundAnswer> {
   const subject = mail.subject ?? '';
   const now = Date.now();
@@ -147,7 +157,6 @@ async function takeIn(
   });
   const ticketId = ticket.id;
 
-  const robot = automaticKind({ headers: mail.headers, subject, fromAddress: from, returnPath });
   if (robot) {
     await d.tickets.update(ticket.siteId, ticketId, {}, item('auto', from, subject.slice(0, TEXT_MAX)));
     return { outcome: 'auto', ticketId };

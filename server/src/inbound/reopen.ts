@@ -7,13 +7,18 @@ export type ReplyTicketDeps = TicketDeps & { conversations: ConversationStore; r
 
 /**
  * The ticket a reply goes to. A reply to a finished chat's transcript reopens the story as that
- * chat's ticket (made now, with the whole transcript, when it has none), and the address then
- * leads straight to it. Null when neither is kept any more.
+ * chat's ticket (made now, with the whole transcript, when it has none and `reopen` allows), and
+ * the address then leads straight to it. Null when neither is kept any more.
  */
-export async function ticketForReply(d: ReplyTicketDeps, address: string, to: ReplyTarget): Promise<Ticket | null> {
+export async function ticketForReply(
+  d: ReplyTicketDeps,
+  address: string,
+  to: ReplyTarget,
+  reopen: boolean,
+): Promise<Ticket | null> {
   if ('ticketId' in to) return d.tickets.get(to.siteId, to.ticketId);
   const existing = await d.tickets.ofConversation(to.siteId, to.conversationId);
-  const c = existing ? null : await d.conversations.get(to.conversationId);
+  const c = existing || !reopen ? null : await d.conversations.get(to.conversationId);
   if (!existing && !c) return null;
   const ticket = existing ?? (c ? await reopened(d, c) : null);
   if (!ticket) return null;

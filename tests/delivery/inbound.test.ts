@@ -307,6 +307,17 @@ describe('replies by email', () => {
     expect(
       (await rest.post(`/api/tickets/${ticket.id}/held/${held?.heldId ?? ''}`, { decision: 'maybe' })).status,
     ).toBe(400);
+
+    const junk = rawMail({ from: 'spam@evil.example', to, subject: 'Offer', text: 'Cheap watches.' });
+    expect((await postInbound(h.url, junk.raw, SECRET)).body.outcome).toBe('held');
+    const junkItem = await lastItem(ticket);
+    const discarded = await rest.post(`/api/tickets/${ticket.id}/held/${junkItem?.heldId ?? ''}`, {
+      decision: 'discard',
+    });
+    expect(discarded).toMatchObject({ status: 200, body: { held: { status: 'discarded' } } });
+    expect(await lastItem(ticket)).toEqual(junkItem);
+    const states = await rest.get<{ held: HeldEmail[] }>(`/api/tickets/${ticket.id}/held`);
+    expect(states.body.held.map((e) => e.status).sort()).toEqual(['accepted', 'discarded']);
   });
 
   it('reopens a finished chat as a ticket when its transcript is answered', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { en } from '../../agent-console/src/locales/en.ts';
-import { postInbound, rawMail, replyAddress, sendSmtp } from '../delivery/inbound-mail.ts';
+import { postInbound, rawMail, replyAddress, sendSmtp, sent } from '../delivery/inbound-mail.ts';
 import { Mailbox, recipient } from '../delivery/smtp.ts';
 import { startCascade } from '../support/harness.ts';
 import { serverAndBrowser } from '../support/stage.ts';
@@ -47,6 +47,7 @@ describe('a ticket answered by email, in the console', () => {
         (m) => recipient(m) === email && m.subject?.includes(`#${ticket.number}`) === true,
       );
       const to = replyAddress(first);
+      await sent(h, ticket);
 
       const answer = rawMail({
         from: email,

@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import type { Ticket, TicketSummary } from '@cascade/shared';
 import type { ParsedMail } from 'mailparser';
 import { createTransport } from 'nodemailer';
+import type { Harness } from '../support/harness.ts';
+import { waitUntil } from '../support/waits.ts';
 
 export type RawMail = {
   from: string;
@@ -65,4 +68,17 @@ export async function postInbound(
 /** The Reply-To address of a parsed email. */
 export function replyAddress(m: ParsedMail): string {
   return m.replyTo?.value[0]?.address ?? '';
+}
+
+/**
+ * The ticket's first email to the visitor is out and written down (its Message-ID in the thread,
+ * then its delivery), so what follows is threaded after it and nothing changes behind a snapshot.
+ */
+export async function sent(h: Harness, t: Ticket | TicketSummary): Promise<void> {
+  const key = h.cascade.keys.delivery(t.siteId, `mail.ticket-visitor.${t.id}`);
+  await waitUntil(
+    'the visitor’s email to be recorded as sent',
+    () => h.cascade.redis.hGet(key, 'status'),
+    (s) => s === '"delivered"',
+  );
 }

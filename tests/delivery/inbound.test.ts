@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCascade, type Harness } from '../support/harness.ts';
 import { restClient } from '../support/rest.ts';
 import { waitUntil } from '../support/waits.ts';
-import { postInbound, rawMail, replyAddress, sendSmtp } from './inbound-mail.ts';
+import { postInbound, rawMail, replyAddress, sendSmtp, sent } from './inbound-mail.ts';
 import { Mailbox, recipient } from './smtp.ts';
 
 const SECRET = 'inbound-secret-for-tests';
@@ -51,20 +51,12 @@ async function ticketByEmail(email: string, locale = 'en'): Promise<{ ticket: Ti
   const ticket = await h.cascade.tickets.ofConversation(h.demo.siteId, conversation.id);
   if (!ticket) throw new Error('no ticket');
   const mail = await mailbox.next((m) => recipient(m) === email && m.subject?.includes(`#${ticket.number}`) === true);
+  await sent(h, ticket);
   return { ticket, mail };
 }
 
 const ticketNow = async (t: Ticket) => (await h.cascade.tickets.get(t.siteId, t.id)) as Ticket;
 const lastItem = async (t: Ticket) => (await ticketNow(t)).history.at(-1);
-/** The ticket's first email is out and its sending is written down, so nothing changes behind a snapshot. */
-async function sent(t: Ticket): Promise<void> {
-  const key = h.cascade.keys.delivery(t.siteId, `mail.ticket-visitor.${t.id}`);
-  await waitUntil(
-    'the visitor’s email to be recorded as sent',
-    () => h.cascade.redis.hGet(key, 'status'),
-    (s) => s === '"delivered"',
-  );
-}
 const lina = async () => restClient(h.url, await h.login('lina@cedar.example'));
 
 describe('replies by email', () => {
@@ -133,7 +125,6 @@ describe('replies by email', () => {
       subject: 'رد',
       text: 'وصلت الطلبية، شكرًا.\n\nفي الاثنين، ٧ ديسمبر ٢٠٢٦، كتب Cedar Support <support@cedar.example>:\n> طلبك',
     });
-    await sent(ticket);
     const before = await h.snapshot();
     expect(await postInbound(h.url, arabic.raw, null)).toMatchObject({
       status: 401,
@@ -213,7 +204,6 @@ describe('replies by email', () => {
   it('refuses an email over the size limit, by SMTP and by HTTP, and keeps the ticket as it was', async () => {
     const email = 'big@example.com';
     const { ticket, mail } = await ticketByEmail(email);
-    await sent(ticket);
     const to = replyAddress(mail);
     const before = await ticketNow(ticket);
     const big = rawMail({ from: email, to, subject: 'Re', text: 'x'.repeat(150_000) });
@@ -227,8 +217,7 @@ describe('replies by email', () => {
 
   it('stops taking mail at a reply address once its visitor is erased', async () => {
     const email = 'forget.me@example.com';
-    const { ticket, mail } = await ticketByEmail(email);
-    await sent(ticket);
+    const { mail } = await ticketByEmail(email);
     const to = replyAddress(mail);
     const admin = restClient(h.url, await h.login('admin@cedar.example'));
     expect((await admin.post('/api/privacy/erase', { siteId: h.demo.siteId, email })).status).toBe(200);

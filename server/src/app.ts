@@ -50,12 +50,21 @@ import { fileAccess } from './files/access.ts';
 import { agentUploadRoutes, visitorUploadRoutes } from './http/uploads.ts';
 import { fileDownloadRoutes } from './http/file-downloads.ts';
 import { attachmentUsageRoutes } from './http/attachment-usage.ts';
+import { inboundRoutes } from './inbound/routes.ts';
+import { heldEmailRoutes } from './inbound/held-routes.ts';
+import { startSmtpReceiver } from './inbound/smtp-receiver.ts';
 
 /**
  * `demo` is the main demo site; `demos` has it and the second tenant. `setupLink`: the
  * one-time first-run link, while the installation has no account.
  */
-export type Cascade = Core & { demo: Demo | null; demos: Demo[]; setupLink: string | null };
+export type Cascade = Core & {
+  demo: Demo | null;
+  demos: Demo[];
+  setupLink: string | null;
+  /** The SMTP receiver for replies, when INBOUND_SMTP_PORT is set. */
+  inboundSmtp: { port: number } | null;
+};
 
 /**
  * Builds the whole server: HTTP routes and Socket.IO namespaces over the core. `cascade` is
@@ -164,6 +173,8 @@ export async function buildServer(config: Config): Promise<{ app: FastifyInstanc
   await app.register(setupRoutes, siteSetup);
   await app.register(linkRoutes, people);
   await integrated.metrics(app);
+  // A mail provider's webhook: its own secret, no session.
+  await app.register(inboundRoutes, core.inbound);
   // Everything registered in here is for signed-in agents (or API tokens); each route names the role it needs.
   await app.register(async (api) => {
     await api.register(guard, {
@@ -180,6 +191,7 @@ export async function buildServer(config: Config): Promise<{ app: FastifyInstanc
       outbox: outbox(core),
     });
     await api.register(ticketDeliveryRoutes, { tickets: core.tickets, outbox: outbox(core) });
+    await api.register(heldEmailRoutes, { tickets: core.tickets, held: core.inbound.held });
     await api.register(deliveryRoutes, { outbox: outbox(core) });
     await api.register(metricsRoutes, { redis: core.redis, keys: core.keys, statusTime: core.statusTime });
     await api.register(kbRoutes, { kb: core.kb, sites: core.sites, bots: core.bots });
@@ -228,6 +240,11 @@ export async function buildServer(config: Config): Promise<{ app: FastifyInstanc
     });
   }
 
+  const inboundSmtp =
+    config.INBOUND_SMTP_PORT === undefined
+      ? null
+      : await startSmtpReceiver(core.inbound, app.log, config.INBOUND_SMTP_PORT, config.INBOUND_SMTP_HOST);
+
   app.addHook('preClose', async () => {
     shuttingDown = true;
     const closed = Promise.all([agentsNsp.close(), visitorsNsp.close()]);
@@ -236,7 +253,11 @@ export async function buildServer(config: Config): Promise<{ app: FastifyInstanc
     await closed;
   });
   app.addHook('onClose', async () => {
+    await inboundSmtp?.close();
     await core.close();
   });
-  return { app, cascade: { ...core, demo, demos, setupLink } };
+  return {
+    app,
+    cascade: { ...core, demo, demos, setupLink, inboundSmtp: inboundSmtp ? { port: inboundSmtp.port } : null },
+  };
 }

@@ -54,6 +54,9 @@ import { retention as retentionOf, type Retention } from './history/retention.ts
 import { historyReader, type HistoryReader } from './history/reader.ts';
 import { answerTags as answerTagsOf, type AnswerTags } from './history/answer-tags.ts';
 import { files as filesOf, type Files } from './files/service.ts';
+import { replyAddresses } from './inbound/reply-address.ts';
+import { heldEmails } from './inbound/held.ts';
+import type { InboundDeps } from './inbound/receive.ts';
 
 /**
  * Heap of the bot's build thread. The largest knowledge base allowed (KB_LIMITS) builds in
@@ -93,6 +96,8 @@ export type Core = {
   history: HistoryReader;
   /** Tags the bot's answers gave live conversations, until the archive takes them. */
   answerTags: AnswerTags;
+  /** What taking in replies by email needs (inbound/receive.ts), for the SMTP receiver and the HTTP endpoint. */
+  inbound: InboundDeps;
   waterfall: Waterfall;
   visitorActions: VisitorActions;
   agentActions: AgentActions;
@@ -261,6 +266,20 @@ export async function compose(config: Config, log: Log, http?: HttpServer): Prom
     );
   }
   const views = { routing, agents, visitors, sites, messages };
+  const inbound = {
+    config,
+    redis,
+    keys: k,
+    rates,
+    notify,
+    tickets,
+    conversations,
+    visitors,
+    messages,
+    agents,
+    replies: replyAddresses(redis, k, config.INBOUND_DOMAIN),
+    held: heldEmails(redis, k),
+  };
 
   return {
     config,
@@ -287,6 +306,7 @@ export async function compose(config: Config, log: Log, http?: HttpServer): Prom
     rates,
     history,
     answerTags,
+    inbound,
     waterfall,
     visitorActions: visitorActions(
       {

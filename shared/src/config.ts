@@ -146,6 +146,31 @@ export const ServerEnv = z.object({
     .regex(/^smtps?:\/\//, 'SMTP_URL must be smtp:// or smtps://')
     .optional(),
   MAIL_FROM: z.string().max(254).default('Cascade <no-reply@localhost>'),
+  /**
+   * The domain of tickets' reply addresses (`reply+<token>@INBOUND_DOMAIN`); unset, emails carry
+   * no reply address and nothing comes back. Its MX (or a provider's inbound route) must reach
+   * INBOUND_SMTP_PORT or the HTTP endpoint.
+   */
+  INBOUND_DOMAIN: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/, 'a domain name')
+    .optional(),
+  /** The port of the built-in SMTP receiver for replies; unset, it does not run. */
+  INBOUND_SMTP_PORT: z.coerce.number().int().min(0).max(65_535).optional(),
+  /** The interface the SMTP receiver listens on. */
+  INBOUND_SMTP_HOST: z.string().min(1).default('0.0.0.0'),
+  /**
+   * The secret a mail provider's inbound webhook sends (`Authorization: Bearer …`) to POST raw
+   * MIME to /api/inbound/email; unset, that endpoint is off.
+   */
+  INBOUND_SECRET: z.string().min(16, 'at least 16 characters').max(200).optional(),
+  /** The largest inbound email accepted, in bytes, attachments included. */
+  INBOUND_MAX_BYTES: z.coerce.number().int().min(1024).max(50_000_000).default(10_000_000),
+  /** Inbound emails one ticket, and one sender, may bring per hour; more are refused for a while. */
+  RATE_INBOUND_PER_TICKET_PER_HOUR: z.coerce.number().int().min(1).default(30),
+  RATE_INBOUND_PER_SENDER_PER_HOUR: z.coerce.number().int().min(1).default(60),
   /** First retry delay of a failed webhook or email; each later try waits twice as long. */
   DELIVERY_BACKOFF_MS: z.coerce.number().int().min(1).max(3_600_000).default(1000),
   /** Tries of a webhook or email before it is marked failed (and waits for a manual retry). */

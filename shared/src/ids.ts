@@ -14,6 +14,8 @@ export const VisitorId = opaqueId('visitorId');
 export type VisitorId = z.infer<typeof VisitorId>;
 export const TicketId = opaqueId('ticketId');
 export type TicketId = z.infer<typeof TicketId>;
+export const HeldEmailId = opaqueId('heldId');
+export type HeldEmailId = z.infer<typeof HeldEmailId>;
 export const EntryId = opaqueId('entryId');
 export type EntryId = z.infer<typeof EntryId>;
 

@@ -14,6 +14,7 @@ export * from './attachment.ts';
 export * from './message.ts';
 export * from './visitor-message.ts';
 export * from './ticket.ts';
+export * from './inbound-email.ts';
 export * from './tag.ts';
 export * from './history.ts';
 export * from './config.ts';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AgentId, ConversationId, DeliveryId, SiteId, TicketId, Timestamp, VisitorId } from './ids.ts';
+import { AgentId, ConversationId, DeliveryId, HeldEmailId, SiteId, TicketId, Timestamp, VisitorId } from './ids.ts';
 import { Level, Skill } from './site.ts';
 import { Message } from './message.ts';
 import { PageView } from './visitor.ts';
@@ -8,17 +8,23 @@ import { Locale } from './locale.ts';
 export const TicketStatus = z.enum(['open', 'pending', 'solved']);
 export type TicketStatus = z.infer<typeof TicketStatus>;
 
-/** Why the waterfall ended in a ticket. */
-export const TicketReason = z.enum(['followup', 'no_agent', 'max_wait', 'outside_hours', 'abandoned']);
+/** Why the waterfall ended in a ticket; `email`: the visitor answered a finished chat's transcript. */
+export const TicketReason = z.enum(['followup', 'no_agent', 'max_wait', 'outside_hours', 'abandoned', 'email']);
 export type TicketReason = z.infer<typeof TicketReason>;
 
 export const TicketHistoryItem = z.object({
   ts: Timestamp,
-  action: z.enum(['created', 'status', 'assignee', 'reply', 'note', 'contact']),
+  /**
+   * `email`: the visitor answered by email; `held`: an email from another sender waits for an
+   * agent to accept or discard it; `auto`: an auto-reply or a bounce, kept but not acted on.
+   */
+  action: z.enum(['created', 'status', 'assignee', 'reply', 'note', 'contact', 'email', 'held', 'auto']),
   by: z.string().max(100),
   detail: z.string().max(4000),
   /** A reply's email: its delivery says whether it went out. */
   deliveryId: DeliveryId.optional(),
+  /** A held email: its record says whether it is still held. */
+  heldId: HeldEmailId.optional(),
 });
 export type TicketHistoryItem = z.infer<typeof TicketHistoryItem>;
 

@@ -71,7 +71,13 @@ describe('the OpenAPI description', () => {
     expect(doc.info.title).toBeTruthy();
     expect(doc.info.version).toMatch(/^\d+\.\d+\.\d+/);
     expect(Object.keys(doc.components.schemas).length).toBeGreaterThan(5);
-    expect(Object.keys(doc.components.securitySchemes).sort()).toEqual(['apiToken', 'csrf', 'metricsToken', 'session']);
+    expect(Object.keys(doc.components.securitySchemes).sort()).toEqual([
+      'apiToken',
+      'csrf',
+      'inboundSecret',
+      'metricsToken',
+      'session',
+    ]);
 
     const ids = new Set<string>();
     for (const [path, ops] of Object.entries(doc.paths)) {

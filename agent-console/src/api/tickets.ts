@@ -1,4 +1,4 @@
-import type { Delivery, Ticket, TicketSummary, TicketUpdate } from '@cascade/shared';
+import type { Delivery, HeldEmail, HeldEmailDecision, Ticket, TicketSummary, TicketUpdate } from '@cascade/shared';
 import { ticketQuery, type TicketFilter } from '../logic/ticket-query.ts';
 import { requestJson } from './http.ts';
 
@@ -40,4 +40,25 @@ export async function ticketDeliveries(ticketId: string): Promise<Delivery[]> {
     `/api/tickets/${encodeURIComponent(ticketId)}/deliveries`,
   );
   return deliveries;
+}
+
+/** Emails held on the ticket because an address other than its contact's sent them. */
+export async function heldEmails(ticketId: string): Promise<HeldEmail[]> {
+  const { held } = await requestJson<{ held: HeldEmail[] }>('GET', `/api/tickets/${encodeURIComponent(ticketId)}/held`);
+  return held;
+}
+
+/** Accepts a held email into the ticket (which reopens it) or discards it. */
+export async function decideHeld(
+  ticketId: string,
+  heldId: string,
+  decision: HeldEmailDecision['decision'],
+  csrf: string,
+): Promise<HeldEmail> {
+  const { held } = await requestJson<{ held: HeldEmail }>(
+    'POST',
+    `/api/tickets/${encodeURIComponent(ticketId)}/held/${encodeURIComponent(heldId)}`,
+    { body: { decision }, csrf },
+  );
+  return held;
 }

@@ -165,7 +165,9 @@ export function ConsoleScreen({ me, onMe, onSignedOut, onLocale, preferences }: 
         </div>
       )}
       {route.view === 'tickets' && <TicketsPage me={me} />}
-      {route.view === 'ticket' && <TicketDetailPage ticketId={route.ticketId} me={me} />}
+      {route.view === 'ticket' && (
+        <TicketDetailPage ticketId={route.ticketId} me={me} onTicketEmail={controller.onTicketEmail} />
+      )}
       {!allowed && <NotAllowed role={neededRole(section)} site={site} />}
       {allowed && site && route.view === 'dashboard' && (
         <DashboardPage site={site} controller={controller} connection={state.connection} />

@@ -1,7 +1,8 @@
 import { historyDetail } from '../i18n/ticket-history.ts';
-import type { Me } from '@cascade/shared';
+import type { Me, TicketEmailNotice } from '@cascade/shared';
+import { useEffect } from 'preact/hooks';
 import { listAgents } from '../api/agents.ts';
-import { getTicket } from '../api/tickets.ts';
+import { getTicket, heldEmails } from '../api/tickets.ts';
 import { useLoad } from '../hooks/use-load.ts';
 import { useReplyDeliveries } from '../hooks/use-reply-deliveries.ts';
 import { useT } from '../i18n/context.ts';
@@ -9,14 +10,37 @@ import { visitorLabel } from '../i18n/describe.ts';
 import { assigneeChoices, canAssignOthers } from '../logic/assignees.ts';
 import { safeHref } from '../logic/links.ts';
 import { routeHash } from '../logic/route.ts';
+import { HeldEmailItem } from './HeldEmailItem.tsx';
 import { MessageList } from './MessageList.tsx';
 import { ReplyDelivery } from './ReplyDelivery.tsx';
 import { TicketActions } from './TicketActions.tsx';
 import { TicketReplyForm } from './TicketReplyForm.tsx';
 
-export function TicketDetailPage({ ticketId, me }: { ticketId: string; me: Me }) {
+interface Props {
+  ticketId: string;
+  me: Me;
+  /** Emails reaching tickets as they come; the page reads its ticket again for one of its own. */
+  onTicketEmail: (listener: (notice: TicketEmailNotice) => void) => () => void;
+}
+
+/** Emails in the history: the visitor's own words, kept with their line breaks. */
+const fromVisitor = new Set(['email', 'held']);
+
+export function TicketDetailPage({ ticketId, me, onTicketEmail }: Props) {
   const t = useT();
   const loaded = useLoad(() => getTicket(ticketId), ticketId);
+  const held = useLoad(() => heldEmails(ticketId), ticketId);
+  const { reload } = loaded;
+  const reloadHeld = held.reload;
+  useEffect(
+    () =>
+      onTicketEmail((n) => {
+        if (n.ticketId !== ticketId) return;
+        reload();
+        reloadHeld();
+      }),
+    [onTicketEmail, ticketId, reload, reloadHeld],
+  );
   const { data: ticket, error } = loaded;
   const siteId = ticket?.siteId ?? '';
   const listsAgents = ticket !== null && canAssignOthers(me, siteId);
@@ -97,13 +121,28 @@ export function TicketDetailPage({ ticketId, me }: { ticketId: string; me: Me })
                 <h2 id="ticket-history-title">{t.t('tickets.history')}</h2>
                 <ol class="history">
                   {ticket.history.map((item, i) => (
-                    <li key={i}>
+                    <li key={i} class={fromVisitor.has(item.action) ? 'from-visitor' : undefined}>
                       <span class="muted small">{t.dateTime(item.ts)}</span>
                       <span>
                         <strong>{item.by === me.agent.name ? t.t('author.you') : item.by}</strong> ·{' '}
                         {t.t(`history.${item.action}`)}
                       </span>
-                      {item.detail && <span dir="auto">{historyDetail(item, t)}</span>}
+                      {item.detail && (
+                        <span dir="auto" class={fromVisitor.has(item.action) ? 'email-text' : undefined}>
+                          {historyDetail(item, t)}
+                        </span>
+                      )}
+                      {item.heldId && (
+                        <HeldEmailItem
+                          ticketId={ticket.id}
+                          held={held.data?.find((h) => h.id === item.heldId)}
+                          csrf={me.csrfToken}
+                          onDecided={() => {
+                            reload();
+                            reloadHeld();
+                          }}
+                        />
+                      )}
                       {item.deliveryId && (
                         <ReplyDelivery
                           delivery={deliveries.data?.find((d) => d.id === item.deliveryId)}

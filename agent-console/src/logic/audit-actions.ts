@@ -26,6 +26,7 @@ export const auditActions = {
   'DELETE /api/integrations/tokens/:tokenId': 'tokenRevoked',
   'PATCH /api/tickets/:ticketId': 'ticketChanged',
   'POST /api/tickets/:ticketId/replies': 'ticketReplied',
+  'POST /api/tickets/:ticketId/held/:heldId': 'heldEmailDecided',
   'POST /api/visitors/:visitorId/revoke': 'visitorRevoked',
   'POST /api/privacy/find': 'privacyFind',
   'POST /api/privacy/export': 'privacyExport',

@@ -10,6 +10,7 @@ import type {
   Me,
   Message,
   Skill,
+  TicketEmailNotice,
   TicketSummary,
 } from '@cascade/shared';
 import { announceSetupRequired } from '../api/second-factor.ts';
@@ -87,6 +88,8 @@ export interface ConsoleController {
   whisper: (conversationId: string, text: string) => Promise<Message>;
   /** Gives an assigned chat to `agentId`, or to this supervisor when none is named. */
   takeOver: (conversationId: string, agentId?: string) => Promise<void>;
+  /** Emails that reached a ticket, for a ticket page open on it; returns the unsubscribe. */
+  onTicketEmail: (listener: (notice: TicketEmailNotice) => void) => () => void;
   /** A chat read without opening a tab for it: a past conversation's visitor and their other chats. */
   read: (conversationId: string) => Promise<ChatDetail>;
 }
@@ -316,6 +319,11 @@ export function createConsoleController(
       if (pickable && state.status === 'online')
         env.alert(waiting.map((c) => knownVisitorName(c.visitor) ?? `#${shortVisitorTag(c.visitor.id)}`).join(', '));
     });
+    socket.on('ticket:email', (n) => {
+      const key = n.held ? 'notice.ticketEmailHeld' : 'notice.ticketEmail';
+      dispatch({ type: 'notice', notice: { key, params: { number: n.number, from: n.from }, tone: 'info' } });
+      env.alert(`#${n.number} ${n.from}`);
+    });
     socket.on('typing', ({ conversationId, typing }) => {
       clearTimeout(visitorTyping.get(conversationId));
       dispatch({ type: 'visitorTyping', conversationId, typing });
@@ -475,6 +483,10 @@ export function createConsoleController(
     },
     async takeOver(conversationId, agentId) {
       await request(socket, 'chat:takeover', agentId ? { conversationId, agentId } : { conversationId });
+    },
+    onTicketEmail(listener) {
+      socket.on('ticket:email', listener);
+      return () => socket.off('ticket:email', listener);
     },
     async read(conversationId) {
       const { chat } = await request(socket, 'chat:open', { conversationId });

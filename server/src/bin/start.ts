@@ -37,6 +37,10 @@ const lines = [
   `  agent console  ${url}/console/`,
   `  widget loader  ${url}/widget.js`,
 ];
+if (cascade.inboundSmtp) {
+  const domain = config.INBOUND_DOMAIN ?? '(set INBOUND_DOMAIN)';
+  lines.push(`  email replies  SMTP on port ${cascade.inboundSmtp.port} for reply+…@${domain}`);
+}
 if (cascade.setupLink) {
   lines.push(
     '',

@@ -27,6 +27,7 @@ const en = {
   'reason.max_wait': 'the wait was too long',
   'reason.outside_hours': 'outside business hours',
   'reason.abandoned': 'the visitor left the chat',
+  'reason.email': 'the visitor answered the transcript by email',
   'ticket.subject': 'Your request #{n} at {site}',
   'ticket.intro':
     'Thank you for contacting {site}. We opened request #{n} for you and will answer by email. ' +
@@ -74,6 +75,7 @@ const ar: MailStrings = {
   'reason.max_wait': 'طال الانتظار',
   'reason.outside_hours': 'خارج ساعات العمل',
   'reason.abandoned': 'غادر الزائر المحادثة',
+  'reason.email': 'ردّ الزائر على نص المحادثة بالبريد الإلكتروني',
   'ticket.subject': 'طلبك رقم #{n} لدى {site}',
   'ticket.intro':
     'شكرًا لتواصلك مع {site}. فتحنا لك الطلب رقم #{n} وسنرد عليك بالبريد الإلكتروني. هذه محادثتك حتى الآن.',
@@ -117,6 +119,7 @@ const fa: MailStrings = {
   'reason.max_wait': 'انتظار طولانی شد',
   'reason.outside_hours': 'خارج از ساعات کاری',
   'reason.abandoned': 'بازدیدکننده گفتگو را ترک کرد',
+  'reason.email': 'بازدیدکننده با ایمیل به متن گفتگو پاسخ داد',
   'ticket.subject': 'درخواست شماره #{n} شما در {site}',
   'ticket.intro':
     'از تماس شما با {site} سپاسگزاریم. درخواست شماره #{n} برای شما ثبت شد و از طریق ایمیل پاسخ می‌دهیم. ' +

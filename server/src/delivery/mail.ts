@@ -4,6 +4,9 @@ import type { Config } from '../config.ts';
 import type { SiteStore } from '../store/sites.ts';
 import type { TicketStore } from '../store/tickets.ts';
 import type { MessageStore } from '../store/messages.ts';
+import type { Redis } from '../redis/connect.ts';
+import type { Keys } from '../redis/keys.ts';
+import { replyAddresses } from '../inbound/reply-address.ts';
 import type { MailJob } from './jobs.ts';
 import type { Message } from '@cascade/shared';
 import {
@@ -17,12 +20,17 @@ import {
 
 export type MailDeps = {
   config: Config;
+  redis: Redis;
+  keys: Keys;
   sites: SiteStore;
   tickets: TicketStore;
   messages: MessageStore;
   /** The message with file links that last as long as an email may wait to be read. */
   mailLinks: (m: Message) => Message;
 };
+
+/** An email's headers beyond its content: where replies go, and the thread it belongs to. */
+type Envelope = { replyTo?: string; thread?: { siteId: string; ticketId: string; earlier: string[] } };
 
 /** The site's time zone when it names a real one; emails show times in it. */
 function timeZoneOf(zone: string | undefined): string {
@@ -41,28 +49,41 @@ function timeZoneOf(zone: string | undefined): string {
  */
 export function mailSender(d: MailDeps) {
   let transport: Transporter | undefined;
+  const replies = replyAddresses(d.redis, d.keys, d.config.INBOUND_DOMAIN);
+  const replyTo = async (target: Parameters<typeof replies.addressFor>[0]) => {
+    const address = await replies.addressFor(target);
+    return address ? { replyTo: address } : {};
+  };
 
-  async function compose(job: MailJob): Promise<MailContent & { replyTo?: string }> {
+  async function compose(job: MailJob): Promise<MailContent & Envelope> {
     const site = await d.sites.get(job.siteId);
     if (!site) throw new UnrecoverableError('the site no longer exists');
     const from: MailSite = { name: site.name, timeZone: timeZoneOf(site.businessHours?.timeZone) };
     const m = job.mail;
-    if (m.subject === 'transcript')
-      return transcriptMail((await d.messages.after(m.conversationId, null, 10_000)).map(d.mailLinks), from, m.locale);
+    if (m.subject === 'transcript') {
+      // A reply to the transcript reopens the story (inbound/reopen.ts).
+      return {
+        ...transcriptMail((await d.messages.after(m.conversationId, null, 10_000)).map(d.mailLinks), from, m.locale),
+        ...(await replyTo({ siteId: job.siteId, conversationId: m.conversationId })),
+      };
+    }
     const stored = await d.tickets.get(job.siteId, m.ticketId);
     if (!stored) throw new UnrecoverableError('the ticket no longer exists');
     const ticket = { ...stored, transcript: stored.transcript.map(d.mailLinks) };
-    switch (m.subject) {
-      case 'ticket.email':
-        return {
-          ...supportTicketMail(ticket, from, site.defaultLocale, `${d.config.publicUrl}/console/`),
-          ...(ticket.visitor.email ? { replyTo: ticket.visitor.email } : {}),
-        };
-      case 'ticket.visitor_email':
-        return visitorTicketMail(ticket, from);
-      case 'ticket.reply':
-        return replyMail(ticket, from, m.text, m.by);
+    if (m.subject === 'ticket.email') {
+      // The team answers the visitor directly from its own mailbox.
+      return {
+        ...supportTicketMail(ticket, from, site.defaultLocale, `${d.config.publicUrl}/console/`),
+        ...(ticket.visitor.email ? { replyTo: ticket.visitor.email } : {}),
+      };
     }
+    const content =
+      m.subject === 'ticket.visitor_email' ? visitorTicketMail(ticket, from) : replyMail(ticket, from, m.text, m.by);
+    return {
+      ...content,
+      ...(await replyTo({ siteId: ticket.siteId, ticketId: ticket.id })),
+      thread: { siteId: ticket.siteId, ticketId: ticket.id, earlier: await replies.thread(ticket.siteId, ticket.id) },
+    };
   }
 
   return async function sendMail(job: MailJob): Promise<void> {
@@ -74,6 +95,9 @@ export function mailSender(d: MailDeps) {
       greetingTimeout: 10_000,
       socketTimeout: 30_000,
     });
+    // The same id on every try, so a mail client can drop a copy sent twice.
+    const messageId = `<${job.deliveryId}@${new URL(d.config.publicUrl).hostname}>`;
+    const earlier = mail.thread?.earlier.filter((id) => id !== messageId) ?? [];
     await transport.sendMail({
       from: d.config.MAIL_FROM,
       to: job.to,
@@ -81,9 +105,11 @@ export function mailSender(d: MailDeps) {
       text: mail.text,
       html: mail.html,
       ...(mail.replyTo ? { replyTo: mail.replyTo } : {}),
-      // The same id on every try, so a mail client can drop a copy sent twice.
-      messageId: `<${job.deliveryId}@${new URL(d.config.publicUrl).hostname}>`,
+      messageId,
+      // The visitor's mail client keeps the ticket's emails, theirs and ours, in one thread.
+      ...(earlier.length > 0 ? { inReplyTo: earlier[earlier.length - 1], references: earlier } : {}),
       headers: { 'X-Cascade-Delivery': job.deliveryId },
     });
+    if (mail.thread) await replies.addToThread(mail.thread.siteId, mail.thread.ticketId, messageId);
   };
 }

@@ -16,6 +16,7 @@ import type { Keys } from '../redis/keys.ts';
 import type { ConversationStore } from '../store/conversations.ts';
 import type { MessageStore } from '../store/messages.ts';
 import type { TicketStore } from '../store/tickets.ts';
+import { forgetMail } from '../inbound/forget.ts';
 import type { VisitorStore } from '../store/visitors.ts';
 import type { Queues } from '../jobs/queues.ts';
 import { deliveryRecords } from '../delivery/records.ts';
@@ -254,6 +255,10 @@ export function privacy(d: PrivacyDeps) {
       await d.redis.del(d.keys.ticket(siteId, t.id));
       await d.redis.zRem(d.keys.tickets(siteId), t.id);
     }
+    await forgetMail(d.redis, d.keys, siteId, {
+      tickets: h.tickets.map((t) => t.id),
+      conversations: h.conversations.map((c) => c.id),
+    });
     for (const del of h.deliveries) {
       await (await d.queues.deliveries.getJob(del.id))?.remove().catch(() => {});
       await d.redis.del(d.keys.delivery(siteId, del.id));

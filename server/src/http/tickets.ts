@@ -9,7 +9,6 @@ import {
   TicketList,
   TicketReplied,
   type Agent,
-  type Ticket,
   type TicketHistoryItem,
 } from '@cascade/shared';
 import type { FastifyInstance } from 'fastify';
@@ -17,6 +16,7 @@ import type { AgentStore } from '../store/agents.ts';
 import type { TicketStore } from '../store/tickets.ts';
 import type { Outbox } from '../delivery/outbox.ts';
 import { parse } from './parse.ts';
+import { ticketOfAgent } from '../tickets/of-agent.ts';
 
 export type TicketRouteDeps = {
   tickets: TicketStore;
@@ -25,14 +25,7 @@ export type TicketRouteDeps = {
 };
 
 export function ticketRoutes(app: FastifyInstance, deps: TicketRouteDeps, done: (err?: Error) => void): void {
-  /** A ticket of one of the agent's sites; any other is "not found", so ids of other sites reveal nothing. */
-  async function find(agent: Agent, ticketId: string): Promise<Ticket> {
-    for (const m of agent.memberships) {
-      const ticket = await deps.tickets.get(m.siteId, ticketId);
-      if (ticket) return ticket;
-    }
-    throw new CascadeError('not_found', 'no such ticket');
-  }
+  const find = (agent: Agent, ticketId: string) => ticketOfAgent(deps.tickets, agent, ticketId);
 
   const list = {
     config: {

@@ -1,22 +1,16 @@
-import { timingSafeEqual, createHash } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { CascadeError } from '@cascade/shared';
 import type { FastifyInstance } from 'fastify';
 import type { Registry } from 'prom-client';
 import { z } from 'zod';
+import { sameSecret } from '../security/same-secret.ts';
 
 export type MetricsConfig = {
   METRICS_TOKEN?: string | undefined;
   METRICS_PORT?: number | undefined;
   METRICS_HOST: string;
 };
-
-/** Compares digests, so neither the token's length nor its first wrong character shows in the timing. */
-function sameSecret(given: string, expected: string): boolean {
-  const digest = (s: string) => createHash('sha256').update(s).digest();
-  return timingSafeEqual(digest(given), digest(expected));
-}
 
 /**
  * `/metrics` on the main port for a Prometheus that sends METRICS_TOKEN as a bearer token;

@@ -234,6 +234,11 @@ export function openApiDocument(routes: readonly DescribedRoute[], version: stri
           scheme: 'bearer',
           description: 'METRICS_TOKEN, for Prometheus.',
         },
+        inboundSecret: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'INBOUND_SECRET, for a mail provider’s inbound webhook.',
+        },
       },
     },
   };

@@ -71,6 +71,19 @@ export function keys(prefix: string) {
     ticket: (s: string, t: string) => `${site(s)}:ticket:${t}`,
     ticketSeq: (s: string) => `${site(s)}:ticketseq`,
     ticketByConversation: (s: string) => `${site(s)}:convticket`,
+    /** What a reply address's token stands for (JSON): a ticket, or a conversation whose transcript was sent. */
+    replyToken: (token: string) => `${prefix}:replyto:${token}`,
+    /** The reply token of one ticket or conversation (`t:<id>`, `c:<id>`). */
+    replyTokenOf: (s: string, subject: string) => `${site(s)}:replyto:${subject}`,
+    /** Message-IDs of a ticket's email thread, oldest first, for In-Reply-To and References. */
+    mailThread: (s: string, t: string) => `${site(s)}:ticket:${t}:thread`,
+    /** An inbound email held for an agent, and the ids of a ticket's held emails. */
+    heldEmail: (s: string, id: string) => `${site(s)}:held:${id}`,
+    heldEmails: (s: string, t: string) => `${site(s)}:ticket:${t}:held`,
+    /** The first decision on a held email wins; a second click finds it taken. */
+    heldDecision: (s: string, id: string) => `${site(s)}:held:${id}:decision`,
+    /** An inbound Message-ID already taken in, so a provider's retry is not a second reply. */
+    inboundSeen: (s: string, digest: string) => `${site(s)}:inbound:${digest}`,
     events: (s: string) => `${site(s)}:events`,
     /** Deliveries to webhooks and mailboxes: a hash each, indexed by creation time. */
     delivery: (s: string, id: string) => `${site(s)}:delivery:${id}`,

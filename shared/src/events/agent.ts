@@ -9,6 +9,7 @@ import { Level, Skill } from '../site.ts';
 import { TicketSummary } from '../ticket.ts';
 import type { Board } from '../rest.ts';
 import type { CannedReply } from '../canned.ts';
+import type { TicketEmailNotice } from '../inbound-email.ts';
 import { PageView, Visitor } from '../visitor.ts';
 import type { AllChats, ChatViewers } from '../supervision.ts';
 
@@ -115,4 +116,6 @@ export interface AgentServerEvents {
   'chats:update': (p: AllChats) => void;
   /** Who has this chat open, sent to everyone looking at it and to its agent. */
   'chat:viewers': (p: ChatViewers) => void;
+  /** A ticket of this agent (or, unassigned, of their site) got an email from its visitor. */
+  'ticket:email': (p: TicketEmailNotice) => void;
 }

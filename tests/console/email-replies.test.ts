@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { en } from '../../agent-console/src/locales/en.ts';
+import { postInbound, rawMail, replyAddress, sendSmtp, sent } from '../delivery/inbound-mail.ts';
+import { Mailbox, recipient } from '../delivery/smtp.ts';
+import { startCascade } from '../support/harness.ts';
+import { serverAndBrowser } from '../support/stage.ts';
+import { SCENARIO_TIMEOUT_MS } from '../support/waits.ts';
+import { assertConsoleBuilt, openConsole } from './console-page.ts';
+import { askBot, escalateTo, followUp, namedVisitor } from './scenario.ts';
+
+const SECRET = 'inbound-secret-for-console';
+
+describe('a ticket answered by email, in the console', () => {
+  let mailbox: Mailbox;
+  const stage = serverAndBrowser({
+    before: async () => {
+      assertConsoleBuilt();
+      mailbox = await Mailbox.start();
+    },
+    start: async () => {
+      const h = await startCascade({
+        SMTP_URL: mailbox.url,
+        DELIVERY_BACKOFF_MS: '20',
+        INBOUND_DOMAIN: 'reply.cedar.example',
+        INBOUND_SMTP_PORT: '0',
+        INBOUND_SMTP_HOST: '127.0.0.1',
+        INBOUND_SECRET: SECRET,
+      });
+      await h.configureSite({ sinks: { webhookUrl: null, supportEmail: null, emailVisitors: true } });
+      return h;
+    },
+  });
+
+  it(
+    'shows the visitor’s reply without its quote, emails the answer in the thread, and lets an agent accept a held email',
+    async () => {
+      const { h, browser } = stage;
+      const lina = await h.agent('lina@cedar.example');
+      const visitor = await namedVisitor(h, 'Sara Rahimi');
+      await askBot(visitor, 'Can I return a sofa?');
+      const chat = await escalateTo(visitor, lina);
+      const ticket = await followUp(lina, chat.conversation.id, 'Answer about the return');
+      visitor.close();
+      lina.close();
+      const email = ticket.visitor.email ?? '';
+      const first = await mailbox.next(
+        (m) => recipient(m) === email && m.subject?.includes(`#${ticket.number}`) === true,
+      );
+      const to = replyAddress(first);
+      await sent(h, ticket);
+
+      const answer = rawMail({
+        from: email,
+        to,
+        subject: `Re: ${first.subject ?? ''}`,
+        inReplyTo: first.messageId ?? '',
+        text: 'مبل هنوز پیش من است.\n\nدر تاریخ دوشنبه ۷ دسامبر ۲۰۲۶، Cedar <support@cedar.example> نوشت:\n> متن قدیمی درخواست\n',
+      });
+      await sendSmtp(h.cascade.inboundSmtp?.port ?? 0, answer.raw, { from: email, to });
+
+      const page = await openConsole(browser, h, 'lina@cedar.example', { hash: `#/tickets/${ticket.id}` });
+      await page
+        .getByRole('heading', { name: en['tickets.heading'].replace('{number}', String(ticket.number)) })
+        .waitFor();
+      await page.getByText(en['conn.connecting']).waitFor({ state: 'hidden' });
+      const history = page.getByRole('region', { name: en['tickets.history'] });
+      await history.getByText('مبل هنوز پیش من است.').waitFor();
+      await history.getByText(en['history.email']).waitFor();
+      expect(await history.textContent()).not.toContain('متن قدیمی درخواست');
+
+      // The agent answers from the console: the email carries the thread.
+      const form = page.getByRole('region', { name: en['reply.title'] });
+      await form.getByRole('textbox').fill('We will collect it on Monday.');
+      await form.getByRole('button', { name: en['reply.send'] }).click();
+      const out = await mailbox.next(
+        (m) => recipient(m) === email && m.text?.includes('collect it on Monday') === true,
+      );
+      expect(out.inReplyTo).toBe(answer.messageId);
+      expect(out.references).toEqual([first.messageId, answer.messageId]);
+      expect(replyAddress(out)).toBe(to);
+
+      // Someone else writes to the reply address: held, shown live, accepted by the agent.
+      const spoofed = rawMail({ from: 'mallory@evil.example', to, subject: 'Re', text: 'Refund me instead.' });
+      expect((await postInbound(h.url, spoofed.raw, SECRET)).body.outcome).toBe('held');
+      const why = en['held.why'].replace('{from}', 'mallory@evil.example');
+      await history.getByText(why).waitFor();
+      await history.getByRole('button', { name: en['held.accept'] }).click();
+      await history.getByText(en['held.accepted']).waitFor();
+      await history.getByRole('button', { name: en['held.accept'] }).waitFor({ state: 'detached' });
+      expect(await history.getByText('Refund me instead.').count()).toBe(2);
+      await page.context().close();
+      await mailbox.close();
+    },
+    SCENARIO_TIMEOUT_MS,
+  );
+});

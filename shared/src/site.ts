@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { SiteId, Timestamp } from './ids.ts';
 import { Locale } from './locale.ts';
+import { ATTRIBUTE_VALUE_MAX, AttributeKey } from './visitor.ts';
 
 export const Skill = z.string().regex(/^[a-z][a-z0-9_-]{0,31}$/, 'skill must be lower-case letters, digits, _ or -');
 export type Skill = z.infer<typeof Skill>;
@@ -55,7 +56,7 @@ export const BotThresholds = z.object({
 });
 export type BotThresholds = z.infer<typeof BotThresholds>;
 
-/** Lifts a waiting chat ahead of others: identified customers, or a page such as /checkout. */
+/** Lifts a waiting chat ahead of others: identified customers, a page such as /checkout, or an attribute such as plan = pro. */
 export const PriorityRule = z.discriminatedUnion('when', [
   z.object({ when: z.literal('identified'), priority: z.number().int().min(1).max(9) }),
   z.object({
@@ -66,6 +67,13 @@ export const PriorityRule = z.discriminatedUnion('when', [
       .min(1)
       .max(200)
       .refine((p) => p.split('*').length <= 11, 'a pattern has at most 10 wildcards'),
+    priority: z.number().int().min(1).max(9),
+  }),
+  z.object({
+    when: z.literal('attribute'),
+    key: AttributeKey,
+    /** Compared exactly with the visitor's attribute of that name. */
+    value: z.string().min(1).max(ATTRIBUTE_VALUE_MAX),
     priority: z.number().int().min(1).max(9),
   }),
 ]);

@@ -1,4 +1,5 @@
 import type { Me, PageView } from '@cascade/shared';
+import { Fragment } from 'preact';
 import { useNow } from '../hooks/use-now.ts';
 import { useT } from '../i18n/context.ts';
 import { deviceText } from '../i18n/describe.ts';
@@ -29,6 +30,8 @@ export function ContextPanel({
   // The ticket just created with "Needs follow-up" belongs here too, before any re-fetch.
   const tickets = chat.ticket && !known.some((k) => k.id === chat.ticket?.id) ? [...known, chat.ticket] : known;
   const current = pages[0];
+  // From the page (`Cascade('set', …)`) and the identity token; in name order, as a site reads them.
+  const attributes = Object.entries(visitor.attributes ?? {}).sort(([a], [b]) => a.localeCompare(b));
   const unknown = <span class="muted">{t.t('context.unknown')}</span>;
 
   let waited: string;
@@ -75,6 +78,19 @@ export function ContextPanel({
           </dd>
         </dl>
       </section>
+      {attributes.length > 0 && (
+        <section class="context-section">
+          <h3>{t.t('context.attributes')}</h3>
+          <dl class="facts">
+            {attributes.map(([key, value]) => (
+              <Fragment key={key}>
+                <dt dir="ltr">{key}</dt>
+                <dd dir="auto">{value}</dd>
+              </Fragment>
+            ))}
+          </dl>
+        </section>
+      )}
       <section class="context-section">
         <h3>{t.t('context.currentPage')}</h3>
         {current ? <PageLink page={current} /> : <p class="muted">{t.t('context.unknown')}</p>}

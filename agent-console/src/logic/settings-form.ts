@@ -1,4 +1,12 @@
-import type { BusinessHours, Locale, PriorityRule, Site, SiteSettings, SiteSettingsPatch } from '@cascade/shared';
+import {
+  AttributeKey,
+  type BusinessHours,
+  type Locale,
+  type PriorityRule,
+  type Site,
+  type SiteSettings,
+  type SiteSettingsPatch,
+} from '@cascade/shared';
 import { localeList } from '../i18n/locales.ts';
 
 /** One opening interval; day 0 is Sunday. */
@@ -12,6 +20,9 @@ export interface RuleRow {
   when: PriorityRule['when'];
   /** Only for `page` rules: a path prefix, `*` as a wildcard. */
   pattern: string;
+  /** Only for `attribute` rules: the attribute's name and the value it must have. */
+  key: string;
+  value: string;
   priority: string;
 }
 
@@ -61,6 +72,7 @@ export type SettingsProblem = {
     | 'skill'
     | 'defaultLocale'
     | 'pattern'
+    | 'attribute'
     | 'email'
     | 'url'
     | 'threshold';
@@ -100,6 +112,8 @@ export function settingsForm(site: Site): SettingsForm {
     priorityRules: site.priorityRules.map((r) => ({
       when: r.when,
       pattern: r.when === 'page' ? r.pattern : '',
+      key: r.when === 'attribute' ? r.key : '',
+      value: r.when === 'attribute' ? r.value : '',
       priority: String(r.priority),
     })),
     answerThreshold: String(site.botThresholds.answer),
@@ -187,6 +201,12 @@ function readSettings(form: SettingsForm): SiteSettings {
   const priorityRules: PriorityRule[] = form.priorityRules.map((r) => {
     const priority = int('priorityRules', r.priority, 1, 9);
     if (r.when === 'identified') return { when: 'identified', priority };
+    if (r.when === 'attribute') {
+      const key = r.key.trim();
+      const value = r.value.trim();
+      if (!AttributeKey.safeParse(key).success || !value) fail('priorityRules', 'attribute');
+      return { when: 'attribute', key, value, priority };
+    }
     const pattern = r.pattern.trim() || fail('priorityRules', 'pattern');
     return { when: 'page', pattern, priority };
   });

@@ -90,7 +90,9 @@ export function createConsoleController(
   let unsubscribe: (() => void) | null = null;
   const receipts = readReceipts((conversationId) => {
     if (!socket.connected) return false;
-    socket.emit('chat:read', { conversationId });
+    // Up to the last stored message the console shows: that is what the visitor learns was seen.
+    const upTo = getState().chats[conversationId]?.messages.at(-1)?.id;
+    socket.emit('chat:read', upTo ? { conversationId, upTo } : { conversationId });
     return true;
   });
 
@@ -276,6 +278,7 @@ export function createConsoleController(
       if (pickable && state.status === 'online')
         env.alert(waiting.map((c) => knownVisitorName(c.visitor) ?? `#${shortVisitorTag(c.visitor.id)}`).join(', '));
     });
+    socket.on('chat:seen', ({ conversationId, upTo }) => dispatch({ type: 'visitorSeen', conversationId, upTo }));
     socket.on('typing', ({ conversationId, typing }) => {
       clearTimeout(visitorTyping.get(conversationId));
       dispatch({ type: 'visitorTyping', conversationId, typing });

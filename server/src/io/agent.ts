@@ -28,6 +28,7 @@ import { rooms } from './rooms.ts';
 import type { Timers } from '../routing/timers.ts';
 import { consoleOrigin } from '../security/origins.ts';
 import { inFlight } from './in-flight.ts';
+import type { SeenReceipts } from '../waterfall/seen.ts';
 
 /**
  * What an agent's socket keeps: the agent as checked at `checkedAt`. Changes to an agent
@@ -67,6 +68,7 @@ export type AgentSocketDeps = {
   notify: Notifier;
   clocks: Timers;
   unread: UnreadStore;
+  seen: SeenReceipts;
   /** Whether a site of the agent requires two-step sign-in that the agent has not turned on yet. */
   secondFactorPending?: (agent: Agent) => Promise<boolean>;
 };
@@ -158,9 +160,10 @@ export function agentNamespace(
     socket.on(
       'chat:read',
       handle(MarkRead, async (p) => {
-        // Only the agent's own count is touched, so no access check is needed beyond the session.
+        // Only the agent's own count is touched; the seen receipt counts only for the agent holding the chat.
         await me();
         await d.unread.clear(agentId, p.conversationId);
+        if (p.upTo) await d.seen.byAgent(agentId, p.conversationId, p.upTo);
         return {};
       }),
     );

@@ -1,16 +1,20 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import {
+  ATTRIBUTES_MAX,
   BotFeedback,
+  CascadeError,
   Escalate,
   Hello,
   KeepWaiting,
   LeaveEmail,
+  MarkSeen,
   PageUrl,
   PageViewInput,
   PickSuggestion,
   PublicSiteConfig,
   Rate,
   SendMessage,
+  SetAttributes,
   SetLocale,
   SyncMessages,
   TranscriptRequest,
@@ -22,7 +26,7 @@ import {
   type VisitorServerEvents,
 } from '@cascade/shared';
 import type { Namespace, Server, Socket } from 'socket.io';
-import { verifyIdentity, type IdentityClaims } from '../auth/identity.ts';
+import { claimAttributes, verifyIdentity, type IdentityClaims } from '../auth/identity.ts';
 import type { Config } from '../config.ts';
 import type { ConversationStore } from '../store/conversations.ts';
 import type { RateLimiter } from '../security/rate-limit.ts';
@@ -38,6 +42,7 @@ import { clientAddress, proxyTrust } from '../security/proxy.ts';
 import { typingThrottle } from '../security/typing-throttle.ts';
 import type { OriginLog } from '../security/origin-log.ts';
 import { inFlight } from './in-flight.ts';
+import type { SeenReceipts } from '../waterfall/seen.ts';
 
 /** What a visitor's socket keeps; `seen` is the conversation it last saw, a checked hint for the next message. */
 type VisitorData = { siteId: string; visitorId: string; token: string; ip: string; seen: string | null };
@@ -64,6 +69,7 @@ export type VisitorSocketDeps = ViewDeps & {
   requestTranscript: (site: Site, visitor: Visitor, email: string) => Promise<void>;
   /** Where the widget connected from, for the owner's "is it installed?" check. */
   origins: OriginLog;
+  seen: SeenReceipts;
 };
 
 export function visitorNamespace(io: Server, d: VisitorSocketDeps, actions: VisitorActions, log: Logger) {
@@ -123,7 +129,12 @@ export function visitorNamespace(io: Server, d: VisitorSocketDeps, actions: Visi
       // every handshake for Socket.IO's request timeout (5 s) and then refuse it.
       if ((await d.notify.visitorSockets(site.id, visitor.id)) >= d.config.VISITOR_SOCKETS_PER_TOKEN)
         return next(tooManySockets());
-      if (claims) await d.visitors.update(site.id, visitor.id, identityPatch(visitor, claims));
+      if (claims) {
+        await d.visitors.update(site.id, visitor.id, identityPatch(visitor, claims));
+        // The site's own claims win over what the page set; past the bound they are dropped, not fatal.
+        if (!(await d.visitors.mergeAttributes(site.id, visitor.id, claimAttributes(claims))))
+          log.warn({ siteId: site.id }, 'identity token attributes past the bound were dropped');
+      }
       socket.data = { siteId: site.id, visitorId: visitor.id, token, ip, seen: null };
       next();
     } catch (e) {
@@ -236,6 +247,16 @@ export function visitorNamespace(io: Server, d: VisitorSocketDeps, actions: Visi
     }),
     'locale:set': handle(SetLocale, async (p, s: VisitorSocket) => {
       await d.visitors.update(s.data.siteId, s.data.visitorId, { locale: p.locale });
+      return {};
+    }),
+    'attributes:set': handle(SetAttributes, async (p, s: VisitorSocket) => {
+      if (!(await d.visitors.mergeAttributes(s.data.siteId, s.data.visitorId, p.attributes)))
+        throw new CascadeError('invalid_payload', `a visitor has at most ${ATTRIBUTES_MAX} attributes`);
+      return {};
+    }),
+    'messages:seen': handle(MarkSeen, async (p, s: VisitorSocket) => {
+      const c = await currentOf(s);
+      if (c) await d.seen.byVisitor(c, p.upTo);
       return {};
     }),
   } satisfies Record<keyof VisitorClientEvents, unknown>;

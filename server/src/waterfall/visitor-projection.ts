@@ -143,6 +143,7 @@ export function toVisitorView(c: ConversationView): ConversationView {
     ...(c.transcriptTo ? { transcriptTo: [...c.transcriptTo] } : {}),
     ...(c.ticketNoContact ? { ticketNoContact: true } : {}),
     ...(c.transcriptMail !== undefined ? { transcriptMail: c.transcriptMail } : {}),
+    ...(c.seenByAgent ? { seenByAgent: c.seenByAgent } : {}),
   };
 }
 
@@ -151,6 +152,7 @@ export interface VisitorPushes {
   'message:new': (m: Message) => void;
   'conversation:update': (c: ConversationView) => void;
   typing: (p: { from: 'agent'; typing: boolean }) => void;
+  seen: (p: { upTo: string }) => void;
 }
 
 export type VisitorPush = {
@@ -172,5 +174,7 @@ export function projectPush(p: VisitorPush): VisitorEmit | null {
       return { event: 'conversation:update', payload: toVisitorView(p.payload) };
     case 'typing':
       return { event: 'typing', payload: { from: 'agent', typing: p.payload.typing } };
+    case 'seen':
+      return { event: 'seen', payload: { upTo: p.payload.upTo } };
   }
 }

@@ -6,7 +6,7 @@ import { ConversationView } from '../conversation.ts';
 import { SendMessage } from '../message.ts';
 import { VisitorMessage } from '../visitor-message.ts';
 import { PublicSiteConfig } from '../site.ts';
-import { PageUrl } from '../visitor.ts';
+import { ATTRIBUTE_VALUE_MAX, ATTRIBUTES_MAX, AttributeKey, PageUrl } from '../visitor.ts';
 
 /** Sent in the Socket.IO handshake (`auth`) of the `/visitor` namespace. */
 export const VisitorAuth = z.object({
@@ -53,6 +53,24 @@ export const Rate = z.object({
 export const TranscriptRequest = z.object({ email: z.email().max(254) });
 export const SetLocale = z.object({ locale: Locale });
 export const SyncMessages = z.object({ after: MessageId.nullable() });
+/**
+ * `Cascade('set', …)` as the page wrote it: numbers and booleans become text, and an empty
+ * value or null removes that attribute. Merged into what the visitor has.
+ */
+export const SetAttributes = z.object({
+  attributes: z
+    .record(
+      AttributeKey,
+      z
+        .union([z.string(), z.number(), z.boolean(), z.null()])
+        .transform((v) => (v === null ? '' : String(v)))
+        .pipe(z.string().max(ATTRIBUTE_VALUE_MAX)),
+    )
+    .refine((a) => Object.keys(a).length <= ATTRIBUTES_MAX, `at most ${ATTRIBUTES_MAX} attributes at once`),
+});
+export type SetAttributes = z.input<typeof SetAttributes>;
+/** The visitor has seen the conversation up to this message. */
+export const MarkSeen = z.object({ upTo: MessageId });
 
 export type ConversationReply = { conversation: ConversationView };
 
@@ -70,10 +88,14 @@ export interface VisitorClientEvents {
   typing: (p: z.infer<typeof Typing>, ack?: AckFn) => void;
   'page:view': (p: z.infer<typeof PageViewInput>, ack?: AckFn) => void;
   'locale:set': (p: z.infer<typeof SetLocale>, ack?: AckFn) => void;
+  'attributes:set': (p: SetAttributes, ack?: AckFn) => void;
+  'messages:seen': (p: z.infer<typeof MarkSeen>, ack?: AckFn) => void;
 }
 
 export interface VisitorServerEvents {
   'message:new': (m: VisitorMessage) => void;
   'conversation:update': (c: ConversationView) => void;
   typing: (p: { from: 'agent'; typing: boolean }) => void;
+  /** The agent has read the conversation up to this message. */
+  seen: (p: { upTo: string }) => void;
 }

@@ -1,6 +1,7 @@
 import type {
   ConversationView,
   Locale,
+  SetAttributes,
   VisitorMessage as Message,
   VisitorAuth,
   VisitorClientEvents,
@@ -45,6 +46,10 @@ export function createConnection(options: ConnectionOptions) {
   let page = pageOf(location.href, document.title);
   /** The page view the server has; a reconnect on the same page is not a new view. */
   let reported: string | null = null;
+  /** Attributes from `Cascade('set', …)` the server does not have yet. */
+  let attributes: SetAttributes['attributes'] | null = null;
+  /** The last seen receipt sent, so each is sent once. */
+  let seenSent: string | null = null;
 
   const dispatch = store.dispatch;
 
@@ -106,8 +111,29 @@ export function createConnection(options: ConnectionOptions) {
     ready = true;
     dispatch({ type: 'link', link: 'online' });
     reported = current.url;
+    sendAttributes();
     void flush();
   }
+
+  /** Sends the attributes from `Cascade('set', …)` once hello is answered; the server checks them. */
+  function sendAttributes(): void {
+    if (!ready || !attributes) return;
+    socket?.emit('attributes:set', { attributes });
+    attributes = null;
+  }
+
+  function setAttributes(patch: SetAttributes['attributes']): void {
+    attributes = { ...attributes, ...patch };
+    sendAttributes();
+  }
+
+  // What the visitor has read with the panel open is seen: the agent holding the chat is told.
+  store.subscribe(() => {
+    const { open, readUpTo, conversation } = store.getState();
+    if (!ready || !open || !readUpTo || readUpTo === seenSent || conversation?.state !== 'assigned') return;
+    seenSent = readUpTo;
+    socket?.emit('messages:seen', { upTo: readUpTo });
+  });
 
   /** Sends the outbox oldest first, one at a time, so the server stores messages in the order written. */
   const flushOutbox = sendInOrder(
@@ -171,6 +197,7 @@ export function createConnection(options: ConnectionOptions) {
     });
     s.on('conversation:update', (conversation) => dispatch({ type: 'conversation', conversation }));
     s.on('typing', ({ typing }) => dispatch({ type: 'agentTyping', typing }));
+    s.on('seen', ({ upTo }) => dispatch({ type: 'seen', upTo }));
   }
 
   function send(text: string): void {
@@ -230,5 +257,5 @@ export function createConnection(options: ConnectionOptions) {
     socket = null;
   }
 
-  return { start, stop, send, retry, act, escalate, typing, identify, setLocale, watchPages };
+  return { start, stop, send, retry, act, escalate, typing, identify, setLocale, setAttributes, watchPages };
 }

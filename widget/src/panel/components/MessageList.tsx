@@ -1,3 +1,4 @@
+import { seenMark } from '@cascade/client-core';
 import { Fragment } from 'preact';
 import { actionableBotMessage, botTyping, timeline } from '../../timeline.ts';
 import { useChat } from '../context.ts';
@@ -22,7 +23,13 @@ function Typing({ label }: { label: string }) {
 export function MessageList() {
   const { state, locale, t } = useChat();
   const actionable = actionableBotMessage(state);
-  const agent = state.conversation?.agent;
+  const { conversation } = state;
+  const agent = conversation?.agent;
+  const seen = seenMark(
+    state.messages,
+    conversation?.seenByAgent,
+    (m) => m.author === 'visitor' && m.conversationId === conversation?.id,
+  );
   let previous: string | null = null;
   let chat: string | null = null;
   return (
@@ -52,7 +59,7 @@ export function MessageList() {
                 {t('chat.new')}
               </p>
             )}
-            <MessageRow message={m} showAuthor={showAuthor} actionable={m === actionable} />
+            <MessageRow message={m} showAuthor={showAuthor} actionable={m === actionable} seen={m.id === seen} />
           </Fragment>
         );
       })}

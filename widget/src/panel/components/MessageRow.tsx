@@ -23,9 +23,11 @@ interface Props {
   /** First of a run by the same author: show who is speaking. */
   showAuthor: boolean;
   actionable: boolean;
+  /** The last of the visitor's messages the agent has read. */
+  seen: boolean;
 }
 
-export function MessageRow({ message, showAuthor, actionable }: Props) {
+export function MessageRow({ message, showAuthor, actionable, seen }: Props) {
   const { t, locale, state } = useChat();
   if (message.author === 'system') {
     // "Connecting you with a person…" tells what is happening now: gone once a person, a ticket or the end came.
@@ -49,7 +51,7 @@ export function MessageRow({ message, showAuthor, actionable }: Props) {
         {mine && (
           <>
             <span aria-hidden="true">✓</span>
-            <span class="sr">{t('msg.sent')}</span>
+            {seen ? <span>{t('msg.seen')}</span> : <span class="sr">{t('msg.sent')}</span>}
           </>
         )}
       </span>

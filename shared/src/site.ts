@@ -79,6 +79,40 @@ export const PriorityRule = z.discriminatedUnion('when', [
 ]);
 export type PriorityRule = z.infer<typeof PriorityRule>;
 
+/** A pre-chat field's id: how its answer is keyed. */
+export const PreChatFieldId = z
+  .string()
+  .regex(/^[a-z][a-z0-9_]{0,31}$/, 'a field id is lower-case letters, digits or _');
+
+/** Text in each language the site speaks; at least one. */
+const Labels = z
+  .partialRecord(Locale, z.string().trim().min(1).max(80))
+  .refine((l) => Object.keys(l).length > 0, 'a label in at least one language');
+
+export const PreChatField = z.object({
+  id: PreChatFieldId,
+  /** name and email also become the visitor's, for the ticket and the transcript. */
+  kind: z.enum(['name', 'email', 'phone', 'choice', 'text']),
+  label: Labels,
+  required: z.boolean(),
+  /** The choices of a `choice` field, in the order shown. */
+  options: z.array(z.string().trim().min(1).max(80)).max(20).optional(),
+});
+export type PreChatField = z.infer<typeof PreChatField>;
+
+/** Questions asked once per visitor, before the first message or only before reaching a person. */
+export const PreChat = z
+  .object({
+    when: z.enum(['first_message', 'before_person']),
+    fields: z.array(PreChatField).min(1).max(10),
+  })
+  .refine((p) => new Set(p.fields.map((f) => f.id)).size === p.fields.length, 'field ids must differ')
+  .refine(
+    (p) => p.fields.every((f) => f.kind !== 'choice' || (f.options?.length ?? 0) > 0),
+    'a choice field needs its choices',
+  );
+export type PreChat = z.infer<typeof PreChat>;
+
 /** Where tickets go besides the console; secrets are kept apart from the settings. */
 export const Sinks = z.object({
   webhookUrl: z
@@ -109,6 +143,8 @@ export const SiteSettings = z.object({
   requireIdentity: z.boolean(),
   priorityRules: z.array(PriorityRule).max(20),
   sinks: Sinks,
+  /** Absent or null: no pre-chat form. */
+  preChat: PreChat.nullable().optional(),
 });
 export type SiteSettings = z.infer<typeof SiteSettings>;
 
@@ -127,5 +163,6 @@ export const PublicSiteConfig = Site.pick({
   locales: true,
   theme: true,
   requireIdentity: true,
+  preChat: true,
 });
 export type PublicSiteConfig = z.infer<typeof PublicSiteConfig>;

@@ -31,6 +31,15 @@ export const VisitorAttributes = z
   .refine((a) => Object.keys(a).length <= ATTRIBUTES_MAX, `a visitor has at most ${ATTRIBUTES_MAX} attributes`);
 export type VisitorAttributes = z.infer<typeof VisitorAttributes>;
 
+/** One answer of the pre-chat form, with the field's label as the visitor read it, for the agent. */
+export const PreChatAnswer = z.object({
+  field: z.string().max(32),
+  kind: z.enum(['name', 'email', 'phone', 'choice', 'text']),
+  label: z.string().max(80),
+  value: z.string().max(500),
+});
+export type PreChatAnswer = z.infer<typeof PreChatAnswer>;
+
 export const Visitor = z.object({
   id: VisitorId,
   siteId: SiteId,
@@ -44,5 +53,7 @@ export const Visitor = z.object({
   createdAt: Timestamp,
   /** Absent until the page or the identity token gives one. */
   attributes: VisitorAttributes.optional(),
+  /** What the visitor gave in the pre-chat form; present once they have, so it is never asked again. */
+  preChat: z.array(PreChatAnswer).max(10).optional(),
 });
 export type Visitor = z.infer<typeof Visitor>;

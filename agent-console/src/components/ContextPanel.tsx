@@ -10,6 +10,24 @@ import { waitStart } from '../logic/waiting.ts';
 import type { ChatState } from '../state/chat-state.ts';
 import { ForgetVisitor } from './ForgetVisitor.tsx';
 
+/** Named values the visitor or the site gave (pre-chat answers, attributes); nothing when there are none. */
+function Facts({ title, rows }: { title: string; rows: readonly (readonly [string, string])[] }) {
+  if (rows.length === 0) return null;
+  return (
+    <section class="context-section">
+      <h3>{title}</h3>
+      <dl class="facts">
+        {rows.map(([name, value]) => (
+          <Fragment key={name}>
+            <dt dir="auto">{name}</dt>
+            <dd dir="auto">{value}</dd>
+          </Fragment>
+        ))}
+      </dl>
+    </section>
+  );
+}
+
 /** Everything known about the visitor, so the agent never has to ask twice. */
 export function ContextPanel({
   me,
@@ -78,19 +96,8 @@ export function ContextPanel({
           </dd>
         </dl>
       </section>
-      {attributes.length > 0 && (
-        <section class="context-section">
-          <h3>{t.t('context.attributes')}</h3>
-          <dl class="facts">
-            {attributes.map(([key, value]) => (
-              <Fragment key={key}>
-                <dt dir="ltr">{key}</dt>
-                <dd dir="auto">{value}</dd>
-              </Fragment>
-            ))}
-          </dl>
-        </section>
-      )}
+      <Facts title={t.t('context.preChat')} rows={(visitor.preChat ?? []).map((a) => [a.label, a.value])} />
+      <Facts title={t.t('context.attributes')} rows={attributes} />
       <section class="context-section">
         <h3>{t.t('context.currentPage')}</h3>
         {current ? <PageLink page={current} /> : <p class="muted">{t.t('context.unknown')}</p>}

@@ -8,6 +8,7 @@ import {
   type SiteSettingsPatch,
 } from '@cascade/shared';
 import { localeList } from '../i18n/locales.ts';
+import { preChatForm, readPreChat, type PreChatForm } from './pre-chat-form.ts';
 
 /** One opening interval; day 0 is Sunday. */
 export interface HoursRow {
@@ -50,6 +51,7 @@ export interface SettingsForm {
   allowedOrigins: string;
   requireIdentity: boolean;
   priorityRules: RuleRow[];
+  preChat: PreChatForm;
   answerThreshold: string;
   suggestThreshold: string;
   webhookUrl: string;
@@ -73,6 +75,7 @@ export type SettingsProblem = {
     | 'defaultLocale'
     | 'pattern'
     | 'attribute'
+    | 'preChat'
     | 'email'
     | 'url'
     | 'threshold';
@@ -116,6 +119,7 @@ export function settingsForm(site: Site): SettingsForm {
       value: r.when === 'attribute' ? r.value : '',
       priority: String(r.priority),
     })),
+    preChat: preChatForm(site.preChat),
     answerThreshold: String(site.botThresholds.answer),
     suggestThreshold: String(site.botThresholds.suggest),
     webhookUrl: site.sinks.webhookUrl ?? '',
@@ -210,6 +214,8 @@ function readSettings(form: SettingsForm): SiteSettings {
     const pattern = r.pattern.trim() || fail('priorityRules', 'pattern');
     return { when: 'page', pattern, priority };
   });
+  const preChat = readPreChat(form.preChat);
+  if (preChat === undefined) fail('preChat', 'preChat');
   const webhookUrl = form.webhookUrl.trim();
   if (webhookUrl && !/^https?:\/\/\S+$/.test(webhookUrl)) fail('webhookUrl', 'url');
   const supportEmail = form.supportEmail.trim();
@@ -238,6 +244,7 @@ function readSettings(form: SettingsForm): SiteSettings {
     },
     requireIdentity: form.requireIdentity,
     priorityRules,
+    preChat,
     sinks: { webhookUrl: webhookUrl || null, supportEmail: supportEmail || null, emailVisitors: form.emailVisitors },
   };
 }
@@ -256,7 +263,8 @@ export function settingsPatch(site: Site, form: SettingsForm): SettingsResult {
   }
   const patch: SiteSettingsPatch = {};
   for (const key of Object.keys(next) as (keyof SiteSettings)[]) {
-    if (!sameValue(next[key], site[key])) copy(patch, next, key);
+    // A site saved before a setting existed has none: the same as null.
+    if (!sameValue(next[key], site[key] ?? null)) copy(patch, next, key);
   }
   return { ok: true, patch };
 }

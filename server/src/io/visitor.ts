@@ -16,6 +16,7 @@ import {
   SendMessage,
   SetAttributes,
   SetLocale,
+  SubmitPreChat,
   SyncMessages,
   TranscriptRequest,
   Typing,
@@ -43,6 +44,7 @@ import { typingThrottle } from '../security/typing-throttle.ts';
 import type { OriginLog } from '../security/origin-log.ts';
 import { inFlight } from './in-flight.ts';
 import type { SeenReceipts } from '../waterfall/seen.ts';
+import { preChatDone, submitPreChat } from '../waterfall/pre-chat.ts';
 
 /** What a visitor's socket keeps; `seen` is the conversation it last saw, a checked hint for the next message. */
 type VisitorData = { siteId: string; visitorId: string; token: string; ip: string; seen: string | null };
@@ -181,11 +183,12 @@ export function visitorNamespace(io: Server, d: VisitorSocketDeps, actions: Visi
    */
   const requests: Record<string, (payload: unknown, ack: unknown, socket: VisitorSocket) => Promise<void>> = {
     hello: handle(Hello, async (p, s: VisitorSocket) => {
-      const [{ site }, c] = await Promise.all([who(s), currentOf(s), p.page ? recordPage(s, p.page) : null]);
+      const [{ site, visitor }, c] = await Promise.all([who(s), currentOf(s), p.page ? recordPage(s, p.page) : null]);
       s.data.seen = c?.id ?? null;
       return {
         token: s.data.token,
         visitorId: s.data.visitorId,
+        preChatDone: preChatDone(site, visitor),
         site: PublicSiteConfig.parse(site),
         conversation: c ? toVisitorView(await visitorView(d, c)) : null,
         messages: c ? toVisitorMessages(await d.messages.after(c.id, p.after)) : [],
@@ -252,6 +255,11 @@ export function visitorNamespace(io: Server, d: VisitorSocketDeps, actions: Visi
     'attributes:set': handle(SetAttributes, async (p, s: VisitorSocket) => {
       if (!(await d.visitors.mergeAttributes(s.data.siteId, s.data.visitorId, p.attributes)))
         throw new CascadeError('invalid_payload', `a visitor has at most ${ATTRIBUTES_MAX} attributes`);
+      return {};
+    }),
+    'prechat:submit': handle(SubmitPreChat, async (p, s: VisitorSocket) => {
+      const { site, visitor } = await who(s);
+      await submitPreChat(d, site, visitor, p.answers);
       return {};
     }),
     'messages:seen': handle(MarkSeen, async (p, s: VisitorSocket) => {

@@ -5,7 +5,7 @@ import { Locale } from '../locale.ts';
 import { ConversationView } from '../conversation.ts';
 import { SendMessage } from '../message.ts';
 import { VisitorMessage } from '../visitor-message.ts';
-import { PublicSiteConfig } from '../site.ts';
+import { PreChatFieldId, PublicSiteConfig } from '../site.ts';
 import { ATTRIBUTE_VALUE_MAX, ATTRIBUTES_MAX, AttributeKey, PageUrl } from '../visitor.ts';
 
 /** Sent in the Socket.IO handshake (`auth`) of the `/visitor` namespace. */
@@ -29,6 +29,8 @@ export type Hello = z.infer<typeof Hello>;
 export const HelloReply = z.object({
   token: z.string(),
   visitorId: VisitorId,
+  /** The site's pre-chat form has nothing to ask: answered before, or the visitor is identified. */
+  preChatDone: z.boolean().optional(),
   site: PublicSiteConfig,
   conversation: ConversationView.nullable(),
   messages: z.array(VisitorMessage),
@@ -69,6 +71,10 @@ export const SetAttributes = z.object({
     .refine((a) => Object.keys(a).length <= ATTRIBUTES_MAX, `at most ${ATTRIBUTES_MAX} attributes at once`),
 });
 export type SetAttributes = z.input<typeof SetAttributes>;
+/** The pre-chat form's answers by field id; checked against the site's fields on the server. */
+export const SubmitPreChat = z.object({
+  answers: z.record(PreChatFieldId, z.string().trim().max(500)),
+});
 /** The visitor has seen the conversation up to this message. */
 export const MarkSeen = z.object({ upTo: MessageId });
 
@@ -90,6 +96,7 @@ export interface VisitorClientEvents {
   'locale:set': (p: z.infer<typeof SetLocale>, ack?: AckFn) => void;
   'attributes:set': (p: SetAttributes, ack?: AckFn) => void;
   'messages:seen': (p: z.infer<typeof MarkSeen>, ack?: AckFn) => void;
+  'prechat:submit': (p: z.infer<typeof SubmitPreChat>, ack: AckFn) => void;
 }
 
 export interface VisitorServerEvents {

@@ -11,6 +11,7 @@ import { createResync, request as emitRequest, sendInOrder } from '@cascade/clie
 import { io, type Socket } from 'socket.io-client';
 import { isTransient, nextToSend } from '../outbox.ts';
 import { pageOf } from '../pages.ts';
+import { asksPreChat } from '../prechat.ts';
 import type { KeyStore } from '../storage.ts';
 import { uuid } from '../uuid.ts';
 import type { Store } from './store.ts';
@@ -213,13 +214,20 @@ export function createConnection(options: ConnectionOptions) {
 
   /** "Talk to a person": escalates the conversation, or the one the next message starts. */
   async function escalate(): Promise<boolean> {
-    const conversation = store.getState().conversation;
-    if (conversation?.state !== 'bot') {
+    const state = store.getState();
+    const conversation = state.conversation;
+    // The pre-chat form comes first; answering it asks again.
+    if (conversation?.state !== 'bot' || asksPreChat({ ...state, wantHuman: true })) {
       dispatch({ type: 'wantHuman', want: true });
       return true;
     }
     dispatch({ type: 'wantHuman', want: false });
     return act('conversation:escalate', {});
+  }
+
+  function preChatAnswered(): void {
+    dispatch({ type: 'preChatDone' });
+    if (store.getState().wantHuman) void escalate();
   }
 
   function typing(on: boolean): void {
@@ -257,5 +265,18 @@ export function createConnection(options: ConnectionOptions) {
     socket = null;
   }
 
-  return { start, stop, send, retry, act, escalate, typing, identify, setLocale, setAttributes, watchPages };
+  return {
+    start,
+    stop,
+    send,
+    retry,
+    act,
+    escalate,
+    preChatAnswered,
+    typing,
+    identify,
+    setLocale,
+    setAttributes,
+    watchPages,
+  };
 }

@@ -7,10 +7,12 @@ import type { Connection } from '../connection.ts';
 import { Chat, type ChatContext } from '../context.ts';
 import { trapTab } from '../focus.ts';
 import type { Store } from '../store.ts';
+import { asksPreChat } from '../../prechat.ts';
 import { Composer } from './Composer.tsx';
 import { EndOfChat } from './EndOfChat.tsx';
 import { Header } from './Header.tsx';
 import { MessageList } from './MessageList.tsx';
+import { PreChat } from './PreChat.tsx';
 import { QueueStatus } from './QueueStatus.tsx';
 import { TicketOffer } from './TicketOffer.tsx';
 
@@ -72,6 +74,7 @@ export function App({
   const c = state.conversation;
   const left = state.site?.theme.position === 'left' ? ' left' : '';
   const unread = state.open ? 0 : unreadCount(state.messages, state.readUpTo);
+  const asking = asksPreChat(state);
 
   return (
     <Chat.Provider value={chat}>
@@ -114,6 +117,7 @@ export function App({
           }}
         >
           <MessageList />
+          {asking && <PreChat />}
           {c?.state === 'queued' && c.queue && <QueueStatus queue={c.queue} />}
           {(c?.state === 'offered_ticket' || (c?.state === 'queued' && c.queue?.available === false)) && (
             <TicketOffer queue={c.queue} waiting={c.state === 'queued'} />
@@ -125,7 +129,7 @@ export function App({
             {t('error.generic')}
           </p>
         )}
-        <Composer inputRef={input} />
+        {!asking && <Composer inputRef={input} />}
       </div>
     </Chat.Provider>
   );

@@ -238,7 +238,7 @@ export async function compose(config: Config, log: Log, http?: HttpServer): Prom
     kb,
     sessions: sessionStore(redis, k),
     unread,
-    seen: seenReceipts({ conversations, notify }),
+    seen: seenReceipts({ ...views, config, conversations, notify }),
     invitations: invitationStore(redis, k),
     routing,
     bots,

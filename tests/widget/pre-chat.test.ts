@@ -120,12 +120,36 @@ describe('the pre-chat form', () => {
 
       // The agent ends the chat; the visitor's next conversation starts with no form.
       await agent.getByRole('button', { name: en['actions.resolve'] }).click();
-      await page.getByText('The chat has ended.').waitFor();
+      await page.getByText('The chat has ended.').first().waitFor();
       await composer(page).fill('One more question');
       await page.getByRole('button', { name: 'Send', exact: true }).click();
       await page.locator('.row.me .bubble', { hasText: 'One more question' }).waitFor();
       expect(await page.getByRole('button', { name: preChatStrings.en.submit }).count()).toBe(0);
       await agent.context().close();
+      await page.context().close();
+    },
+    SCENARIO_TIMEOUT_MS,
+  );
+
+  it(
+    'asks only before reaching a person when the site says so, then connects',
+    async () => {
+      await stage.h.configureSite({ preChat: { ...form, when: 'before_person' } });
+      const page = await openDemo(stage.browser, stage.h.url);
+      await page.getByRole('button', { name: 'Open chat' }).click();
+      await sendMessage(page, 'How long does delivery take?');
+      await page.getByRole('button', { name: 'Talk to a person' }).first().click();
+      await page.getByLabel('Your name').fill('Rana');
+      await page.getByLabel('Email address').fill('rana@customers.example');
+      await page.getByRole('button', { name: preChatStrings.en.submit }).click();
+      await waitUntil(
+        'the chat to leave the bot',
+        async () =>
+          (await stage.h.cascade.conversations.ofVisitor(stage.h.demo.siteId, (await visitorOf(page))!.id, 1))[0],
+        (c) => c !== undefined && c.state !== 'bot',
+      );
+      expect((await visitorOf(page))?.name).toBe('Rana');
+      await stage.h.configureSite({ preChat: form });
       await page.context().close();
     },
     SCENARIO_TIMEOUT_MS,

@@ -40,7 +40,6 @@ export type Action =
   | { type: 'retry'; clientMsgId: string }
   | { type: 'link'; link: Link }
   | { type: 'agentTyping'; typing: boolean }
-  | { type: 'seen'; upTo: string }
   | { type: 'wantHuman'; want: boolean }
   | { type: 'preChatDone' }
   | { type: 'read' }
@@ -118,11 +117,6 @@ export function reduce(state: ChatState, action: Action): ChatState {
       return { ...state, link: action.link };
     case 'agentTyping':
       return { ...state, agentTyping: action.typing };
-    case 'seen':
-      // The server sends a receipt only when it moved forward.
-      return state.conversation
-        ? { ...state, conversation: { ...state.conversation, seenByAgent: action.upTo } }
-        : state;
     case 'wantHuman':
       return { ...state, wantHuman: action.want };
     case 'preChatDone':

@@ -1,8 +1,9 @@
 import type { Conversation } from '@cascade/shared';
 import type { ConversationStore } from '../store/conversations.ts';
 import type { Notifier } from './notifier.ts';
+import { visitorView, type ViewDeps } from './views.ts';
 
-export type SeenDeps = { conversations: ConversationStore; notify: Notifier };
+export type SeenDeps = ViewDeps & { conversations: ConversationStore; notify: Notifier };
 
 /**
  * Seen receipts both ways. Each side's receipt is stored on the conversation (so a reload still
@@ -20,8 +21,10 @@ export function seenReceipts(d: SeenDeps) {
     async byAgent(agentId: string, conversationId: string, upTo: string) {
       const c = await d.conversations.get(conversationId);
       if (!c || c.agentId !== agentId) return;
-      const stored = await d.conversations.markSeen(c.id, 'seenByAgent', upTo);
-      if (stored) d.notify.toVisitor(c.siteId, c.visitorId, 'seen', { upTo: stored });
+      if (!(await d.conversations.markSeen(c.id, 'seenByAgent', upTo))) return;
+      // The widget takes the receipt with the rest of the conversation's view.
+      const fresh = await d.conversations.get(c.id);
+      if (fresh) d.notify.toVisitor(c.siteId, c.visitorId, 'conversation:update', await visitorView(d, fresh));
     },
   };
 }

@@ -152,7 +152,6 @@ export interface VisitorPushes {
   'message:new': (m: Message) => void;
   'conversation:update': (c: ConversationView) => void;
   typing: (p: { from: 'agent'; typing: boolean }) => void;
-  seen: (p: { upTo: string }) => void;
 }
 
 export type VisitorPush = {
@@ -174,7 +173,5 @@ export function projectPush(p: VisitorPush): VisitorEmit | null {
       return { event: 'conversation:update', payload: toVisitorView(p.payload) };
     case 'typing':
       return { event: 'typing', payload: { from: 'agent', typing: p.payload.typing } };
-    case 'seen':
-      return { event: 'seen', payload: { upTo: p.payload.upTo } };
   }
 }

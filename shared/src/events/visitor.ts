@@ -103,6 +103,4 @@ export interface VisitorServerEvents {
   'message:new': (m: VisitorMessage) => void;
   'conversation:update': (c: ConversationView) => void;
   typing: (p: { from: 'agent'; typing: boolean }) => void;
-  /** The agent has read the conversation up to this message. */
-  seen: (p: { upTo: string }) => void;
 }

@@ -198,7 +198,6 @@ export function createConnection(options: ConnectionOptions) {
     });
     s.on('conversation:update', (conversation) => dispatch({ type: 'conversation', conversation }));
     s.on('typing', ({ typing }) => dispatch({ type: 'agentTyping', typing }));
-    s.on('seen', ({ upTo }) => dispatch({ type: 'seen', upTo }));
   }
 
   function send(text: string): void {

@@ -12,9 +12,12 @@ import { Composer } from './Composer.tsx';
 import { EndOfChat } from './EndOfChat.tsx';
 import { Header } from './Header.tsx';
 import { MessageList } from './MessageList.tsx';
-import { PreChat } from './PreChat.tsx';
 import { QueueStatus } from './QueueStatus.tsx';
-import { TicketOffer } from './TicketOffer.tsx';
+import { lazy } from './lazy.tsx';
+
+// Shown to few visitors, so fetched only when shown.
+const PreChat = lazy(() => import('./PreChatForm.tsx').then((m) => m.PreChatForm));
+const TicketOffer = lazy(() => import('./TicketOffer.tsx').then((m) => m.TicketOffer));
 
 function useStore(store: Store) {
   const [, redraw] = useState(0);

@@ -1,4 +1,3 @@
-import { seenMark } from '@cascade/client-core';
 import { Fragment } from 'preact';
 import { actionableBotMessage, botTyping, timeline } from '../../timeline.ts';
 import { useChat } from '../context.ts';
@@ -23,13 +22,7 @@ function Typing({ label }: { label: string }) {
 export function MessageList() {
   const { state, locale, t } = useChat();
   const actionable = actionableBotMessage(state);
-  const { conversation } = state;
-  const agent = conversation?.agent;
-  const seen = seenMark(
-    state.messages,
-    conversation?.seenByAgent,
-    (m) => m.author === 'visitor' && m.conversationId === conversation?.id,
-  );
+  const agent = state.conversation?.agent;
   let previous: string | null = null;
   let chat: string | null = null;
   return (
@@ -59,7 +52,7 @@ export function MessageList() {
                 {t('chat.new')}
               </p>
             )}
-            <MessageRow message={m} showAuthor={showAuthor} actionable={m === actionable} seen={m.id === seen} />
+            <MessageRow message={m} showAuthor={showAuthor} actionable={m === actionable} />
           </Fragment>
         );
       })}

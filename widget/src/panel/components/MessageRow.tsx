@@ -1,3 +1,4 @@
+import { compareIds } from '@cascade/client-core';
 import type { VisitorMessage as Message } from '@cascade/shared';
 import { catalogue, type Key } from '../../locales/en.ts';
 import type { T } from '../../i18n/t.ts';
@@ -23,11 +24,9 @@ interface Props {
   /** First of a run by the same author: show who is speaking. */
   showAuthor: boolean;
   actionable: boolean;
-  /** The last of the visitor's messages the agent has read. */
-  seen: boolean;
 }
 
-export function MessageRow({ message, showAuthor, actionable, seen }: Props) {
+export function MessageRow({ message, showAuthor, actionable }: Props) {
   const { t, locale, state } = useChat();
   if (message.author === 'system') {
     // "Connecting you with a person…" tells what is happening now: gone once a person, a ticket or the end came.
@@ -36,6 +35,9 @@ export function MessageRow({ message, showAuthor, actionable, seen }: Props) {
     return text ? <p class="event">{text}</p> : null;
   }
   const mine = message.author === 'visitor';
+  // Read by the agent: everything up to the receipt, in this conversation.
+  const c = state.conversation;
+  const seen = c?.id === message.conversationId && c.seenByAgent && compareIds(message.id, c.seenByAgent) <= 0;
   return (
     <div class={mine ? 'row me' : 'row'}>
       {showAuthor && !mine && (

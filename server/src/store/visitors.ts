@@ -67,11 +67,10 @@ export function visitorStore(redis: Redis, k: Keys) {
      */
     async mergeAttributes(siteId: string, id: string, patch: VisitorAttributes): Promise<boolean> {
       const raw = await redis.hGet(k.visitor(siteId, id), 'attributes');
-      const merged: VisitorAttributes = raw ? (JSON.parse(raw) as VisitorAttributes) : {};
-      for (const [key, value] of Object.entries(patch)) {
-        if (value === '') delete merged[key];
-        else merged[key] = value;
-      }
+      const held = raw ? (JSON.parse(raw) as VisitorAttributes) : {};
+      const merged: VisitorAttributes = Object.fromEntries(
+        Object.entries({ ...held, ...patch }).filter(([, value]) => value !== ''),
+      );
       if (!VisitorAttributes.safeParse(merged).success) return false;
       await redis.hSet(k.visitor(siteId, id), 'attributes', JSON.stringify(merged));
       return true;

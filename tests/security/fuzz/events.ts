@@ -7,6 +7,7 @@ import {
   Hello,
   KeepWaiting,
   LeaveEmail,
+  MarkSeen,
   OpenChat,
   PageViewInput,
   Pick,
@@ -14,9 +15,11 @@ import {
   Rate,
   Resolve,
   SendMessage,
+  SetAttributes,
   SetLocale,
   SetStatus,
   SyncChat,
+  SubmitPreChat,
   SyncMessages,
   TranscriptRequest,
   Transfer,
@@ -56,6 +59,9 @@ export const visitorEvents = (f: Facts): Target[] => [
   { event: 'typing', valid: { typing: true }, ok: accepts(Typing) },
   { event: 'page:view', valid: { url: 'https://shop.example/cart', title: 'Cart' }, ok: accepts(PageViewInput) },
   { event: 'locale:set', valid: { locale: 'fa' }, ok: accepts(SetLocale) },
+  { event: 'attributes:set', valid: { attributes: { plan: 'pro', orderId: 1042 } }, ok: accepts(SetAttributes) },
+  { event: 'messages:seen', valid: { upTo: f.messageId }, ok: accepts(MarkSeen) },
+  { event: 'prechat:submit', valid: { answers: { name: 'Maya' } }, ok: accepts(SubmitPreChat) },
 ];
 
 /** `inbox:get` takes any object, so only other values are wrong for it. */

@@ -14,9 +14,9 @@ describe('the pre-chat settings', () => {
   it('gives each new question its own id, and refuses a question with no label', () => {
     const form = preChatForm(null);
     form.on = true;
-    form.fields = [newPreChatRow(form, 'email')];
-    form.fields.push(newPreChatRow(form, 'email'));
-    expect(form.fields.map((f) => f.id)).toEqual(['email_1', 'email_2']);
+    form.fields = [newPreChatRow(form)];
+    form.fields.push(newPreChatRow(form));
+    expect(form.fields.map((f) => f.id)).toEqual(['field_1', 'field_2']);
     expect(readPreChat(form)).toBeUndefined();
     form.fields = form.fields.map((f) => ({ ...f, label: { ...f.label, en: 'Email' } }));
     expect(readPreChat(form)?.fields).toHaveLength(2);

@@ -33,12 +33,12 @@ export function preChatForm(preChat: PreChat | null | undefined): PreChatForm {
   };
 }
 
-/** A new question asking for `kind`, with an id no other question of the form has. */
-export function newPreChatRow(form: PreChatForm, kind: PreChatField['kind']): PreChatRow {
+/** A new question (asking for a name until changed), with an id no other question of the form has. */
+export function newPreChatRow(form: PreChatForm): PreChatRow {
   const taken = new Set(form.fields.map((f) => f.id));
   let n = 1;
-  while (taken.has(`${kind}_${n}`)) n++;
-  return { id: `${kind}_${n}`, kind, required: false, label: noLabels(), options: '' };
+  while (taken.has(`field_${n}`)) n++;
+  return { id: `field_${n}`, kind: 'name', required: false, label: noLabels(), options: '' };
 }
 
 /** The form as the site stores it; null when it is off, undefined when it does not hold together. */

@@ -88,11 +88,7 @@ export function PreChatFields({ form, onForm }: { form: PreChatForm; onForm: (fo
             ))}
           </ul>
           <div>
-            <button
-              type="button"
-              class="button small"
-              onClick={() => rows([...form.fields, newPreChatRow(form, 'name')])}
-            >
+            <button type="button" class="button small" onClick={() => rows([...form.fields, newPreChatRow(form)])}>
               {t.t('settings.preChat.add')}
             </button>
           </div>

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import type { VisitorStore } from '../store/visitors.ts';
 
 const Email = z.email().max(254);
-const PHONE = /^\+?[0-9][0-9 ().-]{3,28}[0-9]$/;
+/** What the widget's phone field lets through (its `pattern`): digits, spaces, ( ) . - and a leading +. */
+const PHONE = /^\+?[\d ().-]{5,30}$/;
 
 /** Whether the site has anything to ask this visitor: never an identified one, never twice. */
 export function preChatDone(site: Pick<Site, 'preChat'>, visitor: Visitor): boolean {

@@ -70,6 +70,20 @@ function jsonParser(): Plugin {
 }
 
 /**
+ * Vite wraps each import() in a helper that preloads the chunk's CSS and dependencies (about
+ * 500 B gzip in the panel). The widget's lazy chunks have no CSS and need nothing preloaded:
+ * the helper just loads them.
+ */
+function plainDynamicImport(): Plugin {
+  const helper = '\0vite/preload-helper.js';
+  return {
+    name: 'cascade-plain-dynamic-import',
+    enforce: 'pre',
+    load: (id) => (id === helper ? 'export const __vitePreload = (load) => load();' : null),
+  };
+}
+
+/**
  * Builds the loader (dist/widget.js) after the panel. The loader is a classic script, which
  * Rollup cannot split, and it must name the panel's hashed file, known only once the panel is built.
  */
@@ -102,10 +116,15 @@ function loader(): Plugin {
   };
 }
 
-/** The panel: one ES module with Preact, socket.io-client and the UI, loaded by the loader with import(). */
+/**
+ * The panel: one ES module with Preact, socket.io-client and the UI, loaded by the loader with
+ * import(); features used by few visitors are chunks it imports when needed, which take Preact
+ * and the panel's context from it (`allow-extension` lets the panel export them, instead of
+ * Rollup moving them all to a third file).
+ */
 export default defineConfig({
   esbuild,
-  plugins: [transportsAndLazyChunks(), jsonParser(), loader()],
+  plugins: [transportsAndLazyChunks(), jsonParser(), plainDynamicImport(), loader()],
   build: {
     ...minify,
     outDir: 'dist',

@@ -18,7 +18,11 @@ describe('the settings form', () => {
     form.hoursOn = true;
     form.timeZone = 'Asia/Riyadh';
     form.weekly = [{ day: 0, open: '08:00', close: '16:00' }];
-    form.priorityRules = [...form.priorityRules, { when: 'identified', pattern: 'ignored', priority: '2' }];
+    form.priorityRules = [
+      ...form.priorityRules,
+      { when: 'identified', pattern: 'ignored', key: '', value: '', priority: '2' },
+      { when: 'attribute', pattern: '', key: ' plan ', value: 'pro', priority: '5' },
+    ];
     form.supportEmail = 'help@shop.example';
     expect(settingsPatch(s, form)).toEqual({
       ok: true,
@@ -31,6 +35,7 @@ describe('the settings form', () => {
         priorityRules: [
           { when: 'page', pattern: '/checkout', priority: 5 },
           { when: 'identified', priority: 2 },
+          { when: 'attribute', key: 'plan', value: 'pro', priority: 5 },
         ],
         sinks: { webhookUrl: null, supportEmail: 'help@shop.example', emailVisitors: false },
       },
@@ -68,7 +73,21 @@ describe('the settings form', () => {
       [{ allowedOrigins: 'https://shop.example/path' }, 'allowedOrigins', 'origin'],
       [{ hoursOn: true, timeZone: 'Mars/Olympus' }, 'timeZone', 'timeZone'],
       [{ hoursOn: true, timeZone: 'UTC', weekly: [{ day: 1, open: '9:00', close: '17:00' }] }, 'weekly', 'time'],
-      [{ priorityRules: [{ when: 'page', pattern: ' ', priority: '3' }] }, 'priorityRules', 'pattern'],
+      [
+        { priorityRules: [{ when: 'page', pattern: ' ', key: '', value: '', priority: '3' }] },
+        'priorityRules',
+        'pattern',
+      ],
+      [
+        { priorityRules: [{ when: 'attribute', pattern: '', key: 'my plan', value: 'pro', priority: '3' }] },
+        'priorityRules',
+        'attribute',
+      ],
+      [
+        { priorityRules: [{ when: 'attribute', pattern: '', key: 'plan', value: ' ', priority: '3' }] },
+        'priorityRules',
+        'attribute',
+      ],
       [{ answerThreshold: '1.2' }, 'answerThreshold', 'threshold'],
       [{ supportEmail: 'not-an-email' }, 'supportEmail', 'email'],
       [{ webhookUrl: 'ftp://x' }, 'webhookUrl', 'url'],

@@ -6,3 +6,4 @@ export { drop, enqueue, isTransient, outbox, sendInOrder, settle, type Pending }
 export { createStore, type Store } from './store.ts';
 export { request, REQUEST_TIMEOUT_MS, type PayloadOf, type ReplyOf, type RequestSocket } from './request.ts';
 export { isCurrent } from './views.ts';
+export { seenMark } from './seen.ts';

@@ -5,6 +5,7 @@ import type { Config } from './config.ts';
 import type { Log } from './log.ts';
 import { connectPubSub, connectRedis, type Redis } from './redis/connect.ts';
 import { unreadStore, type UnreadStore } from './store/unread.ts';
+import { seenReceipts, type SeenReceipts } from './waterfall/seen.ts';
 import { keys, type Keys } from './redis/keys.ts';
 import { agentStore, type AgentStore } from './store/agents.ts';
 import { invitationStore, type InvitationStore } from './store/invitations.ts';
@@ -80,6 +81,7 @@ export type Core = {
   messages: MessageStore;
   tickets: TicketStore;
   unread: UnreadStore;
+  seen: SeenReceipts;
   kb: KbStore;
   sessions: SessionStore;
   invitations: InvitationStore;
@@ -295,6 +297,7 @@ export async function compose(config: Config, log: Log, http?: HttpServer): Prom
     kb,
     sessions: sessionStore(redis, k),
     unread,
+    seen: seenReceipts({ ...views, config, conversations, notify }),
     invitations: invitationStore(redis, k),
     routing,
     statusTime: statusClock,

@@ -44,6 +44,20 @@ describe('priority rules', () => {
   ])('%j gets %i', (visitor, priority) => {
     expect(priorityFor(rules, visitor)).toBe(priority);
   });
+
+  it('matches an attribute by its exact value, and only a visitor’s own attribute', () => {
+    const pro = [{ when: 'attribute' as const, key: 'plan', value: 'pro', priority: 5 }];
+    const at = (attributes?: Record<string, string>) =>
+      priorityFor(pro, { verified: false, pageUrl: null, attributes });
+    expect(at({ plan: 'pro', orderId: '1042' })).toBe(5);
+    expect(at({ plan: 'Pro' })).toBe(0);
+    expect(at({})).toBe(0);
+    expect(at()).toBe(0);
+    const inherited = [
+      { when: 'attribute' as const, key: 'constructor', value: 'function Object() { [native code] }', priority: 9 },
+    ];
+    expect(priorityFor(inherited, { verified: false, pageUrl: null, attributes: {} })).toBe(0);
+  });
 });
 
 describe('page patterns', () => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AgentId, ConversationId, SiteId, TicketId, Timestamp, VisitorId } from './ids.ts';
+import { AgentId, ConversationId, MessageId, SiteId, TicketId, Timestamp, VisitorId } from './ids.ts';
 import { Locale } from './locale.ts';
 import { Level, Skill } from './site.ts';
 import { AgentPublic } from './agent.ts';
@@ -64,6 +64,9 @@ export const Conversation = z.object({
   closedAt: Timestamp.nullable(),
   /** The visitor's first question, shortened: what the chat is about, wherever it is listed. */
   subject: z.string().max(SUBJECT_MAX).optional(),
+  /** The last message each side has seen (seen receipts); absent until they have. */
+  seenByVisitor: MessageId.optional(),
+  seenByAgent: MessageId.optional(),
 });
 export type Conversation = z.infer<typeof Conversation>;
 
@@ -132,5 +135,7 @@ export const ConversationView = z.object({
   ticketNoContact: z.boolean().optional(),
   /** Whether the server can send mail at all: without it the widget offers no transcript. */
   transcriptMail: z.boolean().optional(),
+  /** The last message the agent has seen, so the widget can say "Seen" after a reload too. */
+  seenByAgent: MessageId.optional(),
 });
 export type ConversationView = z.infer<typeof ConversationView>;

@@ -3,6 +3,7 @@ import { SiteId, Timestamp } from './ids.ts';
 import { Locale } from './locale.ts';
 import { AttachmentSettings } from './attachment.ts';
 import { SlaPolicies } from './sla.ts';
+import { ATTRIBUTE_VALUE_MAX, AttributeKey } from './visitor.ts';
 
 export const Skill = z.string().regex(/^[a-z][a-z0-9_-]{0,31}$/, 'skill must be lower-case letters, digits, _ or -');
 export type Skill = z.infer<typeof Skill>;
@@ -57,7 +58,7 @@ export const BotThresholds = z.object({
 });
 export type BotThresholds = z.infer<typeof BotThresholds>;
 
-/** Lifts a waiting chat ahead of others: identified customers, or a page such as /checkout. */
+/** Lifts a waiting chat ahead of others: identified customers, a page such as /checkout, or an attribute such as plan = pro. */
 export const PriorityRule = z.discriminatedUnion('when', [
   z.object({ when: z.literal('identified'), priority: z.number().int().min(1).max(9) }),
   z.object({
@@ -70,8 +71,49 @@ export const PriorityRule = z.discriminatedUnion('when', [
       .refine((p) => p.split('*').length <= 11, 'a pattern has at most 10 wildcards'),
     priority: z.number().int().min(1).max(9),
   }),
+  z.object({
+    when: z.literal('attribute'),
+    key: AttributeKey,
+    /** Compared exactly with the visitor's attribute of that name. */
+    value: z.string().min(1).max(ATTRIBUTE_VALUE_MAX),
+    priority: z.number().int().min(1).max(9),
+  }),
 ]);
 export type PriorityRule = z.infer<typeof PriorityRule>;
+
+/** A pre-chat field's id: how its answer is keyed. */
+export const PreChatFieldId = z
+  .string()
+  .regex(/^[a-z][a-z0-9_]{0,31}$/, 'a field id is lower-case letters, digits or _');
+
+/** Text in each language the site speaks; at least one. */
+const Labels = z
+  .partialRecord(Locale, z.string().trim().min(1).max(80))
+  .refine((l) => Object.keys(l).length > 0, 'a label in at least one language');
+
+export const PreChatField = z.object({
+  id: PreChatFieldId,
+  /** name and email also become the visitor's, for the ticket and the transcript. */
+  kind: z.enum(['name', 'email', 'phone', 'choice', 'text']),
+  label: Labels,
+  required: z.boolean(),
+  /** The choices of a `choice` field, in the order shown. */
+  options: z.array(z.string().trim().min(1).max(80)).max(20).optional(),
+});
+export type PreChatField = z.infer<typeof PreChatField>;
+
+/** Questions asked once per visitor, before the first message or only before reaching a person. */
+export const PreChat = z
+  .object({
+    when: z.enum(['first_message', 'before_person']),
+    fields: z.array(PreChatField).min(1).max(10),
+  })
+  .refine((p) => new Set(p.fields.map((f) => f.id)).size === p.fields.length, 'field ids must differ')
+  .refine(
+    (p) => p.fields.every((f) => f.kind !== 'choice' || (f.options?.length ?? 0) > 0),
+    'a choice field needs its choices',
+  );
+export type PreChat = z.infer<typeof PreChat>;
 
 /** Where tickets go besides the console; secrets are kept apart from the settings. */
 export const Sinks = z.object({
@@ -112,6 +154,8 @@ export const SiteSettings = z.object({
   attachments: AttachmentSettings.optional(),
   /** Response and resolution targets per priority; a priority without a policy has no clocks. */
   slaPolicies: SlaPolicies.optional(),
+  /** Absent or null: no pre-chat form. */
+  preChat: PreChat.nullable().optional(),
 });
 export type SiteSettings = z.infer<typeof SiteSettings>;
 
@@ -131,5 +175,6 @@ export const PublicSiteConfig = Site.pick({
   theme: true,
   requireIdentity: true,
   attachments: true,
+  preChat: true,
 });
 export type PublicSiteConfig = z.infer<typeof PublicSiteConfig>;

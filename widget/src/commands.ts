@@ -1,4 +1,4 @@
-import type { Locale, VisitorMessage as Message } from '@cascade/shared';
+import type { Locale, VisitorMessage as Message, SetAttributes } from '@cascade/shared';
 import { asLocale } from './i18n/pick.ts';
 
 /**
@@ -8,6 +8,7 @@ import { asLocale } from './i18n/pick.ts';
 export type Command =
   | { kind: 'identify'; token: string }
   | { kind: 'setLocale'; locale: Locale }
+  | { kind: 'set'; attributes: SetAttributes['attributes'] }
   | { kind: 'on'; listener: (message: Message) => void }
   | { kind: 'shutdown' };
 
@@ -23,6 +24,9 @@ export function parseCommand(args: ArrayLike<unknown>): Command | null {
       const locale = asLocale(arg);
       return locale ? { kind: 'setLocale', locale } : null;
     }
+    case 'set':
+      // Names, values and sizes are the server's to check.
+      return typeof arg === 'object' && arg ? { kind: 'set', attributes: arg as SetAttributes['attributes'] } : null;
     case 'on':
       return arg === 'message' && typeof extra === 'function'
         ? { kind: 'on', listener: extra as (message: Message) => void }

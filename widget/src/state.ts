@@ -27,6 +27,8 @@ export interface ChatState {
   wantHuman: boolean;
   /** Newest message id the visitor has seen with the panel open; later bot/agent messages are unread. */
   readUpTo: string | null;
+  /** The site's pre-chat form has nothing to ask (answered, or identified); unknown until hello. */
+  preChatDone?: boolean;
 }
 
 export type Action =
@@ -39,6 +41,7 @@ export type Action =
   | { type: 'link'; link: Link }
   | { type: 'agentTyping'; typing: boolean }
   | { type: 'wantHuman'; want: boolean }
+  | { type: 'preChatDone' }
   | { type: 'read' }
   | { type: 'site'; site: PublicSiteConfig }
   | { type: 'open'; open: boolean }
@@ -89,6 +92,7 @@ export function reduce(state: ChatState, action: Action): ChatState {
         site: reply.site,
         visitorId: reply.visitorId,
         conversation: reply.conversation,
+        preChatDone: reply.preChatDone,
         // First sight of this conversation: what it already holds is not "new".
         readUpTo: next.readUpTo ?? lastId(next.messages),
       };
@@ -115,6 +119,8 @@ export function reduce(state: ChatState, action: Action): ChatState {
       return { ...state, agentTyping: action.typing };
     case 'wantHuman':
       return { ...state, wantHuman: action.want };
+    case 'preChatDone':
+      return { ...state, preChatDone: true };
     case 'read': {
       const readUpTo = lastId(state.messages);
       // Unchanged state is returned as is: the panel marks messages read after every render.

@@ -52,6 +52,10 @@ describe('running queued calls', () => {
     expect(parseCommand(['setLocale', 'fa-IR'])).toEqual({ kind: 'setLocale', locale: 'fa' });
     expect(parseCommand(['on', 'message', listener])).toEqual({ kind: 'on', listener });
     expect(parseCommand(['shutdown'])).toEqual({ kind: 'shutdown' });
+    expect(parseCommand(['set', { plan: 'pro', orderId: 1042 }])).toEqual({
+      kind: 'set',
+      attributes: { plan: 'pro', orderId: 1042 },
+    });
   });
 
   it('refuses malformed calls instead of throwing', () => {
@@ -64,5 +68,7 @@ describe('running queued calls', () => {
     expect(parseCommand(['setLocale', 'de'])).toBeNull();
     expect(parseCommand(['on', 'message'])).toBeNull();
     expect(parseCommand(['on', 'close', () => undefined])).toBeNull();
+    expect(parseCommand(['set'])).toBeNull();
+    expect(parseCommand(['set', 'plan=pro'])).toBeNull();
   });
 });

@@ -1,3 +1,4 @@
+import { seenMark } from '@cascade/client-core';
 import type { CannedReply, Me } from '@cascade/shared';
 import { useState } from 'preact/hooks';
 import { useT } from '../i18n/context.ts';
@@ -112,6 +113,7 @@ export function ChatView({
         me={me}
         messages={chat.messages}
         outbox={chat.outbox}
+        seenId={seenMark(chat.messages, conversation.seenByVisitor, (m) => m.author === 'agent' && !m.internal)}
         loading={chat.context === null}
         label={t.t('chat.transcript', { name })}
         onRetry={(clientMsgId) => controller.retry(id, clientMsgId)}

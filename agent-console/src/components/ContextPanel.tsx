@@ -1,4 +1,5 @@
 import type { Me, PageView } from '@cascade/shared';
+import { Fragment } from 'preact';
 import { useNow } from '../hooks/use-now.ts';
 import { useT } from '../i18n/context.ts';
 import { deviceText } from '../i18n/describe.ts';
@@ -8,6 +9,24 @@ import { parseUserAgent } from '../logic/user-agent.ts';
 import { waitStart } from '../logic/waiting.ts';
 import type { ChatState } from '../state/chat-state.ts';
 import { ForgetVisitor } from './ForgetVisitor.tsx';
+
+/** Named values the visitor or the site gave (pre-chat answers, attributes); nothing when there are none. */
+function Facts({ title, rows }: { title: string; rows: readonly (readonly [string, string])[] }) {
+  if (rows.length === 0) return null;
+  return (
+    <section class="context-section">
+      <h3>{title}</h3>
+      <dl class="facts">
+        {rows.map(([name, value]) => (
+          <Fragment key={name}>
+            <dt dir="auto">{name}</dt>
+            <dd dir="auto">{value}</dd>
+          </Fragment>
+        ))}
+      </dl>
+    </section>
+  );
+}
 
 /** Everything known about the visitor, so the agent never has to ask twice. */
 export function ContextPanel({
@@ -29,6 +48,8 @@ export function ContextPanel({
   // The ticket just created with "Needs follow-up" belongs here too, before any re-fetch.
   const tickets = chat.ticket && !known.some((k) => k.id === chat.ticket?.id) ? [...known, chat.ticket] : known;
   const current = pages[0];
+  // From the page (`Cascade('set', …)`) and the identity token; in name order, as a site reads them.
+  const attributes = Object.entries(visitor.attributes ?? {}).sort(([a], [b]) => a.localeCompare(b));
   const unknown = <span class="muted">{t.t('context.unknown')}</span>;
 
   let waited: string;
@@ -75,6 +96,8 @@ export function ContextPanel({
           </dd>
         </dl>
       </section>
+      <Facts title={t.t('context.preChat')} rows={(visitor.preChat ?? []).map((a) => [a.label, a.value])} />
+      <Facts title={t.t('context.attributes')} rows={attributes} />
       <section class="context-section">
         <h3>{t.t('context.currentPage')}</h3>
         {current ? <PageLink page={current} /> : <p class="muted">{t.t('context.unknown')}</p>}

@@ -1,4 +1,5 @@
 import type { Me, Message } from '@cascade/shared';
+import { Fragment } from 'preact';
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import { useT } from '../i18n/context.ts';
 import type { PendingMessage } from '../state/chat-state.ts';
@@ -11,6 +12,8 @@ interface Props {
   me: Me;
   messages: readonly Message[];
   outbox?: readonly PendingMessage[];
+  /** The message the visitor's "Seen" goes under, if any. */
+  seenId?: string | null;
   loading?: boolean;
   label: string;
   onRetry?: (clientMsgId: string) => void;
@@ -26,6 +29,7 @@ export function MessageList({
   me,
   messages,
   outbox = [],
+  seenId = null,
   loading = false,
   label,
   onRetry,
@@ -67,7 +71,10 @@ export function MessageList({
           />
         )}
         {(botMessages > 0 ? rest : [...bot, ...rest]).map((item) => (
-          <MessageItem key={item.message.id} item={item} myId={me.agent.id} />
+          <Fragment key={item.message.id}>
+            <MessageItem item={item} myId={me.agent.id} />
+            {item.message.id === seenId && <li class="seen-mark muted small">{t.t('chat.seen')}</li>}
+          </Fragment>
         ))}
         {outbox.map((pending) => (
           <PendingItem key={pending.clientMsgId} pending={pending} onRetry={onRetry} onDiscard={onDiscard} />

@@ -1,13 +1,15 @@
-import type {
-  BusinessHours,
-  Locale,
-  PriorityRule,
-  Site,
-  SiteSettings,
-  SiteSettingsPatch,
-  SlaPolicy,
+import {
+  AttributeKey,
+  type BusinessHours,
+  type Locale,
+  type PriorityRule,
+  type Site,
+  type SiteSettings,
+  type SiteSettingsPatch,
+  type SlaPolicy,
 } from '@cascade/shared';
 import { localeList } from '../i18n/locales.ts';
+import { preChatForm, readPreChat, type PreChatForm } from './pre-chat-form.ts';
 
 /** One opening interval; day 0 is Sunday. */
 export interface HoursRow {
@@ -28,6 +30,9 @@ export interface RuleRow {
   when: PriorityRule['when'];
   /** Only for `page` rules: a path prefix, `*` as a wildcard. */
   pattern: string;
+  /** Only for `attribute` rules: the attribute's name and the value it must have. */
+  key: string;
+  value: string;
   priority: string;
 }
 
@@ -58,6 +63,7 @@ export interface SettingsForm {
   requireIdentity: boolean;
   priorityRules: RuleRow[];
   slaPolicies: SlaRow[];
+  preChat: PreChatForm;
   answerThreshold: string;
   suggestThreshold: string;
   webhookUrl: string;
@@ -80,6 +86,8 @@ export type SettingsProblem = {
     | 'skill'
     | 'defaultLocale'
     | 'pattern'
+    | 'attribute'
+    | 'preChat'
     | 'email'
     | 'url'
     | 'threshold'
@@ -121,6 +129,8 @@ export function settingsForm(site: Site): SettingsForm {
     priorityRules: site.priorityRules.map((r) => ({
       when: r.when,
       pattern: r.when === 'page' ? r.pattern : '',
+      key: r.when === 'attribute' ? r.key : '',
+      value: r.when === 'attribute' ? r.value : '',
       priority: String(r.priority),
     })),
     slaPolicies: (site.slaPolicies ?? []).map((p) => ({
@@ -129,6 +139,7 @@ export function settingsForm(site: Site): SettingsForm {
       nextReply: minutesText(p.nextReplySeconds),
       resolution: minutesText(p.resolutionSeconds),
     })),
+    preChat: preChatForm(site.preChat),
     answerThreshold: String(site.botThresholds.answer),
     suggestThreshold: String(site.botThresholds.suggest),
     webhookUrl: site.sinks.webhookUrl ?? '',
@@ -239,9 +250,17 @@ function readSettings(form: SettingsForm): SiteSettings {
   const priorityRules: PriorityRule[] = form.priorityRules.map((r) => {
     const priority = int('priorityRules', r.priority, 1, 9);
     if (r.when === 'identified') return { when: 'identified', priority };
+    if (r.when === 'attribute') {
+      const key = r.key.trim();
+      const value = r.value.trim();
+      if (!AttributeKey.safeParse(key).success || !value) fail('priorityRules', 'attribute');
+      return { when: 'attribute', key, value, priority };
+    }
     const pattern = r.pattern.trim() || fail('priorityRules', 'pattern');
     return { when: 'page', pattern, priority };
   });
+  const preChat = readPreChat(form.preChat);
+  if (preChat === undefined) fail('preChat', 'preChat');
   const webhookUrl = form.webhookUrl.trim();
   if (webhookUrl && !/^https?:\/\/\S+$/.test(webhookUrl)) fail('webhookUrl', 'url');
   const supportEmail = form.supportEmail.trim();
@@ -273,6 +292,7 @@ function readSettings(form: SettingsForm): SiteSettings {
     requireIdentity: form.requireIdentity,
     priorityRules,
     slaPolicies: readSla(form.slaPolicies),
+    preChat,
     sinks: { webhookUrl: webhookUrl || null, supportEmail: supportEmail || null, emailVisitors: form.emailVisitors },
   };
 }
@@ -291,8 +311,8 @@ export function settingsPatch(site: Site, form: SettingsForm): SettingsResult {
   }
   const patch: SiteSettingsPatch = {};
   for (const key of Object.keys(next) as (keyof SiteSettings)[]) {
-    // A site that never had SLA policies has none, as much as one with an empty list.
-    const before = key === 'slaPolicies' ? (site.slaPolicies ?? []) : site[key];
+    // A site saved before a setting existed has none: the same as null (SLA policies: an empty list).
+    const before = key === 'slaPolicies' ? (site.slaPolicies ?? []) : (site[key] ?? null);
     if (!sameValue(next[key], before)) copy(patch, next, key);
   }
   return { ok: true, patch };

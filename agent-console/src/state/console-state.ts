@@ -11,7 +11,7 @@ import type {
 } from '@cascade/shared';
 import type { MessageKey } from '../locales/en.ts';
 import type { Params } from '../i18n/translator.ts';
-import { drop, enqueue, outbox } from '@cascade/client-core';
+import { compareIds, drop, enqueue, outbox } from '@cascade/client-core';
 import { nextUnread } from '../logic/unread.ts';
 import { newChat, withDetail, withMessages, withSummary, type ChatState, type PendingMessage } from './chat-state.ts';
 
@@ -63,6 +63,7 @@ export type Action =
   | { type: 'retrying'; conversationId: string; clientMsgId: string }
   | { type: 'discard'; conversationId: string; clientMsgId: string }
   | { type: 'visitorTyping'; conversationId: string; typing: boolean }
+  | { type: 'visitorSeen'; conversationId: string; upTo: string }
   | { type: 'conversation'; conversation: Conversation; ticket?: TicketSummary }
   | { type: 'connection'; connection: Connection }
   | { type: 'status'; status: ChosenStatus }
@@ -148,6 +149,15 @@ export function consoleReducer(state: ConsoleState, action: Action): ConsoleStat
       return updateChat(state, action.conversationId, (chat) =>
         chat.visitorTyping === action.typing ? chat : { ...chat, visitorTyping: action.typing },
       );
+    case 'visitorSeen':
+      return updateChat(state, action.conversationId, (chat) => {
+        const held = chat.summary.conversation.seenByVisitor;
+        if (held && compareIds(held, action.upTo) >= 0) return chat;
+        return {
+          ...chat,
+          summary: { ...chat.summary, conversation: { ...chat.summary.conversation, seenByVisitor: action.upTo } },
+        };
+      });
     case 'conversation': {
       const { conversation, ticket } = action;
       const next = updateChat(state, conversation.id, (chat) => ({

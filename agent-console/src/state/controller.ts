@@ -121,7 +121,9 @@ export function createConsoleController(
   let unsubscribe: (() => void) | null = null;
   const receipts = readReceipts((conversationId) => {
     if (!socket.connected) return false;
-    socket.emit('chat:read', { conversationId });
+    // Up to the last stored message the console shows: that is what the visitor learns was seen.
+    const upTo = getState().chats[conversationId]?.messages.at(-1)?.id;
+    socket.emit('chat:read', upTo ? { conversationId, upTo } : { conversationId });
     return true;
   });
 
@@ -324,6 +326,7 @@ export function createConsoleController(
       dispatch({ type: 'notice', notice: { key, params: { number: n.number, from: n.from }, tone: 'info' } });
       env.alert(`#${n.number} ${n.from}`);
     });
+    socket.on('chat:seen', ({ conversationId, upTo }) => dispatch({ type: 'visitorSeen', conversationId, upTo }));
     socket.on('typing', ({ conversationId, typing }) => {
       clearTimeout(visitorTyping.get(conversationId));
       dispatch({ type: 'visitorTyping', conversationId, typing });

@@ -16,14 +16,16 @@ export type TranscriptDeps = OutboxDeps & {
 };
 
 /**
- * Where a conversation's transcript may go: the address the visitor left in it, and the
- * verified identity's. Never an address typed only to receive it, so nobody can have the
+ * Where a conversation's transcript may go: the address the visitor left in it or in the
+ * pre-chat form, and the verified identity's. Never an address typed only to receive it, so nobody can have the
  * site mail their own text to a stranger.
  */
 export function transcriptAddresses(c: Pick<Conversation, 'visitorEmail'>, visitor: Visitor): string[] {
   const out = new Set<string>();
   if (c.visitorEmail) out.add(c.visitorEmail.toLowerCase());
   if (visitor.verified && visitor.email) out.add(visitor.email.toLowerCase());
+  const given = visitor.preChat?.find((a) => a.kind === 'email')?.value;
+  if (given) out.add(given.toLowerCase());
   return [...out];
 }
 

@@ -34,6 +34,7 @@ import type { Timers } from '../routing/timers.ts';
 import { consoleOrigin } from '../security/origins.ts';
 import { inFlight } from './in-flight.ts';
 import type { FileAccess } from '../files/access.ts';
+import type { SeenReceipts } from '../waterfall/seen.ts';
 
 /**
  * What an agent's socket keeps: the agent as checked at `checkedAt`. Changes to an agent
@@ -75,6 +76,7 @@ export type AgentSocketDeps = {
   unread: UnreadStore;
   fileAccess: FileAccess;
   supervision: Supervision;
+  seen: SeenReceipts;
   /** Whether a site of the agent requires two-step sign-in that the agent has not turned on yet. */
   secondFactorPending?: (agent: Agent) => Promise<boolean>;
 };
@@ -166,9 +168,10 @@ export function agentNamespace(
     socket.on(
       'chat:read',
       handle(MarkRead, async (p) => {
-        // Only the agent's own count is touched, so no access check is needed beyond the session.
+        // Only the agent's own count is touched; the seen receipt counts only for the agent holding the chat.
         await me();
         await d.unread.clear(agentId, p.conversationId);
+        if (p.upTo) await d.seen.byAgent(agentId, p.conversationId, p.upTo);
         return {};
       }),
     );

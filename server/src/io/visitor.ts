@@ -1,6 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import {
+  ATTRIBUTES_MAX,
   BotFeedback,
+  CascadeError,
   EarlierList,
   EarlierOpen,
   Escalate,
@@ -8,13 +10,16 @@ import {
   Hello,
   KeepWaiting,
   LeaveEmail,
+  MarkSeen,
   PageUrl,
   PageViewInput,
   PickSuggestion,
   PublicSiteConfig,
   Rate,
   SendMessage,
+  SetAttributes,
   SetLocale,
+  SubmitPreChat,
   SyncMessages,
   TranscriptRequest,
   Typing,
@@ -25,7 +30,7 @@ import {
   type VisitorServerEvents,
 } from '@cascade/shared';
 import type { Namespace, Server, Socket } from 'socket.io';
-import { verifyIdentity, type IdentityClaims } from '../auth/identity.ts';
+import { claimAttributes, verifyIdentity, type IdentityClaims } from '../auth/identity.ts';
 import type { Config } from '../config.ts';
 import type { ConversationStore } from '../store/conversations.ts';
 import type { RateLimiter } from '../security/rate-limit.ts';
@@ -43,6 +48,8 @@ import type { OriginLog } from '../security/origin-log.ts';
 import { inFlight } from './in-flight.ts';
 import type { EarlierConversations } from '../history/earlier.ts';
 import type { FileAccess } from '../files/access.ts';
+import type { SeenReceipts } from '../waterfall/seen.ts';
+import { preChatDone, submitPreChat } from '../waterfall/pre-chat.ts';
 
 /** What a visitor's socket keeps; `seen` is the conversation it last saw, a checked hint for the next message. */
 type VisitorData = { siteId: string; visitorId: string; token: string; ip: string; seen: string | null };
@@ -71,6 +78,7 @@ export type VisitorSocketDeps = ViewDeps & {
   origins: OriginLog;
   earlier: EarlierConversations;
   fileAccess: FileAccess;
+  seen: SeenReceipts;
 };
 
 export function visitorNamespace(io: Server, d: VisitorSocketDeps, actions: VisitorActions, log: Logger) {
@@ -130,7 +138,12 @@ export function visitorNamespace(io: Server, d: VisitorSocketDeps, actions: Visi
       // every handshake for Socket.IO's request timeout (5 s) and then refuse it.
       if ((await d.notify.visitorSockets(site.id, visitor.id)) >= d.config.VISITOR_SOCKETS_PER_TOKEN)
         return next(tooManySockets());
-      if (claims) await d.visitors.update(site.id, visitor.id, identityPatch(visitor, claims));
+      if (claims) {
+        await d.visitors.update(site.id, visitor.id, identityPatch(visitor, claims));
+        // The site's own claims win over what the page set; past the bound they are dropped, not fatal.
+        if (!(await d.visitors.mergeAttributes(site.id, visitor.id, claimAttributes(claims))))
+          log.warn({ siteId: site.id }, 'identity token attributes past the bound were dropped');
+      }
       socket.data = { siteId: site.id, visitorId: visitor.id, token, ip, seen: null };
       next();
     } catch (e) {
@@ -177,11 +190,12 @@ export function visitorNamespace(io: Server, d: VisitorSocketDeps, actions: Visi
    */
   const requests: Record<string, (payload: unknown, ack: unknown, socket: VisitorSocket) => Promise<void>> = {
     hello: handle(Hello, async (p, s: VisitorSocket) => {
-      const [{ site }, c] = await Promise.all([who(s), currentOf(s), p.page ? recordPage(s, p.page) : null]);
+      const [{ site, visitor }, c] = await Promise.all([who(s), currentOf(s), p.page ? recordPage(s, p.page) : null]);
       s.data.seen = c?.id ?? null;
       return {
         token: s.data.token,
         visitorId: s.data.visitorId,
+        preChatDone: preChatDone(site, visitor),
         site: PublicSiteConfig.parse(site),
         conversation: c ? toVisitorView(await visitorView(d, c)) : null,
         messages: c ? toVisitorMessages(await d.messages.after(c.id, p.after)) : [],
@@ -256,6 +270,21 @@ export function visitorNamespace(io: Server, d: VisitorSocketDeps, actions: Visi
     'file:link': handle(FileLinkRequest, async (p, s: VisitorSocket) => ({
       file: await d.fileAccess.forVisitor(s.data.siteId, s.data.visitorId, p.fileId),
     })),
+    'attributes:set': handle(SetAttributes, async (p, s: VisitorSocket) => {
+      if (!(await d.visitors.mergeAttributes(s.data.siteId, s.data.visitorId, p.attributes)))
+        throw new CascadeError('invalid_payload', `a visitor has at most ${ATTRIBUTES_MAX} attributes`);
+      return {};
+    }),
+    'prechat:submit': handle(SubmitPreChat, async (p, s: VisitorSocket) => {
+      const { site, visitor } = await who(s);
+      await submitPreChat(d, site, visitor, p.answers);
+      return {};
+    }),
+    'messages:seen': handle(MarkSeen, async (p, s: VisitorSocket) => {
+      const c = await currentOf(s);
+      if (c) await d.seen.byVisitor(c, p.upTo);
+      return {};
+    }),
   } satisfies Record<keyof VisitorClientEvents, unknown>;
 
   /** One listener per socket for every request (Socket.IO calls it with the socket as `this`). */

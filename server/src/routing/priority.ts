@@ -1,4 +1,4 @@
-import { PAGE_PATH_MAX, type PriorityRule } from '@cascade/shared';
+import { PAGE_PATH_MAX, type PriorityRule, type VisitorAttributes } from '@cascade/shared';
 
 /**
  * A page pattern is a path prefix, where `*` stands for any run of characters. Patterns come
@@ -20,7 +20,10 @@ export function pathMatches(pattern: string, path: string): boolean {
 }
 
 /** The highest priority any of the site's rules gives this visitor; 0 when none applies. */
-export function priorityFor(rules: PriorityRule[], visitor: { verified: boolean; pageUrl: string | null }): number {
+export function priorityFor(
+  rules: PriorityRule[],
+  visitor: { verified: boolean; pageUrl: string | null; attributes?: VisitorAttributes | undefined },
+): number {
   let path: string;
   try {
     path = visitor.pageUrl ? new URL(visitor.pageUrl).pathname : '';
@@ -30,9 +33,26 @@ export function priorityFor(rules: PriorityRule[], visitor: { verified: boolean;
   // Stored page URLs are capped, but the matcher's cost should not rest on that alone.
   path = path.slice(0, PAGE_PATH_MAX);
   let best = 0;
-  for (const r of rules) {
-    const applies = r.when === 'identified' ? visitor.verified : path !== '' && pathMatches(r.pattern, path);
-    if (applies) best = Math.max(best, r.priority);
-  }
+  for (const r of rules) if (applies(r, visitor, path)) best = Math.max(best, r.priority);
   return best;
+}
+
+function applies(
+  r: PriorityRule,
+  visitor: { verified: boolean; attributes?: VisitorAttributes | undefined },
+  path: string,
+): boolean {
+  switch (r.when) {
+    case 'identified':
+      return visitor.verified;
+    case 'page':
+      return path !== '' && pathMatches(r.pattern, path);
+    case 'attribute':
+      // An own property only: a rule on `constructor` must not match every visitor.
+      return (
+        visitor.attributes !== undefined &&
+        Object.hasOwn(visitor.attributes, r.key) &&
+        visitor.attributes[r.key] === r.value
+      );
+  }
 }

@@ -60,6 +60,15 @@ export function conversationStore(redis: Redis, k: Keys) {
       await redis.hDel(k.pending(id), String(version));
     },
 
+    /**
+     * Moves a seen receipt forward to `upTo` (held at the last message); the id stored, or null
+     * when it did not move (an older receipt, or the conversation is gone).
+     */
+    async markSeen(id: string, side: 'seenByVisitor' | 'seenByAgent', upTo: string): Promise<string | null> {
+      const res = await scripts.markSeen(redis, [k.conversation(id), k.messages(id)], [side, upTo]);
+      return typeof res === 'string' ? (JSON.parse(res) as string) : null;
+    },
+
     /** The visitor's conversations, newest first. */
     async ofVisitor(siteId: string, visitorId: string, limit = 20): Promise<ConversationT[]> {
       const ids = await redis.zRange(k.visitorConversations(siteId, visitorId), 0, limit - 1, { REV: true });

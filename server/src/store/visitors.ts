@@ -1,4 +1,4 @@
-import { PageView, Visitor, type Visitor as VisitorT } from '@cascade/shared';
+import { PageView, Visitor, VisitorAttributes, type Visitor as VisitorT } from '@cascade/shared';
 import type { Redis } from '../redis/connect.ts';
 import type { Keys } from '../redis/keys.ts';
 import { fromHash, toHash } from '../redis/codec.ts';
@@ -58,6 +58,22 @@ export function visitorStore(redis: Redis, k: Keys) {
     async update(siteId: string, id: string, patch: Partial<VisitorT>): Promise<void> {
       const fields = toHash(patch);
       if (Object.keys(fields).length > 0) await redis.hSet(k.visitor(siteId, id), fields);
+    },
+
+    /**
+     * Merges attributes into the visitor's (an empty value removes one). Two tabs setting at
+     * once may lose one's change, as with any last write; the bound on count holds either way.
+     * False, and nothing changed, when the result would be too many.
+     */
+    async mergeAttributes(siteId: string, id: string, patch: VisitorAttributes): Promise<boolean> {
+      const raw = await redis.hGet(k.visitor(siteId, id), 'attributes');
+      const held = raw ? (JSON.parse(raw) as VisitorAttributes) : {};
+      const merged: VisitorAttributes = Object.fromEntries(
+        Object.entries({ ...held, ...patch }).filter(([, value]) => value !== ''),
+      );
+      if (!VisitorAttributes.safeParse(merged).success) return false;
+      await redis.hSet(k.visitor(siteId, id), 'attributes', JSON.stringify(merged));
+      return true;
     },
 
     /** The visitor a token belongs to, refreshing a kept token's lifetime; null when unknown or expired. */

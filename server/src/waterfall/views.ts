@@ -73,6 +73,7 @@ async function view(d: ViewDeps, c: Conversation, queue: QueueStatus | null): Pr
     agent,
     ticketNumber: c.ticketNumber,
     canRate: canRate(c),
+    ...(c.seenByAgent ? { seenByAgent: c.seenByAgent } : {}),
   };
 }
 

@@ -150,6 +150,7 @@ export function visitorActions(d: VisitorActionDeps, w: Waterfall) {
     const priority = priorityFor(site.priorityRules, {
       verified: visitor.verified,
       pageUrl: pages.at(-1)?.url ?? null,
+      attributes: visitor.attributes,
     });
     await w.apply(
       c,

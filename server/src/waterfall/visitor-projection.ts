@@ -144,6 +144,7 @@ export function toVisitorView(c: ConversationView): ConversationView {
     ...(c.transcriptTo ? { transcriptTo: [...c.transcriptTo] } : {}),
     ...(c.ticketNoContact ? { ticketNoContact: true } : {}),
     ...(c.transcriptMail !== undefined ? { transcriptMail: c.transcriptMail } : {}),
+    ...(c.seenByAgent ? { seenByAgent: c.seenByAgent } : {}),
   };
 }
 

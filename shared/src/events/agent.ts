@@ -63,8 +63,8 @@ export const Transfer = ChatRef.extend({
 });
 export type Transfer = z.infer<typeof Transfer>;
 export const Pick = ChatRef;
-/** The agent has read the chat: its unread count goes back to 0. */
-export const MarkRead = ChatRef;
+/** The agent has read the chat (up to `upTo`, the last message it shows): its unread count goes back to 0. */
+export const MarkRead = ChatRef.extend({ upTo: MessageId.optional() });
 /** Supervisors: every open chat of one of their sites. */
 export const AllChatsRequest = z.object({ siteId: SiteId });
 /** Supervisors: give an assigned chat to a named agent, or to themselves when none is named. */
@@ -108,6 +108,8 @@ export interface AgentServerEvents {
   /** The waiting lines this agent can see changed. */
   'queue:update': (p: { waiting: ChatSummary[] }) => void;
   typing: (p: { conversationId: string; typing: boolean }) => void;
+  /** The visitor has seen the chat up to this message. */
+  'chat:seen': (p: { conversationId: string; upTo: string }) => void;
   /** Supervisors and admins: the live board of their site changed. */
   'board:update': (p: { siteId: string; board: Board }) => void;
   /** An admin added, changed or removed a canned reply: the site's replies as they are now. */

@@ -5,8 +5,8 @@ import { Locale } from '../locale.ts';
 import { ConversationView } from '../conversation.ts';
 import { SendMessage } from '../message.ts';
 import { VisitorMessage } from '../visitor-message.ts';
-import { PublicSiteConfig } from '../site.ts';
-import { PageUrl } from '../visitor.ts';
+import { PreChatFieldId, PublicSiteConfig } from '../site.ts';
+import { ATTRIBUTE_VALUE_MAX, ATTRIBUTES_MAX, AttributeKey, PageUrl } from '../visitor.ts';
 import { FileLinkReply, FileLinkRequest } from '../attachment.ts';
 
 /** Sent in the Socket.IO handshake (`auth`) of the `/visitor` namespace. */
@@ -30,6 +30,8 @@ export type Hello = z.infer<typeof Hello>;
 export const HelloReply = z.object({
   token: z.string(),
   visitorId: VisitorId,
+  /** The site's pre-chat form has nothing to ask: answered before, or the visitor is identified. */
+  preChatDone: z.boolean().optional(),
   site: PublicSiteConfig,
   conversation: ConversationView.nullable(),
   messages: z.array(VisitorMessage),
@@ -54,6 +56,28 @@ export const Rate = z.object({
 export const TranscriptRequest = z.object({ email: z.email().max(254) });
 export const SetLocale = z.object({ locale: Locale });
 export const SyncMessages = z.object({ after: MessageId.nullable() });
+/**
+ * `Cascade('set', …)` as the page wrote it: numbers and booleans become text, and an empty
+ * value or null removes that attribute. Merged into what the visitor has.
+ */
+export const SetAttributes = z.object({
+  attributes: z
+    .record(
+      AttributeKey,
+      z
+        .union([z.string(), z.number(), z.boolean(), z.null()])
+        .transform((v) => (v === null ? '' : String(v)))
+        .pipe(z.string().max(ATTRIBUTE_VALUE_MAX)),
+    )
+    .refine((a) => Object.keys(a).length <= ATTRIBUTES_MAX, `at most ${ATTRIBUTES_MAX} attributes at once`),
+});
+export type SetAttributes = z.input<typeof SetAttributes>;
+/** The pre-chat form's answers by field id; checked against the site's fields on the server. */
+export const SubmitPreChat = z.object({
+  answers: z.record(PreChatFieldId, z.string().trim().max(500)),
+});
+/** The visitor has seen the conversation up to this message. */
+export const MarkSeen = z.object({ upTo: MessageId });
 
 export const EarlierList = z.object({}).strict();
 export const EarlierOpen = z.object({ conversationId: ConversationId }).strict();
@@ -84,6 +108,9 @@ export interface VisitorClientEvents {
   'earlier:open': (p: z.infer<typeof EarlierOpen>, ack: AckFn<{ messages: VisitorMessage[] }>) => void;
   /** New signed links for a file of the visitor's conversation. */
   'file:link': (p: FileLinkRequest, ack: AckFn<FileLinkReply>) => void;
+  'attributes:set': (p: SetAttributes, ack?: AckFn) => void;
+  'messages:seen': (p: z.infer<typeof MarkSeen>, ack?: AckFn) => void;
+  'prechat:submit': (p: z.infer<typeof SubmitPreChat>, ack: AckFn) => void;
 }
 
 export interface VisitorServerEvents {

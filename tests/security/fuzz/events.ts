@@ -8,6 +8,7 @@ import {
   Hello,
   KeepWaiting,
   LeaveEmail,
+  MarkSeen,
   OpenChat,
   PageViewInput,
   Pick,
@@ -15,9 +16,11 @@ import {
   Rate,
   Resolve,
   SendMessage,
+  SetAttributes,
   SetLocale,
   SetStatus,
   SyncChat,
+  SubmitPreChat,
   SyncMessages,
   TranscriptRequest,
   Transfer,
@@ -60,6 +63,9 @@ export const visitorEvents = (f: Facts): Target[] => [
   { event: 'page:view', valid: { url: 'https://shop.example/cart', title: 'Cart' }, ok: accepts(PageViewInput) },
   { event: 'locale:set', valid: { locale: 'fa' }, ok: accepts(SetLocale) },
   { event: 'file:link', valid: { fileId: NO_FILE }, ok: accepts(FileLinkRequest) },
+  { event: 'attributes:set', valid: { attributes: { plan: 'pro', orderId: 1042 } }, ok: accepts(SetAttributes) },
+  { event: 'messages:seen', valid: { upTo: f.messageId }, ok: accepts(MarkSeen) },
+  { event: 'prechat:submit', valid: { answers: { name: 'Maya' } }, ok: accepts(SubmitPreChat) },
 ];
 
 /** `inbox:get` takes any object, so only other values are wrong for it. */

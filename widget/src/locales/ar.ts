@@ -22,6 +22,7 @@ export const catalogue: Catalogue = {
   'agent.typing': '{name} يكتب…',
   'msg.pending': 'جارٍ الإرسال',
   'msg.sent': 'تم التسليم',
+  'msg.seen': 'تمت المشاهدة',
   'msg.failed': 'لم تُرسل.',
   'msg.retry': 'إعادة المحاولة',
   'queue.position': 'ترتيبك في الانتظار: {n}.',

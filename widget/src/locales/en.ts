@@ -22,6 +22,7 @@ export const catalogue = {
   'agent.typing': '{name} is typing…',
   'msg.pending': 'Sending',
   'msg.sent': 'Delivered',
+  'msg.seen': 'Seen',
   'msg.failed': 'Not sent.',
   'msg.retry': 'Retry',
   'queue.position': 'You are number {n} in line.',

@@ -22,6 +22,7 @@ export const catalogue: Catalogue = {
   'agent.typing': '{name} در حال نوشتن است…',
   'msg.pending': 'در حال ارسال',
   'msg.sent': 'تحویل شد',
+  'msg.seen': 'دیده شد',
   'msg.failed': 'ارسال نشد.',
   'msg.retry': 'تلاش دوباره',
   'queue.position': 'نوبت شما در صف: {n}.',

@@ -1,6 +1,7 @@
 import type {
   ConversationView,
   Locale,
+  SetAttributes,
   VisitorMessage as Message,
   VisitorAuth,
   VisitorClientEvents,
@@ -10,6 +11,7 @@ import { createResync, request as emitRequest, sendInOrder } from '@cascade/clie
 import { io, type ManagerOptions, type Socket } from 'socket.io-client';
 import { isTransient, nextToSend } from '../outbox.ts';
 import { pageOf } from '../pages.ts';
+import { asksPreChat } from '../prechat.ts';
 import type { KeyStore } from '../storage.ts';
 import { uuid } from '../uuid.ts';
 import type { Store } from './store.ts';
@@ -53,6 +55,10 @@ export function createConnection(options: ConnectionOptions) {
   /** WebSocket alone until one fails to open; then WebSocket with HTTP long-polling behind it. */
   let transports: ManagerOptions['transports'] = ['websocket'];
   let fallingBack = false;
+  /** Attributes from `Cascade('set', …)` the server does not have yet. */
+  let attributes: SetAttributes['attributes'] | null = null;
+  /** The last seen receipt sent, so each is sent once. */
+  let seenSent: string | null = null;
 
   const dispatch = store.dispatch;
 
@@ -114,8 +120,29 @@ export function createConnection(options: ConnectionOptions) {
     ready = true;
     dispatch({ type: 'link', link: 'online' });
     reported = current.url;
+    sendAttributes();
     void flush();
   }
+
+  /** Sends the attributes from `Cascade('set', …)` once hello is answered; the server checks them. */
+  function sendAttributes(): void {
+    if (!ready || !attributes) return;
+    socket?.emit('attributes:set', { attributes });
+    attributes = null;
+  }
+
+  function setAttributes(patch: SetAttributes['attributes']): void {
+    attributes = { ...attributes, ...patch };
+    sendAttributes();
+  }
+
+  // What the visitor has read with the panel open is seen: the agent holding the chat is told.
+  store.subscribe(() => {
+    const { open, readUpTo, conversation } = store.getState();
+    if (!ready || !open || !readUpTo || readUpTo === seenSent || conversation?.state !== 'assigned') return;
+    seenSent = readUpTo;
+    socket?.emit('messages:seen', { upTo: readUpTo });
+  });
 
   /** Sends the outbox oldest first, one at a time, so the server stores messages in the order written. */
   const flushOutbox = sendInOrder(
@@ -209,13 +236,20 @@ export function createConnection(options: ConnectionOptions) {
 
   /** "Talk to a person": escalates the conversation, or the one the next message starts. */
   async function escalate(): Promise<boolean> {
-    const conversation = store.getState().conversation;
-    if (conversation?.state !== 'bot') {
+    const state = store.getState();
+    const conversation = state.conversation;
+    // The pre-chat form comes first; answering it asks again.
+    if (conversation?.state !== 'bot' || asksPreChat({ ...state, wantHuman: true })) {
       dispatch({ type: 'wantHuman', want: true });
       return true;
     }
     dispatch({ type: 'wantHuman', want: false });
     return act('conversation:escalate', {});
+  }
+
+  function preChatAnswered(): void {
+    dispatch({ type: 'preChatDone' });
+    if (store.getState().wantHuman) void escalate();
   }
 
   function typing(on: boolean): void {
@@ -253,5 +287,19 @@ export function createConnection(options: ConnectionOptions) {
     socket = null;
   }
 
-  return { start, stop, send, retry, request, act, escalate, typing, identify, setLocale, watchPages };
+  return {
+    start,
+    stop,
+    send,
+    retry,
+    request,
+    act,
+    escalate,
+    preChatAnswered,
+    typing,
+    identify,
+    setLocale,
+    setAttributes,
+    watchPages,
+  };
 }

@@ -51,6 +51,8 @@ export function mount(host: Host): Panel {
       case 'setLocale':
         store.dispatch({ type: 'locale', locale: command.locale });
         return conn.setLocale(command.locale);
+      case 'set':
+        return conn.setAttributes(command.attributes);
       case 'on':
         return void listeners.push(command.listener);
       case 'shutdown':

@@ -1,7 +1,10 @@
 import { useT } from '../../i18n/context.ts';
 import type { RuleRow } from '../../logic/settings-form.ts';
 
-/** Rules that lift a waiting chat ahead of others: identified customers, or visitors on a page such as /checkout. */
+const WHENS = ['identified', 'page', 'attribute'] as const;
+const asWhen = (v: string): RuleRow['when'] => WHENS.find((w) => w === v) ?? 'identified';
+
+/** Rules that lift a waiting chat ahead of others: identified customers, a page such as /checkout, or plan = pro. */
 export function PriorityRulesFields({
   rules,
   onRules,
@@ -21,12 +24,10 @@ export function PriorityRulesFields({
           <li key={i} class="row-fields">
             <label class="field">
               <span>{t.t('settings.ruleWhen')}</span>
-              <select
-                value={rule.when}
-                onChange={(e) => change(i, { when: e.currentTarget.value === 'page' ? 'page' : 'identified' })}
-              >
+              <select value={rule.when} onChange={(e) => change(i, { when: asWhen(e.currentTarget.value) })}>
                 <option value="identified">{t.t('settings.rule.identified')}</option>
                 <option value="page">{t.t('settings.rule.page')}</option>
+                <option value="attribute">{t.t('settings.rule.attribute')}</option>
               </select>
             </label>
             {rule.when === 'page' && (
@@ -40,6 +41,30 @@ export function PriorityRulesFields({
                   onInput={(e) => change(i, { pattern: e.currentTarget.value })}
                 />
               </label>
+            )}
+            {rule.when === 'attribute' && (
+              <>
+                <label class="field grow">
+                  <span>{t.t('settings.ruleKey')}</span>
+                  <input
+                    type="text"
+                    dir="ltr"
+                    maxLength={32}
+                    value={rule.key}
+                    onInput={(e) => change(i, { key: e.currentTarget.value })}
+                  />
+                </label>
+                <label class="field grow">
+                  <span>{t.t('settings.ruleValue')}</span>
+                  <input
+                    type="text"
+                    dir="auto"
+                    maxLength={200}
+                    value={rule.value}
+                    onInput={(e) => change(i, { value: e.currentTarget.value })}
+                  />
+                </label>
+              </>
             )}
             <label class="field">
               <span>{t.t('settings.rulePriority')}</span>
@@ -62,7 +87,7 @@ export function PriorityRulesFields({
         <button
           type="button"
           class="button small"
-          onClick={() => onRules([...rules, { when: 'page', pattern: '/', priority: '1' }])}
+          onClick={() => onRules([...rules, { when: 'page', pattern: '/', key: '', value: '', priority: '1' }])}
         >
           {t.t('settings.addRule')}
         </button>

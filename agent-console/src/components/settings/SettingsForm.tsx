@@ -5,6 +5,7 @@ import { useT } from '../../i18n/context.ts';
 import { localeList, locales } from '../../i18n/locales.ts';
 import { settingsForm, settingsPatch, type SettingsForm as Form } from '../../logic/settings-form.ts';
 import { HoursFields } from './HoursFields.tsx';
+import { PreChatFields } from './PreChatFields.tsx';
 import { PriorityRulesFields } from './PriorityRulesFields.tsx';
 import { SlaFields } from './SlaFields.tsx';
 import { LocaleSelect } from '../LocaleSelect.tsx';
@@ -201,6 +202,8 @@ export function SettingsForm({ site, csrf, onSaved }: Props) {
       </fieldset>
 
       <HoursFields form={form} set={set} />
+
+      <PreChatFields form={form.preChat} onForm={(preChat) => set('preChat', preChat)} />
 
       <fieldset class="panel">
         <legend>{t.t('settings.security')}</legend>

@@ -75,6 +75,7 @@ export const scripts = {
   conversationEvents: script('conversation-events', 1),
   createDelivery: script('create-delivery', 2),
   createTicket: script('create-ticket', 4),
+  markSeen: script('mark-seen', 2),
   pick: script('pick', 8),
   recordEvent: script('record-event', 2),
   reassign: script('reassign', 5),

@@ -7,11 +7,16 @@ import type { Connection } from '../connection.ts';
 import { Chat, type ChatContext } from '../context.ts';
 import { trapTab } from '../focus.ts';
 import type { Store } from '../store.ts';
+import { asksPreChat } from '../../prechat.ts';
 import { Composer } from './Composer.tsx';
 import { Header } from './Header.tsx';
 import { MessageList } from './MessageList.tsx';
 import { QueueStatus } from './QueueStatus.tsx';
-import { TicketOffer } from './TicketOffer.tsx';
+import { lazy } from './lazy.tsx';
+
+// Shown to few visitors, so fetched only when shown.
+const PreChat = lazy(() => import('./PreChatForm.tsx').then((m) => m.PreChatForm));
+const TicketOffer = lazy(() => import('./TicketOffer.tsx').then((m) => m.TicketOffer));
 
 function useStore(store: Store) {
   const [, redraw] = useState(0);
@@ -85,6 +90,7 @@ export function App({
   }, [ended]);
   const left = state.site?.theme.position === 'left' ? ' left' : '';
   const unread = state.open ? 0 : unreadCount(state.messages, state.readUpTo);
+  const asking = asksPreChat(state);
 
   return (
     <Chat.Provider value={chat}>
@@ -135,6 +141,7 @@ export function App({
               }}
             >
               <MessageList />
+              {asking && <PreChat />}
               {c?.state === 'queued' && c.queue && <QueueStatus queue={c.queue} />}
               {(c?.state === 'offered_ticket' || (c?.state === 'queued' && c.queue?.available === false)) && (
                 <TicketOffer queue={c.queue} waiting={c.state === 'queued'} />
@@ -146,7 +153,7 @@ export function App({
                 {t('error.generic')}
               </p>
             )}
-            <Composer inputRef={input} />
+            {!asking && <Composer inputRef={input} />}
           </>
         )}
       </div>

@@ -1,9 +1,12 @@
 import type { ConversationView } from '@cascade/shared';
 import { useState } from 'preact/hooks';
 import { useChat } from '../context.ts';
+import { lazy } from './lazy.tsx';
 import { Rating } from './Rating.tsx';
-import { TicketContact } from './TicketContact.tsx';
 import { Transcript } from './Transcript.tsx';
+
+// Rare (a ticket made with no address to answer), so fetched only when shown.
+const TicketContact = lazy(() => import('./TicketContact.tsx').then((m) => m.TicketContact));
 
 /** After the chat: the ticket number if one was made, the rating, the transcript, and how to start again. */
 export function EndOfChat({ conversation }: { conversation: ConversationView }) {

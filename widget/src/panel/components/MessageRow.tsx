@@ -1,3 +1,4 @@
+import { compareIds } from '@cascade/client-core';
 import type { VisitorMessage as Message } from '@cascade/shared';
 import { catalogue, type Key } from '../../locales/en.ts';
 import type { T } from '../../i18n/t.ts';
@@ -34,6 +35,9 @@ export function MessageRow({ message, showAuthor, actionable }: Props) {
     return text ? <p class="event">{text}</p> : null;
   }
   const mine = message.author === 'visitor';
+  // Read by the agent: everything up to the receipt, in this conversation.
+  const c = state.conversation;
+  const seen = c?.id === message.conversationId && c.seenByAgent && compareIds(message.id, c.seenByAgent) <= 0;
   return (
     <div class={mine ? 'row me' : 'row'}>
       {showAuthor && !mine && (
@@ -49,7 +53,7 @@ export function MessageRow({ message, showAuthor, actionable }: Props) {
         {mine && (
           <>
             <span aria-hidden="true">✓</span>
-            <span class="sr">{t('msg.sent')}</span>
+            {seen ? <span>{t('msg.seen')}</span> : <span class="sr">{t('msg.sent')}</span>}
           </>
         )}
       </span>

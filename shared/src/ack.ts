@@ -21,6 +21,14 @@ export const ErrorCode = z.enum([
   'no_conversation',
   'unavailable',
   'internal',
+  /** Attachments: larger than the site allows. */
+  'file_too_large',
+  /** Attachments: the bytes are not a kind of file the site accepts, whatever the name says. */
+  'file_type_not_allowed',
+  /** Attachments: the file could not be read safely (a broken or oversized image) or a scan refused it. */
+  'file_rejected',
+  /** A file link past its expiry: ask for a new one (`file:link`). */
+  'link_expired',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 
@@ -64,4 +72,8 @@ export const httpStatus: Record<ErrorCode, number> = {
   rate_limited: 429,
   unavailable: 503,
   internal: 500,
+  file_too_large: 413,
+  file_type_not_allowed: 415,
+  file_rejected: 422,
+  link_expired: 410,
 };

@@ -9,6 +9,7 @@ export * from './kb.ts';
 export * from './canned.ts';
 export * from './bot.ts';
 export * from './conversation.ts';
+export * from './attachment.ts';
 export * from './message.ts';
 export * from './visitor-message.ts';
 export * from './ticket.ts';

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AgentId, ClientMsgId, ConversationId, MessageId, Timestamp } from './ids.ts';
 import { BotDecision } from './bot.ts';
 import { MAX_MESSAGE_LENGTH } from './constants.ts';
+import { AttachmentIds, AttachmentLink } from './attachment.ts';
 
 export const Author = z.enum(['visitor', 'bot', 'agent', 'system']);
 export type Author = z.infer<typeof Author>;
@@ -46,12 +47,23 @@ export const Message = z.object({
   event: WaterfallEventName.nullable(),
   /** Extra facts of a system message, e.g. the ticket number or the level. */
   data: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).nullable(),
+  /** Files sent with the message, with links signed for whoever receives it. */
+  attachments: z.array(AttachmentLink).optional(),
 });
 export type Message = z.infer<typeof Message>;
 
 export const MessageText = z.string().trim().min(1, 'message is empty').max(MAX_MESSAGE_LENGTH, 'message is too long');
 
-export const SendMessage = z.object({ clientMsgId: ClientMsgId, text: MessageText });
+/** Text that may be empty: a message with attachments needs none. */
+export const CaptionText = z.string().trim().max(MAX_MESSAGE_LENGTH, 'message is too long');
+
+/** A message says something: text, files, or both. */
+export const hasTextOrFiles = (m: { text: string; attachments?: readonly string[] | undefined }) =>
+  m.text.length > 0 || (m.attachments?.length ?? 0) > 0;
+
+export const SendMessage = z
+  .object({ clientMsgId: ClientMsgId, text: CaptionText, attachments: AttachmentIds.optional() })
+  .refine(hasTextOrFiles, { message: 'message is empty', path: ['text'] });
 export type SendMessage = z.infer<typeof SendMessage>;
 
 /** Where a reconnecting client resumes: everything after this id. */

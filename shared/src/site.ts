@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { SiteId, Timestamp } from './ids.ts';
 import { Locale } from './locale.ts';
+import { AttachmentSettings } from './attachment.ts';
 
 export const Skill = z.string().regex(/^[a-z][a-z0-9_-]{0,31}$/, 'skill must be lower-case letters, digits, _ or -');
 export type Skill = z.infer<typeof Skill>;
@@ -101,6 +102,8 @@ export const SiteSettings = z.object({
   requireIdentity: z.boolean(),
   priorityRules: z.array(PriorityRule).max(20),
   sinks: Sinks,
+  /** Which files visitors and agents may send; absent means DEFAULT_ATTACHMENT_SETTINGS. */
+  attachments: AttachmentSettings.optional(),
 });
 export type SiteSettings = z.infer<typeof SiteSettings>;
 
@@ -119,5 +122,6 @@ export const PublicSiteConfig = Site.pick({
   locales: true,
   theme: true,
   requireIdentity: true,
+  attachments: true,
 });
 export type PublicSiteConfig = z.infer<typeof PublicSiteConfig>;

@@ -4,6 +4,7 @@ import { Language } from './locale.ts';
 import { Suggestion } from './bot.ts';
 import { Author, WaterfallEventName } from './message.ts';
 import { OfferReason } from './conversation.ts';
+import { AttachmentLink } from './attachment.ts';
 
 /**
  * What a visitor may know of the bot's decision: enough to offer "That helped" or the
@@ -53,6 +54,7 @@ export const VisitorMessage = z
     bot: VisitorBotReply.nullable(),
     event: WaterfallEventName.nullable(),
     data: VisitorEventData.nullable(),
+    attachments: z.array(AttachmentLink).optional(),
   })
   .strict();
 export type VisitorMessage = z.infer<typeof VisitorMessage>;

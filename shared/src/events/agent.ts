@@ -3,7 +3,8 @@ import type { AckFn } from '../ack.ts';
 import { AgentStatus } from '../agent.ts';
 import { Conversation } from '../conversation.ts';
 import { ClientMsgId, ConversationId, MessageId } from '../ids.ts';
-import { Message, MessageText } from '../message.ts';
+import { CaptionText, hasTextOrFiles, Message } from '../message.ts';
+import { AttachmentIds, FileLinkReply, FileLinkRequest } from '../attachment.ts';
 import { Level, Skill } from '../site.ts';
 import { TicketSummary } from '../ticket.ts';
 import type { Board } from '../rest.ts';
@@ -41,10 +42,11 @@ export const OpenChat = ChatRef;
 export const SyncChat = ChatRef.extend({ after: MessageId.nullable() });
 export const AgentSend = ChatRef.extend({
   clientMsgId: ClientMsgId,
-  text: MessageText,
+  text: CaptionText,
   /** An internal note: agents see it, the visitor never does. */
   internal: z.boolean().default(false),
-});
+  attachments: AttachmentIds.optional(),
+}).refine(hasTextOrFiles, { message: 'message is empty', path: ['text'] });
 export type AgentSend = z.infer<typeof AgentSend>;
 export const AgentTyping = ChatRef.extend({ typing: z.boolean() });
 export const Resolve = ChatRef;
@@ -76,6 +78,8 @@ export interface AgentClientEvents {
   'chat:transfer': (p: z.infer<typeof Transfer>, ack: AckFn<{ conversation: Conversation }>) => void;
   'chat:pick': (p: z.infer<typeof Pick>, ack: AckFn<{ conversation: Conversation }>) => void;
   'chat:read': (p: z.infer<typeof MarkRead>, ack?: AckFn) => void;
+  /** New signed links for a file of one of the agent's sites. */
+  'file:link': (p: FileLinkRequest, ack: AckFn<FileLinkReply>) => void;
 }
 
 export interface AgentServerEvents {

@@ -7,6 +7,7 @@ import { SendMessage } from '../message.ts';
 import { VisitorMessage } from '../visitor-message.ts';
 import { PublicSiteConfig } from '../site.ts';
 import { PageUrl } from '../visitor.ts';
+import { FileLinkReply, FileLinkRequest } from '../attachment.ts';
 
 /** Sent in the Socket.IO handshake (`auth`) of the `/visitor` namespace. */
 export const VisitorAuth = z.object({
@@ -70,6 +71,8 @@ export interface VisitorClientEvents {
   typing: (p: z.infer<typeof Typing>, ack?: AckFn) => void;
   'page:view': (p: z.infer<typeof PageViewInput>, ack?: AckFn) => void;
   'locale:set': (p: z.infer<typeof SetLocale>, ack?: AckFn) => void;
+  /** New signed links for a file of the visitor's conversation. */
+  'file:link': (p: FileLinkRequest, ack: AckFn<FileLinkReply>) => void;
 }
 
 export interface VisitorServerEvents {

@@ -9,3 +9,4 @@ export { isCurrent } from './views.ts';
 export { type Batches, type FileUpload, type UploadBatch } from './uploads.ts';
 export { createUploader, type Sending, type Uploader, type UploaderOptions, type UploadOutcome } from './uploader.ts';
 export { putFile, type PutFile } from './upload.ts';
+export { fileLabel, fitWithin } from './file-display.ts';

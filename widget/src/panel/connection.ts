@@ -1,4 +1,5 @@
 import type {
+  AttachmentLink,
   ConversationView,
   Locale,
   VisitorMessage as Message,
@@ -113,7 +114,11 @@ export function createConnection(options: ConnectionOptions) {
   const flushOutbox = sendInOrder(
     () => (ready ? nextToSend(store.getState().outbox) : undefined),
     async (_key, item) => {
-      const reply = await request('message:send', { clientMsgId: item.clientMsgId, text: item.text });
+      const reply = await request('message:send', {
+        clientMsgId: item.clientMsgId,
+        text: item.text,
+        attachments: item.attachments?.map((a) => a.id),
+      });
       if (reply.ok) {
         dispatch({ type: 'messages', messages: [reply.message] });
         // Pushes are newer than an ack's snapshot, so the ack only introduces a new conversation.
@@ -173,8 +178,9 @@ export function createConnection(options: ConnectionOptions) {
     s.on('typing', ({ typing }) => dispatch({ type: 'agentTyping', typing }));
   }
 
-  function send(text: string): void {
-    dispatch({ type: 'queued', item: { clientMsgId: uuid(), text, ts: Date.now(), failed: null } });
+  /** Queues a message; one with files comes from the uploader, which chose its clientMsgId already. */
+  function send(text: string, attachments?: AttachmentLink[], clientMsgId = uuid()): void {
+    dispatch({ type: 'queued', item: { clientMsgId, text, attachments, ts: Date.now(), failed: null } });
     start();
     void flush();
   }
@@ -230,5 +236,5 @@ export function createConnection(options: ConnectionOptions) {
     socket = null;
   }
 
-  return { start, stop, send, retry, act, escalate, typing, identify, setLocale, watchPages };
+  return { start, stop, send, retry, act, request, escalate, typing, identify, setLocale, watchPages, base, local };
 }

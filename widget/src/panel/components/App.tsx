@@ -5,10 +5,10 @@ import { translator } from '../../i18n/t.ts';
 import { isEnded, unreadCount } from '../../timeline.ts';
 import type { Connection } from '../connection.ts';
 import { Chat, type ChatContext } from '../context.ts';
+import { ending, files as filesChunk, type FilesChunk } from '../lazy.ts';
 import { trapTab } from '../focus.ts';
 import type { Store } from '../store.ts';
 import { Composer } from './Composer.tsx';
-import { EndOfChat } from './EndOfChat.tsx';
 import { Header } from './Header.tsx';
 import { MessageList } from './MessageList.tsx';
 import { QueueStatus } from './QueueStatus.tsx';
@@ -46,6 +46,7 @@ export function App({
   const body = useRef<HTMLDivElement>(null);
   const input = useRef<HTMLTextAreaElement>(null);
   const stick = useRef(true);
+  const [files, setFiles] = useState<FilesChunk | null>(null);
 
   // Focus moves in when the visitor opens the panel (also before this code had loaded),
   // never when a new page restores it open.
@@ -63,6 +64,13 @@ export function App({
     t,
     conn,
     close,
+    attach(list) {
+      if (list?.length)
+        void filesChunk.get().then((m) => {
+          setFiles(m);
+          m.attach(chat, [...list]);
+        });
+    },
     async attempt(outcome) {
       const ok = await outcome;
       setFailedIn(ok ? undefined : (c?.id ?? null));
@@ -72,6 +80,8 @@ export function App({
   const c = state.conversation;
   const left = state.site?.theme.position === 'left' ? ' left' : '';
   const unread = state.open ? 0 : unreadCount(state.messages, state.readUpTo);
+  const ended = c && isEnded(c);
+  const end = ending.use(!!ended);
 
   return (
     <Chat.Provider value={chat}>
@@ -89,6 +99,12 @@ export function App({
         dir={isRtl(locale) ? 'rtl' : 'ltr'}
         lang={locale}
         hidden={!state.open}
+        // Files dropped anywhere on the panel are attached.
+        onDragOver={(e) => e.preventDefault()}
+        onDrop={(e) => {
+          e.preventDefault();
+          chat.attach(e.dataTransfer?.files);
+        }}
         onKeyDown={(e) => {
           if (e.key === 'Escape') close();
           else if (e.key === 'Tab' && panel.current) trapTab(e, panel.current);
@@ -114,11 +130,12 @@ export function App({
           }}
         >
           <MessageList />
+          {files && <files.Uploads />}
           {c?.state === 'queued' && c.queue && <QueueStatus queue={c.queue} />}
           {(c?.state === 'offered_ticket' || (c?.state === 'queued' && c.queue?.available === false)) && (
             <TicketOffer queue={c.queue} waiting={c.state === 'queued'} />
           )}
-          {c && isEnded(c) && <EndOfChat key={c.id} conversation={c} />}
+          {ended && end && <end.EndOfChat key={c.id} conversation={c} />}
         </div>
         {failedIn === (c?.id ?? null) && (
           <p class="error" role="alert">

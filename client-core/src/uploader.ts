@@ -10,6 +10,8 @@ export interface Sending<A> {
 }
 
 export interface UploaderOptions<A> {
+  /** The most files one message may carry: more picked at once make several messages. */
+  perMessage: number;
   send(file: File, uploadId: string, progress: (fraction: number) => void): Sending<A>;
   newId(): string;
   onChange(batches: Batches<A>): void;
@@ -60,14 +62,15 @@ export function createUploader<A>(options: UploaderOptions<A>) {
   return {
     batches: (): Batches<A> => batches,
     add(picked: readonly File[]): void {
-      if (picked.length === 0) return;
-      const uploads: FileUpload<A>[] = picked.map((file) => {
-        const uploadId = options.newId();
-        files.set(uploadId, file);
-        return { uploadId, name: file.name, type: file.type, size: file.size, sent: 0, stored: null, error: null };
-      });
-      set([...batches, { clientMsgId: options.newId(), files: uploads }]);
-      for (const u of uploads) start(u.uploadId);
+      for (let i = 0; i < picked.length; i += options.perMessage) {
+        const uploads: FileUpload<A>[] = picked.slice(i, i + options.perMessage).map((file) => {
+          const uploadId = options.newId();
+          files.set(uploadId, file);
+          return { uploadId, name: file.name, type: file.type, size: file.size, sent: 0, stored: null, error: null };
+        });
+        set([...batches, { clientMsgId: options.newId(), files: uploads }]);
+        for (const u of uploads) start(u.uploadId);
+      }
     },
     retry(uploadId: string): void {
       set(retried(batches, uploadId));

@@ -53,3 +53,19 @@ export function complete<A>(batch: UploadBatch<A>): A[] | null {
   const all = batch.files.map((f) => f.stored);
   return all.every((a): a is A => a !== null) ? all : null;
 }
+
+/** What went wrong with an upload, as the clients word it. */
+export type UploadProblem = 'type' | 'size' | 'rejected' | 'busy' | 'failed';
+
+const problems: Record<string, UploadProblem> = {
+  file_type_not_allowed: 'type',
+  file_too_large: 'size',
+  file_rejected: 'rejected',
+  invalid_payload: 'rejected',
+  rate_limited: 'busy',
+};
+
+export const uploadProblem = (code: string): UploadProblem => problems[code] ?? 'failed';
+
+/** A refusal another try would meet again: the sender can only remove the file. */
+export const canRetryUpload = (code: string): boolean => !['type', 'size', 'rejected'].includes(uploadProblem(code));

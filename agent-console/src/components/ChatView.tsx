@@ -1,5 +1,6 @@
 import type { CannedReply, Me } from '@cascade/shared';
 import { useState } from 'preact/hooks';
+import { useUploads } from '../hooks/use-uploads.ts';
 import { useT } from '../i18n/context.ts';
 import { visitorLabel } from '../i18n/describe.ts';
 import type { ChatState } from '../state/chat-state.ts';
@@ -9,6 +10,7 @@ import { Composer } from './Composer.tsx';
 import { FollowUpDialog } from './FollowUpDialog.tsx';
 import { MessageList } from './MessageList.tsx';
 import { TransferDialog } from './TransferDialog.tsx';
+import { UploadTray } from './UploadTray.tsx';
 
 interface Props {
   me: Me;
@@ -46,6 +48,10 @@ export function ChatView({
   const id = conversation.id;
   const name = visitorLabel(t, visitor);
   const active = isActive(chat);
+  const { batches, uploader } = useUploads(id, me.csrfToken, (clientMsgId, attachments) =>
+    controller.send(id, '', false, attachments, clientMsgId),
+  );
+  const attach = (files: FileList | null | undefined) => uploader.add([...(files ?? [])]);
 
   const resolve = async () => {
     setResolving(true);
@@ -54,7 +60,16 @@ export function ChatView({
   };
 
   return (
-    <div class="chat-view">
+    <div
+      class="chat-view"
+      // Files dropped anywhere on an open chat are attached to it.
+      onDragOver={(e) => active && e.preventDefault()}
+      onDrop={(e) => {
+        if (!active) return;
+        e.preventDefault();
+        attach(e.dataTransfer?.files);
+      }}
+    >
       <header class="chat-header">
         <div class="chat-title">
           <h2>{name}</h2>
@@ -113,6 +128,8 @@ export function ChatView({
         {chat.visitorTyping ? t.t('chat.typing', { name }) : ''}
       </p>
 
+      {active && <UploadTray batches={batches} onRetry={uploader.retry} onCancel={uploader.cancel} />}
+
       {active ? (
         <Composer
           conversationId={id}
@@ -125,6 +142,7 @@ export function ChatView({
             controller.send(id, text, internal);
             onSent(id);
           }}
+          onFiles={attach}
         />
       ) : (
         <p class="closed-banner" role="status">

@@ -1,5 +1,5 @@
 import { createResync, isCurrent, request as send, sendInOrder } from '@cascade/client-core';
-import type { AgentClientEvents, Board, ChatDetail, Level, Me, Message, Skill, TicketSummary } from '@cascade/shared';
+import type { AgentClientEvents, AttachmentLink, Board, ChatDetail, Level, Me, Message, Skill, TicketSummary } from '@cascade/shared';
 import { announceSetupRequired } from '../api/second-factor.ts';
 import { newClientMsgId } from '../logic/client-msg-id.ts';
 import { canPick } from '../logic/pickable.ts';
@@ -44,7 +44,14 @@ export interface ConsoleController {
   start: () => void;
   stop: () => void;
   select: (conversationId: string | null) => void;
-  send: (conversationId: string, text: string, internal: boolean) => void;
+  /** Queues a message; one with files comes from the uploader, which chose its clientMsgId already. */
+  send: (
+    conversationId: string,
+    text: string,
+    internal: boolean,
+    attachments?: AttachmentLink[],
+    clientMsgId?: string,
+  ) => void;
   retry: (conversationId: string, clientMsgId: string) => void;
   discard: (conversationId: string, clientMsgId: string) => void;
   /** Called on every edit of the reply box (not of internal notes): tells the visitor, throttled. */
@@ -178,7 +185,13 @@ export function createConsoleController(
       const reply = await send<AgentClientEvents, 'chat:send'>(
         socket,
         'chat:send',
-        { conversationId: id, clientMsgId: pending.clientMsgId, text: pending.text, internal: pending.internal },
+        {
+          conversationId: id,
+          clientMsgId: pending.clientMsgId,
+          text: pending.text,
+          internal: pending.internal,
+          attachments: pending.attachments?.map((a) => a.id),
+        },
         SEND_TIMEOUT_MS,
       );
       if (reply.ok) {
@@ -306,10 +319,11 @@ export function createConsoleController(
     select(conversationId) {
       dispatch({ type: 'select', conversationId });
     },
-    send(conversationId, text, internal) {
+    send(conversationId, text, internal, attachments, clientMsgId = newClientMsgId()) {
       const pending: PendingMessage = {
-        clientMsgId: newClientMsgId(),
+        clientMsgId,
         text,
+        attachments,
         internal,
         createdAt: Date.now(),
         error: null,

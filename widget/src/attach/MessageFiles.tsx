@@ -1,7 +1,7 @@
-import { fileLabel, fitWithin } from '@cascade/client-core';
+import { fileLabel, fitWithin, formatSize } from '@cascade/client-core';
 import type { AttachmentLink } from '@cascade/shared';
 import { useState } from 'preact/hooks';
-import { formatSize } from '../i18n/size.ts';
+import { tags } from '../i18n/format.ts';
 import { useChat } from '../panel/context.ts';
 import { filesTranslator } from './strings.ts';
 import { useStyles } from './styles.ts';
@@ -42,7 +42,7 @@ function FileLink({ file }: { file: AttachmentLink }) {
         {file.name}
       </span>
       <span class="muted">
-        {fileLabel(file.type, file.name)} · {formatSize(locale, file.size)}
+        {fileLabel(file.type, file.name)} · {formatSize(tags[locale], file.size)}
         <span class="sr"> {t('file.download')}</span>
       </span>
     </a>

@@ -1,18 +1,9 @@
-import { formatSize } from '../i18n/size.ts';
+import { canRetryUpload, formatSize, uploadProblem } from '@cascade/client-core';
+import { tags } from '../i18n/format.ts';
 import { useChat } from '../panel/context.ts';
-import { filesTranslator, type FilesT } from './strings.ts';
+import { filesTranslator } from './strings.ts';
 import { useStyles } from './styles.ts';
 import { maxBytes, useUploads } from './uploads.ts';
-
-/** Refusals that another try would meet again: the visitor can only remove the file. */
-const final: ReadonlySet<string> = new Set(['file_too_large', 'file_type_not_allowed', 'file_rejected', 'invalid_payload']);
-
-function problem(t: FilesT, code: string, size: string): string {
-  if (code === 'file_type_not_allowed') return t('file.type');
-  if (code === 'file_too_large') return t('file.size', { size });
-  if (code === 'file_rejected' || code === 'invalid_payload') return t('file.rejected');
-  return t(code === 'rate_limited' ? 'file.busy' : 'file.failed');
-}
 
 /** The visitor's files on their way: a progress bar each, cancel, and retry after a dropped connection. */
 export function Uploads() {
@@ -20,7 +11,7 @@ export function Uploads() {
   const { batches, retry, cancel } = useUploads();
   const ref = useStyles<HTMLDivElement>();
   const t = filesTranslator(locale);
-  const size = formatSize(locale, maxBytes(state));
+  const size = formatSize(tags[locale], maxBytes(state));
   return (
     <div ref={ref}>
       {batches.map((batch) => (
@@ -32,12 +23,12 @@ export function Uploads() {
               </span>
               {f.error ? (
                 <span class="problem" role="alert">
-                  {problem(t, f.error, size)}
+                  {t(`file.${uploadProblem(f.error)}`, { size })}
                 </span>
               ) : (
                 <progress max={1} value={f.sent} aria-label={t('file.uploading', { name: f.name })} />
               )}
-              {f.error && !final.has(f.error) && (
+              {f.error && canRetryUpload(f.error) && (
                 <button type="button" class="link" onClick={() => retry(f.uploadId)}>
                   {t('file.retry')}
                 </button>

@@ -20,6 +20,7 @@ const refuse = (code: string): Sending<AttachmentLink> => ({
 
 function create(conn: Connection): Uploader<AttachmentLink> {
   return createUploader<AttachmentLink>({
+    perMessage: MAX_ATTACHMENTS_PER_MESSAGE,
     newId: uuid,
     onChange: () => listeners.forEach((l) => l()),
     // The message goes through the outbox like text, under the clientMsgId the batch was given.
@@ -38,13 +39,11 @@ function create(conn: Connection): Uploader<AttachmentLink> {
   });
 }
 
-/** Uploads what the visitor picked, dropped or pasted; every ten files make one message. */
+/** Uploads what the visitor picked, dropped or pasted. */
 export function attach(chat: { conn: Connection; state: ChatState }, files: readonly File[]): void {
   limit = maxBytes(chat.state);
   uploader ??= create(chat.conn);
-  for (let i = 0; i < files.length; i += MAX_ATTACHMENTS_PER_MESSAGE) {
-    uploader.add(files.slice(i, i + MAX_ATTACHMENTS_PER_MESSAGE));
-  }
+  uploader.add(files);
 }
 
 /** The uploads in flight or stopped, drawn again on every change; with the means to act on them. */

@@ -5,7 +5,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createClient } from 'redis';
-import { loadConfig, migrate, redisAnswers, serverDb } from '@cascade/server';
+import { loadConfig, localLinks, migrate, redisAnswers, serverDb } from '@cascade/server';
 import { newConversation, type Conversation } from '@cascade/shared';
 import { archiver, type ArchiveDeps } from '../server/src/history/archive.ts';
 import { connectRedis } from '../server/src/redis/connect.ts';
@@ -161,7 +161,7 @@ async function main(): Promise<void> {
       keys: k,
       db,
       conversations: conversationStore(redis, k),
-      messages: messageStore(redis, k),
+      messages: messageStore(redis, k, localLinks()),
       tickets: ticketStore(redis, k),
       visitors: visitorStore(redis, k),
       answerTags: answerTags({ redis, keys: k, kb: kbStore(redis, k) }),

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { normalize } from '@cascade/bot';
-import { historyNumbers, historyReader, migrate, serverDb } from '@cascade/server';
+import { historyNumbers, historyReader, localLinks, migrate, serverDb } from '@cascade/server';
 import { ConversationSearchQuery } from '@cascade/shared';
 import { benchDatabase, dropBenchSchema, percentile, report, round } from './support.ts';
 
@@ -150,7 +150,7 @@ async function main(): Promise<void> {
     const seedSeconds = (performance.now() - seedStart) / 1000;
     const [{ n: messages } = { n: 0 }] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM messages');
 
-    const reader = historyReader(db);
+    const reader = historyReader(db, localLinks());
     const numbers = historyNumbers(db);
     const floor = stats(await timed(RUNS * 2, () => db.query('SELECT 1')));
     const search = stats(

@@ -46,6 +46,9 @@ import { originLog } from './security/origin-log.ts';
 import { accountMailer } from './auth/account-mail.ts';
 import { integrations } from './integrations/integrations.ts';
 import { openApiRoutes } from './openapi/routes.ts';
+import { fileAccess } from './files/access.ts';
+import { agentUploadRoutes, visitorUploadRoutes } from './http/uploads.ts';
+import { fileDownloadRoutes } from './http/file-downloads.ts';
 
 /**
  * `demo` is the main demo site; `demos` has it and the second tenant. `setupLink`: the
@@ -75,10 +78,16 @@ export async function buildServer(config: Config): Promise<{ app: FastifyInstanc
   const core = await compose(config, app.log, app.server);
   const integrated = integrations(core, config);
   const origins = originLog(core.redis, core.keys);
-  const visitorsNsp = visitorNamespace(core.io, { ...core, origins }, core.visitorActions, app.log);
+  const fileAccessOf = fileAccess(core.files);
+  const visitorsNsp = visitorNamespace(
+    core.io,
+    { ...core, origins, fileAccess: fileAccessOf },
+    core.visitorActions,
+    app.log,
+  );
   const agentsNsp = agentNamespace(
     core.io,
-    { ...core, secondFactorPending: integrated.secondFactorPending },
+    { ...core, secondFactorPending: integrated.secondFactorPending, fileAccess: fileAccessOf },
     core.sessions,
     core.agentActions,
     app.log,
@@ -141,6 +150,14 @@ export async function buildServer(config: Config): Promise<{ app: FastifyInstanc
     },
   };
 
+  const uploadDeps = {
+    config,
+    files: core.files,
+    sites: core.sites,
+    visitors: core.visitors,
+    conversations: core.conversations,
+    rates: core.rates,
+  };
   // Without a session: signing in, the first run, and what a link from an email opens.
   await app.register(loginRoutes, authDeps);
   await app.register(setupRoutes, siteSetup);
@@ -190,8 +207,11 @@ export async function buildServer(config: Config): Promise<{ app: FastifyInstanc
     });
     await api.register(kbMissedRoutes, { missed: missedReport(core.db, core.kb) });
     await api.register(kbPhrasingRoutes, { kb: core.kb, bots: core.bots });
+    await api.register(agentUploadRoutes, uploadDeps);
     await integrated.routes(api);
   });
+  await app.register(visitorUploadRoutes, uploadDeps);
+  fileDownloadRoutes(app, { files: core.files });
   widgetConfigRoutes(app, { sites: core.sites });
   healthRoutes(app, { redis: core.redis, shuttingDown: () => shuttingDown });
   staticRoutes(app);

@@ -45,6 +45,7 @@ import { RETENTION_SWEEP, RETENTION_SWEEP_MS, archiveOnEnd } from './history/job
 import { retention as retentionOf, type Retention } from './history/retention.ts';
 import { historyReader, type HistoryReader } from './history/reader.ts';
 import { answerTags as answerTagsOf, type AnswerTags } from './history/answer-tags.ts';
+import { files as filesOf, type Files } from './files/service.ts';
 
 /**
  * Heap of the bot's build thread. The largest knowledge base allowed (KB_LIMITS) builds in
@@ -91,6 +92,8 @@ export type Core = {
   workers: Workers | null;
   /** History in PostgreSQL: ended conversations, their messages, events, tickets, visitors. */
   db: Db;
+  /** Attachments: their bytes (disk or S3), records and signed links. */
+  files: Files;
   archive: Archiver;
   retention: Retention;
   close(): Promise<void>;
@@ -129,6 +132,7 @@ export async function compose(config: Config, log: Log, http?: HttpServer): Prom
   const io = http ? new Server(http, ioOptions) : new Server(ioOptions);
 
   const k = keys(config.KEY_PREFIX);
+  const files = await filesOf({ config, redis, secretKey: k.filesSecret, db, log });
   const present = presence(redis, io, k, config.PRESENCE_TTL_SECONDS);
   const kb = kbStore(redis, k);
   const queues = createQueues(config);
@@ -139,7 +143,7 @@ export async function compose(config: Config, log: Log, http?: HttpServer): Prom
   const agents = agentStore(redis, k);
   const visitors = visitorStore(redis, k);
   const conversations = conversationStore(redis, k);
-  const messages = messageStore(redis, k);
+  const messages = messageStore(redis, k, files.links.message);
   const tickets = ticketStore(redis, k);
   const unread = unreadStore(redis, k);
   const routing = routingOf(redis, k);
@@ -147,7 +151,7 @@ export async function compose(config: Config, log: Log, http?: HttpServer): Prom
   const notify = socketNotifier(io, present, k);
   const events = domainEvents((e, event) => log.error({ err: e, event: event.type }, 'domain event listener failed'));
   const rates = rateLimiter(redis, config.KEY_PREFIX);
-  const history = historyReader(db);
+  const history = historyReader(db, files.links.message);
   const boards = boardPusher({ redis, keys: k, sites, conversations, agents, notify, log });
   await present.ready();
 
@@ -248,11 +252,24 @@ export async function compose(config: Config, log: Log, http?: HttpServer): Prom
     answerTags,
     waterfall,
     visitorActions: visitorActions(
-      { ...views, config, redis, keys: k, conversations, bots, events, rates, repair, answerTags, tickets },
+      {
+        ...views,
+        config,
+        redis,
+        keys: k,
+        conversations,
+        bots,
+        events,
+        rates,
+        repair,
+        answerTags,
+        tickets,
+        fileRecords: files.records,
+      },
       waterfall,
     ),
     agentActions: agentActions(
-      { ...views, config, redis, keys: k, conversations, tickets, history, notify },
+      { ...views, config, redis, keys: k, conversations, tickets, history, notify, fileRecords: files.records },
       waterfall,
     ),
     handBack: (siteId, agentId) => handBack({ routing, conversations }, waterfall, siteId, agentId),
@@ -260,6 +277,7 @@ export async function compose(config: Config, log: Log, http?: HttpServer): Prom
       requestTranscript({ ...outboxDeps, visitors, conversations, rates }, site, visitor, email),
     workers,
     db,
+    files,
     archive,
     retention,
     async close() {
@@ -272,6 +290,7 @@ export async function compose(config: Config, log: Log, http?: HttpServer): Prom
       await Promise.allSettled([kbSub.close(), pub.close(), sub.close()]);
       await redis.close();
       await db.close();
+      files.close();
     },
   };
 }

@@ -155,7 +155,9 @@ export function fakeWorld() {
       append: (m, once) => {
         const known = once ? onceKeys.get(`${m.conversationId}:${once}`) : undefined;
         if (known) return Promise.resolve({ message: known, isNew: false });
-        const message: Message = { ...m, id: `${stored.length + 1}-0` };
+        // The waterfall's own messages carry no files.
+        const { attachments: _files, ...text } = m;
+        const message: Message = { ...text, id: `${stored.length + 1}-0` };
         stored.push(message);
         if (once) onceKeys.set(`${m.conversationId}:${once}`, message);
         return Promise.resolve({ message, isNew: true });

@@ -150,6 +150,37 @@ export const ServerEnv = z.object({
   DELIVERY_BACKOFF_MS: z.coerce.number().int().min(1).max(3_600_000).default(1000),
   /** Tries of a webhook or email before it is marked failed (and waits for a manual retry). */
   DELIVERY_ATTEMPTS: z.coerce.number().int().min(1).max(30).default(12),
+  /** Where attachments are kept: `disk` (FILES_DIR) or `s3` (an S3-compatible bucket). */
+  FILES_STORAGE: z.enum(['disk', 's3']).default('disk'),
+  /** The folder of attachments on disk; unset, DATA_DIR/files. */
+  FILES_DIR: z.string().min(1).optional(),
+  S3_BUCKET: z.string().min(3).max(63).optional(),
+  S3_REGION: z.string().min(1).default('us-east-1'),
+  /** An S3-compatible server's address (MinIO, R2, …); unset, AWS S3 itself. */
+  S3_ENDPOINT: z.url().optional(),
+  /** Unset, the AWS SDK finds credentials itself (environment, profile, instance role). */
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  /** Bucket in the path (`endpoint/bucket/key`), as most S3-compatible servers want. */
+  S3_FORCE_PATH_STYLE: bool.default(false),
+  /**
+   * Signs attachment links (at least 32 characters; the same on every process). Unset, one is
+   * made at first start and kept in Redis.
+   */
+  FILES_SIGNING_SECRET: z.string().min(32, 'at least 32 characters').max(512).optional(),
+  /** Minutes a file link shown in the widget or the console stays valid. */
+  FILE_LINK_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+  /** Hours a file link in an email or a webhook stays valid. */
+  FILE_MAIL_LINK_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 90)
+    .default(168),
+  /** A clamd to scan every file before anyone sees it (`tcp://127.0.0.1:3310`); unset, no scan. */
+  FILES_CLAMD_URL: z.url({ protocol: /^tcp$/ }).optional(),
+  RATE_UPLOADS_PER_VISITOR_PER_HOUR: z.coerce.number().int().min(1).default(60),
+  RATE_UPLOADS_PER_IP_PER_HOUR: z.coerce.number().int().min(1).default(200),
 });
 export type ServerEnv = z.infer<typeof ServerEnv>;
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { AgentId, ClientMsgId, ConversationId, MessageId, Timestamp } from './ids.ts';
 import { BotDecision } from './bot.ts';
 import { MAX_MESSAGE_LENGTH } from './constants.ts';
-import { AttachmentIds, AttachmentLink } from './attachment.ts';
+import { Attachment, AttachmentIds, AttachmentLink } from './attachment.ts';
 
 export const Author = z.enum(['visitor', 'bot', 'agent', 'system']);
 export type Author = z.infer<typeof Author>;
@@ -51,6 +51,10 @@ export const Message = z.object({
   attachments: z.array(AttachmentLink).optional(),
 });
 export type Message = z.infer<typeof Message>;
+
+/** A message as the server keeps it (stream, history): its files without links, which are signed on the way out. */
+export const StoredMessage = Message.extend({ attachments: z.array(Attachment).optional() });
+export type StoredMessage = z.infer<typeof StoredMessage>;
 
 export const MessageText = z.string().trim().min(1, 'message is empty').max(MAX_MESSAGE_LENGTH, 'message is too long');
 

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createClient } from 'redis';
 import { connectRedis, type Redis } from '../../server/src/redis/connect.ts';
 import { keys } from '../../server/src/redis/keys.ts';
+import { localLinks } from '../../server/src/testing/links.ts';
 import { messageStore } from '../../server/src/store/messages.ts';
 import { cleanKeys, REDIS_URL } from '../support/harness.ts';
 
@@ -24,7 +25,7 @@ afterAll(async () => {
 
 it('stores one agent’s burst in the order sent while the script cache is flushed and reloaded', async () => {
   const k = keys(prefix);
-  const store = messageStore(redis, k);
+  const store = messageStore(redis, k, localLinks());
   const conversationId = randomUUID().replace(/-/g, '');
   const source = (await import('../../server/src/redis/scripts/index.ts')).scripts.appendMessage.source;
   const flushing = { on: true };

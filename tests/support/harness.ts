@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { buildServer, loadConfig, type Cascade, type CascadeServer, type Demo } from '@cascade/server';
 import type { AgentSkill, Role, Site } from '@cascade/shared';
@@ -57,6 +60,9 @@ export type StartOptions = {
   prefix?: string;
 };
 
+/** Where a run keeps its attachments on disk: its own folder, removed with its keys. */
+export const filesDir = (prefix: string) => join(tmpdir(), `cascade-files-${prefix}`);
+
 /** A real Cascade server on a free loopback port, with its own Redis key prefix. */
 export async function startCascade(env: Record<string, string> = {}, opts: StartOptions = {}): Promise<Harness> {
   const prefix = opts.prefix ?? `test${randomBytes(5).toString('hex')}`;
@@ -71,6 +77,7 @@ export async function startCascade(env: Record<string, string> = {}, opts: Start
     ...databaseEnv(prefix),
     ...generousLimits,
     ...local,
+    FILES_DIR: filesDir(prefix),
     ...env,
   });
   const { app, cascade } = await buildServer(config);
@@ -186,7 +193,10 @@ export async function startCascade(env: Record<string, string> = {}, opts: Start
     async close(opts = {}) {
       for (const c of clients) c.close();
       await app.close();
-      if (!opts.keepKeys) await cleanKeys(prefix);
+      if (!opts.keepKeys) {
+        await cleanKeys(prefix);
+        await rm(filesDir(prefix), { recursive: true, force: true });
+      }
     },
   };
 }

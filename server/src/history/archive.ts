@@ -12,6 +12,7 @@ import type { AnswerTags } from './answer-tags.ts';
 import type { Db, Queryable } from './db.ts';
 import { partitionMaker } from './partitions.ts';
 import { scripts } from '../redis/scripts/index.ts';
+import { withoutLinks } from '../files/links.ts';
 
 export type ArchiveDeps = {
   config: Config;
@@ -185,8 +186,10 @@ async function insertMessages(tx: Queryable, c: Conversation, messages: Message[
     agent_id: m.agentId,
     internal: m.internal,
     text: m.text,
-    words: normalize(m.text),
-    data: m,
+    // Files are found by their names too.
+    words: normalize([m.text, ...(m.attachments ?? []).map((a) => a.name)].join(' ')),
+    // Links expire: the files are kept as stored, and signed afresh when read.
+    data: withoutLinks(m),
   }));
   await tx.query(
     `INSERT INTO messages (conversation_id, id, site_id, ts, author, agent_id, internal, text, search, data)

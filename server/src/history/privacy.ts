@@ -21,7 +21,8 @@ import type { Queues } from '../jobs/queues.ts';
 import { deliveryRecords } from '../delivery/records.ts';
 import type { Db } from './db.ts';
 import { globEscape, scanKeys } from './redis-scan.ts';
-import { historyReader } from './reader.ts';
+import type { HistoryReader } from './reader.ts';
+import type { Files } from '../files/service.ts';
 
 export type PrivacyDeps = {
   redis: Redis;
@@ -32,6 +33,8 @@ export type PrivacyDeps = {
   visitors: VisitorStore;
   queues: Pick<Queues, 'deliveries' | 'history'>;
   db: Db;
+  history: HistoryReader;
+  files: Pick<Files, 'forgetConversations' | 'forgetVisitor'>;
 };
 
 /** What one visitor's data is, gathered from Redis and PostgreSQL (Redis's copy wins while it lasts). */
@@ -58,7 +61,7 @@ function parsedRows<T>(schema: { safeParse(v: unknown): { success: boolean; data
  * only the fact that an erasure happened.
  */
 export function privacy(d: PrivacyDeps) {
-  const history = historyReader(d.db);
+  const { history } = d;
   const records = deliveryRecords(d.redis, d.keys);
 
   /** Visitors of the site in Redis whose record has this address or identity id. */
@@ -304,6 +307,9 @@ export function privacy(d: PrivacyDeps) {
       const visitorIds = found.map((h) => h.visitor.id);
       const convIds = found.flatMap((h) => h.conversations.map((c) => c.id));
       const ticketIds = found.flatMap((h) => h.tickets.map((t) => t.id));
+      // Files first: once their records are gone, nothing would find their bytes again.
+      await d.files.forgetConversations(convIds);
+      for (const id of visitorIds) await d.files.forgetVisitor(q.siteId, id);
       return d.db.transaction(async (tx) => {
         const [m] = await tx.query<{ n: number }>(
           'WITH gone AS (DELETE FROM messages WHERE conversation_id = ANY($1::text[]) RETURNING 1) SELECT count(*)::int AS n FROM gone',

@@ -1,13 +1,15 @@
 import {
   Conversation,
-  Message,
   SEARCH_COUNT_CAP,
+  StoredMessage,
+  type Message,
   type ConversationHit,
   type ConversationSearchQuery,
   type ConversationSearchResult,
 } from '@cascade/shared';
 import type { Db } from './db.ts';
 import { searchTerms } from './search-terms.ts';
+import type { SignLinks } from '../store/messages.ts';
 
 /** Records read back are parsed by their schemas; one that no longer fits is skipped, not fatal. */
 function parsed<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } }, v: unknown) {
@@ -19,7 +21,8 @@ function parsed<T>(schema: { safeParse(v: unknown): { success: true; data: T } |
 const BY_STREAM_ID = `split_part(id, '-', 1)::bigint, split_part(id, '-', 2)::bigint`;
 
 /** What PostgreSQL holds of ended conversations, for the reads Redis can no longer answer. */
-export function historyReader(db: Db) {
+export function historyReader(db: Db, sign: SignLinks) {
+  const message = (data: unknown): Message[] => parsed(StoredMessage, data).map(sign);
   return {
     async conversation(id: string): Promise<Conversation | null> {
       const rows = await db.query<{ data: unknown }>('SELECT data FROM conversations WHERE id = $1', [id]);
@@ -38,7 +41,7 @@ export function historyReader(db: Db) {
         `SELECT data FROM messages WHERE conversation_id = $1 ORDER BY ${BY_STREAM_ID}`,
         [conversationId],
       );
-      return rows.flatMap((r) => parsed(Message, r.data));
+      return rows.flatMap((r) => message(r.data));
     },
 
     /** The visitor's archived conversations, newest first. */
@@ -97,7 +100,7 @@ export function historyReader(db: Db) {
           [conversations.map((h) => h.conversation.id), terms],
         );
         const byConversation = new Map(conversations.map((h) => [h.conversation.id, h]));
-        for (const m of matches) byConversation.get(m.conversation_id)?.matches.push(...parsed(Message, m.data));
+        for (const m of matches) byConversation.get(m.conversation_id)?.matches.push(...message(m.data));
       }
       return { conversations, total: Math.min(total, SEARCH_COUNT_CAP), more: total > SEARCH_COUNT_CAP };
     },

@@ -2,6 +2,7 @@ import {
   AgentSend,
   AgentTyping,
   CascadeError,
+  FileLinkRequest,
   FollowUp,
   InboxRequest,
   MarkRead,
@@ -28,6 +29,7 @@ import { rooms } from './rooms.ts';
 import type { Timers } from '../routing/timers.ts';
 import { consoleOrigin } from '../security/origins.ts';
 import { inFlight } from './in-flight.ts';
+import type { FileAccess } from '../files/access.ts';
 
 /**
  * What an agent's socket keeps: the agent as checked at `checkedAt`. Changes to an agent
@@ -67,6 +69,7 @@ export type AgentSocketDeps = {
   notify: Notifier;
   clocks: Timers;
   unread: UnreadStore;
+  fileAccess: FileAccess;
   /** Whether a site of the agent requires two-step sign-in that the agent has not turned on yet. */
   secondFactorPending?: (agent: Agent) => Promise<boolean>;
 };
@@ -175,6 +178,10 @@ export function agentNamespace(
     socket.on(
       'chat:send',
       handle(AgentSend, async (p) => ({ message: await actions.send(await me(), p) })),
+    );
+    socket.on(
+      'file:link',
+      handle(FileLinkRequest, async (p) => ({ file: await d.fileAccess.forAgent(await me(), p.fileId) })),
     );
     socket.on(
       'chat:typing',

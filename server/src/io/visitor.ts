@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import {
   BotFeedback,
   Escalate,
+  FileLinkRequest,
   Hello,
   KeepWaiting,
   LeaveEmail,
@@ -38,6 +39,7 @@ import { clientAddress, proxyTrust } from '../security/proxy.ts';
 import { typingThrottle } from '../security/typing-throttle.ts';
 import type { OriginLog } from '../security/origin-log.ts';
 import { inFlight } from './in-flight.ts';
+import type { FileAccess } from '../files/access.ts';
 
 /** What a visitor's socket keeps; `seen` is the conversation it last saw, a checked hint for the next message. */
 type VisitorData = { siteId: string; visitorId: string; token: string; ip: string; seen: string | null };
@@ -64,6 +66,7 @@ export type VisitorSocketDeps = ViewDeps & {
   requestTranscript: (site: Site, visitor: Visitor, email: string) => Promise<void>;
   /** Where the widget connected from, for the owner's "is it installed?" check. */
   origins: OriginLog;
+  fileAccess: FileAccess;
 };
 
 export function visitorNamespace(io: Server, d: VisitorSocketDeps, actions: VisitorActions, log: Logger) {
@@ -238,6 +241,9 @@ export function visitorNamespace(io: Server, d: VisitorSocketDeps, actions: Visi
       await d.visitors.update(s.data.siteId, s.data.visitorId, { locale: p.locale });
       return {};
     }),
+    'file:link': handle(FileLinkRequest, async (p, s: VisitorSocket) => ({
+      file: await d.fileAccess.forVisitor(s.data.siteId, s.data.visitorId, p.fileId),
+    })),
   } satisfies Record<keyof VisitorClientEvents, unknown>;
 
   /** One listener per socket for every request (Socket.IO calls it with the socket as `this`). */

@@ -22,6 +22,8 @@ export function keys(prefix: string) {
     /** Every token handed to the visitor, so that all of them can be revoked. */
     visitorTokens: (s: string, v: string) => `${site(s)}:visitor:${v}:tokens`,
     token: (token: string) => `${prefix}:token:${token}`,
+    /** The secret attachment links are signed with, unless FILES_SIGNING_SECRET sets one. */
+    filesSecret: `${prefix}:files:secret`,
     agent: (a: string) => `${prefix}:agent:${a}`,
     agentByEmail: (email: string) => `${prefix}:agentemail:${email.toLowerCase()}`,
     agents: `${prefix}:agents`,

@@ -1,10 +1,14 @@
-import { Conversation, Message, type ConversationState, type MessageId } from '@cascade/shared';
+import { Conversation, StoredMessage, type ConversationState, type Message, type MessageId } from '@cascade/shared';
 import { fromHash } from '../redis/codec.ts';
 import type { Redis } from '../redis/connect.ts';
 import type { Keys } from '../redis/keys.ts';
 import { scripts } from '../redis/scripts/index.ts';
+import { withoutLinks } from '../files/links.ts';
 
-export type NewMessage = Omit<Message, 'id'>;
+export type NewMessage = Omit<StoredMessage, 'id'>;
+
+/** Signs a stored message's file links on its way out (files/links.ts). */
+export type SignLinks = (m: StoredMessage) => Message;
 
 /** What a person's message must satisfy to be stored: checked in Redis, in the same step. */
 export type SendGuard = {
@@ -25,9 +29,14 @@ export type Sent =
   | { kind: 'limited' };
 
 /** A conversation's messages live in a Redis Stream: ordered ids that double as resume cursors. */
-export function messageStore(redis: Redis, k: Keys) {
+export function messageStore(redis: Redis, k: Keys, sign: SignLinks) {
   function decode(id: string, fields: Record<string, string>): Message {
-    return Message.parse({ ...JSON.parse(fields.m ?? '{}'), id });
+    return sign(StoredMessage.parse({ ...JSON.parse(fields.m ?? '{}'), id }));
+  }
+
+  /** Links are never stored: they expire, and are signed again whenever the message is read. */
+  function encode(m: NewMessage): string {
+    return JSON.stringify(withoutLinks(m));
   }
 
   return {
@@ -39,10 +48,10 @@ export function messageStore(redis: Redis, k: Keys) {
       const res = (await scripts.appendMessage(
         redis,
         [k.messages(m.conversationId), k.dedupe(m.conversationId)],
-        [once ?? '', JSON.stringify(m)],
+        [once ?? '', encode(m)],
       )) as [string, number];
       const [id, isNew] = res;
-      if (isNew === 1) return { message: { ...m, id }, isNew: true };
+      if (isNew === 1) return { message: sign({ ...m, id }), isNew: true };
       const stored = await this.get(m.conversationId, id);
       if (!stored) throw new Error(`message ${id} vanished from its stream`);
       return { message: stored, isNew: false };
@@ -68,7 +77,7 @@ export function messageStore(redis: Redis, k: Keys) {
           guard.limit,
           guard.windowSeconds,
           m.clientMsgId,
-          JSON.stringify(m),
+          encode(m),
           (guard.sites ?? []).map((id) => JSON.stringify(id)).join(' '),
         ],
       )) as [string] | [string, number, string[]];
@@ -78,7 +87,7 @@ export function messageStore(redis: Redis, k: Keys) {
       for (let i = 0; i + 1 < flat.length; i += 2) hash[flat[i]!] = flat[i + 1]!;
       const conversation = fromHash(Conversation, hash);
       if (!conversation) return { kind: 'refused' };
-      if (isNew === 1) return { kind: 'stored', message: { ...m, id }, isNew: true, conversation };
+      if (isNew === 1) return { kind: 'stored', message: sign({ ...m, id }), isNew: true, conversation };
       const stored = await this.get(m.conversationId, id);
       if (!stored) throw new Error(`message ${id} vanished from its stream`);
       return { kind: 'stored', message: stored, isNew: false, conversation };

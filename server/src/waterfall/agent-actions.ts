@@ -23,6 +23,8 @@ import { ignoreIfMovedOn } from './moved-on.ts';
 import { transferLevel, transferNote, transferRefusal } from './rules.ts';
 import { afterCursor, visitorConversations } from '../history/visitor-history.ts';
 import { typingThrottle } from '../security/typing-throttle.ts';
+import type { FileRecords } from '../files/records.ts';
+import { attachFiles, messageKey } from '../files/attach.ts';
 
 export type AgentActionDeps = ViewDeps & {
   config: Config;
@@ -32,6 +34,7 @@ export type AgentActionDeps = ViewDeps & {
   tickets: TicketStore;
   history: HistoryReader;
   notify: Notifier;
+  fileRecords: FileRecords;
 };
 
 /** What an agent can do. Every step checks that the chat belongs to one of the agent's sites. */
@@ -118,6 +121,13 @@ export function agentActions(d: AgentActionDeps, w: Waterfall) {
      * goes through the full check first, which also says what is wrong.
      */
     async send(agent: Agent, input: AgentSend) {
+      const claimant = {
+        siteIds: siteIds(agent),
+        conversationId: input.conversationId,
+        visitorId: null,
+        internal: input.internal,
+      };
+      const files = await attachFiles(d.fileRecords, input.attachments, claimant, input.clientMsgId);
       const draft = {
         conversationId: input.conversationId,
         clientMsgId: input.clientMsgId,
@@ -130,6 +140,7 @@ export function agentActions(d: AgentActionDeps, w: Waterfall) {
         bot: null,
         event: null,
         data: null,
+        ...(files ? { attachments: files } : {}),
       };
       const guard = (owner: SendGuard['owner']): SendGuard => ({
         owner,
@@ -144,6 +155,8 @@ export function agentActions(d: AgentActionDeps, w: Waterfall) {
         holds(agent, await d.conversations.get(input.conversationId));
         sent = await d.messages.send(draft, guard(null));
       }
+      if (files && sent.kind !== 'stored')
+        await d.fileRecords.release(messageKey(input.conversationId, input.clientMsgId));
       if (sent.kind === 'limited') throw new CascadeError('rate_limited', 'you are sending messages very quickly');
       if (sent.kind === 'refused')
         throw new CascadeError('invalid_state', 'the chat has just changed; please send again');

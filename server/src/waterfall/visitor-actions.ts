@@ -2,6 +2,7 @@ import {
   CascadeError,
   openStates,
   type BotDecision,
+  type Attachment,
   type Conversation,
   type ConversationView,
   type Locale,
@@ -38,6 +39,8 @@ import type { AnswerTags } from '../history/answer-tags.ts';
 import type { TicketStore } from '../store/tickets.ts';
 import { addTicketContact } from '../tickets/contact.ts';
 import { subjectOf } from './subject.ts';
+import type { FileRecords } from '../files/records.ts';
+import { attachFiles, messageKey } from '../files/attach.ts';
 
 function enforce(refused: RuleRefusal | null): void {
   if (refused) throw new CascadeError(refused.code, refused.message);
@@ -57,6 +60,7 @@ export type VisitorActionDeps = ViewDeps & {
   repair: Repairs;
   answerTags: AnswerTags;
   tickets: TicketStore;
+  fileRecords: FileRecords;
 };
 
 /** What a visitor can do, each step going through the waterfall. */
@@ -178,7 +182,7 @@ export function visitorActions(d: VisitorActionDeps, w: Waterfall) {
         limit: d.config.RATE_VISITOR_MESSAGES_PER_MINUTE,
         windowSeconds: 60,
       };
-      const draft = (conversationId: string) => ({
+      const draft = (conversationId: string, attachments?: Attachment[]) => ({
         conversationId,
         clientMsgId: input.clientMsgId,
         author: 'visitor' as const,
@@ -190,13 +194,18 @@ export function visitorActions(d: VisitorActionDeps, w: Waterfall) {
         bot: null,
         event: null,
         data: null,
+        ...(attachments ? { attachments } : {}),
       });
       let who: { site: Site; visitor: Visitor } | null = null;
-      let sent = hint ? await d.messages.send(draft(hint), guard) : null;
+      // Files are given to the conversation before the message is stored, so a message with files goes the long way.
+      let sent = hint && !input.attachments?.length ? await d.messages.send(draft(hint), guard) : null;
       if (!sent || sent.kind === 'refused') {
         who = await load(ref);
         const open = await openConversation(who.site, who.visitor, ip);
-        sent = await d.messages.send(draft(open.id), guard);
+        const claimant = { siteIds: [ref.siteId], conversationId: open.id, visitorId: ref.visitorId, internal: false };
+        const files = await attachFiles(d.fileRecords, input.attachments, claimant, input.clientMsgId);
+        sent = await d.messages.send(draft(open.id, files), guard);
+        if (files && sent.kind !== 'stored') await d.fileRecords.release(messageKey(open.id, input.clientMsgId));
       }
       if (sent.kind === 'limited')
         throw new CascadeError('rate_limited', 'you are sending messages very quickly; please wait a moment');
@@ -206,15 +215,20 @@ export function visitorActions(d: VisitorActionDeps, w: Waterfall) {
       // A re-send of a stored message is pushed again: its first push may be what was lost.
       await w.fanOut(message, c);
       if (isNew) {
-        if (c.subject === undefined) await d.conversations.update(c.id, { subject: subjectOf(input.text) });
-        if (c.state === 'bot') {
+        if (c.subject === undefined) {
+          const names = message.attachments?.map((a) => a.name).join(', ') ?? '';
+          await d.conversations.update(c.id, { subject: subjectOf(input.text || names) });
+        }
+        // The bot reads words; files alone wait for a person (or for words).
+        const words = input.text !== '';
+        if (words && c.state === 'bot') {
           const { site, visitor } = who ?? (await load(ref));
           const bot = await d.bots.get(site.id);
           const decision = bot.decide(input.text, { locale: c.locale, thresholds: site.botThresholds });
           await botSays(c, decision);
           // Another tab's message may have moved the conversation on first; this one is stored all the same.
           if (decision.kind === 'escalate') await escalate(site, visitor, c, decision.skill).catch(ignoreIfMovedOn);
-        } else if (botHearsInLine(c)) {
+        } else if (words && botHearsInLine(c)) {
           // The visitor keeps their place in line: an answer is posted, nothing else moves.
           const site = who?.site ?? (await load(ref)).site;
           const decision = (await d.bots.get(site.id)).decide(input.text, {

@@ -113,6 +113,7 @@ export function toVisitorMessage(m: Message): VisitorMessage | null {
     bot: m.author === 'bot' && m.bot ? botReply(m.bot) : null,
     event: null,
     data: null,
+    ...(m.attachments ? { attachments: m.attachments } : {}),
   };
 }
 

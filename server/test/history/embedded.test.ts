@@ -8,6 +8,7 @@ import { openHistoryDb } from '../../src/history/open.ts';
 import { migrate } from '../../src/history/migrate.ts';
 import { archiver } from '../../src/history/archive.ts';
 import { historyReader } from '../../src/history/reader.ts';
+import { localLinks } from '../../src/testing/links.ts';
 import { counts } from './support.ts';
 import { archiveDeps, seedEnded, stores, type Stores } from './seed.ts';
 
@@ -31,7 +32,7 @@ it('runs the same migrations, archive and search on the embedded database, for o
   await archive.archive(conversation.id);
   await archive.archive(conversation.id);
   expect(await counts(db)).toEqual({ visitors: 1, conversations: 1, messages: 2, events: 2, tickets: 0 });
-  const found = await historyReader(db).search(['shop'], ConversationSearchQuery.parse({ q: 'كجاست' }));
+  const found = await historyReader(db, localLinks()).search(['shop'], ConversationSearchQuery.parse({ q: 'كجاست' }));
   expect(found.conversations.map((h) => h.conversation.id)).toEqual([conversation.id]);
   // One process per embedded database: a second one is told to use a server instead.
   await expect(openHistoryDb(config, () => {})).rejects.toThrow(/DATABASE_URL/);
@@ -39,7 +40,7 @@ it('runs the same migrations, archive and search on the embedded database, for o
 
   const reopened = await openHistoryDb(config, () => {});
   expect(await migrate(reopened, 'public')).toEqual([]);
-  expect((await historyReader(reopened).messages(conversation.id)).map((m) => m.text)).toEqual([
+  expect((await historyReader(reopened, localLinks()).messages(conversation.id)).map((m) => m.text)).toEqual([
     'سفارش من کجاست؟',
     'Where is it?',
   ]);

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { archiver } from '../../src/history/archive.ts';
 import { migrate } from '../../src/history/migrate.ts';
 import { historyReader, type HistoryReader } from '../../src/history/reader.ts';
+import { localLinks } from '../../src/testing/links.ts';
 import type { Db } from '../../src/history/db.ts';
 import { dropSchema, newSchema, testDb } from './support.ts';
 import { archiveDeps, seedEnded, stores, type Stores } from './seed.ts';
@@ -21,7 +22,7 @@ beforeAll(async () => {
   db = testDb(schema);
   await migrate(db, schema);
   s = await stores(prefix);
-  reader = historyReader(db);
+  reader = historyReader(db, localLinks());
   const archive = archiver(archiveDeps(s, db));
   const seed = async (name: string, siteId: string, texts: string[], at: number, ticket = false) => {
     const { conversation } = await seedEnded(s, { siteId, texts, at, ticket });

@@ -6,6 +6,7 @@ import { connectRedis, type Redis } from '../../src/redis/connect.ts';
 import { keys, type Keys } from '../../src/redis/keys.ts';
 import { conversationStore } from '../../src/store/conversations.ts';
 import { messageStore } from '../../src/store/messages.ts';
+import { localLinks } from '../../src/testing/links.ts';
 import { ticketStore } from '../../src/store/tickets.ts';
 import { visitorStore } from '../../src/store/visitors.ts';
 import { kbStore } from '../../src/store/kb.ts';
@@ -41,7 +42,7 @@ export async function stores(prefix: string): Promise<Stores> {
     redis,
     keys: k,
     conversations: conversationStore(redis, k),
-    messages: messageStore(redis, k),
+    messages: messageStore(redis, k, localLinks()),
     tickets: ticketStore(redis, k),
     visitors: visitorStore(redis, k),
     answerTags: answerTags({ redis, keys: k, kb: kbStore(redis, k) }),

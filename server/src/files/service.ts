@@ -1,0 +1,68 @@
+import { join } from 'node:path';
+import type { Config } from '../config.ts';
+import type { Db } from '../history/db.ts';
+import type { Log } from '../log.ts';
+import type { Redis } from '../redis/connect.ts';
+import { diskStorage } from './disk-storage.ts';
+import { fileLinks, signingSecret, type FileLinks } from './links.ts';
+import { fileRecords, type FileRecords } from './records.ts';
+import { s3Storage } from './s3-storage.ts';
+import { clamdScanner, noScan, type Scanner } from './scan.ts';
+import type { FileStorage } from './storage.ts';
+import { uploads, type Uploads } from './uploads.ts';
+
+export type Files = {
+  storage: FileStorage;
+  records: FileRecords;
+  links: FileLinks;
+  uploads: Uploads;
+  /** Minutes-long links for the widget and the console; hours-long ones for emails and webhooks. */
+  mailLinkMs: number;
+  /** Removes these conversations' files, bytes and records. */
+  forgetConversations(ids: readonly string[]): Promise<number>;
+  /** Removes every file of a visitor, bytes and records. */
+  forgetVisitor(siteId: string, visitorId: string): Promise<number>;
+  /** Removes files no message took within `olderThanMs`. */
+  forgetUnclaimed(olderThanMs: number): Promise<number>;
+  close(): void;
+};
+
+function storageOf(config: Config): FileStorage & { close?(): void } {
+  if (config.FILES_STORAGE === 'disk') return diskStorage(config.FILES_DIR ?? join(config.DATA_DIR, 'files'));
+  if (!config.S3_BUCKET) throw new Error('Invalid configuration:\nS3_BUCKET: required when FILES_STORAGE is s3');
+  const { S3_ACCESS_KEY_ID: accessKeyId, S3_SECRET_ACCESS_KEY: secretAccessKey } = config;
+  return s3Storage({
+    bucket: config.S3_BUCKET,
+    region: config.S3_REGION,
+    endpoint: config.S3_ENDPOINT,
+    forcePathStyle: config.S3_FORCE_PATH_STYLE,
+    credentials: accessKeyId && secretAccessKey ? { accessKeyId, secretAccessKey } : undefined,
+  });
+}
+
+/** Attachments: where their bytes go, their records, their links; built once by the composition root. */
+export async function files(
+  d: { config: Config; redis: Redis; secretKey: string; db: Db; log: Log },
+  scanner: Scanner = d.config.FILES_CLAMD_URL ? clamdScanner(d.config.FILES_CLAMD_URL) : noScan,
+): Promise<Files> {
+  const { config } = d;
+  const storage = storageOf(config);
+  const records = fileRecords(d.db);
+  const secret = await signingSecret(d.redis, d.secretKey, config.FILES_SIGNING_SECRET);
+  const links = fileLinks(secret, config.publicUrl, config.FILE_LINK_MINUTES * 60_000);
+  const removed = async (keys: string[]) => {
+    await storage.remove(keys);
+    return keys.length;
+  };
+  return {
+    storage,
+    records,
+    links,
+    uploads: uploads({ storage, records, scanner, log: d.log }),
+    mailLinkMs: config.FILE_MAIL_LINK_HOURS * 3_600_000,
+    forgetConversations: async (ids) => removed(await records.removeConversations(ids)),
+    forgetVisitor: async (siteId, visitorId) => removed(await records.removeVisitor(siteId, visitorId)),
+    forgetUnclaimed: async (olderThanMs) => removed(await records.removeUnclaimed(olderThanMs)),
+    close: () => storage.close?.(),
+  };
+}

@@ -65,10 +65,12 @@ export function App({
     conn,
     close,
     attach(list) {
-      if (list?.length)
+      // Copied now: the picker's list is emptied for the next pick, the clipboard's after the event.
+      const picked = [...(list ?? [])];
+      if (picked.length)
         void filesChunk.get().then((m) => {
           setFiles(m);
-          m.attach(chat, [...list]);
+          m.attach(chat, picked);
         });
     },
     async attempt(outcome) {

@@ -178,7 +178,7 @@ export async function compose(config: Config, log: Log, http?: HttpServer): Prom
   const answerTags = answerTagsOf({ redis, keys: k, kb });
   const archive = archiver({ config, redis, keys: k, conversations, messages, tickets, visitors, answerTags, db });
   archiveOnEnd(events, queues);
-  const retention = retentionOf({ redis, keys: k, visitors, queues, db });
+  const retention = retentionOf({ redis, keys: k, visitors, queues, db, files });
   await kbSub.subscribe(k.kbChannel, (message) => {
     const [siteId = '', change] = message.split(' ');
     bots.invalidate(siteId, change);

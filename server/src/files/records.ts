@@ -162,6 +162,15 @@ export function fileRecords(db: Db) {
       return rows.flatMap((r) => r.stored);
     },
 
+    /** Removes the records of a site's files made before `cutoff`, returning their storage keys. */
+    async removeOlder(siteId: string, cutoff: Date): Promise<string[]> {
+      const rows = await db.query<{ stored: string[] }>(
+        `DELETE FROM files WHERE site_id = $1 AND created_at < $2 RETURNING stored`,
+        [siteId, cutoff],
+      );
+      return rows.flatMap((r) => r.stored);
+    },
+
     /** Files no message took within `olderThanMs`: an upload that was cancelled or never sent. */
     async removeUnclaimed(olderThanMs: number): Promise<string[]> {
       const rows = await db.query<{ stored: string[] }>(

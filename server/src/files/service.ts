@@ -22,6 +22,8 @@ export type Files = {
   forgetConversations(ids: readonly string[]): Promise<number>;
   /** Removes every file of a visitor, bytes and records. */
   forgetVisitor(siteId: string, visitorId: string): Promise<number>;
+  /** Removes a site's files made before `cutoff` (retention). */
+  forgetOlder(siteId: string, cutoff: Date): Promise<number>;
   /** Removes files no message took within `olderThanMs`. */
   forgetUnclaimed(olderThanMs: number): Promise<number>;
   close(): void;
@@ -62,6 +64,7 @@ export async function files(
     mailLinkMs: config.FILE_MAIL_LINK_HOURS * 3_600_000,
     forgetConversations: async (ids) => removed(await records.removeConversations(ids)),
     forgetVisitor: async (siteId, visitorId) => removed(await records.removeVisitor(siteId, visitorId)),
+    forgetOlder: async (siteId, cutoff) => removed(await records.removeOlder(siteId, cutoff)),
     forgetUnclaimed: async (olderThanMs) => removed(await records.removeUnclaimed(olderThanMs)),
     close: () => storage.close?.(),
   };

@@ -5,6 +5,7 @@ import type { Queues } from '../jobs/queues.ts';
 import type { VisitorStore } from '../store/visitors.ts';
 import type { Db } from './db.ts';
 import { globEscape, scanKeys } from './redis-scan.ts';
+import type { Files } from '../files/service.ts';
 
 export type RetentionDeps = {
   redis: Redis;
@@ -12,6 +13,7 @@ export type RetentionDeps = {
   visitors: VisitorStore;
   queues: Pick<Queues, 'deliveries'>;
   db: Db;
+  files: Pick<Files, 'forgetOlder' | 'forgetUnclaimed'>;
 };
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -26,6 +28,8 @@ export type SweepReport = {
   conversations: number;
   events: number;
   deliveries: number;
+  /** Attachments removed with their transcripts (bytes and thumbnails count apart). */
+  files: number;
 };
 
 /**
@@ -70,6 +74,8 @@ export function retention(d: RetentionDeps) {
         [siteId, cutoff],
       );
     });
+
+    r.files += await d.files.forgetOlder(siteId, cutoff);
 
     // Delivery records (and their jobs, which carry the payloads) are indexed by creation time.
     const old = await d.redis.zRangeByScore(d.keys.deliveries(siteId), 0, cutoff.getTime());
@@ -145,6 +151,8 @@ export function retention(d: RetentionDeps) {
       const sites = await d.db.query<{ site_id: string; transcript_days: number | null; record_days: number | null }>(
         'SELECT site_id, transcript_days, record_days FROM site_retention ORDER BY site_id',
       );
+      // Uploads that no message took in a day were cancelled or abandoned.
+      await d.files.forgetUnclaimed(DAY_MS);
       const out: SweepReport[] = [];
       for (const s of sites) {
         const r: SweepReport = {
@@ -156,6 +164,7 @@ export function retention(d: RetentionDeps) {
           conversations: 0,
           events: 0,
           deliveries: 0,
+          files: 0,
         };
         if (s.transcript_days !== null)
           await stripTranscripts(s.site_id, new Date(now - s.transcript_days * DAY_MS), r);

@@ -29,7 +29,11 @@ function harness(perMessage = 10) {
       const done = new Promise<UploadOutcome<Stored>>((r) => (answer = r));
       const request = { uploadId, name: file.name, answer, cancelled: false };
       requests.push(request);
-      return { done, cancel: () => ((request.cancelled = true), answer({ ok: false, code: 'unavailable' })) };
+      const cancel = () => {
+        request.cancelled = true;
+        answer({ ok: false, code: 'unavailable' });
+      };
+      return { done, cancel };
     },
   });
   return { uploader, requests, messages, batches: () => batches };

@@ -86,7 +86,10 @@ describe('attachments in the widget and the console', () => {
         mimeType: 'application/pdf',
         buffer: pdf(),
       });
-      await agent.getByRole('log').getByRole('link', { name: /invoice\.pdf/ }).waitFor();
+      await agent
+        .getByRole('log')
+        .getByRole('link', { name: /invoice\.pdf/ })
+        .waitFor();
 
       const card = visitor.getByRole('link', { name: /invoice\.pdf/ });
       await card.waitFor();

@@ -25,7 +25,11 @@ export function Attachments({ files }: { files: readonly AttachmentLink[] | unde
               rel="noopener noreferrer"
               title={t.t('files.open', { name: f.name })}
             >
-              <img src={f.thumbUrl} alt={f.name} {...(f.width && f.height ? fitWithin(f.width, f.height, THUMB_PX) : {})} />
+              <img
+                src={f.thumbUrl}
+                alt={f.name}
+                {...(f.width && f.height ? fitWithin(f.width, f.height, THUMB_PX) : {})}
+              />
             </a>
           ) : (
             <a class="attachment-card" href={f.url} download={f.name} rel="noopener noreferrer">

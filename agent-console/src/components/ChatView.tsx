@@ -128,7 +128,9 @@ export function ChatView({
         {chat.visitorTyping ? t.t('chat.typing', { name }) : ''}
       </p>
 
-      {active && <UploadTray batches={batches} onRetry={uploader.retry} onCancel={uploader.cancel} />}
+      {active && (
+        <UploadTray batches={batches} onRetry={(id) => uploader.retry(id)} onCancel={(id) => uploader.cancel(id)} />
+      )}
 
       {active ? (
         <Composer

@@ -13,7 +13,10 @@ export type OnUploaded = (clientMsgId: string, attachments: AttachmentLink[]) =>
  */
 export function useUploads(conversationId: string, csrfToken: string, onUploaded: OnUploaded) {
   // Kept with the chat they belong to, so another chat's view starts with none.
-  const [shown, setShown] = useState<{ id: string; batches: Batches<AttachmentLink> }>({ id: conversationId, batches: [] });
+  const [shown, setShown] = useState<{ id: string; batches: Batches<AttachmentLink> }>({
+    id: conversationId,
+    batches: [],
+  });
   const uploaded = useRef(onUploaded);
   useEffect(() => {
     uploaded.current = onUploaded;
@@ -21,18 +24,18 @@ export function useUploads(conversationId: string, csrfToken: string, onUploaded
   const uploader = useMemo(
     () =>
       createUploader<AttachmentLink>({
-      perMessage: MAX_ATTACHMENTS_PER_MESSAGE,
-      newId: newClientMsgId,
-      onChange: (batches) => setShown({ id: conversationId, batches }),
-      onComplete: (clientMsgId, attachments) => uploaded.current(clientMsgId, attachments),
-      send: (file, uploadId, progress) =>
-        putFile({
-          url: `/api/conversations/${encodeURIComponent(conversationId)}/files/${uploadId}?name=${encodeURIComponent(file.name)}`,
-          file,
-          headers: { 'x-cascade-csrf': csrfToken },
-          progress,
-          read: (body) => (body as UploadReply).file,
-        }),
+        perMessage: MAX_ATTACHMENTS_PER_MESSAGE,
+        newId: newClientMsgId,
+        onChange: (batches) => setShown({ id: conversationId, batches }),
+        onComplete: (clientMsgId, attachments) => uploaded.current(clientMsgId, attachments),
+        send: (file, uploadId, progress) =>
+          putFile({
+            url: `/api/conversations/${encodeURIComponent(conversationId)}/files/${uploadId}?name=${encodeURIComponent(file.name)}`,
+            file,
+            headers: { 'x-cascade-csrf': csrfToken },
+            progress,
+            read: (body) => (body as UploadReply).file,
+          }),
       }),
     [conversationId, csrfToken],
   );

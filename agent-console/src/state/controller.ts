@@ -1,5 +1,15 @@
 import { createResync, isCurrent, request as send, sendInOrder } from '@cascade/client-core';
-import type { AgentClientEvents, AttachmentLink, Board, ChatDetail, Level, Me, Message, Skill, TicketSummary } from '@cascade/shared';
+import type {
+  AgentClientEvents,
+  AttachmentLink,
+  Board,
+  ChatDetail,
+  Level,
+  Me,
+  Message,
+  Skill,
+  TicketSummary,
+} from '@cascade/shared';
 import { announceSetupRequired } from '../api/second-factor.ts';
 import { newClientMsgId } from '../logic/client-msg-id.ts';
 import { canPick } from '../logic/pickable.ts';

@@ -31,7 +31,14 @@ function FileLink({ file }: { file: AttachmentLink }) {
   if (file.image && link.thumbUrl) {
     const box = file.width && file.height ? fitWithin(file.width, file.height, THUMB_PX) : {};
     return (
-      <a class="thumb" href={link.url} target="_blank" rel="noopener noreferrer" title={t('file.open', { name: file.name })} onClick={open}>
+      <a
+        class="thumb"
+        href={link.url}
+        target="_blank"
+        rel="noopener noreferrer"
+        title={t('file.open', { name: file.name })}
+        onClick={open}
+      >
         <img src={link.thumbUrl} alt={file.name} {...box} onError={() => void renew()} />
       </a>
     );

@@ -47,7 +47,11 @@ export function attach(chat: { conn: Connection; state: ChatState }, files: read
 }
 
 /** The uploads in flight or stopped, drawn again on every change; with the means to act on them. */
-export function useUploads(): { batches: Batches<AttachmentLink>; retry(id: string): void; cancel(id: string): void } {
+export function useUploads(): {
+  batches: Batches<AttachmentLink>;
+  retry: (id: string) => void;
+  cancel: (id: string) => void;
+} {
   const [, redraw] = useState(0);
   useEffect(() => {
     const again = () => redraw((n) => n + 1);

@@ -78,6 +78,8 @@ export interface ConsoleController {
   onBoard: (listener: (update: BoardUpdate) => void) => () => void;
   /** A chat read without opening a tab for it: a past conversation's visitor and their other chats. */
   read: (conversationId: string) => Promise<ChatDetail>;
+  /** Fresh signed links for a file whose links expired; null when the server refused. */
+  fileLink: (fileId: string) => Promise<AttachmentLink | null>;
 }
 
 export interface BoardUpdate {
@@ -432,6 +434,10 @@ export function createConsoleController(
     async read(conversationId) {
       const { chat } = await request(socket, 'chat:open', { conversationId });
       return chat;
+    },
+    async fileLink(fileId) {
+      const reply = await send<AgentClientEvents, 'file:link'>(socket, 'file:link', { fileId });
+      return reply.ok ? reply.file : null;
     },
   };
 }

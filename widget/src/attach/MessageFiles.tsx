@@ -39,7 +39,8 @@ function FileLink({ file }: { file: AttachmentLink }) {
         title={t('file.open', { name: file.name })}
         onClick={open}
       >
-        <img src={link.thumbUrl} alt={file.name} {...box} onError={() => void renew()} />
+        {/* Renewed only when expired: a file that is gone stays a broken image, not a loop. */}
+        <img src={link.thumbUrl} alt={file.name} {...box} onError={() => link.expiresAt > Date.now() || renew()} />
       </a>
     );
   }

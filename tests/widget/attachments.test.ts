@@ -28,8 +28,10 @@ async function chatWithAgent(question: string): Promise<{ visitor: Page; agent: 
   const agent = await openConsole(stage.browser, stage.h, 'lina@cedar.example');
   const visitor = await openDemo(stage.browser, stage.h.url);
   await openChat(visitor);
+  // Asked before the first message, so that message goes straight to a person, whatever the bot would say.
+  await visitor.getByRole('button', { name: en['human.ask'] }).click();
+  await visitor.getByText(en['human.hint']).waitFor();
   await sendMessage(visitor, question);
-  await visitor.getByRole('button', { name: en['human.ask'] }).first().click();
   await agent.locator('.chat-item', { hasText: question }).or(agent.getByText(question)).first().waitFor();
   await agent.getByText(question).first().click();
   return { visitor, agent };
@@ -50,8 +52,15 @@ async function pasteFile(page: Page, name: string, bytes: Buffer, type: string):
 
 const widgetInput = (page: Page) => page.getByLabel(en['composer.attach']);
 
-async function closeAll(...pages: Page[]): Promise<void> {
-  for (const page of pages) await page.context().close();
+/**
+ * Resolves the chat, so that Lina's next one does not wait on her capacity for this one's
+ * disconnect grace, then closes both pages.
+ */
+async function endChat(visitor: Page, agent: Page): Promise<void> {
+  await agent.getByRole('button', { name: consoleEn['actions.resolve'] }).click();
+  await agent.getByText(consoleEn['chat.closed.resolved']).waitFor();
+  await visitor.context().close();
+  await agent.context().close();
 }
 
 describe('attachments in the widget and the console', () => {
@@ -72,7 +81,7 @@ describe('attachments in the widget and the console', () => {
       const link = agent.getByRole('link', { name: 'broken-box.png' });
       expect(await link.getAttribute('target')).toBe('_blank');
       expect(await link.getAttribute('href')).toMatch(/\/files\/f_[\w-]{22}\//);
-      await closeAll(visitor, agent);
+      await endChat(visitor, agent);
     },
     SCENARIO_TIMEOUT_MS,
   );
@@ -114,7 +123,7 @@ describe('attachments in the widget and the console', () => {
         return result.violations.map((v) => ({ id: v.id, impact: v.impact ?? null }));
       });
       expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
-      await closeAll(visitor, agent);
+      await endChat(visitor, agent);
     },
     SCENARIO_TIMEOUT_MS,
   );
@@ -148,7 +157,7 @@ describe('attachments in the widget and the console', () => {
       await visitor.reload();
       await visitor.getByRole('img', { name: 'label.png' }).waitFor();
       expect(await visitor.getByRole('img', { name: 'label.png' }).count()).toBe(1);
-      await closeAll(visitor, agent);
+      await endChat(visitor, agent);
     },
     SCENARIO_TIMEOUT_MS,
   );

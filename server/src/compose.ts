@@ -174,7 +174,7 @@ export async function compose(config: Config, log: Log, http?: HttpServer): Prom
   });
   const repair = repairs({ conversations, routing }, waterfall);
   const outboxDeps = { config, redis, keys: k, queues };
-  deliveries({ ...outboxDeps, events, sites, agents });
+  deliveries({ ...outboxDeps, events, sites, agents, mailLinks: files.mailLinks });
   const answerTags = answerTagsOf({ redis, keys: k, kb });
   const archive = archiver({ config, redis, keys: k, conversations, messages, tickets, visitors, answerTags, db });
   archiveOnEnd(events, queues);
@@ -188,6 +188,7 @@ export async function compose(config: Config, log: Log, http?: HttpServer): Prom
   const jobs = processors(
     {
       ...outboxDeps,
+      mailLinks: files.mailLinks,
       sites,
       tickets,
       messages,

@@ -67,7 +67,7 @@ export const hasTextOrFiles = (m: { text: string; attachments?: readonly string[
 
 export const SendMessage = z
   .object({ clientMsgId: ClientMsgId, text: CaptionText, attachments: AttachmentIds.optional() })
-  .refine(hasTextOrFiles, { message: 'message is empty', path: ['text'] });
+  .refine(hasTextOrFiles, { error: 'message is empty', path: ['text'] });
 export type SendMessage = z.infer<typeof SendMessage>;
 
 /** Where a reconnecting client resumes: everything after this id. */

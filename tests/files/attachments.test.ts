@@ -1,8 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import sharp from 'sharp';
-import type { ChatSummary, ConversationView, Message, VisitorMessage } from '@cascade/shared';
+import {
+  ConversationSearchQuery,
+  type ChatSummary,
+  type ConversationView,
+  type Message,
+  type VisitorMessage,
+} from '@cascade/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCascade, type Harness } from '../support/harness.ts';
+import { waitUntil } from '../support/waits.ts';
 import { agentUpload, pdf, photoWithGps, png, visitorUpload } from './uploads.ts';
 
 let h: Harness;
@@ -61,6 +68,7 @@ describe('attachments', () => {
     // The history the agent reads again has the file, with links of its own.
     const { messages } = await agent.ok<{ messages: Message[] }>('chat:sync', { conversationId, after: null });
     expect(messages.find((m) => m.id === sent.message.id)?.attachments?.[0]?.name).toBe('screenshot.png');
+    await agent.ok('chat:resolve', { conversationId });
     agent.close();
     visitor.close();
   });
@@ -88,6 +96,7 @@ describe('attachments', () => {
     // The visitor may renew the link of a file sent to them.
     const renewed = await visitor.ok<{ file: { id: string } }>('file:link', { fileId: up.body.file.id });
     expect(renewed.file.id).toBe(up.body.file.id);
+    await agent.ok('chat:resolve', { conversationId });
     agent.close();
     visitor.close();
   });
@@ -114,6 +123,7 @@ describe('attachments', () => {
       attachments: [a.body.file.id],
     });
     expect(other).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    await agent.ok('chat:resolve', { conversationId });
     agent.close();
     visitor.close();
   });
@@ -182,6 +192,58 @@ describe('attachments', () => {
     const later = new URL(expired.url);
     later.searchParams.set('e', String(Date.now() + 3_600_000));
     expect((await get(later.href)).status).toBe(404);
+    visitor.close();
+  });
+
+  it('finds an ended conversation by the name of a file in it, with fresh links', async () => {
+    const { agent, visitor, conversationId } = await chat();
+    const up = await visitorUpload(h.url, visitor.token, 'cracked-teapot.png', await png());
+    await visitor.ok('message:send', { clientMsgId: randomUUID(), text: 'see', attachments: [up.body.file.id] });
+    await agent.ok('chat:resolve', { conversationId });
+    const query = ConversationSearchQuery.parse({ q: 'teapot' });
+    const found = await waitUntil(
+      'the archived conversation to be found by its file name',
+      () => h.cascade.history.search([h.demo.siteId], query),
+      (r) => r.conversations.some((c) => c.conversation.id === conversationId),
+    );
+    const hit = found.conversations.find((c) => c.conversation.id === conversationId)!;
+    const file = hit.matches[0]?.attachments?.[0];
+    expect(file?.name).toBe('cracked-teapot.png');
+    expect((await get(file!.url)).status).toBe(200);
+    agent.close();
+    visitor.close();
+  });
+
+  it('starts a conversation with a message that is only a file', async () => {
+    const visitor = await h.visitor();
+    const up = await visitorUpload(h.url, visitor.token, 'first.png', await png());
+    const sent = await visitor.ok<{ message: VisitorMessage; conversation: ConversationView }>('message:send', {
+      clientMsgId: randomUUID(),
+      text: '',
+      attachments: [up.body.file.id],
+    });
+    expect(sent.conversation.state).toBe('bot');
+    expect(sent.message.attachments?.map((f) => f.name)).toEqual(['first.png']);
+    visitor.close();
+  });
+
+  it('keeps the file of an internal note from the visitor', async () => {
+    const { agent, visitor, conversationId } = await chat();
+    const up = await agentUpload(h.url, agent, conversationId, 'notes.txt', Buffer.from('refund approved by Sam'));
+    await agent.ok('chat:send', {
+      conversationId,
+      clientMsgId: randomUUID(),
+      text: '',
+      internal: true,
+      attachments: [up.body.file.id],
+    });
+    expect(await visitor.request('file:link', { fileId: up.body.file.id })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
+    expect(await agent.ok('file:link', { fileId: up.body.file.id })).toMatchObject({ file: { name: 'notes.txt' } });
+    await agent.ok('chat:resolve', { conversationId });
+    agent.close();
     visitor.close();
   });
 

@@ -127,3 +127,23 @@ describe('uploads under attack', () => {
     expect((await fetch(`${h.url}/files/f_AAAAAAAAAAAAAAAAAAAAAA/a.txt${u.search}`)).status).toBe(404);
   });
 });
+
+describe('upload limits', () => {
+  let limited: Harness;
+  beforeAll(async () => {
+    limited = await startCascade({ RATE_UPLOADS_PER_VISITOR_PER_HOUR: '2' });
+  });
+  afterAll(async () => {
+    await limited.close();
+  });
+
+  it('slows down a visitor who uploads too many files', async () => {
+    const visitor = await limited.visitor();
+    for (let i = 0; i < 2; i++)
+      expect((await visitorUpload(limited.url, visitor.token, 'a.txt', Buffer.from(`file ${i}`))).status).toBe(200);
+    const third = await visitorUpload(limited.url, visitor.token, 'a.txt', Buffer.from('one more'));
+    expect(third.status).toBe(429);
+    expect(third.body.error?.code).toBe('rate_limited');
+    visitor.close();
+  });
+});

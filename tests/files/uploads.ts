@@ -9,7 +9,7 @@ export async function visitorUpload(
   url: string,
   token: string,
   name: string,
-  bytes: Uint8Array,
+  bytes: Buffer,
   opts: { uploadId?: string; origin?: string; type?: string } = {},
 ): Promise<Upload> {
   const res = await fetch(
@@ -21,7 +21,7 @@ export async function visitorUpload(
         'x-visitor-token': token,
         ...(opts.origin ? { origin: opts.origin } : {}),
       },
-      body: bytes,
+      body: new Uint8Array(bytes),
     },
   );
   return { status: res.status, body: (await res.json()) as Upload['body'] };
@@ -33,7 +33,7 @@ export async function agentUpload(
   auth: { cookie: string; csrf: string },
   conversationId: string,
   name: string,
-  bytes: Uint8Array,
+  bytes: Buffer,
   uploadId: string = randomUUID(),
 ): Promise<Upload> {
   const res = await fetch(
@@ -41,7 +41,7 @@ export async function agentUpload(
     {
       method: 'PUT',
       headers: { 'content-type': 'application/octet-stream', cookie: auth.cookie, 'x-cascade-csrf': auth.csrf },
-      body: bytes,
+      body: new Uint8Array(bytes),
     },
   );
   return { status: res.status, body: (await res.json()) as Upload['body'] };

@@ -34,7 +34,8 @@ function registeredRoutes(): Array<{ method: string; url: string }> {
     prefixes[depth] = url;
     prefixes.length = depth + 1;
     for (const method of (m[3] ?? '').split(',').map((s) => s.trim())) {
-      if (method && method !== 'HEAD') routes.push({ method, url });
+      // HEAD mirrors GET; OPTIONS answers a browser's CORS preflight. Neither is an operation of the API.
+      if (method && method !== 'HEAD' && method !== 'OPTIONS') routes.push({ method, url });
     }
   }
   return routes;

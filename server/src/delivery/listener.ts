@@ -1,10 +1,17 @@
 import type { DomainEvents } from '../events.ts';
 import type { SiteStore } from '../store/sites.ts';
 import type { AgentStore } from '../store/agents.ts';
+import type { Message } from '@cascade/shared';
 import { outbox, type OutboxDeps } from './outbox.ts';
 import { planDeliveries } from './plan.ts';
 
-export type ListenerDeps = OutboxDeps & { events: DomainEvents; sites: SiteStore; agents: AgentStore };
+export type ListenerDeps = OutboxDeps & {
+  events: DomainEvents;
+  sites: SiteStore;
+  agents: AgentStore;
+  /** The message with file links that last as long as a webhook may wait to be read. */
+  mailLinks: (m: Message) => Message;
+};
 
 /**
  * Turns the waterfall's domain events into queued deliveries (webhooks, emails). Only the
@@ -23,7 +30,8 @@ export function deliveries(d: ListenerDeps): void {
           ? e.fromAgentId
           : null;
     const agent = agentId ? await d.agents.get(agentId) : null;
-    const planned = planDeliveries(e, site, {
+    const event = e.type === 'message.created' ? { ...e, message: d.mailLinks(e.message) } : e;
+    const planned = planDeliveries(event, site, {
       now: Date.now(),
       agent: agent ? { id: agent.id, name: agent.name } : null,
     });

@@ -5,6 +5,7 @@ import type { SiteStore } from '../store/sites.ts';
 import type { TicketStore } from '../store/tickets.ts';
 import type { MessageStore } from '../store/messages.ts';
 import type { MailJob } from './jobs.ts';
+import type { Message } from '@cascade/shared';
 import {
   replyMail,
   supportTicketMail,
@@ -14,7 +15,14 @@ import {
   type MailSite,
 } from './templates.ts';
 
-export type MailDeps = { config: Config; sites: SiteStore; tickets: TicketStore; messages: MessageStore };
+export type MailDeps = {
+  config: Config;
+  sites: SiteStore;
+  tickets: TicketStore;
+  messages: MessageStore;
+  /** The message with file links that last as long as an email may wait to be read. */
+  mailLinks: (m: Message) => Message;
+};
 
 /** The site's time zone when it names a real one; emails show times in it. */
 function timeZoneOf(zone: string | undefined): string {
@@ -40,9 +48,10 @@ export function mailSender(d: MailDeps) {
     const from: MailSite = { name: site.name, timeZone: timeZoneOf(site.businessHours?.timeZone) };
     const m = job.mail;
     if (m.subject === 'transcript')
-      return transcriptMail(await d.messages.after(m.conversationId, null, 10_000), from, m.locale);
-    const ticket = await d.tickets.get(job.siteId, m.ticketId);
-    if (!ticket) throw new UnrecoverableError('the ticket no longer exists');
+      return transcriptMail((await d.messages.after(m.conversationId, null, 10_000)).map(d.mailLinks), from, m.locale);
+    const stored = await d.tickets.get(job.siteId, m.ticketId);
+    if (!stored) throw new UnrecoverableError('the ticket no longer exists');
+    const ticket = { ...stored, transcript: stored.transcript.map(d.mailLinks) };
     switch (m.subject) {
       case 'ticket.email':
         return {

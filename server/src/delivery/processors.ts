@@ -8,7 +8,7 @@ import type { SiteStore } from '../store/sites.ts';
 import type { TicketStore } from '../store/tickets.ts';
 import type { MessageStore } from '../store/messages.ts';
 import { MAIL_JOB, MailJob, WEBHOOK_JOB, WebhookJob } from './jobs.ts';
-import { mailSender } from './mail.ts';
+import { mailSender, type MailDeps } from './mail.ts';
 import { deliveryRecords, type DeliveryRecords } from './records.ts';
 import { postWebhook } from './webhook.ts';
 
@@ -48,6 +48,7 @@ export type DeliveryDeps = {
   sites: SiteStore;
   tickets: TicketStore;
   messages: MessageStore;
+  mailLinks: MailDeps['mailLinks'];
 };
 
 /** The `deliveries` queue's processors, by job name. */

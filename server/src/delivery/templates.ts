@@ -8,7 +8,8 @@ export type MailContent = { subject: string; text: string; html: string };
 export type MailSite = { name: string; timeZone: string };
 
 type Audience = 'visitor' | 'support';
-type Line = { who: string; when: string; text: string; note: boolean; system: boolean };
+type FileLine = { name: string; url: string };
+type Line = { who: string; when: string; text: string; note: boolean; system: boolean; files: FileLine[] };
 
 function formatTime(ts: number, locale: Locale, timeZone: string): string {
   return new Intl.DateTimeFormat(locale, {
@@ -59,7 +60,7 @@ function transcriptLines(
     const when = formatTime(m.ts, locale, site.timeZone);
     if (m.author === 'system') {
       const text = systemText(m, locale, audience);
-      if (text) lines.push({ who: '', when, text, note: false, system: true });
+      if (text) lines.push({ who: '', when, text, note: false, system: true, files: [] });
       continue;
     }
     const who =
@@ -70,7 +71,8 @@ function transcriptLines(
         : m.author === 'bot'
           ? mailText(locale, 'bot')
           : (m.authorName ?? mailText(locale, 'agent'));
-    lines.push({ who, when, text: m.text, note: m.internal, system: false });
+    const files = (m.attachments ?? []).map((a) => ({ name: a.name, url: a.url }));
+    lines.push({ who, when, text: m.text, note: m.internal, system: false, files });
   }
   return lines;
 }
@@ -80,7 +82,8 @@ function transcriptText(lines: Line[], locale: Locale): string {
     .map((l) =>
       l.system
         ? `[${l.when}] -- ${l.text} --`
-        : `[${l.when}] ${l.who}${l.note ? ` (${mailText(locale, 'internalNote')})` : ''}: ${l.text}`,
+        : `[${l.when}] ${l.who}${l.note ? ` (${mailText(locale, 'internalNote')})` : ''}: ${l.text}` +
+          l.files.map((f) => `\n    ${mailText(locale, 'file')}: ${f.name} <${f.url}>`).join(''),
     )
     .join('\n');
 }
@@ -94,7 +97,14 @@ function transcriptHtml(lines: Line[], locale: Locale): string {
       return (
         `<div style="margin:0 0 12px;${style}">` +
         `<div style="font-size:13px;color:#52606d">${meta}${note}</div>` +
-        `<div dir="auto">${htmlText(l.text)}</div></div>`
+        `<div dir="auto">${htmlText(l.text)}</div>` +
+        l.files
+          .map(
+            (f) =>
+              `<div dir="auto"><a href="${escapeHtml(f.url)}" rel="noopener noreferrer">${escapeHtml(f.name)}</a></div>`,
+          )
+          .join('') +
+        '</div>'
       );
     })
     .join('\n');

@@ -35,10 +35,8 @@ export function fileLinks(secret: string, publicUrl: string, ttlMs: number) {
   return {
     link,
     /** The message with fresh links to its files; one without files is returned as it is. */
-    message(m: StoredMessage, ttl = ttlMs): Message {
-      if (!m.attachments) return m as Message;
-      return { ...m, attachments: m.attachments.map((a) => link(a, ttl)) };
-    },
+    message: (m: StoredMessage, ttl = ttlMs): Message =>
+      m.attachments ? { ...m, attachments: m.attachments.map((a) => link(a, ttl)) } : (m as Message),
     /** `expired` only for a link this server signed: a forged one is `bad` whatever its date. */
     verify(id: string, variant: Variant, exp: number, sig: string, now = Date.now()): 'ok' | 'expired' | 'bad' {
       const want = Buffer.from(sign(id, variant, exp));

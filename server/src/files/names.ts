@@ -32,6 +32,8 @@ export function safeName(raw: string, type: string): string {
   const ext = /\.([A-Za-z0-9]{1,8})$/.exec(name)?.[1]?.toLowerCase();
   if (name === '') name = 'file';
   const fixed = ext && allowed.includes(ext) ? '' : `.${allowed[0] ?? 'bin'}`;
-  const stem = [...name].slice(0, MAX_NAME - fixed.length).join('');
+  // Cut between whole characters as people see them, never inside one.
+  const graphemes = Array.from(new Intl.Segmenter().segment(name), (s) => s.segment);
+  const stem = graphemes.slice(0, MAX_NAME - fixed.length).join('');
   return `${stem}${fixed}`;
 }

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import type { Message } from '@cascade/shared';
 import type { Config } from '../config.ts';
 import type { Db } from '../history/db.ts';
 import type { Log } from '../log.ts';
@@ -16,8 +17,8 @@ export type Files = {
   records: FileRecords;
   links: FileLinks;
   uploads: Uploads;
-  /** Minutes-long links for the widget and the console; hours-long ones for emails and webhooks. */
-  mailLinkMs: number;
+  /** A message with links that last as long as an email or a webhook may wait to be read (FILE_MAIL_LINK_HOURS). */
+  mailLinks: (m: Message) => Message;
   /** Removes these conversations' files, bytes and records. */
   forgetConversations(ids: readonly string[]): Promise<number>;
   /** Removes every file of a visitor, bytes and records. */
@@ -61,7 +62,7 @@ export async function files(
     records,
     links,
     uploads: uploads({ storage, records, scanner, log: d.log }),
-    mailLinkMs: config.FILE_MAIL_LINK_HOURS * 3_600_000,
+    mailLinks: (m) => links.message(m, config.FILE_MAIL_LINK_HOURS * 3_600_000),
     forgetConversations: async (ids) => removed(await records.removeConversations(ids)),
     forgetVisitor: async (siteId, visitorId) => removed(await records.removeVisitor(siteId, visitorId)),
     forgetOlder: async (siteId, cutoff) => removed(await records.removeOlder(siteId, cutoff)),

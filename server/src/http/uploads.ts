@@ -54,19 +54,16 @@ function allowOrigin(reply: FastifyReply, origin: string | undefined): void {
  */
 export function visitorUploadRoutes(app: FastifyInstance, d: UploadDeps, done: (err?: Error) => void): void {
   rawBodies(app);
-  app.options(
-    VISITOR_UPLOAD,
-    { config: { openapi: { summary: 'Lets a page on another origin upload (CORS)', response: { 204: null } } } },
-    async (req, reply) => {
-      allowOrigin(reply, req.headers.origin);
-      return reply
-        .header('access-control-allow-methods', 'PUT')
-        .header('access-control-allow-headers', `content-type, ${VISITOR_TOKEN_HEADER}`)
-        .header('access-control-max-age', '600')
-        .status(204)
-        .send();
-    },
-  );
+  // A page on another origin asks first: PUT with the token header is not a simple request.
+  app.options(VISITOR_UPLOAD, async (req, reply) => {
+    allowOrigin(reply, req.headers.origin);
+    return reply
+      .header('access-control-allow-methods', 'PUT')
+      .header('access-control-allow-headers', `content-type, ${VISITOR_TOKEN_HEADER}`)
+      .header('access-control-max-age', '600')
+      .status(204)
+      .send();
+  });
   app.put(
     VISITOR_UPLOAD,
     {

@@ -49,7 +49,10 @@ export function routeCatalogue(app: FastifyInstance): readonly DescribedRoute[] 
   const routes: DescribedRoute[] = [];
   app.addHook('onRoute', (route) => {
     const doc = route.config?.openapi;
-    const methods = (Array.isArray(route.method) ? route.method : [route.method]).filter((m) => m !== 'HEAD');
+    // HEAD mirrors GET, and OPTIONS answers a browser's CORS preflight: neither is an operation of the API.
+    const methods = (Array.isArray(route.method) ? route.method : [route.method]).filter(
+      (m) => m !== 'HEAD' && m !== 'OPTIONS',
+    );
     if (methods.length === 0) return;
     if (!doc) {
       if (isApi(route.url))

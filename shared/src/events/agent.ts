@@ -46,7 +46,7 @@ export const AgentSend = ChatRef.extend({
   /** An internal note: agents see it, the visitor never does. */
   internal: z.boolean().default(false),
   attachments: AttachmentIds.optional(),
-}).refine(hasTextOrFiles, { message: 'message is empty', path: ['text'] });
+}).refine(hasTextOrFiles, { error: 'message is empty', path: ['text'] });
 export type AgentSend = z.infer<typeof AgentSend>;
 export const AgentTyping = ChatRef.extend({ typing: z.boolean() });
 export const Resolve = ChatRef;

@@ -3,6 +3,7 @@ import {
   AgentTyping,
   BotFeedback,
   Escalate,
+  FileLinkRequest,
   FollowUp,
   Hello,
   KeepWaiting,
@@ -36,6 +37,8 @@ export type Facts = {
 export type Target = { event: string; valid: unknown; ok: Accepts };
 
 export const CLIENT_MSG_ID = '6f1c1e7e-7d6a-4f7e-9a43-3c1a2b3c4d5e';
+/** A well-formed file id that names no file. */
+export const NO_FILE = 'f_AAAAAAAAAAAAAAAAAAAAAA';
 
 /** Every client-to-server event of `/visitor`, with a payload it would accept. */
 export const visitorEvents = (f: Facts): Target[] => [
@@ -56,6 +59,7 @@ export const visitorEvents = (f: Facts): Target[] => [
   { event: 'typing', valid: { typing: true }, ok: accepts(Typing) },
   { event: 'page:view', valid: { url: 'https://shop.example/cart', title: 'Cart' }, ok: accepts(PageViewInput) },
   { event: 'locale:set', valid: { locale: 'fa' }, ok: accepts(SetLocale) },
+  { event: 'file:link', valid: { fileId: NO_FILE }, ok: accepts(FileLinkRequest) },
 ];
 
 /** `inbox:get` takes any object, so only other values are wrong for it. */
@@ -83,5 +87,6 @@ export function agentEvents(f: Facts): Target[] {
       ok: accepts(Transfer),
     },
     { event: 'chat:pick', valid: chat, ok: accepts(Pick) },
+    { event: 'file:link', valid: { fileId: NO_FILE }, ok: accepts(FileLinkRequest) },
   ];
 }

@@ -173,7 +173,7 @@ describe('attachments in the widget and the console', () => {
       });
       await visitor.locator('.field textarea').fill('سلام');
       await visitor.locator('button.send').click();
-      await visitor.locator('.row.me .bubble', { hasText: 'سلام' }).waitFor();
+      await visitor.locator('.row.me:not(.pending) .bubble', { hasText: 'سلام' }).waitFor();
       // A web page named like a picture: the server reads the bytes, not the name.
       await visitor.getByLabel(fa['composer.attach']).setInputFiles({
         name: 'photo.png',

@@ -27,14 +27,28 @@ function create(conn: Connection): Uploader<AttachmentLink> {
     onComplete: (clientMsgId, attachments) => conn.send('', attachments, clientMsgId),
     send(file, uploadId, progress) {
       if (file.size > limit) return refuse('file_too_large');
-      const token = conn.local.get('token');
-      return putFile({
-        url: new URL(`api/visitor/files/${uploadId}?name=${encodeURIComponent(file.name)}`, conn.base).href,
-        file,
-        headers: token ? { 'x-visitor-token': token } : {},
-        progress,
-        read: (body) => (body as UploadReply).file,
+      // A file attached the moment the chat opens waits for the hello, which brings the token.
+      let sending: Sending<AttachmentLink> | null = null;
+      let cancelled = false;
+      const done = conn.online().then(() => {
+        if (cancelled) return refuse('unavailable').done;
+        const token = conn.local.get('token');
+        sending = putFile({
+          url: new URL(`api/visitor/files/${uploadId}?name=${encodeURIComponent(file.name)}`, conn.base).href,
+          file,
+          headers: token ? { 'x-visitor-token': token } : {},
+          progress,
+          read: (body) => (body as UploadReply).file,
+        });
+        return sending.done;
       });
+      return {
+        done,
+        cancel() {
+          cancelled = true;
+          sending?.cancel();
+        },
+      };
     },
   });
 }

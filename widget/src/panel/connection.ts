@@ -41,6 +41,8 @@ export function createConnection(options: ConnectionOptions) {
   let socket: Socket<VisitorServerEvents, VisitorClientEvents> | null = null;
   /** True once `hello` is answered: only then are messages sent, so they follow the resync. */
   let ready = false;
+  /** Waiting for `ready`: uploads, which need the token that the hello brings. */
+  const waiting: (() => void)[] = [];
   let attempts = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let page = pageOf(location.href, document.title);
@@ -105,6 +107,7 @@ export function createConnection(options: ConnectionOptions) {
     if (id) resync.synced(id, id === held ? after : null, reply.messages);
     dispatch({ type: 'hello', reply });
     ready = true;
+    for (const go of waiting.splice(0)) go();
     dispatch({ type: 'link', link: 'online' });
     reported = current.url;
     void flush();
@@ -178,6 +181,12 @@ export function createConnection(options: ConnectionOptions) {
     s.on('typing', ({ typing }) => dispatch({ type: 'agentTyping', typing }));
   }
 
+  /** Resolves once the hello is answered, at once if it is: the visitor's token is known then. */
+  function online(): Promise<void> {
+    start();
+    return ready ? Promise.resolve() : new Promise((go) => waiting.push(go));
+  }
+
   /** Queues a message; one with files comes from the uploader, which chose its clientMsgId already. */
   function send(text: string, attachments?: AttachmentLink[], clientMsgId = uuid()): void {
     dispatch({ type: 'queued', item: { clientMsgId, text, attachments, ts: Date.now(), failed: null } });
@@ -236,5 +245,20 @@ export function createConnection(options: ConnectionOptions) {
     socket = null;
   }
 
-  return { start, stop, send, retry, act, request, escalate, typing, identify, setLocale, watchPages, base, local };
+  return {
+    start,
+    stop,
+    send,
+    retry,
+    act,
+    request,
+    online,
+    escalate,
+    typing,
+    identify,
+    setLocale,
+    watchPages,
+    base,
+    local,
+  };
 }

@@ -14,7 +14,6 @@ const fallback = '\0cascade:long-polling';
 const lazyChunks = [
   { name: 'LONG_POLLING', specifier: 'cascade:long-polling', id: fallback },
   { name: 'EARLIER', specifier: 'cascade:earlier', id: here('src/panel/earlier/Earlier.tsx') },
-  { name: 'END_OF_CHAT', specifier: 'cascade:end-of-chat', id: here('src/panel/components/EndOfChat.tsx') },
 ];
 
 /**

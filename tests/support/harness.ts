@@ -85,7 +85,8 @@ export async function startCascade(env: Record<string, string> = {}, opts: Start
     ...env,
   });
   const { app, cascade } = await buildServer(config);
-  await app.listen({ port: 0, host: '127.0.0.1' });
+  // Port 0 (a free one) unless a test chose one, e.g. so that PUBLIC_URL can name it.
+  await app.listen({ port: config.PORT, host: '127.0.0.1' });
   const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   const demo = cascade.demo;
   if (!demo) throw new Error('the harness needs the demo seed');

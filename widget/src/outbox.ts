@@ -1,10 +1,12 @@
-import type { ErrorCode } from '@cascade/shared';
+import type { AttachmentLink, ErrorCode } from '@cascade/shared';
 import { outbox } from '@cascade/client-core';
 
 /** A message the visitor wrote that the server has not acknowledged yet. */
 export interface OutboxItem {
   clientMsgId: string;
   text: string;
+  /** Files already uploaded: the message sends their ids, the pending row shows them. */
+  attachments?: AttachmentLink[];
   ts: number;
   /** Set when the server refused it for good; the visitor may retry by hand. */
   failed: ErrorCode | null;
@@ -22,6 +24,7 @@ function isItem(value: unknown): value is OutboxItem {
     typeof v.clientMsgId === 'string' &&
     typeof v.text === 'string' &&
     typeof v.ts === 'number' &&
+    (v.attachments === undefined || Array.isArray(v.attachments)) &&
     (v.failed === null || typeof v.failed === 'string')
   );
 }

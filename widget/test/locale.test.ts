@@ -5,6 +5,9 @@ import { translator } from '../src/i18n/t.ts';
 import { catalogue as ar } from '../src/locales/ar.ts';
 import { catalogue as en } from '../src/locales/en.ts';
 import { catalogue as fa } from '../src/locales/fa.ts';
+import { files as filesAr } from '../src/locales/files/ar.ts';
+import { files as filesEn } from '../src/locales/files/en.ts';
+import { files as filesFa } from '../src/locales/files/fa.ts';
 
 const site = { defaultLocale: 'ar' as const, locales: ['ar' as const, 'en' as const] };
 
@@ -78,24 +81,29 @@ describe('formatting', () => {
   });
 });
 
-describe('catalogues', () => {
-  const keys = Object.keys(en).sort();
+describe.each([
+  ['the panel', en, ar, fa],
+  ['the attachment chunk', filesEn, filesAr, filesFa],
+] as [string, Record<string, string>, Record<string, string>, Record<string, string>][])(
+  'catalogues of %s',
+  (_, en, ar, fa) => {
+    const keys = Object.keys(en).sort();
 
-  it('have every English string in Arabic and Persian, and nothing else', () => {
-    expect(Object.keys(ar).sort()).toEqual(keys);
-    expect(Object.keys(fa).sort()).toEqual(keys);
-  });
+    it('have every English string in Arabic and Persian, and nothing else', () => {
+      expect(Object.keys(ar).sort()).toEqual(keys);
+      expect(Object.keys(fa).sort()).toEqual(keys);
+    });
 
-  it('keep the same parameters in every language', () => {
-    const params = (s: string) => (s.match(/\{\w+\}/g) ?? []).sort();
-    for (const key of keys) {
-      const k = key as keyof typeof en;
-      expect(params(ar[k]), `ar ${key}`).toEqual(params(en[k]));
-      expect(params(fa[k]), `fa ${key}`).toEqual(params(en[k]));
-    }
-  });
+    it('keep the same parameters in every language', () => {
+      const params = (s: string | undefined) => (s?.match(/\{\w+\}/g) ?? []).sort();
+      for (const key of keys) {
+        expect(params(ar[key]), `ar ${key}`).toEqual(params(en[key]));
+        expect(params(fa[key]), `fa ${key}`).toEqual(params(en[key]));
+      }
+    });
 
-  it('write no Latin digits in Arabic or Persian text', () => {
-    for (const s of [...Object.values(ar), ...Object.values(fa)]) expect(s).not.toMatch(/[0-9]/);
-  });
-});
+    it('write no Latin digits in Arabic or Persian text', () => {
+      for (const s of [...Object.values(ar), ...Object.values(fa)]) expect(s).not.toMatch(/[0-9]/);
+    });
+  },
+);

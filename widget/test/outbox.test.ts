@@ -54,6 +54,20 @@ describe('outbox', () => {
     expect(parseOutbox(JSON.stringify(outbox))).toEqual(outbox);
   });
 
+  it('keeps the uploaded files of a message through a reload, and drops an item whose files are not a list', () => {
+    const file = {
+      id: 'f_AAAAAAAAAAAAAAAAAAAAAA',
+      name: 'shot.png',
+      type: 'image/png' as const,
+      size: 10,
+      image: true,
+      url: 'http://x/f',
+      expiresAt: 1,
+    };
+    const withFiles = { ...item('a', ''), attachments: [file] };
+    expect(parseOutbox(JSON.stringify([withFiles, { ...item('b'), attachments: 'f_1' }]))).toEqual([withFiles]);
+  });
+
   it('ignores missing, broken or foreign data in storage instead of failing', () => {
     expect(parseOutbox(null)).toEqual([]);
     expect(parseOutbox('{not json')).toEqual([]);

@@ -1,6 +1,7 @@
 import { seenMark } from '@cascade/client-core';
 import type { CannedReply, Me } from '@cascade/shared';
 import { useState } from 'preact/hooks';
+import { useUploads } from '../hooks/use-uploads.ts';
 import { useT } from '../i18n/context.ts';
 import { visitorLabel } from '../i18n/describe.ts';
 import type { ChatState } from '../state/chat-state.ts';
@@ -15,6 +16,7 @@ import { TransferDialog } from './TransferDialog.tsx';
 import { ViewersNote } from './ViewersNote.tsx';
 import { useViewers } from '../hooks/use-viewers.ts';
 import type { Connection } from '../state/console-state.ts';
+import { UploadTray } from './UploadTray.tsx';
 
 interface Props {
   me: Me;
@@ -55,6 +57,10 @@ export function ChatView({
   const name = visitorLabel(t, visitor);
   const active = isActive(chat);
   const viewers = useViewers(id, me.agent.id, controller, connection);
+  const { batches, uploader } = useUploads(id, me.csrfToken, (clientMsgId, attachments) =>
+    controller.send(id, '', false, attachments, clientMsgId),
+  );
+  const attach = (files: FileList | null | undefined) => uploader.add([...(files ?? [])]);
 
   const resolve = async () => {
     setResolving(true);
@@ -63,7 +69,16 @@ export function ChatView({
   };
 
   return (
-    <div class="chat-view">
+    <div
+      class="chat-view"
+      // Files dropped anywhere on an open chat are attached to it.
+      onDragOver={(e) => active && e.preventDefault()}
+      onDrop={(e) => {
+        if (!active) return;
+        e.preventDefault();
+        attach(e.dataTransfer?.files);
+      }}
+    >
       <header class="chat-header">
         <div class="chat-title">
           <h2>{name}</h2>
@@ -124,6 +139,10 @@ export function ChatView({
         {chat.visitorTyping ? t.t('chat.typing', { name }) : ''}
       </p>
 
+      {active && (
+        <UploadTray batches={batches} onRetry={(id) => uploader.retry(id)} onCancel={(id) => uploader.cancel(id)} />
+      )}
+
       {active ? (
         <Composer
           conversationId={id}
@@ -137,6 +156,7 @@ export function ChatView({
             controller.send(id, text, internal);
             onSent(id);
           }}
+          onFiles={attach}
         />
       ) : (
         <p class="closed-banner" role="status">

@@ -17,9 +17,11 @@ interface Props {
   /** Edits of a reply (never of an internal note) that the visitor may see as "typing". */
   onTyping: (text: string) => void;
   onSend: (text: string, internal: boolean) => void;
+  /** Files picked or pasted, to upload and send as a message of their own. */
+  onFiles: (files: FileList | null | undefined) => void;
 }
 
-export function Composer({ conversationId, locale, canned, values, draft, onDraft, onTyping, onSend }: Props) {
+export function Composer({ conversationId, locale, canned, values, draft, onDraft, onTyping, onSend, onFiles }: Props) {
   const t = useT();
   const [internal, setInternal] = useState(false);
   const [caret, setCaret] = useState(draft.length);
@@ -124,6 +126,11 @@ export function Composer({ conversationId, locale, canned, values, draft, onDraf
           edit(e.currentTarget.value);
         }}
         onSelect={(e) => setCaret(e.currentTarget.selectionStart)}
+        // A screenshot pasted from the clipboard arrives as a file; text copied from an office
+        // program may carry a picture of itself too, and then the text is what was meant.
+        onPaste={(e) => {
+          if (!e.clipboardData?.getData('text')) onFiles(e.clipboardData?.files);
+        }}
         onKeyDown={onKeyDown}
       />
       <div class="composer-bar">
@@ -139,6 +146,18 @@ export function Composer({ conversationId, locale, canned, values, draft, onDraf
             }}
           />
           {t.t('composer.internal')}
+        </label>
+        <label class="button quiet small attach">
+          <input
+            type="file"
+            class="visually-hidden"
+            multiple
+            onChange={(e) => {
+              onFiles(e.currentTarget.files);
+              e.currentTarget.value = '';
+            }}
+          />
+          {t.t('composer.attach')}
         </label>
         {canned.length > 0 && <span class="muted small">{t.t('composer.cannedHint')}</span>}
         <button type="submit" class="button primary" disabled={draft.trim() === ''}>

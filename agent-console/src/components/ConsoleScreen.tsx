@@ -12,6 +12,7 @@ import { useT } from '../i18n/context.ts';
 import { chooseSite, hasRole, neededRole, sectionOf } from '../logic/sites.ts';
 import { titleWithBadge } from '../logic/title.ts';
 import { parseRoute } from '../logic/route.ts';
+import { FileLinks } from './file-links.ts';
 import { createAgentSocket } from '../socket/agent-socket.ts';
 import { attentionCount } from '../state/attention.ts';
 import { consoleReducer, initialState } from '../state/console-state.ts';
@@ -141,65 +142,67 @@ export function ConsoleScreen({ me, onMe, onSignedOut, onLocale, preferences }: 
   };
 
   return (
-    <div class="console">
-      <Header
-        me={me}
-        site={site}
-        status={state.status}
-        unread={unread}
-        route={route}
-        muted={muted}
-        onSite={chooseSiteId}
-        onStatus={controller.setStatus}
-        onLocale={onLocale}
-        onToggleMute={toggleMute}
-        onLogout={() => void signOut()}
-        onLogoutEverywhere={() => void signOut(true)}
-        onMeChanged={reloadMe}
-      />
-      <StatusBar connection={state.connection} notice={state.notice} onDismiss={controller.dismissNotice} />
-      {route.view === 'chats' && (
-        <div class="workspace">
-          <Inbox me={me} state={state} controller={controller} />
-          <ChatArea me={me} state={state} controller={controller} drafts={drafts} />
-        </div>
-      )}
-      {route.view === 'tickets' && <TicketsPage me={me} />}
-      {route.view === 'ticket' && (
-        <TicketDetailPage ticketId={route.ticketId} me={me} onTicketEmail={controller.onTicketEmail} />
-      )}
-      {!allowed && <NotAllowed role={neededRole(section)} site={site} />}
-      {allowed && site && route.view === 'dashboard' && (
-        <DashboardPage site={site} controller={controller} connection={state.connection} />
-      )}
-      {allowed && site && route.view === 'supervise' && (
-        <AllChatsPage site={site} controller={controller} connection={state.connection} />
-      )}
-      {allowed && site && route.view === 'monitor' && (
-        <MonitorPage
+    <FileLinks.Provider value={controller.fileLink}>
+      <div class="console">
+        <Header
+          me={me}
           site={site}
-          conversationId={route.conversationId}
-          me={me}
-          controller={controller}
-          connection={state.connection}
+          status={state.status}
+          unread={unread}
+          route={route}
+          muted={muted}
+          onSite={chooseSiteId}
+          onStatus={controller.setStatus}
+          onLocale={onLocale}
+          onToggleMute={toggleMute}
+          onLogout={() => void signOut()}
+          onLogoutEverywhere={() => void signOut(true)}
+          onMeChanged={reloadMe}
         />
-      )}
-      {allowed && site && route.view === 'missed' && <MissedPage site={site} csrf={me.csrfToken} />}
-      {allowed && site && route.view === 'kb' && <KnowledgeBasePage site={site} csrf={me.csrfToken} />}
-      {allowed && site && route.view === 'settings' && (
-        <SettingsPage site={site} csrf={me.csrfToken} onSitesChanged={reloadMe} />
-      )}
-      {allowed && site && route.view === 'agents' && <AgentsPage site={site} me={me} />}
-      {allowed && site && route.view === 'conversations' && <ConversationsPage site={site} me={me} />}
-      {allowed && route.view === 'conversation' && (
-        <ConversationPage
-          conversationId={route.conversationId}
-          me={me}
-          controller={controller}
-          connection={state.connection}
-        />
-      )}
-      {allowed && site && route.view === 'audit' && <AuditPage site={site} />}
-    </div>
+        <StatusBar connection={state.connection} notice={state.notice} onDismiss={controller.dismissNotice} />
+        {route.view === 'chats' && (
+          <div class="workspace">
+            <Inbox me={me} state={state} controller={controller} />
+            <ChatArea me={me} state={state} controller={controller} drafts={drafts} />
+          </div>
+        )}
+        {route.view === 'tickets' && <TicketsPage me={me} />}
+        {route.view === 'ticket' && (
+          <TicketDetailPage ticketId={route.ticketId} me={me} onTicketEmail={controller.onTicketEmail} />
+        )}
+        {!allowed && <NotAllowed role={neededRole(section)} site={site} />}
+        {allowed && site && route.view === 'dashboard' && (
+          <DashboardPage site={site} controller={controller} connection={state.connection} />
+        )}
+        {allowed && site && route.view === 'supervise' && (
+          <AllChatsPage site={site} controller={controller} connection={state.connection} />
+        )}
+        {allowed && site && route.view === 'monitor' && (
+          <MonitorPage
+            site={site}
+            conversationId={route.conversationId}
+            me={me}
+            controller={controller}
+            connection={state.connection}
+          />
+        )}
+        {allowed && site && route.view === 'missed' && <MissedPage site={site} csrf={me.csrfToken} />}
+        {allowed && site && route.view === 'kb' && <KnowledgeBasePage site={site} csrf={me.csrfToken} />}
+        {allowed && site && route.view === 'settings' && (
+          <SettingsPage site={site} csrf={me.csrfToken} onSitesChanged={reloadMe} />
+        )}
+        {allowed && site && route.view === 'agents' && <AgentsPage site={site} me={me} />}
+        {allowed && site && route.view === 'conversations' && <ConversationsPage site={site} me={me} />}
+        {allowed && route.view === 'conversation' && (
+          <ConversationPage
+            conversationId={route.conversationId}
+            me={me}
+            controller={controller}
+            connection={state.connection}
+          />
+        )}
+        {allowed && site && route.view === 'audit' && <AuditPage site={site} />}
+      </div>
+    </FileLinks.Provider>
   );
 }

@@ -4,6 +4,7 @@ import { systemText, transferNoteOf } from '../i18n/describe.ts';
 import type { Translator } from '../i18n/translator.ts';
 import type { PendingMessage } from '../state/chat-state.ts';
 import type { TranscriptItem } from '../logic/transcript.ts';
+import { Attachments } from './Attachments.tsx';
 import { RichText } from './RichText.tsx';
 
 export function MessageItem({ item, myId }: { item: TranscriptItem; myId: string }) {
@@ -38,9 +39,12 @@ export function MessageItem({ item, myId }: { item: TranscriptItem; myId: string
         {beforeAgent && message.author === 'visitor' && <span class="tag">{t.t('chat.toBot')}</span>}
         <time dateTime={new Date(message.ts).toISOString()}>{t.time(message.ts)}</time>
       </div>
-      <p class="msg-text" dir="auto">
-        <RichText text={message.text} />
-      </p>
+      {message.text && (
+        <p class="msg-text" dir="auto">
+          <RichText text={message.text} />
+        </p>
+      )}
+      <Attachments files={message.attachments} />
       <BotDetail t={t} message={message} />
     </li>
   );
@@ -88,9 +92,12 @@ export function PendingItem({ pending, onRetry, onDiscard }: PendingProps) {
           {pending.error ? t.t('chat.notSent', { reason: pending.error }) : t.t('chat.sending')}
         </span>
       </div>
-      <p class="msg-text" dir="auto">
-        <RichText text={pending.text} />
-      </p>
+      {pending.text && (
+        <p class="msg-text" dir="auto">
+          <RichText text={pending.text} />
+        </p>
+      )}
+      <Attachments files={pending.attachments} />
       {pending.error && (
         <div class="msg-retry">
           <button type="button" class="button small" onClick={() => onRetry?.(pending.clientMsgId)}>

@@ -1,10 +1,12 @@
-import type { ChatDetail, ChatSummary, Message, TicketSummary } from '@cascade/shared';
+import type { AttachmentLink, ChatDetail, ChatSummary, Message, TicketSummary } from '@cascade/shared';
 import { mergeMessages, newer, settle } from '@cascade/client-core';
 
 /** A message the agent wrote that the server has not acknowledged yet. */
 export interface PendingMessage {
   clientMsgId: string;
   text: string;
+  /** Files already uploaded: the message sends their ids, the pending item shows them. */
+  attachments?: AttachmentLink[];
   internal: boolean;
   createdAt: number;
   /** Why the server refused it; null while it is in flight or waiting for a reconnect. */

@@ -2,6 +2,7 @@ import { createResync, isCurrent, request as send, sendInOrder } from '@cascade/
 import type {
   AgentClientEvents,
   AllChats,
+  AttachmentLink,
   Board,
   CannedReply,
   ChatDetail,
@@ -57,7 +58,14 @@ export interface ConsoleController {
   start: () => void;
   stop: () => void;
   select: (conversationId: string | null) => void;
-  send: (conversationId: string, text: string, internal: boolean) => void;
+  /** Queues a message; one with files comes from the uploader, which chose its clientMsgId already. */
+  send: (
+    conversationId: string,
+    text: string,
+    internal: boolean,
+    attachments?: AttachmentLink[],
+    clientMsgId?: string,
+  ) => void;
   retry: (conversationId: string, clientMsgId: string) => void;
   discard: (conversationId: string, clientMsgId: string) => void;
   /** Called on every edit of the reply box (not of internal notes): tells the visitor, throttled. */
@@ -92,6 +100,8 @@ export interface ConsoleController {
   onTicketEmail: (listener: (notice: TicketEmailNotice) => void) => () => void;
   /** A chat read without opening a tab for it: a past conversation's visitor and their other chats. */
   read: (conversationId: string) => Promise<ChatDetail>;
+  /** Fresh signed links for a file whose links expired; null when the server refused. */
+  fileLink: (fileId: string) => Promise<AttachmentLink | null>;
 }
 
 export interface BoardUpdate {
@@ -220,7 +230,13 @@ export function createConsoleController(
       const reply = await send<AgentClientEvents, 'chat:send'>(
         socket,
         'chat:send',
-        { conversationId: id, clientMsgId: pending.clientMsgId, text: pending.text, internal: pending.internal },
+        {
+          conversationId: id,
+          clientMsgId: pending.clientMsgId,
+          text: pending.text,
+          internal: pending.internal,
+          attachments: pending.attachments?.map((a) => a.id),
+        },
         SEND_TIMEOUT_MS,
       );
       if (reply.ok) {
@@ -357,10 +373,11 @@ export function createConsoleController(
     select(conversationId) {
       dispatch({ type: 'select', conversationId });
     },
-    send(conversationId, text, internal) {
+    send(conversationId, text, internal, attachments, clientMsgId = newClientMsgId()) {
       const pending: PendingMessage = {
-        clientMsgId: newClientMsgId(),
+        clientMsgId,
         text,
+        attachments,
         internal,
         createdAt: Date.now(),
         error: null,
@@ -494,6 +511,10 @@ export function createConsoleController(
     async read(conversationId) {
       const { chat } = await request(socket, 'chat:open', { conversationId });
       return chat;
+    },
+    async fileLink(fileId) {
+      const reply = await send<AgentClientEvents, 'file:link'>(socket, 'file:link', { fileId });
+      return reply.ok ? reply.file : null;
     },
   };
 }

@@ -2,7 +2,7 @@ import type { Locale } from '@cascade/shared';
 import { isRtl } from './pick.ts';
 
 /** Persian is written with Persian digits whatever the platform's default. */
-const tags: Record<Locale, string> = { en: 'en', ar: 'ar', fa: 'fa-u-nu-arabext' };
+export const tags: Record<Locale, string> = { en: 'en', ar: 'ar', fa: 'fa-u-nu-arabext' };
 
 export const formatNumber = (locale: Locale, n: number): string => new Intl.NumberFormat(tags[locale]).format(n);
 

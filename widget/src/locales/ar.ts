@@ -13,6 +13,7 @@ export const catalogue: Catalogue = {
   'conn.blocked': 'المحادثة غير متاحة هنا.',
   'composer.placeholder': 'اكتب رسالة…',
   'composer.send': 'إرسال',
+  'composer.attach': 'إرفاق ملفات',
   'human.ask': 'التحدث مع موظف',
   'human.hint': 'أخبرنا بما تحتاجه وسيتولى أحد الموظفين.',
   'author.bot': 'المساعد',

@@ -13,6 +13,7 @@ export const catalogue = {
   'conn.blocked': 'Chat is not available here.',
   'composer.placeholder': 'Write a message…',
   'composer.send': 'Send',
+  'composer.attach': 'Attach files',
   'human.ask': 'Talk to a person',
   'human.hint': 'Tell us what you need; a person will take over.',
   'author.bot': 'Assistant',

@@ -13,6 +13,7 @@ export const catalogue: Catalogue = {
   'conn.blocked': 'گفتگو اینجا در دسترس نیست.',
   'composer.placeholder': 'پیامی بنویسید…',
   'composer.send': 'ارسال',
+  'composer.attach': 'پیوست فایل',
   'human.ask': 'گفتگو با یک همکار',
   'human.hint': 'بگویید چه می‌خواهید تا یک همکار پاسخ دهد.',
   'author.bot': 'دستیار',

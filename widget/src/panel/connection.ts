@@ -1,4 +1,5 @@
 import type {
+  AttachmentLink,
   ConversationView,
   Locale,
   SetAttributes,
@@ -47,6 +48,8 @@ export function createConnection(options: ConnectionOptions) {
   let socket: Socket<VisitorServerEvents, VisitorClientEvents> | null = null;
   /** True once `hello` is answered: only then are messages sent, so they follow the resync. */
   let ready = false;
+  /** Waiting for `ready`: uploads, which need the token that the hello brings. */
+  const waiting: (() => void)[] = [];
   let attempts = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let page = pageOf(location.href, document.title);
@@ -118,6 +121,7 @@ export function createConnection(options: ConnectionOptions) {
     if (id) resync.synced(id, id === held ? after : null, reply.messages);
     dispatch({ type: 'hello', reply });
     ready = true;
+    for (const go of waiting.splice(0)) go();
     dispatch({ type: 'link', link: 'online' });
     reported = current.url;
     sendAttributes();
@@ -148,7 +152,11 @@ export function createConnection(options: ConnectionOptions) {
   const flushOutbox = sendInOrder(
     () => (ready ? nextToSend(store.getState().outbox) : undefined),
     async (_key, item) => {
-      const reply = await request('message:send', { clientMsgId: item.clientMsgId, text: item.text });
+      const reply = await request('message:send', {
+        clientMsgId: item.clientMsgId,
+        text: item.text,
+        attachments: item.attachments?.map((a) => a.id),
+      });
       if (reply.ok) {
         dispatch({ type: 'messages', messages: [reply.message] });
         // Pushes are newer than an ack's snapshot, so the ack only introduces a new conversation.
@@ -223,8 +231,15 @@ export function createConnection(options: ConnectionOptions) {
     s.on('typing', ({ typing }) => dispatch({ type: 'agentTyping', typing }));
   }
 
-  function send(text: string): void {
-    dispatch({ type: 'queued', item: { clientMsgId: uuid(), text, ts: Date.now(), failed: null } });
+  /** Resolves once the hello is answered, at once if it is: the visitor's token is known then. */
+  function online(): Promise<void> {
+    start();
+    return ready ? Promise.resolve() : new Promise((go) => waiting.push(go));
+  }
+
+  /** Queues a message; one with files comes from the uploader, which chose its clientMsgId already. */
+  function send(text: string, attachments?: AttachmentLink[], clientMsgId = uuid()): void {
+    dispatch({ type: 'queued', item: { clientMsgId, text, attachments, ts: Date.now(), failed: null } });
     start();
     void flush();
   }
@@ -301,5 +316,8 @@ export function createConnection(options: ConnectionOptions) {
     setLocale,
     setAttributes,
     watchPages,
+    online,
+    base,
+    local,
   };
 }

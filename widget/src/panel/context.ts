@@ -14,6 +14,8 @@ export interface ChatContext {
   /** Awaits a request's outcome and shows the generic error when it failed. */
   attempt: (outcome: Promise<boolean>) => Promise<boolean>;
   close: () => void;
+  /** Uploads files the visitor picked, dropped or pasted. */
+  attach: (files: FileList | null | undefined) => void;
 }
 
 // Every component using it is rendered inside App's provider, so there is no meaningful default.

@@ -5,6 +5,7 @@ import { translator } from '../../i18n/t.ts';
 import { isEnded, unreadCount } from '../../timeline.ts';
 import type { Connection } from '../connection.ts';
 import { Chat, type ChatContext } from '../context.ts';
+import { files as filesChunk, type FilesChunk } from '../lazy.ts';
 import { trapTab } from '../focus.ts';
 import type { Store } from '../store.ts';
 import { asksPreChat } from '../../prechat.ts';
@@ -17,6 +18,8 @@ import { lazy } from './lazy.tsx';
 // Shown to few visitors, so fetched only when shown.
 const PreChat = lazy(() => import('./PreChatForm.tsx').then((m) => m.PreChatForm));
 const TicketOffer = lazy(() => import('./TicketOffer.tsx').then((m) => m.TicketOffer));
+// The rating, transcript and ticket contact: fetched once a chat ends.
+const EndOfChat = lazy(() => import('./EndOfChat.tsx').then((m) => m.EndOfChat));
 
 function useStore(store: Store) {
   const [, redraw] = useState(0);
@@ -30,9 +33,6 @@ const STICK_PX = 48;
 /** The earlier-conversations view's chunk, resolved by the build (vite.config.ts says why it is a name). */
 const EARLIER = 'cascade:earlier';
 type EarlierView = typeof import('../earlier/Earlier.tsx').Earlier;
-/** The end-of-chat card (ticket, rating, transcript): a chunk of its own, fetched once a chat ends. */
-const END_OF_CHAT = 'cascade:end-of-chat';
-type EndOfChatView = typeof import('./EndOfChat.tsx').EndOfChat;
 
 /** How the loader's "the visitor opened the chat" reaches the composer. */
 export type FocusTarget = { focus(): void };
@@ -58,7 +58,7 @@ export function App({
   const input = useRef<HTMLTextAreaElement>(null);
   const stick = useRef(true);
   const [Earlier, setEarlier] = useState<EarlierView | null>(null);
-  const [EndOfChat, setEndOfChat] = useState<EndOfChatView | null>(null);
+  const [files, setFiles] = useState<FilesChunk | null>(null);
 
   // Focus moves in when the visitor opens the panel (also before this code had loaded),
   // never when a new page restores it open.
@@ -76,6 +76,15 @@ export function App({
     t,
     conn,
     close,
+    attach(list) {
+      // Copied now: the picker's list is emptied for the next pick, the clipboard's after the event.
+      const picked = [...(list ?? [])];
+      if (picked.length)
+        void filesChunk.get().then((m) => {
+          setFiles(m);
+          m.attach(chat, picked);
+        });
+    },
     async attempt(outcome) {
       const ok = await outcome;
       setFailedIn(ok ? undefined : (c?.id ?? null));
@@ -84,10 +93,6 @@ export function App({
   };
   const c = state.conversation;
   const ended = !!c && isEnded(c);
-  useEffect(() => {
-    if (ended)
-      void (import(END_OF_CHAT) as Promise<{ EndOfChat: EndOfChatView }>).then((m) => setEndOfChat(() => m.EndOfChat));
-  }, [ended]);
   const left = state.site?.theme.position === 'left' ? ' left' : '';
   const unread = state.open ? 0 : unreadCount(state.messages, state.readUpTo);
   const asking = asksPreChat(state);
@@ -108,6 +113,12 @@ export function App({
         dir={isRtl(locale) ? 'rtl' : 'ltr'}
         lang={locale}
         hidden={!state.open}
+        // Files dropped anywhere on the panel are attached.
+        onDragOver={(e) => e.preventDefault()}
+        onDrop={(e) => {
+          e.preventDefault();
+          chat.attach(e.dataTransfer?.files);
+        }}
         onKeyDown={(e) => {
           if (e.key === 'Escape') close();
           else if (e.key === 'Tab' && panel.current) trapTab(e, panel.current);
@@ -141,12 +152,13 @@ export function App({
               }}
             >
               <MessageList />
+              {files && <files.Uploads />}
               {asking && <PreChat />}
               {c?.state === 'queued' && c.queue && <QueueStatus queue={c.queue} />}
               {(c?.state === 'offered_ticket' || (c?.state === 'queued' && c.queue?.available === false)) && (
                 <TicketOffer queue={c.queue} waiting={c.state === 'queued'} />
               )}
-              {c && ended && EndOfChat && <EndOfChat key={c.id} conversation={c} />}
+              {c && ended && <EndOfChat key={c.id} conversation={c} />}
             </div>
             {failedIn === (c?.id ?? null) && (
               <p class="error" role="alert">

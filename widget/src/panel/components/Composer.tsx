@@ -2,7 +2,7 @@ import type { Ref } from 'preact';
 import { useRef, useState } from 'preact/hooks';
 import { actionableBotMessage, canAskForHuman } from '../../timeline.ts';
 import { useChat } from '../context.ts';
-import { SendIcon } from './Icons.tsx';
+import { CloseIcon, SendIcon } from './Icons.tsx';
 
 const TYPING_IDLE_MS = 3_000;
 // Copied from @cascade/shared (MAX_MESSAGE_LENGTH): importing it would bundle zod.
@@ -10,7 +10,7 @@ const MAX_LENGTH = 4000;
 
 /** The text box, the send button, and "Talk to a person" whenever no person is on the way yet. */
 export function Composer({ inputRef }: { inputRef: Ref<HTMLTextAreaElement> }) {
-  const { state, t, conn, attempt } = useChat();
+  const { state, t, conn, attempt, attach } = useChat();
   const [text, setText] = useState('');
   const typing = useRef<{ on: boolean; timer?: ReturnType<typeof setTimeout> }>({ on: false });
   const blocked = state.link === 'blocked';
@@ -59,6 +59,20 @@ export function Composer({ inputRef }: { inputRef: Ref<HTMLTextAreaElement> }) {
         </button>
       )}
       <div class="field">
+        <label class="icon clip">
+          <input
+            type="file"
+            class="sr"
+            multiple
+            aria-label={t('composer.attach')}
+            disabled={blocked}
+            onChange={(e) => {
+              attach(e.currentTarget.files);
+              e.currentTarget.value = '';
+            }}
+          />
+          <CloseIcon />
+        </label>
         <textarea
           ref={inputRef}
           rows={1}
@@ -70,6 +84,9 @@ export function Composer({ inputRef }: { inputRef: Ref<HTMLTextAreaElement> }) {
           disabled={blocked}
           value={text}
           onInput={(e) => onInput(e.currentTarget)}
+          // A screenshot pasted from the clipboard arrives as a file; text copied from an office
+          // program may carry a picture of itself too, and then the text is what was meant.
+          onPaste={(e) => e.clipboardData?.getData('text') || attach(e.clipboardData?.files)}
           onKeyDown={(e) => {
             // Enter sends, Shift+Enter is a new line, and an IME composing a word keeps its Enter.
             if (e.key === 'Enter' && !e.shiftKey && !e.isComposing && e.currentTarget.form) {

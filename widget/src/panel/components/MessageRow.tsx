@@ -5,6 +5,7 @@ import type { T } from '../../i18n/t.ts';
 import { formatTime } from '../../i18n/format.ts';
 import { isWaiting } from '../../timeline.ts';
 import { useChat } from '../context.ts';
+import { Attached } from './Attached.tsx';
 import { BotActions } from './BotActions.tsx';
 import { RichText } from './RichText.tsx';
 
@@ -45,9 +46,12 @@ export function MessageRow({ message, showAuthor, actionable }: Props) {
           {message.author === 'bot' ? t('author.bot') : message.authorName}
         </span>
       )}
-      <div class="bubble">
-        <RichText text={message.text} />
-      </div>
+      {message.text && (
+        <div class="bubble">
+          <RichText text={message.text} />
+        </div>
+      )}
+      <Attached list={message.attachments} />
       <span class="meta">
         {formatTime(locale, message.ts)}
         {mine && (

@@ -1,5 +1,6 @@
 import type { OutboxItem } from '../../outbox.ts';
 import { useChat } from '../context.ts';
+import { Attached } from './Attached.tsx';
 import { RichText } from './RichText.tsx';
 
 /** A message shown the moment it is written, marked until the server has stored it. */
@@ -7,9 +8,12 @@ export function PendingRow({ item }: { item: OutboxItem }) {
   const { t, conn } = useChat();
   return (
     <div class="row me pending">
-      <div class="bubble">
-        <RichText text={item.text} />
-      </div>
+      {item.text && (
+        <div class="bubble">
+          <RichText text={item.text} />
+        </div>
+      )}
+      <Attached list={item.attachments} />
       <span class="meta">
         {item.failed ? (
           <>

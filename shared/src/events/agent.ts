@@ -3,7 +3,7 @@ import type { AckFn } from '../ack.ts';
 import { AgentStatus, ChosenStatus } from '../agent.ts';
 import { Conversation } from '../conversation.ts';
 import { AgentId, ClientMsgId, ConversationId, MessageId, SiteId } from '../ids.ts';
-import { CaptionText, hasTextOrFiles, Message, MessageText } from '../message.ts';
+import { CaptionText, hasTextOrFiles, Message } from '../message.ts';
 import { AttachmentIds, FileLinkReply, FileLinkRequest } from '../attachment.ts';
 import { Level, Skill } from '../site.ts';
 import { TicketSummary } from '../ticket.ts';

@@ -1,5 +1,7 @@
 import type { ConversationView } from '@cascade/shared';
 import { useState } from 'preact/hooks';
+import { translatorFor } from '../../i18n/t.ts';
+import { endStrings } from '../../locales/end.ts';
 import { useChat } from '../context.ts';
 import { lazy } from './lazy.tsx';
 import { Rating } from './Rating.tsx';
@@ -10,7 +12,7 @@ const TicketContact = lazy(() => import('./TicketContact.tsx').then((m) => m.Tic
 
 /** After the chat: the ticket number if one was made, the rating, the transcript, and how to start again. */
 export function EndOfChat({ conversation }: { conversation: ConversationView }) {
-  const { t } = useChat();
+  const t = translatorFor(endStrings, useChat().locale);
   const [rated, setRated] = useState(false);
   return (
     <div class="card">

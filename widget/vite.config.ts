@@ -11,8 +11,9 @@ const minify = { minify: 'terser', terserOptions: { compress: { passes: 3 } } } 
 /**
  * engine.io-client's table of transports pulls in long-polling and WebTransport, about 1.5 KB gzip
  * that most visitors never need: give it a table with WebSocket alone. Long-polling, for networks
- * that refuse WebSockets, is a second table (WebSocket, then polling by `fetch`), the module
- * `cascade:long-polling`, which the panel imports only after a WebSocket has failed to open: a lazy chunk.
+ * that refuse WebSockets, is a second table (WebSocket, then polling by `fetch`), made here as the
+ * panel's `./long-polling.js` (typed by `src/panel/long-polling.d.ts`), which the panel imports
+ * only after a WebSocket has failed to open: a lazy chunk.
  */
 function transports(): Plugin {
   const table = '\0cascade:websocket-only';
@@ -21,7 +22,7 @@ function transports(): Plugin {
     name: 'cascade-transports',
     enforce: 'pre',
     resolveId(source, importer) {
-      if (source === 'cascade:long-polling') return fallback;
+      if (importer && join(dirname(importer), source) === here('src/panel/long-polling.js')) return fallback;
       return source === './transports/index.js' && importer?.includes('engine.io-client') ? table : null;
     },
     async load(id) {

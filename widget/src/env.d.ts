@@ -5,9 +5,3 @@ declare module '*.css?inline' {
 
 /** The panel's hashed file name, defined by the build when it bundles the loader. */
 declare const __PANEL_FILE__: string;
-
-/** WebSocket, then HTTP long-polling: a chunk the build makes (vite.config.ts), for networks that refuse WebSockets. */
-declare module 'cascade:long-polling' {
-  import type { ManagerOptions } from 'socket.io-client';
-  export const transports: NonNullable<ManagerOptions['transports']>;
-}

@@ -188,7 +188,7 @@ export function createConnection(options: ConnectionOptions) {
   function fallBack(): void {
     if (fallingBack) return;
     fallingBack = true;
-    import('cascade:long-polling').then(
+    import('./long-polling.js').then(
       (chunk) => {
         transports = chunk.transports;
         if (socket) socket.io.opts.transports = transports;

@@ -8,37 +8,22 @@ const esbuild: ESBuildOptions = { jsx: 'automatic', jsxImportSource: 'preact' };
 // Terser makes the panel about 2% smaller than esbuild does, which the size budget needs.
 const minify = { minify: 'terser', terserOptions: { compress: { passes: 3 } } } as const;
 
-const fallback = '\0cascade:long-polling';
-
-/** The panel's lazy chunks: the constant each is imported by, that constant's value, and the module. */
-const lazyChunks = [
-  { name: 'LONG_POLLING', specifier: 'cascade:long-polling', id: fallback },
-  { name: 'EARLIER', specifier: 'cascade:earlier', id: here('src/panel/earlier/Earlier.tsx') },
-];
-
 /**
  * engine.io-client's table of transports pulls in long-polling and WebTransport, about 1.5 KB gzip
  * that most visitors never need: give it a table with WebSocket alone. Long-polling, for networks
- * that refuse WebSockets, is a second table (WebSocket, then polling by `fetch`), which the panel
- * imports only after a WebSocket has failed to open: a lazy chunk.
+ * that refuse WebSockets, is a second table (WebSocket, then polling by `fetch`), made here as the
+ * panel's `./long-polling.js` (typed by `src/panel/long-polling.d.ts`), which the panel imports
+ * only after a WebSocket has failed to open: a lazy chunk.
  */
-function transportsAndLazyChunks(): Plugin {
+function transports(): Plugin {
   const table = '\0cascade:websocket-only';
+  const fallback = '\0cascade:long-polling';
   return {
-    name: 'cascade-transports-and-lazy-chunks',
+    name: 'cascade-transports',
     enforce: 'pre',
     resolveId(source, importer) {
+      if (importer && join(dirname(importer), source) === here('src/panel/long-polling.js')) return fallback;
       return source === './transports/index.js' && importer?.includes('engine.io-client') ? table : null;
-    },
-    // The panel imports its lazy chunks by a constant's name, `import(EARLIER)`: with a quoted
-    // specifier Vite would wrap each import in its module-preload helper, about 600 B gzip the panel
-    // never uses (it has no styles or shared chunks to preload). Rollup hands this hook the name,
-    // or the constant's value when it has worked that out itself.
-    resolveDynamicImport(specifier) {
-      const chunk = lazyChunks.find((c) =>
-        typeof specifier === 'string' ? c.specifier === specifier : 'name' in specifier && c.name === specifier.name,
-      );
-      return chunk ? { id: chunk.id } : null;
     },
     async load(id) {
       if (id !== table && id !== fallback) return null;
@@ -123,7 +108,7 @@ function loader(): Plugin {
  */
 export default defineConfig({
   esbuild,
-  plugins: [transportsAndLazyChunks(), jsonParser(), plainDynamicImport(), loader()],
+  plugins: [transports(), jsonParser(), plainDynamicImport(), loader()],
   build: {
     ...minify,
     outDir: 'dist',

@@ -5,6 +5,8 @@ import { en } from '../../agent-console/src/locales/en.ts';
 import { fa } from '../../agent-console/src/locales/fa.ts';
 import { catalogue as widgetEn } from '../../widget/src/locales/en.ts';
 import { catalogue as widgetFa } from '../../widget/src/locales/fa.ts';
+import { endStrings } from '../../widget/src/locales/end.ts';
+import { offerStrings } from '../../widget/src/locales/offer.ts';
 import { openDemo } from '../support/widget-page.ts';
 import { serverAndBrowser } from '../support/stage.ts';
 import { SCENARIO_TIMEOUT_MS, waitUntil } from '../support/waits.ts';
@@ -26,9 +28,10 @@ const pattern = (text: string) =>
       .join('.+'),
   );
 
+// The widget's end-of-chat card and email form carry their own strings, beside the panel's.
 const strings = {
-  en: { console: en, widget: widgetEn },
-  fa: { console: fa, widget: widgetFa },
+  en: { console: en, widget: { ...widgetEn, ...endStrings.en, ...offerStrings.en } },
+  fa: { console: fa, widget: { ...widgetFa, ...endStrings.fa, ...offerStrings.fa } },
 };
 
 describe.each(['en', 'fa'] as const)('"Needs follow-up" for an anonymous visitor, in %s', (locale) => {

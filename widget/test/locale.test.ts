@@ -1,13 +1,18 @@
+import type { Locale } from '@cascade/shared';
 import { describe, expect, it } from 'vitest';
 import { etaMinutes, fill, formatNumber, formatTime } from '../src/i18n/format.ts';
 import { asLocale, isRtl, pickLocale } from '../src/i18n/pick.ts';
-import { translator } from '../src/i18n/t.ts';
+import { translator, translatorFor } from '../src/i18n/t.ts';
 import { catalogue as ar } from '../src/locales/ar.ts';
 import { catalogue as en } from '../src/locales/en.ts';
+import { endStrings } from '../src/locales/end.ts';
 import { catalogue as fa } from '../src/locales/fa.ts';
 import { files as filesAr } from '../src/locales/files/ar.ts';
 import { files as filesEn } from '../src/locales/files/en.ts';
 import { files as filesFa } from '../src/locales/files/fa.ts';
+import { offerStrings } from '../src/locales/offer.ts';
+import { preChatStrings } from '../src/locales/pre-chat.ts';
+import { earlierStrings } from '../src/panel/earlier/strings.ts';
 
 const site = { defaultLocale: 'ar' as const, locales: ['ar' as const, 'en' as const] };
 
@@ -79,11 +84,26 @@ describe('formatting', () => {
     expect(translator('en')('queue.position', { n: 2 })).toBe('You are number 2 in line.');
     expect(translator('fa')('queue.position', { n: 2 })).toContain('۲');
   });
+
+  it("translates a lazy chunk's strings the same way", () => {
+    expect(translatorFor(endStrings, 'en')('ticket.created', { n: 12 })).toBe(
+      'Ticket #12 created. We will reply by email.',
+    );
+    expect(translatorFor(endStrings, 'fa')('ticket.created', { n: 12 })).toContain('۱۲');
+  });
 });
+
+/** A lazy chunk's strings, all languages in one record, as the catalogue tests take them. */
+const chunk = (name: string, strings: Record<Locale, Record<string, string>>) =>
+  [name, strings.en, strings.ar, strings.fa] as const;
 
 describe.each([
   ['the panel', en, ar, fa],
   ['the attachment chunk', filesEn, filesAr, filesFa],
+  chunk('the pre-chat form', preChatStrings),
+  chunk('the email forms (ticket offer, contact for a ticket)', offerStrings),
+  chunk('the end-of-chat card', endStrings),
+  chunk('the earlier-conversations view', earlierStrings),
 ] as [string, Record<string, string>, Record<string, string>, Record<string, string>][])(
   'catalogues of %s',
   (_, en, ar, fa) => {
@@ -107,3 +127,10 @@ describe.each([
     });
   },
 );
+
+it("keeps a lazy chunk's strings out of the panel's catalogue, so none is downloaded twice", () => {
+  const panel = Object.keys(en);
+  for (const strings of [filesEn, offerStrings.en, endStrings.en]) {
+    expect(Object.keys(strings).filter((key) => panel.includes(key))).toEqual([]);
+  }
+});

@@ -23,11 +23,6 @@ export type Payload<E extends RequestName> = Parameters<Requests[E]>[0];
 export type Reply<E extends RequestName> = Parameters<NonNullable<Parameters<Requests[E]>[1]>>[0];
 
 const PAGE_CHECK_MS = 2_000;
-/**
- * The chunk with WebSocket and HTTP long-polling (`transports`), made and resolved by the build;
- * vite.config.ts says why it is imported by a name.
- */
-const LONG_POLLING = 'cascade:long-polling';
 
 export interface ConnectionOptions {
   /** The folder widget.js came from; the socket lives at its origin, under its path. */
@@ -193,7 +188,7 @@ export function createConnection(options: ConnectionOptions) {
   function fallBack(): void {
     if (fallingBack) return;
     fallingBack = true;
-    (import(LONG_POLLING) as Promise<{ transports: NonNullable<ManagerOptions['transports']> }>).then(
+    import('./long-polling.js').then(
       (chunk) => {
         transports = chunk.transports;
         if (socket) socket.io.opts.transports = transports;

@@ -17,4 +17,3 @@ export const files = {
 };
 
 export type FilesCatalogue = typeof files;
-export type FilesKey = keyof FilesCatalogue;

@@ -5,7 +5,7 @@ import { translator } from '../../i18n/t.ts';
 import { isEnded, unreadCount } from '../../timeline.ts';
 import type { Connection } from '../connection.ts';
 import { Chat, type ChatContext } from '../context.ts';
-import { files as filesChunk, type FilesChunk } from '../lazy.ts';
+import { files as filesChunk, lazy, lazyPart, type FilesChunk } from '../lazy.tsx';
 import { trapTab } from '../focus.ts';
 import type { Store } from '../store.ts';
 import { asksPreChat } from '../../prechat.ts';
@@ -13,13 +13,14 @@ import { Composer } from './Composer.tsx';
 import { Header } from './Header.tsx';
 import { MessageList } from './MessageList.tsx';
 import { QueueStatus } from './QueueStatus.tsx';
-import { lazy } from './lazy.tsx';
 
 // Shown to few visitors, so fetched only when shown.
-const PreChat = lazy(() => import('./PreChatForm.tsx').then((m) => m.PreChatForm));
-const TicketOffer = lazy(() => import('./TicketOffer.tsx').then((m) => m.TicketOffer));
+const PreChat = lazyPart(() => import('./PreChatForm.tsx').then((m) => m.PreChatForm));
+const TicketOffer = lazyPart(() => import('./TicketOffer.tsx').then((m) => m.TicketOffer));
 // The rating, transcript and ticket contact: fetched once a chat ends.
-const EndOfChat = lazy(() => import('./EndOfChat.tsx').then((m) => m.EndOfChat));
+const EndOfChat = lazyPart(() => import('./EndOfChat.tsx').then((m) => m.EndOfChat));
+// Earlier conversations: fetched the first time the visitor opens them.
+const earlier = lazy(() => import('../earlier/Earlier.tsx'));
 
 function useStore(store: Store) {
   const [, redraw] = useState(0);
@@ -30,8 +31,6 @@ function useStore(store: Store) {
 /** Distance from the bottom within which new content keeps the view scrolled to the end. */
 const STICK_PX = 48;
 
-/** The earlier-conversations view's chunk, resolved by the build (vite.config.ts says why it is a name). */
-const EARLIER = 'cascade:earlier';
 type EarlierView = typeof import('../earlier/Earlier.tsx').Earlier;
 
 /** How the loader's "the visitor opened the chat" reaches the composer. */
@@ -124,11 +123,7 @@ export function App({
           else if (e.key === 'Tab' && panel.current) trapTab(e, panel.current);
         }}
       >
-        <Header
-          earlier={() =>
-            void (import(EARLIER) as Promise<{ Earlier: EarlierView }>).then((m) => setEarlier(() => m.Earlier))
-          }
-        />
+        <Header earlier={() => void earlier.get().then((m) => setEarlier(() => m.Earlier))} />
         {state.link === 'reconnecting' && (
           <p class="banner" role="status">
             {t('conn.reconnecting')}

@@ -1,8 +1,10 @@
+import { translatorFor } from '../../i18n/t.ts';
+import { offerStrings } from '../../locales/offer.ts';
 import { useChat } from '../context.ts';
 
 /** The visitor's email address, wherever the chat asks for one (ticket offer, contact for a ticket). */
 export function EmailField({ value, onInput }: { value: string; onInput: (email: string) => void }) {
-  const { t } = useChat();
+  const t = translatorFor(offerStrings, useChat().locale);
   return (
     <label>
       {t('form.email')}

@@ -1,16 +1,18 @@
 import type { ConversationView } from '@cascade/shared';
 import { useState } from 'preact/hooks';
+import { translatorFor } from '../../i18n/t.ts';
+import { endStrings } from '../../locales/end.ts';
 import { useChat } from '../context.ts';
-import { lazy } from './lazy.tsx';
+import { lazyPart } from '../lazy.tsx';
 import { Rating } from './Rating.tsx';
 import { Transcript } from './Transcript.tsx';
 
 // Rare (a ticket made with no address to answer), so fetched only when shown.
-const TicketContact = lazy(() => import('./TicketContact.tsx').then((m) => m.TicketContact));
+const TicketContact = lazyPart(() => import('./TicketContact.tsx').then((m) => m.TicketContact));
 
 /** After the chat: the ticket number if one was made, the rating, the transcript, and how to start again. */
 export function EndOfChat({ conversation }: { conversation: ConversationView }) {
-  const { t } = useChat();
+  const t = translatorFor(endStrings, useChat().locale);
   const [rated, setRated] = useState(false);
   return (
     <div class="card">

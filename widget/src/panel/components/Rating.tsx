@@ -1,11 +1,14 @@
 import { useState } from 'preact/hooks';
+import { translatorFor } from '../../i18n/t.ts';
+import { endStrings } from '../../locales/end.ts';
 import { useChat } from '../context.ts';
 
 const SCORES = [1, 2, 3, 4, 5];
 
 /** CSAT after the chat: 1 to 5 stars (native radios, so arrows and screen readers just work) and a comment. */
 export function Rating({ onDone }: { onDone: () => void }) {
-  const { t, conn, attempt } = useChat();
+  const { locale, conn, attempt } = useChat();
+  const t = translatorFor(endStrings, locale);
   const [score, setScore] = useState(0);
   const [comment, setComment] = useState('');
 

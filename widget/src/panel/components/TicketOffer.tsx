@@ -1,6 +1,8 @@
 import { useState } from 'preact/hooks';
 import type { QueueStatus } from '@cascade/shared';
 import { formatOpening } from '../../i18n/format.ts';
+import { translatorFor } from '../../i18n/t.ts';
+import { offerStrings } from '../../locales/offer.ts';
 import { useChat } from '../context.ts';
 import { EmailField } from './EmailField.tsx';
 
@@ -9,7 +11,8 @@ import { EmailField } from './EmailField.tsx';
  * to wait (`waiting`) is not asked again, only still offered the form; a closed site says when it opens.
  */
 export function TicketOffer({ queue, waiting }: { queue: QueueStatus | null; waiting: boolean }) {
-  const { t, locale, conn, attempt } = useChat();
+  const { locale, conn, attempt } = useChat();
+  const t = translatorFor(offerStrings, locale);
   const [email, setEmail] = useState('');
   const [name, setName] = useState('');
 

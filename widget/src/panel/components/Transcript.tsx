@@ -1,4 +1,6 @@
 import { useState } from 'preact/hooks';
+import { translatorFor } from '../../i18n/t.ts';
+import { endStrings } from '../../locales/end.ts';
 import { useChat } from '../context.ts';
 
 /**
@@ -6,7 +8,8 @@ import { useChat } from '../context.ts';
  * left in this chat and their signed-in one. With neither, there is nothing to offer.
  */
 export function Transcript({ addresses }: { addresses: readonly string[] }) {
-  const { t, conn, attempt } = useChat();
+  const { locale, conn, attempt } = useChat();
+  const t = translatorFor(endStrings, locale);
   const [sentTo, setSentTo] = useState<string | null>(null);
 
   async function send(email: string): Promise<void> {

@@ -62,7 +62,7 @@ it(
     await invitee.getByRole('alert').getByText('كلمتا المرور الجديدتان غير متطابقتين.').waitFor();
     await invitee.getByLabel('كلمة المرور مرة أخرى').fill('omid chose this one');
     await invitee.getByRole('button', { name: 'انضمام' }).click();
-    await invitee.getByRole('group', { name: 'الحالة' }).waitFor();
+    await invitee.getByRole('combobox', { name: 'الحالة' }).waitFor();
 
     await owner.reload();
     await owner.getByRole('region', { name: 'Invitations' }).getByText('No pending invitations.').waitFor();

@@ -281,6 +281,7 @@ export async function compose(config: Config, log: Log, http?: HttpServer): Prom
     agents,
     replies: replyAddresses(redis, k, config.INBOUND_DOMAIN),
     held: heldEmails(redis, k),
+    history,
   };
 
   return {

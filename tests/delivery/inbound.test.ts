@@ -59,6 +59,29 @@ const ticketNow = async (t: Ticket) => (await h.cascade.tickets.get(t.siteId, t.
 const lastItem = async (t: Ticket) => (await ticketNow(t)).history.at(-1);
 const lina = async () => restClient(h.url, await h.login('lina@cedar.example'));
 
+/** A chat an agent answered and resolved, its transcript emailed to `email`. */
+async function transcriptSent(
+  email: string,
+  agentName: string,
+): Promise<{ conversationId: string; transcript: ParsedMail }> {
+  const everySkill = ['general', 'billing', 'shipping', 'returns', 'technical'].map((skill) => ({ skill, level: 1 }));
+  const agent = await h.newAgent({ skills: everySkill, name: agentName });
+  const visitor = await h.visitor();
+  await visitor.ok('message:send', send('Do you ship to Oman?'));
+  await visitor.ok('conversation:escalate', {});
+  const chat = await agent.next<{ conversation: { id: string } }>('chat:assigned');
+  const conversationId = chat.conversation.id;
+  await agent.ok('chat:send', { conversationId, ...send('Yes, in five days.') });
+  await h.cascade.conversations.update(conversationId, { visitorEmail: email });
+  await visitor.ok('transcript:request', { email });
+  await agent.ok('chat:resolve', { conversationId });
+  await agent.ok('agent:status', { status: 'away' });
+  const transcript = await mailbox.next((m) => recipient(m) === email);
+  visitor.close();
+  agent.close();
+  return { conversationId, transcript };
+}
+
 describe('replies by email', () => {
   it('threads a reply through the SMTP port into the ticket, reopens it, tells the agents, and answers in the thread', async () => {
     const email = 'sara.smtp@example.com';
@@ -310,20 +333,8 @@ describe('replies by email', () => {
   });
 
   it('reopens a finished chat as a ticket when its transcript is answered', async () => {
-    const everySkill = ['general', 'billing', 'shipping', 'returns', 'technical'].map((skill) => ({ skill, level: 1 }));
-    const agent = await h.newAgent({ skills: everySkill, name: 'Nadia' });
-    const visitor = await h.visitor();
-    await visitor.ok('message:send', send('Do you ship to Oman?'));
-    await visitor.ok('conversation:escalate', {});
-    const chat = await agent.next<{ conversation: { id: string } }>('chat:assigned');
-    const conversationId = chat.conversation.id;
-    await agent.ok('chat:send', { conversationId, ...send('Yes, in five days.') });
     const email = 'omani@example.com';
-    await h.cascade.conversations.update(conversationId, { visitorEmail: email });
-    await visitor.ok('transcript:request', { email });
-    await agent.ok('chat:resolve', { conversationId });
-    await agent.ok('agent:status', { status: 'away' });
-    const transcript = await mailbox.next((m) => recipient(m) === email);
+    const { conversationId, transcript } = await transcriptSent(email, 'Nadia');
 
     const away = rawMail({
       from: email,
@@ -345,7 +356,32 @@ describe('replies by email', () => {
     expect(ticket).toMatchObject({ reason: 'email', status: 'open', visitor: { email } });
     expect(ticket?.transcript.map((m) => m.text)).toContain('Yes, in five days.');
     expect(ticket?.history.at(-1)).toMatchObject({ action: 'email', detail: 'And to Qatar?' });
-    visitor.close();
-    agent.close();
+  });
+
+  it('reopens a chat from its history when its transcript is answered after Redis let it go', async () => {
+    const email = 'archived@example.com';
+    const { conversationId, transcript } = await transcriptSent(email, 'Omar');
+    await waitUntil(
+      'the finished chat to be archived',
+      () => h.cascade.db.query('SELECT 1 FROM conversations WHERE id = $1', [conversationId]),
+      (rows) => rows.length === 1,
+    );
+    // What HOT_RETENTION_HOURS does in the end: Redis forgets the conversation.
+    const k = h.cascade.keys;
+    await h.cascade.redis.del([k.conversation(conversationId), k.messages(conversationId), k.dedupe(conversationId)]);
+    expect(await h.cascade.conversations.get(conversationId)).toBeNull();
+
+    const answer = rawMail({ from: email, to: replyAddress(transcript), subject: 'Re', text: 'And to Bahrain?' });
+    await sendSmtp(smtpPort, answer.raw, { from: email, to: replyAddress(transcript) });
+    const ticket = await waitUntil(
+      'the ticket of the archived chat',
+      () => h.cascade.tickets.ofConversation(h.demo.siteId, conversationId),
+      (t) => t !== null,
+    );
+    expect(ticket).toMatchObject({ reason: 'email', status: 'open', visitor: { email } });
+    expect(ticket?.transcript.map((m) => m.text)).toEqual(
+      expect.arrayContaining(['Do you ship to Oman?', 'Yes, in five days.']),
+    );
+    expect(ticket?.history.at(-1)).toMatchObject({ action: 'email', detail: 'And to Bahrain?' });
   });
 });

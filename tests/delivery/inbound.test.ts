@@ -67,6 +67,18 @@ async function transcriptSent(
   return { conversationId, transcript };
 }
 
+/** The chat is in PostgreSQL and, as HOT_RETENTION_HOURS does in the end, no longer in Redis. */
+async function onlyInHistory(conversationId: string): Promise<void> {
+  await waitUntil(
+    'the finished chat to be archived',
+    () => h.cascade.db.query('SELECT 1 FROM conversations WHERE id = $1', [conversationId]),
+    (rows) => rows.length === 1,
+  );
+  const k = h.cascade.keys;
+  await h.cascade.redis.del([k.conversation(conversationId), k.messages(conversationId), k.dedupe(conversationId)]);
+  expect(await h.cascade.conversations.get(conversationId)).toBeNull();
+}
+
 describe('replies by email', () => {
   it('threads a reply through the SMTP port into the ticket, reopens it, tells the agents, and answers in the thread', async () => {
     const email = 'sara.smtp@example.com';
@@ -349,15 +361,7 @@ describe('replies by email', () => {
   it('reopens a chat from its history when its transcript is answered after Redis let it go', async () => {
     const email = 'archived@example.com';
     const { conversationId, transcript } = await transcriptSent(email, 'Omar');
-    await waitUntil(
-      'the finished chat to be archived',
-      () => h.cascade.db.query('SELECT 1 FROM conversations WHERE id = $1', [conversationId]),
-      (rows) => rows.length === 1,
-    );
-    // What HOT_RETENTION_HOURS does in the end: Redis forgets the conversation.
-    const k = h.cascade.keys;
-    await h.cascade.redis.del([k.conversation(conversationId), k.messages(conversationId), k.dedupe(conversationId)]);
-    expect(await h.cascade.conversations.get(conversationId)).toBeNull();
+    await onlyInHistory(conversationId);
 
     const answer = rawMail({ from: email, to: replyAddress(transcript), subject: 'Re', text: 'And to Bahrain?' });
     await sendSmtp(smtpPort, answer.raw, { from: email, to: replyAddress(transcript) });
@@ -371,5 +375,18 @@ describe('replies by email', () => {
       expect.arrayContaining(['Do you ship to Oman?', 'Yes, in five days.']),
     );
     expect(ticket?.history.at(-1)).toMatchObject({ action: 'email', detail: 'And to Bahrain?' });
+  });
+
+  // Last: the sweep strips every finished chat of this run.
+  it('ends a transcript’s reply address once retention strips the archived chat', async () => {
+    const email = 'expired@example.com';
+    const { conversationId, transcript } = await transcriptSent(email, 'Rami');
+    await onlyInHistory(conversationId);
+    await h.cascade.retention.set(h.demo.siteId, { transcriptDays: 1, recordDays: null });
+    await h.cascade.retention.sweep(Date.now() + 2 * 24 * 3600 * 1000);
+
+    const answer = rawMail({ from: email, to: replyAddress(transcript), subject: 'Re', text: 'Still there?' });
+    expect((await postInbound(h.url, answer.raw, SECRET)).status).toBe(404);
+    expect(await h.cascade.tickets.ofConversation(h.demo.siteId, conversationId)).toBeNull();
   });
 });

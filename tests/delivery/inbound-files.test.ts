@@ -1,3 +1,4 @@
+import { createServer } from 'node:net';
 import sharp from 'sharp';
 import { DEFAULT_ATTACHMENT_SETTINGS, type Ticket, type TicketAnswer } from '@cascade/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,17 +13,24 @@ let h: Harness;
 let mailbox: Mailbox;
 let smtpPort: number;
 
-beforeAll(async () => {
-  mailbox = await Mailbox.start();
-  h = await startCascade({
+/** A server that takes replies by SMTP and emails its tickets' visitors. */
+async function startInbound(env: Record<string, string> = {}): Promise<Harness> {
+  const started = await startCascade({
     SMTP_URL: mailbox.url,
     MAIL_FROM: 'Cedar Support <support@cedar.example>',
     DELIVERY_BACKOFF_MS: '20',
     INBOUND_DOMAIN: 'reply.cedar.example',
     INBOUND_SMTP_PORT: '0',
     INBOUND_SMTP_HOST: '127.0.0.1',
+    ...env,
   });
-  await h.configureSite({ sinks: { webhookUrl: null, supportEmail: 'team@cedar.example', emailVisitors: true } });
+  await started.configureSite({ sinks: { webhookUrl: null, supportEmail: 'team@cedar.example', emailVisitors: true } });
+  return started;
+}
+
+beforeAll(async () => {
+  mailbox = await Mailbox.start();
+  h = await startInbound();
   smtpPort = h.cascade.inboundSmtp?.port ?? 0;
 });
 afterAll(async () => {
@@ -111,5 +119,36 @@ describe('files of replies by email', () => {
     } finally {
       await h.configureSite({ attachments: DEFAULT_ATTACHMENT_SETTINGS });
     }
+  });
+});
+
+describe('files of replies by email, with a scanner that cannot be reached', () => {
+  let down: Harness;
+  beforeAll(async () => {
+    // A port nothing listens on: one that was free a moment ago.
+    const probe = createServer();
+    await new Promise<void>((r) => probe.listen(0, '127.0.0.1', r));
+    const { port } = probe.address() as { port: number };
+    await new Promise<void>((r) => probe.close(() => r()));
+    down = await startInbound({ FILES_CLAMD_URL: `tcp://127.0.0.1:${port}` });
+  });
+  afterAll(async () => {
+    await down.close();
+  });
+
+  it('refuses the email for now, so that the sender tries again, and keeps the ticket as it was', async () => {
+    const email = 'unscanned@example.com';
+    const { ticket, mail } = await ticketOfEmail(down, mailbox, email);
+    const to = replyAddress(mail);
+    const raw = mailWithFiles({
+      from: email,
+      to,
+      html: '<p>The receipt.</p>',
+      files: [{ name: 'receipt.pdf', type: 'application/pdf', bytes: pdf() }],
+    });
+    await expect(sendSmtp(down.cascade.inboundSmtp?.port ?? 0, raw, { from: email, to })).rejects.toMatchObject({
+      responseCode: 451,
+    });
+    expect((await down.cascade.tickets.get(ticket.siteId, ticket.id))?.history).toEqual(ticket.history);
   });
 });

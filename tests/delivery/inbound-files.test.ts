@@ -1,8 +1,8 @@
-import { createServer } from 'node:net';
 import sharp from 'sharp';
 import { DEFAULT_ATTACHMENT_SETTINGS, type Ticket, type TicketAnswer } from '@cascade/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCascade, type Harness } from '../support/harness.ts';
+import { freePort } from '../support/processes.ts';
 import { restClient } from '../support/rest.ts';
 import { waitUntil } from '../support/waits.ts';
 import { pdf } from '../files/uploads.ts';
@@ -125,12 +125,7 @@ describe('files of replies by email', () => {
 describe('files of replies by email, with a scanner that cannot be reached', () => {
   let down: Harness;
   beforeAll(async () => {
-    // A port nothing listens on: one that was free a moment ago.
-    const probe = createServer();
-    await new Promise<void>((r) => probe.listen(0, '127.0.0.1', r));
-    const { port } = probe.address() as { port: number };
-    await new Promise<void>((r) => probe.close(() => r()));
-    down = await startInbound({ FILES_CLAMD_URL: `tcp://127.0.0.1:${port}` });
+    down = await startInbound({ FILES_CLAMD_URL: `tcp://127.0.0.1:${await freePort()}` });
   });
   afterAll(async () => {
     await down.close();

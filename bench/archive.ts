@@ -5,7 +5,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createClient } from 'redis';
-import { loadConfig, localLinks, migrate, redisAnswers, serverDb } from '@cascade/server';
+import { loadConfig, localFileLinks, migrate, redisAnswers, serverDb } from '@cascade/server';
 import { newConversation, type Conversation } from '@cascade/shared';
 import { archiver, type ArchiveDeps } from '../server/src/history/archive.ts';
 import { connectRedis } from '../server/src/redis/connect.ts';
@@ -155,14 +155,15 @@ async function main(): Promise<void> {
     const config = loadConfig({ KEY_PREFIX: PREFIX, REDIS_URL: redisServer.url, HOT_RETENTION_HOURS: '0' });
     redis = await connectRedis(config, (e) => console.error(e.message));
     const k = keys(PREFIX);
+    const links = localFileLinks();
     const deps: ArchiveDeps = {
       config,
       redis,
       keys: k,
       db,
       conversations: conversationStore(redis, k),
-      messages: messageStore(redis, k, localLinks()),
-      tickets: ticketStore(redis, k),
+      messages: messageStore(redis, k, links.message),
+      tickets: ticketStore(redis, k, (a) => links.link(a)),
       visitors: visitorStore(redis, k),
       answerTags: answerTags({ redis, keys: k, kb: kbStore(redis, k) }),
     };

@@ -165,7 +165,7 @@ export async function compose(config: Config, log: Log, http?: HttpServer): Prom
   const visitors = visitorStore(redis, k);
   const conversations = conversationStore(redis, k);
   const messages = messageStore(redis, k, files.links.message);
-  const tickets = ticketStore(redis, k);
+  const tickets = ticketStore(redis, k, (a) => files.links.link(a));
   const unread = unreadStore(redis, k);
   const routing = routingOf(redis, k);
   const statusClock = statusTime(redis, k);
@@ -281,6 +281,9 @@ export async function compose(config: Config, log: Log, http?: HttpServer): Prom
     agents,
     replies: replyAddresses(redis, k, config.INBOUND_DOMAIN),
     held: heldEmails(redis, k),
+    history,
+    sites,
+    files,
   };
 
   return {

@@ -6,7 +6,7 @@ export { redisAnswers } from './redis/connect.ts';
 export { serverDb } from './history/server-db.ts';
 export { migrate } from './history/migrate.ts';
 export { historyReader } from './history/reader.ts';
-export { localLinks } from './testing/links.ts';
+export { localFileLinks, localLinks } from './testing/links.ts';
 export { historyNumbers } from './history/numbers.ts';
 export type { DescribedRoute, Reply, RouteDoc } from './openapi/route-doc.ts';
 export { openApiPath, type OpenApiDocument } from './openapi/document.ts';

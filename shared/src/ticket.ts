@@ -4,6 +4,8 @@ import { Level, Skill } from './site.ts';
 import { Message } from './message.ts';
 import { PageView } from './visitor.ts';
 import { Locale } from './locale.ts';
+import { Attachment, AttachmentLink } from './attachment.ts';
+import { MAX_ATTACHMENTS_PER_MESSAGE } from './constants.ts';
 
 export const TicketStatus = z.enum(['open', 'pending', 'solved']);
 export type TicketStatus = z.infer<typeof TicketStatus>;
@@ -25,8 +27,16 @@ export const TicketHistoryItem = z.object({
   deliveryId: DeliveryId.optional(),
   /** A held email: its record says whether it is still held. */
   heldId: HeldEmailId.optional(),
+  /** The files of the visitor's email, with links signed when the ticket is read. */
+  attachments: z.array(AttachmentLink).max(MAX_ATTACHMENTS_PER_MESSAGE).optional(),
 });
 export type TicketHistoryItem = z.infer<typeof TicketHistoryItem>;
+
+/** A history item as it is kept: its files without links. */
+export const StoredTicketHistoryItem = TicketHistoryItem.extend({
+  attachments: z.array(Attachment).max(MAX_ATTACHMENTS_PER_MESSAGE).optional(),
+});
+export type StoredTicketHistoryItem = z.infer<typeof StoredTicketHistoryItem>;
 
 export const Ticket = z.object({
   id: TicketId,
@@ -55,6 +65,10 @@ export const Ticket = z.object({
   updatedAt: Timestamp,
 });
 export type Ticket = z.infer<typeof Ticket>;
+
+/** A ticket as it is kept: its history's files without links. */
+export const StoredTicket = Ticket.extend({ history: z.array(StoredTicketHistoryItem) });
+export type StoredTicket = z.infer<typeof StoredTicket>;
 
 export const TicketSummary = Ticket.omit({ transcript: true, pages: true, history: true });
 export type TicketSummary = z.infer<typeof TicketSummary>;

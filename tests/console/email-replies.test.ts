@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { en } from '../../agent-console/src/locales/en.ts';
-import { postInbound, rawMail, replyAddress, sendSmtp, sent } from '../delivery/inbound-mail.ts';
+import { mailWithFiles, postInbound, rawMail, replyAddress, sendSmtp, sent } from '../delivery/inbound-mail.ts';
+import { pdf, png } from '../files/uploads.ts';
 import { Mailbox, recipient } from '../delivery/smtp.ts';
 import { startCascade } from '../support/harness.ts';
 import { serverAndBrowser } from '../support/stage.ts';
@@ -32,7 +33,7 @@ describe('a ticket answered by email, in the console', () => {
   });
 
   it(
-    'shows the visitor’s reply without its quote, emails the answer in the thread, and lets an agent accept a held email',
+    'shows the visitor’s reply without its quote and with its files, emails the answer in the thread, and lets an agent accept a held email',
     async () => {
       const { h, browser } = stage;
       const lina = await h.agent('lina@cedar.example');
@@ -88,6 +89,22 @@ describe('a ticket answered by email, in the console', () => {
       await history.getByText(en['held.accepted']).waitFor();
       await history.getByRole('button', { name: en['held.accept'] }).waitFor({ state: 'detached' });
       expect(await history.getByText('Refund me instead.').count()).toBe(2);
+
+      // The visitor's files come with their email: the screenshot as a thumbnail, the PDF to download.
+      const files = mailWithFiles({
+        from: email,
+        to,
+        html: '<p>Photos of the sofa.</p>',
+        files: [
+          { name: 'sofa.png', type: 'image/png', bytes: await png() },
+          { name: 'receipt.pdf', type: 'application/pdf', bytes: pdf() },
+        ],
+      });
+      await sendSmtp(h.cascade.inboundSmtp?.port ?? 0, files, { from: email, to });
+      await history.getByText('Photos of the sofa.').waitFor();
+      await history.getByRole('img', { name: 'sofa.png' }).waitFor();
+      const receipt = history.getByRole('link', { name: /receipt\.pdf/ });
+      expect(await receipt.getAttribute('download')).toBe('receipt.pdf');
       await page.context().close();
       await mailbox.close();
     },

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { Ticket, TicketSummary } from '@cascade/shared';
+import type { ConversationView, Ticket, TicketSummary } from '@cascade/shared';
 import type { ParsedMail } from 'mailparser';
 import { createTransport } from 'nodemailer';
 import type { Harness } from '../support/harness.ts';
 import { waitUntil } from '../support/waits.ts';
+import { recipient, type Mailbox } from './smtp.ts';
 
 export type RawMail = {
   from: string;
@@ -81,4 +82,68 @@ export async function sent(h: Harness, t: Ticket | TicketSummary): Promise<void>
     () => h.cascade.redis.hGet(key, 'status'),
     (s) => s === '"delivered"',
   );
+}
+
+/** A visitor leaves an address while nobody is online: a ticket, and its email to them. */
+export async function ticketOfEmail(
+  h: Harness,
+  mailbox: Mailbox,
+  email: string,
+  locale = 'en',
+): Promise<{ ticket: Ticket; mail: ParsedMail }> {
+  const visitor = await h.visitor({ locale });
+  await visitor.ok('message:send', { clientMsgId: randomUUID(), text: 'Where is my parcel?' });
+  await visitor.ok('conversation:escalate', {});
+  const { conversation } = await visitor.ok<{ conversation: ConversationView }>('conversation:leave-email', {
+    email,
+    name: 'Sara',
+  });
+  visitor.close();
+  const ticket = await h.cascade.tickets.ofConversation(h.demo.siteId, conversation.id);
+  if (!ticket) throw new Error('no ticket');
+  const mail = await mailbox.next((m) => recipient(m) === email && m.subject?.includes(`#${ticket.number}`) === true);
+  await sent(h, ticket);
+  return { ticket, mail };
+}
+
+/** A file of an email: an attachment, or an image the HTML body shows by its Content-ID. */
+export type MailFile = { name: string; type: string; bytes: Buffer; cid?: string };
+
+/**
+ * An email with files, as a mail client writes one: the HTML body and its inline images
+ * together (multipart/related), the other files beside them (multipart/mixed).
+ */
+export function mailWithFiles(m: { from: string; to: string; html: string; files: MailFile[] }): string {
+  const part = (f: MailFile) => [
+    `Content-Type: ${f.type}; name="${f.name}"`,
+    `Content-Disposition: ${f.cid ? 'inline' : 'attachment'}; filename="${f.name}"`,
+    ...(f.cid ? [`Content-ID: <${f.cid}>`] : []),
+    'Content-Transfer-Encoding: base64',
+    '',
+    f.bytes.toString('base64').replace(/.{76}/g, '$&\r\n'),
+  ];
+  const related = [
+    'Content-Type: multipart/related; boundary="rel"',
+    '',
+    '--rel',
+    'Content-Type: text/html; charset=utf-8',
+    '',
+    m.html,
+    ...m.files.filter((f) => f.cid).flatMap((f) => ['--rel', ...part(f)]),
+    '--rel--',
+  ];
+  return [
+    `From: ${m.from}`,
+    `To: ${m.to}`,
+    'Subject: Re: your ticket',
+    `Message-ID: <${randomUUID()}@client.example>`,
+    'MIME-Version: 1.0',
+    'Content-Type: multipart/mixed; boundary="mix"',
+    '',
+    '--mix',
+    ...related,
+    ...m.files.filter((f) => !f.cid).flatMap((f) => ['--mix', ...part(f)]),
+    '--mix--',
+    '',
+  ].join('\r\n');
 }

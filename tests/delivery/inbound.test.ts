@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { ConversationView, HeldEmail, Ticket, TicketEmailNotice } from '@cascade/shared';
+import type { HeldEmail, Ticket, TicketEmailNotice } from '@cascade/shared';
 import type { ParsedMail } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCascade, type Harness } from '../support/harness.ts';
 import { restClient } from '../support/rest.ts';
 import { waitUntil } from '../support/waits.ts';
-import { postInbound, rawMail, replyAddress, sendSmtp, sent } from './inbound-mail.ts';
+import { postInbound, rawMail, replyAddress, sendSmtp, ticketOfEmail } from './inbound-mail.ts';
 import { Mailbox, recipient } from './smtp.ts';
 
 const SECRET = 'inbound-secret-for-tests';
@@ -38,26 +38,46 @@ afterAll(async () => {
 
 const send = (text: string) => ({ clientMsgId: randomUUID(), text });
 
-/** A visitor leaves an address while nobody is online: a ticket, and its email to them. */
-async function ticketByEmail(email: string, locale = 'en'): Promise<{ ticket: Ticket; mail: ParsedMail }> {
-  const visitor = await h.visitor({ locale });
-  await visitor.ok('message:send', send('Where is my parcel?'));
-  await visitor.ok('conversation:escalate', {});
-  const { conversation } = await visitor.ok<{ conversation: ConversationView }>('conversation:leave-email', {
-    email,
-    name: 'Sara',
-  });
-  visitor.close();
-  const ticket = await h.cascade.tickets.ofConversation(h.demo.siteId, conversation.id);
-  if (!ticket) throw new Error('no ticket');
-  const mail = await mailbox.next((m) => recipient(m) === email && m.subject?.includes(`#${ticket.number}`) === true);
-  await sent(h, ticket);
-  return { ticket, mail };
-}
+const ticketByEmail = (email: string, locale = 'en') => ticketOfEmail(h, mailbox, email, locale);
 
 const ticketNow = async (t: Ticket) => (await h.cascade.tickets.get(t.siteId, t.id)) as Ticket;
 const lastItem = async (t: Ticket) => (await ticketNow(t)).history.at(-1);
 const lina = async () => restClient(h.url, await h.login('lina@cedar.example'));
+
+/** A chat an agent answered and resolved, its transcript emailed to `email`. */
+async function transcriptSent(
+  email: string,
+  agentName: string,
+): Promise<{ conversationId: string; transcript: ParsedMail }> {
+  const everySkill = ['general', 'billing', 'shipping', 'returns', 'technical'].map((skill) => ({ skill, level: 1 }));
+  const agent = await h.newAgent({ skills: everySkill, name: agentName });
+  const visitor = await h.visitor();
+  await visitor.ok('message:send', send('Do you ship to Oman?'));
+  await visitor.ok('conversation:escalate', {});
+  const chat = await agent.next<{ conversation: { id: string } }>('chat:assigned');
+  const conversationId = chat.conversation.id;
+  await agent.ok('chat:send', { conversationId, ...send('Yes, in five days.') });
+  await h.cascade.conversations.update(conversationId, { visitorEmail: email });
+  await visitor.ok('transcript:request', { email });
+  await agent.ok('chat:resolve', { conversationId });
+  await agent.ok('agent:status', { status: 'away' });
+  const transcript = await mailbox.next((m) => recipient(m) === email);
+  visitor.close();
+  agent.close();
+  return { conversationId, transcript };
+}
+
+/** The chat is in PostgreSQL and, as HOT_RETENTION_HOURS does in the end, no longer in Redis. */
+async function onlyInHistory(conversationId: string): Promise<void> {
+  await waitUntil(
+    'the finished chat to be archived',
+    () => h.cascade.db.query('SELECT 1 FROM conversations WHERE id = $1', [conversationId]),
+    (rows) => rows.length === 1,
+  );
+  const k = h.cascade.keys;
+  await h.cascade.redis.del([k.conversation(conversationId), k.messages(conversationId), k.dedupe(conversationId)]);
+  expect(await h.cascade.conversations.get(conversationId)).toBeNull();
+}
 
 describe('replies by email', () => {
   it('threads a reply through the SMTP port into the ticket, reopens it, tells the agents, and answers in the thread', async () => {
@@ -155,10 +175,10 @@ describe('replies by email', () => {
     expect(await lastItem(ticket)).toMatchObject({ action: 'email', detail: 'ممنون.' });
   });
 
-  it('keeps an HTML-only reply as plain text and notes its attachments', async () => {
+  it('keeps an HTML-only reply beside an attachment as plain text', async () => {
     const email = 'html@example.com';
     const { ticket, mail } = await ticketByEmail(email);
-    const photo = Buffer.alloc(2048, 7).toString('base64');
+    const notes = Buffer.from('Left leg, since Monday.\n').toString('base64');
     const raw = [
       `From: ${email}`,
       `To: ${replyAddress(mail)}`,
@@ -172,16 +192,19 @@ describe('replies by email', () => {
       '',
       '<p>Here is the <b>broken</b> leg.</p><script>alert(1)</script><blockquote>old answer</blockquote>',
       '--b1',
-      'Content-Type: image/jpeg; name="leg.jpg"',
-      'Content-Disposition: attachment; filename="leg.jpg"',
+      'Content-Type: text/plain; name="notes.txt"',
+      'Content-Disposition: attachment; filename="notes.txt"',
       'Content-Transfer-Encoding: base64',
       '',
-      photo,
+      notes,
       '--b1--',
       '',
     ].join('\r\n');
     expect((await postInbound(h.url, raw, SECRET)).body.outcome).toBe('accepted');
-    expect((await lastItem(ticket))?.detail).toBe('Here is the broken leg.\n\n📎 leg.jpg (2 KB)');
+    expect(await lastItem(ticket)).toMatchObject({
+      detail: 'Here is the broken leg.',
+      attachments: [{ name: 'notes.txt', type: 'text/plain' }],
+    });
   });
 
   it('refuses more emails to one ticket than the hourly limit', async () => {
@@ -310,20 +333,8 @@ describe('replies by email', () => {
   });
 
   it('reopens a finished chat as a ticket when its transcript is answered', async () => {
-    const everySkill = ['general', 'billing', 'shipping', 'returns', 'technical'].map((skill) => ({ skill, level: 1 }));
-    const agent = await h.newAgent({ skills: everySkill, name: 'Nadia' });
-    const visitor = await h.visitor();
-    await visitor.ok('message:send', send('Do you ship to Oman?'));
-    await visitor.ok('conversation:escalate', {});
-    const chat = await agent.next<{ conversation: { id: string } }>('chat:assigned');
-    const conversationId = chat.conversation.id;
-    await agent.ok('chat:send', { conversationId, ...send('Yes, in five days.') });
     const email = 'omani@example.com';
-    await h.cascade.conversations.update(conversationId, { visitorEmail: email });
-    await visitor.ok('transcript:request', { email });
-    await agent.ok('chat:resolve', { conversationId });
-    await agent.ok('agent:status', { status: 'away' });
-    const transcript = await mailbox.next((m) => recipient(m) === email);
+    const { conversationId, transcript } = await transcriptSent(email, 'Nadia');
 
     const away = rawMail({
       from: email,
@@ -345,7 +356,37 @@ describe('replies by email', () => {
     expect(ticket).toMatchObject({ reason: 'email', status: 'open', visitor: { email } });
     expect(ticket?.transcript.map((m) => m.text)).toContain('Yes, in five days.');
     expect(ticket?.history.at(-1)).toMatchObject({ action: 'email', detail: 'And to Qatar?' });
-    visitor.close();
-    agent.close();
+  });
+
+  it('reopens a chat from its history when its transcript is answered after Redis let it go', async () => {
+    const email = 'archived@example.com';
+    const { conversationId, transcript } = await transcriptSent(email, 'Omar');
+    await onlyInHistory(conversationId);
+
+    const answer = rawMail({ from: email, to: replyAddress(transcript), subject: 'Re', text: 'And to Bahrain?' });
+    await sendSmtp(smtpPort, answer.raw, { from: email, to: replyAddress(transcript) });
+    const ticket = await waitUntil(
+      'the ticket of the archived chat',
+      () => h.cascade.tickets.ofConversation(h.demo.siteId, conversationId),
+      (t) => t !== null,
+    );
+    expect(ticket).toMatchObject({ reason: 'email', status: 'open', visitor: { email } });
+    expect(ticket?.transcript.map((m) => m.text)).toEqual(
+      expect.arrayContaining(['Do you ship to Oman?', 'Yes, in five days.']),
+    );
+    expect(ticket?.history.at(-1)).toMatchObject({ action: 'email', detail: 'And to Bahrain?' });
+  });
+
+  // Last: the sweep strips every finished chat of this run.
+  it('ends a transcript’s reply address once retention strips the archived chat', async () => {
+    const email = 'expired@example.com';
+    const { conversationId, transcript } = await transcriptSent(email, 'Rami');
+    await onlyInHistory(conversationId);
+    await h.cascade.retention.set(h.demo.siteId, { transcriptDays: 1, recordDays: null });
+    await h.cascade.retention.sweep(Date.now() + 2 * 24 * 3600 * 1000);
+
+    const answer = rawMail({ from: email, to: replyAddress(transcript), subject: 'Re', text: 'Still there?' });
+    expect((await postInbound(h.url, answer.raw, SECRET)).status).toBe(404);
+    expect(await h.cascade.tickets.ofConversation(h.demo.siteId, conversationId)).toBeNull();
   });
 });

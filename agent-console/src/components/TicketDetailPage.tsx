@@ -10,6 +10,7 @@ import { visitorLabel } from '../i18n/describe.ts';
 import { assigneeChoices, canAssignOthers } from '../logic/assignees.ts';
 import { safeHref } from '../logic/links.ts';
 import { routeHash } from '../logic/route.ts';
+import { Attachments } from './Attachments.tsx';
 import { HeldEmailItem } from './HeldEmailItem.tsx';
 import { MessageList } from './MessageList.tsx';
 import { ReplyDelivery } from './ReplyDelivery.tsx';
@@ -132,6 +133,7 @@ export function TicketDetailPage({ ticketId, me, onTicketEmail }: Props) {
                           {historyDetail(item, t)}
                         </span>
                       )}
+                      <Attachments files={item.attachments} />
                       {item.heldId && (
                         <HeldEmailItem
                           ticketId={ticket.id}

@@ -29,6 +29,19 @@ export function historyReader(db: Db, sign: SignLinks) {
       return rows.flatMap((r) => parsed(Conversation, r.data))[0] ?? null;
     },
 
+    /**
+     * An archived conversation with its whole transcript, for a story told again (a reply to its
+     * transcript); null once retention has stripped its text, or when PostgreSQL does not hold it.
+     */
+    async story(id: string): Promise<{ conversation: Conversation; messages: Message[] } | null> {
+      const rows = await db.query<{ data: unknown }>(
+        'SELECT data FROM conversations WHERE id = $1 AND stripped_at IS NULL',
+        [id],
+      );
+      const conversation = rows.flatMap((r) => parsed(Conversation, r.data))[0];
+      return conversation ? { conversation, messages: await this.messages(id) } : null;
+    },
+
     /** The tags of an archived conversation; null when PostgreSQL does not hold it (yet). */
     async tags(id: string): Promise<string[] | null> {
       const [row] = await db.query<{ tags: string[] }>('SELECT tags FROM conversations WHERE id = $1', [id]);

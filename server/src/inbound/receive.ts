@@ -7,7 +7,7 @@ import {
   type TicketHistoryItem,
 } from '@cascade/shared';
 import { htmlToText } from 'html-to-text';
-import { simpleParser, type AddressObject, type Attachment, type ParsedMail } from 'mailparser';
+import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
 import type { Config } from '../config.ts';
 import type { Redis } from '../redis/connect.ts';
 import type { Keys } from '../redis/keys.ts';
@@ -15,17 +15,19 @@ import type { RateLimiter } from '../security/rate-limit.ts';
 import type { Notifier } from '../waterfall/notifier.ts';
 import { automaticKind } from './classify.ts';
 import type { HeldEmails } from './held.ts';
+import { takeMailFiles, type MailFilesDeps } from './mail-files.ts';
 import { newPartOf } from './quotes.ts';
 import { ticketForReply, type ReplyTicketDeps } from './reopen.ts';
 
-export type InboundDeps = ReplyTicketDeps & {
-  config: Config;
-  redis: Redis;
-  keys: Keys;
-  rates: RateLimiter;
-  notify: Notifier;
-  held: HeldEmails;
-};
+export type InboundDeps = ReplyTicketDeps &
+  MailFilesDeps & {
+    config: Config;
+    redis: Redis;
+    keys: Keys;
+    rates: RateLimiter;
+    notify: Notifier;
+    held: HeldEmails;
+  };
 
 /** Where the message was sent, as the SMTP envelope or the provider said; empty: read the headers. */
 export type Envelope = { recipients: string[]; returnPath: string | null };
@@ -65,23 +67,30 @@ function returnPathOf(mail: ParsedMail, envelope: Envelope): string | null {
 
 /**
  * The message as text, never as markup: mailparser converts a lone HTML body itself, but not
- * one beside attachments. Scripts and styles are dropped; quoted blocks become "> " lines.
+ * one beside attachments. Scripts and styles are dropped; quoted blocks become "> " lines; images
+ * are left out, as the inline ones come with the email as its files.
  */
 function plainText(mail: ParsedMail): string {
   if (mail.text) return mail.text;
-  return typeof mail.html === 'string' ? htmlToText(mail.html, { wordwrap: false, limits: { maxDepth: 100 } }) : '';
+  if (typeof mail.html !== 'string') return '';
+  return htmlToText(mail.html, {
+    wordwrap: false,
+    limits: { maxDepth: 100 },
+    selectors: [{ selector: 'img', format: 'skip' }],
+  });
 }
 
 const kilobytes = (n: number) => `${Math.max(1, Math.round(n / 1024))} KB`;
 
-/** The reply as the ticket keeps it: the new part, and a line for each attachment (the files are not kept). */
-function replyText(mail: ParsedMail): string {
-  const files = mail.attachments
-    .filter((a: Attachment) => a.contentDisposition !== 'inline' || a.filename)
-    .map((a) => `📎 ${a.filename ?? a.contentType} (${kilobytes(a.size)})`);
-  const text = [newPartOf(plainText(mail)), ...files].filter(Boolean).join('\n\n');
+/** The reply as the ticket keeps it: the new part, and a line for each file that is not with it. */
+function replyText(mail: ParsedMail, fileLines: readonly string[]): string {
+  const text = [newPartOf(plainText(mail)), ...fileLines].filter(Boolean).join('\n\n');
   return text.length > TEXT_MAX ? `${text.slice(0, TEXT_MAX - 1)}…` : text;
 }
+
+/** A held email's files are not kept (its sender is not the ticket's contact): a line says what each was. */
+const listed = (mail: ParsedMail) =>
+  mail.attachments.map((a) => `📎 ${a.filename ?? a.contentType} (${kilobytes(a.size)})`);
 
 /**
  * Takes one inbound email to a reply address into its ticket. Only a live reply address is
@@ -162,20 +171,19 @@ async function takeIn(
     return { outcome: 'auto', ticketId };
   }
 
-  const text = replyText(mail);
   const notice = { siteId: ticket.siteId, ticketId, number: ticket.number, from };
   if (from === ticket.visitor.email?.toLowerCase()) {
-    await d.tickets.update(
-      ticket.siteId,
-      ticketId,
-      ticket.status === 'open' ? {} : { status: 'open' },
-      item('email', ticket.visitor.name ?? from, text),
-    );
+    const files = await takeMailFiles(d, ticket, digest(messageId), mail.attachments);
+    await d.tickets.update(ticket.siteId, ticketId, ticket.status === 'open' ? {} : { status: 'open' }, {
+      ...item('email', ticket.visitor.name ?? from, replyText(mail, files.refused)),
+      ...(files.attachments.length > 0 ? { attachments: files.attachments } : {}),
+    });
     await d.replies.addToThread(ticket.siteId, ticketId, messageId);
     tell(d, ticket, { ...notice, held: false });
     return { outcome: 'accepted', ticketId };
   }
 
+  const text = replyText(mail, listed(mail));
   const held = await d.held.hold({
     siteId: ticket.siteId,
     ticketId,

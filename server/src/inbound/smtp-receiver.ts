@@ -13,6 +13,8 @@ const smtpError = (code: number, message: string): SmtpError =>
 function answerFor(e: unknown, log: Log): SmtpError {
   if (e instanceof CascadeError) {
     if (e.code === 'rate_limited') return smtpError(452, e.message);
+    // A check that cannot run now (the file scan) may pass on the sender's retry.
+    if (e.code === 'unavailable') return smtpError(451, e.message);
     if (e.code === 'not_found') return smtpError(550, e.message);
     return smtpError(554, e.message);
   }

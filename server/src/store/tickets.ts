@@ -1,4 +1,13 @@
-import { Ticket, type Ticket as TicketT, type TicketHistoryItem, type TicketListQuery } from '@cascade/shared';
+import {
+  StoredTicket,
+  type Attachment,
+  type AttachmentLink,
+  type StoredTicketHistoryItem,
+  type Ticket as TicketT,
+  type TicketHistoryItem,
+  type TicketListQuery,
+} from '@cascade/shared';
+import { stripLink } from '../files/links.ts';
 import type { Redis } from '../redis/connect.ts';
 import type { Keys } from '../redis/keys.ts';
 import { fromHash, toHash } from '../redis/codec.ts';
@@ -6,7 +15,16 @@ import { scripts } from '../redis/scripts/index.ts';
 
 export type NewTicket = Omit<TicketT, 'number'>;
 
-export function ticketStore(redis: Redis, k: Keys) {
+/** Signs a kept file's links on its way out (files/links.ts). */
+export type SignFile = (a: Attachment) => AttachmentLink;
+
+export function ticketStore(redis: Redis, k: Keys, sign: SignFile) {
+  // A history item's files are kept without links and signed afresh whenever the ticket is read.
+  const signed = ({ attachments, ...item }: StoredTicketHistoryItem): TicketHistoryItem =>
+    attachments ? { ...item, attachments: attachments.map((a) => sign(a)) } : item;
+  const kept = ({ attachments, ...item }: StoredTicketHistoryItem): StoredTicketHistoryItem =>
+    attachments ? { ...item, attachments: attachments.map(stripLink) } : item;
+
   return {
     /** One ticket per conversation, however often or concurrently this is called. */
     async createOnce(t: NewTicket): Promise<{ ticket: TicketT; isNew: boolean }> {
@@ -22,7 +40,8 @@ export function ticketStore(redis: Redis, k: Keys) {
     },
 
     async get(siteId: string, id: string): Promise<TicketT | null> {
-      return fromHash(Ticket, await redis.hGetAll(k.ticket(siteId, id)));
+      const t = fromHash(StoredTicket, await redis.hGetAll(k.ticket(siteId, id)));
+      return t ? { ...t, history: t.history.map(signed) } : null;
     },
 
     async ofConversation(siteId: string, conversationId: string): Promise<TicketT | null> {
@@ -35,13 +54,13 @@ export function ticketStore(redis: Redis, k: Keys) {
       siteId: string,
       id: string,
       patch: Partial<Omit<TicketT, 'history' | 'updatedAt'>>,
-      history: TicketHistoryItem,
+      history: StoredTicketHistoryItem,
     ): Promise<TicketT | null> {
       const fields = Object.entries(toHash(patch)).flat();
       const found = await scripts.updateTicket(
         redis,
         [k.ticket(siteId, id)],
-        [JSON.stringify(history), JSON.stringify(history.ts), ...fields],
+        [JSON.stringify(kept(history)), JSON.stringify(history.ts), ...fields],
       );
       return found === 1 ? this.get(siteId, id) : null;
     },

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Conversation, Ticket, TicketReason } from '@cascade/shared';
+import type { Conversation, Message, Ticket, TicketReason } from '@cascade/shared';
 import type { VisitorStore } from '../store/visitors.ts';
 import type { MessageStore } from '../store/messages.ts';
 import type { AgentStore } from '../store/agents.ts';
@@ -7,17 +7,21 @@ import type { TicketStore } from '../store/tickets.ts';
 
 export type TicketDeps = { visitors: VisitorStore; messages: MessageStore; agents: AgentStore; tickets: TicketStore };
 
-/** Makes the conversation's one ticket, carrying the whole transcript and the page journey. */
+/**
+ * Makes the conversation's one ticket, carrying the whole transcript and the page journey. The
+ * transcript is read from Redis unless given (an archived chat's, from PostgreSQL).
+ */
 export async function createTicket(
   d: TicketDeps,
   c: Conversation,
   reason: TicketReason,
   by: string,
   note: string | null,
+  story?: Message[],
 ): Promise<{ ticket: Ticket; isNew: boolean }> {
   const [visitor, transcript, pages, actor] = await Promise.all([
     d.visitors.get(c.siteId, c.visitorId),
-    d.messages.after(c.id, null, 10_000),
+    story ?? d.messages.after(c.id, null, 10_000),
     d.visitors.pages(c.siteId, c.visitorId),
     d.agents.get(by),
   ]);

@@ -6,7 +6,7 @@ import { connectRedis, type Redis } from '../../src/redis/connect.ts';
 import { keys, type Keys } from '../../src/redis/keys.ts';
 import { conversationStore } from '../../src/store/conversations.ts';
 import { messageStore } from '../../src/store/messages.ts';
-import { localLinks } from '../../src/testing/links.ts';
+import { localFileLinks } from '../../src/testing/links.ts';
 import { ticketStore } from '../../src/store/tickets.ts';
 import { visitorStore } from '../../src/store/visitors.ts';
 import { kbStore } from '../../src/store/kb.ts';
@@ -30,6 +30,7 @@ export async function stores(prefix: string): Promise<Stores> {
   const k = keys(prefix);
   const raw = createClient({ url: REDIS_URL });
   await raw.connect();
+  const links = localFileLinks();
   return {
     raw,
     /** Removes the prefix's keys and closes the connections. */
@@ -42,8 +43,8 @@ export async function stores(prefix: string): Promise<Stores> {
     redis,
     keys: k,
     conversations: conversationStore(redis, k),
-    messages: messageStore(redis, k, localLinks()),
-    tickets: ticketStore(redis, k),
+    messages: messageStore(redis, k, links.message),
+    tickets: ticketStore(redis, k, (a) => links.link(a)),
     visitors: visitorStore(redis, k),
     answerTags: answerTags({ redis, keys: k, kb: kbStore(redis, k) }),
   };

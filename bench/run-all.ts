@@ -34,6 +34,7 @@ const runs: { name: string; command: string[] }[] = [
     ],
   },
   { name: 'botFewShot', command: ['node', '--import', 'tsx', 'bench/bot-fewshot.ts'] },
+  { name: 'botBuild', command: ['node', '--import', 'tsx', 'bench/bot-build.ts'] },
   { name: 'widgetSize', command: ['pnpm', '--silent', '--filter', '@cascade/widget', 'size'] },
   { name: 'messages', command: ['node', '--import', 'tsx', 'bench/messages.ts'] },
   { name: 'connections', command: ['node', '--import', 'tsx', 'bench/connections.ts'] },

@@ -5,6 +5,7 @@
  */
 
 import { STOPWORDS } from './stopwords.ts';
+import { termDocuments, type TermDocuments } from './term-ids.ts';
 import { terms } from './tokens.ts';
 import { buildVocabulary, lookup, type Vocabulary } from './vocabulary.ts';
 
@@ -82,26 +83,40 @@ export function buildFeatureSpace(
   weights: BlockWeights = DEFAULT_BLOCK_WEIGHTS,
   maxFeatures = Infinity,
 ): { space: FeatureSpace; vectors: SparseVector[] } {
-  const ids = new Map<string, number>();
-  const blockOfList: number[] = [];
-  let counted = documents.map((doc) => {
+  return buildFeatureSpaceFromIds(termDocuments(documents), weights, maxFeatures);
+}
+
+/**
+ * The same from documents already turned into term ids; they may be any subset of the
+ * dictionary's documents. Features are numbered as their terms are first seen in these
+ * documents, as for lists of terms, so that both give the same space to the bit.
+ */
+export function buildFeatureSpaceFromIds(
+  source: TermDocuments,
+  weights: BlockWeights = DEFAULT_BLOCK_WEIGHTS,
+  maxFeatures = Infinity,
+): { space: FeatureSpace; vectors: SparseVector[] } {
+  const featureOf = new Int32Array(source.terms.length).fill(-1);
+  const termOf: number[] = [];
+  let counted = source.docs.map((doc) => {
     const docIds = new Int32Array(doc.length);
     for (let i = 0; i < doc.length; i++) {
-      const term = doc[i] as string;
-      let id = ids.get(term);
-      if (id === undefined) {
-        id = blockOfList.length;
-        ids.set(term, id);
-        blockOfList.push(BLOCKS.indexOf(term[0] as (typeof BLOCKS)[number]));
+      const term = doc[i] as number;
+      let id = featureOf[term] as number;
+      if (id === -1) {
+        id = termOf.length;
+        featureOf[term] = id;
+        termOf.push(term);
       }
       docIds[i] = id;
     }
     return countIds(docIds);
   });
+  let termList = termOf.map((term) => source.terms[term] as string);
+  const blockOfList = termList.map((term) => BLOCKS.indexOf(term[0] as (typeof BLOCKS)[number]));
   let documentFrequency = new Float64Array(blockOfList.length);
   for (const { unique } of counted)
     for (const id of unique) documentFrequency[id] = (documentFrequency[id] as number) + 1;
-  let termList = [...ids.keys()];
   termList.forEach((term, id) => {
     if (isBackgroundTerm(term)) documentFrequency[id] = (documentFrequency[id] as number) + BACKGROUND_DOCUMENTS;
   });
@@ -113,7 +128,7 @@ export function buildFeatureSpace(
     blockOfIds = blockOfIds.filter((_, id) => kept[id] !== -1);
     counted = counted.map((c) => renumber(c, kept));
   }
-  const n = documents.length + BACKGROUND_DOCUMENTS;
+  const n = source.docs.length + BACKGROUND_DOCUMENTS;
   // Smoothed idf: never zero, rarer terms weigh more.
   const idf = Float32Array.from(documentFrequency, (df) => Math.log((1 + n) / (1 + df)) + 1);
   const space = featureSpace({

@@ -5,6 +5,7 @@ import { featureSpace, type FeatureSpaceState, type SparseVector } from './featu
 import { fitConfidence } from './kb-calibration.ts';
 import { buildModel, type KbModel } from './kb-model.ts';
 import { normalize } from './normalize.ts';
+import { termDictionary } from './term-ids.ts';
 import { terms } from './tokens.ts';
 
 export { MAX_FEATURES, MAX_WEIGHTS, MIN_SIMILARITY, rank, type Candidate } from './kb-model.ts';
@@ -22,7 +23,8 @@ export interface KbIndex extends KbModel {
 
 export function buildIndex(entries: readonly KbEntry[]): KbIndex {
   const normalized: string[] = [];
-  const texts: string[][] = [];
+  const dictionary = termDictionary();
+  const docs: Int32Array[] = [];
   const labels: number[] = [];
   entries.forEach((entry, e) => {
     for (const content of Object.values(entry.content)) {
@@ -30,11 +32,12 @@ export function buildIndex(entries: readonly KbEntry[]): KbIndex {
         const n = normalize(text);
         if (n.length === 0) continue;
         normalized.push(n);
-        texts.push(terms(n));
+        docs.push(dictionary.add(terms(n)));
         labels.push(e);
       }
     }
   });
+  const texts = { terms: dictionary.terms, docs };
   const model = buildModel(texts, labels, entries.length);
   return { ...model, entries, confidence: fitConfidence(entries, normalized, texts, labels, model) };
 }

@@ -1,7 +1,8 @@
 import { DEFAULT_TRAIN_OPTIONS, trainSoftmax, type SoftmaxModel } from './classifier.ts';
-import { buildFeatureSpace, type FeatureSpace, type SparseVector } from './features.ts';
+import { buildFeatureSpaceFromIds, type FeatureSpace, type SparseVector } from './features.ts';
 import { standardForms } from './dialects.ts';
 import { STOPWORDS } from './stopwords.ts';
+import type { TermDocuments } from './term-ids.ts';
 import { terms, words } from './tokens.ts';
 
 /**
@@ -32,12 +33,20 @@ export interface KbModel {
  * 1 (bias), ln score, similarity to the closest phrasing, ln classifier probability, margin of
  * the score over the best other candidate, share of the query's content words the entry's own
  * phrasings use, share of them the whole knowledge base knows (a word not used counts by the
- * share of its letter 3-grams that are, so that a typo is not taken for a new word). The last three are out-of-scope
- * evidence: a question about something near a known entry ("gift wrapping" beside "gift
- * cards") often ranks that entry first with a fair score, but with a small margin or with a
- * content word the entry never uses.
+ * share of its letter 3-grams that are, so that a typo is not taken for a new word), margin of
+ * the probability over the best other candidate's, margin of the similarity likewise, 1 when
+ * the candidate is first by both probability and similarity (classifier and closest phrasing
+ * agree), similarity to the entry's second closest phrasing (one lucky phrasing or several),
+ * spread of the classifier's whole distribution (entropy over ln entries), and ln of the
+ * probability over the best other candidate's.
+ *
+ * The coverage shares are out-of-scope evidence: a question about something near a known entry
+ * ("gift wrapping" beside "gift cards") often ranks that entry first with a fair score, but with
+ * a small margin or with a content word the entry never uses. The margins, the agreement and the
+ * spread tell a question between two entries from one that clearly belongs to one: with a few
+ * phrasings per entry, confusions between entries are most of the wrong answers.
  */
-export const FEATURE_COUNT = 7;
+export const FEATURE_COUNT = 13;
 
 export interface Candidate {
   entry: number;
@@ -78,33 +87,36 @@ const MAX_EPOCHS = 10;
 
 /**
  * The classifier's weights are dense, features x entries: the features kept are capped so
- * that they stay under this many (32 MB of weights, twice that while training) and under
+ * that they stay under this many (32 MB of weights, three times that while training) and under
  * `MAX_FEATURES`. CLINC150 (150 entries, about 47,000 features) fits whole.
  */
 export const MAX_WEIGHTS = 2 ** 23;
 export const MAX_FEATURES = 2 ** 17;
 
-/** `texts[i]` holds the terms of phrasing i, `labels[i]` its entry number (0 .. classes - 1). */
-export function buildModel(texts: readonly (readonly string[])[], labels: ArrayLike<number>, classes: number): KbModel {
+/** `texts.docs[i]` holds the term ids of phrasing i, `labels[i]` its entry number (0 .. classes - 1). */
+export function buildModel(texts: TermDocuments, labels: ArrayLike<number>, classes: number): KbModel {
   const maxFeatures = Math.min(MAX_FEATURES, Math.floor(MAX_WEIGHTS / Math.max(1, classes)));
-  const { space, vectors } = buildFeatureSpace(texts, undefined, maxFeatures);
+  const { space, vectors } = buildFeatureSpaceFromIds(texts, undefined, maxFeatures);
+  const phrasingCount = texts.docs.length;
   const epochs = Math.max(
     DEFAULT_TRAIN_OPTIONS.epochs,
-    Math.min(MAX_EPOCHS, Math.round(EPOCH_BUDGET / Math.max(1, texts.length))),
+    Math.min(MAX_EPOCHS, Math.round(EPOCH_BUDGET / Math.max(1, phrasingCount))),
   );
   const model = trainSoftmax(vectors, Int32Array.from(labels), classes, space.size, {
     ...DEFAULT_TRAIN_OPTIONS,
     epochs,
   });
+  const { text, starts } = space.state.vocabulary;
+  const isWordOrTrigram = (id: number) =>
+    text[starts[id] as number] === 'w' ||
+    (text[starts[id] as number] === 'c' && (starts[id + 1] as number) - (starts[id] as number) === 4);
   const phrasingsOf: number[][] = Array.from({ length: classes }, () => []);
   const wordSets: Set<number>[] = Array.from({ length: classes }, () => new Set());
-  for (let p = 0; p < texts.length; p++) {
+  for (let p = 0; p < phrasingCount; p++) {
     const e = labels[p] as number;
     phrasingsOf[e]?.push(p);
-    for (const term of texts[p] as readonly string[]) {
-      const id = term[0] === 'w' || (term[0] === 'c' && term.length === 4) ? space.id(term) : undefined;
-      if (id !== undefined) wordSets[e]?.add(id);
-    }
+    // The phrasing's vector already holds the ids of its terms the space kept.
+    for (const id of (vectors[p] as SparseVector).indices) if (isWordOrTrigram(id)) wordSets[e]?.add(id);
   }
   return {
     classes,
@@ -117,17 +129,20 @@ export function buildModel(texts: readonly (readonly string[])[], labels: ArrayL
   };
 }
 
-function similarity(m: KbModel, entry: number): number {
+/** Cosine similarity of the query (spread out in `m.dense`) to the entry's closest phrasing and to its second closest. */
+function similarities(m: KbModel, entry: number): [number, number] {
   const { dense, phrasings } = m;
   const own = m.phrasingsOf[entry] as Int32Array;
   let best = 0;
+  let second = 0;
   for (let k = 0; k < own.length; k++) {
     const { indices, values } = phrasings[own[k] as number] as SparseVector;
     let dot = 0;
     for (let i = 0; i < indices.length; i++) dot += (values[i] as number) * (dense[indices[i] as number] as number);
-    if (dot > best) best = dot;
+    if (dot > best) [best, second] = [dot, best];
+    else if (dot > second) second = dot;
   }
-  return best;
+  return [best, second];
 }
 
 function contains(sorted: Int32Array, id: number): boolean {
@@ -153,6 +168,13 @@ export function rank(m: KbModel, normalized: string): Candidate[] {
   const probabilities = new Float32Array(classes);
   m.model.probabilities(query, probabilities);
 
+  // Spread of the whole distribution: a query between several entries is less sure than its top probability says.
+  let entropy = 0;
+  for (let c = 0; c < classes; c++) {
+    const p = probabilities[c] as number;
+    if (p > 0) entropy -= p * Math.log(p);
+  }
+  const spread = classes > 1 ? entropy / Math.log(classes) : 0;
   const top: number[] = [];
   for (let c = 0; c < classes; c++) {
     if (
@@ -193,29 +215,43 @@ export function rank(m: KbModel, normalized: string): Candidate[] {
 
   const { dense } = m;
   for (let i = 0; i < query.indices.length; i++) dense[query.indices[i] as number] = query.values[i] as number;
-  const candidates = top.map((entry): Candidate => {
+  const scored = top.map((entry) => {
     const probability = probabilities[entry] as number;
-    const sim = similarity(m, entry);
+    const [sim, secondSim] = similarities(m, entry);
     const own = m.wordsOf[entry] as Int32Array;
-    const entryCoverage = coverage((id) => contains(own, id));
     const score = sim >= MIN_SIMILARITY ? probability * sim : 0;
+    return {
+      entry,
+      probability,
+      similarity: sim,
+      score,
+      secondSim,
+      entryCoverage: coverage((id) => contains(own, id)),
+    };
+  });
+  for (let i = 0; i < query.indices.length; i++) dense[query.indices[i] as number] = 0;
+  scored.sort((a, b) => b.score - a.score || b.similarity - a.similarity);
+  const ln = (x: number) => Math.log(Math.max(x, SMALLEST));
+  return scored.map(({ entry, probability, similarity: sim, score, secondSim, entryCoverage }, i): Candidate => {
+    const others = scored.filter((_, j) => j !== i);
+    const otherScore = Math.max(0, ...others.map((o) => o.score));
+    const otherProbability = Math.max(0, ...others.map((o) => o.probability));
+    const otherSimilarity = Math.max(0, ...others.map((o) => o.similarity));
     const features = [
       1,
-      Math.log(Math.max(score, SMALLEST)),
+      ln(score),
       sim,
-      Math.log(Math.max(probability, SMALLEST)),
-      0,
+      ln(probability),
+      score - otherScore,
       entryCoverage,
       kbCoverage,
+      probability - otherProbability,
+      sim - otherSimilarity,
+      probability >= otherProbability && sim >= otherSimilarity ? 1 : 0,
+      secondSim,
+      spread,
+      ln(probability) - ln(otherProbability),
     ];
     return { entry, probability, similarity: sim, score, features };
   });
-  for (let i = 0; i < query.indices.length; i++) dense[query.indices[i] as number] = 0;
-  candidates.sort((a, b) => b.score - a.score || b.similarity - a.similarity);
-  for (const c of candidates) {
-    let other = 0;
-    for (const d of candidates) if (d !== c && d.score > other) other = d.score;
-    c.features[4] = c.score - other;
-  }
-  return candidates;
 }

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { candidateClasses } from '../src/candidates.ts';
+import { DEFAULT_TRAIN_OPTIONS, softmaxModel, trainSoftmax } from '../src/classifier.ts';
+import { buildFeatureSpace } from '../src/features.ts';
+import { normalize } from '../src/normalize.ts';
+import { seededRandom } from '../src/random.ts';
+import { terms } from '../src/tokens.ts';
+
+/** `classes` topics of three made-up words each, `perClass` phrasings per topic mixing them with common words. */
+function topics(classes: number, perClass: number) {
+  const random = seededRandom(5);
+  const word = () => Array.from({ length: 6 }, () => String.fromCharCode(97 + Math.floor(random() * 26))).join('');
+  const own = Array.from({ length: classes }, () => [word(), word(), word()]);
+  const common = ['how', 'do', 'i', 'my', 'the', 'please', 'can', 'you'];
+  const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)] as T;
+  const texts: string[] = [];
+  const labels: number[] = [];
+  for (let c = 0; c < classes; c++) {
+    for (let k = 0; k < perClass; k++) {
+      texts.push([pick(common), pick(own[c]!), pick(common), pick(own[c]!), pick(common)].join(' '));
+      labels.push(c);
+    }
+  }
+  return { texts, labels: Int32Array.from(labels), own };
+}
+
+function build(classes: number, perClass: number) {
+  const { texts, labels, own } = topics(classes, perClass);
+  const { space, vectors } = buildFeatureSpace(texts.map((t) => terms(normalize(t))));
+  return { space, vectors, labels, own };
+}
+
+describe('candidate classes', () => {
+  it('are every class up to the limit, so small knowledge bases train a plain softmax', () => {
+    const { space, vectors, labels } = build(30, 4);
+    expect(candidateClasses(vectors, labels, 30, space.size, 10, 5, 200)).toBeNull();
+    expect(candidateClasses(vectors, labels, 30, space.size, 40, 5, 0)).toBeNull();
+  });
+
+  it("hold the example's own class and at most `max` others, ascending, the same on every run", () => {
+    const { space, vectors, labels } = build(300, 3);
+    const first = candidateClasses(vectors, labels, 300, space.size, 10, 5, 0)!;
+    const again = candidateClasses(vectors, labels, 300, space.size, 10, 5, 0)!;
+    expect(again).toEqual(first);
+    vectors.forEach((_, k) => {
+      const list = Array.from(first.classes.subarray(first.offsets[k], first.offsets[k + 1]));
+      expect(list).toContain(labels[k]);
+      expect(list.length).toBeLessThanOrEqual(11);
+      expect(list).toEqual([...list].sort((a, b) => a - b));
+      expect(new Set(list).size).toBe(list.length);
+    });
+  });
+});
+
+describe('softmax training with candidates', () => {
+  it('learns 300 classes with a few phrasings each, the same model on every run', () => {
+    const { space, vectors, labels, own } = build(300, 3);
+    const options = { ...DEFAULT_TRAIN_OPTIONS, everyClassUpTo: 0 };
+    const model = trainSoftmax(vectors, labels, 300, space.size, options);
+    const again = trainSoftmax(vectors, labels, 300, space.size, options);
+    // Byte for byte: a deep equality over a million floats would take minutes.
+    expect(Buffer.from(again.weights.buffer).equals(Buffer.from(model.weights.buffer))).toBe(true);
+    const p = new Float32Array(300);
+    let right = 0;
+    own.forEach((words, c) => {
+      model.probabilities(space.vector(terms(normalize(`tell me about ${words[0]} ${words[2]}`))), p);
+      if (p.indexOf(Math.max(...p)) === c) right++;
+    });
+    expect(right / 300).toBeGreaterThan(0.95);
+  });
+
+  it('scores with the non-zero weights alone exactly as with the dense matrix', () => {
+    const { space, vectors, labels } = build(300, 3);
+    const trained = trainSoftmax(vectors, labels, 300, space.size, { ...DEFAULT_TRAIN_OPTIONS, everyClassUpTo: 0 });
+    const dense = softmaxModel(trained.weights, trained.bias);
+    const [a, b] = [new Float32Array(300), new Float32Array(300)];
+    for (const x of vectors.slice(0, 50)) {
+      trained.probabilities(x, a);
+      dense.probabilities(x, b);
+      expect(a).toEqual(b);
+    }
+  });
+});

@@ -32,8 +32,10 @@ export const ProfileUpdate = z
   .object({
     name: z.string().trim().min(1).max(100).optional(),
     locale: Locale.optional(),
+    /** The languages the person answers chats in, on every site they belong to. */
+    languages: z.array(Locale).max(Locale.options.length).optional(),
   })
-  .refine((p) => p.name !== undefined || p.locale !== undefined, 'nothing to change');
+  .refine((p) => p.name !== undefined || p.locale !== undefined || p.languages !== undefined, 'nothing to change');
 export type ProfileUpdate = z.infer<typeof ProfileUpdate>;
 
 /** A new one-time password, shown once to whoever reset it; the person must change it at first use. */

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { AgentId, SiteId, Timestamp } from './ids.ts';
 import { Locale } from './locale.ts';
-import { Level, Skill } from './site.ts';
+import { Level } from './site.ts';
+import { Skill } from './skill.ts';
 
 export const Role = z.enum(['agent', 'supervisor', 'admin']);
 export type Role = z.infer<typeof Role>;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { EntryId } from './ids.ts';
 import { Language } from './locale.ts';
-import { Skill } from './site.ts';
+import { Skill } from './skill.ts';
 
 export const Suggestion = z.object({ entryId: EntryId, question: z.string() });
 export type Suggestion = z.infer<typeof Suggestion>;

@@ -51,6 +51,18 @@ export const ServerEnv = z.object({
     .min(0)
     .max(24 * 365)
     .default(24),
+  /**
+   * The nice value of the thread that builds bots: above 0, the event loop gets the CPU first
+   * when both want it. 0 only where nothing is served from this process while it builds, or in
+   * tests, on a machine so busy that a niced build would barely run.
+   */
+  BOT_BUILD_NICE: z.coerce.number().int().min(0).max(19).default(10),
+  /**
+   * How long after a knowledge-base change the next messages wait for the new index rather than
+   * take the previous one. A small knowledge base builds well within 5 s on a quiet machine; the
+   * tests, which promise the edited answer on the very next message, wait as long as any step.
+   */
+  BOT_FRESH_WAIT_MS: z.coerce.number().int().min(0).max(120_000).default(5000),
   /** Run the BullMQ workers inside this process. */
   WORKERS: bool.default(true),
   /** Seed the demo sites, knowledge base and accounts when missing. */
@@ -78,6 +90,12 @@ export const ServerEnv = z.object({
    * this): a hung process's agents and visitors count as gone once it runs out.
    */
   PRESENCE_TTL_SECONDS: z.coerce.number().int().min(2).max(600).default(20),
+  /**
+   * Milliseconds a state change or a claim may stay unfinished before the repair takes it for the
+   * work of a dead or hung process; the sweep looks every half of this. Far longer than a live
+   * step takes on a loaded machine; the crash tests shorten it so as not to wait out 10 s.
+   */
+  REPAIR_AFTER_MS: z.coerce.number().int().min(2000).max(600_000).default(10_000),
   /** Seconds a waiting visitor may be gone before the chat counts as abandoned. */
   VISITOR_GRACE_SECONDS: z.coerce.number().int().min(1).max(86_400).default(120),
   /**
@@ -88,6 +106,8 @@ export const ServerEnv = z.object({
   RATE_VISITOR_MESSAGES_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   RATE_CONVERSATIONS_PER_IP_PER_HOUR: z.coerce.number().int().min(1).default(30),
   RATE_CONNECTIONS_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).default(120),
+  /** Earlier-conversation reads (the list and each transcript) of one visitor per minute: each reads history. */
+  RATE_EARLIER_PER_VISITOR_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   RATE_AGENT_MESSAGES_PER_MINUTE: z.coerce.number().int().min(1).default(120),
   /** "Forgot password" emails to one address per hour; one address asking: ten times as many. */
   RATE_PASSWORD_RESETS_PER_HOUR: z.coerce.number().int().min(1).default(3),
@@ -102,6 +122,11 @@ export const ServerEnv = z.object({
    */
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
+  /**
+   * Memory of one argon2id password hash, in KiB (the library's 64 MiB by default). Lower only
+   * for tests, which hash many passwords on a small machine; each hash keeps its own cost.
+   */
+  PASSWORD_HASH_MEMORY_KIB: z.coerce.number().int().min(1024).max(4_194_304).default(65_536),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /**
    * Which proxies' X-Forwarded-* headers to believe: `false` none, a hop count (`true` is one

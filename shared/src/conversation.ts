@@ -1,7 +1,9 @@
 import { z } from 'zod';
+import { NpsAnswer } from './nps.ts';
 import { AgentId, ConversationId, MessageId, SiteId, TicketId, Timestamp, VisitorId } from './ids.ts';
 import { Locale } from './locale.ts';
-import { Level, Skill } from './site.ts';
+import { Level } from './site.ts';
+import { Skill } from './skill.ts';
 import { AgentPublic } from './agent.ts';
 
 /** The waterfall's states; the transitions live in server/src/waterfall/machine.ts. */
@@ -67,6 +69,10 @@ export const Conversation = z.object({
   /** The last message each side has seen (seen receipts); absent until they have. */
   seenByVisitor: MessageId.optional(),
   seenByAgent: MessageId.optional(),
+  /** Asked for a person on a site whose pre-chat form comes first: queued once it is answered. */
+  handoffHeld: z.boolean().optional(),
+  /** The visitor's NPS answer after this chat, when the site asked. */
+  nps: NpsAnswer.optional(),
 });
 export type Conversation = z.infer<typeof Conversation>;
 
@@ -137,5 +143,11 @@ export const ConversationView = z.object({
   transcriptMail: z.boolean().optional(),
   /** The last message the agent has seen, so the widget can say "Seen" after a reload too. */
   seenByAgent: MessageId.optional(),
+  /** A person was asked for; the site's pre-chat form is to be answered before one joins. */
+  preChatFirst: z.boolean().optional(),
+  /** The site's NPS question is due from this visitor after this chat. */
+  canNps: z.boolean().optional(),
+  /** Offered the email form on a site that promises a reply: when the reply is due (epoch ms). */
+  replyBy: Timestamp.optional(),
 });
 export type ConversationView = z.infer<typeof ConversationView>;

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { AgentId, SiteId } from './ids.ts';
 import { Locale } from './locale.ts';
-import { Level, Skill } from './site.ts';
+import { Level } from './site.ts';
+import { Skill } from './skill.ts';
 import { Conversation } from './conversation.ts';
 import { Message } from './message.ts';
 import { Tag } from './tag.ts';

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { Attachment } from './attachment.ts';
+import { MAX_ATTACHMENTS_PER_MESSAGE } from './constants.ts';
 import { HeldEmailId, SiteId, TicketId, Timestamp } from './ids.ts';
 import { TicketParams } from './rest.ts';
 
@@ -15,6 +17,8 @@ export const HeldEmail = z.object({
   /** The new part of the message, quoted history and signature cut. */
   text: z.string().max(4000),
   receivedAt: Timestamp,
+  /** Its files, checked and stored as a contact's would be, shown to agents only until it is accepted. */
+  attachments: z.array(Attachment).max(MAX_ATTACHMENTS_PER_MESSAGE).default([]),
   status: z.enum(['held', 'accepted', 'discarded']),
 });
 export type HeldEmail = z.infer<typeof HeldEmail>;

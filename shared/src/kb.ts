@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { EntryId, Timestamp } from './ids.ts';
 import { Language } from './locale.ts';
-import { Skill } from './site.ts';
+import { Skill } from './skill.ts';
 import { Tag } from './tag.ts';
 
 /**

@@ -2,9 +2,12 @@ import { z } from 'zod';
 import { Agent, AgentSkill, AgentStatus, ChosenStatus, Membership, Role } from './agent.ts';
 import { Language, Locale } from './locale.ts';
 import { AgentId, SiteId, TicketId, VisitorId } from './ids.ts';
-import { AutoAwaySeconds, Level, SiteSettings, Skill } from './site.ts';
+import { AutoAwaySeconds, Level, SiteSettings } from './site.ts';
+import { Skill, SkillNames } from './skill.ts';
 import { TicketStatus } from './ticket.ts';
 import { KB_LIMITS } from './kb.ts';
+import { NpsSummary } from './nps.ts';
+import { AttachmentIds, UploadId } from './attachment.ts';
 
 export const LoginBody = z.object({
   email: z.email().max(254),
@@ -31,6 +34,8 @@ export const Me = z.object({
       role: Role,
       assignment: z.enum(['auto', 'pick']),
       autoAwaySeconds: SiteSettings.shape.autoAwaySeconds,
+      /** Every member reads the skill catalogue: the console names skills with it. */
+      skillNames: SkillNames,
     }),
   ),
   /** The password was set by someone else (a first or reset password): the person must choose their own. */
@@ -64,7 +69,16 @@ export const TicketUpdate = z
   .refine((u) => u.status !== undefined || u.assigneeId !== undefined, 'nothing to update');
 export type TicketUpdate = z.infer<typeof TicketUpdate>;
 
-export const TicketReply = z.object({ text: z.string().trim().min(1).max(4000) });
+export const TicketReply = z.object({
+  text: z.string().trim().min(1).max(4000),
+  /** Files the agent uploaded to the ticket, sent with the email as links. */
+  attachments: AttachmentIds.optional(),
+});
+export type TicketReply = z.infer<typeof TicketReply>;
+
+/** An agent's upload to a ticket, to send with a reply by email. */
+export const TicketUploadParams = z.object({ ticketId: TicketId, uploadId: UploadId });
+export type TicketUploadParams = z.infer<typeof TicketUploadParams>;
 
 export const MetricsQuery = z.object({
   siteId: SiteId.optional(),
@@ -102,6 +116,8 @@ export const MetricsSummary = z.object({
   /** CSAT counted per skill and per level reached. */
   csatBySkill: z.record(z.string(), z.object({ ratings: z.number().int(), satisfied: z.number().int() })),
   csatByLevel: z.record(z.string(), z.object({ ratings: z.number().int(), satisfied: z.number().int() })),
+  /** NPS answers of the period, for sites that ask it. */
+  nps: NpsSummary,
   /** SLA clocks that ran out, by kind. */
   slaBreaches: z.object({
     first_response: z.number().int(),

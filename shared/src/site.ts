@@ -1,12 +1,14 @@
 import { z } from 'zod';
+import { NpsSetting } from './nps.ts';
 import { SiteId, Timestamp } from './ids.ts';
 import { Locale } from './locale.ts';
 import { AttachmentSettings } from './attachment.ts';
 import { SlaPolicies } from './sla.ts';
 import { ATTRIBUTE_VALUE_MAX, AttributeKey } from './visitor.ts';
+import { Proactive, PublicProactive } from './proactive.ts';
+import { Skill, SkillNames } from './skill.ts';
+import { ReplyPromise } from './reply-promise.ts';
 
-export const Skill = z.string().regex(/^[a-z][a-z0-9_-]{0,31}$/, 'skill must be lower-case letters, digits, _ or -');
-export type Skill = z.infer<typeof Skill>;
 export const GENERAL_SKILL = 'general';
 
 export const Level = z.number().int().min(1).max(3);
@@ -134,6 +136,8 @@ export const SiteSettings = z.object({
   name: z.string().min(1).max(100),
   allowedOrigins: z.array(Origin).max(50),
   skills: z.array(Skill).min(1).max(50),
+  /** Display names of the skills per language; absent (sites saved before it existed): the ids. */
+  skillNames: SkillNames.optional(),
   defaultLocale: Locale,
   locales: z.array(Locale).min(1),
   theme: Theme,
@@ -156,6 +160,12 @@ export const SiteSettings = z.object({
   slaPolicies: SlaPolicies.optional(),
   /** Absent or null: no pre-chat form. */
   preChat: PreChat.nullable().optional(),
+  /** Invitations shown by the launcher; absent: none. */
+  proactive: Proactive.optional(),
+  /** Absent or null: no NPS question after chats. */
+  nps: NpsSetting.nullable().optional(),
+  /** Absent or null: the email form makes no promise of when the reply comes. */
+  replyPromise: ReplyPromise.nullable().optional(),
 });
 export type SiteSettings = z.infer<typeof SiteSettings>;
 
@@ -176,5 +186,5 @@ export const PublicSiteConfig = Site.pick({
   requireIdentity: true,
   attachments: true,
   preChat: true,
-});
+}).extend({ proactive: PublicProactive.optional() });
 export type PublicSiteConfig = z.infer<typeof PublicSiteConfig>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AgentId, ConversationId, DeliveryId, HeldEmailId, SiteId, TicketId, Timestamp, VisitorId } from './ids.ts';
-import { Level, Skill } from './site.ts';
+import { Level } from './site.ts';
+import { Skill } from './skill.ts';
 import { Message } from './message.ts';
 import { PageView } from './visitor.ts';
 import { Locale } from './locale.ts';
@@ -61,6 +62,8 @@ export const Ticket = z.object({
   transcript: z.array(Message),
   pages: z.array(PageView),
   history: z.array(TicketHistoryItem),
+  /** The reply the visitor was promised when nobody could answer, due then (the site's reply promise). */
+  replyBy: Timestamp.optional(),
   createdAt: Timestamp,
   updatedAt: Timestamp,
 });

@@ -55,5 +55,7 @@ export const Visitor = z.object({
   attributes: VisitorAttributes.optional(),
   /** What the visitor gave in the pre-chat form; present once they have, so it is never asked again. */
   preChat: z.array(PreChatAnswer).max(10).optional(),
+  /** When the visitor last answered the site's NPS question: it is asked again only a period later. */
+  npsAt: Timestamp.optional(),
 });
 export type Visitor = z.infer<typeof Visitor>;

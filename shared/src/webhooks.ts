@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { Conversation } from './conversation.ts';
 import { AgentId, ConversationId, DeliveryId, SiteId, TicketId, Timestamp } from './ids.ts';
 import { Message } from './message.ts';
-import { Level, Skill } from './site.ts';
+import { Level } from './site.ts';
+import { Skill } from './skill.ts';
 import { Ticket } from './ticket.ts';
 import { SlaKind } from './sla.ts';
 

@@ -5,13 +5,15 @@ import { Conversation } from '../conversation.ts';
 import { AgentId, ClientMsgId, ConversationId, MessageId, SiteId } from '../ids.ts';
 import { CaptionText, hasTextOrFiles, Message } from '../message.ts';
 import { AttachmentIds, FileLinkReply, FileLinkRequest } from '../attachment.ts';
-import { Level, Skill } from '../site.ts';
+import { Level } from '../site.ts';
+import { Skill, type SkillNames } from '../skill.ts';
 import { TicketSummary } from '../ticket.ts';
 import type { Board } from '../rest.ts';
 import type { CannedReply } from '../canned.ts';
 import type { TicketEmailNotice } from '../inbound-email.ts';
 import { PageView, Visitor } from '../visitor.ts';
-import type { AllChats, ChatViewers } from '../supervision.ts';
+import { AgentRef, type AllChats, type ChatViewers } from '../supervision.ts';
+import { SlaClock } from '../sla.ts';
 
 /** A chat as it appears in an agent's inbox or the waiting list. */
 export const ChatSummary = z.object({
@@ -41,6 +43,8 @@ export type Inbox = z.infer<typeof Inbox>;
 const ChatRef = z.object({ conversationId: ConversationId });
 export const InboxRequest = z.object({});
 export const SetStatus = z.object({ status: ChosenStatus });
+/** The agent is at the console (it saw them type, click or scroll): the server's auto-away waits on. */
+export const AgentActive = z.object({});
 export const OpenChat = ChatRef;
 export const SyncChat = ChatRef.extend({ after: MessageId.nullable() });
 export const AgentSend = ChatRef.extend({
@@ -72,9 +76,17 @@ export const TakeOver = ChatRef.extend({ agentId: AgentId.optional() });
 export type TakeOver = z.infer<typeof TakeOver>;
 /** The console has a chat open (or closed it): others see who is looking, and it hears the chat live. */
 export const WatchChat = ChatRef.extend({ watching: z.boolean() });
+/** The inbox asks about the chats it lists: their SLA clocks and who else has them open. */
+export const GlanceRequest = z.object({ conversationIds: z.array(ConversationId).max(100) });
+export const InboxGlance = z.object({
+  clocks: z.record(z.string(), z.array(SlaClock)),
+  viewers: z.record(z.string(), z.array(AgentRef)),
+});
+export type InboxGlance = z.infer<typeof InboxGlance>;
 
 export interface AgentClientEvents {
   'agent:status': (p: z.infer<typeof SetStatus>, ack: AckFn<{ status: AgentStatus }>) => void;
+  'agent:active': (p: Record<string, never>, ack?: AckFn) => void;
   'inbox:get': (p: Record<string, never>, ack: AckFn<Inbox>) => void;
   'chat:open': (p: z.infer<typeof OpenChat>, ack: AckFn<{ chat: ChatDetail }>) => void;
   'chat:sync': (p: z.infer<typeof SyncChat>, ack: AckFn<{ messages: Message[] }>) => void;
@@ -93,6 +105,7 @@ export interface AgentClientEvents {
   'chats:all': (p: z.infer<typeof AllChatsRequest>, ack: AckFn<AllChats>) => void;
   'chat:takeover': (p: TakeOver, ack: AckFn<{ conversation: Conversation }>) => void;
   'chat:watch': (p: z.infer<typeof WatchChat>, ack?: AckFn<ChatViewers>) => void;
+  'chats:glance': (p: z.infer<typeof GlanceRequest>, ack: AckFn<InboxGlance>) => void;
 }
 
 export interface AgentServerEvents {
@@ -114,6 +127,8 @@ export interface AgentServerEvents {
   'board:update': (p: { siteId: string; board: Board }) => void;
   /** An admin added, changed or removed a canned reply: the site's replies as they are now. */
   'canned:update': (p: { siteId: string; replies: CannedReply[] }) => void;
+  /** An admin saved the site's settings: the skill catalogue as it is now. */
+  'site:skills': (p: { siteId: string; skillNames: SkillNames }) => void;
   /** Supervisors and admins: the site's open chats changed. */
   'chats:update': (p: AllChats) => void;
   /** Who has this chat open, sent to everyone looking at it and to its agent. */

@@ -8,6 +8,7 @@ import { VisitorMessage } from '../visitor-message.ts';
 import { PreChatFieldId, PublicSiteConfig } from '../site.ts';
 import { ATTRIBUTE_VALUE_MAX, ATTRIBUTES_MAX, AttributeKey, PageUrl } from '../visitor.ts';
 import { FileLinkReply, FileLinkRequest } from '../attachment.ts';
+import type { RateNps } from '../nps.ts';
 
 /** Sent in the Socket.IO handshake (`auth`) of the `/visitor` namespace. */
 export const VisitorAuth = z.object({
@@ -32,6 +33,8 @@ export const HelloReply = z.object({
   visitorId: VisitorId,
   /** The site's pre-chat form has nothing to ask: answered before, or the visitor is identified. */
   preChatDone: z.boolean().optional(),
+  /** The visitor has conversations before the current one: the widget offers them only then. */
+  earlier: z.boolean().optional(),
   site: PublicSiteConfig,
   conversation: ConversationView.nullable(),
   messages: z.array(VisitorMessage),
@@ -99,6 +102,7 @@ export interface VisitorClientEvents {
   'conversation:leave-email': (p: z.infer<typeof LeaveEmail>, ack: AckFn<ConversationReply>) => void;
   'conversation:keep-waiting': (p: z.infer<typeof KeepWaiting>, ack: AckFn<ConversationReply>) => void;
   'conversation:rate': (p: z.infer<typeof Rate>, ack: AckFn<ConversationReply>) => void;
+  'conversation:nps': (p: RateNps, ack: AckFn<ConversationReply>) => void;
   'transcript:request': (p: z.infer<typeof TranscriptRequest>, ack: AckFn) => void;
   typing: (p: z.infer<typeof Typing>, ack?: AckFn) => void;
   'page:view': (p: z.infer<typeof PageViewInput>, ack?: AckFn) => void;

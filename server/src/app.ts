@@ -20,6 +20,8 @@ import { visitorRoutes } from './http/visitors.ts';
 import { rooms } from './io/rooms.ts';
 import { boardRoutes } from './http/board.ts';
 import { widgetConfigRoutes } from './http/widget-config.ts';
+import { proactiveCountRoutes, proactiveEventRoutes } from './proactive/routes.ts';
+import { proactiveCounts } from './proactive/counts.ts';
 import { healthRoutes } from './http/health.ts';
 import { staticRoutes } from './http/static.ts';
 import { seedDemos, type Demo } from './demo/seed.ts';
@@ -53,6 +55,7 @@ import { attachmentUsageRoutes } from './http/attachment-usage.ts';
 import { inboundRoutes } from './inbound/routes.ts';
 import { heldEmailRoutes } from './inbound/held-routes.ts';
 import { startSmtpReceiver } from './inbound/smtp-receiver.ts';
+import { reachedOrigin, whileAnswering } from './public-url.ts';
 
 /**
  * `demo` is the main demo site; `demos` has it and the second tenant. `setupLink`: the
@@ -84,6 +87,9 @@ export async function buildServer(config: Config): Promise<{ app: FastifyInstanc
     frameworkErrors: refuseBadUrl,
     // Delivery ids can be 160 characters long.
     routerOptions: { maxParamLength: 160 },
+    // Fastify's 10 s per plugin is too short for a start on a busy machine (the console's files,
+    // the API document); a start that truly hangs still fails, a minute on.
+    pluginTimeout: 60_000,
   });
   const core = await compose(config, app.log, app.server);
   const integrated = integrations(core, config);
@@ -110,6 +116,8 @@ export async function buildServer(config: Config): Promise<{ app: FastifyInstanc
   const setupLink = setupToken ? `${config.publicUrl}/console/#setup/${setupToken}` : null;
 
   let shuttingDown = false;
+  // After the body is read, so that the handler and all it awaits run knowing the request's host.
+  app.addHook('preHandler', (req, _reply, done) => whileAnswering(reachedOrigin(req.protocol, req.host), done));
   errorReplies(app);
   securityHeaders(app);
   // Before any route: it collects them all into the OpenAPI description.
@@ -125,7 +133,9 @@ export async function buildServer(config: Config): Promise<{ app: FastifyInstanc
     secureCookies,
     rates: core.rates,
     login: { maxFailures: config.LOGIN_MAX_FAILURES, lockMinutes: config.LOGIN_LOCK_MINUTES },
+    hashPassword: core.hashPassword,
     disconnect,
+    routing: core.routing,
     secondFactor: integrated.secondFactor,
     secondFactorPending: integrated.secondFactorPending,
   };
@@ -136,6 +146,7 @@ export async function buildServer(config: Config): Promise<{ app: FastifyInstanc
     sites: core.sites,
     routing: core.routing,
     disconnect,
+    hashPassword: core.hashPassword,
   };
   const people = {
     ...accountDeps,
@@ -167,7 +178,9 @@ export async function buildServer(config: Config): Promise<{ app: FastifyInstanc
     visitors: core.visitors,
     conversations: core.conversations,
     rates: core.rates,
+    tickets: core.tickets,
   };
+  const proactiveDeps = { sites: core.sites, counts: proactiveCounts(core.redis, core.keys), rates: core.rates };
   // Without a session: signing in, the first run, and what a link from an email opens.
   await app.register(loginRoutes, authDeps);
   await app.register(setupRoutes, siteSetup);
@@ -187,16 +200,17 @@ export async function buildServer(config: Config): Promise<{ app: FastifyInstanc
     await api.register(accountRoutes, authDeps);
     await api.register(ticketRoutes, {
       tickets: core.tickets,
+      files: core.files,
       agents: core.agents,
       outbox: outbox(core),
     });
     await api.register(ticketDeliveryRoutes, { tickets: core.tickets, outbox: outbox(core) });
-    await api.register(heldEmailRoutes, { tickets: core.tickets, held: core.inbound.held });
+    await api.register(heldEmailRoutes, { tickets: core.tickets, held: core.inbound.held, files: core.files });
     await api.register(deliveryRoutes, { outbox: outbox(core) });
     await api.register(metricsRoutes, { redis: core.redis, keys: core.keys, statusTime: core.statusTime });
     await api.register(kbRoutes, { kb: core.kb, sites: core.sites, bots: core.bots });
     await api.register(cannedRoutes, { redis: core.redis, keys: core.keys, notify: core.notify });
-    await api.register(siteRoutes, { sites: core.sites, publicUrl: config.publicUrl });
+    await api.register(siteRoutes, { sites: core.sites, publicUrl: config.publicUrl, notify: core.notify });
     await api.register(siteLifecycleRoutes, siteSetup);
     await api.register(agentRoutes, { ...accountDeps, handBack: core.handBack, publicUrl: config.publicUrl });
     await api.register(invitationRoutes, accountDeps);
@@ -222,9 +236,11 @@ export async function buildServer(config: Config): Promise<{ app: FastifyInstanc
     await api.register(kbPhrasingRoutes, { kb: core.kb, bots: core.bots });
     await api.register(agentUploadRoutes, uploadDeps);
     await api.register(attachmentUsageRoutes, { records: core.files.records });
+    await api.register(proactiveCountRoutes, proactiveDeps);
     await integrated.routes(api);
   });
   await app.register(visitorUploadRoutes, uploadDeps);
+  await app.register(proactiveEventRoutes, proactiveDeps);
   fileDownloadRoutes(app, { files: core.files });
   widgetConfigRoutes(app, { sites: core.sites });
   healthRoutes(app, { redis: core.redis, shuttingDown: () => shuttingDown });

@@ -29,16 +29,17 @@ import { viewPort } from './waterfall/view-port.ts';
 import { botService, type BotService } from './bot/service.ts';
 import { buildPool } from './bot/build-pool.ts';
 import { socketNotifier } from './io/rooms.ts';
-import { presence } from './io/presence.ts';
+import { presence, type Presence } from './io/presence.ts';
 import { waterfall as waterfallOf, type Waterfall } from './waterfall/service.ts';
 import { journal as journalOf } from './waterfall/journal.ts';
+import { linesChannel } from './waterfall/lines-channel.ts';
 import { repairs } from './waterfall/repair.ts';
 import { handBack } from './waterfall/hand-back.ts';
 import { visitorActions, type VisitorActions } from './waterfall/visitor-actions.ts';
 import { agentActions, type AgentActions } from './waterfall/agent-actions.ts';
 import type { Notifier } from './waterfall/notifier.ts';
 import { domainEvents, type DomainEvents } from './events.ts';
-import { PRESENCE_SWEEP_MS, REPAIR_SWEEP_MS, SLA_SWEEP_MS, createQueues, type Queues } from './jobs/queues.ts';
+import { PRESENCE_SWEEP_MS, SLA_SWEEP_MS, createQueues, repairSweepMs, type Queues } from './jobs/queues.ts';
 import { startWorkers, type Workers } from './jobs/workers.ts';
 import { processors } from './jobs/processors.ts';
 import { deliveries } from './delivery/listener.ts';
@@ -58,6 +59,7 @@ import { files as filesOf, type Files } from './files/service.ts';
 import { replyAddresses } from './inbound/reply-address.ts';
 import { heldEmails } from './inbound/held.ts';
 import type { InboundDeps } from './inbound/receive.ts';
+import { hashPassword, type HashPassword } from './auth/password.ts';
 
 /**
  * Heap of the bot's build thread. The largest knowledge base allowed (KB_LIMITS) builds in
@@ -90,6 +92,8 @@ export type Core = {
   statusTime: StatusTime;
   bots: BotService;
   notify: Notifier;
+  /** Who is connected, asked of Redis (io/presence.ts). */
+  present: Presence;
   events: DomainEvents;
   queues: Queues;
   clocks: Timers;
@@ -117,6 +121,8 @@ export type Core = {
   files: Files;
   archive: Archiver;
   retention: Retention;
+  /** Hashes a password at the configured cost (PASSWORD_HASH_MEMORY_KIB). */
+  hashPassword: HashPassword;
   close(): Promise<void>;
 };
 
@@ -159,7 +165,7 @@ export async function compose(config: Config, log: Log, http?: HttpServer): Prom
   const queues = createQueues(config);
   const clocks = timers(queues);
   // One build thread: concurrent imports take turns, so at most one model is in the making.
-  const pool = buildPool({ size: 1, heapMb: BUILD_HEAP_MB });
+  const pool = buildPool({ size: 1, heapMb: BUILD_HEAP_MB, nice: config.BOT_BUILD_NICE });
   const sites = siteStore(redis, k);
   const agents = agentStore(redis, k);
   const visitors = visitorStore(redis, k);
@@ -169,7 +175,7 @@ export async function compose(config: Config, log: Log, http?: HttpServer): Prom
   const unread = unreadStore(redis, k);
   const routing = routingOf(redis, k);
   const statusClock = statusTime(redis, k);
-  const bots = botService({ kb, pool, log });
+  const bots = botService({ kb, pool, log, freshWaitMs: config.BOT_FRESH_WAIT_MS });
   const notify = socketNotifier(io, present, k);
   const events = domainEvents((e, event) => log.error({ err: e, event: event.type }, 'domain event listener failed'));
   const rates = rateLimiter(redis, config.KEY_PREFIX);
@@ -194,6 +200,7 @@ export async function compose(config: Config, log: Log, http?: HttpServer): Prom
   });
   await present.ready();
 
+  const lines = linesChannel(redis, k, log);
   const waterfall = waterfallOf({
     config,
     routing,
@@ -209,9 +216,10 @@ export async function compose(config: Config, log: Log, http?: HttpServer): Prom
     clocks,
     journal: journalOf(redis, k),
     touchBoard: boards.touch,
+    linesMoved: lines.moved,
     unread,
   });
-  const repair = repairs({ conversations, routing }, waterfall);
+  const repair = repairs({ conversations, routing, afterMs: config.REPAIR_AFTER_MS }, waterfall);
   const outboxDeps = { config, redis, keys: k, queues };
   deliveries({ ...outboxDeps, events, sites, agents, mailLinks: files.mailLinks });
   const answerTags = answerTagsOf({ redis, keys: k, kb });
@@ -223,11 +231,13 @@ export async function compose(config: Config, log: Log, http?: HttpServer): Prom
     bots.invalidate(siteId, change);
   });
   await kbSub.subscribe(k.siteChannel, (siteId) => sites.heard(siteId));
+  await lines.listen(kbSub, waterfall.linesMovedElsewhere);
   sites.cacheReads();
   const jobs = processors(
     {
       ...outboxDeps,
       mailLinks: files.mailLinks,
+      mailFile: files.mailFile,
       sites,
       tickets,
       messages,
@@ -257,7 +267,7 @@ export async function compose(config: Config, log: Log, http?: HttpServer): Prom
     );
     await queues.timers.upsertJobScheduler(
       'repair-sweep',
-      { every: REPAIR_SWEEP_MS },
+      { every: repairSweepMs(config) },
       { name: 'repair-sweep', opts: once },
     );
     await queues.timers.upsertJobScheduler('sla-sweep', { every: SLA_SWEEP_MS }, { name: 'sla-sweep', opts: once });
@@ -306,6 +316,7 @@ export async function compose(config: Config, log: Log, http?: HttpServer): Prom
     statusTime: statusClock,
     bots,
     notify,
+    present,
     events,
     queues,
     clocks,
@@ -328,6 +339,7 @@ export async function compose(config: Config, log: Log, http?: HttpServer): Prom
         answerTags,
         tickets,
         fileRecords: files.records,
+        notify,
       },
       waterfall,
     ),
@@ -366,6 +378,7 @@ export async function compose(config: Config, log: Log, http?: HttpServer): Prom
     files,
     archive,
     retention,
+    hashPassword: (password) => hashPassword(password, config.PASSWORD_HASH_MEMORY_KIB),
     async close() {
       waterfall.stop();
       boards.stop();

@@ -1,4 +1,5 @@
 import { ServerEnv, describeEnvError } from '@cascade/shared';
+import { publicUrlProblems } from './public-url.ts';
 
 export type Config = ServerEnv & {
   /** Where visitors and agents reach this server, without a trailing slash. */
@@ -12,5 +13,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const c = parsed.data;
   const host = c.HOST === '0.0.0.0' || c.HOST === '::' ? 'localhost' : c.HOST;
   const publicUrl = (c.PUBLIC_URL ?? `http://${host}:${c.PORT}`).replace(/\/$/, '');
+  const { error } = publicUrlProblems({ ...c, publicUrl });
+  if (error) throw new Error(`Invalid configuration:\n${error}`);
   return { ...c, publicUrl };
 }

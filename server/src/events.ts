@@ -9,6 +9,8 @@ export type DomainEvent =
   | { type: 'conversation.ended'; conversation: Conversation }
   | { type: 'ticket.created'; ticket: Ticket; conversation: Conversation }
   | { type: 'csat.submitted'; conversation: Conversation }
+  /** The visitor answered the site's NPS question after the chat (never a webhook: not in its event list). */
+  | { type: 'nps.submitted'; conversation: Conversation }
   /** Stored for the first time (a re-sent message is not new). */
   | { type: 'message.created'; message: Message; conversation: Conversation }
   /** `waitedSince`: when the wait that the claim ended began (null when a repair finishes the claim). */

@@ -1,6 +1,7 @@
 export { buildServer, type Cascade } from './app.ts';
 export type { FastifyInstance as CascadeServer } from 'fastify';
 export { loadConfig, type Config } from './config.ts';
+export { publicUrlProblems } from './public-url.ts';
 export type { Demo, DemoAccount } from './demo/seed.ts';
 export { redisAnswers } from './redis/connect.ts';
 export { serverDb } from './history/server-db.ts';

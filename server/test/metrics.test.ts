@@ -23,6 +23,7 @@ it('counts the waterfall of a small day exactly', () => {
     ev('first_response', 'c2', 50 * s, { agentId: 'a1' }),
     ev('resolved', 'c2', 140 * s, { from: 'assigned', agentId: 'a1' }),
     ev('csat', 'c2', 150 * s, { score: '5', agentId: 'a1', skill: 'general', level: '1' }),
+    ev('nps', 'c2', 160 * s, { score: '10' }),
     // c3: escalated, transferred to level 2, then ticketed; rated 2
     ev('started', 'c3', 0),
     ev('escalated', 'c3', 10 * s, { from: 'bot', level: '1' }),
@@ -31,6 +32,7 @@ it('counts the waterfall of a small day exactly', () => {
     ev('claimed', 'c3', 90 * s, { from: 'queued', agentId: 'a2' }),
     ev('ticketed', 'c3', 190 * s, { from: 'assigned', agentId: 'a2' }),
     ev('csat', 'c3', 200 * s, { score: '2', agentId: 'a2', skill: 'general', level: '2' }),
+    ev('nps', 'c3', 210 * s, { score: '6' }),
     // c4: nobody came and the visitor left
     ev('started', 'c4', 0),
     ev('escalated', 'c4', 5 * s, { from: 'bot', level: '1' }),
@@ -52,6 +54,8 @@ it('counts the waterfall of a small day exactly', () => {
   expect(m.csat).toEqual({ ratings: 2, satisfied: 1, score: 0.5 });
   expect(m.csatBySkill).toEqual({ general: { ratings: 2, satisfied: 1 } });
   expect(m.csatByLevel).toEqual({ '1': { ratings: 1, satisfied: 1 }, '2': { ratings: 1, satisfied: 0 } });
+  // One promoter (10) and one detractor (6): 50% − 50%.
+  expect(m.nps).toEqual({ answers: 2, promoters: 1, passives: 0, detractors: 1, score: 0 });
   expect(m.funnel).toEqual({ bot: 4, level1: 3, level2: 1, level3: 0, ticket: 1 });
   expect(m.agents.find((a) => a.agentId === 'a1')).toMatchObject({ resolved: 1, ratings: 1, csat: 1 });
   expect(m.series.reduce((n, b) => n + b.conversations, 0)).toBe(4);
@@ -62,6 +66,7 @@ it('has no rates on an empty period', () => {
   expect(m.conversations).toBe(0);
   expect(m.deflectionRate).toBeNull();
   expect(m.csat.score).toBeNull();
+  expect(m.nps).toEqual({ answers: 0, promoters: 0, passives: 0, detractors: 0, score: null });
   expect(m.waitSeconds.p50).toBeNull();
 });
 

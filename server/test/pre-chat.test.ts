@@ -1,6 +1,6 @@
-import type { PreChat } from '@cascade/shared';
+import type { PreChat, Visitor } from '@cascade/shared';
 import { describe, expect, it } from 'vitest';
-import { checkPreChat } from '../src/waterfall/pre-chat.ts';
+import { checkPreChat, holdsHandoff } from '../src/waterfall/pre-chat.ts';
 
 const form: PreChat = {
   when: 'before_person',
@@ -28,5 +28,14 @@ describe('pre-chat answers', () => {
     [{ name: 'Sima', age: '40' }, 'no pre-chat field'],
   ])('refuses %j', (answers, message) => {
     expect(() => checkPreChat(form, answers, 'en')).toThrow(message);
+  });
+
+  it('holds a handoff only for a form asked before a person that this visitor has not answered', () => {
+    const visitor = { verified: false, preChat: undefined } as unknown as Visitor;
+    expect(holdsHandoff({ preChat: form }, visitor)).toBe(true);
+    expect(holdsHandoff({ preChat: { ...form, when: 'first_message' } }, visitor)).toBe(false);
+    expect(holdsHandoff({ preChat: null }, visitor)).toBe(false);
+    expect(holdsHandoff({ preChat: form }, { ...visitor, verified: true })).toBe(false);
+    expect(holdsHandoff({ preChat: form }, { ...visitor, preChat: [] })).toBe(false);
   });
 });

@@ -114,6 +114,7 @@ export function fakeWorld() {
         pending.get(id)?.delete(version);
         return Promise.resolve();
       },
+      numbers: (ids, field) => Promise.resolve(ids.map((id) => conversations.get(id)?.[field] ?? null)),
     },
     visitors: {
       switchConversation: (_siteId, visitorId, expected, next) => {
@@ -149,7 +150,10 @@ export function fakeWorld() {
         seen.claimWritten.push(conversationId);
         return Promise.resolve();
       },
-      waiting: () => Promise.resolve([...queue]),
+      lines: () => Promise.resolve([{ skill: 'general', level: 1, ids: [...queue] }]),
+      // One agent a slot and a minute a chat: the chat at place n waits n minutes.
+      capacity: () => Promise.resolve({ agents: 1, slots: 1 }),
+      recentHandleTimes: () => Promise.resolve([60]),
       recordHandleTime: () => Promise.resolve(),
     },
     messages: {
@@ -176,13 +180,15 @@ export function fakeWorld() {
     views: {
       visitorView: (c) => Promise.resolve(view(c)),
       chatSummary: (c) => Promise.resolve({ conversation: c, visitor, lastMessage: null }),
-      queueViews: (_site, chats) =>
-        Promise.resolve(
-          chats.map((c, i) => view(c, { position: i + 1, etaSeconds: 60 * (i + 1), available: true, opensAt: null })),
-        ),
+      withPlace: (c, queue) => Promise.resolve(view(c, queue)),
     },
     notify: {
       toVisitor: (_siteId, visitorId, event, ...args) => {
+        seen.pushes.push({ to: `visitor:${visitorId}`, event, payload: args[0] });
+      },
+      // One process: every visitor is connected here.
+      visitorHere: () => true,
+      toVisitorHere: (_siteId, visitorId, event, ...args) => {
         seen.pushes.push({ to: `visitor:${visitorId}`, event, payload: args[0] });
       },
       toAgent: (agentId, event, ...args) => {
@@ -259,6 +265,7 @@ export function fakeWorld() {
         seen.warnings.push(msg ?? '');
       },
     },
+    linesMoved: () => {},
     touchBoard: (siteId) => {
       seen.boards.push(siteId);
     },

@@ -53,6 +53,8 @@ try {
 }
 const redis = await connectRedis(config, (e) => console.error(`Redis: ${e.message}`));
 const k = keys(config.KEY_PREFIX);
+const memoryKib = config.PASSWORD_HASH_MEMORY_KIB;
+const hashWithCost = (password: string) => hashPassword(password, memoryKib);
 const agents = agentStore(redis, k);
 const sites = siteStore(redis, k);
 
@@ -66,7 +68,7 @@ try {
       const i = body.error.issues[0];
       fail(`${i?.path.join('.') ?? ''}: ${i?.message ?? 'invalid input'}`);
     }
-    const run = firstRun({ redis, keys: k, agents, sites, routing: routing(redis, k) });
+    const run = firstRun({ redis, keys: k, agents, sites, routing: routing(redis, k), hashPassword: hashWithCost });
     const { agent, site } = await run.complete(null, body.data.owner, body.data.site);
     console.log(
       [
@@ -81,7 +83,7 @@ try {
     if (!password.success) fail(password.error.issues[0]?.message ?? 'invalid password');
     const id = await agents.idByEmail(values.email);
     if (!id) fail(`no account has the email ${values.email}`);
-    await agents.setPasswordHash(id, await hashPassword(password.data));
+    await agents.setPasswordHash(id, await hashWithCost(password.data));
     await sessionStore(redis, k).destroyAll(id);
     console.log(`The password of ${values.email} is set; every session of the account has ended.`);
   }

@@ -1,6 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { buildServer } from '../app.ts';
 import { loadConfig } from '../config.ts';
+import { publicUrlProblems } from '../public-url.ts';
 import { redisAnswers } from '../redis/connect.ts';
 import { hasRedisServer, startPrivateRedis } from './private-redis.ts';
 
@@ -11,6 +12,9 @@ try {
   console.error(e instanceof Error ? e.message : e);
   process.exit(1);
 }
+
+const { warning } = publicUrlProblems(config);
+if (warning) console.warn(`Warning: ${warning}.`);
 
 let privateRedis: ChildProcess | null = null;
 // A Redis Cluster is the operator's to run; a single Redis can be started here for a first try.

@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { BotModel } from '@cascade/bot';
 import type { KbEntry } from '@cascade/shared';
-import type { BuildReply, BuildRequest } from './build-protocol.ts';
+import type { BuildReply, BuildRequest, BuildThreadData } from './build-protocol.ts';
 
 export type Built = { entries: KbEntry[]; model: BotModel };
 
@@ -15,7 +15,7 @@ type Thread = { worker: Worker; job: (Job & { id: number }) | null };
  * at once, at most `size` knowledge bases and models are being built. A thread that fails
  * (out of memory, crashed) fails its job only and is replaced.
  */
-export function buildPool(opts: { size: number; heapMb: number }) {
+export function buildPool(opts: { size: number; heapMb: number; nice: number }) {
   const queue: Job[] = [];
   const threads: (Thread | null)[] = Array.from({ length: opts.size }, () => null);
   let nextId = 1;
@@ -24,6 +24,7 @@ export function buildPool(opts: { size: number; heapMb: number }) {
   function spawn(slot: number): Thread {
     const worker = new Worker(new URL('./build-worker.js', import.meta.url), {
       resourceLimits: { maxOldGenerationSizeMb: opts.heapMb },
+      workerData: { nice: opts.nice } satisfies BuildThreadData,
     });
     // An idle build thread must not keep the process alive.
     worker.unref();

@@ -1,8 +1,8 @@
 import { setPriority } from 'node:os';
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { modelBuffers, trainBot } from '@cascade/bot';
 import { KbEntry } from '@cascade/shared';
-import type { BuildReply, BuildRequest } from './build-protocol.ts';
+import type { BuildReply, BuildRequest, BuildThreadData } from './build-protocol.ts';
 
 /**
  * Builds bots off the event loop: parses a site's stored entries and trains its model, then
@@ -10,10 +10,11 @@ import type { BuildReply, BuildRequest } from './build-protocol.ts';
  */
 const port = parentPort;
 if (!port) throw new Error('build-thread runs as a worker thread');
-// On Linux a nice value belongs to the thread that sets it: the event loop gets the CPU first
-// (about nine tenths when both want it), yet on a busy machine a build is not starved outright.
+// On Linux a nice value belongs to the thread that sets it: at 10 (the default) the event loop
+// gets the CPU first (about nine tenths when both want it), yet a build is not starved outright.
+const { nice } = workerData as BuildThreadData;
 try {
-  setPriority(10);
+  if (nice > 0) setPriority(nice);
 } catch {
   // Not permitted here: the build only runs at the normal priority.
 }

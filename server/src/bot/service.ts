@@ -2,14 +2,6 @@ import { botFromModel, type Bot } from '@cascade/bot';
 import type { KbStore } from '../store/kb.ts';
 import type { BuildPool } from './build-pool.ts';
 
-/**
- * For this long after its knowledge base changes, a site's messages wait for the index being
- * built rather than take the previous one: an edited entry answers from the next message on
- * (a small knowledge base builds in well under this, even on a loaded machine), while during a
- * big import messages wait at most this long once, then the previous index answers.
- */
-export const FRESH_WAIT_MS = 5000;
-
 type Site = {
   bot: Bot | null;
   /** The knowledge base changed since `bot` was built. */
@@ -34,6 +26,12 @@ export type BotServiceDeps = {
   kb: KbStore;
   pool: BuildPool;
   log: { error: (obj: unknown, msg?: string) => void };
+  /**
+   * For this long after its knowledge base changes, a site's messages wait for the index being
+   * built rather than take the previous one: an edited entry answers from the next message on,
+   * while during a big import messages wait at most this long once, then the previous index answers.
+   */
+  freshWaitMs: number;
 };
 
 /**
@@ -100,7 +98,7 @@ export function botService(d: BotServiceDeps) {
       if (s.bot && !s.stale && !s.building) return s.bot;
       const built = s.stale && !s.building ? schedule(siteId, s) : (s.built ?? Promise.resolve());
       if (s.bot) {
-        const wait = s.changedAt + FRESH_WAIT_MS - Date.now();
+        const wait = s.changedAt + d.freshWaitMs - Date.now();
         if (wait <= 0) return s.bot;
         let timer: NodeJS.Timeout | undefined;
         await Promise.race([built, new Promise((r) => (timer = setTimeout(r, wait)))]);

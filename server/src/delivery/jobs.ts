@@ -1,4 +1,13 @@
-import { ConversationId, DeliveryId, Locale, SiteId, TicketId, WebhookPayload } from '@cascade/shared';
+import {
+  Attachment,
+  ConversationId,
+  DeliveryId,
+  Locale,
+  MAX_ATTACHMENTS_PER_MESSAGE,
+  SiteId,
+  TicketId,
+  WebhookPayload,
+} from '@cascade/shared';
 import { z } from 'zod';
 
 /**
@@ -19,6 +28,7 @@ export const MailSpec = z.discriminatedUnion('subject', [
     ticketId: TicketId,
     text: z.string().max(4000),
     by: z.string().max(100),
+    attachments: z.array(Attachment).max(MAX_ATTACHMENTS_PER_MESSAGE).optional(),
   }),
   /** "Email me the transcript", in the visitor's language. */
   z.object({ subject: z.literal('transcript'), conversationId: ConversationId, locale: Locale }),

@@ -8,7 +8,7 @@ import type { Redis } from '../redis/connect.ts';
 import type { Keys } from '../redis/keys.ts';
 import { replyAddresses } from '../inbound/reply-address.ts';
 import type { MailJob } from './jobs.ts';
-import type { Message } from '@cascade/shared';
+import type { Attachment, AttachmentLink, Message } from '@cascade/shared';
 import {
   replyMail,
   supportTicketMail,
@@ -27,6 +27,8 @@ export type MailDeps = {
   messages: MessageStore;
   /** The message with file links that last as long as an email may wait to be read. */
   mailLinks: (m: Message) => Message;
+  /** One file's links, as long-lived as `mailLinks`'. */
+  mailFile: (a: Attachment) => AttachmentLink;
 };
 
 /** An email's headers beyond its content: where replies go, and the thread it belongs to. */
@@ -78,7 +80,9 @@ export function mailSender(d: MailDeps) {
       };
     }
     const content =
-      m.subject === 'ticket.visitor_email' ? visitorTicketMail(ticket, from) : replyMail(ticket, from, m.text, m.by);
+      m.subject === 'ticket.visitor_email'
+        ? visitorTicketMail(ticket, from)
+        : replyMail(ticket, from, m.text, m.by, (m.attachments ?? []).map(d.mailFile));
     return {
       ...content,
       ...(await replyTo({ siteId: ticket.siteId, ticketId: ticket.id })),

@@ -45,6 +45,9 @@ export function webhookPayload(e: DomainEvent, createdAt: number, agent: CsatDat
     case 'conversation.ended':
       // Sites hear of the end through `conversation.resolved` and `ticket.created`.
       return null;
+    case 'nps.submitted':
+      // Not among the webhook events a site can subscribe to: kept for the dashboard and the history.
+      return null;
     case 'csat.submitted': {
       const c = e.conversation;
       if (!c.csat) return null;

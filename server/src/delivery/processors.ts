@@ -49,6 +49,7 @@ export type DeliveryDeps = {
   tickets: TicketStore;
   messages: MessageStore;
   mailLinks: MailDeps['mailLinks'];
+  mailFile: MailDeps['mailFile'];
 };
 
 /** The `deliveries` queue's processors, by job name. */

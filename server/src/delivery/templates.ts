@@ -77,13 +77,23 @@ function transcriptLines(
   return lines;
 }
 
+const filesText = (files: readonly FileLine[], locale: Locale, indent: string) =>
+  files.map((f) => `\n${indent}${mailText(locale, 'file')}: ${f.name} <${f.url}>`).join('');
+
+const filesHtml = (files: readonly FileLine[]) =>
+  files
+    .map(
+      (f) => `<div dir="auto"><a href="${escapeHtml(f.url)}" rel="noopener noreferrer">${escapeHtml(f.name)}</a></div>`,
+    )
+    .join('');
+
 function transcriptText(lines: Line[], locale: Locale): string {
   return lines
     .map((l) =>
       l.system
         ? `[${l.when}] -- ${l.text} --`
         : `[${l.when}] ${l.who}${l.note ? ` (${mailText(locale, 'internalNote')})` : ''}: ${l.text}` +
-          l.files.map((f) => `\n    ${mailText(locale, 'file')}: ${f.name} <${f.url}>`).join(''),
+          filesText(l.files, locale, '    '),
     )
     .join('\n');
 }
@@ -98,12 +108,7 @@ function transcriptHtml(lines: Line[], locale: Locale): string {
         `<div style="margin:0 0 12px;${style}">` +
         `<div style="font-size:13px;color:#52606d">${meta}${note}</div>` +
         `<div dir="auto">${htmlText(l.text)}</div>` +
-        l.files
-          .map(
-            (f) =>
-              `<div dir="auto"><a href="${escapeHtml(f.url)}" rel="noopener noreferrer">${escapeHtml(f.name)}</a></div>`,
-          )
-          .join('') +
+        filesHtml(l.files) +
         '</div>'
       );
     })
@@ -215,7 +220,13 @@ export function transcriptMail(messages: Message[], site: MailSite, locale: Loca
 }
 
 /** An agent's answer to a ticket, to the visitor. */
-export function replyMail(ticket: Ticket, site: MailSite, text: string, agentName: string): MailContent {
+export function replyMail(
+  ticket: Ticket,
+  site: MailSite,
+  text: string,
+  agentName: string,
+  files: readonly FileLine[] = [],
+): MailContent {
   const locale = ticket.visitor.locale;
   const n = ticket.number;
   return mail(
@@ -224,8 +235,10 @@ export function replyMail(ticket: Ticket, site: MailSite, text: string, agentNam
     mailText(locale, 'reply.subject', { site: site.name, n }),
     mailText(locale, 'reply.intro', { agent: agentName, n }),
     {
-      text,
-      html: `<div dir="auto" style="padding:8px 12px;border-inline-start:3px solid #9aa5b1">${htmlText(text)}</div>`,
+      text: text + filesText(files, locale, ''),
+      html:
+        `<div dir="auto" style="padding:8px 12px;border-inline-start:3px solid #9aa5b1">${htmlText(text)}</div>` +
+        filesHtml(files),
     },
   );
 }

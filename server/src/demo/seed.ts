@@ -1,9 +1,9 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { KbEntry, type Agent, type Role, type Site } from '@cascade/shared';
+import { KbEntry, type Agent, type Role, type Site, type SkillNames } from '@cascade/shared';
 import { z } from 'zod';
 import { defaultThresholds } from '@cascade/bot';
-import { hashPassword } from '../auth/password.ts';
+import type { HashPassword } from '../auth/password.ts';
 import type { Redis } from '../redis/connect.ts';
 import type { Keys } from '../redis/keys.ts';
 import type { AgentStore } from '../store/agents.ts';
@@ -15,6 +15,13 @@ export type DemoAccount = { email: string; password: string; name: string; role:
 export type Demo = { siteId: string; siteName: string; siteKey: string; accounts: DemoAccount[] };
 
 const SKILLS = ['general', 'billing', 'shipping', 'returns', 'technical'];
+const SKILL_NAMES: SkillNames = {
+  general: { en: 'General questions', ar: 'أسئلة عامة', fa: 'پرسش‌های عمومی' },
+  billing: { en: 'Billing', ar: 'الفواتير', fa: 'صورت‌حساب' },
+  shipping: { en: 'Shipping', ar: 'الشحن', fa: 'ارسال' },
+  returns: { en: 'Returns', ar: 'الإرجاع', fa: 'مرجوعی' },
+  technical: { en: 'Technical help', ar: 'الدعم الفني', fa: 'پشتیبانی فنی' },
+};
 const knowledgeBase = () =>
   z.array(KbEntry).parse(JSON.parse(readFileSync(new URL('./knowledge-base.json', import.meta.url), 'utf8')));
 
@@ -33,6 +40,7 @@ export function demoSite(id: string, name: string): Site {
     name,
     allowedOrigins: [],
     skills: SKILLS,
+    skillNames: SKILL_NAMES,
     defaultLocale: 'en',
     locales: ['en', 'ar', 'fa'],
     theme: {
@@ -71,7 +79,15 @@ export async function seedDemos(d: Parameters<typeof seedDemo>[0]): Promise<Demo
  * The demo passwords are random and kept so that every start can print them.
  */
 export async function seedDemo(
-  d: { redis: Redis; keys: Keys; sites: SiteStore; agents: AgentStore; kb: KbStore; routing: Routing },
+  d: {
+    redis: Redis;
+    keys: Keys;
+    sites: SiteStore;
+    agents: AgentStore;
+    kb: KbStore;
+    routing: Routing;
+    hashPassword: HashPassword;
+  },
   siteId = 'demo',
   name = 'Cedar & Co.',
 ): Promise<Demo> {
@@ -129,7 +145,7 @@ export async function seedDemo(
         ],
         createdAt: Date.now(),
       };
-      await d.agents.save(agent, await hashPassword(password));
+      await d.agents.save(agent, await d.hashPassword(password));
       await d.routing.registerAgent(agent);
       return { email, password, name: p.name, role: p.role, level: p.level };
     }),

@@ -14,7 +14,7 @@ export type FileLinks = ReturnType<typeof fileLinks>;
  * Short-lived links signed with HMAC-SHA256: whoever holds one may read that one file until it
  * expires, and nobody can make one without the secret.
  */
-export function fileLinks(secret: string, publicUrl: string, ttlMs: number) {
+export function fileLinks(secret: string, publicUrl: () => string, ttlMs: number) {
   const key = Buffer.from(secret, 'utf8');
   const sign = (id: string, variant: Variant, exp: number) =>
     createHmac('sha256', key).update(`${id}.${variant}.${exp}`).digest('base64url');
@@ -23,7 +23,7 @@ export function fileLinks(secret: string, publicUrl: string, ttlMs: number) {
     const exp = Math.ceil((now + ttl) / STEP_MS) * STEP_MS;
     const name = encodeURIComponent(a.name);
     const url = (variant: Variant, path: string) =>
-      `${publicUrl}/files/${a.id}/${path}?e=${exp}&s=${sign(a.id, variant, exp)}`;
+      `${publicUrl()}/files/${a.id}/${path}?e=${exp}&s=${sign(a.id, variant, exp)}`;
     return {
       ...stripLink(a),
       url: url('f', name),

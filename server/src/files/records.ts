@@ -171,6 +171,20 @@ export function fileRecords(db: Db) {
       return rows.flatMap((r) => r.stored);
     },
 
+    /** Removes the records of these files of a site, returning their storage keys. */
+    async removeFiles(siteId: string, ids: readonly string[]): Promise<string[]> {
+      const rows = await db.query<{ stored: string[] }>(
+        `DELETE FROM files WHERE site_id = $1 AND id = ANY($2::text[]) RETURNING stored`,
+        [siteId, ids],
+      );
+      return rows.flatMap((r) => r.stored);
+    },
+
+    /** Lets the conversation's visitor open these files too: what only agents saw is now part of the thread. */
+    async share(siteId: string, ids: readonly string[]): Promise<void> {
+      await db.query(`UPDATE files SET internal = false WHERE site_id = $1 AND id = ANY($2::text[])`, [siteId, ids]);
+    },
+
     /** Files no message took within `olderThanMs`: an upload that was cancelled or never sent. */
     async removeUnclaimed(olderThanMs: number): Promise<string[]> {
       const rows = await db.query<{ stored: string[] }>(

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
-import type { Message } from '@cascade/shared';
+import type { Attachment, AttachmentLink, Message } from '@cascade/shared';
 import type { Config } from '../config.ts';
+import { linkBase } from '../public-url.ts';
 import type { Db } from '../history/db.ts';
 import type { Log } from '../log.ts';
 import type { Redis } from '../redis/connect.ts';
@@ -19,8 +20,12 @@ export type Files = {
   uploads: Uploads;
   /** A message with links that last as long as an email or a webhook may wait to be read (FILE_MAIL_LINK_HOURS). */
   mailLinks: (m: Message) => Message;
+  /** One file's links, as long-lived as `mailLinks`'. */
+  mailFile: (a: Attachment) => AttachmentLink;
   /** Removes these conversations' files, bytes and records. */
   forgetConversations(ids: readonly string[]): Promise<number>;
+  /** Removes these files of a site, bytes and records. */
+  forgetFiles(siteId: string, ids: readonly string[]): Promise<number>;
   /** Removes every file of a visitor, bytes and records. */
   forgetVisitor(siteId: string, visitorId: string): Promise<number>;
   /** Removes a site's files made before `cutoff` (retention). */
@@ -52,7 +57,8 @@ export async function files(
   const storage = storageOf(config);
   const records = fileRecords(d.db);
   const secret = await signingSecret(d.redis, d.secretKey, config.FILES_SIGNING_SECRET);
-  const links = fileLinks(secret, config.publicUrl, config.FILE_LINK_MINUTES * 60_000);
+  const links = fileLinks(secret, linkBase(config), config.FILE_LINK_MINUTES * 60_000);
+  const mailTtl = config.FILE_MAIL_LINK_HOURS * 3_600_000;
   const removed = async (keys: string[]) => {
     await storage.remove(keys);
     return keys.length;
@@ -62,8 +68,10 @@ export async function files(
     records,
     links,
     uploads: uploads({ storage, records, scanner, log: d.log }),
-    mailLinks: (m) => links.message(m, config.FILE_MAIL_LINK_HOURS * 3_600_000),
+    mailLinks: (m) => links.message(m, mailTtl),
+    mailFile: (a) => links.link(a, mailTtl),
     forgetConversations: async (ids) => removed(await records.removeConversations(ids)),
+    forgetFiles: async (siteId, ids) => removed(await records.removeFiles(siteId, ids)),
     forgetVisitor: async (siteId, visitorId) => removed(await records.removeVisitor(siteId, visitorId)),
     forgetOlder: async (siteId, cutoff) => removed(await records.removeOlder(siteId, cutoff)),
     forgetUnclaimed: async (olderThanMs) => removed(await records.removeUnclaimed(olderThanMs)),

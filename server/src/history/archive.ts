@@ -139,14 +139,15 @@ async function upsertVisitor(tx: Queryable, v: Visitor): Promise<void> {
 async function upsertConversation(tx: Queryable, c: Conversation): Promise<void> {
   await tx.query(
     `INSERT INTO conversations (id, site_id, visitor_id, state, locale, skill, level, agent_id, ticket_id,
-       resolved_by, csat_score, transfers, created_at, closed_at, data)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15::jsonb)
+       resolved_by, csat_score, transfers, created_at, closed_at, data, nps_score)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15::jsonb, $16)
      ON CONFLICT (id) DO UPDATE SET
        state = excluded.state, agent_id = excluded.agent_id, ticket_id = excluded.ticket_id,
        resolved_by = excluded.resolved_by, csat_score = excluded.csat_score, transfers = excluded.transfers,
-       closed_at = excluded.closed_at, data = excluded.data, archived_at = now()
+       closed_at = excluded.closed_at, data = excluded.data, nps_score = excluded.nps_score, archived_at = now()
      -- A rating is set once and never removed: an older copy without it never replaces one with it.
-     WHERE conversations.csat_score IS NULL OR excluded.csat_score IS NOT NULL`,
+     WHERE (conversations.csat_score IS NULL OR excluded.csat_score IS NOT NULL)
+       AND (conversations.nps_score IS NULL OR excluded.nps_score IS NOT NULL)`,
     [
       c.id,
       c.siteId,
@@ -163,6 +164,7 @@ async function upsertConversation(tx: Queryable, c: Conversation): Promise<void>
       at(c.createdAt),
       at(c.closedAt),
       JSON.stringify(c),
+      c.nps?.score ?? null,
     ],
   );
 }

@@ -32,6 +32,16 @@ export function earlierConversations(d: EarlierDeps) {
     );
   }
 
+  /**
+   * Whether the visitor has any conversation besides the current one: two newest are enough to
+   * tell. Asked on every page view, so it reads the visitor's index in Redis, which lists the
+   * archived conversations too, and never PostgreSQL.
+   */
+  async function any(ref: VisitorRef, currentId: string | null): Promise<boolean> {
+    const newest = await d.conversations.idsOfVisitor(ref.siteId, ref.visitorId, 2);
+    return newest.some((id) => id !== currentId);
+  }
+
   async function open(ref: VisitorRef, currentId: string | null, conversationId: string): Promise<VisitorMessage[]> {
     const c = (await d.conversations.get(conversationId)) ?? (await d.history.conversation(conversationId));
     // Someone else's conversation answers exactly like one that does not exist.
@@ -41,7 +51,7 @@ export function earlierConversations(d: EarlierDeps) {
     return toVisitorMessages(await messagesOf(c.id));
   }
 
-  return { list, open };
+  return { list, any, open };
 }
 
 export type EarlierConversations = ReturnType<typeof earlierConversations>;

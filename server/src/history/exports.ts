@@ -50,7 +50,9 @@ export function historyExports(db: Db) {
            SELECT agent_id, count(*)::int AS handled,
              count(*) FILTER (WHERE state = 'resolved')::int AS resolved,
              count(*) FILTER (WHERE state = 'ticketed')::int AS ticketed,
-             percentile_cont(0.5) WITHIN GROUP (ORDER BY ${ms('firstResponseAt')} - ${ms('assignedAt')}) AS first_response,
+             -- After a transfer the first response came before this agent's assignment: it is not theirs.
+             percentile_cont(0.5) WITHIN GROUP (ORDER BY ${ms('firstResponseAt')} - ${ms('assignedAt')})
+               FILTER (WHERE ${ms('firstResponseAt')} >= ${ms('assignedAt')}) AS first_response,
              percentile_cont(0.5) WITHIN GROUP (ORDER BY ${ms('closedAt')} - ${ms('assignedAt')}) AS handle,
              count(csat_score)::int AS ratings, avg(csat_score)::float8 AS rating
            FROM ranged WHERE agent_id IS NOT NULL GROUP BY agent_id),

@@ -1,4 +1,4 @@
-import { HistoryRange, HistorySummary } from '@cascade/shared';
+import { HistoryRange, HistorySummary, NpsComments } from '@cascade/shared';
 import { z } from 'zod';
 import type { FastifyInstance } from 'fastify';
 import { parse } from '../http/parse.ts';
@@ -25,6 +25,20 @@ export function numbersRoutes(app: FastifyInstance, deps: NumbersRouteDeps, done
   app.get('/api/history/summary', summary, async (req): Promise<HistorySummary> =>
     deps.numbers.summary(parse(HistoryRange, req.query)),
   );
+
+  const comments = {
+    config: {
+      ...supervisor,
+      openapi: {
+        summary: 'The latest NPS answers of a range that came with a comment, newest first',
+        query: HistoryRange,
+        response: { 200: NpsComments },
+      },
+    },
+  } as const;
+  app.get('/api/history/nps-comments', comments, async (req): Promise<NpsComments> => ({
+    comments: await deps.numbers.npsComments(parse(HistoryRange, req.query)),
+  }));
 
   /** A CSV export of the range, named for the site and days; every one is in the audit log. */
   function csvRoute(name: string, summary: string, rows: (q: HistoryRange) => Promise<string>): void {

@@ -1,4 +1,4 @@
-import type { HistoryRange, HistorySummary } from '@cascade/shared';
+import { NPS_COMMENTS_MAX, type HistoryRange, type HistorySummary, type NpsComment } from '@cascade/shared';
 import type { Db } from './db.ts';
 
 /** Rows of one CSV export, at most; a longer range is exported in parts. */
@@ -7,10 +7,10 @@ export const CSV_MAX_ROWS = 100_000;
 const ms = (field: string) => `(data->>'${field}')::float8`;
 const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 
-/** A cell a spreadsheet would read as a formula starts with ' instead (CSV injection). */
+/** Text a spreadsheet would read as a formula starts with ' instead (CSV injection); numbers stay numbers. */
 export function csvCell(v: string | number | null | undefined): string {
   let s = v === null || v === undefined ? '' : String(v);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  if (typeof v === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
@@ -25,6 +25,8 @@ export const CSV_COLUMNS = [
   'agent',
   'language',
   'rating',
+  'nps',
+  'nps_comment',
   'transfers',
   'ticket',
   'tags',
@@ -49,7 +51,8 @@ export function historyNumbers(db: Db) {
            avg(csat_score)::float8 AS csat_average,
            (count(*) FILTER (WHERE csat_score >= 4))::float8 / nullif(count(csat_score), 0) AS csat_satisfied,
            avg(${ms('assignedAt')} - ${ms('queuedAt')})::float8 AS wait,
-           avg(${ms('firstResponseAt')} - ${ms('assignedAt')})::float8 AS first_response,
+           avg(${ms('firstResponseAt')} - ${ms('assignedAt')})
+             FILTER (WHERE ${ms('firstResponseAt')} >= ${ms('assignedAt')})::float8 AS first_response,
            avg(${ms('closedAt')} - ${ms('assignedAt')})::float8 AS handle
          FROM conversations WHERE ${inRange}`,
         range(q),
@@ -87,12 +90,27 @@ export function historyNumbers(db: Db) {
       };
     },
 
-    /** The range's conversations as CSV (RFC 4180), oldest first, without any text people wrote. */
+    /** The range's latest NPS answers that came with a comment, newest first. */
+    async npsComments(q: HistoryRange): Promise<NpsComment[]> {
+      const rows = await db.query<{ id: string; score: number; comment: string; ts: string }>(
+        `SELECT id, nps_score AS score, data->'nps'->>'comment' AS comment, data->'nps'->>'ts' AS ts
+         FROM conversations
+         WHERE ${inRange} AND nps_score IS NOT NULL AND coalesce(data->'nps'->>'comment', '') <> ''
+         ORDER BY (data->'nps'->>'ts')::float8 DESC, id LIMIT ${NPS_COMMENTS_MAX}`,
+        range(q),
+      );
+      return rows.map((r) => ({ conversationId: r.id, score: r.score, comment: r.comment, ts: Number(r.ts) }));
+    },
+
+    /**
+     * The range's conversations as CSV (RFC 4180), oldest first. The only text people wrote in it
+     * is the NPS comment a supervisor asked visitors for (gone once retention clears it).
+     */
     async csv(q: HistoryRange): Promise<string> {
       const rows = await db.query<Record<string, string | number | null>>(
         `SELECT id, (extract(epoch FROM created_at) * 1000)::float8 AS started,
            (extract(epoch FROM closed_at) * 1000)::float8 AS ended, state, resolved_by, skill, level, agent_id,
-           locale, csat_score, transfers, data->>'ticketNumber' AS ticket, array_to_string(tags, ' ') AS tags
+           locale, csat_score, nps_score, data->'nps'->>'comment' AS nps_comment, transfers, data->>'ticketNumber' AS ticket, array_to_string(tags, ' ') AS tags
          FROM conversations WHERE ${inRange} ORDER BY created_at, id LIMIT ${CSV_MAX_ROWS}`,
         range(q),
       );
@@ -111,6 +129,8 @@ export function historyNumbers(db: Db) {
             r.agent_id,
             r.locale,
             r.csat_score,
+            r.nps_score,
+            r.nps_comment,
             r.transfers,
             r.ticket,
             r.tags,

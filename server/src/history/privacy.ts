@@ -35,7 +35,7 @@ export type PrivacyDeps = {
   queues: Pick<Queues, 'deliveries' | 'history'>;
   db: Db;
   history: HistoryReader;
-  files: Pick<Files, 'forgetConversations' | 'forgetVisitor'>;
+  files: Pick<Files, 'forgetConversations' | 'forgetVisitor' | 'mailLinks'>;
 };
 
 /** What one visitor's data is, gathered from Redis and PostgreSQL (Redis's copy wins while it lasts). */
@@ -278,7 +278,9 @@ export function privacy(d: PrivacyDeps) {
         const tags = await tagsOf(h.conversations.map((c) => c.id));
         const conversations = [];
         for (const c of h.conversations) {
-          conversations.push({ conversation: c, tags: tags.get(c.id) ?? [], messages: await messagesOf(c) });
+          // An export is read later, away from the console: its links last as long as a mail's.
+          const messages = (await messagesOf(c)).map(d.files.mailLinks);
+          conversations.push({ conversation: c, tags: tags.get(c.id) ?? [], messages });
         }
         visitors.push({
           visitor: h.visitor,

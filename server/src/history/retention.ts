@@ -59,12 +59,14 @@ export function retention(d: RetentionDeps) {
          WHERE t.site_id = $1 AND c.id = t.conversation_id AND coalesce(c.closed_at, c.created_at) < $2`,
         [siteId, cutoff],
       );
-      // The record keeps what the numbers need; the address, notes and the rating's comment go.
+      // The record keeps what the numbers need; the address, notes and the ratings' comments go.
       r.stripped += await count(
         `UPDATE conversations SET stripped_at = now(), search = NULL,
            data = data || jsonb_build_object('visitorEmail', null, 'transferNote', null,
              'csat', CASE WHEN data->'csat' = 'null'::jsonb OR data->'csat' IS NULL THEN 'null'::jsonb
                           ELSE (data->'csat') || '{"comment": null}'::jsonb END)
+           || CASE WHEN jsonb_typeof(data->'nps') = 'object'
+                THEN jsonb_build_object('nps', (data->'nps') || '{"comment": null}'::jsonb) ELSE '{}'::jsonb END
          WHERE site_id = $1 AND stripped_at IS NULL AND coalesce(closed_at, created_at) < $2`,
         [siteId, cutoff],
       );

@@ -13,7 +13,7 @@ import {
   type Membership,
 } from '@cascade/shared';
 import type { FastifyInstance } from 'fastify';
-import { hashPassword } from '../auth/password.ts';
+import type { HashPassword } from '../auth/password.ts';
 import type { AgentStore } from '../store/agents.ts';
 import type { InvitationStore } from '../store/invitations.ts';
 import type { SessionStore } from '../store/sessions.ts';
@@ -32,6 +32,7 @@ export type AgentRoutesDeps = {
   handBack: (siteId: string, agentId: string) => Promise<void>;
   /** Where invitation links point: the console of this installation. */
   publicUrl: string;
+  hashPassword: HashPassword;
 };
 
 const onePassword = () => randomBytes(12).toString('base64url');
@@ -109,7 +110,7 @@ export function agentRoutes(app: FastifyInstance, deps: AgentRoutesDeps, done: (
         memberships: [membership],
         createdAt: Date.now(),
       };
-      if (await deps.agents.create(created, await hashPassword(password))) {
+      if (await deps.agents.create(created, await deps.hashPassword(password))) {
         await deps.routing.registerAgent(created);
         return { agent: created, password };
       }
@@ -223,7 +224,7 @@ export function agentRoutes(app: FastifyInstance, deps: AgentRoutesDeps, done: (
       const target = memberOf(await deps.agents.get(agentId), siteId);
       requirePersonRights(agent, target);
       const password = onePassword();
-      await deps.agents.setPasswordHash(target.id, await hashPassword(password), true);
+      await deps.agents.setPasswordHash(target.id, await deps.hashPassword(password), true);
       await deps.sessions.destroyAll(target.id);
       await deps.disconnect(target.id);
       return { password };

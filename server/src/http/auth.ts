@@ -2,18 +2,16 @@ import { randomBytes } from 'node:crypto';
 import { CascadeError, LoginBody, Me, PasswordChange, ProfileUpdate, type Agent } from '@cascade/shared';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { sessionCookie } from '../auth/cookies.ts';
-import { hashPassword, verifyPassword } from '../auth/password.ts';
+import { verifyPassword, type HashPassword } from '../auth/password.ts';
 import type { SessionStore, Session } from '../store/sessions.ts';
 import type { AgentStore } from '../store/agents.ts';
 import type { SiteStore } from '../store/sites.ts';
 import type { RateLimiter } from '../security/rate-limit.ts';
 import type { Connections } from '../io/agent.ts';
+import type { Routing } from '../routing/routing.ts';
 import { parse } from './parse.ts';
 
 export const SESSION_MAX_AGE = 7 * 24 * 3600;
-/** A hash to check against when the email is unknown, so timing does not reveal which accounts exist. */
-let dummyHash: Promise<string> | undefined;
-const dummy = () => (dummyHash ??= hashPassword(randomBytes(16).toString('hex')));
 
 export type AuthDeps = {
   sessions: SessionStore;
@@ -22,8 +20,11 @@ export type AuthDeps = {
   secureCookies: boolean;
   rates: RateLimiter;
   login: { maxFailures: number; lockMinutes: number };
+  hashPassword: HashPassword;
   /** Ends the agent's live connections everywhere: all, one session's, or all but one session's. */
   disconnect: (agentId: string, which?: Connections) => Promise<void>;
+  /** Where the claim script reads each agent's languages. */
+  routing: Pick<Routing, 'registerAgent'>;
   /** Checks the second factor of an account whose password was right: fine, missing, or wrong. */
   secondFactor?: (agentId: string, code: string | undefined) => Promise<'ok' | 'missing' | 'wrong'>;
   /** Whether a site of the agent requires two-step sign-in that the agent has not turned on yet. */
@@ -34,8 +35,8 @@ async function me(deps: AuthDeps, agent: Agent, session: Session): Promise<Me> {
   for (const m of agent.memberships) {
     const site = await deps.sites.get(m.siteId);
     if (site) {
-      const { id, name, assignment, autoAwaySeconds } = site;
-      sites.push({ id, name, role: m.role, assignment, autoAwaySeconds });
+      const { id, name, assignment, autoAwaySeconds, skillNames = {} } = site;
+      sites.push({ id, name, role: m.role, assignment, autoAwaySeconds, skillNames });
     }
   }
   const passwordChangeRequired = await deps.agents.passwordOneTime(agent.id);
@@ -56,6 +57,9 @@ export function loginRoutes(app: FastifyInstance, deps: AuthDeps, done: (err?: E
   const login = {
     config: { openapi: { summary: 'Signs in; sets the session cookie', body: LoginBody, response: { 200: Me } } },
   } as const;
+  /** A hash to check against when the email is unknown, so timing does not reveal which accounts exist. */
+  let dummyHash: Promise<string> | undefined;
+  const dummy = () => (dummyHash ??= deps.hashPassword(randomBytes(16).toString('hex')));
   app.post('/api/auth/login', login, async (req, reply) => {
     const body = parse(LoginBody, req.body);
     const { maxFailures, lockMinutes } = deps.login;
@@ -106,18 +110,30 @@ export function accountRoutes(app: FastifyInstance, deps: AuthDeps, done: (err?:
   } as const;
   app.get('/api/auth/me', whoAmI, async (req) => me(deps, req.agent, req.session));
 
-  /** The person renames themselves or picks their language; no admin can do it for them on one site's say. */
+  /** The person renames themselves, picks their language or the languages they answer in; no admin can do it for them on one site's say. */
   const profile = {
     config: {
       ...signedIn,
-      openapi: { summary: 'Changes one’s own name or language', body: ProfileUpdate, response: { 200: Me } },
+      openapi: {
+        summary: 'Changes one’s own name, language or the languages one answers in',
+        body: ProfileUpdate,
+        response: { 200: Me },
+      },
     },
   } as const;
   app.patch('/api/auth/me', profile, async (req) => {
     const { agent, session } = req;
     const body = parse(ProfileUpdate, req.body);
-    const next = { ...agent, name: body.name ?? agent.name, locale: body.locale ?? agent.locale };
+    const { languages } = body;
+    const next = {
+      ...agent,
+      name: body.name ?? agent.name,
+      locale: body.locale ?? agent.locale,
+      memberships: languages ? agent.memberships.map((m) => ({ ...m, languages })) : agent.memberships,
+    };
     await deps.agents.save(next);
+    // The next claim already prefers the agent for visitors in these languages.
+    if (languages) await deps.routing.registerAgent(next);
     return me(deps, next, session);
   });
 
@@ -161,7 +177,7 @@ export function accountRoutes(app: FastifyInstance, deps: AuthDeps, done: (err?:
     if (body.next === body.current) {
       throw new CascadeError('invalid_payload', 'next: choose a password different from the current one');
     }
-    await deps.agents.setPasswordHash(agent.id, await hashPassword(body.next));
+    await deps.agents.setPasswordHash(agent.id, await deps.hashPassword(body.next));
     await deps.rates.reset(tries);
     await deps.sessions.destroyAll(agent.id, session.id);
     await deps.disconnect(agent.id, { except: session.id });

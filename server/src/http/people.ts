@@ -23,7 +23,7 @@ import { z } from 'zod';
 import type { AccountMail, AccountMailer } from '../auth/account-mail.ts';
 import { sessionCookie } from '../auth/cookies.ts';
 import { digest, newLinkToken, takeIfEquals } from '../auth/link-token.ts';
-import { hashPassword } from '../auth/password.ts';
+import type { HashPassword } from '../auth/password.ts';
 import type { Log } from '../log.ts';
 import type { Redis } from '../redis/connect.ts';
 import type { Keys } from '../redis/keys.ts';
@@ -54,6 +54,7 @@ export type PeopleDeps = {
   secureCookies: boolean;
   resetsPerHour: number;
   disconnect: (agentId: string) => Promise<void>;
+  hashPassword: HashPassword;
 };
 
 /** The invitation's secret, as the link carries it. */
@@ -269,7 +270,7 @@ export function linkRoutes(app: FastifyInstance, deps: PeopleDeps, done: (err?: 
       memberships: [found.membership],
       createdAt: Date.now(),
     };
-    const hash = await hashPassword(body.password);
+    const hash = await deps.hashPassword(body.password);
     if (!(await deps.agents.create(agent, hash))) {
       throw new CascadeError('conflict', 'this email has an account now: log in and accept the invitation there');
     }
@@ -344,7 +345,7 @@ export function linkRoutes(app: FastifyInstance, deps: PeopleDeps, done: (err?: 
     if (!agentId || !(await takeIfEquals(deps.redis, key, agentId))) {
       throw new CascadeError('not_found', 'this reset link has expired or has been used; ask for a new one');
     }
-    await deps.agents.setPasswordHash(agentId, await hashPassword(body.password));
+    await deps.agents.setPasswordHash(agentId, await deps.hashPassword(body.password));
     await deps.sessions.destroyAll(agentId);
     await deps.disconnect(agentId);
     return reply.status(204).send();

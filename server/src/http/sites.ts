@@ -7,9 +7,11 @@ import {
   SiteSettings,
   SiteSettingsPatch,
   SiteView,
+  listedSkillNames,
 } from '@cascade/shared';
 import type { FastifyInstance } from 'fastify';
 import type { SiteStore } from '../store/sites.ts';
+import type { Notifier } from '../waterfall/notifier.ts';
 import { parse } from './parse.ts';
 
 /** The script tag a site owner pastes; the same text the README shows. */
@@ -20,7 +22,7 @@ export function snippet(serverUrl: string, siteKey: string): string {
 /** Site settings for admins (supervisors may read them); secrets are shown only when rotated. */
 export function siteRoutes(
   app: FastifyInstance,
-  deps: { sites: SiteStore; publicUrl: string },
+  deps: { sites: SiteStore; publicUrl: string; notify: Pick<Notifier, 'toSiteAgents'> },
   done: (err?: Error) => void,
 ): void {
   const read = {
@@ -54,8 +56,12 @@ export function siteRoutes(
     const patch = parse(SiteSettingsPatch, req.body);
     const [site, secrets] = await Promise.all([deps.sites.get(siteId), deps.sites.secrets(siteId)]);
     if (!site || !secrets) throw new CascadeError('not_found', 'no such site');
-    const next = { ...site, ...parse(SiteSettings, { ...site, ...patch }) };
+    const settings = parse(SiteSettings, { ...site, ...patch });
+    const skillNames = listedSkillNames(settings.skills, settings.skillNames);
+    const next = { ...site, ...settings, skillNames };
     await deps.sites.save(next, secrets);
+    // Agents already signed in name skills from their copy of the catalogue: they get the new one.
+    deps.notify.toSiteAgents(siteId, 'site:skills', { siteId, skillNames });
     return { site: next, snippet: snippet(deps.publicUrl, next.publicKey) };
   });
 

@@ -17,9 +17,12 @@ import type { TicketStore } from '../store/tickets.ts';
 import type { Outbox } from '../delivery/outbox.ts';
 import { parse } from './parse.ts';
 import { ticketOfAgent } from '../tickets/of-agent.ts';
+import type { Files } from '../files/service.ts';
+import { attachFiles } from '../files/attach.ts';
 
 export type TicketRouteDeps = {
   tickets: TicketStore;
+  files: Pick<Files, 'records'>;
   agents: AgentStore;
   outbox: Outbox;
 };
@@ -122,16 +125,30 @@ export function ticketRoutes(app: FastifyInstance, deps: TicketRouteDeps, done: 
   app.post('/api/tickets/:ticketId/replies', answer, async (req, reply) => {
     const { agent } = req;
     const { ticketId } = parse(TicketParams, req.params);
-    const { text } = parse(TicketReply, req.body);
+    const { text, attachments: fileIds } = parse(TicketReply, req.body);
     const found = await find(agent, ticketId);
     const to = found.visitor.email;
     if (!to) throw new CascadeError('invalid_state', 'the visitor left no email address to reply to');
     const deliveryId = `mail.reply.${randomUUID()}`;
+    const claimant = {
+      siteIds: [found.siteId],
+      conversationId: found.conversationId,
+      visitorId: null,
+      internal: false,
+    };
+    const attachments = await attachFiles(deps.files.records, fileIds, claimant, deliveryId);
     const ticket = await deps.tickets.update(
       found.siteId,
       found.id,
       {},
-      { ts: Date.now(), action: 'reply', by: agent.name, detail: text, deliveryId },
+      {
+        ts: Date.now(),
+        action: 'reply',
+        by: agent.name,
+        detail: text,
+        deliveryId,
+        ...(attachments ? { attachments } : {}),
+      },
     );
     if (!ticket) throw new CascadeError('not_found', 'no such ticket');
     const delivery = await deps.outbox.enqueue({
@@ -140,7 +157,13 @@ export function ticketRoutes(app: FastifyInstance, deps: TicketRouteDeps, done: 
         deliveryId,
         siteId: ticket.siteId,
         to,
-        mail: { subject: 'ticket.reply', ticketId: ticket.id, text, by: agent.name },
+        mail: {
+          subject: 'ticket.reply',
+          ticketId: ticket.id,
+          text,
+          by: agent.name,
+          ...(attachments ? { attachments } : {}),
+        },
       },
     });
     return reply.status(201).send({ ticket, delivery });

@@ -1,6 +1,7 @@
 import {
   AgentUploadParams,
   CascadeError,
+  TicketUploadParams,
   UploadQuery,
   UploadReply,
   VISITOR_TOKEN_HEADER,
@@ -19,6 +20,8 @@ import { originAllowed } from '../io/visitor.ts';
 import type { RateLimiter } from '../security/rate-limit.ts';
 import type { ConversationStore } from '../store/conversations.ts';
 import type { SiteStore } from '../store/sites.ts';
+import type { TicketStore } from '../store/tickets.ts';
+import { ticketOfAgent } from '../tickets/of-agent.ts';
 import type { VisitorStore } from '../store/visitors.ts';
 import { parse } from './parse.ts';
 
@@ -29,6 +32,7 @@ export type UploadDeps = {
   visitors: VisitorStore;
   conversations: ConversationStore;
   rates: RateLimiter;
+  tickets: TicketStore;
 };
 
 const VisitorToken = z.string().min(16).max(128);
@@ -116,7 +120,15 @@ const uploaderOf = (site: Site, visitorId: string, conversationId: string | null
   who: `visitor:${visitorId}`,
 });
 
-/** An agent's upload, into a conversation of one of their sites. */
+const agentRate = (d: UploadDeps, agent: Agent) =>
+  d.rates.check(
+    `upload:a:${agent.id}`,
+    d.config.RATE_UPLOADS_PER_IP_PER_HOUR,
+    3600,
+    'you are sending many files; please wait a while',
+  );
+
+/** An agent's upload, into a conversation of one of their sites or to one of their tickets. */
 export function agentUploadRoutes(app: FastifyInstance, d: UploadDeps, done: (err?: Error) => void): void {
   rawBodies(app);
   app.put(
@@ -142,13 +154,39 @@ export function agentUploadRoutes(app: FastifyInstance, d: UploadDeps, done: (er
       if (!openStates.has(c.state)) throw new CascadeError('invalid_state', 'this chat has ended');
       const site = await d.sites.get(c.siteId);
       if (!site) throw new CascadeError('not_found', 'no such chat');
-      await d.rates.check(
-        `upload:a:${agent.id}`,
-        d.config.RATE_UPLOADS_PER_IP_PER_HOUR,
-        3600,
-        'you are sending many files; please wait a while',
-      );
+      await agentRate(d, agent);
       return store(d, req, { site, conversationId: c.id, visitorId: c.visitorId, who: `agent:${agent.id}` }, uploadId);
+    },
+  );
+  app.put(
+    '/api/tickets/:ticketId/files/:uploadId',
+    {
+      config: {
+        role: 'agent',
+        openapi: {
+          summary: 'An agent uploads a file (the body) to a ticket, to send with a reply by email',
+          description: 'The same uploadId again returns the same file.',
+          params: TicketUploadParams,
+          query: UploadQuery,
+          response: { 200: UploadReply },
+        },
+      },
+    },
+    async (req) => {
+      const { ticketId, uploadId } = parse(TicketUploadParams, req.params);
+      const agent: Agent = req.agent;
+      // A ticket's chat has ended, but its thread goes on by email: its files go with the replies.
+      const ticket = await ticketOfAgent(d.tickets, agent, ticketId);
+      const site = await d.sites.get(ticket.siteId);
+      if (!site) throw new CascadeError('not_found', 'no such ticket');
+      await agentRate(d, agent);
+      const who = `agent:${agent.id}`;
+      return store(
+        d,
+        req,
+        { site, conversationId: ticket.conversationId, visitorId: ticket.visitor.id, who },
+        uploadId,
+      );
     },
   );
   done();

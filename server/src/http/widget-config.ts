@@ -1,5 +1,6 @@
 import { CascadeError, PublicSiteConfig, WidgetConfigQuery } from '@cascade/shared';
 import type { FastifyInstance } from 'fastify';
+import { publicConfig } from '../proactive/public.ts';
 import type { SiteStore } from '../store/sites.ts';
 import { parse } from './parse.ts';
 
@@ -19,6 +20,6 @@ export function widgetConfigRoutes(app: FastifyInstance, deps: { sites: SiteStor
     const site = await deps.sites.byPublicKey(siteKey);
     if (!site) throw new CascadeError('unknown_site', 'no site has this key');
     reply.header('access-control-allow-origin', '*').header('cache-control', 'public, max-age=60');
-    return PublicSiteConfig.parse(site);
+    return publicConfig(site, new Date());
   });
 }

@@ -8,11 +8,16 @@ import {
 } from '@cascade/shared';
 import type { FastifyInstance } from 'fastify';
 import { parse } from '../http/parse.ts';
+import type { Files } from '../files/service.ts';
 import type { TicketStore } from '../store/tickets.ts';
 import { ticketOfAgent } from '../tickets/of-agent.ts';
 import type { HeldEmails } from './held.ts';
 
-export type HeldRouteDeps = { tickets: TicketStore; held: HeldEmails };
+export type HeldRouteDeps = {
+  tickets: TicketStore;
+  held: HeldEmails;
+  files: Pick<Files, 'records' | 'forgetFiles'>;
+};
 
 /** Emails held on a ticket (a sender other than its contact), and an agent's accept or discard. */
 export function heldEmailRoutes(app: FastifyInstance, deps: HeldRouteDeps, done: (err?: Error) => void): void {
@@ -53,13 +58,18 @@ export function heldEmailRoutes(app: FastifyInstance, deps: HeldRouteDeps, done:
     if (!(await deps.held.decide(ticket.siteId, held.id, status))) {
       throw new CascadeError('conflict', 'this email was already accepted or discarded');
     }
+    const fileIds = held.attachments.map((a) => a.id);
     if (status === 'accepted') {
+      if (fileIds.length > 0) await deps.files.records.share(ticket.siteId, fileIds);
       await deps.tickets.update(ticket.siteId, ticket.id, ticket.status === 'open' ? {} : { status: 'open' }, {
         ts: Date.now(),
         action: 'email',
         by: held.from.slice(0, 100),
         detail: held.text,
+        ...(held.attachments.length > 0 ? { attachments: held.attachments } : {}),
       });
+    } else if (fileIds.length > 0) {
+      await deps.files.forgetFiles(ticket.siteId, fileIds);
     }
     return { held: { ...held, status } };
   });

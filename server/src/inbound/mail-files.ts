@@ -19,12 +19,14 @@ const refusal = (name: string, why: string) => `📎 ${name}: not accepted (${wh
  * conversation would be (type from the bytes, the site's types and size, images drawn again,
  * the scan), then given to the email. Inline images count: they are files the sender sent.
  * `mailKey` names the email, so a retry of the same email finds the files it stored before.
+ * A held email's files are `internal`: agents see them, the visitor only once one accepts it.
  */
 export async function takeMailFiles(
   d: MailFilesDeps,
   ticket: Ticket,
   mailKey: string,
   parts: readonly MailPart[],
+  internal = false,
 ): Promise<MailFiles> {
   const site = await d.sites.get(ticket.siteId);
   if (!site) throw new CascadeError('not_found', 'the ticket’s site is gone');
@@ -50,7 +52,7 @@ export async function takeMailFiles(
     siteIds: [site.id],
     conversationId: ticket.conversationId,
     visitorId: ticket.visitor.id,
-    internal: false,
+    internal,
   };
   const attachments = await d.files.records.claim(
     kept.map((f) => f.id),

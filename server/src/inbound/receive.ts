@@ -80,17 +80,11 @@ function plainText(mail: ParsedMail): string {
   });
 }
 
-const kilobytes = (n: number) => `${Math.max(1, Math.round(n / 1024))} KB`;
-
 /** The reply as the ticket keeps it: the new part, and a line for each file that is not with it. */
 function replyText(mail: ParsedMail, fileLines: readonly string[]): string {
   const text = [newPartOf(plainText(mail)), ...fileLines].filter(Boolean).join('\n\n');
   return text.length > TEXT_MAX ? `${text.slice(0, TEXT_MAX - 1)}…` : text;
 }
-
-/** A held email's files are not kept (its sender is not the ticket's contact): a line says what each was. */
-const listed = (mail: ParsedMail) =>
-  mail.attachments.map((a) => `📎 ${a.filename ?? a.contentType} (${kilobytes(a.size)})`);
 
 /**
  * Takes one inbound email to a reply address into its ticket. Only a live reply address is
@@ -172,8 +166,10 @@ async function takeIn(
   }
 
   const notice = { siteId: ticket.siteId, ticketId, number: ticket.number, from };
-  if (from === ticket.visitor.email?.toLowerCase()) {
-    const files = await takeMailFiles(d, ticket, digest(messageId), mail.attachments);
+  const contact = from === ticket.visitor.email?.toLowerCase();
+  // Another sender's files are kept through the same checks, for agents' eyes until one accepts the email.
+  const files = await takeMailFiles(d, ticket, digest(messageId), mail.attachments, !contact);
+  if (contact) {
     await d.tickets.update(ticket.siteId, ticketId, ticket.status === 'open' ? {} : { status: 'open' }, {
       ...item('email', ticket.visitor.name ?? from, replyText(mail, files.refused)),
       ...(files.attachments.length > 0 ? { attachments: files.attachments } : {}),
@@ -183,7 +179,7 @@ async function takeIn(
     return { outcome: 'accepted', ticketId };
   }
 
-  const text = replyText(mail, listed(mail));
+  const text = replyText(mail, files.refused);
   const held = await d.held.hold({
     siteId: ticket.siteId,
     ticketId,
@@ -191,6 +187,7 @@ async function takeIn(
     subject: subject.slice(0, 500),
     text,
     receivedAt: now,
+    attachments: files.attachments,
   });
   await d.tickets.update(ticket.siteId, ticketId, {}, { ...item('held', from, text), heldId: held.id });
   tell(d, ticket, { ...notice, held: true });

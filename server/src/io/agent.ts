@@ -1,10 +1,12 @@
 import {
+  AgentActive,
   AgentSend,
   AllChatsRequest,
   AgentTyping,
   CascadeError,
   FileLinkRequest,
   FollowUp,
+  GlanceRequest,
   InboxRequest,
   MarkRead,
   OpenChat,
@@ -31,6 +33,8 @@ import type { Supervision } from '../waterfall/supervision.ts';
 import { handler, type Logger } from './handle.ts';
 import { rooms } from './rooms.ts';
 import type { Timers } from '../routing/timers.ts';
+import type { Keys } from '../redis/keys.ts';
+import type { Presence } from './presence.ts';
 import { consoleOrigin } from '../security/origins.ts';
 import { inFlight } from './in-flight.ts';
 import type { FileAccess } from '../files/access.ts';
@@ -45,6 +49,9 @@ import type { SeenReceipts } from '../waterfall/seen.ts';
 type AgentData = { agentId: string; sessionId: string; agent: Agent; checkedAt: number };
 
 const AGENT_RECHECK_MS = 30_000;
+
+/** Activity is noted at most this often per socket: the shortest auto-away time is 5 s. */
+const TOUCH_EVERY_MS = 1000;
 type AgentSocket = Socket<AgentClientEvents, AgentServerEvents, Record<string, never>, AgentData>;
 
 /** Which of an agent's live connections to end: all, one session's, or all but one session's. */
@@ -72,6 +79,8 @@ export type AgentSocketDeps = {
   config: Config;
   agents: AgentStore;
   notify: Notifier;
+  present: Pick<Presence, 'join'>;
+  keys: Pick<Keys, 'supervisorPresence'>;
   clocks: Timers;
   unread: UnreadStore;
   fileAccess: FileAccess;
@@ -144,15 +153,40 @@ export function agentNamespace(
       return agent;
     }
 
+    // What the agent does by hand at the console keeps the server's auto-away (jobs' presence
+    // sweep) off once it succeeds; what the console asks on its own (the inbox, the lists,
+    // watching a chat) does not, and a refused request changes nothing.
+    let touchedAt = 0;
+    function byHand<I, R>(run: (input: I) => Promise<R>): (input: I) => Promise<R> {
+      return async (input) => {
+        const result = await run(input);
+        const now = Date.now();
+        if (now - touchedAt >= TOUCH_EVERY_MS) {
+          touchedAt = now;
+          d.agents.touch(agentId, now).catch((e: unknown) => log.error({ err: e }, 'noting agent activity failed'));
+        }
+        return result;
+      };
+    }
+    socket.on(
+      'agent:active',
+      handle(
+        AgentActive,
+        byHand(() => Promise.resolve({})),
+      ),
+    );
     socket.on(
       'agent:status',
-      handle(SetStatus, async (p) => {
-        const agent = await me();
-        await d.agents.setChosenStatus(agent.id, p.status);
-        await actions.setStatus(agent, p.status);
-        d.notify.toAgent(agent.id, 'agent:status', { status: p.status });
-        return { status: p.status };
-      }),
+      handle(
+        SetStatus,
+        byHand(async (p) => {
+          const agent = await me();
+          await d.agents.setChosenStatus(agent.id, p.status);
+          await actions.setStatus(agent, p.status);
+          d.notify.toAgent(agent.id, 'agent:status', { status: p.status });
+          return { status: p.status };
+        }),
+      ),
     );
     socket.on(
       'inbox:get',
@@ -185,7 +219,10 @@ export function agentNamespace(
     );
     socket.on(
       'chat:send',
-      handle(AgentSend, async (p) => ({ message: await actions.send(await me(), p) })),
+      handle(
+        AgentSend,
+        byHand(async (p) => ({ message: await actions.send(await me(), p) })),
+      ),
     );
     socket.on(
       'file:link',
@@ -193,26 +230,41 @@ export function agentNamespace(
     );
     socket.on(
       'chat:typing',
-      handle(AgentTyping, async (p) => {
-        await actions.typing(await me(), p.conversationId, p.typing);
-        return {};
-      }),
+      handle(
+        AgentTyping,
+        byHand(async (p) => {
+          await actions.typing(await me(), p.conversationId, p.typing);
+          return {};
+        }),
+      ),
     );
     socket.on(
       'chat:resolve',
-      handle(Resolve, async (p) => ({ conversation: await actions.resolve(await me(), p.conversationId) })),
+      handle(
+        Resolve,
+        byHand(async (p) => ({ conversation: await actions.resolve(await me(), p.conversationId) })),
+      ),
     );
     socket.on(
       'chat:followup',
-      handle(FollowUp, async (p) => actions.followUp(await me(), p.conversationId, p.note)),
+      handle(
+        FollowUp,
+        byHand(async (p) => actions.followUp(await me(), p.conversationId, p.note)),
+      ),
     );
     socket.on(
       'chat:transfer',
-      handle(Transfer, async (p) => ({ conversation: await actions.transfer(await me(), p) })),
+      handle(
+        Transfer,
+        byHand(async (p) => ({ conversation: await actions.transfer(await me(), p) })),
+      ),
     );
     socket.on(
       'chat:pick',
-      handle(Pick, async (p) => ({ conversation: await actions.pick(await me(), p.conversationId) })),
+      handle(
+        Pick,
+        byHand(async (p) => ({ conversation: await actions.pick(await me(), p.conversationId) })),
+      ),
     );
 
     /** The chats this tab has open: it hears them live, and others see it looking. */
@@ -222,8 +274,15 @@ export function agentNamespace(
       handle(AllChatsRequest, async (p) => d.supervision.list(await me(), p.siteId)),
     );
     socket.on(
+      'chats:glance',
+      handle(GlanceRequest, async (p) => d.supervision.glance(await me(), p.conversationIds)),
+    );
+    socket.on(
       'chat:takeover',
-      handle(TakeOver, async (p) => ({ conversation: await d.supervision.takeOver(await me(), p) })),
+      handle(
+        TakeOver,
+        byHand(async (p) => ({ conversation: await d.supervision.takeOver(await me(), p) })),
+      ),
     );
     socket.on(
       'chat:watch',
@@ -268,11 +327,16 @@ export function agentNamespace(
     }
 
     try {
+      // Connecting is activity: an agent back at a laptop is not set away by the next sweep.
+      await d.agents.touch(agentId);
       const agent = await me();
+      const supervised = agent.memberships.filter((m) => m.role !== 'agent').map((m) => m.siteId);
+      // Counted before joining: a board push decided from now on finds this console watching.
+      await Promise.all(supervised.map((siteId) => d.present.join(socket, d.keys.supervisorPresence(siteId))));
       await socket.join([
         rooms.agent(agent.id),
         ...agent.memberships.map((m) => rooms.siteAgents(m.siteId)),
-        ...agent.memberships.filter((m) => m.role !== 'agent').map((m) => rooms.siteSupervisors(m.siteId)),
+        ...supervised.map((siteId) => rooms.siteSupervisors(siteId)),
       ]);
       const status = await d.agents.chosenStatus(agent.id);
       await actions.setStatus(agent, status);

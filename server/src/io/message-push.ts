@@ -24,25 +24,29 @@ const visitorSees = (m: Message): boolean => toVisitorMessage(m) !== null;
  * before a stored message is final when it is read.
  */
 export function messagePush(d: MessagePushDeps) {
-  async function previous(m: Message, sees: (m: Message) => boolean, page: Message[]): Promise<string | null> {
-    for (;;) {
+  /** The newest message before `before` that `sees` lets through, read a page at a time. */
+  async function previous(m: Message, sees: (m: Message) => boolean, before: Message): Promise<string | null> {
+    if (sees(before)) return before.id;
+    for (let from = before.id; ;) {
+      const page = await d.messages.before(m.conversationId, from, PAGE);
       const found = page.find(sees);
       if (found) return found.id;
       const oldest = page.at(-1);
       if (page.length < PAGE || !oldest) return null;
-      page = await d.messages.before(m.conversationId, oldest.id, PAGE);
+      from = oldest.id;
     }
   }
 
   return async function push(m: Message, c: Conversation): Promise<void> {
-    const page = await d.messages.before(m.conversationId, m.id, PAGE);
+    // One message read (and parsed) is enough but for a visitor's push after agents' notes.
+    const [last] = await d.messages.before(m.conversationId, m.id, 1);
     // Counted before the push, so that the agent's "read" answering it always clears it.
     if (c.agentId && d.unread && needsAttention(m, c.agentId)) await d.unread.add(c.agentId, c.id);
-    const pushed = { ...m, prev: page[0]?.id ?? null };
+    const pushed = { ...m, prev: last?.id ?? null };
     if (c.agentId) d.notify.toAgent(c.agentId, 'message:new', pushed);
     d.notify.toChatWatchers(c.id, c.agentId, 'message:new', pushed);
     if (visitorSees(m)) {
-      const prev = await previous(m, visitorSees, page);
+      const prev = last ? await previous(m, visitorSees, last) : null;
       d.notify.toVisitor(c.siteId, c.visitorId, 'message:new', { ...m, prev });
     }
   };

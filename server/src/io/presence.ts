@@ -19,18 +19,18 @@ export function presence(redis: Redis, io: Server, k: Keys, ttlSeconds: number) 
   const ttlMs = ttlSeconds * 1000;
   const aliveKey = k.processAlive;
 
-  /** This process's live sockets and the presence set each is in. */
-  const mine = new Map<Socket, string>();
+  /** This process's live sockets (by id) and the presence sets each is in. */
+  const mine = new Map<string, string[]>();
 
-  async function enter(key: string, s: Socket): Promise<void> {
-    await redis.zAdd(key, { score: Date.now(), value: `${processId} ${s.id}` });
+  async function enter(key: string, socketId: string): Promise<void> {
+    await redis.zAdd(key, { score: Date.now(), value: `${processId} ${socketId}` });
     await redis.pExpire(key, SET_TTL_MS);
   }
 
   async function beat(): Promise<void> {
     const before = await redis.set(aliveKey(processId), '1', { expiration: { type: 'PX', value: ttlMs }, GET: true });
     // Our key had run out (we hung, or Redis lost it): others may have pruned our sockets meanwhile.
-    if (before === null) await Promise.all([...mine].map(([s, key]) => enter(key, s)));
+    if (before === null) await Promise.all([...mine].flatMap(([id, keys]) => keys.map((key) => enter(key, id))));
   }
   /**
    * How many sockets in the set are live: their process alive and, when it is this process,
@@ -67,13 +67,25 @@ export function presence(redis: Redis, io: Server, k: Keys, ttlSeconds: number) 
       io.of(name).on('connection', (s: Socket) => {
         const key = keyOf(s);
         if (!key) return;
-        mine.set(s, key);
-        enter(key, s).catch(() => {});
+        mine.set(s.id, [key]);
+        enter(key, s.id).catch(() => {});
         s.on('disconnect', () => {
-          mine.delete(s);
-          redis.zRem(key, `${processId} ${s.id}`).catch(() => {});
+          const keys = mine.get(s.id) ?? [];
+          mine.delete(s.id);
+          for (const k of keys) redis.zRem(k, `${processId} ${s.id}`).catch(() => {});
         });
       });
+    },
+
+    /**
+     * Counts a tracked socket in one more set too (a supervisor's site), until it disconnects.
+     * Resolves once written, so whoever asks after that finds the socket.
+     */
+    async join(s: Pick<Socket, 'id'>, key: string): Promise<void> {
+      const keys = mine.get(s.id);
+      if (!keys) return;
+      keys.push(key);
+      await enter(key, s.id);
     },
 
     count,

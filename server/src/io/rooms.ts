@@ -34,6 +34,13 @@ export function socketNotifier(io: Server, present: Presence, k: Keys): Notifier
       const out = projectPush({ event, payload: args[0] } as VisitorPush);
       if (out) visitors.to(rooms.visitor(siteId, visitorId)).emit(out.event, out.payload);
     },
+    visitorHere(siteId, visitorId) {
+      return (visitors.adapter.rooms.get(rooms.visitor(siteId, visitorId))?.size ?? 0) > 0;
+    },
+    toVisitorHere(siteId, visitorId, event, ...args) {
+      const out = projectPush({ event, payload: args[0] } as VisitorPush);
+      if (out) visitors.local.to(rooms.visitor(siteId, visitorId)).emit(out.event, out.payload);
+    },
     toAgent(agentId, event, ...args) {
       agents.to(rooms.agent(agentId)).emit(event, ...args);
     },
@@ -45,6 +52,9 @@ export function socketNotifier(io: Server, present: Presence, k: Keys): Notifier
     },
     visitorSockets(siteId, visitorId) {
       return present.count('/visitor', k.visitorPresence(siteId, visitorId));
+    },
+    supervisorsWatching(siteId) {
+      return present.any('/agent', k.supervisorPresence(siteId));
     },
     toSiteSupervisors(siteId, event, ...args) {
       agents.to(rooms.siteSupervisors(siteId)).emit(event, ...args);

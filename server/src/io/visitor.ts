@@ -14,8 +14,8 @@ import {
   PageUrl,
   PageViewInput,
   PickSuggestion,
-  PublicSiteConfig,
   Rate,
+  RateNps,
   SendMessage,
   SetAttributes,
   SetLocale,
@@ -49,7 +49,8 @@ import { inFlight } from './in-flight.ts';
 import type { EarlierConversations } from '../history/earlier.ts';
 import type { FileAccess } from '../files/access.ts';
 import type { SeenReceipts } from '../waterfall/seen.ts';
-import { preChatDone, submitPreChat } from '../waterfall/pre-chat.ts';
+import { preChatDone } from '../waterfall/pre-chat.ts';
+import { publicConfig } from '../proactive/public.ts';
 
 /** What a visitor's socket keeps; `seen` is the conversation it last saw, a checked hint for the next message. */
 type VisitorData = { siteId: string; visitorId: string; token: string; ip: string; seen: string | null };
@@ -178,6 +179,15 @@ export function visitorNamespace(io: Server, d: VisitorSocketDeps, actions: Visi
   const who = (s: VisitorSocket) => actions.load(s.data);
   const currentOf = (s: VisitorSocket) => actions.current(s.data);
 
+  /** Each read of earlier conversations goes to PostgreSQL: one visitor may not hammer it. */
+  const earlierRate = (s: VisitorSocket) =>
+    d.rates.check(
+      `earlier:${s.data.siteId}:${s.data.visitorId}`,
+      d.config.RATE_EARLIER_PER_VISITOR_PER_MINUTE,
+      60,
+      'you are opening earlier conversations very quickly; please wait a moment',
+    );
+
   /** `hello` reports any page and still connects (a local file, say); only real web pages are kept. */
   async function recordPage(s: VisitorSocket, page: { url: string; title: string }): Promise<void> {
     if (!PageUrl.safeParse(page.url).success) return;
@@ -196,7 +206,8 @@ export function visitorNamespace(io: Server, d: VisitorSocketDeps, actions: Visi
         token: s.data.token,
         visitorId: s.data.visitorId,
         preChatDone: preChatDone(site, visitor),
-        site: PublicSiteConfig.parse(site),
+        earlier: await d.earlier.any(s.data, c?.id ?? null),
+        site: publicConfig(site, new Date()),
         conversation: c ? toVisitorView(await visitorView(d, c)) : null,
         messages: c ? toVisitorMessages(await d.messages.after(c.id, p.after)) : [],
       };
@@ -213,10 +224,12 @@ export function visitorNamespace(io: Server, d: VisitorSocketDeps, actions: Visi
       return { messages: c ? toVisitorMessages(await d.messages.after(c.id, p.after)) : [] };
     }),
     'earlier:list': handle(EarlierList, async (_p, s: VisitorSocket) => {
+      await earlierRate(s);
       const [, c] = await Promise.all([who(s), currentOf(s)]);
       return { conversations: await d.earlier.list(s.data, c?.id ?? null) };
     }),
     'earlier:open': handle(EarlierOpen, async (p, s: VisitorSocket) => {
+      await earlierRate(s);
       const [, c] = await Promise.all([who(s), currentOf(s)]);
       return { messages: await d.earlier.open(s.data, c?.id ?? null, p.conversationId) };
     }),
@@ -243,6 +256,10 @@ export function visitorNamespace(io: Server, d: VisitorSocketDeps, actions: Visi
     'conversation:rate': handle(Rate, async (p, s: VisitorSocket) => {
       const { site, visitor } = await who(s);
       return actions.rate(site, visitor, p.score, p.comment);
+    }),
+    'conversation:nps': handle(RateNps, async (p, s: VisitorSocket) => {
+      const { site, visitor } = await who(s);
+      return actions.nps(site, visitor, p);
     }),
     'transcript:request': handle(TranscriptRequest, async (p, s: VisitorSocket) => {
       const { site, visitor } = await who(s);
@@ -277,7 +294,7 @@ export function visitorNamespace(io: Server, d: VisitorSocketDeps, actions: Visi
     }),
     'prechat:submit': handle(SubmitPreChat, async (p, s: VisitorSocket) => {
       const { site, visitor } = await who(s);
-      await submitPreChat(d, site, visitor, p.answers);
+      await actions.preChat(site, visitor, p.answers);
       return {};
     }),
     'messages:seen': handle(MarkSeen, async (p, s: VisitorSocket) => {

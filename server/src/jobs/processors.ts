@@ -21,6 +21,7 @@ import type { Retention } from '../history/retention.ts';
 import type { Repairs } from '../waterfall/repair.ts';
 import { isWaiting } from '../waterfall/rules.ts';
 import { isOpen } from '../routing/hours.ts';
+import { autoAway } from '../routing/auto-away.ts';
 
 /** A timer whose moment has passed (the chat moved on) is not an error: it simply does nothing. */
 async function ignoreMovedOn(run: () => Promise<unknown>): Promise<void> {
@@ -74,6 +75,9 @@ export function processors(d: ProcessorDeps, w: Waterfall): Processors {
       // agent whose hung process wakes up again, still connected and chosen online, is online again.
       'presence-sweep': async () => {
         for (const site of await d.sites.all()) {
+          // Before the agents who came back are counted online: an idle one stays away.
+          const away = await autoAway(d, site);
+          if (away.length > 0) w.touchBoard(site.id);
           const online = new Set(await d.routing.online(site.id));
           for (const agentId of online) {
             if (await d.notify.agentConnected(agentId)) continue;

@@ -10,8 +10,8 @@ export const DELIVERIES = 'deliveries';
 export const HISTORY = 'history';
 /** How often a worker looks for agents left online by a process that died. */
 export const PRESENCE_SWEEP_MS = 5000;
-/** How often a worker looks for work a dead process left half done (waterfall/repair.ts). */
-export const REPAIR_SWEEP_MS = 5000;
+/** How often a worker looks for work a dead process left half done (waterfall/repair.ts): twice per REPAIR_AFTER_MS. */
+export const repairSweepMs = (config: Config) => config.REPAIR_AFTER_MS / 2;
 /** How often a worker looks for SLA clocks that ran out (routing/sla-sweep.ts). */
 export const SLA_SWEEP_MS = 5000;
 

@@ -1,4 +1,4 @@
-import type { MetricsSummary } from '@cascade/shared';
+import { npsSummary, type MetricsSummary } from '@cascade/shared';
 
 /** One entry of a site's event stream: the transition's name and its facts, all strings. */
 export type EventRecord = Record<string, string> & { event: string; ts: string };
@@ -124,6 +124,7 @@ export function summarise(unordered: EventRecord[], range: { from: number; to: n
     },
     csatBySkill: tally('skill'),
     csatByLevel: tally('level'),
+    nps: npsSummary(events.filter((e) => e.event === 'nps').map((e) => Number(e.score))),
     slaBreaches: {
       first_response: breachesOf('first_response'),
       next_reply: breachesOf('next_reply'),

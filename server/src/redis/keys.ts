@@ -14,6 +14,8 @@ export function keys(prefix: string) {
     siteSecrets: (s: string) => `${site(s)}:secrets`,
     kb: (s: string) => `${site(s)}:kb`,
     canned: (s: string) => `${site(s)}:canned`,
+    /** Proactive invitations counted per rule and step (`rule:shown` -> count). */
+    proactiveCounts: (s: string) => `${site(s)}:proactive`,
     visitor: (s: string, v: string) => `${site(s)}:visitor:${v}`,
     visitorPages: (s: string, v: string) => `${site(s)}:visitor:${v}:pages`,
     visitorConversations: (s: string, v: string) => `${site(s)}:visitor:${v}:convs`,
@@ -32,10 +34,14 @@ export function keys(prefix: string) {
     session: (sid: string) => `${prefix}:session:${sid}`,
     agentSessions: (a: string) => `${prefix}:agent:${a}:sessions`,
     agentStatus: (a: string) => `${prefix}:agent:${a}:status`,
+    /** When the agent last did something at a console (ms), for the server's auto-away. */
+    agentActiveAt: (a: string) => `${prefix}:agent:${a}:active`,
     /** Unread messages in the agent's chats (conversationId -> count), cleared as the agent reads. */
     agentUnread: (a: string) => `${prefix}:agent:${a}:unread`,
     /** The agent's live sockets, each with the moment its heartbeat runs out (see io/presence.ts). */
     agentPresence: (a: string) => `${prefix}:agent:${a}:presence`,
+    /** The live sockets of the site's supervisors and admins (see io/presence.ts): the board is built only for them. */
+    supervisorPresence: (s: string) => `${site(s)}:supervisors:presence`,
     /** Exists while the server process renews it: its sockets count as present (see io/presence.ts). */
     processAlive: (id: string) => `${prefix}:proc:${id}`,
     /** Routing state of one site; all in the site's slot for the claim script. */
@@ -105,6 +111,8 @@ export function keys(prefix: string) {
     kbChannel: `${prefix}:kb-changed`,
     /** Carries the id of a site whose settings were written or removed (store/sites.ts). */
     siteChannel: `${prefix}:site-changed`,
+    /** Carries "processId siteId" when a process changed a site's waiting lines (waterfall/announce.ts). */
+    linesChannel: `${prefix}:lines-moved`,
     /** The SHA-256 of the first-run setup token; exists only until the owner's account is made. */
     setupToken: `${prefix}:setup`,
     /** A password-reset link, named by the SHA-256 of its token. */

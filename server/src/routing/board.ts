@@ -1,4 +1,4 @@
-import type { AgentStatus, AllChats, Board } from '@cascade/shared';
+import type { Agent, AgentStatus, AllChats, Board } from '@cascade/shared';
 import type { Redis } from '../redis/connect.ts';
 import type { Keys } from '../redis/keys.ts';
 import type { SiteStore } from '../store/sites.ts';
@@ -16,11 +16,15 @@ export type BoardDeps = {
   notify: Pick<Notifier, 'agentConnected'>;
 };
 
+/** Only members with a skill here take chats: an admin without one is neither an agent online nor free slots. */
+const takesChats = (agent: Agent, siteId: string): boolean =>
+  agent.memberships.some((m) => m.siteId === siteId && m.skills.length > 0);
+
 /** The live board: each waiting line with its longest wait, each agent's presence and load. */
 export async function board(d: BoardDeps, siteId: string): Promise<Board> {
   const now = Date.now();
   const k = d.keys;
-  const [site, lineNames, online, load, caps, inProgress, agents] = await Promise.all([
+  const [site, lineNames, online, load, caps, inProgress, members] = await Promise.all([
     d.sites.get(siteId),
     d.redis.sMembers(k.queueIndex(siteId)),
     d.redis.zRange(k.online(siteId), 0, -1),
@@ -29,12 +33,13 @@ export async function board(d: BoardDeps, siteId: string): Promise<Board> {
     d.redis.hLen(k.assignment(siteId)),
     d.agents.ofSite(siteId),
   ]);
+  const agents = members.filter((a) => takesChats(a, siteId));
   const lines = await Promise.all(
     lineNames.map(async (name) => {
       const [skill = '', level = '1'] = name.split(':');
       const ids = await d.redis.zRange(k.queue(siteId, skill, Number(level)), 0, -1);
-      const convs = await Promise.all(ids.map((id) => d.conversations.get(id)));
-      const since = convs.map((c) => c?.waitingSince ?? null).filter((t): t is number => t !== null);
+      // Only the one field: in a surge the board is pushed a few times a second over thousands of chats.
+      const since = (await d.conversations.numbers(ids, 'waitingSince')).filter((t): t is number => t !== null);
       const longest = since.length > 0 ? Math.round((now - Math.min(...since)) / 1000) : null;
       return { skill, level: Number(level), waiting: ids.length, longestWaitSeconds: longest };
     }),
@@ -90,14 +95,22 @@ export function boardPusher(
     if (stopped || pending.has(siteId)) return;
     const timer = setTimeout(() => {
       pending.delete(siteId);
-      Promise.all([
-        board(d, siteId).then((b) => d.notify.toSiteSupervisors(siteId, 'board:update', { siteId, board: b })),
-        d.chatsWanted(siteId).then(async (wanted) => {
-          if (wanted) d.notify.toSiteSupervisors(siteId, 'chats:update', await d.chats(siteId));
-        }),
-      ]).catch((e: unknown) => {
-        if (!stopped) d.log.warn({ err: e }, 'board update failed');
-      });
+      // Both are built for supervisors' consoles alone: with none connected, nothing is read.
+      d.notify
+        .supervisorsWatching(siteId)
+        .then((watching) =>
+          watching
+            ? Promise.all([
+                board(d, siteId).then((b) => d.notify.toSiteSupervisors(siteId, 'board:update', { siteId, board: b })),
+                d.chatsWanted(siteId).then(async (wanted) => {
+                  if (wanted) d.notify.toSiteSupervisors(siteId, 'chats:update', await d.chats(siteId));
+                }),
+              ])
+            : undefined,
+        )
+        .catch((e: unknown) => {
+          if (!stopped) d.log.warn({ err: e }, 'board update failed');
+        });
     }, delayMs);
     timer.unref();
     pending.set(siteId, timer);

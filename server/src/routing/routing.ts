@@ -12,6 +12,8 @@ export const ANY_SKILL = '*';
 const lineSkill = (c: Pick<Waiting, 'skill' | 'widened'>) => (c.widened ? ANY_SKILL : c.skill);
 
 export type Assignment = { conversationId: string; agentId: string };
+/** One waiting line: its skill (`*` once widened) and level, and its chats, next first. */
+export type WaitingLine = { skill: string; level: number; ids: string[] };
 
 /** Waiting lines, agent capacity and the atomic claim; all state in Redis, in the site's slot. */
 export function routing(redis: Redis, k: Keys) {
@@ -201,13 +203,23 @@ export function routing(redis: Redis, k: Keys) {
       return rank === null ? null : rank + 1;
     },
 
-    async waiting(siteId: string): Promise<string[]> {
-      const ids: string[] = [];
-      for (const l of await redis.sMembers(k.queueIndex(siteId))) {
-        const [skill = '', level = '1'] = l.split(':');
-        ids.push(...(await redis.zRange(k.queue(siteId, skill, Number(level)), 0, -1)));
+    /** Every waiting line of the site with its chats in order (place = index + 1), in one round trip. */
+    async lines(siteId: string): Promise<WaitingLine[]> {
+      const reply = (await scripts.waitingLines(redis, [k.queueIndex(siteId), k.queuePrefix(siteId)], [])) as (
+        string | number
+      )[];
+      const lines: WaitingLine[] = [];
+      for (let i = 0; i < reply.length;) {
+        const [skill = '', level = '1'] = String(reply[i]).split(':');
+        const count = Number(reply[i + 1]);
+        lines.push({ skill, level: Number(level), ids: reply.slice(i + 2, i + 2 + count).map(String) });
+        i += 2 + count;
       }
-      return ids;
+      return lines;
+    },
+
+    async waiting(siteId: string): Promise<string[]> {
+      return (await this.lines(siteId)).flatMap((l) => l.ids);
     },
 
     /** Online agents who could take a chat of this skill and level (ignoring their load). */

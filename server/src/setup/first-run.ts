@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { CascadeError, type Agent, type SetupBody, type Site } from '@cascade/shared';
-import { hashPassword } from '../auth/password.ts';
+import type { HashPassword } from '../auth/password.ts';
 import { digest, newLinkToken, takeIfEquals } from '../auth/link-token.ts';
 import type { Redis } from '../redis/connect.ts';
 import type { Keys } from '../redis/keys.ts';
@@ -9,7 +9,14 @@ import type { SiteStore } from '../store/sites.ts';
 import type { Routing } from '../routing/routing.ts';
 import { createSite } from './sites.ts';
 
-export type FirstRunDeps = { redis: Redis; keys: Keys; agents: AgentStore; sites: SiteStore; routing: Routing };
+export type FirstRunDeps = {
+  redis: Redis;
+  keys: Keys;
+  agents: AgentStore;
+  sites: SiteStore;
+  routing: Routing;
+  hashPassword: HashPassword;
+};
 export type Owner = SetupBody['owner'];
 
 /**
@@ -63,7 +70,7 @@ export function firstRun(d: FirstRunDeps) {
         memberships: [{ siteId: site.id, role: 'admin', skills: [], maxChats: null }],
         createdAt: Date.now(),
       };
-      const hash = await hashPassword(owner.password);
+      const hash = await d.hashPassword(owner.password);
       if (!(await d.agents.create(agent, hash))) {
         throw new CascadeError('conflict', 'this email already has an account');
       }

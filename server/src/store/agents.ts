@@ -109,6 +109,17 @@ export function agentStore(redis: Redis, k: Keys) {
     async setChosenStatus(id: string, status: AgentStatusT): Promise<void> {
       await redis.set(k.agentStatus(id), status);
     },
+
+    /** The agent did something at a console just now (connected, chose a status, worked a chat). */
+    async touch(id: string, at = Date.now()): Promise<void> {
+      await redis.set(k.agentActiveAt(id), String(at));
+    },
+
+    /** When the agent last did something at a console; null when never noted. */
+    async activeAt(id: string): Promise<number | null> {
+      const at = await redis.get(k.agentActiveAt(id));
+      return at === null ? null : Number(at);
+    },
   };
 }
 export type AgentStore = ReturnType<typeof agentStore>;

@@ -4,7 +4,7 @@ import type { SignLinks } from '../store/messages.ts';
 
 /** Links for stores built outside a server (tests, benchmarks): signed with a secret of their own. */
 export function localFileLinks(): FileLinks {
-  return fileLinks(randomBytes(32).toString('base64url'), 'http://localhost', 15 * 60_000);
+  return fileLinks(randomBytes(32).toString('base64url'), () => 'http://localhost', 15 * 60_000);
 }
 
 export function localLinks(): SignLinks {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { CascadeError, type Conversation, type Site, type Ticket, type TicketReason } from '@cascade/shared';
 import type { Timers } from '../routing/timers.ts';
-import type { Routing } from '../routing/routing.ts';
+import type { Assignment, Routing } from '../routing/routing.ts';
 import type { ConversationStore } from '../store/conversations.ts';
 import type { AgentStore } from '../store/agents.ts';
 import type { SiteStore } from '../store/sites.ts';
@@ -37,7 +37,7 @@ export type ApplyDeps = {
   openTicket: OpenTicket;
   post: Poster['post'];
   /** Assigns what can be assigned on the site once a transition changed a waiting line (claims.ts). */
-  runClaims: (siteId: string, known?: Site) => Promise<unknown>;
+  runClaims: (siteId: string, known?: Site) => Promise<Assignment[]>;
 };
 
 export type ApplyOptions = {
@@ -136,14 +136,16 @@ export function applier(d: ApplyDeps) {
     if (summary && updated.agentId) d.notify.toAgent(updated.agentId, 'chat:update', summary);
 
     crashPoint(`${t.event}:posted`);
-    if (requeued) await d.runClaims(c.siteId, site);
+    const claimed = requeued ? await d.runClaims(c.siteId, site) : [];
+    // A chat handed to an agent by these very claims has no wait left to time.
+    const stillWaiting = !claimed.some((a) => a.conversationId === c.id);
 
     const bookkeeping: Promise<unknown>[] = [recordTransition(d.journal, updated, t, now, by)];
     // A take-over keeps the chat with a person: its handle time runs on.
     if (c.state === 'assigned' && t.to !== 'assigned' && c.assignedAt !== null) {
       bookkeeping.push(d.routing.recordHandleTime(c.siteId, c.skill, Math.round((now - c.assignedAt) / 1000)));
     }
-    if (updated.waitingSince !== null && t.patch.waitingSince !== undefined) {
+    if (stillWaiting && updated.waitingSince !== null && t.patch.waitingSince !== undefined) {
       bookkeeping.push(
         (site ? Promise.resolve(site) : d.sites.get(c.siteId)).then((s) =>
           s ? d.clocks.waiting(s, updated) : undefined,

@@ -10,6 +10,18 @@ export interface Notifier {
     event: E,
     ...args: Parameters<VisitorPushes[E]>
   ): void;
+  /** Whether a tab of the visitor is connected to this process (asked of no one else). */
+  visitorHere(siteId: string, visitorId: string): boolean;
+  /**
+   * Reaches only the visitor's tabs connected to this process: for pushes that every process
+   * makes for its own visitors (the queue announcement), so none crosses the adapter.
+   */
+  toVisitorHere<E extends keyof VisitorPushes>(
+    siteId: string,
+    visitorId: string,
+    event: E,
+    ...args: Parameters<VisitorPushes[E]>
+  ): void;
   toAgent<E extends keyof AgentServerEvents>(
     agentId: string,
     event: E,
@@ -20,6 +32,8 @@ export interface Notifier {
   visitorConnected(siteId: string, visitorId: string): Promise<boolean>;
   /** How many of the visitor's tabs are connected, to any process; answered without asking them. */
   visitorSockets(siteId: string, visitorId: string): Promise<number>;
+  /** Whether a supervisor or admin of the site has a console connected to any process. */
+  supervisorsWatching(siteId: string): Promise<boolean>;
   toSiteSupervisors<E extends keyof AgentServerEvents>(
     siteId: string,
     event: E,

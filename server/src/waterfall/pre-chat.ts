@@ -12,6 +12,15 @@ export function preChatDone(site: Pick<Site, 'preChat'>, visitor: Visitor): bool
 }
 
 /**
+ * Whether asking for a person must wait for the site's form: it comes "before a person", and
+ * this visitor has not answered it. The bot's own handoff waits too, or a free agent would
+ * claim the chat before the form was ever shown.
+ */
+export function holdsHandoff(site: Pick<Site, 'preChat'>, visitor: Visitor): boolean {
+  return site.preChat?.when === 'before_person' && !preChatDone(site, visitor);
+}
+
+/**
  * Checks the answers against the site's fields: required ones given, emails and phones that
  * look like them, a choice among the site's. The answers as stored, each with its label in the
  * visitor's language (what they read, and what the agent is shown).
@@ -47,13 +56,15 @@ export async function submitPreChat(
   site: Site,
   visitor: Visitor,
   answers: Record<string, string>,
-): Promise<void> {
+): Promise<Visitor> {
   if (!site.preChat) throw new CascadeError('invalid_state', 'this site has no pre-chat form');
   if (preChatDone(site, visitor)) throw new CascadeError('invalid_state', 'the pre-chat form was answered already');
   const given = checkPreChat(site.preChat, answers, visitor.locale);
   const of = (kind: PreChatAnswer['kind']) => given.find((a) => a.kind === kind)?.value;
-  await d.visitors.update(site.id, visitor.id, {
+  const patch = {
     preChat: given,
     ...(visitor.verified ? {} : { name: of('name') ?? visitor.name, email: of('email') ?? visitor.email }),
-  });
+  };
+  await d.visitors.update(site.id, visitor.id, patch);
+  return { ...visitor, ...patch };
 }

@@ -5,13 +5,12 @@ import type { Waterfall } from './service.ts';
 import { TransitionRecord } from './journal.ts';
 import { isWaiting } from './rules.ts';
 
-/**
- * How long a state change or a claim may stay unfinished before the repair takes it for the
- * work of a dead (or hung) process: far longer than any live one takes on a loaded machine.
- */
-export const REPAIR_AFTER_MS = 10_000;
-
-export type RepairDeps = { conversations: ConversationStore; routing: Routing };
+export type RepairDeps = {
+  conversations: ConversationStore;
+  routing: Routing;
+  /** How long a state change or a claim may stay unfinished before it counts as a dead process's (REPAIR_AFTER_MS). */
+  afterMs: number;
+};
 
 export type SweepReport = { repaired: number; wrongLoads: number };
 
@@ -61,11 +60,11 @@ export function repairs(d: RepairDeps, w: Waterfall) {
   }
 
   /**
-   * One pass over a site: changes and claims left unfinished for longer than REPAIR_AFTER_MS,
+   * One pass over a site: changes and claims left unfinished for longer than `afterMs`,
    * slots held for chats that are not their agent's, lines holding chats that do not wait.
    */
   async function sweep(site: Site, now = Date.now()): Promise<SweepReport> {
-    const before = now - REPAIR_AFTER_MS;
+    const before = now - d.afterMs;
     const [stale, staleClaims, assignments, waiting] = await Promise.all([
       w.journal.staleBefore(site.id, before),
       d.routing.claimsBefore(site.id, before),

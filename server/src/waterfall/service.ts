@@ -48,6 +48,8 @@ export function shell(d: ShellDeps) {
     fanOut,
     runClaims: claimer.runClaims,
     announceQueue: announcer.announceQueue,
+    /** Another process moved a site's lines: this process tells its own waiting visitors. */
+    linesMovedElsewhere: announcer.heard,
     writeClaim: claimer.writeClaim,
     finishRecorded: finisher({ ...d, post }),
     journal: d.journal,
@@ -68,6 +70,8 @@ export type ServiceDeps = ViewDeps &
     journal: Journal;
     /** Tells the site's supervisors their live board changed. */
     touchBoard: (siteId: string) => void;
+    /** Tells the other processes a site's lines moved (announce.ts). */
+    linesMoved: (siteId: string) => void;
     unread?: UnreadStore;
   };
 

@@ -4,6 +4,7 @@ import {
   type AllChats,
   type ChatViewers,
   type Conversation,
+  type InboxGlance,
   type TakeOver,
 } from '@cascade/shared';
 import type { AgentStore } from '../store/agents.ts';
@@ -13,7 +14,8 @@ import type { UnreadStore } from '../store/unread.ts';
 import type { ViewerStore } from '../store/viewers.ts';
 import type { ListInterest } from '../store/list-interest.ts';
 import type { Routing } from '../routing/routing.ts';
-import { allChats, type AllChatsDeps } from '../routing/all-chats.ts';
+import { allChats, awaitingReplySince, type AllChatsDeps } from '../routing/all-chats.ts';
+import { slaClocks } from '../routing/sla.ts';
 import type { Notifier } from './notifier.ts';
 import type { Views } from './view-port.ts';
 import type { Waterfall } from './service.ts';
@@ -29,6 +31,9 @@ export type SupervisionDeps = AllChatsDeps & {
   interest: Pick<ListInterest, 'want'>;
   unread?: Pick<UnreadStore, 'add'>;
 };
+
+/** How far back a chat is read for the visitor's unanswered messages (as the all-chats list does). */
+const RECENT = 20;
 
 const roleIn = (agent: Agent, siteId: string) => agent.memberships.find((m) => m.siteId === siteId)?.role ?? null;
 
@@ -104,6 +109,30 @@ export function supervision(d: SupervisionDeps, w: Pick<Waterfall, 'apply' | 'to
         if (now?.agentId === from) await d.routing.reassign(site.id, c.id, to.id, from, Number.MAX_SAFE_INTEGER);
         throw e;
       }
+    },
+
+    /**
+     * The SLA clocks of chats in an agent's inbox and who else has each open; chats of sites the
+     * agent is not a member of are left out, as if they did not exist.
+     */
+    async glance(agent: Agent, conversationIds: string[]): Promise<InboxGlance> {
+      const now = Date.now();
+      const glance: InboxGlance = { clocks: {}, viewers: {} };
+      await Promise.all(
+        [...new Set(conversationIds)].map(async (id) => {
+          const c = await d.conversations.get(id);
+          if (!c || roleIn(agent, c.siteId) === null) return;
+          const [site, recent, viewers] = await Promise.all([
+            d.sites.get(c.siteId),
+            d.messages.recent(c.id, RECENT),
+            d.viewers.of(c.id),
+          ]);
+          const facts = { conversation: c, awaitingReplySince: awaitingReplySince(recent) };
+          glance.clocks[id] = site ? slaClocks(site.slaPolicies, site.businessHours, facts, now) : [];
+          glance.viewers[id] = viewers;
+        }),
+      );
+      return glance;
     },
 
     /** Opens or closes a chat in one console tab; everyone looking at it learns who is there. */

@@ -9,6 +9,8 @@ import type { SiteStore } from '../store/sites.ts';
 import type { MessageStore } from '../store/messages.ts';
 import { transcriptAddresses } from '../delivery/transcript-request.ts';
 import type { Config } from '../config.ts';
+import { asksCsat, npsRefusal } from './nps.ts';
+import { replyDueAt } from '../routing/reply-promise.ts';
 
 export type ViewDeps = {
   /** Without SMTP there is no transcript to offer. */
@@ -22,20 +24,46 @@ export type ViewDeps = {
 
 const lineOf = (c: Conversation) => `${c.widened ? '*' : c.skill}:${c.level}`;
 
+/** What the estimate of a line needs: eligible agents online, the chats they hold at once, the average handle time. */
+export type LineFacts = { agents: number; slots: number; avg: number };
+
+/** Reads a line's facts: `skill` is the chats' own skill, whose recent handle times count. */
+export async function lineFacts(
+  d: { routing: Pick<Routing, 'capacity' | 'recentHandleTimes'> },
+  site: Site,
+  line: { skill: string; level: number; widened: boolean },
+): Promise<LineFacts> {
+  const [cap, recent] = await Promise.all([
+    d.routing.capacity(site.id, line, site.defaultMaxChats),
+    d.routing.recentHandleTimes(site.id, line.skill),
+  ]);
+  return { agents: cap.agents, slots: cap.slots, avg: averageHandleSeconds(recent) };
+}
+
+/** The place and honest estimate of the chat at `position` of a line. */
+export function placeIn(site: Site, facts: LineFacts, position: number, now: Date): QueueStatus {
+  const etaSeconds = estimateWaitSeconds({ position, slots: facts.slots, avgHandleSeconds: facts.avg });
+  const reach = availability({
+    hours: site.businessHours,
+    now,
+    eligibleAgents: facts.agents,
+    etaSeconds,
+    horizonSeconds: site.maxWaitSeconds,
+  });
+  return { position, etaSeconds, ...reach };
+}
+
 /**
  * Place in line and an honest estimate for each waiting chat; capacity is read once per line. The
  * estimate counts only when someone eligible can take the chat within the site's wait limit.
  */
 export async function queueViews(d: ViewDeps, site: Site, chats: Conversation[]): Promise<ConversationView[]> {
   const now = new Date();
-  const lines = new Map<string, Promise<{ agents: number; slots: number; avg: number }>>();
-  const lineFacts = (c: Conversation) => {
+  const lines = new Map<string, Promise<LineFacts>>();
+  const factsOf = (c: Conversation) => {
     let facts = lines.get(lineOf(c));
     if (!facts) {
-      facts = Promise.all([
-        d.routing.capacity(site.id, c, site.defaultMaxChats),
-        d.routing.recentHandleTimes(site.id, c.skill),
-      ]).then(([cap, recent]) => ({ agents: cap.agents, slots: cap.slots, avg: averageHandleSeconds(recent) }));
+      facts = lineFacts(d, site, c);
       lines.set(lineOf(c), facts);
     }
     return facts;
@@ -44,25 +72,20 @@ export async function queueViews(d: ViewDeps, site: Site, chats: Conversation[])
     chats.map(async (c) => {
       let queue: QueueStatus | null = null;
       if (isWaiting(c)) {
-        const [position, facts] = await Promise.all([d.routing.position(site.id, c), lineFacts(c)]);
-        if (position !== null) {
-          const etaSeconds = estimateWaitSeconds({ position, slots: facts.slots, avgHandleSeconds: facts.avg });
-          const reach = availability({
-            hours: site.businessHours,
-            now,
-            eligibleAgents: facts.agents,
-            etaSeconds,
-            horizonSeconds: site.maxWaitSeconds,
-          });
-          queue = { position, etaSeconds, ...reach };
-        }
+        const [position, facts] = await Promise.all([d.routing.position(site.id, c), factsOf(c)]);
+        if (position !== null) queue = placeIn(site, facts, position, now);
       }
-      return view(d, c, queue);
+      const view = await withPlace(d, c, queue);
+      // The email form is shown: on a site that promises a reply, it says by when.
+      const offered = c.state === 'offered_ticket' || queue?.available === false;
+      const replyBy = offered ? replyDueAt(site, c) : null;
+      return replyBy === null ? view : { ...view, replyBy };
     }),
   );
 }
 
-async function view(d: ViewDeps, c: Conversation, queue: QueueStatus | null): Promise<ConversationView> {
+/** The visitor's view of a chat with this place in line (null: not in line). */
+export async function withPlace(d: ViewDeps, c: Conversation, queue: QueueStatus | null): Promise<ConversationView> {
   const agent = c.state === 'assigned' && c.agentId ? await d.agents.card(c.agentId) : null;
   return {
     id: c.id,
@@ -74,6 +97,7 @@ async function view(d: ViewDeps, c: Conversation, queue: QueueStatus | null): Pr
     ticketNumber: c.ticketNumber,
     canRate: canRate(c),
     ...(c.seenByAgent ? { seenByAgent: c.seenByAgent } : {}),
+    ...(c.handoffHeld && c.state === 'bot' ? { preChatFirst: true } : {}),
   };
 }
 
@@ -81,11 +105,17 @@ const ended = (c: Conversation) => c.state === 'resolved' || c.state === 'ticket
 
 /** Once the chat ends, the widget offers the transcript to the addresses it may go to, if mail can be sent at all. */
 async function endView(d: ViewDeps, c: Conversation): Promise<ConversationView> {
-  const [v, visitor] = await Promise.all([view(d, c, null), d.visitors.get(c.siteId, c.visitorId)]);
+  const [v, visitor, site] = await Promise.all([
+    withPlace(d, c, null),
+    d.visitors.get(c.siteId, c.visitorId),
+    d.sites.get(c.siteId),
+  ]);
   // A ticket is answered at the visitor's stored address (tickets/create.ts); without one it cannot be.
   const noContact = c.state === 'ticketed' && c.ticketNumber !== null && !visitor?.email;
   return {
     ...v,
+    canRate: v.canRate && (!site || asksCsat(site)),
+    ...(site && visitor && npsRefusal(site, visitor, c, Date.now()) === null ? { canNps: true } : {}),
     transcriptTo: visitor ? transcriptAddresses(c, visitor) : [],
     transcriptMail: Boolean(d.config.SMTP_URL),
     ...(noContact ? { ticketNoContact: true } : {}),
@@ -95,11 +125,11 @@ async function endView(d: ViewDeps, c: Conversation): Promise<ConversationView> 
 /** The visitor's view: state, place in line with an honest estimate, who is helping. */
 export async function visitorView(d: ViewDeps, c: Conversation): Promise<ConversationView> {
   if (ended(c)) return endView(d, c);
-  if (!isWaiting(c)) return view(d, c, null);
+  if (!isWaiting(c)) return withPlace(d, c, null);
   const site = await d.sites.get(c.siteId);
-  if (!site) return view(d, c, null);
+  if (!site) return withPlace(d, c, null);
   const [v] = await queueViews(d, site, [c]);
-  return v ?? view(d, c, null);
+  return v ?? withPlace(d, c, null);
 }
 
 export async function chatSummary(d: ViewDeps, c: Conversation): Promise<ChatSummary | null> {

@@ -7,6 +7,7 @@ import {
   type ConversationView,
   type Locale,
   type Message,
+  type RateNps,
   type SendMessage,
   type Site,
   type Visitor,
@@ -41,6 +42,9 @@ import { addTicketContact } from '../tickets/contact.ts';
 import { subjectOf } from './subject.ts';
 import type { FileRecords } from '../files/records.ts';
 import { attachFiles, messageKey } from '../files/attach.ts';
+import type { Notifier } from './notifier.ts';
+import { holdsHandoff, submitPreChat } from './pre-chat.ts';
+import { answerNps, asksCsat } from './nps.ts';
 
 function enforce(refused: RuleRefusal | null): void {
   if (refused) throw new CascadeError(refused.code, refused.message);
@@ -61,6 +65,7 @@ export type VisitorActionDeps = ViewDeps & {
   answerTags: AnswerTags;
   tickets: TicketStore;
   fileRecords: FileRecords;
+  notify: Pick<Notifier, 'toVisitor'>;
 };
 
 /** What a visitor can do, each step going through the waterfall. */
@@ -146,6 +151,7 @@ export function visitorActions(d: VisitorActionDeps, w: Waterfall) {
    * and nobody with the skill is online, or the site is closed, the visitor is told so at once.
    */
   async function escalate(site: Site, visitor: Visitor, c: Conversation, skill: string | null): Promise<Conversation> {
+    if (holdsHandoff(site, visitor)) return holdHandoff(c);
     const [pages, skillGuess] = await Promise.all([d.visitors.pages(site.id, visitor.id), skill ?? lastSkill(c)]);
     const priority = priorityFor(site.priorityRules, {
       verified: visitor.verified,
@@ -163,6 +169,14 @@ export function visitorActions(d: VisitorActionDeps, w: Waterfall) {
     return offerIfNobodyCanCome(d, w, site, queued);
   }
 
+  /** The chat stays with the bot; the widget shows the form, and its answers resume the handoff (`preChat`). */
+  async function holdHandoff(c: Conversation): Promise<Conversation> {
+    await d.conversations.update(c.id, { handoffHeld: true });
+    const held = { ...c, handoffHeld: true };
+    d.notify.toVisitor(c.siteId, c.visitorId, 'conversation:update', toVisitorView(await visitorView(d, held)));
+    return held;
+  }
+
   /** The wait the visitor is first promised, beside the real one on the dashboard (metrics/summary.ts). */
   async function recordEstimate(site: Site, c: Conversation): Promise<void> {
     const [view] = await queueViews(d, site, [c]);
@@ -176,9 +190,13 @@ export function visitorActions(d: VisitorActionDeps, w: Waterfall) {
     });
   }
 
+  /** escalate() reads the chat back after its claims, so its answer needs no second read. */
+  async function answer(c: Conversation): Promise<{ conversation: ConversationView }> {
+    return { conversation: toVisitorView(await visitorView(d, c)) };
+  }
+
   async function reply(c: Conversation): Promise<{ conversation: ConversationView }> {
-    const fresh = (await d.conversations.get(c.id)) ?? c;
-    return { conversation: toVisitorView(await visitorView(d, fresh)) };
+    return answer((await d.conversations.get(c.id)) ?? c);
   }
 
   return {
@@ -264,7 +282,7 @@ export function visitorActions(d: VisitorActionDeps, w: Waterfall) {
     async feedback(site: Site, visitor: Visitor, helpful: boolean) {
       const c = await required(site, visitor);
       if (helpful) return reply(await w.apply(c, { type: 'bot_helped' }));
-      return reply(await escalate(site, visitor, c, null));
+      return answer(await escalate(site, visitor, c, null));
     },
 
     async pick(site: Site, visitor: Visitor, entryId: string) {
@@ -289,7 +307,7 @@ export function visitorActions(d: VisitorActionDeps, w: Waterfall) {
       // Asking again while waiting: a chat that lost its place in line (its process died) gets it back.
       if (isWaiting(c) && (await d.repair.conversation(site, c.id))) await w.runClaims(site.id, site);
       if (c.state !== 'bot') return reply(c);
-      return reply(await escalate(site, visitor, c, null));
+      return answer(await escalate(site, visitor, c, null));
     },
 
     async leaveEmail(site: Site, visitor: Visitor, email: string, name: string | undefined) {
@@ -307,6 +325,17 @@ export function visitorActions(d: VisitorActionDeps, w: Waterfall) {
       return reply(ticketed);
     },
 
+    /** Stores the pre-chat answers; a handoff that waited for them goes ahead now. */
+    async preChat(site: Site, visitor: Visitor, answers: Record<string, string>) {
+      const answered = await submitPreChat(d, site, visitor, answers);
+      const c = await current({ siteId: site.id, visitorId: visitor.id });
+      if (c?.state === 'bot' && c.handoffHeld) await escalate(site, answered, c, null).catch(ignoreIfMovedOn);
+    },
+
+    async nps(site: Site, visitor: Visitor, input: RateNps) {
+      return reply(await answerNps(d, site, visitor, await required(site, visitor), input));
+    },
+
     async keepWaiting(site: Site, visitor: Visitor) {
       return reply(await w.apply(await required(site, visitor), { type: 'keep_waiting' }, 'visitor'));
     },
@@ -314,6 +343,7 @@ export function visitorActions(d: VisitorActionDeps, w: Waterfall) {
     async rate(site: Site, visitor: Visitor, score: number, comment: string | undefined) {
       const c = await required(site, visitor);
       enforce(ratingRefusal(c));
+      if (!asksCsat(site)) throw new CascadeError('invalid_state', 'this site asks a different question');
       const csat = { score, comment: comment || null, ts: Date.now() };
       await d.conversations.update(c.id, { csat });
       await d.redis.xAdd(d.keys.events(site.id), '*', {

@@ -145,6 +145,9 @@ export function toVisitorView(c: ConversationView): ConversationView {
     ...(c.ticketNoContact ? { ticketNoContact: true } : {}),
     ...(c.transcriptMail !== undefined ? { transcriptMail: c.transcriptMail } : {}),
     ...(c.seenByAgent ? { seenByAgent: c.seenByAgent } : {}),
+    ...(c.preChatFirst ? { preChatFirst: true } : {}),
+    ...(c.canNps ? { canNps: true } : {}),
+    ...(c.replyBy !== undefined ? { replyBy: c.replyBy } : {}),
   };
 }
 

@@ -25,6 +25,24 @@ local now, defaultCap = ARGV[1], ARGV[2]
 local agents = redis.call('ZRANGE', onlineKey, 0, -1, 'WITHSCORES')
 if #agents == 0 then return nil end
 
+-- Loads and caps are read for all online agents at once (HMGET in slices that stay far below
+-- Lua's stack limit), and only the agents below their cap are looked at per line head.
+local SLICE = 500
+local free = {} -- { agent, load, idle }
+for first = 1, #agents, 2 * SLICE do
+  local ids = {}
+  for j = first, math.min(#agents, first + 2 * SLICE - 1), 2 do ids[#ids + 1] = agents[j] end
+  local loads = redis.call('HMGET', loadKey, unpack(ids))
+  local caps = redis.call('HMGET', capsKey, unpack(ids))
+  for i, agent in ipairs(ids) do
+    local load = tonumber(loads[i] or '0')
+    if load < tonumber(caps[i] or defaultCap) then
+      free[#free + 1] = { agent, load, tonumber(agents[first + 2 * (i - 1) + 1]) }
+    end
+  end
+end
+if #free == 0 then return nil end
+
 -- The lines are read here rather than passed in: one round trip, and never a stale list.
 local heads = {}
 for _, line in ipairs(redis.call('SMEMBERS', linesKey)) do
@@ -35,26 +53,26 @@ for _, line in ipairs(redis.call('SMEMBERS', linesKey)) do
 end
 table.sort(heads, function(a, b) return a[3] < b[3] end)
 
+-- Whether candidate c (agent, load, idle) beats the best so far: less loaded, then idle longer.
+local function beats(c, b)
+  return b == nil or c[2] < b[2] or (c[2] == b[2] and c[3] < b[3])
+end
+
 for _, head in ipairs(heads) do
   local queue, conversationId, skill, level = head[1], head[2], head[4], head[5]
   local language = redis.call('HGET', languageKey, conversationId)
-  -- [1] any eligible agent, [2] an eligible agent who speaks the chat's language: { agent, load, idle }
-  local best = { nil, nil }
-  for j = 1, #agents, 2 do
-    local agent, idle = agents[j], tonumber(agents[j + 1])
-    if agentLevel(skillsPrefix .. agent, skill) >= level then
-      local load = tonumber(redis.call('HGET', loadKey, agent) or '0')
-      local cap = tonumber(redis.call('HGET', capsKey, agent) or defaultCap)
-      if load < cap then
-        local speaks = language and redis.call('SISMEMBER', languagesPrefix .. agent, language) == 1
-        for slot = 1, speaks and 2 or 1 do
-          local b = best[slot]
-          if b == nil or load < b[2] or (load == b[2] and idle < b[3]) then best[slot] = { agent, load, idle } end
-        end
+  -- The best eligible agent, and the best eligible agent who speaks the chat's language; the
+  -- language is asked only of an agent who would beat the best speaker found so far.
+  local best, speaker = nil, nil
+  for _, c in ipairs(free) do
+    if agentLevel(skillsPrefix .. c[1], skill) >= level then
+      if beats(c, best) then best = c end
+      if language and beats(c, speaker) and redis.call('SISMEMBER', languagesPrefix .. c[1], language) == 1 then
+        speaker = c
       end
     end
   end
-  local winner = best[2] or best[1]
+  local winner = speaker or best
   if winner then
     local agent = winner[1]
     assign(queue, loadKey, assignmentKey, agentChatsPrefix .. agent, onlineKey, unwrittenKey, conversationId, agent, now)

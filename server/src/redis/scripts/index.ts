@@ -89,6 +89,7 @@ export const scripts = {
   switchConversation: script('switch-conversation', 1),
   transition: script('transition', 2),
   updateTicket: script('update-ticket', 1),
+  waitingLines: script('waiting-lines', 2),
 };
 
 /**

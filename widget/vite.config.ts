@@ -1,7 +1,7 @@
 /// <reference types="node" />
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build, defineConfig, type ESBuildOptions, type Plugin } from 'vite';
+import { build, defineConfig, type ESBuildOptions, type Plugin, type Rollup } from 'vite';
 
 const here = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
 const esbuild: ESBuildOptions = { jsx: 'automatic', jsxImportSource: 'preact' };
@@ -43,6 +43,24 @@ function transports(): Plugin {
   };
 }
 
+/**
+ * engine.io-client's index re-exports every transport, and its XMLHttpRequest long-polling runs
+ * code when loaded (an unload listener, a probe request), so Rollup kept about 870 B gzip of it
+ * in the panel although nothing uses it (the long-polling chunk uses `fetch`). Marked free of side
+ * effects, it is dropped unless imported for real.
+ */
+function noXhrPolling(): Plugin {
+  return {
+    name: 'cascade-no-xhr-polling',
+    enforce: 'pre',
+    async resolveId(source, importer, options) {
+      if (!/polling-xhr(\.node)?\.js$/.test(source) || !importer?.includes('engine.io-client')) return null;
+      const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+      return resolved && { ...resolved, moduleSideEffects: false };
+    },
+  };
+}
+
 /** socket.io-client's packet parser without binary attachments (src/socket-parser.ts says why). */
 function jsonParser(): Plugin {
   return {
@@ -80,24 +98,46 @@ function loader(): Plugin {
       for (const file of Object.values(bundle)) if (file.type === 'chunk' && file.isEntry) panelFile = file.fileName;
     },
     async closeBundle() {
-      await build({
-        configFile: false,
-        logLevel: 'warn',
-        esbuild,
-        define: { __PANEL_FILE__: JSON.stringify(panelFile) },
-        build: {
-          ...minify,
-          outDir: here('dist'),
-          emptyOutDir: false,
-          copyPublicDir: false,
-          rollupOptions: {
-            input: here('src/loader/main.ts'),
-            output: { format: 'iife', entryFileNames: 'widget.js' },
-          },
+      const bubbleFile = await bubble();
+      await sideBuild(
+        {
+          input: here('src/loader/main.ts'),
+          // No "use strict" prologue: the loader is written as a module anyway, and its bytes count.
+          output: { format: 'iife', entryFileNames: 'widget.js', strict: false },
         },
-      });
+        { __PANEL_FILE__: JSON.stringify(panelFile), __BUBBLE_FILE__: JSON.stringify(bubbleFile) },
+      );
     },
   };
+}
+
+/**
+ * Builds the invitation bubble (dist/bubble-<hash>.js), which the loader fetches before the chat
+ * opens on sites with proactive rules: a module of its own, so it shares nothing with the panel and
+ * stays small. Returns its file name.
+ */
+function bubble(): Promise<string> {
+  return sideBuild({
+    input: { bubble: here('src/bubble/main.ts') },
+    preserveEntrySignatures: 'strict',
+    output: { format: 'es', entryFileNames: '[name]-[hash].js' },
+  });
+}
+
+/** A build into dist/ beside the panel's, sharing no code with it. Returns its entry's file name. */
+async function sideBuild(rollupOptions: Rollup.RollupOptions, define: Record<string, string> = {}): Promise<string> {
+  const output = await build({
+    configFile: false,
+    logLevel: 'warn',
+    esbuild,
+    define,
+    build: { ...minify, outDir: here('dist'), emptyOutDir: false, copyPublicDir: false, rollupOptions },
+  });
+  for (const o of Array.isArray(output) ? output : [output]) {
+    if (!('output' in o)) continue;
+    for (const file of o.output) if (file.type === 'chunk' && file.isEntry) return file.fileName;
+  }
+  throw new Error(`nothing was built from ${JSON.stringify(rollupOptions.input)}`);
 }
 
 /**
@@ -108,7 +148,7 @@ function loader(): Plugin {
  */
 export default defineConfig({
   esbuild,
-  plugins: [transports(), jsonParser(), plainDynamicImport(), loader()],
+  plugins: [transports(), noXhrPolling(), jsonParser(), plainDynamicImport(), loader()],
   build: {
     ...minify,
     outDir: 'dist',

@@ -12,7 +12,10 @@ export interface Host {
   readonly open: boolean;
   /** The language of the script tag's data-locale, if any. */
   locale: Locale | null;
-  /** `Cascade(...)` calls made before the panel arrived, oldest first (open and close excepted). */
+  /**
+   * `Cascade(...)` calls, oldest first (open and close excepted): the panel runs those made before
+   * it arrived, the invitation bubble reads them all.
+   */
   queue: readonly ArrayLike<unknown>[];
   /** The panel asks to open or close (close button, Escape); the loader owns the launcher and focus. */
   requestOpen(open: boolean): void;
@@ -29,4 +32,10 @@ export interface Panel {
 
 export interface PanelModule {
   mount(host: Host): Panel;
+}
+
+/** The invitation bubble's chunk, fetched only for sites with enabled proactive rules. */
+export interface BubbleModule {
+  /** Reads the site's rules from `host.config`, already fetched. */
+  start(host: Host): Promise<void>;
 }

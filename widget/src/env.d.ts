@@ -5,3 +5,6 @@ declare module '*.css?inline' {
 
 /** The panel's hashed file name, defined by the build when it bundles the loader. */
 declare const __PANEL_FILE__: string;
+
+/** The invitation bubble's hashed file name, defined by the build when it bundles the loader. */
+declare const __BUBBLE_FILE__: string;

@@ -29,6 +29,8 @@ export interface ChatState {
   readUpTo: string | null;
   /** The site's pre-chat form has nothing to ask (answered, or identified); unknown until hello. */
   preChatDone?: boolean;
+  /** The visitor had conversations before this one when the panel connected. */
+  earlier?: boolean;
 }
 
 export type Action =
@@ -93,6 +95,7 @@ export function reduce(state: ChatState, action: Action): ChatState {
         visitorId: reply.visitorId,
         conversation: reply.conversation,
         preChatDone: reply.preChatDone,
+        earlier: reply.earlier,
         // First sight of this conversation: what it already holds is not "new".
         readUpTo: next.readUpTo ?? lastId(next.messages),
       };

@@ -1,5 +1,9 @@
-/** What the widget keeps in the host page's storage, per site key. */
-export type StoredKey = 'token' | 'outbox' | 'read' | 'live' | 'open';
+/**
+ * What the widget keeps in the host page's storage, per site key. The invitation bubble keeps
+ * `pages`, `returning` and `invited` per tab, `seen` and `shown` per browser.
+ */
+export type StoredKey =
+  'token' | 'outbox' | 'read' | 'live' | 'open' | 'pages' | 'returning' | 'invited' | 'seen' | 'shown';
 
 export interface KeyStore {
   get(key: StoredKey): string | null;

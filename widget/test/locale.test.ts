@@ -81,8 +81,8 @@ describe('formatting', () => {
   });
 
   it('translates through the catalogue of the chosen language', () => {
-    expect(translator('en')('queue.position', { n: 2 })).toBe('You are number 2 in line.');
-    expect(translator('fa')('queue.position', { n: 2 })).toContain('۲');
+    expect(translator('en', en)('queue.position', { n: 2 })).toBe('You are number 2 in line.');
+    expect(translator('fa', fa)('queue.position', { n: 2 })).toContain('۲');
   });
 
   it("translates a lazy chunk's strings the same way", () => {

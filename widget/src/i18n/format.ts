@@ -1,8 +1,12 @@
 import type { Locale } from '@cascade/shared';
 import { isRtl } from './pick.ts';
 
-/** Persian is written with Persian digits whatever the platform's default. */
-export const tags: Record<Locale, string> = { en: 'en', ar: 'ar', fa: 'fa-u-nu-arabext' };
+/**
+ * Digits chosen per language, not left to the platform: Latin for English, Arabic-Indic (٠–٩)
+ * for Arabic as in the Gulf and Egypt, Persian (۰–۹) for Persian. Every number, time and date
+ * of the widget is formatted with these tags.
+ */
+export const tags: Record<Locale, string> = { en: 'en-u-nu-latn', ar: 'ar-u-nu-arab', fa: 'fa-u-nu-arabext' };
 
 export const formatNumber = (locale: Locale, n: number): string => new Intl.NumberFormat(tags[locale]).format(n);
 

@@ -5,8 +5,7 @@ import type { Locale, PublicSiteConfig } from '@cascade/shared';
  * copied because importing its values would bundle zod into the widget.
  */
 export function asLocale(tag: unknown): Locale | null {
-  const match = typeof tag === 'string' ? /^(en|ar|fa)(?![a-z])/i.exec(tag) : null;
-  return match?.[1] ? (match[1].toLowerCase() as Locale) : null;
+  return ((typeof tag === 'string' && /^(en|ar|fa)(?![a-z])/i.exec(tag)?.[1]?.toLowerCase()) || null) as Locale | null;
 }
 
 /** Arabic and Persian are written right to left (@cascade/shared's `rtlLocales`). */

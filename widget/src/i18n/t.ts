@@ -1,20 +1,15 @@
 import type { Locale } from '@cascade/shared';
-import { catalogue as en, type Catalogue, type Key } from '../locales/en.ts';
-import { catalogue as ar } from '../locales/ar.ts';
-import { catalogue as fa } from '../locales/fa.ts';
+import type { Key } from '../locales/en.ts';
 import { fill, type Params } from './format.ts';
 
-/**
- * Looks strings up in one language, filling their parameters: the panel's catalogue, or the
- * strings a lazy chunk carries itself (`src/locales/<chunk>.ts`).
- */
-export function translatorFor<K extends string>(strings: Record<Locale, Record<K, string>>, locale: Locale) {
-  const chosen = strings[locale];
-  return (key: K, params?: Params): string => fill(locale, chosen[key], params);
+/** Looks strings up in one language's catalogue, filling their parameters in that language. */
+export function translator<K extends string>(locale: Locale, strings: Record<K, string>) {
+  return (key: K, params?: Params): string => fill(locale, strings[key], params);
 }
 
-const catalogues: Record<Locale, Catalogue> = { en, ar, fa };
+/** The strings a lazy chunk carries itself (`src/locales/<chunk>.ts`), all three languages in one record. */
+export const translatorFor = <K extends string>(strings: Record<Locale, Record<K, string>>, locale: Locale) =>
+  translator(locale, strings[locale]);
 
+/** The panel's own strings (`src/locales/{en,ar,fa}.ts`). */
 export type T = (key: Key, params?: Params) => string;
-
-export const translator = (locale: Locale): T => translatorFor(catalogues, locale);

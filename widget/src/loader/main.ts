@@ -1,6 +1,6 @@
 import type { Locale, PublicSiteConfig } from '@cascade/shared';
 import { adopt } from '../adopt.ts';
-import type { Host, Panel, PanelModule } from '../bridge.ts';
+import type { BubbleModule, Host, Panel, PanelModule } from '../bridge.ts';
 import { drainQueue } from '../commands.ts';
 import { asLocale, pickLocale } from '../i18n/pick.ts';
 import { attempt, forgetAll, storageKey } from '../storage.ts';
@@ -49,6 +49,11 @@ function start(script: HTMLScriptElement, siteKey: string): void {
   void config.then((c) => {
     site = c;
     render();
+    // Only sites with enabled invitation rules make the visitor fetch the bubble before the chat opens.
+    if (c?.proactive)
+      void import(/* @vite-ignore */ new URL(`widget/${__BUBBLE_FILE__}`, base).href).then((m: BubbleModule) =>
+        m.start(host),
+      );
   });
 
   const host: Host = {
@@ -106,8 +111,9 @@ function start(script: HTMLScriptElement, siteKey: string): void {
       forgetAll(siteKey);
       setOpen(false);
     }
-    if (panel) panel.call(args);
-    else queue.push(args);
+    // Kept after the panel has arrived too: the invitation bubble reads them all.
+    queue.push(args);
+    panel?.call(args);
   }
 
   const queued = page.Cascade?.q;

@@ -9,8 +9,11 @@ const en = {
   'rate.comment': 'Comment (optional)',
   'rate.submit': 'Send rating',
   'rate.thanks': 'Thanks for your feedback!',
+  'nps.title': 'How likely are you to recommend {site} to a friend?',
+  'nps.scale': '{low}: not at all likely, {high}: extremely likely',
   'transcript.to': 'Email the transcript to {email}',
   'transcript.sent': 'Sent to {email}.',
+  'transcript.limited': 'We cannot email more transcripts for now: the limit is reached. Please try again later.',
   'end.new': 'Write below to start again.',
 };
 
@@ -30,8 +33,11 @@ export const endStrings: Record<Locale, typeof en> = {
     'rate.comment': 'تعليق (اختياري)',
     'rate.submit': 'أرسل التقييم',
     'rate.thanks': 'شكرًا على رأيك!',
+    'nps.title': 'ما مدى احتمال أن توصي صديقًا بـ {site}؟',
+    'nps.scale': '{low}: غير محتمل إطلاقًا، {high}: محتمل جدًا',
     'transcript.to': 'أرسل نص المحادثة إلى {email}',
     'transcript.sent': 'أُرسل إلى {email}.',
+    'transcript.limited': 'لا يمكننا إرسال المزيد من نصوص المحادثات الآن: بلغنا الحد المسموح. يُرجى المحاولة لاحقًا.',
     'end.new': 'اكتب أدناه لتبدأ من جديد.',
   },
   fa: {
@@ -43,8 +49,12 @@ export const endStrings: Record<Locale, typeof en> = {
     'rate.comment': 'نظر (اختیاری)',
     'rate.submit': 'ارسال امتیاز',
     'rate.thanks': 'از نظرتان سپاسگزاریم!',
+    'nps.title': 'چقدر احتمال دارد {site} را به یک دوست پیشنهاد کنید؟',
+    'nps.scale': '{low}: اصلاً، {high}: به‌احتمال زیاد',
     'transcript.to': 'متن گفتگو را به {email} ایمیل کنید',
     'transcript.sent': 'به {email} فرستاده شد.',
+    'transcript.limited':
+      'فعلاً نمی‌توانیم متن گفتگوی بیشتری ایمیل کنیم: به سقف مجاز رسیده‌ایم. لطفاً بعداً دوباره تلاش کنید.',
     'end.new': 'برای شروع دوباره، پایین بنویسید.',
   },
 };

@@ -6,6 +6,7 @@ const en = {
   'offer.submit': 'Leave my email',
   'offer.wait': 'Keep waiting',
   'offer.back': 'We are back on {when}.',
+  'offer.replyBy': "We'll reply by {when}.",
   'form.email': 'Email',
   'form.name': 'Name (optional)',
 };
@@ -23,6 +24,7 @@ export const offerStrings: Record<Locale, typeof en> = {
     'offer.submit': 'اترك بريدي',
     'offer.wait': 'واصل الانتظار',
     'offer.back': 'نعود في {when}.',
+    'offer.replyBy': 'سنرد عليك بحلول {when}.',
     'form.email': 'البريد الإلكتروني',
     'form.name': 'الاسم (اختياري)',
   },
@@ -32,6 +34,7 @@ export const offerStrings: Record<Locale, typeof en> = {
     'offer.submit': 'ثبت ایمیل',
     'offer.wait': 'منتظر می‌مانم',
     'offer.back': 'از {when} پاسخگو هستیم.',
+    'offer.replyBy': 'تا {when} پاسخ شما را می‌دهیم.',
     'form.email': 'ایمیل',
     'form.name': 'نام (اختیاری)',
   },

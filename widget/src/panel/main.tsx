@@ -5,9 +5,9 @@ import type { Host, Panel } from '../bridge.ts';
 import { parseCommand } from '../commands.ts';
 import { formatNumber } from '../i18n/format.ts';
 import { pickLocale } from '../i18n/pick.ts';
-import { translator } from '../i18n/t.ts';
 import { keyStore, storageKey } from '../storage.ts';
 import { needsConnection, unreadCount } from '../timeline.ts';
+import { fetchCatalogue, stringsOf } from './catalogues.ts';
 import { App, type FocusTarget } from './components/App.tsx';
 import { createConnection } from './connection.ts';
 import { persist, restore } from './persist.ts';
@@ -59,14 +59,21 @@ export function mount(host: Host): Panel {
         conn.stop();
         return store.dispatch({ type: 'reset' });
       default:
-        console.warn('Cascade: unknown call', args[0]);
+        // The invitation bubble runs `trigger`.
+        if (args[0] !== 'trigger') console.warn('Cascade: unknown call', args[0]);
     }
   }
   for (const args of host.queue) call(args);
 
-  void host.config.then((site) => {
-    if (site && !store.getState().site) store.dispatch({ type: 'site', site });
-  });
+  // The panel is drawn once the visitor's strings are here, so no text is missing or in another
+  // language; the language depends on the site's, so they are fetched once the config (usually
+  // already fetched by the loader) says which.
+  const drawn = host.config
+    .then((site) => {
+      if (site && !store.getState().site) store.dispatch({ type: 'site', site });
+      return fetchCatalogue(localeNow());
+    })
+    .then(draw);
 
   const flash = titleFlasher();
   let launcher = '';
@@ -77,7 +84,7 @@ export function mount(host: Host): Panel {
     const badge = count ? formatNumber(locale, count) : '';
     if (launcher !== locale + badge) host.showLauncher(locale, badge);
     launcher = locale + badge;
-    flash(count ? translator(locale)('title.flash', { n: count }) : null);
+    flash(count ? stringsOf(locale)('title.flash', { n: count }) : null);
   };
   store.subscribe(showUnread);
   showUnread();
@@ -90,10 +97,12 @@ export function mount(host: Host): Panel {
   });
   conn.watchPages();
 
-  const container = document.createElement('div');
-  host.root.append(container);
   const composer: FocusTarget = { focus() {} };
-  render(<App store={store} conn={conn} close={() => host.requestOpen(false)} composer={composer} />, container);
+  function draw(): void {
+    const container = document.createElement('div');
+    host.root.append(container);
+    render(<App store={store} conn={conn} close={() => host.requestOpen(false)} composer={composer} />, container);
+  }
 
   return {
     setOpen(open) {
@@ -101,7 +110,7 @@ export function mount(host: Host): Panel {
       if (open) {
         conn.start();
         // After the render that shows the panel.
-        setTimeout(() => composer.focus());
+        void drawn.then(() => setTimeout(() => composer.focus()));
       }
     },
     call,

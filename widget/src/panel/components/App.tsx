@@ -1,8 +1,8 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { formatNumber } from '../../i18n/format.ts';
 import { isRtl, pickLocale } from '../../i18n/pick.ts';
-import { translator } from '../../i18n/t.ts';
 import { isEnded, unreadCount } from '../../timeline.ts';
+import { stringsOf, useCatalogue } from '../catalogues.ts';
 import type { Connection } from '../connection.ts';
 import { Chat, type ChatContext } from '../context.ts';
 import { files as filesChunk, lazy, lazyPart, type FilesChunk } from '../lazy.tsx';
@@ -48,8 +48,8 @@ export function App({
   composer: FocusTarget;
 }) {
   const state = useStore(store);
-  const locale = pickLocale(state.locale, state.site, navigator.languages);
-  const t = useMemo(() => translator(locale), [locale]);
+  const locale = useCatalogue(pickLocale(state.locale, state.site, navigator.languages));
+  const t = useMemo(() => stringsOf(locale), [locale]);
   // The conversation an action failed in: its error is not carried into the next one.
   const [failedIn, setFailedIn] = useState<string | null | undefined>();
   const panel = useRef<HTMLDivElement>(null);
@@ -79,10 +79,11 @@ export function App({
       // Copied now: the picker's list is emptied for the next pick, the clipboard's after the event.
       const picked = [...(list ?? [])];
       if (picked.length)
-        void filesChunk.get().then((m) => {
+        filesChunk.get().then((m) => {
+          setFailedIn(undefined);
           setFiles(m);
           m.attach(chat, picked);
-        });
+        }, unfetched);
     },
     async attempt(outcome) {
       const ok = await outcome;
@@ -91,6 +92,8 @@ export function App({
     },
   };
   const c = state.conversation;
+  // A chunk that could not be fetched: the generic error, and the visitor's next try fetches it again.
+  const unfetched = (): void => setFailedIn(c?.id ?? null);
   const ended = !!c && isEnded(c);
   const left = state.site?.theme.position === 'left' ? ' left' : '';
   const unread = state.open ? 0 : unreadCount(state.messages, state.readUpTo);
@@ -123,7 +126,14 @@ export function App({
           else if (e.key === 'Tab' && panel.current) trapTab(e, panel.current);
         }}
       >
-        <Header earlier={() => void earlier.get().then((m) => setEarlier(() => m.Earlier))} />
+        <Header
+          earlier={() =>
+            earlier.get().then((m) => {
+              setFailedIn(undefined);
+              setEarlier(() => m.Earlier);
+            }, unfetched)
+          }
+        />
         {state.link === 'reconnecting' && (
           <p class="banner" role="status">
             {t('conn.reconnecting')}

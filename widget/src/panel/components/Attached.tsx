@@ -1,8 +1,9 @@
 import type { AttachmentLink } from '@cascade/shared';
-import { files as chunk } from '../lazy.tsx';
+import { files as chunk, Unfetched } from '../lazy.tsx';
 
 /** A message's files, drawn by the attachment chunk (fetched here the first time a message has any). */
 export function Attached({ list }: { list: readonly AttachmentLink[] | undefined }) {
-  const files = chunk.use(!!list?.length);
-  return list?.length && files ? <files.Files list={list} /> : null;
+  const { module: files, failed, retry } = chunk.use(!!list?.length);
+  if (!list?.length) return null;
+  return files ? <files.Files list={list} /> : failed && <Unfetched retry={retry} />;
 }

@@ -4,6 +4,7 @@ import { translatorFor } from '../../i18n/t.ts';
 import { endStrings } from '../../locales/end.ts';
 import { useChat } from '../context.ts';
 import { lazyPart } from '../lazy.tsx';
+import { Nps } from './Nps.tsx';
 import { Rating } from './Rating.tsx';
 import { Transcript } from './Transcript.tsx';
 
@@ -14,6 +15,7 @@ const TicketContact = lazyPart(() => import('./TicketContact.tsx').then((m) => m
 export function EndOfChat({ conversation }: { conversation: ConversationView }) {
   const t = translatorFor(endStrings, useChat().locale);
   const [rated, setRated] = useState(false);
+  const [answered, setAnswered] = useState(false);
   return (
     <div class="card">
       {conversation.state === 'ticketed' &&
@@ -27,6 +29,11 @@ export function EndOfChat({ conversation }: { conversation: ConversationView }) 
         <p role="status">{t('rate.thanks')}</p>
       ) : (
         conversation.canRate && <Rating onDone={() => setRated(true)} />
+      )}
+      {answered ? (
+        <p role="status">{t('rate.thanks')}</p>
+      ) : (
+        conversation.canNps && <Nps onDone={() => setAnswered(true)} />
       )}
       {conversation.transcriptMail !== false && <Transcript addresses={conversation.transcriptTo ?? []} />}
       <p class="muted">{t('end.new')}</p>

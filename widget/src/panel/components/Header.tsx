@@ -15,6 +15,9 @@ function status(t: T, conversation: ConversationView | null): string {
 export function Header({ earlier }: { earlier: () => void }) {
   const { state, t, close } = useChat();
   const agent = state.conversation?.state === 'assigned' ? state.conversation.agent : null;
+  // A first-time visitor has nothing earlier, until a chat of this visit ends and another begins.
+  const first = state.messages[0];
+  const hasEarlier = state.earlier || (first && first.conversationId !== state.conversation?.id);
   return (
     <header class="head">
       {agent &&
@@ -32,9 +35,11 @@ export function Header({ earlier }: { earlier: () => void }) {
         </h2>
         <p>{status(t, state.conversation)}</p>
       </div>
-      <button type="button" class="chip" onClick={earlier}>
-        {t('earlier.open')}
-      </button>
+      {hasEarlier && (
+        <button type="button" class="chip" onClick={earlier}>
+          {t('earlier.open')}
+        </button>
+      )}
       <button type="button" class="icon" aria-label={t('panel.close')} onClick={close}>
         <CloseIcon />
       </button>

@@ -8,10 +8,12 @@ import { EmailField } from './EmailField.tsx';
 
 /**
  * Nobody can take the chat now: leave an email for a ticket, or keep waiting. A visitor who chose
- * to wait (`waiting`) is not asked again, only still offered the form; a closed site says when it opens.
+ * to wait (`waiting`) is not asked again, only still offered the form; a closed site says when it
+ * opens, and a site that promises a reply says by when (in the visitor's own time zone).
  */
 export function TicketOffer({ queue, waiting }: { queue: QueueStatus | null; waiting: boolean }) {
-  const { locale, conn, attempt } = useChat();
+  const { locale, conn, attempt, state } = useChat();
+  const replyBy = state.conversation?.replyBy;
   const t = translatorFor(offerStrings, locale);
   const [email, setEmail] = useState('');
   const [name, setName] = useState('');
@@ -27,6 +29,7 @@ export function TicketOffer({ queue, waiting }: { queue: QueueStatus | null; wai
       {!waiting && <p class="strong">{t('offer.title')}</p>}
       {queue?.opensAt && <p>{t('offer.back', { when: formatOpening(locale, queue.opensAt) })}</p>}
       <p>{t('offer.body')}</p>
+      {replyBy && <p class="strong">{t('offer.replyBy', { when: formatOpening(locale, replyBy) })}</p>}
       <EmailField value={email} onInput={setEmail} />
       <label>
         {t('form.name')}

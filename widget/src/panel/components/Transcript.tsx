@@ -11,12 +11,21 @@ export function Transcript({ addresses }: { addresses: readonly string[] }) {
   const { locale, conn, attempt } = useChat();
   const t = translatorFor(endStrings, locale);
   const [sentTo, setSentTo] = useState<string | null>(null);
+  const [limited, setLimited] = useState(false);
 
   async function send(email: string): Promise<void> {
-    if (await attempt(conn.act('transcript:request', { email }))) setSentTo(email);
+    const reply = await conn.request('transcript:request', { email });
+    if (reply.ok) {
+      setSentTo(email);
+      return;
+    }
+    // A limit reached is no passing fault: "try again" would be untrue, so it says what happened.
+    if (reply.error.code === 'rate_limited') setLimited(true);
+    else await attempt(Promise.resolve(false));
   }
 
   if (sentTo) return <p role="status">{t('transcript.sent', { email: sentTo })}</p>;
+  if (limited) return <p role="alert">{t('transcript.limited')}</p>;
   if (addresses.length === 0) return null;
   return (
     <div class="buttons">

@@ -6,8 +6,8 @@ import { agent } from './fixtures.ts';
 const me: Me = {
   agent: agent({ id: 'me', name: 'Sara' }),
   sites: [
-    { id: 's1', name: 'Cedar', role: 'supervisor', assignment: 'auto', autoAwaySeconds: null },
-    { id: 's2', name: 'Oak', role: 'agent', assignment: 'auto', autoAwaySeconds: null },
+    { id: 's1', name: 'Cedar', role: 'supervisor', assignment: 'auto', autoAwaySeconds: null, skillNames: {} },
+    { id: 's2', name: 'Oak', role: 'agent', assignment: 'auto', autoAwaySeconds: null, skillNames: {} },
   ],
   csrfToken: 'csrf',
   passwordChangeRequired: false,

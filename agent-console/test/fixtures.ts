@@ -106,6 +106,7 @@ export function metricsSummary(overrides: Partial<MetricsSummary> = {}): Metrics
     csat: { ratings: 3, satisfied: 2, score: 2 / 3 },
     csatBySkill: { general: { ratings: 3, satisfied: 2 } },
     csatByLevel: { '1': { ratings: 3, satisfied: 2 } },
+    nps: { answers: 4, promoters: 2, passives: 1, detractors: 1, score: 25 },
     slaBreaches: { first_response: 0, next_reply: 0, resolution: 0 },
     waitAccuracy: [],
     funnel: { bot: 8, level1: 5, level2: 1, level3: 0, ticket: 1 },

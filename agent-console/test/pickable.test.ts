@@ -48,7 +48,7 @@ describe('transferSkills', () => {
 describe('pickAllowed', () => {
   const me = (assignment: 'auto' | 'pick') => ({
     agent: agent(),
-    sites: [{ id: 's1', name: 'Shop', role: 'agent' as const, assignment, autoAwaySeconds: null }],
+    sites: [{ id: 's1', name: 'Shop', role: 'agent' as const, assignment, autoAwaySeconds: null, skillNames: {} }],
     csrfToken: 'x',
     passwordChangeRequired: false,
     secondFactorSetupRequired: false,

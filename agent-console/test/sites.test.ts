@@ -7,6 +7,7 @@ const site = (id: string, role: SiteRef['role']): SiteRef => ({
   role,
   assignment: 'auto',
   autoAwaySeconds: null,
+  skillNames: {},
 });
 
 describe('sections by role', () => {

@@ -1,4 +1,4 @@
-import type { LoginBody, Me, PasswordChange, PasswordReset } from '@cascade/shared';
+import type { Locale, LoginBody, Me, PasswordChange, PasswordReset, ProfileUpdate } from '@cascade/shared';
 import { ApiError, requestJson } from './http.ts';
 
 export function login(body: LoginBody): Promise<Me> {
@@ -32,4 +32,10 @@ export async function forgotPassword(email: string): Promise<void> {
 /** Sets a new password from a reset link; every session of the account ends. */
 export async function resetPassword(body: PasswordReset): Promise<void> {
   await requestJson('POST', '/api/auth/reset', { body });
+}
+
+/** The languages the signed-in agent answers chats in, on every site of theirs. */
+export async function setMyLanguages(languages: Locale[], csrf: string): Promise<Me> {
+  const body: ProfileUpdate = { languages };
+  return requestJson<Me>('PATCH', '/api/auth/me', { body, csrf });
 }

@@ -1,4 +1,10 @@
-import type { AuditEntry, ConversationSearchResult, ConversationTranscript, HistorySummary } from '@cascade/shared';
+import type {
+  AuditEntry,
+  ConversationSearchResult,
+  ConversationTranscript,
+  HistorySummary,
+  NpsComment,
+} from '@cascade/shared';
 import { conversationQuery, type ConversationFilter, type DayRange } from '../logic/history-query.ts';
 import { requestJson } from './http.ts';
 import { siteQuery } from './site-query.ts';
@@ -34,6 +40,15 @@ export async function removeTag(conversationId: string, tag: string, csrf: strin
 /** The numbers of the conversations started in the range (supervisors and admins). */
 export function historySummary(siteId: string, range: DayRange): Promise<HistorySummary> {
   return requestJson('GET', `/api/history/summary${siteQuery(siteId, range)}`);
+}
+
+/** The range's latest NPS answers that came with a comment, newest first (supervisors and admins). */
+export async function npsComments(siteId: string, range: DayRange): Promise<NpsComment[]> {
+  const { comments } = await requestJson<{ comments: NpsComment[] }>(
+    'GET',
+    `/api/history/nps-comments${siteQuery(siteId, range)}`,
+  );
+  return comments;
 }
 
 /** The CSV exports of a range: one row per conversation, per agent or per tag. */

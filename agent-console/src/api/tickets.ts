@@ -1,4 +1,12 @@
-import type { Delivery, HeldEmail, HeldEmailDecision, Ticket, TicketSummary, TicketUpdate } from '@cascade/shared';
+import type {
+  Delivery,
+  HeldEmail,
+  HeldEmailDecision,
+  Ticket,
+  TicketReply,
+  TicketSummary,
+  TicketUpdate,
+} from '@cascade/shared';
 import { ticketQuery, type TicketFilter } from '../logic/ticket-query.ts';
 import { requestJson } from './http.ts';
 
@@ -27,10 +35,10 @@ export async function updateTicket(ticketId: string, update: TicketUpdate, csrf:
 /** Emails the visitor; the answer's delivery is queued, so "sent" means accepted for sending. */
 export function replyByEmail(
   ticketId: string,
-  text: string,
+  reply: TicketReply,
   csrf: string,
 ): Promise<{ ticket: Ticket; delivery: Delivery }> {
-  return requestJson('POST', `/api/tickets/${encodeURIComponent(ticketId)}/replies`, { body: { text }, csrf });
+  return requestJson('POST', `/api/tickets/${encodeURIComponent(ticketId)}/replies`, { body: reply, csrf });
 }
 
 /** How each emailed reply of the ticket went (sending, sent, failed with its reason). */

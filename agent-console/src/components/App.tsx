@@ -1,5 +1,5 @@
 import type { Locale, Me } from '@cascade/shared';
-import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import { currentAgent } from '../api/auth.ts';
 import { onSetupRequired } from '../api/second-factor.ts';
 import { TranslatorContext } from '../i18n/context.ts';
@@ -28,7 +28,8 @@ export function App() {
   const locale: Locale = chosenLocale ?? (session.kind === 'signedIn' ? session.me.agent.locale : 'en');
   const translator = useMemo(() => createTranslator(locale), [locale]);
 
-  useEffect(() => {
+  // Before the browser paints: the new language's words never show in the old direction.
+  useLayoutEffect(() => {
     document.documentElement.lang = locale;
     document.documentElement.dir = translator.dir;
   }, [locale, translator]);

@@ -3,6 +3,7 @@ import type { CannedReply, Me } from '@cascade/shared';
 import { useState } from 'preact/hooks';
 import { useUploads } from '../hooks/use-uploads.ts';
 import { useT } from '../i18n/context.ts';
+import { useSkillName } from '../i18n/skill-names.ts';
 import { visitorLabel } from '../i18n/describe.ts';
 import type { ChatState } from '../state/chat-state.ts';
 import type { ConsoleController } from '../state/controller.ts';
@@ -50,6 +51,7 @@ export function ChatView({
   connection,
 }: Props) {
   const t = useT();
+  const skillName = useSkillName();
   const [dialog, setDialog] = useState<OpenDialog>(null);
   const [resolving, setResolving] = useState(false);
   const { conversation, visitor } = chat.summary;
@@ -57,7 +59,8 @@ export function ChatView({
   const name = visitorLabel(t, visitor);
   const active = isActive(chat);
   const viewers = useViewers(id, me.agent.id, controller, connection);
-  const { batches, uploader } = useUploads(id, me.csrfToken, (clientMsgId, attachments) =>
+  const filesPath = `/api/conversations/${encodeURIComponent(id)}/files`;
+  const { batches, uploader } = useUploads(filesPath, me.csrfToken, (clientMsgId, attachments) =>
     controller.send(id, '', false, attachments, clientMsgId),
   );
   const attach = (files: FileList | null | undefined) => uploader.add([...(files ?? [])]);
@@ -83,7 +86,10 @@ export function ChatView({
         <div class="chat-title">
           <h2>{name}</h2>
           <span class="muted small">
-            {t.t('inbox.skillLevel', { skill: conversation.skill, level: conversation.level })}
+            {t.t('inbox.skillLevel', {
+              skill: skillName(conversation.skill, conversation.siteId),
+              level: conversation.level,
+            })}
             {' · '}
             {t.t(`state.${conversation.state}`)}
           </span>
@@ -156,7 +162,7 @@ export function ChatView({
             controller.send(id, text, internal);
             onSent(id);
           }}
-          onFiles={attach}
+          onFiles={(files) => uploader.add(files)}
         />
       ) : (
         <p class="closed-banner" role="status">

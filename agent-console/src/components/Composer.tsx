@@ -3,6 +3,7 @@ import { MAX_MESSAGE_LENGTH } from '@cascade/shared/constants';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { useT } from '../i18n/context.ts';
 import { cannedMatches, fillCanned, insertCanned, slashToken, type CannedValues } from '../logic/canned.ts';
+import { AttachButton } from './AttachButton.tsx';
 import { CannedList } from './CannedList.tsx';
 
 interface Props {
@@ -18,7 +19,7 @@ interface Props {
   onTyping: (text: string) => void;
   onSend: (text: string, internal: boolean) => void;
   /** Files picked or pasted, to upload and send as a message of their own. */
-  onFiles: (files: FileList | null | undefined) => void;
+  onFiles: (files: File[]) => void;
 }
 
 export function Composer({ conversationId, locale, canned, values, draft, onDraft, onTyping, onSend, onFiles }: Props) {
@@ -113,7 +114,8 @@ export function Composer({ conversationId, locale, canned, values, draft, onDraf
         ref={textarea}
         id={inputId}
         rows={3}
-        dir="auto"
+        // Empty, it takes the page's direction so the placeholder's punctuation sits right in Arabic and Persian.
+        dir={draft ? 'auto' : undefined}
         maxLength={MAX_MESSAGE_LENGTH}
         placeholder={internal ? t.t('composer.notePlaceholder') : t.t('composer.placeholder')}
         aria-autocomplete="list"
@@ -129,7 +131,7 @@ export function Composer({ conversationId, locale, canned, values, draft, onDraf
         // A screenshot pasted from the clipboard arrives as a file; text copied from an office
         // program may carry a picture of itself too, and then the text is what was meant.
         onPaste={(e) => {
-          if (!e.clipboardData?.getData('text')) onFiles(e.clipboardData?.files);
+          if (!e.clipboardData?.getData('text')) onFiles([...(e.clipboardData?.files ?? [])]);
         }}
         onKeyDown={onKeyDown}
       />
@@ -147,18 +149,7 @@ export function Composer({ conversationId, locale, canned, values, draft, onDraf
           />
           {t.t('composer.internal')}
         </label>
-        <label class="button quiet small attach">
-          <input
-            type="file"
-            class="visually-hidden"
-            multiple
-            onChange={(e) => {
-              onFiles(e.currentTarget.files);
-              e.currentTarget.value = '';
-            }}
-          />
-          {t.t('composer.attach')}
-        </label>
+        <AttachButton onFiles={onFiles} />
         {canned.length > 0 && <span class="muted small">{t.t('composer.cannedHint')}</span>}
         <button type="submit" class="button primary" disabled={draft.trim() === ''}>
           {t.t('composer.send')}

@@ -5,10 +5,12 @@ import { createChime } from '../audio/beep.ts';
 import { askPermission, notifyDesktop } from '../notify.ts';
 import { useDrafts } from '../hooks/use-drafts.ts';
 import { useIdle } from '../hooks/use-idle.ts';
+import { useSkillCatalogues } from '../hooks/use-skill-catalogues.ts';
 import { useHashRoute } from '../hooks/use-hash-route.ts';
 import { useTabKeys } from '../hooks/use-tab-keys.ts';
 import { isWindowFocused, useWindowFocus } from '../hooks/use-window-focus.ts';
 import { useT } from '../i18n/context.ts';
+import { SkillNamesContext } from '../i18n/skill-names.ts';
 import { chooseSite, hasRole, neededRole, sectionOf } from '../logic/sites.ts';
 import { titleWithBadge } from '../logic/title.ts';
 import { parseRoute } from '../logic/route.ts';
@@ -89,9 +91,10 @@ export function ConsoleScreen({ me, onMe, onSignedOut, onLocale, preferences }: 
   }, [controller]);
 
   const state = useStoreState(store);
+  const skillCatalogues = useSkillCatalogues(me, controller);
   const drafts = useDrafts(session);
   // The status is the agent's on every site; the idle time is the one of the site in view.
-  useIdle(site?.autoAwaySeconds ?? null, controller.idle);
+  useIdle(site?.autoAwaySeconds ?? null, controller.idle, controller.active);
 
   const unread = Object.values(state.chats).reduce((sum, chat) => sum + chat.unread, 0);
   const attention = attentionCount(state, me.agent);
@@ -143,66 +146,68 @@ export function ConsoleScreen({ me, onMe, onSignedOut, onLocale, preferences }: 
 
   return (
     <FileLinks.Provider value={controller.fileLink}>
-      <div class="console">
-        <Header
-          me={me}
-          site={site}
-          status={state.status}
-          unread={unread}
-          route={route}
-          muted={muted}
-          onSite={chooseSiteId}
-          onStatus={controller.setStatus}
-          onLocale={onLocale}
-          onToggleMute={toggleMute}
-          onLogout={() => void signOut()}
-          onLogoutEverywhere={() => void signOut(true)}
-          onMeChanged={reloadMe}
-        />
-        <StatusBar connection={state.connection} notice={state.notice} onDismiss={controller.dismissNotice} />
-        {route.view === 'chats' && (
-          <div class="workspace">
-            <Inbox me={me} state={state} controller={controller} />
-            <ChatArea me={me} state={state} controller={controller} drafts={drafts} />
-          </div>
-        )}
-        {route.view === 'tickets' && <TicketsPage me={me} />}
-        {route.view === 'ticket' && (
-          <TicketDetailPage ticketId={route.ticketId} me={me} onTicketEmail={controller.onTicketEmail} />
-        )}
-        {!allowed && <NotAllowed role={neededRole(section)} site={site} />}
-        {allowed && site && route.view === 'dashboard' && (
-          <DashboardPage site={site} controller={controller} connection={state.connection} />
-        )}
-        {allowed && site && route.view === 'supervise' && (
-          <AllChatsPage site={site} controller={controller} connection={state.connection} />
-        )}
-        {allowed && site && route.view === 'monitor' && (
-          <MonitorPage
+      <SkillNamesContext.Provider value={skillCatalogues}>
+        <div class="console">
+          <Header
+            me={me}
             site={site}
-            conversationId={route.conversationId}
-            me={me}
-            controller={controller}
-            connection={state.connection}
+            status={state.status}
+            unread={unread}
+            route={route}
+            muted={muted}
+            onSite={chooseSiteId}
+            onStatus={controller.setStatus}
+            onLocale={onLocale}
+            onToggleMute={toggleMute}
+            onLogout={() => void signOut()}
+            onLogoutEverywhere={() => void signOut(true)}
+            onMeChanged={reloadMe}
           />
-        )}
-        {allowed && site && route.view === 'missed' && <MissedPage site={site} csrf={me.csrfToken} />}
-        {allowed && site && route.view === 'kb' && <KnowledgeBasePage site={site} csrf={me.csrfToken} />}
-        {allowed && site && route.view === 'settings' && (
-          <SettingsPage site={site} csrf={me.csrfToken} onSitesChanged={reloadMe} />
-        )}
-        {allowed && site && route.view === 'agents' && <AgentsPage site={site} me={me} />}
-        {allowed && site && route.view === 'conversations' && <ConversationsPage site={site} me={me} />}
-        {allowed && route.view === 'conversation' && (
-          <ConversationPage
-            conversationId={route.conversationId}
-            me={me}
-            controller={controller}
-            connection={state.connection}
-          />
-        )}
-        {allowed && site && route.view === 'audit' && <AuditPage site={site} />}
-      </div>
+          <StatusBar connection={state.connection} notice={state.notice} onDismiss={controller.dismissNotice} />
+          {route.view === 'chats' && (
+            <div class="workspace">
+              <Inbox me={me} state={state} controller={controller} />
+              <ChatArea me={me} state={state} controller={controller} drafts={drafts} />
+            </div>
+          )}
+          {route.view === 'tickets' && <TicketsPage me={me} />}
+          {route.view === 'ticket' && (
+            <TicketDetailPage ticketId={route.ticketId} me={me} onTicketEmail={controller.onTicketEmail} />
+          )}
+          {!allowed && <NotAllowed role={neededRole(section)} site={site} />}
+          {allowed && site && route.view === 'dashboard' && (
+            <DashboardPage site={site} controller={controller} connection={state.connection} />
+          )}
+          {allowed && site && route.view === 'supervise' && (
+            <AllChatsPage site={site} controller={controller} connection={state.connection} />
+          )}
+          {allowed && site && route.view === 'monitor' && (
+            <MonitorPage
+              site={site}
+              conversationId={route.conversationId}
+              me={me}
+              controller={controller}
+              connection={state.connection}
+            />
+          )}
+          {allowed && site && route.view === 'missed' && <MissedPage site={site} csrf={me.csrfToken} />}
+          {allowed && site && route.view === 'kb' && <KnowledgeBasePage site={site} csrf={me.csrfToken} />}
+          {allowed && site && route.view === 'settings' && (
+            <SettingsPage site={site} csrf={me.csrfToken} onSitesChanged={reloadMe} />
+          )}
+          {allowed && site && route.view === 'agents' && <AgentsPage site={site} me={me} />}
+          {allowed && site && route.view === 'conversations' && <ConversationsPage site={site} me={me} />}
+          {allowed && route.view === 'conversation' && (
+            <ConversationPage
+              conversationId={route.conversationId}
+              me={me}
+              controller={controller}
+              connection={state.connection}
+            />
+          )}
+          {allowed && site && route.view === 'audit' && <AuditPage site={site} />}
+        </div>
+      </SkillNamesContext.Provider>
     </FileLinks.Provider>
   );
 }

@@ -1,5 +1,6 @@
 import type { TicketSummary } from '@cascade/shared';
 import { useState } from 'preact/hooks';
+import { useRequest } from '../hooks/use-request.ts';
 import { useT } from '../i18n/context.ts';
 import { Dialog, DialogFooter } from './Dialog.tsx';
 
@@ -14,20 +15,11 @@ interface Props {
 export function FollowUpDialog({ noContact, onClose, onSubmit }: Props) {
   const t = useT();
   const [note, setNote] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useRequest();
 
   const submit = async (event: Event) => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await onSubmit(note.trim());
-      onClose();
-    } catch (e) {
-      setError(t.t('actions.failed', { message: e instanceof Error ? e.message : String(e) }));
-      setBusy(false);
-    }
+    if (await run(() => onSubmit(note.trim()))) onClose();
   };
 
   return (

@@ -7,6 +7,7 @@ import type { ChosenStatus } from '../state/console-state.ts';
 import { LanguageSelect } from './LanguageSelect.tsx';
 import { codeFromHash } from '../logic/invitation.ts';
 import { JoinDialog } from './JoinDialog.tsx';
+import { LanguagesDialog } from './LanguagesDialog.tsx';
 import { PasswordDialog } from './PasswordDialog.tsx';
 import { SiteSelect } from './SiteSelect.tsx';
 import { TwoStepDialog } from './TwoStepDialog.tsx';
@@ -50,6 +51,7 @@ export function Header({
   // A password someone else chose (a first or reset one) is replaced before anything else.
   const [changingPassword, setChangingPassword] = useState(me.passwordChangeRequired);
   const [twoStep, setTwoStep] = useState(false);
+  const [languages, setLanguages] = useState(false);
   const [menuOpen, setMenuOpen] = useState(false);
   const [joining, setJoining] = useState<{ code: string | null } | null>(() => {
     const code = codeFromHash(location.hash);
@@ -131,6 +133,9 @@ export function Header({
             <button type="button" class="button quiet" onClick={() => setJoining({ code: null })}>
               {t.t('header.join')}
             </button>
+            <button type="button" class="button quiet" onClick={() => setLanguages(true)}>
+              {t.t('header.languages')}
+            </button>
             <button type="button" class="button quiet" onClick={() => setChangingPassword(true)}>
               {t.t('header.password')}
             </button>
@@ -153,6 +158,16 @@ export function Header({
           onClose={() => {
             setChangingPassword(false);
             if (me.passwordChangeRequired) onMeChanged();
+          }}
+        />
+      )}
+      {languages && (
+        <LanguagesDialog
+          me={me}
+          onClose={() => setLanguages(false)}
+          onSaved={() => {
+            setLanguages(false);
+            onMeChanged();
           }}
         />
       )}

@@ -1,11 +1,16 @@
 import type { Me } from '@cascade/shared';
+import { useInboxGlance } from '../hooks/use-inbox-glance.ts';
 import { useNow } from '../hooks/use-now.ts';
 import { useT } from '../i18n/context.ts';
-import { previewText, visitorLabel } from '../i18n/describe.ts';
+import { useSkillName } from '../i18n/skill-names.ts';
 import { groupWaiting } from '../logic/waiting.ts';
 import type { ConsoleController } from '../state/controller.ts';
-import { isActive, orderedChats, type ConsoleState } from '../state/console-state.ts';
+import { orderedChats, type ConsoleState } from '../state/console-state.ts';
+import { InboxChatItem } from './InboxChatItem.tsx';
 import { WaitingItem } from './WaitingItem.tsx';
+
+/** The server answers about this many chats at once; the first listed matter most. */
+const GLANCE_MAX = 100;
 
 interface Props {
   me: Me;
@@ -15,8 +20,16 @@ interface Props {
 
 export function Inbox({ me, state, controller }: Props) {
   const t = useT();
+  const skillName = useSkillName();
   const now = useNow(1000);
   const chats = orderedChats(state);
+  const listed = [...chats.map((c) => c.summary), ...state.waiting].slice(0, GLANCE_MAX);
+  const glance = useInboxGlance(
+    listed.map((s) => s.conversation.id),
+    listed.map((s) => `${s.conversation.id}:${s.lastMessage?.author ?? ''}`).join(' '),
+    controller,
+    state.connection,
+  );
   const groups = groupWaiting(state.waiting);
   const mineLabel = t.t('inbox.mine');
   const waitingLabel = t.t('inbox.waiting');
@@ -31,36 +44,16 @@ export function Inbox({ me, state, controller }: Props) {
         <ul class="chat-list" aria-label={mineLabel}>
           {chats.map((chat) => {
             const id = chat.summary.conversation.id;
-            const name = visitorLabel(t, chat.summary.visitor);
-            const last = chat.summary.lastMessage;
             return (
-              <li key={id}>
-                <button
-                  type="button"
-                  class="chat-item"
-                  aria-current={state.selected === id ? 'true' : undefined}
-                  onClick={() => controller.select(id)}
-                >
-                  <span class="chat-item-top">
-                    <span class="chat-item-name">{name}</span>
-                    {chat.unread > 0 && (
-                      <span class="badge" aria-label={t.t('inbox.unread', { n: chat.unread })}>
-                        {t.num(chat.unread)}
-                      </span>
-                    )}
-                    {last && <time class="chat-item-time">{t.time(last.ts)}</time>}
-                  </span>
-                  {chat.summary.conversation.subject && (
-                    <span class="chat-item-subject" dir="auto">
-                      {chat.summary.conversation.subject}
-                    </span>
-                  )}
-                  <span class="chat-item-preview" dir="auto">
-                    {previewText(t, last)}
-                  </span>
-                  {!isActive(chat) && <span class="tag">{t.t(`state.${chat.summary.conversation.state}`)}</span>}
-                </button>
-              </li>
+              <InboxChatItem
+                key={id}
+                chat={chat}
+                selected={state.selected === id}
+                now={now}
+                clocks={glance.clocks[id] ?? []}
+                others={(glance.viewers[id] ?? []).filter((v) => v.id !== me.agent.id)}
+                onSelect={controller.select}
+              />
             );
           })}
         </ul>
@@ -74,10 +67,17 @@ export function Inbox({ me, state, controller }: Props) {
         <ul class="waiting-groups" aria-label={waitingLabel}>
           {groups.map((group) => (
             <li key={group.skill} class="waiting-group">
-              <h3 class="waiting-skill">{group.skill}</h3>
-              <ul class="chat-list" aria-label={group.skill}>
+              <h3 class="waiting-skill">{skillName(group.skill)}</h3>
+              <ul class="chat-list" aria-label={skillName(group.skill)}>
                 {group.chats.map((chat) => (
-                  <WaitingItem key={chat.conversation.id} me={me} chat={chat} now={now} onPick={controller.pick} />
+                  <WaitingItem
+                    key={chat.conversation.id}
+                    me={me}
+                    chat={chat}
+                    now={now}
+                    clocks={glance.clocks[chat.conversation.id] ?? []}
+                    onPick={controller.pick}
+                  />
                 ))}
               </ul>
             </li>

@@ -1,5 +1,6 @@
 import type { Message } from '@cascade/shared';
 import { useT } from '../i18n/context.ts';
+import { useSkillName } from '../i18n/skill-names.ts';
 import { systemText, transferNoteOf } from '../i18n/describe.ts';
 import type { Translator } from '../i18n/translator.ts';
 import type { PendingMessage } from '../state/chat-state.ts';
@@ -10,12 +11,13 @@ import { RichText } from './RichText.tsx';
 export function MessageItem({ item, myId }: { item: TranscriptItem; myId: string }) {
   const t = useT();
   const { message, kind, beforeAgent } = item;
+  const skillName = useSkillName();
   if (kind === 'system') {
     const note = transferNoteOf(message);
     return (
       <li class="system-line">
         <span class="system-text">
-          <span dir="auto">{systemText(t, message)}</span>
+          <span dir="auto">{systemText(t, message, skillName)}</span>
           <time dateTime={new Date(message.ts).toISOString()}>{t.time(message.ts)}</time>
         </span>
         {note && (

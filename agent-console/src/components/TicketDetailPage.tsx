@@ -4,12 +4,15 @@ import { useEffect } from 'preact/hooks';
 import { listAgents } from '../api/agents.ts';
 import { getTicket, heldEmails } from '../api/tickets.ts';
 import { useLoad } from '../hooks/use-load.ts';
+import { useNow } from '../hooks/use-now.ts';
 import { useReplyDeliveries } from '../hooks/use-reply-deliveries.ts';
 import { useT } from '../i18n/context.ts';
+import { useSkillName } from '../i18n/skill-names.ts';
 import { visitorLabel } from '../i18n/describe.ts';
 import { assigneeChoices, canAssignOthers } from '../logic/assignees.ts';
 import { safeHref } from '../logic/links.ts';
 import { routeHash } from '../logic/route.ts';
+import { isOverdue } from '../logic/reply-due.ts';
 import { Attachments } from './Attachments.tsx';
 import { HeldEmailItem } from './HeldEmailItem.tsx';
 import { MessageList } from './MessageList.tsx';
@@ -29,6 +32,9 @@ const fromVisitor = new Set(['email', 'held']);
 
 export function TicketDetailPage({ ticketId, me, onTicketEmail }: Props) {
   const t = useT();
+  const skillName = useSkillName();
+  // A promised reply time passes while the page is open: the overdue mark follows within a minute.
+  const now = useNow(60_000);
   const loaded = useLoad(() => getTicket(ticketId), ticketId);
   const held = useLoad(() => heldEmails(ticketId), ticketId);
   const { reload } = loaded;
@@ -91,7 +97,16 @@ export function TicketDetailPage({ ticketId, me, onTicketEmail }: Props) {
             <dt>{t.t('tickets.assignee')}</dt>
             <dd dir="auto">{assignee ? (assignee.name ?? t.t('tickets.otherAgent')) : t.t('tickets.unassigned')}</dd>
             <dt>{t.t('tickets.queue')}</dt>
-            <dd>{t.t('inbox.skillLevel', { skill: ticket.skill, level: ticket.level })}</dd>
+            <dd>{t.t('inbox.skillLevel', { skill: skillName(ticket.skill, ticket.siteId), level: ticket.level })}</dd>
+            {ticket.replyBy !== undefined && (
+              <>
+                <dt>{t.t('tickets.replyBy')}</dt>
+                <dd>
+                  {t.dateTime(ticket.replyBy)}
+                  {isOverdue(ticket, now) && <span class="tag overdue">{t.t('tickets.overdue')}</span>}
+                </dd>
+              </>
+            )}
             <dt>{t.t('tickets.updated')}</dt>
             <dd>
               {t.dateTime(ticket.updatedAt)}

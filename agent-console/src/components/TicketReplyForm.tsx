@@ -1,8 +1,12 @@
-import type { Me, Ticket } from '@cascade/shared';
+import type { AttachmentLink, Me, Ticket } from '@cascade/shared';
+import { MAX_ATTACHMENTS_PER_MESSAGE } from '@cascade/shared/constants';
 import { useState } from 'preact/hooks';
 import { ApiError } from '../api/http.ts';
 import { replyByEmail } from '../api/tickets.ts';
+import { useUploads } from '../hooks/use-uploads.ts';
 import { useT } from '../i18n/context.ts';
+import { AttachButton } from './AttachButton.tsx';
+import { UploadTray } from './UploadTray.tsx';
 
 interface Props {
   me: Me;
@@ -10,7 +14,10 @@ interface Props {
   onSent: () => void;
 }
 
-/** "Reply by email": the server mails the visitor and writes the reply into the history. */
+/**
+ * "Reply by email": the server mails the visitor and writes the reply into the history. Files
+ * are uploaded to the ticket as they are picked, and go with the reply as links.
+ */
 export function TicketReplyForm({ me, ticket, onSent }: Props) {
   const t = useT();
   const [text, setText] = useState('');
@@ -18,14 +25,23 @@ export function TicketReplyForm({ me, ticket, onSent }: Props) {
   const [error, setError] = useState<string | null>(null);
   const [sentTo, setSentTo] = useState<string | null>(null);
   const email = ticket.visitor.email;
+  const [files, setFiles] = useState<AttachmentLink[]>([]);
+  const filesPath = `/api/tickets/${encodeURIComponent(ticket.id)}/files`;
+  const { batches, uploader } = useUploads(filesPath, me.csrfToken, (_batchId, stored) =>
+    setFiles((held) => [...held, ...stored].slice(0, MAX_ATTACHMENTS_PER_MESSAGE)),
+  );
+  const uploading = batches.length > 0;
 
   const send = async () => {
     setBusy(true);
     setError(null);
     setSentTo(null);
     try {
-      const { delivery } = await replyByEmail(ticket.id, text, me.csrfToken);
+      const attachments = files.map((f) => f.id);
+      const reply = attachments.length > 0 ? { text, attachments } : { text };
+      const { delivery } = await replyByEmail(ticket.id, reply, me.csrfToken);
       setText('');
+      setFiles([]);
       setSentTo(delivery.target);
       onSent();
     } catch (e) {
@@ -59,7 +75,27 @@ export function TicketReplyForm({ me, ticket, onSent }: Props) {
               onInput={(e) => setText(e.currentTarget.value)}
             />
           </label>
-          <button type="submit" class="button primary" disabled={busy || !text.trim()}>
+          <AttachButton onFiles={(picked) => uploader.add(picked)} />
+          <UploadTray batches={batches} onRetry={(id) => uploader.retry(id)} onCancel={(id) => uploader.cancel(id)} />
+          {files.length > 0 && (
+            <ul class="upload-tray">
+              {files.map((f) => (
+                <li key={f.id} class="upload-item">
+                  <span class="attachment-name" dir="auto">
+                    {f.name}
+                  </span>
+                  <button
+                    type="button"
+                    class="button quiet small"
+                    onClick={() => setFiles((held) => held.filter((h) => h.id !== f.id))}
+                  >
+                    {t.t('files.remove')}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+          <button type="submit" class="button primary" disabled={busy || uploading || !text.trim()}>
             {busy ? t.t('reply.sending') : t.t('reply.send')}
           </button>
         </form>

@@ -3,10 +3,14 @@ import { useEffect, useState } from 'preact/hooks';
 import { listAgents } from '../api/agents.ts';
 import { listTickets, type TicketPage } from '../api/tickets.ts';
 import { useLoad } from '../hooks/use-load.ts';
+import { useNow } from '../hooks/use-now.ts';
 import { useT } from '../i18n/context.ts';
+import { useSkillChoices, useSkillName } from '../i18n/skill-names.ts';
+import { SkillSelect } from './SkillSelect.tsx';
 import { visitorLabel } from '../i18n/describe.ts';
 import { canAssignOthers } from '../logic/assignees.ts';
 import { routeHash } from '../logic/route.ts';
+import { isOverdue } from '../logic/reply-due.ts';
 import { assigneeValue, parseAssignee, type AssigneeFilter } from '../logic/ticket-query.ts';
 import { ticketStatuses } from '@cascade/shared/constants';
 
@@ -16,6 +20,9 @@ const SEARCH_DELAY_MS = 300;
 
 export function TicketsPage({ me }: { me: Me }) {
   const t = useT();
+  const skillName = useSkillName();
+  // A promised reply time passes while the page is open: the overdue mark follows within a minute.
+  const now = useNow(60_000);
   const [status, setStatus] = useState<TicketStatus | null>(null);
   const [siteId, setSiteId] = useState<string | null>(null);
   const [skill, setSkill] = useState('');
@@ -49,7 +56,7 @@ export function TicketsPage({ me }: { me: Me }) {
   const agentSite = siteId ?? (me.sites.length === 1 ? (me.sites[0]?.id ?? null) : null);
   const listable = agentSite !== null && canAssignOthers(me, agentSite) ? agentSite : null;
   const agents = useLoad(() => (listable ? listAgents(listable) : Promise.resolve([])), listable ?? '');
-  const skills = [...new Set(me.agent.memberships.flatMap((m) => m.skills.map((s) => s.skill)))].sort();
+  const skills = useSkillChoices(me.agent.memberships, siteId);
   const filtered =
     <T,>(set: (value: T) => void) =>
     (value: T) => {
@@ -107,21 +114,14 @@ export function TicketsPage({ me }: { me: Me }) {
             </select>
           </label>
         )}
-        <label class="field">
-          <span>{t.t('tickets.skill')}</span>
-          <input
-            list="ticket-skills"
-            dir="ltr"
-            size={12}
-            value={skill}
-            onChange={(e) => filtered(setSkill)(e.currentTarget.value)}
-          />
-          <datalist id="ticket-skills">
-            {skills.map((s) => (
-              <option key={s} value={s} />
-            ))}
-          </datalist>
-        </label>
+        <SkillSelect
+          label={t.t('tickets.skill')}
+          anyLabel={t.t('tickets.all')}
+          value={skill}
+          skills={skills}
+          siteId={siteId ?? undefined}
+          onChange={filtered(setSkill)}
+        />
         <label class="field">
           <span>{t.t('tickets.assignee')}</span>
           <select
@@ -178,8 +178,11 @@ export function TicketsPage({ me }: { me: Me }) {
                 <td>{t.t(`ticketReason.${ticket.reason}`)}</td>
                 <td>
                   <span class={`tag status-${ticket.status}`}>{t.t(`ticketStatus.${ticket.status}`)}</span>
+                  {isOverdue(ticket, now) && <span class="tag overdue">{t.t('tickets.overdue')}</span>}
                 </td>
-                <td>{t.t('inbox.skillLevel', { skill: ticket.skill, level: ticket.level })}</td>
+                <td>
+                  {t.t('inbox.skillLevel', { skill: skillName(ticket.skill, ticket.siteId), level: ticket.level })}
+                </td>
                 <td>{t.dateTime(ticket.updatedAt)}</td>
               </tr>
             ))}

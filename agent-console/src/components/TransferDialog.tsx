@@ -1,6 +1,8 @@
 import type { Conversation, Me } from '@cascade/shared';
 import { useState } from 'preact/hooks';
+import { useRequest } from '../hooks/use-request.ts';
 import { useT } from '../i18n/context.ts';
+import { useSkillName } from '../i18n/skill-names.ts';
 import { transferSkills } from '../logic/pickable.ts';
 import type { TransferInput } from '../state/controller.ts';
 import { Dialog, DialogFooter } from './Dialog.tsx';
@@ -18,31 +20,23 @@ const levels = [1, 2, 3] as const;
 /** Transfer once, with a note: by default one level up, same skill. */
 export function TransferDialog({ me, conversation, seenSkills, onClose, onSubmit }: Props) {
   const t = useT();
+  const skillName = useSkillName();
   const [level, setLevel] = useState(conversation.level < 3 ? String(conversation.level + 1) : '');
   const [skill, setSkill] = useState('');
   const [note, setNote] = useState('');
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useRequest();
   const transferredBefore = conversation.transfers > 0;
   const skills = transferSkills(me.agent, conversation, seenSkills).filter((s) => s !== conversation.skill);
 
   const submit = async (event: Event) => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
     const input: TransferInput = { note: note.trim() };
     const chosenLevel = levels.find((l) => String(l) === level);
     if (chosenLevel) input.level = chosenLevel;
     if (skill) input.skill = skill;
     if (transferredBefore) input.reason = reason.trim();
-    try {
-      await onSubmit(input);
-      onClose();
-    } catch (e) {
-      setError(t.t('actions.failed', { message: e instanceof Error ? e.message : String(e) }));
-      setBusy(false);
-    }
+    if (await run(() => onSubmit(input))) onClose();
   };
 
   return (
@@ -71,10 +65,12 @@ export function TransferDialog({ me, conversation, seenSkills, onClose, onSubmit
           <label class="field">
             <span>{t.t('transfer.skill')}</span>
             <select value={skill} onChange={(e) => setSkill(e.currentTarget.value)}>
-              <option value="">{t.t('transfer.keepSkill', { skill: conversation.skill })}</option>
+              <option value="">
+                {t.t('transfer.keepSkill', { skill: skillName(conversation.skill, conversation.siteId) })}
+              </option>
               {skills.map((s) => (
                 <option key={s} value={s}>
-                  {s}
+                  {skillName(s, conversation.siteId)}
                 </option>
               ))}
             </select>

@@ -8,13 +8,14 @@ import { newClientMsgId } from '../logic/client-msg-id.ts';
 export type OnUploaded = (clientMsgId: string, attachments: AttachmentLink[]) => void;
 
 /**
- * Uploads the files an agent attaches to a chat, one message per batch of files. The uploader
- * lives as long as the chat's view; each file keeps its uploadId through retries.
+ * Uploads the files an agent attaches to a chat or a ticket (`filesPath`, the collection the
+ * server stores them in), one message per batch of files. The uploader lives as long as the
+ * view; each file keeps its uploadId through retries.
  */
-export function useUploads(conversationId: string, csrfToken: string, onUploaded: OnUploaded) {
-  // Kept with the chat they belong to, so another chat's view starts with none.
+export function useUploads(filesPath: string, csrfToken: string, onUploaded: OnUploaded) {
+  // Kept with the chat or ticket they belong to, so another one's view starts with none.
   const [shown, setShown] = useState<{ id: string; batches: Batches<AttachmentLink> }>({
-    id: conversationId,
+    id: filesPath,
     batches: [],
   });
   const uploaded = useRef(onUploaded);
@@ -26,18 +27,18 @@ export function useUploads(conversationId: string, csrfToken: string, onUploaded
       createUploader<AttachmentLink>({
         perMessage: MAX_ATTACHMENTS_PER_MESSAGE,
         newId: newClientMsgId,
-        onChange: (batches) => setShown({ id: conversationId, batches }),
+        onChange: (batches) => setShown({ id: filesPath, batches }),
         onComplete: (clientMsgId, attachments) => uploaded.current(clientMsgId, attachments),
         send: (file, uploadId, progress) =>
           putFile({
-            url: `/api/conversations/${encodeURIComponent(conversationId)}/files/${uploadId}?name=${encodeURIComponent(file.name)}`,
+            url: `${filesPath}/${uploadId}?name=${encodeURIComponent(file.name)}`,
             file,
             headers: { 'x-cascade-csrf': csrfToken },
             progress,
             read: (body) => (body as UploadReply).file,
           }),
       }),
-    [conversationId, csrfToken],
+    [filesPath, csrfToken],
   );
-  return { batches: shown.id === conversationId ? shown.batches : [], uploader };
+  return { batches: shown.id === filesPath ? shown.batches : [], uploader };
 }

@@ -21,8 +21,12 @@ const count = (data: Data, key: string): number | null => {
   return typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : null;
 };
 
+/** Names a skill for people; the id where no catalogue is at hand. */
+type NameSkill = (skill: string) => string;
+const asId: NameSkill = (skill) => skill;
+
 /** The one-line note the console shows for a waterfall event in a transcript. */
-export function systemText(t: Translator, message: Message): string {
+export function systemText(t: Translator, message: Message, nameSkill: NameSkill = asId): string {
   const data = message.data ?? {};
   switch (message.event) {
     case null:
@@ -34,7 +38,8 @@ export function systemText(t: Translator, message: Message): string {
       return agent ? t.t('system.agent_left', { agent }) : t.t('system.agent_leftAnon');
     }
     case 'transferred': {
-      const skill = text(data, 'skill');
+      const id = text(data, 'skill');
+      const skill = id && nameSkill(id);
       const level = count(data, 'level');
       const target =
         skill && level ? t.t('system.target', { skill, level }) : level ? t.t('transfer.levelN', { level }) : skill;
@@ -69,9 +74,9 @@ export function deviceText(t: Translator, info: DeviceInfo): string {
 }
 
 /** One line for the inbox: what was said last, with notes and events marked as such. */
-export function previewText(t: Translator, message: Message | null): string {
+export function previewText(t: Translator, message: Message | null, nameSkill: NameSkill = asId): string {
   if (!message) return t.t('inbox.noMessage');
-  if (message.author === 'system') return systemText(t, message);
+  if (message.author === 'system') return systemText(t, message, nameSkill);
   if (message.internal) return t.t('inbox.noteFrom', { text: message.text });
   return message.text;
 }

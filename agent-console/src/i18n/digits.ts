@@ -1,15 +1,22 @@
-const persianDigits = '۰۱۲۳۴۵۶۷۸۹';
-/** The Persian (and Arabic-script) decimal separator. */
-const persianDecimal = '٫';
+/**
+ * The digits each catalogue writes, chosen per locale: Latin for English, Arabic-Indic (٠–٩) for
+ * Arabic as in the Gulf and Egypt (the default of CLDR `ar`), Persian (۰–۹) for Persian.
+ * Named by their CLDR numbering systems, as Intl's `-u-nu-` takes them.
+ */
+export type Digits = 'latn' | 'arab' | 'arabext';
 
-/** Persian readers expect Persian digits; the other catalogues keep Western digits. */
-export function localizeDigits(text: string, digits: 'latn' | 'persian'): string {
+const glyphs: Record<Exclude<Digits, 'latn'>, string> = { arab: '٠١٢٣٤٥٦٧٨٩', arabext: '۰۱۲۳۴۵۶۷۸۹' };
+/** The decimal separator of Arabic script, in Arabic and in Persian. */
+const arabicDecimal = '٫';
+
+export function localizeDigits(text: string, digits: Digits): string {
   if (digits === 'latn') return text;
-  return text.replace(/[0-9]/g, (d) => persianDigits[Number(d)] ?? d);
+  const set = glyphs[digits];
+  return text.replace(/[0-9]/g, (d) => set[Number(d)] ?? d);
 }
 
 /** A number in the catalogue's digits, with its decimal separator. */
-export function localizeNumber(n: number, digits: 'latn' | 'persian'): string {
+export function localizeNumber(n: number, digits: Digits): string {
   const text = String(n);
-  return digits === 'latn' ? text : localizeDigits(text.replace('.', persianDecimal), digits);
+  return digits === 'latn' ? text : localizeDigits(text.replace('.', arabicDecimal), digits);
 }

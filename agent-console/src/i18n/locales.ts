@@ -1,23 +1,25 @@
 import { rtlLocales } from '@cascade/shared/constants';
 import type { Locale } from '@cascade/shared';
 import type { MessageKey } from '../locales/en.ts';
+import type { Digits } from './digits.ts';
 import { en } from '../locales/en.ts';
 import { ar } from '../locales/ar.ts';
 import { fa } from '../locales/fa.ts';
 
 export interface LocaleInfo {
   strings: Readonly<Record<MessageKey, string>>;
-  digits: 'latn' | 'persian';
-  /** The tag given to Intl: Arabic keeps Western digits like the rest of its catalogue. */
+  /** Numbers in messages; the same numbering system as `intl`, so times and counts agree. */
+  digits: Digits;
+  /** The tag given to Intl, with its numbering system named rather than left to the platform. */
   intl: string;
   /** The language's own name, shown in the language switch. */
   nativeName: string;
 }
 
 export const locales: Record<Locale, LocaleInfo> = {
-  en: { strings: en, digits: 'latn', intl: 'en', nativeName: 'English' },
-  ar: { strings: ar, digits: 'latn', intl: 'ar-u-nu-latn', nativeName: 'العربية' },
-  fa: { strings: fa, digits: 'persian', intl: 'fa', nativeName: 'فارسی' },
+  en: { strings: en, digits: 'latn', intl: 'en-u-nu-latn', nativeName: 'English' },
+  ar: { strings: ar, digits: 'arab', intl: 'ar-u-nu-arab', nativeName: 'العربية' },
+  fa: { strings: fa, digits: 'arabext', intl: 'fa-u-nu-arabext', nativeName: 'فارسی' },
 };
 
 export function textDirection(locale: Locale): 'ltr' | 'rtl' {

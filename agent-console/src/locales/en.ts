@@ -1,5 +1,8 @@
+import { proactiveEn } from './proactive.ts';
+
 /** English strings; the other catalogues must provide every key of this one. */
 export const en = {
+  ...proactiveEn,
   'app.title': 'Cascade console',
   'app.titleBadge': '({n}) {title}',
   'app.loading': 'Loading…',
@@ -331,6 +334,8 @@ export const en = {
   'tickets.pages': 'Pages visited',
   'tickets.note': 'Note',
   'tickets.created': 'Created {date}',
+  'tickets.replyBy': 'Reply promised by',
+  'tickets.overdue': 'Overdue',
   'tickets.loadFailed': 'Could not load tickets: {message}',
   'ticketStatus.open': 'Open',
   'ticketStatus.pending': 'Pending',
@@ -455,6 +460,20 @@ export const en = {
   'tile.firstResponse': 'First response (median)',
   'tile.handle': 'Handle time (median)',
   'tile.csat': 'CSAT (4–5 ratings)',
+  'nps.title': 'NPS (how likely to recommend, 0–10)',
+  'nps.score': 'NPS (% promoters − % detractors)',
+  'nps.answers': 'Answers',
+  'nps.promoters': 'Promoters (9–10)',
+  'nps.passives': 'Passives (7–8)',
+  'nps.detractors': 'Detractors (0–6)',
+  'nps.comments': 'Latest comments',
+  'settings.nps': 'NPS question',
+  'settings.field.npsOn': 'After a chat, ask visitors how likely they are to recommend the site (0–10)',
+  'settings.field.npsPeriodDays': 'Ask one visitor at most once every (days)',
+  'settings.field.npsReplacesCsat': 'Ask it instead of the 1–5 rating',
+  'settings.replyPromise': 'Reply promise',
+  'settings.field.replyPromiseOn': "When nobody can answer, tell the visitor by when we'll reply",
+  'settings.field.replyPromiseHours': 'Reply within (business hours)',
   'tileNote.share': '{share} of conversations',
   'tileNote.p90': '90% within {time} · {n} chats',
   'tileNote.levels': 'by level: {l1} · {l2} · {l3}',
@@ -565,6 +584,7 @@ export const en = {
   'settings.field.locales': 'Languages',
   'settings.field.defaultLocale': 'Default language',
   'settings.field.skills': 'Skills',
+  'settings.field.skillNames': 'Skill names',
   'settings.field.maxWaitSeconds': 'Offer a ticket after (seconds)',
   'settings.field.widenAfterSeconds': 'Open to the next level after (seconds)',
   'settings.field.autoAwaySeconds': 'Set idle agents away after (seconds)',
@@ -583,6 +603,8 @@ export const en = {
   'settings.field.supportEmail': 'Support email',
   'settings.field.emailVisitors': 'Email visitors their ticket number',
   'settings.hint.skills': 'One per line: lower-case letters, digits, - or _.',
+  'settings.hint.skillNames':
+    'What agents read for each skill, in their language. A named skill needs its English name; a language left empty shows the English one, a skill with no name its id.',
   'settings.hint.widen': 'Empty: never.',
   'settings.hint.autoAway': 'Empty: never. Available agents with no activity in the console become away.',
   'settings.hint.origins':
@@ -634,6 +656,7 @@ export const en = {
   'settings.problem.timeZone': '{field}: not a known time zone.',
   'settings.problem.date': '{field}: each date must be a full day, YYYY-MM-DD.',
   'settings.problem.skill': '{field}: lower-case letters, digits, - or _ only.',
+  'settings.problem.skillName': '{field}: a named skill needs its English name, and each name at most 60 characters.',
   'settings.problem.defaultLocale': '{field}: must be one of the chosen languages.',
   'settings.problem.attribute':
     '{field}: an attribute rule needs a name (a letter, then letters, digits, _ . or -) and a value.',
@@ -729,6 +752,12 @@ export const en = {
   'login.codeNeeded': 'Enter the code from your authenticator app.',
   'login.codeWrong': 'That code is not right. Try the newest one.',
   'header.totp': 'Two-step sign-in',
+  'header.languages': 'My languages',
+  'myLanguages.title': 'Languages I answer in',
+  'myLanguages.legend': 'I answer chats in',
+  'myLanguages.hint': 'Visitors who write in these languages are offered to you first, on every site of yours.',
+  'myLanguages.submit': 'Save',
+  'agents.languages': 'Languages',
   'settings.requireTotp': 'Members must use two-step sign-in',
   'settings.requireTotpHint': 'Members without it are asked to turn it on before they can work on this site.',
 
@@ -854,6 +883,8 @@ export const en = {
   'conversation.ended': 'ended {date}',
   'conversation.rating': 'Rating',
   'conversation.stars': '{n} of 5',
+  'conversation.nps': 'Would recommend (NPS)',
+  'conversation.npsScore': '{n} of 10',
   'conversation.ticket': 'Ticket',
   'conversation.earlier': 'The visitor’s other conversations',
   'conversation.noEarlier': 'None: this is their only conversation.',
@@ -1045,6 +1076,7 @@ export const en = {
   'settings.sla.firstResponse': 'First reply',
   'settings.sla.nextReply': 'Next reply',
   'settings.sla.resolution': 'Resolution',
+  'settings.slaPriority': 'Priority (0–9)',
   'settings.addSla': 'Add SLA targets',
   'settings.problem.duplicate': '{field}: one row per priority.',
 } as const;

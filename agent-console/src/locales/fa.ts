@@ -1,6 +1,8 @@
 import type { MessageKey } from './en.ts';
+import { proactiveFa } from './proactive.ts';
 
 export const fa: Record<MessageKey, string> = {
+  ...proactiveFa,
   'app.title': 'کنسول Cascade',
   'app.titleBadge': '({n}) {title}',
   'app.loading': 'در حال بارگذاری…',
@@ -335,6 +337,8 @@ export const fa: Record<MessageKey, string> = {
   'tickets.pages': 'صفحه‌های دیده‌شده',
   'tickets.note': 'یادداشت',
   'tickets.created': 'ساخته‌شده در {date}',
+  'tickets.replyBy': 'وعدهٔ پاسخ تا',
+  'tickets.overdue': 'دیرکرد',
   'tickets.loadFailed': 'بارگذاری تیکت‌ها ممکن نشد: {message}',
   'ticketStatus.open': 'باز',
   'ticketStatus.pending': 'در انتظار',
@@ -458,6 +462,20 @@ export const fa: Record<MessageKey, string> = {
   'tile.firstResponse': 'اولین پاسخ (میانه)',
   'tile.handle': 'زمان رسیدگی (میانه)',
   'tile.csat': 'رضایت (امتیاز ۴–۵)',
+  'nps.title': 'NPS (احتمال پیشنهاد، ۰–۱۰)',
+  'nps.score': 'NPS (٪ مروجان − ٪ منتقدان)',
+  'nps.answers': 'پاسخ‌ها',
+  'nps.promoters': 'مروجان (۹–۱۰)',
+  'nps.passives': 'بی‌طرف‌ها (۷–۸)',
+  'nps.detractors': 'منتقدان (۰–۶)',
+  'nps.comments': 'تازه‌ترین نظرها',
+  'settings.nps': 'پرسش NPS',
+  'settings.field.npsOn': 'پس از گفتگو، از بازدیدکنندگان بپرسید چقدر احتمال دارد سایت را پیشنهاد کنند (۰–۱۰)',
+  'settings.field.npsPeriodDays': 'از هر بازدیدکننده حداکثر یک بار در هر (روز) بپرسید',
+  'settings.field.npsReplacesCsat': 'به جای امتیاز ۱–۵ پرسیده شود',
+  'settings.replyPromise': 'وعدهٔ پاسخ',
+  'settings.field.replyPromiseOn': 'وقتی کسی نمی‌تواند پاسخ دهد، به بازدیدکننده بگویید تا کی پاسخ می‌دهیم',
+  'settings.field.replyPromiseHours': 'پاسخ ظرف (ساعت کاری)',
   'tileNote.share': '{share} از گفتگوها',
   'tileNote.p90': '۹۰٪ در کمتر از {time} · {n} گفتگو',
   'tileNote.levels': 'به تفکیک سطح: {l1} · {l2} · {l3}',
@@ -568,6 +586,7 @@ export const fa: Record<MessageKey, string> = {
   'settings.field.locales': 'زبان‌ها',
   'settings.field.defaultLocale': 'زبان پیش‌فرض',
   'settings.field.skills': 'مهارت‌ها',
+  'settings.field.skillNames': 'نام مهارت‌ها',
   'settings.field.maxWaitSeconds': 'پیشنهاد تیکت پس از (ثانیه)',
   'settings.field.widenAfterSeconds': 'باز کردن برای سطح بعد پس از (ثانیه)',
   'settings.field.autoAwaySeconds': 'کارشناس بی‌فعالیت پس از (ثانیه) «دور از میز» شود',
@@ -586,6 +605,8 @@ export const fa: Record<MessageKey, string> = {
   'settings.field.supportEmail': 'ایمیل پشتیبانی',
   'settings.field.emailVisitors': 'شمارهٔ تیکت برای بازدیدکننده ایمیل شود',
   'settings.hint.skills': 'هر کدام در یک خط: حروف کوچک لاتین، رقم، - یا _.',
+  'settings.hint.skillNames':
+    'آنچه کارشناسان برای هر مهارت به زبان خود می‌خوانند. مهارتِ نام‌دار نام انگلیسی لازم دارد؛ زبانی که خالی بماند نام انگلیسی را نشان می‌دهد و مهارت بی‌نام شناسه‌اش را.',
   'settings.hint.widen': 'خالی: هرگز.',
   'settings.hint.autoAway': 'خالی: هرگز. کارشناس در دسترس که در کنسول فعالیتی ندارد «دور از میز» می‌شود.',
   'settings.hint.origins':
@@ -637,6 +658,7 @@ export const fa: Record<MessageKey, string> = {
   'settings.problem.timeZone': '{field}: منطقهٔ زمانی ناشناخته است.',
   'settings.problem.date': '{field}: هر تاریخ باید یک روز کامل به شکل YYYY-MM-DD باشد.',
   'settings.problem.skill': '{field}: فقط حروف کوچک لاتین، رقم، - یا _.',
+  'settings.problem.skillName': '{field}: مهارتِ نام‌دار نام انگلیسی لازم دارد و هر نام حداکثر ۶۰ نویسه است.',
   'settings.problem.defaultLocale': '{field}: باید یکی از زبان‌های انتخاب‌شده باشد.',
   'settings.problem.attribute':
     '{field}: قاعدهٔ ویژگی به یک نام (یک حرف لاتین و سپس حرف، رقم، _ . یا -) و یک مقدار نیاز دارد.',
@@ -731,6 +753,12 @@ export const fa: Record<MessageKey, string> = {
   'login.codeNeeded': 'کد برنامهٔ احراز هویت را وارد کنید.',
   'login.codeWrong': 'این کد درست نیست. جدیدترین کد را امتحان کنید.',
   'header.totp': 'ورود دومرحله‌ای',
+  'header.languages': 'زبان‌های من',
+  'myLanguages.title': 'زبان‌هایی که به آن‌ها پاسخ می‌دهم',
+  'myLanguages.legend': 'به گفتگوها پاسخ می‌دهم به',
+  'myLanguages.hint': 'بازدیدکنندگانی که به این زبان‌ها می‌نویسند اول به شما سپرده می‌شوند، در همهٔ سایت‌هایتان.',
+  'myLanguages.submit': 'ذخیره',
+  'agents.languages': 'زبان‌ها',
   'settings.requireTotp': 'اعضا باید از ورود دومرحله‌ای استفاده کنند',
   'settings.requireTotpHint': 'از اعضایی که آن را ندارند خواسته می‌شود پیش از کار روی این سایت روشنش کنند.',
 
@@ -856,6 +884,8 @@ export const fa: Record<MessageKey, string> = {
   'conversation.ended': 'پایان {date}',
   'conversation.rating': 'امتیاز',
   'conversation.stars': '{n} از ۵',
+  'conversation.nps': 'احتمال پیشنهاد (NPS)',
+  'conversation.npsScore': '{n} از ۱۰',
   'conversation.ticket': 'تیکت',
   'conversation.earlier': 'گفتگوهای دیگر این بازدیدکننده',
   'conversation.noEarlier': 'ندارد: این تنها گفتگوی اوست.',
@@ -1045,6 +1075,7 @@ export const fa: Record<MessageKey, string> = {
   'settings.sla.firstResponse': 'نخستین پاسخ',
   'settings.sla.nextReply': 'پاسخ بعدی',
   'settings.sla.resolution': 'حل',
+  'settings.slaPriority': 'اولویت (۰–۹)',
   'settings.addSla': 'افزودن اهداف سطح خدمت',
   'settings.problem.duplicate': '{field}: برای هر اولویت یک ردیف.',
 };

@@ -10,6 +10,7 @@ import {
 } from '@cascade/shared';
 import { localeList } from '../i18n/locales.ts';
 import { preChatForm, readPreChat, type PreChatForm } from './pre-chat-form.ts';
+import { readSkillNames, skillNamesForm, type SkillNamesForm } from './skill-names-form.ts';
 
 /** One opening interval; day 0 is Sunday. */
 export interface HoursRow {
@@ -46,6 +47,7 @@ export interface SettingsForm {
   locales: Locale[];
   defaultLocale: Locale;
   skills: string;
+  skillNames: SkillNamesForm;
   maxWaitSeconds: string;
   /** Empty: never widen to the next level. */
   widenAfterSeconds: string;
@@ -64,6 +66,13 @@ export interface SettingsForm {
   priorityRules: RuleRow[];
   slaPolicies: SlaRow[];
   preChat: PreChatForm;
+  /** Off: no NPS question after chats. */
+  npsOn: boolean;
+  npsPeriodDays: string;
+  npsReplacesCsat: boolean;
+  /** Off: the email form promises no reply time. */
+  replyPromiseOn: boolean;
+  replyPromiseHours: string;
   answerThreshold: string;
   suggestThreshold: string;
   webhookUrl: string;
@@ -84,6 +93,7 @@ export type SettingsProblem = {
     | 'timeZone'
     | 'date'
     | 'skill'
+    | 'skillName'
     | 'defaultLocale'
     | 'pattern'
     | 'attribute'
@@ -115,6 +125,7 @@ export function settingsForm(site: Site): SettingsForm {
     locales: [...site.locales],
     defaultLocale: site.defaultLocale,
     skills: site.skills.join('\n'),
+    skillNames: skillNamesForm(site.skillNames),
     maxWaitSeconds: String(site.maxWaitSeconds),
     widenAfterSeconds: site.widenAfterSeconds === null ? '' : String(site.widenAfterSeconds),
     autoAwaySeconds: site.autoAwaySeconds === null ? '' : String(site.autoAwaySeconds),
@@ -140,6 +151,11 @@ export function settingsForm(site: Site): SettingsForm {
       resolution: minutesText(p.resolutionSeconds),
     })),
     preChat: preChatForm(site.preChat),
+    npsOn: Boolean(site.nps),
+    npsPeriodDays: String(site.nps?.periodDays ?? 90),
+    npsReplacesCsat: site.nps?.replacesCsat ?? false,
+    replyPromiseOn: Boolean(site.replyPromise),
+    replyPromiseHours: String(site.replyPromise?.businessHours ?? 4),
     answerThreshold: String(site.botThresholds.answer),
     suggestThreshold: String(site.botThresholds.suggest),
     webhookUrl: site.sinks.webhookUrl ?? '',
@@ -232,6 +248,7 @@ function readSettings(form: SettingsForm): SiteSettings {
   const skills = [...new Set(lines(form.skills))];
   if (skills.length === 0) fail('skills', 'required');
   if (skills.some((s) => !SKILL.test(s))) fail('skills', 'skill');
+  const skillNames = readSkillNames(skills, form.skillNames) ?? fail('skillNames', 'skillName');
   const origins = lines(form.allowedOrigins).map((o) => o.replace(/\/$/, ''));
   if (origins.some((o) => !ORIGIN.test(o))) fail('allowedOrigins', 'origin');
   let businessHours: BusinessHours | null = null;
@@ -269,6 +286,7 @@ function readSettings(form: SettingsForm): SiteSettings {
     name,
     allowedOrigins: origins,
     skills,
+    skillNames,
     defaultLocale: form.defaultLocale,
     locales: localeList.filter((l) => form.locales.includes(l)),
     theme: {
@@ -293,6 +311,12 @@ function readSettings(form: SettingsForm): SiteSettings {
     priorityRules,
     slaPolicies: readSla(form.slaPolicies),
     preChat,
+    nps: form.npsOn
+      ? { periodDays: int('npsPeriodDays', form.npsPeriodDays, 1, 730), replacesCsat: form.npsReplacesCsat }
+      : null,
+    replyPromise: form.replyPromiseOn
+      ? { businessHours: int('replyPromiseHours', form.replyPromiseHours, 1, 240) }
+      : null,
     sinks: { webhookUrl: webhookUrl || null, supportEmail: supportEmail || null, emailVisitors: form.emailVisitors },
   };
 }
@@ -311,8 +335,13 @@ export function settingsPatch(site: Site, form: SettingsForm): SettingsResult {
   }
   const patch: SiteSettingsPatch = {};
   for (const key of Object.keys(next) as (keyof SiteSettings)[]) {
-    // A site saved before a setting existed has none: the same as null (SLA policies: an empty list).
-    const before = key === 'slaPolicies' ? (site.slaPolicies ?? []) : (site[key] ?? null);
+    // A site saved before a setting existed has none: the same as null (lists: empty, skill names: none).
+    const before =
+      key === 'slaPolicies'
+        ? (site.slaPolicies ?? [])
+        : key === 'skillNames'
+          ? (site.skillNames ?? {})
+          : (site[key] ?? null);
     if (!sameValue(next[key], before)) copy(patch, next, key);
   }
   return { ok: true, patch };

@@ -7,10 +7,12 @@ import type {
   CannedReply,
   ChatDetail,
   ChatViewers,
+  InboxGlance,
   Level,
   Me,
   Message,
   Skill,
+  SkillNames,
   TicketEmailNotice,
   TicketSummary,
 } from '@cascade/shared';
@@ -79,17 +81,22 @@ export interface ConsoleController {
   setStatus: (status: ChosenStatus) => void;
   /** No activity for the site's idle time: an available agent becomes away, and is told why. */
   idle: () => void;
+  /** The agent is at the console: the server's auto-away waits on. */
+  active: () => void;
   dismissNotice: () => void;
   /** Live boards pushed to supervisors and admins; returns the unsubscribe. */
   onBoard: (listener: (update: BoardUpdate) => void) => () => void;
   /** A site's canned replies after an admin changed them; returns the unsubscribe. */
   onCanned: (listener: (update: { siteId: string; replies: CannedReply[] }) => void) => () => void;
+  onSkillNames: (listener: (update: { siteId: string; skillNames: SkillNames }) => void) => () => void;
   /** Supervisors: every open chat of the site, then each change pushed (`onChats`). */
   listChats: (siteId: string) => Promise<AllChats>;
   onChats: (listener: (list: AllChats) => void) => () => void;
   /** Says this tab has a chat open (or no longer); answers who is looking at it. */
   watch: (conversationId: string, watching: boolean) => Promise<ChatViewers>;
   onViewers: (listener: (viewers: ChatViewers) => void) => () => void;
+  /** The SLA clocks of chats and who has each open, for the inbox's rows. */
+  glance: (conversationIds: string[]) => Promise<InboxGlance>;
   /** Every message pushed, including those of chats monitored but not held. */
   onMessage: (listener: (message: Message) => void) => () => void;
   /** An internal note to a chat's agent, from a supervisor who does not hold the chat. */
@@ -467,6 +474,9 @@ export function createConsoleController(
       chooseStatus('away');
       dispatch({ type: 'notice', notice: { key: 'status.autoAway', tone: 'info' } });
     },
+    active() {
+      if (socket.connected) request(socket, 'agent:active', {}).catch(() => undefined);
+    },
     dismissNotice() {
       dispatch({ type: 'notice', notice: null });
     },
@@ -478,6 +488,10 @@ export function createConsoleController(
       socket.on('canned:update', listener);
       return () => socket.off('canned:update', listener);
     },
+    onSkillNames(listener) {
+      socket.on('site:skills', listener);
+      return () => socket.off('site:skills', listener);
+    },
     listChats: (siteId) => request(socket, 'chats:all', { siteId }),
     onChats(listener) {
       socket.on('chats:update', listener);
@@ -488,6 +502,7 @@ export function createConsoleController(
       socket.on('chat:viewers', listener);
       return () => socket.off('chat:viewers', listener);
     },
+    glance: (conversationIds) => request(socket, 'chats:glance', { conversationIds }),
     onMessage(listener) {
       socket.on('message:new', listener);
       return () => socket.off('message:new', listener);

@@ -1,6 +1,8 @@
 import type { Agent, AgentCreate, AgentUpdate, Role } from '@cascade/shared';
 import { useState } from 'preact/hooks';
+import { useRequest } from '../../hooks/use-request.ts';
 import { useT } from '../../i18n/context.ts';
+import { useSkillName } from '../../i18n/skill-names.ts';
 import { agentForm, createBody, newAgentForm, updateBody, type AgentProblem } from '../../logic/agent-form.ts';
 import { Dialog, DialogFooter } from '../Dialog.tsx';
 import { LocaleSelect } from '../LocaleSelect.tsx';
@@ -24,23 +26,15 @@ const levels = [1, 2, 3] as const;
 
 export function AgentDialog({ siteId, agent, self, skills, defaultCap, onClose, onCreate, onUpdate }: Props) {
   const t = useT();
+  const skillName = useSkillName();
   const [form, setForm] = useState(() => (agent ? agentForm(agent, siteId) : newAgentForm(t.locale)));
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, run } = useRequest();
 
   const submit = async (event: Event) => {
     event.preventDefault();
     const send = agent ? sendUpdate(agent) : sendCreate();
     if (!send) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await send();
-      onClose();
-    } catch (e) {
-      setError(t.t('actions.failed', { message: e instanceof Error ? e.message : String(e) }));
-      setBusy(false);
-    }
+    if (await run(send)) onClose();
   };
 
   /** The request to make, or null after naming the field to fix. */
@@ -146,7 +140,7 @@ export function AgentDialog({ siteId, agent, self, skills, defaultCap, onClose, 
           <legend>{t.t('agents.skillsLegend')}</legend>
           {skills.map((skill) => (
             <label key={skill} class="field">
-              <span>{skill}</span>
+              <span>{skillName(skill, siteId)}</span>
               <select
                 value={String(form.levels[skill] ?? 0)}
                 onChange={(e) =>

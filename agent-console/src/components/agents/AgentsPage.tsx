@@ -4,6 +4,7 @@ import { createAgent, listAgents, removeAgent, updateAgent } from '../../api/age
 import { getSiteSettings } from '../../api/sites.ts';
 import { useLoad } from '../../hooks/use-load.ts';
 import { useT } from '../../i18n/context.ts';
+import { useSkillName } from '../../i18n/skill-names.ts';
 import { membershipOf, skillChoices } from '../../logic/agent-form.ts';
 import type { SiteRef } from '../../logic/sites.ts';
 import { CopyButton } from '../CopyButton.tsx';
@@ -17,6 +18,7 @@ type Editing = { kind: 'new' } | { kind: 'edit'; agent: Agent } | null;
  */
 export function AgentsPage({ site, me }: { site: SiteRef; me: Me }) {
   const t = useT();
+  const skillName = useSkillName();
   const agents = useLoad(() => listAgents(site.id), site.id);
   const settings = useLoad(() => getSiteSettings(site.id), site.id);
   const [editing, setEditing] = useState<Editing>(null);
@@ -107,6 +109,7 @@ export function AgentsPage({ site, me }: { site: SiteRef; me: Me }) {
               <th scope="col">{t.t('agents.email')}</th>
               <th scope="col">{t.t('agents.role')}</th>
               <th scope="col">{t.t('agents.skills')}</th>
+              <th scope="col">{t.t('agents.languages')}</th>
               <th scope="col">{t.t('agents.cap')}</th>
               <th scope="col">{t.t('agents.state')}</th>
               <th scope="col">
@@ -131,11 +134,12 @@ export function AgentsPage({ site, me }: { site: SiteRef; me: Me }) {
                     <span class="tags">
                       {(m?.skills ?? []).map((s) => (
                         <span key={s.skill} class="tag">
-                          {t.t('agents.skillLevel', { skill: s.skill, level: s.level })}
+                          {t.t('agents.skillLevel', { skill: skillName(s.skill, site.id), level: s.level })}
                         </span>
                       ))}
                     </span>
                   </td>
+                  <td>{(m?.languages ?? []).map((l) => t.t(`locale.${l}`)).join(t.t('viewers.join'))}</td>
                   <td>
                     {m?.maxChats
                       ? t.num(m.maxChats)

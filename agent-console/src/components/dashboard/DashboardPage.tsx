@@ -7,6 +7,7 @@ import type { Connection } from '../../state/console-state.ts';
 import type { ConsoleController } from '../../state/controller.ts';
 import { LiveBoard } from './LiveBoard.tsx';
 import { MetricsPanel } from './MetricsPanel.tsx';
+import { ProactiveTable } from './ProactiveTable.tsx';
 
 interface Props {
   site: SiteRef;
@@ -31,6 +32,7 @@ export function DashboardPage({ site, controller, connection }: Props) {
       </div>
       <LiveBoard live={live} />
       <MetricsPanel siteId={site.id} names={names} />
+      <ProactiveTable siteId={site.id} />
     </main>
   );
 }

@@ -1,11 +1,13 @@
 import { useNow } from '../../hooks/use-now.ts';
 import type { LiveBoard as Live } from '../../hooks/use-board.ts';
 import { useT } from '../../i18n/context.ts';
+import { useSkillName } from '../../i18n/skill-names.ts';
 import { boardTotals, liveWaitSeconds, sortedAgents } from '../../logic/board.ts';
 
 /** Waiting lines and agents as they are now, kept current by the socket. */
 export function LiveBoard({ live }: { live: Live }) {
   const t = useT();
+  const skillName = useSkillName();
   const now = useNow(1000);
   const { board, receivedAt, error } = live;
   const totals = board ? boardTotals(board) : null;
@@ -52,7 +54,9 @@ export function LiveBoard({ live }: { live: Live }) {
                     const wait = liveWaitSeconds(line.longestWaitSeconds, receivedAt, now);
                     return (
                       <tr key={`${line.skill}:${line.level}`}>
-                        <th scope="row">{t.t('inbox.skillLevel', { skill: line.skill, level: line.level })}</th>
+                        <th scope="row">
+                          {t.t('inbox.skillLevel', { skill: skillName(line.skill), level: line.level })}
+                        </th>
                         <td>{t.num(line.waiting)}</td>
                         <td>{wait === null ? t.t('metrics.none') : t.duration(wait * 1000)}</td>
                       </tr>

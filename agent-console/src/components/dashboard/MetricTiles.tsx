@@ -12,12 +12,15 @@ export function MetricTiles({ summary }: { summary: MetricsSummary }) {
         const labelId = `tile-${tile.id}`;
         const note = tile.note ? noteText(t, tile.note) : null;
         return (
-          <li key={tile.id} class="tile" role="group" aria-labelledby={labelId}>
-            <span class="tile-label" id={labelId}>
-              {t.t(`tile.${tile.id}`)}
-            </span>
-            <span class="tile-value">{figureText(t, tile.value)}</span>
-            {note && <span class="tile-note">{note}</span>}
+          // The group sits inside the item: a list may only hold list items (axe: list).
+          <li key={tile.id}>
+            <div class="tile" role="group" aria-labelledby={labelId}>
+              <span class="tile-label" id={labelId}>
+                {t.t(`tile.${tile.id}`)}
+              </span>
+              <span class="tile-value">{figureText(t, tile.value)}</span>
+              {note && <span class="tile-note">{note}</span>}
+            </div>
           </li>
         );
       })}

@@ -10,6 +10,7 @@ import { StatusTimeTable } from './StatusTimeTable.tsx';
 import { FunnelChart } from './FunnelChart.tsx';
 import { LineChart } from './LineChart.tsx';
 import { MetricTiles } from './MetricTiles.tsx';
+import { NpsSection } from './NpsSection.tsx';
 
 /** The numbers of a chosen period: tiles, the waterfall as a funnel, and volume and wait over time. */
 export function MetricsPanel({ siteId, names }: { siteId: string; names: ReadonlyMap<string, string> }) {
@@ -66,6 +67,7 @@ export function MetricsPanel({ siteId, names }: { siteId: string; names: Readonl
             />
           </div>
           <SlaAndWaits summary={data} />
+          {data.nps.answers > 0 && <NpsSection nps={data.nps} siteId={siteId} range={range} />}
           <AgentStatsTable rows={data.agents} names={names} />
           {statusTimes.data && <StatusTimeTable rows={statusTimes.data.agents} names={names} />}
         </>

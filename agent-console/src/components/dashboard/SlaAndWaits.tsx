@@ -1,11 +1,13 @@
 import type { MetricsSummary } from '@cascade/shared';
 import { useT } from '../../i18n/context.ts';
+import { useSkillName } from '../../i18n/skill-names.ts';
 
 const kinds = ['first_response', 'next_reply', 'resolution'] as const;
 
 /** SLA breaches of the period, and per skill how close the wait promised to visitors came to the real one. */
 export function SlaAndWaits({ summary }: { summary: MetricsSummary }) {
   const t = useT();
+  const skillName = useSkillName();
   const seconds = (s: number | null) => (s === null ? t.t('metrics.none') : t.seconds(s));
   return (
     <div class="sla-waits">
@@ -29,7 +31,7 @@ export function SlaAndWaits({ summary }: { summary: MetricsSummary }) {
         {summary.waitAccuracy.length === 0 ? (
           <p class="empty">{t.t('waitAccuracy.none')}</p>
         ) : (
-          <table class="table compact">
+          <table class="table compact" aria-labelledby="wait-accuracy-title">
             <thead>
               <tr>
                 <th scope="col">{t.t('allChats.skill')}</th>
@@ -42,7 +44,7 @@ export function SlaAndWaits({ summary }: { summary: MetricsSummary }) {
             <tbody>
               {summary.waitAccuracy.map((row) => (
                 <tr key={row.skill}>
-                  <th scope="row">{row.skill}</th>
+                  <th scope="row">{skillName(row.skill)}</th>
                   <td>{t.num(row.chats)}</td>
                   <td>{seconds(row.predictedP50Seconds)}</td>
                   <td>{seconds(row.actualP50Seconds)}</td>

@@ -1,11 +1,14 @@
 import type { Agent, Me } from '@cascade/shared';
 import { Outcome } from '@cascade/shared';
 import { useT } from '../../i18n/context.ts';
+import { useSkillChoices } from '../../i18n/skill-names.ts';
 import { localeList, locales } from '../../i18n/locales.ts';
 import type { ConversationFilter } from '../../logic/history-query.ts';
+import { SkillSelect } from '../SkillSelect.tsx';
 
 interface Props {
   me: Me;
+  siteId: string;
   /** The search box as typed; it becomes the filter's `q` after a pause or on submit. */
   typed: string;
   filter: ConversationFilter;
@@ -17,9 +20,9 @@ interface Props {
 }
 
 /** The search box and every filter `GET /api/conversations` takes. */
-export function ConversationFilters({ me, typed, filter, agents, onTyped, onSearch, onChange }: Props) {
+export function ConversationFilters({ me, siteId, typed, filter, agents, onTyped, onSearch, onChange }: Props) {
   const t = useT();
-  const skills = [...new Set(me.agent.memberships.flatMap((m) => m.skills.map((s) => s.skill)))].sort();
+  const skills = useSkillChoices(me.agent.memberships, siteId);
   const others = (agents ?? []).filter((a) => a.id !== me.agent.id);
   return (
     <form
@@ -72,21 +75,14 @@ export function ConversationFilters({ me, typed, filter, agents, onTyped, onSear
           ))}
         </select>
       </label>
-      <label class="field">
-        <span>{t.t('conversations.skill')}</span>
-        <input
-          list="conversation-skills"
-          dir="ltr"
-          size={10}
-          value={filter.skill}
-          onChange={(e) => onChange({ skill: e.currentTarget.value })}
-        />
-        <datalist id="conversation-skills">
-          {skills.map((s) => (
-            <option key={s} value={s} />
-          ))}
-        </datalist>
-      </label>
+      <SkillSelect
+        label={t.t('conversations.skill')}
+        anyLabel={t.t('conversations.any')}
+        value={filter.skill}
+        skills={skills}
+        siteId={siteId}
+        onChange={(skill) => onChange({ skill })}
+      />
       <label class="field">
         <span>{t.t('conversations.level')}</span>
         <select

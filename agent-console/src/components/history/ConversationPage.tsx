@@ -3,6 +3,7 @@ import { listAgents } from '../../api/agents.ts';
 import { getConversation } from '../../api/history.ts';
 import { useLoad } from '../../hooks/use-load.ts';
 import { useT } from '../../i18n/context.ts';
+import { useSkillName } from '../../i18n/skill-names.ts';
 import { visitorLabel } from '../../i18n/describe.ts';
 import { locales } from '../../i18n/locales.ts';
 import { canAssignOthers } from '../../logic/assignees.ts';
@@ -24,6 +25,7 @@ interface Props {
 /** One past conversation, read-only: its transcript, its tags, and the visitor's other conversations. */
 export function ConversationPage({ conversationId, me, controller, connection }: Props) {
   const t = useT();
+  const skillName = useSkillName();
   const loaded = useLoad(() => getConversation(conversationId), conversationId);
   // The visitor's record and their other chats come over the socket; a visitor erased since leaves the transcript alone.
   const online = connection === 'online';
@@ -78,7 +80,7 @@ export function ConversationPage({ conversationId, me, controller, connection }:
               <bdi>{agentName(t, names, c.agentId)}</bdi>
             </dd>
             <dt>{t.t('tickets.queue')}</dt>
-            <dd>{t.t('inbox.skillLevel', { skill: c.skill, level: c.level })}</dd>
+            <dd>{t.t('inbox.skillLevel', { skill: skillName(c.skill, c.siteId), level: c.level })}</dd>
             <dt>{t.t('conversations.language')}</dt>
             <dd>{locales[c.locale].nativeName}</dd>
             {c.csat && (
@@ -90,6 +92,20 @@ export function ConversationPage({ conversationId, me, controller, connection }:
                     <span class="muted">
                       {' · '}
                       <bdi>{c.csat.comment}</bdi>
+                    </span>
+                  )}
+                </dd>
+              </>
+            )}
+            {c.nps && (
+              <>
+                <dt>{t.t('conversation.nps')}</dt>
+                <dd>
+                  {t.t('conversation.npsScore', { n: c.nps.score })}
+                  {c.nps.comment && (
+                    <span class="muted">
+                      {' · '}
+                      <bdi>{c.nps.comment}</bdi>
                     </span>
                   )}
                 </dd>

@@ -71,6 +71,7 @@ export function ConversationsPage({ site, me }: { site: SiteRef; me: Me }) {
       </div>
       <ConversationFilters
         me={me}
+        siteId={site.id}
         typed={typed}
         filter={filter}
         agents={agents.data}

@@ -90,12 +90,14 @@ export function HistoryNumbers({
         <>
           <ul class="tiles" aria-label={t.t('numbers.figures')}>
             {tiles(t, s).map((tile) => (
-              <li key={tile.id} class="tile" role="group" aria-labelledby={`numbers-${tile.id}`}>
-                <span class="tile-label" id={`numbers-${tile.id}`}>
-                  {tile.label}
-                </span>
-                <span class="tile-value">{tile.value}</span>
-                {tile.note && <span class="tile-note">{tile.note}</span>}
+              <li key={tile.id}>
+                <div class="tile" role="group" aria-labelledby={`numbers-${tile.id}`}>
+                  <span class="tile-label" id={`numbers-${tile.id}`}>
+                    {tile.label}
+                  </span>
+                  <span class="tile-value">{tile.value}</span>
+                  {tile.note && <span class="tile-note">{tile.note}</span>}
+                </div>
               </li>
             ))}
           </ul>

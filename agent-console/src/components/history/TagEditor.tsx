@@ -1,6 +1,7 @@
 import { Tag } from '@cascade/shared';
 import { useState } from 'preact/hooks';
 import { addTag, removeTag } from '../../api/history.ts';
+import { useRequest } from '../../hooks/use-request.ts';
 import { useT } from '../../i18n/context.ts';
 
 interface Props {
@@ -14,22 +15,13 @@ interface Props {
 export function TagEditor({ conversationId, tags, csrf, onTags }: Props) {
   const t = useT();
   const [typed, setTyped] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const request = useRequest();
+  const { busy, error, setError } = request;
 
-  const run = async (change: () => Promise<string[]>) => {
-    setBusy(true);
-    setError(null);
-    try {
+  const run = (change: () => Promise<string[]>) =>
+    request.run(async () => {
       onTags(await change());
-      return true;
-    } catch (e) {
-      setError(t.t('actions.failed', { message: e instanceof Error ? e.message : String(e) }));
-      return false;
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   const add = async (event: Event) => {
     event.preventDefault();

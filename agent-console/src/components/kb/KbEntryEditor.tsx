@@ -2,6 +2,7 @@ import { KB_ENTRY_TAGS, type KbEntry, type Locale } from '@cascade/shared';
 import { useState } from 'preact/hooks';
 import { createKb, deleteKb, updateKb } from '../../api/kb.ts';
 import { useT } from '../../i18n/context.ts';
+import { useSkillName } from '../../i18n/skill-names.ts';
 import { localeList, locales } from '../../i18n/locales.ts';
 import type { Translator } from '../../i18n/translator.ts';
 import { kbInputFromForm, type KbContentFields, type KbForm, type KbFormProblem } from '../../logic/kb-form.ts';
@@ -21,6 +22,7 @@ const filled = (c: KbContentFields) => c.question.trim() !== '' || c.answer.trim
 /** One entry: its skill, and its question, phrasings and answer in each language (a tab each). */
 export function KbEntryEditor({ siteId, csrf, form: initial, skills, onSaved, onDeleted, onClose }: Props) {
   const t = useT();
+  const skillName = useSkillName();
   const [form, setForm] = useState(initial);
   const [language, setLanguage] = useState<Locale>(
     () => localeList.find((l) => filled(initial.content[l])) ?? t.locale,
@@ -80,7 +82,7 @@ export function KbEntryEditor({ siteId, csrf, form: initial, skills, onSaved, on
           <select value={form.skill} onChange={(e) => setForm({ ...form, skill: e.currentTarget.value })}>
             {skillOptions.map((s) => (
               <option key={s} value={s}>
-                {s}
+                {skillName(s, siteId)}
               </option>
             ))}
           </select>

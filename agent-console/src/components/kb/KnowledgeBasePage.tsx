@@ -92,7 +92,9 @@ export function KnowledgeBasePage({ site, csrf }: { site: SiteRef; csrf: string 
               {t.t('error.generic', { message: entries.error })}
             </p>
           )}
-          {entries.data && <KbEntryList entries={entries.data} selected={editing?.id ?? null} onOpen={open} />}
+          {entries.data && (
+            <KbEntryList entries={entries.data} siteId={site.id} selected={editing?.id ?? null} onOpen={open} />
+          )}
         </section>
         <div class="kb-side">
           {editing && (

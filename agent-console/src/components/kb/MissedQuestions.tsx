@@ -6,6 +6,7 @@ import { useT } from '../../i18n/context.ts';
 import { entryTitle, type KbForm } from '../../logic/kb-form.ts';
 import { dayOf, dayRange } from '../../logic/history-query.ts';
 import { draftFromGroup, phrasingOf, taughtIn, withPhrasing } from '../../logic/kb-missed.ts';
+import { useRequest } from '../../hooks/use-request.ts';
 
 /** Drafting a new entry is an admin's edit: without it the button is not shown. */
 export interface Drafting {
@@ -88,8 +89,7 @@ function MissedRow(props: {
   const { group, entries } = props;
   const t = useT();
   const [entryId, setEntryId] = useState(group.closestEntryId ?? '');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, run: request } = useRequest();
   const taught = taughtIn(entries, group);
 
   const add = async () => {
@@ -98,17 +98,11 @@ function MissedRow(props: {
       setError(t.t('missed.alreadyThere'));
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
+    await request(async () => {
       const answer = await addPhrasing(entry.id, phrasingOf(group, props.siteId), props.csrf);
       if (answer.added) props.onChanged(answer.entry);
       else setError(t.t('missed.alreadyThere'));
-    } catch (e) {
-      setError(t.t('actions.failed', { message: e instanceof Error ? e.message : String(e) }));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -2,9 +2,11 @@ import type { BotDecision, KbEntry, Locale } from '@cascade/shared';
 import { useState } from 'preact/hooks';
 import { tryBot } from '../../api/kb.ts';
 import { useT } from '../../i18n/context.ts';
+import { useSkillName } from '../../i18n/skill-names.ts';
 import { entryTitle } from '../../logic/kb-form.ts';
 import { RichText } from '../RichText.tsx';
 import { LocaleSelect } from '../LocaleSelect.tsx';
+import { useRequest } from '../../hooks/use-request.ts';
 
 interface Props {
   siteId: string;
@@ -16,24 +18,18 @@ interface Props {
 /** Ask the bot as a visitor would and see what it decides and how sure it is, before visitors do. */
 export function TryBot({ siteId, csrf, entries, onOpen }: Props) {
   const t = useT();
+  const skillName = useSkillName();
   const [text, setText] = useState('');
   const [locale, setLocale] = useState<Locale>(t.locale);
   const [decision, setDecision] = useState<BotDecision | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run: request } = useRequest();
 
   const ask = async (event: Event) => {
     event.preventDefault();
     if (!text.trim()) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await request(async () => {
       setDecision(await tryBot(siteId, text.trim(), locale, csrf));
-    } catch (e) {
-      setError(t.t('actions.failed', { message: e instanceof Error ? e.message : String(e) }));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const entryLink = (entryId: string, label?: string) => {
@@ -73,7 +69,7 @@ export function TryBot({ siteId, csrf, entries, onOpen }: Props) {
               <span class={`tag decision-${decision.kind}`}>{t.t(`decision.${decision.kind}`)}</span>
               <span>{t.t('try.confidence', { value: t.percent(decision.confidence) })}</span>
               {decision.kind !== 'smalltalk' && (
-                <span class="muted">{t.t('try.skill', { skill: decision.skill })}</span>
+                <span class="muted">{t.t('try.skill', { skill: skillName(decision.skill, siteId) })}</span>
               )}
             </p>
             {decision.kind === 'answer' && (

@@ -2,6 +2,7 @@ import { TokenScope } from '@cascade/shared';
 import { useState } from 'preact/hooks';
 import { createToken, listTokens, revokeToken } from '../../api/integrations.ts';
 import { useLoad } from '../../hooks/use-load.ts';
+import { useRequest } from '../../hooks/use-request.ts';
 import { useT } from '../../i18n/context.ts';
 import { CopyButton } from '../CopyButton.tsx';
 import { RowsTable } from './RowsTable.tsx';
@@ -13,10 +14,7 @@ export function ApiTokensPanel({ siteId, csrf }: { siteId: string; csrf: string 
   const [name, setName] = useState('');
   const [scopes, setScopes] = useState<TokenScope[]>([]);
   const [shown, setShown] = useState<{ name: string; secret: string } | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  const fail = (e: unknown) => setError(t.t('actions.failed', { message: e instanceof Error ? e.message : String(e) }));
+  const { busy, error, setError, run } = useRequest();
 
   const toggle = (scope: TokenScope, on: boolean) =>
     setScopes((s) => (on ? [...s.filter((x) => x !== scope), scope] : s.filter((x) => x !== scope)));
@@ -31,30 +29,20 @@ export function ApiTokensPanel({ siteId, csrf }: { siteId: string; csrf: string 
       setError(t.t('tokens.noScopes'));
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const created = await createToken(siteId, name.trim(), scopes, csrf);
       setShown({ name: created.token.name, secret: created.secret });
       setName('');
       setScopes([]);
       tokens.reload();
-    } catch (e) {
-      fail(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
-  const revoke = async (id: string) => {
-    setError(null);
-    try {
+  const revoke = (id: string) =>
+    run(async () => {
       await revokeToken(siteId, id, csrf);
       tokens.reload();
-    } catch (e) {
-      fail(e);
-    }
-  };
+    });
 
   const list = tokens.data ?? [];
   return (

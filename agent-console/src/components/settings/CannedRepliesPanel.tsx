@@ -2,6 +2,7 @@ import { CANNED_VARIABLES, type CannedReply, type Locale } from '@cascade/shared
 import { useState } from 'preact/hooks';
 import { deleteCanned, listCanned, saveCanned, updateCanned } from '../../api/canned.ts';
 import { useLoad } from '../../hooks/use-load.ts';
+import { useRequest } from '../../hooks/use-request.ts';
 import { useT } from '../../i18n/context.ts';
 import { locales } from '../../i18n/locales.ts';
 import { cannedShortcut } from '../../logic/canned.ts';
@@ -15,8 +16,7 @@ export function CannedRepliesPanel({ siteId, csrf }: { siteId: string; csrf: str
   const [shortcut, setShortcut] = useState('');
   const [language, setLanguage] = useState<Locale>(t.locale);
   const [text, setText] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, run } = useRequest();
   /** The reply the form changes; null: the form adds one. */
   const [editing, setEditing] = useState<CannedReply | null>(null);
 
@@ -33,8 +33,6 @@ export function CannedRepliesPanel({ siteId, csrf }: { siteId: string; csrf: str
     setError(null);
   };
 
-  const fail = (e: unknown) => setError(t.t('actions.failed', { message: e instanceof Error ? e.message : String(e) }));
-
   const add = async (event: Event) => {
     event.preventDefault();
     const name = cannedShortcut(shortcut);
@@ -46,31 +44,21 @@ export function CannedRepliesPanel({ siteId, csrf }: { siteId: string; csrf: str
       setError(t.t('canned.noText'));
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const input = { shortcut: name, language, text: text.trim() };
       if (editing) await updateCanned(siteId, editing.id, input, csrf);
       else await saveCanned(siteId, input, csrf);
       clear();
       replies.reload();
-    } catch (e) {
-      fail(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
-  const remove = async (id: string) => {
-    setError(null);
-    try {
+  const remove = (id: string) =>
+    run(async () => {
       await deleteCanned(siteId, id, csrf);
       if (editing?.id === id) clear();
       replies.reload();
-    } catch (e) {
-      fail(e);
-    }
-  };
+    });
 
   const list = replies.data ?? [];
   return (

@@ -1,6 +1,6 @@
-import { useState } from 'preact/hooks';
 import { listDeliveries, retryDelivery } from '../../api/integrations.ts';
 import { useLoad } from '../../hooks/use-load.ts';
+import { useRequest } from '../../hooks/use-request.ts';
 import { useT } from '../../i18n/context.ts';
 import { RowsTable } from './RowsTable.tsx';
 
@@ -8,17 +8,13 @@ import { RowsTable } from './RowsTable.tsx';
 export function DeliveriesPanel({ siteId, csrf }: { siteId: string; csrf: string }) {
   const t = useT();
   const deliveries = useLoad(() => listDeliveries(siteId), siteId);
-  const [error, setError] = useState<string | null>(null);
+  const { error, run } = useRequest();
 
-  const retry = async (id: string) => {
-    setError(null);
-    try {
+  const retry = (id: string) =>
+    run(async () => {
       await retryDelivery(id, csrf);
       deliveries.reload();
-    } catch (e) {
-      setError(t.t('actions.failed', { message: e instanceof Error ? e.message : String(e) }));
-    }
-  };
+    });
 
   const list = deliveries.data ?? [];
   return (

@@ -5,6 +5,7 @@ import { useLoad } from '../../hooks/use-load.ts';
 import { useT } from '../../i18n/context.ts';
 import { CopyButton } from '../CopyButton.tsx';
 import { RowsTable } from './RowsTable.tsx';
+import { useRequest } from '../../hooks/use-request.ts';
 
 const roles: readonly Role[] = ['agent', 'supervisor', 'admin'];
 const levels: readonly Level[] = [1, 2, 3];
@@ -20,20 +21,13 @@ export function InvitationsPanel({ siteId, csrf }: { siteId: string; csrf: strin
   const [role, setRole] = useState<Role>('agent');
   const [level, setLevel] = useState<Level>(1);
   const [sent, setSent] = useState<InvitationSent | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run: request } = useRequest();
 
   const run = async (action: () => Promise<void>) => {
-    setBusy(true);
-    setError(null);
-    try {
+    await request(async () => {
       await action();
       pending.reload();
-    } catch (e) {
-      setError(t.t('actions.failed', { message: e instanceof Error ? e.message : String(e) }));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   const submit = (event: Event) => {
     event.preventDefault();

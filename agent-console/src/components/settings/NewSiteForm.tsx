@@ -5,14 +5,14 @@ import { useT } from '../../i18n/context.ts';
 import { emptySiteForm, readSiteForm, type NewSiteForm as Form } from '../../logic/new-site.ts';
 import { SiteFields } from '../setup/SiteFields.tsx';
 import { SiteReady } from '../setup/SiteReady.tsx';
+import { useRequest } from '../../hooks/use-request.ts';
 
 /** Adds another site, of which this admin becomes the admin; then shows its snippet. */
 export function NewSiteForm({ csrf, onCreated }: { csrf: string; onCreated: () => void }) {
   const t = useT();
   const [open, setOpen] = useState(false);
   const [form, setForm] = useState<Form>(() => emptySiteForm(t.locale));
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, run: request } = useRequest();
   const [created, setCreated] = useState<SiteCreated | null>(null);
 
   const submit = async (event: Event) => {
@@ -22,18 +22,12 @@ export function NewSiteForm({ csrf, onCreated }: { csrf: string; onCreated: () =
       setError(t.t(`siteForm.problem.${read.problem}`, { line: read.line ?? '' }));
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
+    await request(async () => {
       setCreated(await createSite(read.site, csrf));
       setForm(emptySiteForm(t.locale));
       setOpen(false);
       onCreated();
-    } catch (e) {
-      setError(t.t('actions.failed', { message: e instanceof Error ? e.message : String(e) }));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

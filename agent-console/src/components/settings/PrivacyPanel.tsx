@@ -7,6 +7,7 @@ import { useT } from '../../i18n/context.ts';
 import { visitorLabel } from '../../i18n/describe.ts';
 import { dayOf } from '../../logic/history-query.ts';
 import { agentName } from '../history/ConversationResults.tsx';
+import { useRequest } from '../../hooks/use-request.ts';
 
 type Kind = 'email' | 'externalId' | 'conversationId' | 'visitorId';
 const kinds: readonly Kind[] = ['email', 'externalId', 'conversationId', 'visitorId'];
@@ -32,24 +33,17 @@ export function PrivacyPanel({ siteId, csrf }: { siteId: string; csrf: string })
   const [lookup, setLookup] = useState<VisitorLookup | null>(null);
   const [found, setFound] = useState<FoundVisitor[] | null>(null);
   const [confirm, setConfirm] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run: request } = useRequest();
   const [done, setDone] = useState<string | null>(null);
   const erasures = useLoad(() => listErasures(siteId), siteId);
   const agents = useLoad(() => listAgents(siteId), siteId);
   const names = new Map((agents.data ?? []).map((a) => [a.id, a.name]));
 
   const act = async (work: () => Promise<void>) => {
-    setBusy(true);
-    setError(null);
     setDone(null);
-    try {
+    await request(async () => {
       await work();
-    } catch (e) {
-      setError(t.t('actions.failed', { message: e instanceof Error ? e.message : String(e) }));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const find = (event: Event) => {

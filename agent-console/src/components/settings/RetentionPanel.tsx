@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import { getRetention, setRetention } from '../../api/privacy.ts';
 import { useLoad } from '../../hooks/use-load.ts';
 import { useT } from '../../i18n/context.ts';
+import { useRequest } from '../../hooks/use-request.ts';
 
 const days = (text: string): number | null => (text.trim() === '' ? null : Number(text));
 const shown = (n: number | null) => (n === null ? '' : String(n));
@@ -30,8 +31,7 @@ function RetentionForm({ siteId, csrf, stored }: { siteId: string; csrf: string;
   const t = useT();
   const [transcript, setTranscript] = useState(shown(stored.transcriptDays));
   const [record, setRecord] = useState(shown(stored.recordDays));
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, run: request } = useRequest();
   const [saved, setSaved] = useState(false);
 
   const candidate = { transcriptDays: days(transcript), recordDays: days(record) };
@@ -44,18 +44,12 @@ function RetentionForm({ siteId, csrf, stored }: { siteId: string; csrf: string;
       setError(t.t('retention.invalid'));
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
+    await request(async () => {
       const now = await setRetention(siteId, parsed.data, csrf);
       setTranscript(shown(now.transcriptDays));
       setRecord(shown(now.recordDays));
       setSaved(true);
-    } catch (e) {
-      setError(t.t('actions.failed', { message: e instanceof Error ? e.message : String(e) }));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { rotateSecret, type SecretKind } from '../../api/sites.ts';
 import { useT } from '../../i18n/context.ts';
 import { CopyButton } from '../CopyButton.tsx';
+import { useRequest } from '../../hooks/use-request.ts';
 
 const kinds: readonly SecretKind[] = ['identity', 'webhook'];
 
@@ -13,20 +14,13 @@ export function SecretRotation({ siteId, csrf }: { siteId: string; csrf: string 
   const t = useT();
   const [asking, setAsking] = useState<SecretKind | null>(null);
   const [shown, setShown] = useState<{ kind: SecretKind; secret: string } | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run: request } = useRequest();
 
   const rotate = async (kind: SecretKind) => {
-    setBusy(true);
-    setError(null);
-    try {
+    await request(async () => {
       setShown({ kind, secret: await rotateSecret(siteId, kind, csrf) });
       setAsking(null);
-    } catch (e) {
-      setError(t.t('actions.failed', { message: e instanceof Error ? e.message : String(e) }));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

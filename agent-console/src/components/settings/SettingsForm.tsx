@@ -5,7 +5,10 @@ import { useT } from '../../i18n/context.ts';
 import { localeList, locales } from '../../i18n/locales.ts';
 import { settingsForm, settingsPatch, type SettingsForm as Form } from '../../logic/settings-form.ts';
 import { HoursFields } from './HoursFields.tsx';
+import { NpsFields } from './NpsFields.tsx';
+import { ReplyPromiseFields } from './ReplyPromiseFields.tsx';
 import { PreChatFields } from './PreChatFields.tsx';
+import { SkillNameFields } from './SkillNameFields.tsx';
 import { PriorityRulesFields } from './PriorityRulesFields.tsx';
 import { SlaFields } from './SlaFields.tsx';
 import { LocaleSelect } from '../LocaleSelect.tsx';
@@ -159,6 +162,7 @@ export function SettingsForm({ site, csrf, onSaved }: Props) {
           <textarea rows={3} dir="ltr" value={form.skills} onInput={(e) => set('skills', e.currentTarget.value)} />
           <small class="muted">{t.t('settings.hint.skills')}</small>
         </label>
+        <SkillNameFields skills={form.skills} names={form.skillNames} onNames={(names) => set('skillNames', names)} />
         <fieldset class="inline-group">
           <legend>{t.t('settings.field.assignment')}</legend>
           {(['auto', 'pick'] as const).map((mode) => (
@@ -204,6 +208,10 @@ export function SettingsForm({ site, csrf, onSaved }: Props) {
       <HoursFields form={form} set={set} />
 
       <PreChatFields form={form.preChat} onForm={(preChat) => set('preChat', preChat)} />
+
+      <NpsFields form={form} set={set} />
+
+      <ReplyPromiseFields form={form} set={set} />
 
       <fieldset class="panel">
         <legend>{t.t('settings.security')}</legend>

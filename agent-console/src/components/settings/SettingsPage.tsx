@@ -7,6 +7,7 @@ import { CannedRepliesPanel } from './CannedRepliesPanel.tsx';
 import { DeliveriesPanel } from './DeliveriesPanel.tsx';
 import { InvitationsPanel } from './InvitationsPanel.tsx';
 import { PrivacyPanel } from './PrivacyPanel.tsx';
+import { ProactivePanel } from './ProactivePanel.tsx';
 import { RetentionPanel } from './RetentionPanel.tsx';
 import { SecretRotation } from './SecretRotation.tsx';
 import { SettingsForm } from './SettingsForm.tsx';
@@ -55,6 +56,7 @@ export function SettingsPage({
           <InvitationsPanel siteId={site.id} csrf={csrf} />
           <SecretRotation siteId={site.id} csrf={csrf} />
           <SettingsForm key={site.id} site={settings.data.site} csrf={csrf} onSaved={settings.set} />
+          <ProactivePanel key={site.id} site={settings.data.site} csrf={csrf} onSaved={settings.set} />
           <CannedRepliesPanel siteId={site.id} csrf={csrf} />
           <WebhookTestPanel siteId={site.id} csrf={csrf} />
           <DeliveriesPanel siteId={site.id} csrf={csrf} />

@@ -5,6 +5,7 @@ import { useT } from '../../i18n/context.ts';
 import { CopyButton } from '../CopyButton.tsx';
 import { InstallationCheck } from '../setup/InstallationCheck.tsx';
 import { NewSiteForm } from './NewSiteForm.tsx';
+import { useRequest } from '../../hooks/use-request.ts';
 
 interface Props {
   site: SiteCreated['site'];
@@ -20,22 +21,15 @@ export function SitesPanel({ site, csrf, onRotated, onSitesChanged }: Props) {
   const t = useT();
   const [asking, setAsking] = useState<'rotate' | 'remove' | null>(null);
   const [typed, setTyped] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run: request } = useRequest();
   const [message, setMessage] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
 
   const run = async (action: () => Promise<void>) => {
-    setBusy(true);
-    setError(null);
     setMessage(null);
-    try {
+    await request(async () => {
       await action();
       setAsking(null);
-    } catch (e) {
-      setError(t.t('actions.failed', { message: e instanceof Error ? e.message : String(e) }));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   const rotate = () =>
     run(async () => {

@@ -16,7 +16,7 @@ export function SlaFields({ rows, onRows }: { rows: readonly SlaRow[]; onRows: (
         {rows.map((row, i) => (
           <li key={i} class="row-fields">
             <label class="field">
-              <span>{t.t('settings.rulePriority')}</span>
+              <span>{t.t('settings.slaPriority')}</span>
               <input
                 type="number"
                 dir="ltr"

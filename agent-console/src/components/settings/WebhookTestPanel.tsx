@@ -2,25 +2,19 @@ import type { WebhookTestResult } from '@cascade/shared';
 import { useState } from 'preact/hooks';
 import { testWebhook } from '../../api/integrations.ts';
 import { useT } from '../../i18n/context.ts';
+import { useRequest } from '../../hooks/use-request.ts';
 
 /** Sends a test event to the saved webhook URL and shows the receiver's status and answer. */
 export function WebhookTestPanel({ siteId, csrf }: { siteId: string; csrf: string }) {
   const t = useT();
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run: request } = useRequest();
   const [result, setResult] = useState<WebhookTestResult | null>(null);
-  const [error, setError] = useState<string | null>(null);
 
   const send = async () => {
-    setBusy(true);
-    setError(null);
     setResult(null);
-    try {
+    await request(async () => {
       setResult(await testWebhook(siteId, csrf));
-    } catch (e) {
-      setError(t.t('actions.failed', { message: e instanceof Error ? e.message : String(e) }));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -2,6 +2,7 @@ import type { Installation } from '@cascade/shared';
 import { useState } from 'preact/hooks';
 import { getInstallation } from '../../api/setup.ts';
 import { useT } from '../../i18n/context.ts';
+import { useRequest } from '../../hooks/use-request.ts';
 
 /**
  * "Check my installation": whether the widget has connected from an allowed origin yet, and
@@ -10,19 +11,12 @@ import { useT } from '../../i18n/context.ts';
 export function InstallationCheck({ siteId }: { siteId: string }) {
   const t = useT();
   const [result, setResult] = useState<Installation | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run: request } = useRequest();
 
   const check = async () => {
-    setBusy(true);
-    setError(null);
-    try {
+    await request(async () => {
       setResult(await getInstallation(siteId));
-    } catch (e) {
-      setError(t.t('actions.failed', { message: e instanceof Error ? e.message : String(e) }));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

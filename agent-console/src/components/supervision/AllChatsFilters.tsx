@@ -1,6 +1,7 @@
 import type { AgentRef } from '@cascade/shared';
 import { useT } from '../../i18n/context.ts';
 import type { ChatFilter } from '../../logic/all-chats.ts';
+import { SkillSelect } from '../SkillSelect.tsx';
 
 interface Props {
   filter: ChatFilter;
@@ -28,17 +29,13 @@ export function AllChatsFilters({ filter, skills, agents, onChange }: Props) {
           <option value="assigned">{t.t('state.assigned')}</option>
         </select>
       </label>
-      <label class="field">
-        <span>{t.t('allChats.skill')}</span>
-        <select value={filter.skill} onChange={(e) => onChange({ ...filter, skill: e.currentTarget.value })}>
-          <option value="">{t.t('allChats.any')}</option>
-          {skills.map((s) => (
-            <option key={s} value={s}>
-              {s}
-            </option>
-          ))}
-        </select>
-      </label>
+      <SkillSelect
+        label={t.t('allChats.skill')}
+        anyLabel={t.t('allChats.any')}
+        value={filter.skill}
+        skills={skills}
+        onChange={(skill) => onChange({ ...filter, skill })}
+      />
       <label class="field">
         <span>{t.t('allChats.agent')}</span>
         <select value={filter.agentId} onChange={(e) => onChange({ ...filter, agentId: e.currentTarget.value })}>

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { useAllChats } from '../../hooks/use-all-chats.ts';
 import { useNow } from '../../hooks/use-now.ts';
 import { useT } from '../../i18n/context.ts';
+import { useSkillName } from '../../i18n/skill-names.ts';
 import { visitorLabel } from '../../i18n/describe.ts';
 import { filterChoices, filterRows, nextClock, noFilter, rowWaitSeconds } from '../../logic/all-chats.ts';
 import { routeHash } from '../../logic/route.ts';
@@ -20,6 +21,7 @@ interface Props {
 /** Every open chat of the site, waiting or with an agent, live: where a supervisor steps in from. */
 export function AllChatsPage({ site, controller, connection }: Props) {
   const t = useT();
+  const skillName = useSkillName();
   const now = useNow(1000);
   const live = useAllChats(site.id, controller, connection);
   const [filter, setFilter] = useState(noFilter);
@@ -77,7 +79,7 @@ export function AllChatsPage({ site, controller, connection }: Props) {
                     <td>
                       {t.t(`state.${c.state}`)}
                       <span class="muted small block">
-                        {t.t('inbox.skillLevel', { skill: c.skill, level: c.level })}
+                        {t.t('inbox.skillLevel', { skill: skillName(c.skill, site.id), level: c.level })}
                       </span>
                     </td>
                     <td>{wait === null ? t.t('metrics.none') : t.duration(wait * 1000)}</td>

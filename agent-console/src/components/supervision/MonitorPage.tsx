@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { useBoard } from '../../hooks/use-board.ts';
 import { useViewers } from '../../hooks/use-viewers.ts';
 import { useT } from '../../i18n/context.ts';
+import { useSkillName } from '../../i18n/skill-names.ts';
 import { visitorLabel } from '../../i18n/describe.ts';
 import { routeHash } from '../../logic/route.ts';
 import type { SiteRef } from '../../logic/sites.ts';
@@ -30,6 +31,7 @@ const withMessage = (messages: readonly Message[], m: Message): Message[] =>
  */
 export function MonitorPage({ site, conversationId, me, controller, connection }: Props) {
   const t = useT();
+  const skillName = useSkillName();
   const [chat, setChat] = useState<ChatDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
   const viewers = useViewers(conversationId, me.agent.id, controller, connection);
@@ -67,7 +69,7 @@ export function MonitorPage({ site, conversationId, me, controller, connection }
           <span class="muted">
             {t.t(`state.${conversation.state}`)}
             {' · '}
-            {t.t('inbox.skillLevel', { skill: conversation.skill, level: conversation.level })}
+            {t.t('inbox.skillLevel', { skill: skillName(conversation.skill, site.id), level: conversation.level })}
           </span>
         )}
       </div>

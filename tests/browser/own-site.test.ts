@@ -74,11 +74,11 @@ it(
     await ownerPage.getByRole('heading', { name: 'Set up Cascade' }).waitFor();
     await ownerPage.getByRole('combobox', { name: 'Language' }).selectOption('fa');
     await ownerPage.getByRole('heading', { name: 'راه‌اندازی Cascade' }).waitFor();
-    expect(await ownerPage.locator('html').getAttribute('dir')).toBe('rtl');
+    await expect.poll(() => ownerPage.locator('html').getAttribute('dir')).toBe('rtl');
     await ownerPage.screenshot({ path: screenshotPath('own-site-setup-fa') });
     await ownerPage.getByRole('combobox', { name: 'زبان' }).selectOption('en');
     await ownerPage.getByRole('heading', { name: 'Set up Cascade' }).waitFor();
-    expect(await ownerPage.locator('html').getAttribute('dir')).toBe('ltr');
+    await expect.poll(() => ownerPage.locator('html').getAttribute('dir')).toBe('ltr');
 
     await ownerPage.getByLabel('Your name').fill(owner.name);
     await ownerPage.getByLabel('Email').fill(owner.email);

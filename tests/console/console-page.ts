@@ -5,7 +5,12 @@ import type { Board } from '@cascade/shared';
 import type { Browser, Locator, Page } from 'playwright-core';
 import type { TestClient } from '../support/clients.ts';
 import type { Harness } from '../support/harness.ts';
+import { afterAll } from 'vitest';
+import { Mailbox } from '../delivery/smtp.ts';
+import { startCascade } from '../support/harness.ts';
+import { serverAndBrowser, type Stage } from '../support/stage.ts';
 import { browserContext } from '../support/waits.ts';
+import { en } from '../../agent-console/src/locales/en.ts';
 
 const consoleDir = fileURLToPath(new URL('../../agent-console/', import.meta.url));
 
@@ -72,4 +77,36 @@ export async function untilOnline(watcher: TestClient, name: string): Promise<vo
   await watcher.next<{ board: Board }>('board:update', (u) =>
     u.board.agents.some((a) => a.name === name && a.status === 'online'),
   );
+}
+
+/** Lina's console on a ticket's page, once its heading shows. */
+export async function openTicket(browser: Browser, h: Harness, ticket: { id: string; number: number }): Promise<Page> {
+  const page = await openConsole(browser, h, 'lina@cedar.example', { hash: `#/tickets/${ticket.id}` });
+  await page.getByRole('heading', { name: en['tickets.heading'].replace('{number}', String(ticket.number)) }).waitFor();
+  return page;
+}
+
+export type MailingConsole = Stage & { mailbox: Mailbox };
+
+/**
+ * The built console, a test SMTP server, and a server that emails the ticket's visitors through
+ * it (`env` on top), with Chromium, for one test file.
+ */
+export function mailingConsole(env: Record<string, string>): MailingConsole {
+  const stage = serverAndBrowser({
+    before: async () => {
+      assertConsoleBuilt();
+      stage.mailbox = await Mailbox.start();
+    },
+    start: async () => {
+      const h = await startCascade({ SMTP_URL: stage.mailbox.url, DELIVERY_BACKOFF_MS: '20', ...env });
+      await h.configureSite({ sinks: { webhookUrl: null, supportEmail: null, emailVisitors: true } });
+      return h;
+    },
+  }) as MailingConsole;
+  afterAll(async () => {
+    // Unset when the start failed.
+    await (stage as Partial<MailingConsole>).mailbox?.close();
+  });
+  return stage;
 }

@@ -125,8 +125,9 @@ describe('the supervisor’s dashboard', () => {
       await visitor.ok('conversation:escalate', {});
       await visitor.ok('conversation:keep-waiting', {});
       await showsText(
-        page.getByRole('table', { name: 'Waiting lines' }).getByRole('row', { name: /general · level 1/ }),
-        /general · level 1\s*1/,
+        // The line is named by the skill's name in the agent's language, not by its id.
+        page.getByRole('table', { name: 'Waiting lines' }).getByRole('row', { name: /General questions · level 1/ }),
+        /General questions · level 1\s*1/,
       );
       await showsText(page.getByRole('status').filter({ hasText: 'waiting' }), '1 waiting');
       visitor.close();

@@ -2,47 +2,26 @@ import { describe, expect, it } from 'vitest';
 import { en } from '../../agent-console/src/locales/en.ts';
 import { mailWithFiles, postInbound, rawMail, replyAddress, sendSmtp, sent } from '../delivery/inbound-mail.ts';
 import { pdf, png } from '../files/uploads.ts';
-import { Mailbox, recipient } from '../delivery/smtp.ts';
-import { startCascade } from '../support/harness.ts';
-import { serverAndBrowser } from '../support/stage.ts';
+import { recipient } from '../delivery/smtp.ts';
 import { SCENARIO_TIMEOUT_MS } from '../support/waits.ts';
-import { assertConsoleBuilt, openConsole } from './console-page.ts';
-import { askBot, escalateTo, followUp, namedVisitor } from './scenario.ts';
+import { mailingConsole, openTicket } from './console-page.ts';
+import { ticketToAnswer } from './scenario.ts';
 
 const SECRET = 'inbound-secret-for-console';
 
 describe('a ticket answered by email, in the console', () => {
-  let mailbox: Mailbox;
-  const stage = serverAndBrowser({
-    before: async () => {
-      assertConsoleBuilt();
-      mailbox = await Mailbox.start();
-    },
-    start: async () => {
-      const h = await startCascade({
-        SMTP_URL: mailbox.url,
-        DELIVERY_BACKOFF_MS: '20',
-        INBOUND_DOMAIN: 'reply.cedar.example',
-        INBOUND_SMTP_PORT: '0',
-        INBOUND_SMTP_HOST: '127.0.0.1',
-        INBOUND_SECRET: SECRET,
-      });
-      await h.configureSite({ sinks: { webhookUrl: null, supportEmail: null, emailVisitors: true } });
-      return h;
-    },
+  const stage = mailingConsole({
+    INBOUND_DOMAIN: 'reply.cedar.example',
+    INBOUND_SMTP_PORT: '0',
+    INBOUND_SMTP_HOST: '127.0.0.1',
+    INBOUND_SECRET: SECRET,
   });
 
   it(
     'shows the visitor’s reply without its quote and with its files, emails the answer in the thread, and lets an agent accept a held email',
     async () => {
-      const { h, browser } = stage;
-      const lina = await h.agent('lina@cedar.example');
-      const visitor = await namedVisitor(h, 'Sara Rahimi');
-      await askBot(visitor, 'Can I return a sofa?');
-      const chat = await escalateTo(visitor, lina);
-      const ticket = await followUp(lina, chat.conversation.id, 'Answer about the return');
-      visitor.close();
-      lina.close();
+      const { h, browser, mailbox } = stage;
+      const ticket = await ticketToAnswer(h, 'Sara Rahimi', 'Can I return a sofa?', 'Answer about the return');
       const email = ticket.visitor.email ?? '';
       const first = await mailbox.next(
         (m) => recipient(m) === email && m.subject?.includes(`#${ticket.number}`) === true,
@@ -59,10 +38,7 @@ describe('a ticket answered by email, in the console', () => {
       });
       await sendSmtp(h.cascade.inboundSmtp?.port ?? 0, answer.raw, { from: email, to });
 
-      const page = await openConsole(browser, h, 'lina@cedar.example', { hash: `#/tickets/${ticket.id}` });
-      await page
-        .getByRole('heading', { name: en['tickets.heading'].replace('{number}', String(ticket.number)) })
-        .waitFor();
+      const page = await openTicket(browser, h, ticket);
       await page.getByText(en['conn.connecting']).waitFor({ state: 'hidden' });
       const history = page.getByRole('region', { name: en['tickets.history'] });
       await history.getByText('مبل هنوز پیش من است.').waitFor();
@@ -106,7 +82,6 @@ describe('a ticket answered by email, in the console', () => {
       const receipt = history.getByRole('link', { name: /receipt\.pdf/ });
       expect(await receipt.getAttribute('download')).toBe('receipt.pdf');
       await page.context().close();
-      await mailbox.close();
     },
     SCENARIO_TIMEOUT_MS,
   );

@@ -55,6 +55,8 @@ describe.each(['en', 'fa'] as const)('the console at 768 and 1280 px, in %s', (l
       await expectNoSideScroll(page);
       const everywhere = await accountAction(page, c['header.logoutEverywhere'], c['header.menu']);
       await expectInViewport(page, everywhere, 'Log out everywhere');
+      const languages = page.getByRole('button', { name: c['header.languages'], exact: true });
+      await expectInViewport(page, languages, 'My languages');
       await expectNoSideScroll(page);
       await page.context().close();
     },

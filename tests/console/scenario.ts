@@ -56,3 +56,23 @@ export async function followUp(agent: TestClient, conversationId: string, note: 
 export async function rate(visitor: Visitor, score: number): Promise<void> {
   await visitor.ok('conversation:rate', { score });
 }
+
+/**
+ * A named visitor asks the bot, is passed to Lina, and Lina turns the chat into a ticket to
+ * follow up by email; both leave. The ticket's visitor has an email address.
+ */
+export async function ticketToAnswer(
+  h: Harness,
+  visitorName: string,
+  question: string,
+  note: string,
+): Promise<TicketSummary> {
+  const lina = await h.agent('lina@cedar.example');
+  const visitor = await namedVisitor(h, visitorName);
+  await askBot(visitor, question);
+  const chat = await escalateTo(visitor, lina);
+  const ticket = await followUp(lina, chat.conversation.id, note);
+  visitor.close();
+  lina.close();
+  return ticket;
+}

@@ -54,6 +54,11 @@ describe('supervision in the console', () => {
       await boss.getByRole('link', { name: 'Dana Noor' }).click();
       await showsText(boss.getByRole('log'), 'My parcel never arrived');
       await showsText(lina.getByRole('status'), en['viewers.also'].replace('{names}', 'Adam Clarke'));
+      // The collision shows in Lina's inbox row as well, where she sees it before opening the chat.
+      await showsText(
+        lina.locator('.chat-item', { hasText: 'Dana Noor' }),
+        en['viewers.also'].replace('{names}', 'Adam Clarke'),
+      );
       await dana.ok('message:send', send('Is anyone there?'));
       await showsText(boss.getByRole('log'), 'Is anyone there?');
 
@@ -111,6 +116,29 @@ describe('supervision in the console', () => {
       rana.close();
       lale.close();
       await boss.context().close();
+    },
+    SCENARIO_TIMEOUT_MS,
+  );
+
+  it(
+    "shows the next SLA clock in the inbox row, in the agent's digits, and it turns overdue",
+    async () => {
+      const { h } = stage;
+      const policy = { firstResponseSeconds: 4, nextReplySeconds: null, resolutionSeconds: 3600 };
+      await h.configureSite({ slaPolicies: [0, 2, 5].map((priority) => ({ priority, ...policy })) });
+      const lina = await openConsole(stage.browser, h, 'lina@cedar.example', { locale: 'fa' });
+      await untilOnline(watcher, 'Lina Haddad');
+      const sima = await namedVisitor(h, 'Sima Clock');
+      await askBot(sima, 'Where is my refund?');
+      await sima.ok('conversation:escalate', {});
+      const row = lina.locator('.chat-item', { hasText: 'Sima Clock' });
+      await showsText(row, fa['sla.kind.first_response']);
+      const clock = row.locator('.sla-clock.overdue');
+      await clock.waitFor();
+      // Persian digits, as everywhere else in the Persian console.
+      expect(await clock.textContent()).toMatch(/[۰-۹]/);
+      sima.close();
+      await lina.context().close();
     },
     SCENARIO_TIMEOUT_MS,
   );

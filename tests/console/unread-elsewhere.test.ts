@@ -21,18 +21,37 @@ const inboxBadge = (page: Page) =>
     .getByRole('link', { name: en['nav.chats'] })
     .locator('.badge');
 
+/** Where the agent is when the chat comes: a page that is not the Inbox, and its heading. */
+const elsewhere = [
+  {
+    page: 'Tickets',
+    email: 'lina@cedar.example',
+    hash: '#/tickets',
+    heading: en['tickets.title'],
+    visitor: 'Omar Saleh',
+  },
+  // A supervisor who also answers chats, watching the numbers.
+  {
+    page: 'Dashboard',
+    email: 'sara@cedar.example',
+    hash: '#/dashboard',
+    heading: en['dashboard.title'],
+    visitor: 'Nadia Farouk',
+  },
+] as const;
+
 describe('alerts outside the Inbox', () => {
-  it(
-    'counts a new chat and its messages on the Tickets page, keeps the count over a reload, and clears it when read',
-    async () => {
-      const page = await openConsole(stage.browser, stage.h, 'lina@cedar.example', { hash: '#/tickets' });
-      await page.getByRole('heading', { name: en['tickets.title'] }).waitFor();
+  it.each(elsewhere)(
+    'counts a new chat and its messages on the $page page, keeps the count over a reload, and clears it when read',
+    async ({ email, hash, heading, visitor: visitorName }) => {
+      const page = await openConsole(stage.browser, stage.h, email, { hash });
+      await page.getByRole('heading', { name: heading }).waitFor();
       expect(await titleCount(page)).toBe(0);
 
-      const visitor = await namedVisitor(stage.h, 'Omar Saleh');
+      const visitor = await namedVisitor(stage.h, visitorName);
       await askBot(visitor, 'My parcel never arrived');
       const { conversation } = await visitor.ok<{ conversation: ConversationView }>('conversation:escalate', {});
-      // The assignment alone needs the agent: title and Inbox badge change on the Tickets page.
+      // The assignment alone needs the agent: title and Inbox badge change on this page.
       await waitUntil(
         'the title to count the new chat',
         () => titleCount(page),
@@ -49,9 +68,9 @@ describe('alerts outside the Inbox', () => {
       );
       expect(await inboxBadge(page).textContent()).toBe(String(counted));
 
-      // The server keeps the counts: a reload on the Tickets page shows the same ones.
+      // The server keeps the counts: a reload on the same page shows the same ones.
       await page.reload();
-      await page.getByRole('heading', { name: en['tickets.title'] }).waitFor();
+      await page.getByRole('heading', { name: heading }).waitFor();
       await waitUntil(
         'the count to come back after the reload',
         () => titleCount(page),
@@ -64,7 +83,7 @@ describe('alerts outside the Inbox', () => {
         .getByRole('navigation', { name: en['header.nav'] })
         .getByRole('link', { name: en['nav.chats'] })
         .click();
-      await page.locator('.chat-item', { hasText: 'Omar Saleh' }).click();
+      await page.locator('.chat-item', { hasText: visitorName }).click();
       await waitUntil(
         'the count to clear',
         () => titleCount(page),

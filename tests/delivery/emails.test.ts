@@ -1,31 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import type { ChatSummary, ConversationView } from '@cascade/shared';
 import { SignJWT } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCascade, type Harness } from '../support/harness.ts';
-import { Mailbox, recipient } from './smtp.ts';
+import { describe, expect, it } from 'vitest';
+import type { Harness } from '../support/harness.ts';
+import { mailingCascade } from '../support/mail-stage.ts';
+import { recipient, type Mailbox } from './smtp.ts';
 
 let h: Harness;
 let mailbox: Mailbox;
 let siteName: string;
 
-beforeAll(async () => {
-  mailbox = await Mailbox.start();
-  h = await startCascade({
-    SMTP_URL: mailbox.url,
-    MAIL_FROM: 'Cedar Support <support@cedar.example>',
-    DELIVERY_BACKOFF_MS: '20',
-    DELIVERY_ATTEMPTS: '6',
-  });
-  const site = await h.configureSite({
-    sinks: { webhookUrl: null, supportEmail: 'team@cedar.example', emailVisitors: true },
-  });
-  siteName = site.name;
-});
-afterAll(async () => {
-  await h.close();
-  await mailbox.close();
-});
+mailingCascade(
+  { DELIVERY_ATTEMPTS: '6' },
+  { webhookUrl: null, supportEmail: 'team@cedar.example', emailVisitors: true },
+  (stage) => ({ h, mailbox, siteName } = stage),
+);
 
 const send = (text: string) => ({ clientMsgId: randomUUID(), text });
 const everySkill = ['general', 'billing', 'shipping', 'returns', 'technical'].map((skill) => ({ skill, level: 1 }));

@@ -1,5 +1,5 @@
 import sharp from 'sharp';
-import { DEFAULT_ATTACHMENT_SETTINGS, type Ticket, type TicketAnswer } from '@cascade/shared';
+import { DEFAULT_ATTACHMENT_SETTINGS, type HeldEmail, type Ticket, type TicketAnswer } from '@cascade/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCascade, type Harness } from '../support/harness.ts';
 import { freePort } from '../support/processes.ts';
@@ -119,6 +119,53 @@ describe('files of replies by email', () => {
     } finally {
       await h.configureSite({ attachments: DEFAULT_ATTACHMENT_SETTINGS });
     }
+  });
+});
+
+describe('files of held emails', () => {
+  /** Someone other than the ticket's contact answers its email with a file; resolves once it is held. */
+  async function heldWithFile(contact: string, name: string) {
+    const { ticket, mail } = await ticketOfEmail(h, mailbox, contact);
+    const to = replyAddress(mail);
+    const from = 'colleague@elsewhere.example';
+    const raw = mailWithFiles({
+      from,
+      to,
+      html: '<p>From my colleague’s address.</p>',
+      files: [{ name, type: 'application/pdf', bytes: pdf() }],
+    });
+    await sendSmtp(smtpPort, raw, { from, to });
+    const held = await waitUntil(
+      'the held email',
+      () => h.cascade.tickets.get(ticket.siteId, ticket.id),
+      (t) => t?.history.at(-1)?.action === 'held',
+    );
+    const rest = restClient(h.url, await h.login('lina@cedar.example'));
+    return { ticket, rest, heldId: held?.history.at(-1)?.heldId ?? '' };
+  }
+
+  it('keeps the file of a held email and gives it to the ticket when an agent accepts the email', async () => {
+    const { ticket, rest, heldId } = await heldWithFile('held-accept@example.com', 'order.pdf');
+    const list = await rest.get<{ held: HeldEmail[] }>(`/api/tickets/${ticket.id}/held`);
+    expect(list.body.held[0]?.attachments).toMatchObject([{ name: 'order.pdf', type: 'application/pdf' }]);
+    expect(await storedFiles(ticket)).toHaveLength(1);
+
+    expect((await rest.post(`/api/tickets/${ticket.id}/held/${heldId}`, { decision: 'accept' })).status).toBe(200);
+    const read = await rest.get<TicketAnswer>(`/api/tickets/${ticket.id}`);
+    const item = read.body.ticket.history.at(-1);
+    expect(item).toMatchObject({ action: 'email', by: 'colleague@elsewhere.example' });
+    expect(item?.attachments).toMatchObject([{ name: 'order.pdf', type: 'application/pdf' }]);
+    const served = await download(item!.attachments![0]!.url);
+    expect(served.status).toBe(200);
+    expect(served.bytes.equals(pdf())).toBe(true);
+  });
+
+  it('deletes the file of a held email an agent discards', async () => {
+    const { ticket, rest, heldId } = await heldWithFile('held-discard@example.com', 'phish.pdf');
+    const [file] = await storedFiles(ticket);
+    expect(file).toBeDefined();
+    expect((await rest.post(`/api/tickets/${ticket.id}/held/${heldId}`, { decision: 'discard' })).status).toBe(200);
+    expect(await storedFiles(ticket)).toEqual([]);
   });
 });
 

@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { HeldEmail, Ticket, TicketEmailNotice } from '@cascade/shared';
 import type { ParsedMail } from 'mailparser';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCascade, type Harness } from '../support/harness.ts';
+import { describe, expect, it } from 'vitest';
+import type { Harness } from '../support/harness.ts';
+import { mailingCascade } from '../support/mail-stage.ts';
 import { restClient } from '../support/rest.ts';
 import { waitUntil } from '../support/waits.ts';
 import { postInbound, rawMail, replyAddress, sendSmtp, ticketOfEmail } from './inbound-mail.ts';
-import { Mailbox, recipient } from './smtp.ts';
+import { recipient, type Mailbox } from './smtp.ts';
 
 const SECRET = 'inbound-secret-for-tests';
 const DOMAIN = 'reply.cedar.example';
@@ -15,26 +16,21 @@ let h: Harness;
 let mailbox: Mailbox;
 let smtpPort: number;
 
-beforeAll(async () => {
-  mailbox = await Mailbox.start();
-  h = await startCascade({
-    SMTP_URL: mailbox.url,
-    MAIL_FROM: 'Cedar Support <support@cedar.example>',
-    DELIVERY_BACKOFF_MS: '20',
+mailingCascade(
+  {
     INBOUND_DOMAIN: DOMAIN,
     INBOUND_SMTP_PORT: '0',
     INBOUND_SMTP_HOST: '127.0.0.1',
     INBOUND_SECRET: SECRET,
     RATE_INBOUND_PER_TICKET_PER_HOUR: '6',
     INBOUND_MAX_BYTES: '100000',
-  });
-  await h.configureSite({ sinks: { webhookUrl: null, supportEmail: 'team@cedar.example', emailVisitors: true } });
-  smtpPort = h.cascade.inboundSmtp?.port ?? 0;
-});
-afterAll(async () => {
-  await h.close();
-  await mailbox.close();
-});
+  },
+  { webhookUrl: null, supportEmail: 'team@cedar.example', emailVisitors: true },
+  (stage) => {
+    ({ h, mailbox } = stage);
+    smtpPort = h.cascade.inboundSmtp?.port ?? 0;
+  },
+);
 
 const send = (text: string) => ({ clientMsgId: randomUUID(), text });
 

@@ -3,7 +3,7 @@ import type { ChatSummary, ConversationView, Message, Ticket } from '@cascade/sh
 import type { QueueEvents } from 'bullmq';
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestClient } from '../support/clients.ts';
+import { leave } from '../support/clients.ts';
 import { startCascade, type Harness } from '../support/harness.ts';
 import { deliveryEvents, finished } from './jobs.ts';
 import { WebhookReceiver } from './receiver.ts';
@@ -28,11 +28,6 @@ const general = [{ skill: 'general', level: 1 }];
 const everySkill = ['general', 'billing', 'shipping', 'returns', 'technical'].map((skill) => ({ skill, level: 1 }));
 const send = (text: string) => ({ clientMsgId: randomUUID(), text });
 const isState = (state: ConversationView['state']) => (c: ConversationView) => c.state === state;
-
-async function leave(...agents: TestClient[]): Promise<void> {
-  await Promise.all(agents.map((a) => a.ok('agent:status', { status: 'away' })));
-  for (const a of agents) a.close();
-}
 
 /**
  * The conversation's one ticket, once its ticket.created webhook was delivered: exactly one

@@ -1,30 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import type { ConversationView } from '@cascade/shared';
 import { SignJWT } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCascade, type Harness } from '../support/harness.ts';
-import { Mailbox, recipient } from './smtp.ts';
+import { describe, expect, it } from 'vitest';
+import type { Harness } from '../support/harness.ts';
+import { mailingCascade } from '../support/mail-stage.ts';
+import { recipient, type Mailbox } from './smtp.ts';
 
 let h: Harness;
 let mailbox: Mailbox;
 let siteName: string;
 
-beforeAll(async () => {
-  mailbox = await Mailbox.start();
-  h = await startCascade({
-    SMTP_URL: mailbox.url,
-    MAIL_FROM: 'Cedar Support <support@cedar.example>',
-    DELIVERY_BACKOFF_MS: '20',
-    RATE_TRANSCRIPTS_PER_ADDRESS_PER_DAY: '2',
-    RATE_TRANSCRIPTS_PER_SITE_PER_DAY: '3',
-  });
+mailingCascade(
+  { RATE_TRANSCRIPTS_PER_ADDRESS_PER_DAY: '2', RATE_TRANSCRIPTS_PER_SITE_PER_DAY: '3' },
   // Only transcripts are mailed here, so every mail the box gets is one.
-  siteName = (await h.configureSite({ sinks: { webhookUrl: null, supportEmail: null, emailVisitors: false } })).name;
-});
-afterAll(async () => {
-  await h.close();
-  await mailbox.close();
-});
+  { webhookUrl: null, supportEmail: null, emailVisitors: false },
+  (stage) => ({ h, mailbox, siteName } = stage),
+);
 
 const send = (text: string) => ({ clientMsgId: randomUUID(), text });
 

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { AttachmentLink, VisitorMessage } from '@cascade/shared';
+import type { AttachmentLink, VisitorExport, VisitorMessage } from '@cascade/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCascade, type Harness } from '../support/harness.ts';
 import { Mailbox, recipient } from '../delivery/smtp.ts';
 import { WebhookReceiver } from '../delivery/receiver.ts';
+import { restClient } from '../support/rest.ts';
 import { png, visitorUpload } from './uploads.ts';
 
 let h: Harness;
@@ -61,6 +62,29 @@ describe('files beyond the chat', () => {
     expect(Number(new URL(link).searchParams.get('e'))).toBeGreaterThan(Date.now() + 47 * HOUR);
     expect(mail.html).toContain('>damage.png</a>');
     expect((await get(link)).status).toBe(200);
+    visitor.close();
+  });
+
+  it('gives a visitor’s data export links to their files that last FILE_MAIL_LINK_HOURS', async () => {
+    const visitor = await h.visitor();
+    const up = await visitorUpload(h.url, visitor.token, 'receipt.png', await png());
+    const { message } = await visitor.ok<{ message: VisitorMessage }>('message:send', {
+      clientMsgId: randomUUID(),
+      text: 'my receipt',
+      attachments: [up.body.file.id],
+    });
+    const admin = restClient(h.url, await h.login('admin@cedar.example'));
+    const exported = await admin.post<VisitorExport>('/api/privacy/export', {
+      siteId: h.demos[0]!.siteId,
+      conversationId: message.conversationId,
+    });
+    expect(exported.status).toBe(200);
+    const sent = exported.body.visitors[0]!.conversations[0]!.messages.find((m) => m.id === message.id)!;
+    const file = sent.attachments![0]!;
+    expect(file.name).toBe('receipt.png');
+    expect(file.expiresAt).toBeGreaterThan(Date.now() + 47 * HOUR);
+    expect(Number(new URL(file.url).searchParams.get('e'))).toBe(file.expiresAt);
+    expect((await get(file.url)).status).toBe(200);
     visitor.close();
   });
 });

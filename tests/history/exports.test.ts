@@ -100,6 +100,9 @@ describe('agents and tags as CSV', () => {
       expect(Number(row[6])).toBeGreaterThanOrEqual(0);
       expect(Number(row[7])).toBeGreaterThanOrEqual(0);
     }
+    // Lina answered chat b before passing it on: its first response is not Omid's.
+    expect(byName.get('Lina Haddad')?.[6]).toMatch(/^\d+(\.\d)?$/);
+    expect(byName.get('Omid Rahimi')?.[6]).toBe('');
 
     const tags = await download(`/api/history/tags.csv?${range}`);
     expect(tags.status).toBe(200);

@@ -8,6 +8,7 @@ import type { TestClient } from '../support/clients.ts';
 const stage = historyStage();
 
 const send = (text: string) => ({ clientMsgId: randomUUID(), text });
+const helloPayload = { after: null, page: { url: 'https://shop.example/', title: 'Home' } };
 
 /** A chat the bot answers and the visitor marks as helped, once it is in PostgreSQL. */
 async function solvedByBot(visitor: TestClient, question: string): Promise<string> {
@@ -90,6 +91,26 @@ describe('history read path', () => {
       after: chat.messages[0]!.id,
     });
     expect(messages.map((m) => m.id)).toEqual(chat.messages.slice(1).map((m) => m.id));
+  });
+
+  it('tells a returning visitor at hello that earlier conversations exist, once Redis has let them go', async () => {
+    const first = await stage.h.visitor();
+    const earlier = await solvedByBot(first, 'Do you ship abroad?');
+    await expire(earlier);
+    first.close();
+
+    const again = await stage.h.visitor({ token: first.token });
+    const hello = await again.ok<{ earlier: boolean; conversation: ConversationView | null }>('hello', helloPayload);
+    expect(hello.conversation).toBeNull();
+    expect(hello.earlier).toBe(true);
+    const listed = await again.ok<{ conversations: { id: string }[] }>('earlier:list', {});
+    expect(listed.conversations.map((c) => c.id)).toContain(earlier);
+    again.close();
+
+    // A visitor with nothing before is told so.
+    const fresh = await stage.h.visitor();
+    expect((await fresh.ok<{ earlier: boolean }>('hello', helloPayload)).earlier).toBe(false);
+    fresh.close();
   });
 
   it('lists a returning visitor’s earlier conversations from PostgreSQL', async () => {

@@ -255,6 +255,9 @@ describe('answers match their schemas', () => {
     await check('GET', '/api/conversations', { query: { siteId } });
     const to = Date.now();
     await check('GET', '/api/history/summary', { query: { siteId, from: String(to - 86_400_000), to: String(to) } });
+    await check('GET', '/api/history/nps-comments', {
+      query: { siteId, from: String(to - 86_400_000), to: String(to) },
+    });
     await check('GET', '/api/privacy/erasures', { query: { siteId } });
     await check('POST', '/api/privacy/find', { body: { siteId, email: 'nobody@example.com' } });
     await check('GET', '/api/retention', { query: { siteId } });

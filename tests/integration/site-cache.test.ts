@@ -1,22 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCascade, type Harness } from '../support/harness.ts';
+import { describe, expect, it } from 'vitest';
+import { twoProcesses } from '../support/stage.ts';
 import { waitUntil } from '../support/waits.ts';
 
 /** Each process keeps the sites it has read; a change made by another one must still reach it. */
 describe('site settings read from each process’s cache', () => {
-  let a: Harness;
-  let b: Harness;
-
-  beforeAll(async () => {
-    a = await startCascade();
-    b = await startCascade({}, { prefix: a.prefix });
-  });
-  afterAll(async () => {
-    await b.close({ keepKeys: true });
-    await a.close();
-  });
+  const pair = twoProcesses();
 
   it('sees a change saved by another process, and then its own', async () => {
+    const { a, b } = pair;
     const siteId = a.demo.siteId;
     // Read (and so cached) in both processes first.
     expect((await a.cascade.sites.get(siteId))?.maxWaitSeconds).toBeDefined();

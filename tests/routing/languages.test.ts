@@ -1,22 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { ChatSummary } from '@cascade/shared';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCascade, type Harness } from '../support/harness.ts';
-import type { TestClient } from '../support/clients.ts';
+import { describe, expect, it } from 'vitest';
+import type { Harness } from '../support/harness.ts';
+import { restClient } from '../support/rest.ts';
+import { cascadeForFile } from '../support/stage.ts';
+import { leave } from '../support/clients.ts';
 
 let h: Harness;
-beforeAll(async () => {
-  h = await startCascade();
-});
-afterAll(async () => {
-  await h.close();
-});
-
-/** Agents step away before they close, so the next test starts with nobody online. */
-async function leave(...agents: TestClient[]) {
-  await Promise.all(agents.map((a) => a.ok('agent:status', { status: 'away' })));
-  for (const a of agents) a.close();
-}
+cascadeForFile((started) => (h = started));
 
 async function askForPerson(locale: string) {
   const visitor = await h.visitor({ locale });
@@ -56,5 +47,25 @@ describe('language-aware routing', () => {
     const second = await askForPerson('fa');
     expect((await english.next<ChatSummary>('chat:assigned')).conversation.id).toBe(second.conversationId);
     await leave(english, persian);
+  });
+
+  it('routes by the languages an agent sets for themselves, from the next claim on', async () => {
+    const english = await h.newAgent({ name: 'Idle Longer', skills, languages: ['en'] });
+    const omid = await h.agent('omid@cedar.example');
+    const own = restClient(h.url, omid);
+
+    const bad = await own.patch<{ error: { code: string } }>('/api/auth/me', { languages: ['klingon'] });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.code).toBe('invalid_payload');
+
+    const saved = await own.patch<{ agent: { memberships: { languages?: string[] }[] } }>('/api/auth/me', {
+      languages: ['fa'],
+    });
+    expect(saved.status).toBe(200);
+    expect(saved.body.agent.memberships.map((m) => m.languages)).toEqual([['fa']]);
+
+    const fa = await askForPerson('fa');
+    expect((await omid.next<ChatSummary>('chat:assigned')).conversation.id).toBe(fa.conversationId);
+    await leave(english, omid);
   });
 });

@@ -1,22 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { ChatDetail, ChatSummary, ConversationView, VisitorMessage } from '@cascade/shared';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCascade, type Harness } from '../support/harness.ts';
-import type { TestClient } from '../support/clients.ts';
+import { describe, expect, it } from 'vitest';
+import type { Harness } from '../support/harness.ts';
+import { cascadeForFile } from '../support/stage.ts';
+import { leave } from '../support/clients.ts';
 
 let h: Harness;
-beforeAll(async () => {
-  h = await startCascade();
-});
-afterAll(async () => {
-  await h.close();
-});
-
-/** Agents step away before they close, so the next test starts with nobody online. */
-async function leave(...agents: TestClient[]) {
-  await Promise.all(agents.map((a) => a.ok('agent:status', { status: 'away' })));
-  for (const a of agents) a.close();
-}
+cascadeForFile((started) => (h = started));
 
 const isState = (state: ConversationView['state']) => (c: ConversationView) => c.state === state;
 

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { ChatSummary } from '@cascade/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCascade, type Harness } from '../support/harness.ts';
+import { waitUntil } from '../support/waits.ts';
 
 let h: Harness;
 beforeAll(async () => {
@@ -58,4 +59,35 @@ describe('agent statuses', () => {
     const times = await clock.between(site, t0, t0 + 330_000);
     expect(times.find((t) => t.agentId === 'counted')?.seconds).toEqual({ online: 60, away: 0, break: 60, busy: 30 });
   });
+
+  it('sets away, from the server, an agent whose console went quiet past the idle time, and routes them nothing', async () => {
+    const site = h.demo.siteId;
+    await h.configureSite({ autoAwaySeconds: 5 });
+    try {
+      // A console that says nothing after connecting, as a closed laptop's would.
+      const quiet = await h.newAgent({ name: 'Laptop Closed', skills });
+      const told = quiet.next<{ status: string }>('agent:status', (p) => p.status === 'away', 120_000);
+      await waitUntil(
+        'the quiet agent set away',
+        () => h.cascade.agents.chosenStatus(quiet.agentId),
+        (s) => s === 'away',
+        { timeoutMs: 120_000 },
+      );
+      await told;
+      expect(await h.cascade.routing.online(site)).not.toContain(quiet.agentId);
+      await waitUntil(
+        'away time counted',
+        async () => (await h.cascade.statusTime.between(site, 0, Date.now())).find((t) => t.agentId === quiet.agentId),
+        (t) => (t?.seconds.away ?? 0) > 0,
+        { timeoutMs: 60_000 },
+      );
+
+      const { visitor, conversationId } = await askForPerson();
+      expect(await h.cascade.routing.assignee(site, conversationId)).toBeNull();
+      visitor.close();
+      quiet.close();
+    } finally {
+      await h.configureSite({ autoAwaySeconds: 600 });
+    }
+  }, 240_000);
 });

@@ -1,7 +1,7 @@
 import type { ChatSummary, ConversationView, Message } from '@cascade/shared';
 import { SignJWT } from 'jose';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { TestClient } from '../support/clients.ts';
+import { leave } from '../support/clients.ts';
 import { startCascade, type Harness } from '../support/harness.ts';
 import { STEP_TIMEOUT_MS, waitUntil } from '../support/waits.ts';
 
@@ -14,10 +14,6 @@ afterEach(async () => {
   await h.close();
 });
 
-async function leave(...agents: TestClient[]) {
-  await Promise.all(agents.map((a) => a.ok('agent:status', { status: 'away' })));
-  for (const a of agents) a.close();
-}
 const isState = (state: ConversationView['state']) => (c: ConversationView) => c.state === state;
 const general = [{ skill: 'general', level: 1 }];
 

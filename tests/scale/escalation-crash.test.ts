@@ -10,10 +10,16 @@ import { auditRouting, consistent } from '../support/routing-audit.ts';
  * chat. `CASCADE_CRASH_AT` makes the doomed process kill itself with SIGKILL at exactly that
  * point; the survivor must finish or undo what it left, with every event counted once.
  */
-const stage = processStage<TestClient>(1);
+/**
+ * The repair takes what stays unfinished for 4 s (swept every 2 s) rather than production's 10 s,
+ * which the tests that wait for the sweep would otherwise wait out: still far longer than a live
+ * escalation takes on a loaded machine.
+ */
+const repairSoon = { REPAIR_AFTER_MS: '4000' };
+const stage = processStage<TestClient>(1, repairSoon);
 const { prefix, track } = stage;
 
-/** Long enough for the repair (stale after 10 s, swept every 5 s) on a loaded machine. */
+/** Long enough for the repair on a loaded machine. */
 const REPAIRED_WITHIN_MS = 45_000;
 
 async function visitorOn(server: ServerProcess, token?: string) {
@@ -27,7 +33,7 @@ async function visitorOn(server: ServerProcess, token?: string) {
 
 async function doomedProcess(crashAt: string) {
   // No workers: the crash must come from the visitor's own escalation, nowhere else.
-  return spawnServer(prefix, { CASCADE_CRASH_AT: crashAt, WORKERS: 'false' });
+  return spawnServer(prefix, { ...repairSoon, CASCADE_CRASH_AT: crashAt, WORKERS: 'false' });
 }
 
 let shared: TestClient | null = null;

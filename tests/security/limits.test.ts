@@ -20,6 +20,20 @@ describe('abuse limits, kept in Redis', () => {
     expect(r).toMatchObject({ ok: false, error: { code: 'rate_limited' } });
   });
 
+  it('slows a visitor who keeps reading earlier conversations, list and transcript alike', async () => {
+    h = await startCascade({ RATE_EARLIER_PER_VISITOR_PER_MINUTE: '2' });
+    const v = await h.visitor();
+    await v.ok('earlier:list', {});
+    await v.ok('earlier:list', {});
+    expect(await v.request('earlier:list', {})).toMatchObject({ ok: false, error: { code: 'rate_limited' } });
+    expect(await v.request('earlier:open', { conversationId: randomUUID().replace(/-/g, '') })).toMatchObject({
+      ok: false,
+      error: { code: 'rate_limited' },
+    });
+    // The limit is the visitor's own: another visitor still reads theirs.
+    await (await h.visitor()).ok('earlier:list', {});
+  });
+
   it('limits new conversations and connections per address', async () => {
     h = await startCascade({ RATE_CONVERSATIONS_PER_IP_PER_HOUR: '2', RATE_CONNECTIONS_PER_IP_PER_MINUTE: '6' });
     for (let i = 0; i < 2; i++) {

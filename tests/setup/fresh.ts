@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { buildServer, loadConfig, type Cascade, type CascadeServer } from '@cascade/server';
-import { cleanKeys, generousLimits, REDIS_URL } from '../support/harness.ts';
+import { cleanKeys, generousLimits, testCosts, REDIS_URL } from '../support/harness.ts';
 import { databaseEnv } from '../support/database.ts';
 
 export type Fresh = {
@@ -23,6 +23,7 @@ export function freshEnv(prefix: string, env: Record<string, string> = {}): Reco
     DEMO: 'false',
     ...databaseEnv(prefix),
     ...generousLimits,
+    ...testCosts,
     ...env,
   };
 }

@@ -111,3 +111,9 @@ export function handshakeOutcome(
     });
   });
 }
+
+/** Agents step away before they close, so the next test starts with nobody online. */
+export async function leave(...agents: TestClient[]): Promise<void> {
+  await Promise.all(agents.map((a) => a.ok('agent:status', { status: 'away' })));
+  for (const a of agents) a.close();
+}

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { DemoAccount } from '@cascade/server';
 import { createClient, createCluster } from 'redis';
 import { afterAll, beforeAll } from 'vitest';
-import { REDIS_URL, cleanKeys, generousLimits } from './harness.ts';
+import { REDIS_URL, cleanKeys, generousLimits, testCosts } from './harness.ts';
 import { login, restClient } from './rest.ts';
 import { databaseEnv } from './database.ts';
 
@@ -77,6 +77,7 @@ export async function spawnServer(prefix: string, env: Record<string, string> = 
         ...databaseEnv(prefix),
         LOG_LEVEL: 'warn',
         ...generousLimits,
+        ...testCosts,
         ...env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -23,6 +23,9 @@ describe('earlier conversations', () => {
       const agent = await stage.h.newAgent({ skills, name: 'Rana' });
       const page = await openDemo(stage.browser, stage.h.url);
       await openChat(page);
+      await page.getByRole('button', { name: 'Talk to a person' }).first().waitFor();
+      // A first-time visitor has nothing earlier to open.
+      expect(await page.getByRole('button', { name: 'Earlier conversations' }).count()).toBe(0);
       await page.getByRole('button', { name: 'Talk to a person' }).first().click();
       await sendMessage(page, 'My parcel never came');
       const chat = await agent.next<ChatSummary>('chat:assigned');
@@ -60,6 +63,23 @@ describe('earlier conversations', () => {
     },
     SCENARIO_TIMEOUT_MS,
   );
+
+  it('tells the widget whether the visitor has anything earlier, so a newcomer is not offered an empty list', async () => {
+    const agent = await stage.h.newAgent({ skills, name: 'Omid' });
+    const v = await stage.h.visitor();
+    const hello = () => v.ok<{ earlier?: boolean }>('hello', { after: null, page: null });
+    expect((await hello()).earlier).toBe(false);
+    await v.ok('message:send', { clientMsgId: randomUUID(), text: 'where is my order' });
+    await v.ok('conversation:escalate', {});
+    const chat = await agent.next<ChatSummary>('chat:assigned');
+    // The open conversation is the current one, not an earlier one.
+    expect((await hello()).earlier).toBe(false);
+    await agent.ok('chat:resolve', { conversationId: chat.conversation.id });
+    await v.ok('message:send', { clientMsgId: randomUUID(), text: 'one more thing' });
+    expect((await hello()).earlier).toBe(true);
+    await agent.ok('agent:status', { status: 'away' });
+    agent.close();
+  });
 
   it('never shows one visitor another visitor’s conversation', async () => {
     const owner = await stage.h.visitor();

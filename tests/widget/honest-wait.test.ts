@@ -1,9 +1,8 @@
-import { readFileSync } from 'node:fs';
-import type { AgentSkill, ChatSummary, KbEntry, Locale } from '@cascade/shared';
+import type { AgentSkill, ChatSummary, Locale } from '@cascade/shared';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import type { TestClient } from '../support/clients.ts';
-import { openChat, openDemo } from '../support/widget-page.ts';
+import { leave } from '../support/clients.ts';
+import { visitorAfterAnswer } from '../support/widget-page.ts';
 import { serverAndBrowser } from '../support/stage.ts';
 import { SCENARIO_TIMEOUT_MS } from '../support/waits.ts';
 
@@ -13,12 +12,6 @@ const general: AgentSkill[] = [
   { skill: 'shipping', level: 1 },
   { skill: 'general', level: 1 },
 ];
-
-/** Agents step away before they close, so the next test starts with nobody online. */
-async function leave(...agents: TestClient[]): Promise<void> {
-  await Promise.all(agents.map((a) => a.ok('agent:status', { status: 'away' })));
-  for (const a of agents) a.close();
-}
 
 const strings = {
   en: {
@@ -39,27 +32,7 @@ const strings = {
   },
 } as const;
 
-const kb = JSON.parse(
-  readFileSync(new URL('../../server/src/demo/knowledge-base.json', import.meta.url), 'utf8'),
-) as KbEntry[];
-const delivery = kb.find((e) => e.id === 'delivery-times')!;
-
-/**
- * A visitor in Tehran (UTC+3:30 all year), so "back at" must be in their zone, not the site's,
- * who asks the bot something it knows in their language: "Talk to a person" then sits under the answer.
- */
-async function visitorIn(locale: Locale): Promise<Page> {
-  const page = await openDemo(stage.browser, stage.h.url, { timezoneId: 'Asia/Tehran' });
-  await openChat(page);
-  await page.evaluate((l) => {
-    (window as unknown as { Cascade: (...args: unknown[]) => void }).Cascade('setLocale', l);
-  }, locale);
-  const content = delivery.content[locale] ?? delivery.content.en!;
-  await page.locator('.field textarea').fill(content.question);
-  await page.locator('button.send').click();
-  await page.locator('.row:not(.me) .bubble', { hasText: content.answer }).waitFor();
-  return page;
-}
+const visitorIn = (locale: Locale): Promise<Page> => visitorAfterAnswer(stage.browser, stage.h.url, locale);
 
 /** The states of every chat in line on the demo site, read from the store. */
 async function waitingChats() {

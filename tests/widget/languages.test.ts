@@ -76,11 +76,19 @@ describe.each(['en', 'ar', 'fa'] as const)('the panel in %s', (locale) => {
       }
 
       const time = (await page.locator('.row.me .meta').first().textContent()) ?? '';
+      // Digits chosen per language: Persian ۰–۹, Arabic-Indic ٠–٩, Latin for English.
       if (locale === 'fa') {
         expect(time).toMatch(/[۰-۹]/);
-        expect(time).not.toMatch(/[0-9]/);
+        expect(time).not.toMatch(/[0-9٠-٩]/);
       }
-      if (locale === 'en') expect(time).toMatch(/[0-9]/);
+      if (locale === 'ar') {
+        expect(time).toMatch(/[٠-٩]/);
+        expect(time).not.toMatch(/[0-9۰-۹]/);
+      }
+      if (locale === 'en') {
+        expect(time).toMatch(/[0-9]/);
+        expect(time).not.toMatch(/[٠-٩۰-۹]/);
+      }
 
       if (size === 'phone') {
         const whole = await box(panel);

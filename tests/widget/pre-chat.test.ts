@@ -1,4 +1,4 @@
-import axe from 'axe-core';
+import { randomUUID } from 'node:crypto';
 import type { PreChat } from '@cascade/shared';
 import { SignJWT } from 'jose';
 import type { Page } from 'playwright-core';
@@ -8,6 +8,7 @@ import { catalogue as enWidget } from '../../widget/src/locales/en.ts';
 import { catalogue as faWidget } from '../../widget/src/locales/fa.ts';
 import { preChatStrings } from '../../widget/src/locales/pre-chat.ts';
 import { assertConsoleBuilt, openConsole } from '../console/console-page.ts';
+import { seriousAxeFindings } from '../support/axe.ts';
 import { serverAndBrowser } from '../support/stage.ts';
 import { composer, openDemo, sendMessage } from '../support/widget-page.ts';
 import { SCENARIO_TIMEOUT_MS, waitUntil } from '../support/waits.ts';
@@ -176,6 +177,34 @@ describe('the pre-chat form', () => {
     SCENARIO_TIMEOUT_MS,
   );
 
+  it('holds the bot’s own handoff until the form is answered, even with an agent free to claim it', async () => {
+    await stage.h.configureSite({ preChat: { ...form, when: 'before_person' } });
+    const agent = await stage.h.newAgent({ skills: [{ skill: 'general', level: 1 }], name: 'Sara' });
+    const visitor = await stage.h.visitor();
+    type View = { conversation: { id: string; state: string; preChatFirst?: boolean } };
+    const held = visitor.next<View['conversation']>('conversation:update', (c) => c.preChatFirst === true);
+    const sent = await visitor.ok<View>('message:send', { clientMsgId: randomUUID(), text: 'talk to a person' });
+    expect(await held).toMatchObject({ id: sent.conversation.id, state: 'bot', preChatFirst: true });
+    // A reconnect mid-form finds the form still to answer, and nobody has claimed the chat.
+    const hello = await visitor.ok<View>('hello', { after: null, page: null });
+    expect(hello.conversation).toMatchObject({ state: 'bot', preChatFirst: true });
+    expect((await stage.h.cascade.conversations.get(sent.conversation.id))?.agentId).toBeNull();
+
+    await visitor.ok('prechat:submit', { answers: { name_1: 'Parisa', email_1: 'parisa@customers.example' } });
+    // The answers resume the handoff: the chat reaches an agent with the name it was given.
+    const claimed = await waitUntil(
+      'the held handoff to reach an agent',
+      () => stage.h.cascade.conversations.get(sent.conversation.id),
+      (c) => c?.state === 'assigned',
+    );
+    const visitorRecord = await stage.h.cascade.visitors.get(stage.h.demo.siteId, claimed!.visitorId);
+    expect(visitorRecord).toMatchObject({ name: 'Parisa', email: 'parisa@customers.example' });
+    await agent.ok('agent:status', { status: 'away' });
+    agent.close();
+    visitor.close();
+    await stage.h.configureSite({ preChat: form });
+  });
+
   it('refuses bad answers and a second set with an error, and stores nothing from them', async () => {
     const visitor = await stage.h.visitor();
     const { visitorId } = await visitor.ok<{ visitorId: string }>('hello', { after: null, page: null });
@@ -205,13 +234,7 @@ describe('the pre-chat form', () => {
       const page = await openDemo(stage.browser, stage.h.url);
       await page.getByRole('button', { name: 'Open chat' }).click();
       await page.getByRole('button', { name: preChatStrings.en.submit }).waitFor();
-      await page.addScriptTag({ content: axe.source });
-      const violations = await page.evaluate(async () => {
-        const run = (window as unknown as { axe: typeof axe }).axe.run;
-        const result = await run({ include: [['cascade-widget']] }, { resultTypes: ['violations'] });
-        return result.violations.map((v) => ({ id: v.id, impact: v.impact ?? null }));
-      });
-      expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+      expect(await seriousAxeFindings(page)).toEqual([]);
       await page.context().close();
     },
     SCENARIO_TIMEOUT_MS,

@@ -10,6 +10,8 @@ import type { BenchServer } from './fork.ts';
  */
 export type RoutingRun = {
   latencies: number[];
+  /** Chats escalated, warm-up included: fewer than asked when the run did not keep up. */
+  started: number;
   seconds: number;
   /** False when every visitor was still busy at a chat's due time: the agents fell behind. */
   keptUp: boolean;
@@ -113,7 +115,7 @@ export async function routingCrew(
         });
       }
       onResolved = () => {};
-      return { latencies, seconds: (performance.now() - t0) / 1000, keptUp };
+      return { latencies, started, seconds: (performance.now() - t0) / 1000, keptUp };
     },
     close() {
       for (const s of [...agents, ...visitors.values()]) s.close();

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { loadavg } from 'node:os';
 import { cleanKeys, forkScript, startServer } from './fork.ts';
 import { routingCrew } from './routing-load.ts';
 import { percentile, redisPingMs, report, round } from './support.ts';
@@ -23,6 +24,9 @@ const server = await startServer('cascade', prefix);
 const crew = await routingCrew([server], AGENTS, VISITORS);
 const neighbour = NEIGHBOUR ? forkScript('neighbour.ts') : null;
 
+/** The one-minute load average: the figures mean little when the machine is busy with other work. */
+const oneMinuteLoad = () => round(loadavg()[0] ?? 0);
+const load0 = oneMinuteLoad();
 const cpu0 = await server.cpuMs();
 const run = await crew.run(WARMUP + MEASURED, RATE, WARMUP);
 const cpuMs = (await server.cpuMs()) - cpu0;
@@ -39,12 +43,14 @@ report(NEIGHBOUR ? 'routing-neighbour' : 'routing', {
   agents: AGENTS,
   neighbour: NEIGHBOUR,
   keptUp: run.keptUp,
-  chatsPerSecond: round((WARMUP + MEASURED) / run.seconds),
+  chatsStarted: run.started,
+  chatsPerSecond: round(run.started / run.seconds),
   targetRate: RATE,
   enqueueToAssignP50Ms: round(p50),
   enqueueToAssignP99Ms: round(percentile(run.latencies, 99)),
-  serverCpuMsPerChat: round(cpuMs / (WARMUP + MEASURED)),
+  serverCpuMsPerChat: round(cpuMs / run.started),
   redisPingP50Ms: ping.p50,
+  loadAverage: [load0, oneMinuteLoad()],
   ratioP50ToPing: round(p50 / ping.p50),
 });
 process.exit(0);

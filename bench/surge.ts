@@ -2,8 +2,9 @@ import { randomBytes } from 'node:crypto';
 import type { ChatSummary, ConversationView } from '@cascade/shared';
 import { createClient } from 'redis';
 import { io, type Socket } from 'socket.io-client';
-import { cleanKeys, startServer } from './fork.ts';
+import { cleanKeys, startServer, type BenchServer } from './fork.ts';
 import { REDIS_URL, percentile, redisPingMs, report, round } from './support.ts';
+import { watchdog } from './watchdog.ts';
 
 /**
  * A surge: an outage page sends thousands of visitors to "chat with us" at once. One Cascade
@@ -25,16 +26,46 @@ const CHANGES = Number(process.env.BENCH_SURGE_CHANGES ?? 200);
 const CHANGES_PER_SECOND = 20;
 /** Visitors who wait in the small line, join during the two change phases, or surge. */
 const VISITORS = AGENTS + SMALL_LINE + 2 * CHANGES + SURGE;
+/** The whole run's limit, well inside the `timeout 300` it is run under, so that it has time to clean up. */
+const LIMIT_MS = Number(process.env.BENCH_SURGE_LIMIT_SECONDS ?? 210) * 1000;
+/** Any one answer the run waits for. */
+const ANSWER_MS = 120_000;
 
 const prefix = `bench${randomBytes(4).toString('hex')}`;
-const server = await startServer('cascade', prefix);
-const siteKey = server.siteKey ?? '';
+const sockets: Socket[] = [];
+let server: BenchServer | null = null;
 const redis = createClient({ url: REDIS_URL });
+
+async function cleanup(): Promise<void> {
+  for (const s of sockets) s.close();
+  if (redis.isOpen) await redis.close();
+  if (server && server.child.exitCode === null) {
+    const exited = new Promise((r) => server?.child.once('exit', r));
+    const killed = setTimeout(() => server?.child.kill('SIGKILL'), 10_000);
+    await server.stop();
+    await exited;
+    clearTimeout(killed);
+  }
+  await cleanKeys(prefix);
+}
+const watch = watchdog(LIMIT_MS, cleanup);
+// A refused escalation or a lost answer fails the run (a top-level await that throws is uncaught).
+process.on('uncaughtException', (e) => watch.fail(e));
+process.on('unhandledRejection', (e) => watch.fail(e));
+
+watch.stage('the server process to start');
+const bench = await startServer('cascade', prefix);
+server = bench;
+const { url } = bench;
+const siteKey = bench.siteKey ?? '';
 await redis.connect();
 
-const connect = (path: string, opts: object) =>
+/** Connects, with `listen` attached first: a push sent right after the handshake is not missed. */
+const connect = (path: string, opts: object, listen: (s: Socket) => void = () => {}) =>
   new Promise<Socket>((resolve, reject) => {
-    const s = io(`${server.url}${path}`, { transports: ['websocket'], forceNew: true, ...opts });
+    const s = io(`${url}${path}`, { transports: ['websocket'], forceNew: true, ...opts });
+    sockets.push(s);
+    listen(s);
     s.once('connect', () => resolve(s));
     s.once('connect_error', reject);
   });
@@ -46,29 +77,37 @@ const connect = (path: string, opts: object) =>
 const held: { socket: Socket; conversationId: string }[] = [];
 let assigned = 0;
 let onAssigned: () => void = () => {};
-const agents: Socket[] = [];
-for (const cookie of await server.agents(AGENTS, 1)) {
-  const socket = await connect('/agent', { extraHeaders: { cookie } });
-  socket.on('chat:assigned', (c: ChatSummary) => {
-    held.push({ socket, conversationId: c.conversation.id });
-    assigned++;
-    onAssigned();
+watch.stage('the agents to be made');
+const cookies = await bench.agents(AGENTS, 1);
+let agentsReady = 0;
+watch.stage('every agent to hear its status', () => `${agentsReady}/${AGENTS}`);
+for (const cookie of cookies) {
+  // The status comes right after the handshake, possibly in the same read: listen before connecting.
+  let statusHeard: () => void = () => {};
+  const status = new Promise<void>((r) => (statusHeard = r));
+  await connect('/agent', { extraHeaders: { cookie } }, (socket) => {
+    socket.once('agent:status', () => statusHeard());
+    socket.on('chat:assigned', (c: ChatSummary) => {
+      held.push({ socket, conversationId: c.conversation.id });
+      assigned++;
+      onAssigned();
+    });
   });
-  await new Promise<void>((r) => socket.once('agent:status', () => r()));
-  agents.push(socket);
+  await status;
+  agentsReady++;
 }
 
 type Visitor = { socket: Socket; updates: number };
 const visitors: Visitor[] = [];
+watch.stage('the visitors to connect and say hello', () => `${visitors.length}/${VISITORS}`);
 for (let i = 0; i < VISITORS; i += 100) {
   const batch = await Promise.all(
     Array.from({ length: Math.min(100, VISITORS - i) }, async () => {
-      const socket = await connect('/visitor', { auth: { siteKey } });
-      await socket.emitWithAck('hello', { after: null, page: null });
-      const v: Visitor = { socket, updates: 0 };
-      socket.on('conversation:update', (view: ConversationView) => {
+      const v: Visitor = { socket: await connect('/visitor', { auth: { siteKey } }), updates: 0 };
+      v.socket.on('conversation:update', (view: ConversationView) => {
         if (view.queue) v.updates++;
       });
+      await v.socket.timeout(ANSWER_MS).emitWithAck('hello', { after: null, page: null });
       return v;
     }),
   );
@@ -84,7 +123,7 @@ const takeVisitor = (): Visitor => {
 /** Escalates and resolves when the answer carries a place in line or an agent. */
 const escalate = (v: Visitor): Promise<void> =>
   v.socket
-    .timeout(120_000)
+    .timeout(ANSWER_MS)
     .emitWithAck('conversation:escalate', {})
     .then((r: { ok: boolean; conversation?: ConversationView; error?: { message: string } }) => {
       if (!r.ok || !r.conversation) throw new Error(`escalate refused: ${r.error?.message}`);
@@ -92,15 +131,11 @@ const escalate = (v: Visitor): Promise<void> =>
 
 /** Waits until `count` chats have been handed out in all, saying on stderr how far it got. */
 const untilAssigned = (count: number, what: string) =>
-  new Promise<void>((resolve, reject) => {
-    const limit = setTimeout(
-      () => reject(new Error(`${what}: ${assigned} of ${count} chats handed out after 300 s`)),
-      300_000,
-    );
+  new Promise<void>((resolve) => {
+    watch.stage(`${what}: chats handed out`, () => `${assigned}/${count}`);
     const progress = setInterval(() => process.stderr.write(`${what}: ${assigned}/${count} handed out\n`), 10_000);
     onAssigned = () => {
       if (assigned < count) return;
-      clearTimeout(limit);
       clearInterval(progress);
       resolve();
     };
@@ -116,10 +151,11 @@ const stats = async () => {
 async function changes(): Promise<{ cpuMsPerChange: number; updatesPerWaitingVisitorPerMinute: number }> {
   const waiting = visitors.slice(AGENTS, nextVisitor);
   const before = waiting.reduce((n, v) => n + v.updates, 0);
-  const cpu0 = await server.cpuMs();
+  const cpu0 = await bench.cpuMs();
   const t0 = performance.now();
   const target = assigned + CHANGES;
   const joins: Promise<void>[] = [];
+  watch.stage('line changes: chats ended and joined', () => `${joins.length}/${CHANGES}`);
   for (let i = 0; i < CHANGES; i++) {
     const due = t0 + (i * 1000) / CHANGES_PER_SECOND;
     const wait = due - performance.now();
@@ -133,7 +169,7 @@ async function changes(): Promise<{ cpuMsPerChange: number; updatesPerWaitingVis
   }
   await Promise.all([...joins, untilAssigned(target, 'line changes')]);
   const seconds = (performance.now() - t0) / 1000;
-  const cpu = (await server.cpuMs()) - cpu0;
+  const cpu = (await bench.cpuMs()) - cpu0;
   const after = waiting.reduce((n, v) => n + v.updates, 0);
   return {
     cpuMsPerChange: round(cpu / CHANGES),
@@ -142,6 +178,7 @@ async function changes(): Promise<{ cpuMsPerChange: number; updatesPerWaitingVis
 }
 
 // The agents take their chats and a short line forms behind them.
+watch.stage('the first chats to be answered with a place', () => `${nextVisitor} escalated`);
 await Promise.all(Array.from({ length: AGENTS + SMALL_LINE }, () => escalate(takeVisitor())));
 await untilAssigned(AGENTS, 'first chats');
 const small = await changes();
@@ -151,12 +188,13 @@ const idle0 = await stats();
 await new Promise((r) => setTimeout(r, 2000));
 const idleOpsPerSecond = ((await stats()) - idle0) / 2;
 const ops0 = await stats();
-const cpu0 = await server.cpuMs();
+const cpu0 = await bench.cpuMs();
 const t0 = performance.now();
 /** From each escalation to its answer with a place, and from the surge's start to that answer. */
 const firstPlace: number[] = [];
 let lastFirstPlace = 0;
 const surge: Promise<void>[] = [];
+watch.stage('the surge: every escalation answered with a place', () => `${firstPlace.length}/${SURGE}`);
 for (let i = 0; i < SURGE; i++) {
   const due = t0 + (i * SURGE_SECONDS * 1000) / SURGE;
   const wait = due - performance.now();
@@ -170,16 +208,16 @@ for (let i = 0; i < SURGE; i++) {
 }
 await Promise.all(surge);
 const surgeSeconds = (performance.now() - t0) / 1000;
-const surgeCpu = (await server.cpuMs()) - cpu0;
+const surgeCpu = (await bench.cpuMs()) - cpu0;
 const surgeOps = (await stats()) - ops0 - idleOpsPerSecond * surgeSeconds;
 
 const large = await changes();
+watch.stage('Redis PING samples');
 const ping = await redisPingMs();
 
-for (const s of [...agents, ...visitors.map((v) => v.socket)]) s.close();
-await server.stop();
-await redis.close();
-await cleanKeys(prefix);
+watch.stage('the run to clean up after itself');
+await cleanup();
+watch.done();
 
 report('surge', {
   visitors: SURGE,

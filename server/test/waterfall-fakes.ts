@@ -180,7 +180,7 @@ export function fakeWorld() {
     views: {
       visitorView: (c) => Promise.resolve(view(c)),
       chatSummary: (c) => Promise.resolve({ conversation: c, visitor, lastMessage: null }),
-      withPlace: (c, queue) => Promise.resolve(view(c, queue)),
+      placedView: (_site, c, queue) => Promise.resolve(view(c, queue)),
     },
     notify: {
       toVisitor: (_siteId, visitorId, event, ...args) => {

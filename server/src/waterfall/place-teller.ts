@@ -7,7 +7,7 @@ import { linePlaces, type PlacesDeps } from './places.ts';
 
 export type PlaceTellerDeps = PlacesDeps & {
   conversations: Pick<ConversationStore, 'get' | 'numbers'>;
-  views: Pick<Views, 'withPlace'>;
+  views: Pick<Views, 'placedView'>;
   notify: Pick<Notifier, 'visitorHere' | 'toVisitorHere'>;
 };
 
@@ -63,7 +63,7 @@ export function placeTeller(d: PlaceTellerDeps) {
           site.id,
           k.chat.visitorId,
           'conversation:update',
-          await d.views.withPlace(k.chat, queue),
+          await d.views.placedView(site, k.chat, queue),
         );
       }),
     );

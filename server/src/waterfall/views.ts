@@ -75,13 +75,26 @@ export async function queueViews(d: ViewDeps, site: Site, chats: Conversation[])
         const [position, facts] = await Promise.all([d.routing.position(site.id, c), factsOf(c)]);
         if (position !== null) queue = placeIn(site, facts, position, now);
       }
-      const view = await withPlace(d, c, queue);
-      // The email form is shown: on a site that promises a reply, it says by when.
-      const offered = c.state === 'offered_ticket' || queue?.available === false;
-      const replyBy = offered ? replyDueAt(site, c) : null;
-      return replyBy === null ? view : { ...view, replyBy };
+      return placedView(d, site, c, queue);
     }),
   );
+}
+
+/**
+ * The visitor's view of a chat at this place in line; when the email form shows on a site that
+ * promises a reply, it says by when. Every push of a waiting chat is built here, so that a later
+ * push of the same version never drops the promise an earlier one made.
+ */
+export async function placedView(
+  d: ViewDeps,
+  site: Site,
+  c: Conversation,
+  queue: QueueStatus | null,
+): Promise<ConversationView> {
+  const view = await withPlace(d, c, queue);
+  const offered = c.state === 'offered_ticket' || queue?.available === false;
+  const replyBy = offered ? replyDueAt(site, c) : null;
+  return replyBy === null ? view : { ...view, replyBy };
 }
 
 /** The visitor's view of a chat with this place in line (null: not in line). */

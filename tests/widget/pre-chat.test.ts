@@ -11,7 +11,7 @@ import { assertConsoleBuilt, openConsole } from '../console/console-page.ts';
 import { seriousAxeFindings } from '../support/axe.ts';
 import { serverAndBrowser } from '../support/stage.ts';
 import { composer, openDemo, sendMessage } from '../support/widget-page.ts';
-import { SCENARIO_TIMEOUT_MS, waitUntil } from '../support/waits.ts';
+import { browserContext, SCENARIO_TIMEOUT_MS, waitUntil } from '../support/waits.ts';
 
 const stage = serverAndBrowser({ before: assertConsoleBuilt });
 
@@ -128,6 +128,42 @@ describe('the pre-chat form', () => {
       expect(await page.getByRole('button', { name: preChatStrings.en.submit }).count()).toBe(0);
       await agent.context().close();
       await page.context().close();
+    },
+    SCENARIO_TIMEOUT_MS,
+  );
+
+  it(
+    'takes answers given before the connection is up, and sends them once it is',
+    async () => {
+      const context = await browserContext(stage.browser, { viewport: { width: 1280, height: 800 } });
+      const page = await context.newPage();
+      // A slow network: nothing the server says reaches the widget until `release`.
+      const held: (() => void)[] = [];
+      let holding = true;
+      await page.routeWebSocket(/\/socket\.io\//, (ws) => {
+        const server = ws.connectToServer();
+        server.onMessage((message) => {
+          if (holding) held.push(() => ws.send(message));
+          else ws.send(message);
+        });
+      });
+      await page.goto(`${stage.h.url}/demo`);
+      await page.getByRole('button', { name: 'Open chat' }).click();
+      await page.getByLabel('Your name').fill('Leila Karimi');
+      await page.getByLabel('Email address').fill('leila@customers.example');
+      await page.getByRole('button', { name: preChatStrings.en.submit }).click();
+
+      holding = false;
+      for (const send of held.splice(0)) send();
+      await composer(page).waitFor();
+      expect(await page.getByText(enWidget['error.generic']).count()).toBe(0);
+      const visitor = await waitUntil(
+        'the answers stored',
+        () => visitorOf(page),
+        (v) => v?.preChat !== undefined,
+      );
+      expect(visitor).toMatchObject({ name: 'Leila Karimi', email: 'leila@customers.example' });
+      await context.close();
     },
     SCENARIO_TIMEOUT_MS,
   );

@@ -8,7 +8,7 @@ import type {
   VisitorClientEvents,
   VisitorServerEvents,
 } from '@cascade/shared';
-import { createResync, request as emitRequest, sendInOrder } from '@cascade/client-core';
+import { createResync, REQUEST_TIMEOUT_MS, request as emitRequest, sendInOrder } from '@cascade/client-core';
 import { io, type ManagerOptions, type Socket } from 'socket.io-client';
 import { isTransient, nextToSend } from '../outbox.ts';
 import { pageOf } from '../pages.ts';
@@ -77,9 +77,27 @@ export function createConnection(options: ConnectionOptions) {
     };
   }
 
-  /** Only `hello` goes before the hello is answered, so everything else follows the resync. */
-  const request = <E extends RequestName>(event: E, payload: Payload<E>): Promise<Reply<E>> =>
-    emitRequest<Requests, E>(ready || event === 'hello' ? socket : null, event, payload);
+  /** True once the hello is answered, false if it is not within `ms`. */
+  function readyWithin(ms: number): Promise<boolean> {
+    if (ready) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const timeout = setTimeout(() => resolve(false), ms);
+      waiting.push(() => {
+        clearTimeout(timeout);
+        resolve(true);
+      });
+    });
+  }
+
+  /**
+   * Only `hello` goes before the hello is answered, so everything else follows the resync. A
+   * request made meanwhile waits for it: on a slow network a visitor can answer the pre-chat form
+   * before the socket is up, and that is no reason to fail.
+   */
+  async function request<E extends RequestName>(event: E, payload: Payload<E>): Promise<Reply<E>> {
+    if (event !== 'hello' && !ready) await readyWithin(REQUEST_TIMEOUT_MS);
+    return emitRequest<Requests, E>(ready || event === 'hello' ? socket : null, event, payload);
+  }
 
   /** Fetches exactly what a push shows is missing: the messages after the last one held without a hole. */
   const resync = createResync<Message>({

@@ -49,6 +49,19 @@ describe('language-aware routing', () => {
     await leave(english, persian);
   });
 
+  it('still prefers a speaker whose languages an earlier version stored as a set', async () => {
+    const english = await h.newAgent({ name: 'Idle Longest', skills, languages: ['en'] });
+    const persian = await h.newAgent({ name: 'Stored Before', skills, languages: [] });
+    const { redis, keys } = h.cascade;
+    const siteId = h.demo.siteId;
+    await redis.hDel(keys.speaks(siteId), persian.agentId);
+    await redis.sAdd(keys.agentLanguages(siteId, persian.agentId), 'fa');
+
+    const fa = await askForPerson('fa');
+    expect((await persian.next<ChatSummary>('chat:assigned')).conversation.id).toBe(fa.conversationId);
+    await leave(english, persian);
+  });
+
   it('routes by the languages an agent sets for themselves, from the next claim on', async () => {
     const english = await h.newAgent({ name: 'Idle Longer', skills, languages: ['en'] });
     const omid = await h.agent('omid@cedar.example');

@@ -44,6 +44,9 @@ export function keys(prefix: string) {
     supervisorPresence: (s: string) => `${site(s)}:supervisors:presence`,
     /** Exists while the server process renews it: its sockets count as present (see io/presence.ts). */
     processAlive: (id: string) => `${prefix}:proc:${id}`,
+    /** Ended conversations waiting for their copy to PostgreSQL (conversationId -> when asked), one slot with their failures. */
+    archiveDue: `${prefix}:{archive}:due`,
+    archiveFailures: `${prefix}:{archive}:failures`,
     /** Routing state of one site; all in the site's slot for the claim script. */
     queue: (s: string, skill: string, level: number) => `${site(s)}:q:${skill}:${level}`,
     /** What every queue key of the site starts with; the claim script adds "skill:level". */
@@ -51,8 +54,10 @@ export function keys(prefix: string) {
     queueIndex: (s: string) => `${site(s)}:queues`,
     siteMembers: (s: string) => `${site(s)}:members`,
     agentSkills: (s: string, a: string) => `${site(s)}:skills:${a}`,
-    /** The languages an agent answers in on the site (a set), read by the claim script. */
+    /** Where earlier versions kept the languages an agent answers in (a set); read only for agents not yet in `speaks`. */
     agentLanguages: (s: string, a: string) => `${site(s)}:langs:${a}`,
+    /** The languages each agent answers in on the site (agentId -> locales separated by spaces), read by the claim in one call. */
+    speaks: (s: string) => `${site(s)}:speaks`,
     /** The language of each waiting chat (conversationId -> locale), so the claim can prefer an agent who speaks it. */
     waitingLanguage: (s: string) => `${site(s)}:qlang`,
     caps: (s: string) => `${site(s)}:caps`,

@@ -23,10 +23,14 @@ export function routing(redis: Redis, k: Keys) {
       for (const m of agent.memberships) {
         const skillsKey = k.agentSkills(m.siteId, agent.id);
         const languagesKey = k.agentLanguages(m.siteId, agent.id);
-        const tx = redis.multi().del(skillsKey).del(languagesKey);
+        // The set of earlier versions goes: once the agent is in `speaks`, the claim reads only that.
+        const tx = redis
+          .multi()
+          .del(skillsKey)
+          .del(languagesKey)
+          .hSet(k.speaks(m.siteId), agent.id, (m.languages ?? []).join(' '));
         if (m.skills.length > 0)
           tx.hSet(skillsKey, Object.fromEntries(m.skills.map((s) => [s.skill, String(s.level)])));
-        for (const language of m.languages ?? []) tx.sAdd(languagesKey, language);
         if (m.maxChats === null) tx.hDel(k.caps(m.siteId), agent.id);
         else tx.hSet(k.caps(m.siteId), agent.id, String(m.maxChats));
         await tx.exec();
@@ -66,6 +70,7 @@ export function routing(redis: Redis, k: Keys) {
         k.claims(site.id),
         k.waitingLanguage(site.id),
         k.agentLanguages(site.id, ''),
+        k.speaks(site.id),
       ];
       const res = (await scripts.claim(redis, keysList, [Date.now(), site.defaultMaxChats])) as [string, string] | null;
       return res ? { conversationId: res[0], agentId: res[1] } : null;

@@ -80,6 +80,7 @@ export function agentStore(redis: Redis, k: Keys) {
         .multi()
         .sRem(k.siteMembers(siteId), agent.id)
         .del(k.agentSkills(siteId, agent.id))
+        .hDel(k.speaks(siteId), agent.id)
         .hDel(k.caps(siteId), agent.id)
         .exec();
       return next;

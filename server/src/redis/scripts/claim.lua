@@ -17,7 +17,8 @@ local linesKey = KEYS[7] -- set of "skill:level"
 local linePrefix = KEYS[8] -- .. "skill:level": zset of waiting conversationIds
 local unwrittenKey = KEYS[9] -- zset: claims not yet written to their conversation
 local languageKey = KEYS[10] -- hash: waiting conversationId -> visitor's locale
-local languagesPrefix = KEYS[11] -- .. agentId: set of locales the agent answers in
+local languagesPrefix = KEYS[11] -- .. agentId: set of locales, as earlier versions kept them
+local speaksKey = KEYS[12] -- hash: agentId -> locales the agent answers in, separated by spaces
 local now, defaultCap = ARGV[1], ARGV[2]
 --!include agent-level
 --!include assign
@@ -28,16 +29,17 @@ if #agents == 0 then return nil end
 -- Loads and caps are read for all online agents at once (HMGET in slices that stay far below
 -- Lua's stack limit), and only the agents below their cap are looked at per line head.
 local SLICE = 500
-local free = {} -- { agent, load, idle }
+local free = {} -- { agent, load, idle, languages (false when not in speaksKey) }
 for first = 1, #agents, 2 * SLICE do
   local ids = {}
   for j = first, math.min(#agents, first + 2 * SLICE - 1), 2 do ids[#ids + 1] = agents[j] end
   local loads = redis.call('HMGET', loadKey, unpack(ids))
   local caps = redis.call('HMGET', capsKey, unpack(ids))
+  local speaks = redis.call('HMGET', speaksKey, unpack(ids))
   for i, agent in ipairs(ids) do
     local load = tonumber(loads[i] or '0')
     if load < tonumber(caps[i] or defaultCap) then
-      free[#free + 1] = { agent, load, tonumber(agents[first + 2 * (i - 1) + 1]) }
+      free[#free + 1] = { agent, load, tonumber(agents[first + 2 * (i - 1) + 1]), speaks[i] }
     end
   end
 end
@@ -53,23 +55,31 @@ for _, line in ipairs(redis.call('SMEMBERS', linesKey)) do
 end
 table.sort(heads, function(a, b) return a[3] < b[3] end)
 
--- Whether candidate c (agent, load, idle) beats the best so far: less loaded, then idle longer.
-local function beats(c, b)
-  return b == nil or c[2] < b[2] or (c[2] == b[2] and c[3] < b[3])
+-- Whether agent c answers in the language; an agent registered by an earlier version is asked its set.
+local function speaksIn(c, language)
+  if c[4] then return string.find(' ' .. c[4] .. ' ', ' ' .. language .. ' ', 1, true) ~= nil end
+  return redis.call('SISMEMBER', languagesPrefix .. c[1], language) == 1
 end
+
+-- Best first: least loaded, then idle longest, then as the online set orders equal scores. The
+-- first eligible agent is then the best one, and the first eligible speaker the best speaker, so
+-- a line head asks the skill of the best agent and of the speakers before the first eligible one.
+table.sort(free, function(a, b)
+  if a[2] ~= b[2] then return a[2] < b[2] end
+  if a[3] ~= b[3] then return a[3] < b[3] end
+  return a[1] < b[1]
+end)
 
 for _, head in ipairs(heads) do
   local queue, conversationId, skill, level = head[1], head[2], head[4], head[5]
   local language = redis.call('HGET', languageKey, conversationId)
-  -- The best eligible agent, and the best eligible agent who speaks the chat's language; the
-  -- language is asked only of an agent who would beat the best speaker found so far.
   local best, speaker = nil, nil
   for _, c in ipairs(free) do
-    if agentLevel(skillsPrefix .. c[1], skill) >= level then
-      if beats(c, best) then best = c end
-      if language and beats(c, speaker) and redis.call('SISMEMBER', languagesPrefix .. c[1], language) == 1 then
-        speaker = c
-      end
+    local speaks = language and speaksIn(c, language)
+    if (best == nil or speaks) and agentLevel(skillsPrefix .. c[1], skill) >= level then
+      best = best or c
+      if speaks then speaker = c end
+      if speaks or not language then break end
     end
   end
   local winner = speaker or best

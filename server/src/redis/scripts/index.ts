@@ -69,9 +69,11 @@ function script<N extends number>(file: string, keyCount: N, lane?: number): Scr
 /** Every Lua script of the server, with the number of keys it takes. */
 export const scripts = {
   adopt: script('adopt', 4),
+  archiveAsk: script('archive-ask', 1),
+  archiveDone: script('archive-done', 2),
   appendMessage: script('append-message', 2, 0),
   capacity: script('capacity', 3),
-  claim: script('claim', 11),
+  claim: script('claim', 12),
   conversationEvents: script('conversation-events', 1),
   createDelivery: script('create-delivery', 2),
   createTicket: script('create-ticket', 4),

@@ -52,6 +52,7 @@ import { openHistoryDb } from './history/open.ts';
 import type { Db } from './history/db.ts';
 import { archiver, type Archiver } from './history/archive.ts';
 import { RETENTION_SWEEP, RETENTION_SWEEP_MS, archiveOnEnd } from './history/jobs.ts';
+import { archiveDue, type ArchiveDue } from './history/archive-due.ts';
 import { retention as retentionOf, type Retention } from './history/retention.ts';
 import { historyReader, type HistoryReader } from './history/reader.ts';
 import { answerTags as answerTagsOf, type AnswerTags } from './history/answer-tags.ts';
@@ -120,6 +121,7 @@ export type Core = {
   /** Attachments: their bytes (disk or S3), records and signed links. */
   files: Files;
   archive: Archiver;
+  archiveDue: ArchiveDue;
   retention: Retention;
   /** Hashes a password at the configured cost (PASSWORD_HASH_MEMORY_KIB). */
   hashPassword: HashPassword;
@@ -224,7 +226,8 @@ export async function compose(config: Config, log: Log, http?: HttpServer): Prom
   deliveries({ ...outboxDeps, events, sites, agents, mailLinks: files.mailLinks });
   const answerTags = answerTagsOf({ redis, keys: k, kb });
   const archive = archiver({ config, redis, keys: k, conversations, messages, tickets, visitors, answerTags, db });
-  archiveOnEnd(events, queues);
+  const due = archiveDue({ redis, keys: k, queues, log });
+  archiveOnEnd(events, due);
   const retention = retentionOf({ redis, keys: k, visitors, queues, db, files });
   await kbSub.subscribe(k.kbChannel, (message) => {
     const [siteId = '', change] = message.split(' ');
@@ -251,6 +254,7 @@ export async function compose(config: Config, log: Log, http?: HttpServer): Prom
       clocks,
       repair,
       archive,
+      archiveDue: due,
       retention,
       sla: (site) => sweepSla({ ...listDeps, redis, keys: k, events }, site),
     },
@@ -377,6 +381,7 @@ export async function compose(config: Config, log: Log, http?: HttpServer): Prom
     db,
     files,
     archive,
+    archiveDue: due,
     retention,
     hashPassword: (password) => hashPassword(password, config.PASSWORD_HASH_MEMORY_KIB),
     async close() {

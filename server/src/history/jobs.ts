@@ -1,29 +1,23 @@
 import { z } from 'zod';
 import type { Job } from 'bullmq';
 import { ConversationId } from '@cascade/shared';
-import type { DomainEvent, DomainEvents } from '../events.ts';
-import type { Queues } from '../jobs/queues.ts';
+import type { DomainEvents } from '../events.ts';
 import type { Archiver } from './archive.ts';
+import { ARCHIVE_DUE, type ArchiveDue } from './archive-due.ts';
 import type { Retention } from './retention.ts';
 
 export const ArchiveJob = z.object({ conversationId: ConversationId });
 export type ArchiveJob = z.infer<typeof ArchiveJob>;
 
-/** A later answer's archive has its own job id, so it is never folded into one already running. */
-const answerJobs: Partial<Record<DomainEvent['type'], string>> = { 'csat.submitted': 'rated', 'nps.submitted': 'nps' };
-
 /**
- * Queues an archive when a conversation ends, and again when it is rated or answered NPS
- * afterwards. The job id makes a repeated end one job; each answer has its own id, so it is never
- * folded into an archive that is already running with the conversation read before the answer.
+ * Asks for an archive when a conversation ends, and again when it is rated or answered NPS
+ * afterwards; a repeat while the conversation waits on the list is one archive, one asked
+ * while its archive runs is another (archive-due.ts).
  */
-export function archiveOnEnd(events: DomainEvents, queues: Pick<Queues, 'history'>): void {
+export function archiveOnEnd(events: DomainEvents, due: Pick<ArchiveDue, 'ask'>): void {
   events.on(async (e) => {
     if (e.type !== 'conversation.ended' && e.type !== 'csat.submitted' && e.type !== 'nps.submitted') return;
-    const id = e.conversation.id;
-    const answer = answerJobs[e.type];
-    const jobId = answer ? `archive.${id}.${answer}` : `archive.${id}`;
-    await queues.history.add('archive', { conversationId: id } satisfies ArchiveJob, { jobId });
+    await due.ask(e.conversation.id);
   });
 }
 
@@ -31,8 +25,10 @@ export function archiveOnEnd(events: DomainEvents, queues: Pick<Queues, 'history
 export const RETENTION_SWEEP = 'retention-sweep';
 export const RETENTION_SWEEP_MS = 24 * 3600 * 1000;
 
-export function historyProcessors(archive: Archiver, retention: Retention) {
+export function historyProcessors(archive: Archiver, due: Pick<ArchiveDue, 'drain'>, retention: Retention) {
   return {
+    [ARCHIVE_DUE]: async () => due.drain(archive),
+    // Jobs of one conversation each, as earlier versions queued them.
     archive: async (job: Job) => archive.archive(ArchiveJob.parse(job.data).conversationId),
     [RETENTION_SWEEP]: async () => retention.sweep(),
   };

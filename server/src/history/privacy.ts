@@ -19,6 +19,7 @@ import type { TicketStore } from '../store/tickets.ts';
 import { forgetMail } from '../inbound/forget.ts';
 import type { VisitorStore } from '../store/visitors.ts';
 import type { Queues } from '../jobs/queues.ts';
+import type { ArchiveDue } from './archive-due.ts';
 import { deliveryRecords } from '../delivery/records.ts';
 import type { Db } from './db.ts';
 import { globEscape, scanKeys } from './redis-scan.ts';
@@ -33,6 +34,7 @@ export type PrivacyDeps = {
   tickets: TicketStore;
   visitors: VisitorStore;
   queues: Pick<Queues, 'deliveries' | 'history'>;
+  archiveDue: Pick<ArchiveDue, 'forget'>;
   db: Db;
   history: HistoryReader;
   files: Pick<Files, 'forgetConversations' | 'forgetVisitor' | 'mailLinks'>;
@@ -246,10 +248,12 @@ export function privacy(d: PrivacyDeps) {
       await d.redis.hDel(d.keys.claims(siteId), c.id);
       const once = Array.from({ length: c.version + 2 }, (_, n) => d.keys.eventOnce(siteId, c.id, n));
       await d.redis.del(once);
+      // Jobs of one conversation each, as earlier versions queued them.
       for (const jobId of [`archive.${c.id}`, `archive.${c.id}.rated`]) {
         await (await d.queues.history.getJob(jobId))?.remove().catch(() => {});
       }
     }
+    await d.archiveDue.forget(h.conversations.map((c) => c.id));
     await dropEvents(siteId, new Set(h.conversations.map((c) => c.id)));
     for (const t of h.tickets) {
       await d.redis.del(d.keys.ticket(siteId, t.id));

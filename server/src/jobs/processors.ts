@@ -17,6 +17,7 @@ import { deliveryProcessors, type DeliveryDeps } from '../delivery/processors.ts
 import { handBack } from '../waterfall/hand-back.ts';
 import { historyProcessors } from '../history/jobs.ts';
 import type { Archiver } from '../history/archive.ts';
+import type { ArchiveDue } from '../history/archive-due.ts';
 import type { Retention } from '../history/retention.ts';
 import type { Repairs } from '../waterfall/repair.ts';
 import { isWaiting } from '../waterfall/rules.ts';
@@ -45,6 +46,7 @@ export type ProcessorDeps = DeliveryDeps & {
   clocks: Timers;
   repair: Repairs;
   archive: Archiver;
+  archiveDue: Pick<ArchiveDue, 'drain' | 'resume'>;
   retention: Retention;
   /** Reports the site's SLA clocks that ran out; returns how many were new. */
   sla: (site: Site) => Promise<number>;
@@ -108,6 +110,7 @@ export function processors(d: ProcessorDeps, w: Waterfall): Processors {
           const report = await d.repair.sweep(site);
           if (report.repaired > 0 || report.wrongLoads > 0) d.log.warn({ site: site.id, ...report }, 'repaired chats');
         }
+        if (await d.archiveDue.resume()) d.log.warn({}, 'archive drain restarted');
       },
       // Each breach is reported once (routing/sla-sweep.ts); a sweep that fails is simply the next one's work.
       'sla-sweep': async () => {
@@ -123,6 +126,6 @@ export function processors(d: ProcessorDeps, w: Waterfall): Processors {
       },
     },
     [DELIVERIES]: deliveryProcessors(d),
-    [HISTORY]: historyProcessors(d.archive, d.retention),
+    [HISTORY]: historyProcessors(d.archive, d.archiveDue, d.retention),
   };
 }

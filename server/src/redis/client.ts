@@ -38,6 +38,7 @@ type StoreCommand =
   | 'zRange'
   | 'zRangeByScore'
   | 'zRangeByScoreWithScores'
+  | 'zRangeWithScores'
   | 'zRank'
   | 'zRem'
   | 'zRemRangeByScore'

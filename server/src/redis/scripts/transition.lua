@@ -9,7 +9,7 @@ local unfinishedKey = KEYS[2] -- hash: version -> transition record
 local expected, record = ARGV[1], ARGV[2]
 
 if redis.call('HGET', conversationKey, 'state') ~= expected then return 0 end
-for i = 3, #ARGV, 2 do redis.call('HSET', conversationKey, ARGV[i], ARGV[i + 1]) end
+if #ARGV > 2 then redis.call('HSET', conversationKey, unpack(ARGV, 3)) end
 local version = redis.call('HINCRBY', conversationKey, 'version', 1)
 redis.call('HSET', unfinishedKey, version, record)
 return version

@@ -1,0 +1,102 @@
+import type { Queues } from '../jobs/queues.ts';
+import type { Log } from '../log.ts';
+import type { Redis } from '../redis/connect.ts';
+import type { Keys } from '../redis/keys.ts';
+import { scripts } from '../redis/scripts/index.ts';
+import type { Archiver } from './archive.ts';
+
+/** The job that archives every conversation on the list, and its name on the history queue. */
+export const ARCHIVE_DUE = 'archive-due';
+/** How long the first conversation on an empty list waits for others to join it in one job. */
+export const ARCHIVE_GATHER_MS = 100;
+/** Conversations read from the list at a time, and archived at once (each holds a database connection). */
+const PAGE = 16;
+const AT_ONCE = 4;
+/** A job hands over to a fresh one after this many, so that no single job runs without end under load. */
+const MOST_PER_JOB = 2000;
+/** Failed tries (each a job's attempt, with its backoff) before a conversation stops holding the list up. */
+const MOST_FAILURES = 12;
+/** A list left with conversations asked this long ago has lost its drain (every attempt failed): a sweep starts one. */
+export const ARCHIVE_STUCK_MS = 60_000;
+
+export type ArchiveDueDeps = {
+  redis: Redis;
+  keys: Keys;
+  queues: Pick<Queues, 'history'>;
+  log: Pick<Log, 'error'>;
+};
+
+/**
+ * Ended conversations are put on one list in Redis and archived by a job that drains it, rather
+ * than by a job each: under load one job copies many, and queueing a chat's copy is a single
+ * command. The list stays in Redis until each copy commits, so a crash or a database outage
+ * only delays archiving. Whoever puts a conversation on an empty list starts the drain; a drain
+ * ends only once it found the list empty, or fails (then it is tried again with backoff).
+ */
+export function archiveDue(d: ArchiveDueDeps) {
+  const due = d.keys.archiveDue;
+  const start = (delay: number) => d.queues.history.add(ARCHIVE_DUE, {}, { delay });
+
+  return {
+    async ask(conversationId: string): Promise<void> {
+      const first = await scripts.archiveAsk(d.redis, [due], [conversationId, Date.now()]);
+      if (first === 1) await start(ARCHIVE_GATHER_MS);
+    },
+
+    /** Takes conversations off the list, for a visitor who asked to be forgotten. */
+    async forget(conversationIds: string[]): Promise<void> {
+      if (conversationIds.length === 0) return;
+      await Promise.all([d.redis.zRem(due, conversationIds), d.redis.hDel(d.keys.archiveFailures, conversationIds)]);
+    },
+
+    /** Starts a drain when the list holds a conversation asked long ago: the one before gave up. */
+    async resume(now = Date.now()): Promise<boolean> {
+      const [oldest] = await d.redis.zRangeWithScores(due, 0, 0);
+      if (!oldest || oldest.score > now - ARCHIVE_STUCK_MS) return false;
+      await start(0);
+      return true;
+    },
+
+    /** Archives every conversation on the list; throws when some could not be, so the job is tried again. */
+    async drain(archive: Pick<Archiver, 'archive'>): Promise<void> {
+      let failed = 0;
+      let done = 0;
+      for (;;) {
+        // Failed ones keep their place at the front, so the next page starts after them.
+        const page = await d.redis.zRangeWithScores(due, failed, failed + PAGE - 1);
+        if (page.length === 0) break;
+        for (let i = 0; i < page.length; i += AT_ONCE) {
+          const outcomes = await Promise.all(
+            page.slice(i, i + AT_ONCE).map(async ({ value: id, score }) => {
+              try {
+                await archive.archive(id);
+                await scripts.archiveDone(
+                  d.redis,
+                  [due, d.keys.archiveFailures],
+                  [id, score, 'archived', MOST_FAILURES],
+                );
+                return true;
+              } catch (err) {
+                const gaveUp = await scripts.archiveDone(
+                  d.redis,
+                  [due, d.keys.archiveFailures],
+                  [id, score, 'failed', MOST_FAILURES],
+                );
+                d.log.error({ err, conversationId: id, gaveUp: gaveUp === 1 }, 'archive failed');
+                return gaveUp === 1;
+              }
+            }),
+          );
+          failed += outcomes.filter((ok) => !ok).length;
+        }
+        done += page.length;
+        if (done >= MOST_PER_JOB) {
+          await start(0);
+          break;
+        }
+      }
+      if (failed > 0) throw new Error(`${failed} conversations not archived yet`);
+    },
+  };
+}
+export type ArchiveDue = ReturnType<typeof archiveDue>;

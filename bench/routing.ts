@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { loadavg } from 'node:os';
 import { cleanKeys, forkScript, startServer } from './fork.ts';
 import { routingCrew } from './routing-load.ts';
-import { percentile, redisPingMs, report, round } from './support.ts';
+import { ownCpuMs, percentile, redisCpuMs, redisPingMs, report, round } from './support.ts';
 
 /**
  * Routing speed: chats escalated at a steady rate from many visitor sockets, handed out by
@@ -28,8 +28,12 @@ const neighbour = NEIGHBOUR ? forkScript('neighbour.ts') : null;
 const oneMinuteLoad = () => round(loadavg()[0] ?? 0);
 const load0 = oneMinuteLoad();
 const cpu0 = await server.cpuMs();
+const redisCpu0 = await redisCpuMs();
+const clientCpu0 = ownCpuMs();
 const run = await crew.run(WARMUP + MEASURED, RATE, WARMUP);
 const cpuMs = (await server.cpuMs()) - cpu0;
+const clientCpuMs = ownCpuMs() - clientCpu0;
+const redisCpu = (await redisCpuMs()) - redisCpu0;
 const ping = await redisPingMs();
 
 neighbour?.kill('SIGKILL');
@@ -49,6 +53,9 @@ report(NEIGHBOUR ? 'routing-neighbour' : 'routing', {
   enqueueToAssignP50Ms: round(p50),
   enqueueToAssignP99Ms: round(percentile(run.latencies, 99)),
   serverCpuMsPerChat: round(cpuMs / run.started),
+  // The rest of what each chat costs this machine: the clients' sockets and Redis.
+  clientCpuMsPerChat: round(clientCpuMs / run.started),
+  redisCpuMsPerChat: round(redisCpu / run.started),
   redisPingP50Ms: ping.p50,
   loadAverage: [load0, oneMinuteLoad()],
   ratioP50ToPing: round(p50 / ping.p50),

@@ -26,6 +26,22 @@ export async function redisPingMs(samples = 2000): Promise<{ p50: number; p99: n
   return { p50: round(percentile(times, 50)), p99: round(percentile(times, 99)) };
 }
 
+/** CPU time Redis has used so far (its `INFO cpu`, all threads), in milliseconds. */
+export async function redisCpuMs(): Promise<number> {
+  const redis = createClient({ url: REDIS_URL });
+  await redis.connect();
+  const info = await redis.info('cpu');
+  await redis.close();
+  const field = (name: string) => Number(new RegExp(`^${name}:([0-9.]+)`, 'm').exec(info)?.[1] ?? 0);
+  return (field('used_cpu_sys') + field('used_cpu_user')) * 1000;
+}
+
+/** CPU time this process has used so far, in milliseconds. */
+export function ownCpuMs(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+}
+
 /** Prints the result as the last line and keeps it under bench/results/<name>.json. */
 export function report(name: string, result: Record<string, unknown>): void {
   const dir = fileURLToPath(new URL('./results/', import.meta.url));

@@ -14,9 +14,9 @@ const PAGE = 16;
 const AT_ONCE = 4;
 /** A job hands over to a fresh one after this many, so that no single job runs without end under load. */
 const MOST_PER_JOB = 2000;
-/** Failed tries (each a job's attempt, with its backoff) before a conversation stops holding the list up. */
+/** Failed tries, each in a drain that copied others, before a conversation stops holding the list up. */
 const MOST_FAILURES = 12;
-/** A list left with conversations asked this long ago has lost its drain (every attempt failed): a sweep starts one. */
+/** A list left with conversations asked this long ago has no drain at work: a sweep starts one. */
 export const ARCHIVE_STUCK_MS = 60_000;
 
 export type ArchiveDueDeps = {
@@ -35,6 +35,7 @@ export type ArchiveDueDeps = {
  */
 export function archiveDue(d: ArchiveDueDeps) {
   const due = d.keys.archiveDue;
+  const failures = d.keys.archiveFailures;
   const start = (delay: number) => d.queues.history.add(ARCHIVE_DUE, {}, { delay });
 
   return {
@@ -46,56 +47,77 @@ export function archiveDue(d: ArchiveDueDeps) {
     /** Takes conversations off the list, for a visitor who asked to be forgotten. */
     async forget(conversationIds: string[]): Promise<void> {
       if (conversationIds.length === 0) return;
-      await Promise.all([d.redis.zRem(due, conversationIds), d.redis.hDel(d.keys.archiveFailures, conversationIds)]);
+      await Promise.all([d.redis.zRem(due, conversationIds), d.redis.hDel(failures, conversationIds)]);
     },
 
-    /** Starts a drain when the list holds a conversation asked long ago: the one before gave up. */
+    /**
+     * Starts a drain when the list holds a conversation asked long ago: the drain before is
+     * waiting out a long backoff, or gave up. At most one a minute, tried once: the next sweep
+     * is its retry.
+     */
     async resume(now = Date.now()): Promise<boolean> {
       const [oldest] = await d.redis.zRangeWithScores(due, 0, 0);
       if (!oldest || oldest.score > now - ARCHIVE_STUCK_MS) return false;
-      await start(0);
+      await d.queues.history.add(
+        ARCHIVE_DUE,
+        {},
+        { jobId: `${ARCHIVE_DUE}.${Math.floor(now / ARCHIVE_STUCK_MS)}`, attempts: 1 },
+      );
       return true;
     },
 
-    /** Archives every conversation on the list; throws when some could not be, so the job is tried again. */
+    /** Archives every conversation on the list; throws when some are left, so the job is tried again. */
     async drain(archive: Pick<Archiver, 'archive'>): Promise<void> {
-      let failed = 0;
-      let done = 0;
+      const failed: { value: string; score: number }[] = [];
+      let archived = 0;
+      let read = 0;
       for (;;) {
         // Failed ones keep their place at the front, so the next page starts after them.
-        const page = await d.redis.zRangeWithScores(due, failed, failed + PAGE - 1);
+        const page = await d.redis.zRangeWithScores(due, failed.length, failed.length + PAGE - 1);
         if (page.length === 0) break;
         for (let i = 0; i < page.length; i += AT_ONCE) {
           const outcomes = await Promise.all(
-            page.slice(i, i + AT_ONCE).map(async ({ value: id, score }) => {
+            page.slice(i, i + AT_ONCE).map(async (entry) => {
               try {
-                await archive.archive(id);
+                await archive.archive(entry.value);
                 await scripts.archiveDone(
                   d.redis,
-                  [due, d.keys.archiveFailures],
-                  [id, score, 'archived', MOST_FAILURES],
+                  [due, failures],
+                  [entry.value, entry.score, 'archived', MOST_FAILURES],
                 );
-                return true;
+                return null;
               } catch (err) {
-                const gaveUp = await scripts.archiveDone(
-                  d.redis,
-                  [due, d.keys.archiveFailures],
-                  [id, score, 'failed', MOST_FAILURES],
-                );
-                d.log.error({ err, conversationId: id, gaveUp: gaveUp === 1 }, 'archive failed');
-                return gaveUp === 1;
+                d.log.error({ err, conversationId: entry.value }, 'archive failed');
+                return entry;
               }
             }),
           );
-          failed += outcomes.filter((ok) => !ok).length;
+          for (const entry of outcomes) if (entry) failed.push(entry);
+          archived += outcomes.filter((entry) => entry === null).length;
         }
-        done += page.length;
-        if (done >= MOST_PER_JOB) {
+        read += page.length;
+        if (read >= MOST_PER_JOB) {
           await start(0);
           break;
         }
       }
-      if (failed > 0) throw new Error(`${failed} conversations not archived yet`);
+      if (failed.length === 0) return;
+      let left = failed.length;
+      // Only when others were copied is a failure the conversation's own rather than the database's.
+      if (archived > 0) {
+        for (const entry of failed) {
+          const gaveUp = await scripts.archiveDone(
+            d.redis,
+            [due, failures],
+            [entry.value, entry.score, 'failed', MOST_FAILURES],
+          );
+          if (gaveUp === 1) {
+            left--;
+            d.log.error({ conversationId: entry.value, failures: MOST_FAILURES }, 'archive given up');
+          }
+        }
+      }
+      if (left > 0) throw new Error(`${left} conversations not archived yet`);
     },
   };
 }

@@ -8,7 +8,7 @@ import { stores, type Stores } from './seed.ts';
 const prefix = `test${randomBytes(5).toString('hex')}`;
 let s: Stores;
 let queues: Queues;
-let errors: { conversationId: string; gaveUp: boolean }[];
+let errors: { conversationId: string; failures?: number }[];
 
 beforeAll(async () => {
   s = await stores(prefix);
@@ -32,7 +32,7 @@ const due = () =>
     redis: s.redis,
     keys: s.keys,
     queues,
-    log: { error: (o) => errors.push(o as { conversationId: string; gaveUp: boolean }) },
+    log: { error: (o) => errors.push(o as { conversationId: string; failures?: number }) },
   });
 const listed = () => s.raw.zRange(s.keys.archiveDue, 0, -1);
 const drains = async () => (await queues.history.getJobs(['delayed', 'waiting'])).filter((j) => j.name === ARCHIVE_DUE);
@@ -89,14 +89,35 @@ it('keeps a conversation whose copy failed for the next try, archives the rest, 
   await expect(d.drain(archive)).rejects.toThrow('1 conversations not archived yet');
   expect(archive.copied).toEqual(['fine1', 'fine2']);
   expect(await listed()).toEqual(['broken']);
-  expect(errors).toEqual([expect.objectContaining({ conversationId: 'broken', gaveUp: false })]);
+  expect(errors).toEqual([expect.objectContaining({ conversationId: 'broken' })]);
 
-  for (let attempt = 2; attempt <= 11; attempt++) await expect(d.drain(archive)).rejects.toThrow();
+  // Alone on the list, its failure may be the database's: it is not counted.
+  await expect(d.drain(archive)).rejects.toThrow();
+  expect(await s.raw.hGet(s.keys.archiveFailures, 'broken')).toBe('1');
+
+  for (let attempt = 2; attempt <= 11; attempt++) {
+    await d.ask(`more${attempt}`);
+    await expect(d.drain(archive)).rejects.toThrow();
+  }
   expect(await listed()).toEqual(['broken']);
-  // The twelfth failure takes it off the list: it no longer holds back the others' drains.
+  // The twelfth failure beside copies that worked takes it off the list: it no longer holds back the others.
+  await d.ask('last');
   await d.drain(archive);
   expect(await listed()).toEqual([]);
-  expect(errors.at(-1)).toEqual(expect.objectContaining({ conversationId: 'broken', gaveUp: true }));
+  expect(errors.at(-1)).toEqual(expect.objectContaining({ conversationId: 'broken', failures: 12 }));
+});
+
+it('counts nothing against the conversations while the database is away', async () => {
+  const d = due();
+  for (const id of ['a', 'b']) await d.ask(id);
+  const away = copier(new Set(['a', 'b']));
+  for (let attempt = 1; attempt <= 15; attempt++) await expect(d.drain(away)).rejects.toThrow('2 conversations');
+  expect(await s.raw.hLen(s.keys.archiveFailures)).toBe(0);
+
+  const back = copier();
+  await d.drain(back);
+  expect(back.copied).toEqual(['a', 'b']);
+  expect(await listed()).toEqual([]);
 });
 
 it('starts a drain again only when the list holds a conversation asked long ago', async () => {
@@ -105,8 +126,11 @@ it('starts a drain again only when the list holds a conversation asked long ago'
   expect(await d.resume()).toBe(false);
   await queues.history.obliterate({ force: true });
 
-  await s.raw.zAdd(s.keys.archiveDue, { score: Date.now() - ARCHIVE_STUCK_MS - 1000, value: 'stuck' });
-  expect(await d.resume()).toBe(true);
+  const now = Date.now();
+  await s.raw.zAdd(s.keys.archiveDue, { score: now - ARCHIVE_STUCK_MS - 1000, value: 'stuck' });
+  expect(await d.resume(now)).toBe(true);
+  // Once a minute at most: a second sweep in the same minute adds no second drain.
+  expect(await d.resume(now)).toBe(true);
   expect(await drains()).toHaveLength(1);
 });
 

@@ -133,6 +133,48 @@ describe('gap-free delivery', () => {
     visitor.close();
   });
 
+  it('names in every push the message before it that its receiver sees, across bot, system, note and reply', async () => {
+    const agent = await h.agent(L1);
+    const visitor = await h.visitor();
+    await visitor.ok('message:send', send('How long does delivery take?'));
+    await visitor.next<Message>('message:new', (m) => m.author === 'bot');
+    await visitor.ok('conversation:escalate', {});
+    const chat = await agent.next<ChatSummary>('chat:assigned');
+    const conversationId = chat.conversation.id;
+    await visitor.next<ConversationView>('conversation:update', (c) => c.state === 'assigned');
+    const note = await agent.ok<{ message: Message }>('chat:send', {
+      conversationId,
+      clientMsgId: randomUUID(),
+      text: 'Checking the warehouse',
+      internal: true,
+    });
+    const reply = await agent.ok<{ message: Message }>('chat:send', {
+      conversationId,
+      clientMsgId: randomUUID(),
+      text: 'Two days',
+    });
+    const asked = await visitor.ok<{ message: Message }>('message:send', send('Thanks, and returns?'));
+    const lastToVisitor = await visitor.next<Message>('message:new', (m) => m.id === reply.message.id);
+    const lastToAgent = await agent.next<Message>('message:new', (m) => m.id === asked.message.id);
+
+    const { messages } = await agent.ok<{ messages: Message[] }>('chat:sync', { conversationId, after: null });
+    const ids = messages.map((m) => m.id);
+    const seenByVisitor = messages.filter((m) => !m.internal).map((m) => m.id);
+    const agentPushes = [...agent.seen<Message>('message:new'), lastToAgent].filter(
+      (m) => m.conversationId === conversationId,
+    );
+    const visitorPushes = [...visitor.seen<Message>('message:new'), lastToVisitor].filter((m) => ids.includes(m.id));
+    expect(agentPushes.map((m) => m.id)).toEqual(expect.arrayContaining([note.message.id, asked.message.id]));
+    for (const m of agentPushes) expect(m.prev).toBe(ids[ids.indexOf(m.id) - 1] ?? null);
+    expect(visitorPushes.map((m) => m.id)).toContain(reply.message.id);
+    expect(visitorPushes.map((m) => m.id)).not.toContain(note.message.id);
+    // The visitor's copy of the reply skips the note, which they never see.
+    for (const m of visitorPushes) expect(m.prev).toBe(seenByVisitor[seenByVisitor.indexOf(m.id) - 1] ?? null);
+    await agent.ok('chat:resolve', { conversationId });
+    agent.close();
+    visitor.close();
+  });
+
   it('views carry the conversation version, and a queued view that arrives after "assigned" is ignored', async () => {
     const visitor = await h.visitor();
     await visitor.ok('message:send', send('A person please'));

@@ -37,9 +37,10 @@ export function messagePush(d: MessagePushDeps) {
     }
   }
 
-  return async function push(m: Message, c: Conversation): Promise<void> {
+  /** `before`: the message stored just before `m`, when the store said so as it stored `m`. */
+  return async function push(m: Message, c: Conversation, before?: Message | null): Promise<void> {
     // One message read (and parsed) is enough but for a visitor's push after agents' notes.
-    const [last] = await d.messages.before(m.conversationId, m.id, 1);
+    const last = before !== undefined ? before : ((await d.messages.before(m.conversationId, m.id, 1))[0] ?? null);
     // Counted before the push, so that the agent's "read" answering it always clears it.
     if (c.agentId && d.unread && needsAttention(m, c.agentId)) await d.unread.add(c.agentId, c.id);
     const pushed = { ...m, prev: last?.id ?? null };

@@ -23,8 +23,14 @@ export type SendGuard = {
   windowSeconds: number;
 };
 
+/** The message stored just before a new one (null for the first); unknown for a re-send. */
+type Before = { before?: Message | null };
+
+/** A stream entry as a script returns it: its id and its fields as a flat list. */
+type RawEntry = [string, string[]];
+
 export type Sent =
-  | { kind: 'stored'; message: Message; isNew: boolean; conversation: Conversation }
+  | ({ kind: 'stored'; message: Message; isNew: boolean; conversation: Conversation } & Before)
   | { kind: 'refused' }
   | { kind: 'limited' };
 
@@ -32,6 +38,14 @@ export type Sent =
 export function messageStore(redis: Redis, k: Keys, sign: SignLinks) {
   function decode(id: string, fields: Record<string, string>): Message {
     return sign(StoredMessage.parse({ ...JSON.parse(fields.m ?? '{}'), id }));
+  }
+
+  function decodeRaw(entry: RawEntry | undefined): Message | null {
+    if (!entry) return null;
+    const [id, flat] = entry;
+    const fields: Record<string, string> = {};
+    for (let i = 0; i + 1 < flat.length; i += 2) fields[flat[i]!] = flat[i + 1]!;
+    return decode(id, fields);
   }
 
   /** Links are never stored: they expire, and are signed again whenever the message is read. */
@@ -44,14 +58,17 @@ export function messageStore(redis: Redis, k: Keys, sign: SignLinks) {
      * Stores the message once per clientMsgId (or per `once`, a key of the server's own, such as a
      * transition's); a re-send returns the stored one with `isNew: false`.
      */
-    async append(m: NewMessage, once: string | null = m.clientMsgId): Promise<{ message: Message; isNew: boolean }> {
+    async append(
+      m: NewMessage,
+      once: string | null = m.clientMsgId,
+    ): Promise<{ message: Message; isNew: boolean } & Before> {
       const res = (await scripts.appendMessage(
         redis,
         [k.messages(m.conversationId), k.dedupe(m.conversationId)],
         [once ?? '', encode(m)],
-      )) as [string, number];
-      const [id, isNew] = res;
-      if (isNew === 1) return { message: sign({ ...m, id }), isNew: true };
+      )) as [string, number, RawEntry?];
+      const [id, isNew, before] = res;
+      if (isNew === 1) return { message: sign({ ...m, id }), isNew: true, before: decodeRaw(before) };
       const stored = await this.get(m.conversationId, id);
       if (!stored) throw new Error(`message ${id} vanished from its stream`);
       return { message: stored, isNew: false };
@@ -80,14 +97,15 @@ export function messageStore(redis: Redis, k: Keys, sign: SignLinks) {
           encode(m),
           (guard.sites ?? []).map((id) => JSON.stringify(id)).join(' '),
         ],
-      )) as [string] | [string, number, string[]];
+      )) as [string] | [string, number, string[], RawEntry?];
       if (res.length === 1) return { kind: res[0] === 'limited' ? 'limited' : 'refused' };
-      const [id, isNew, flat] = res;
+      const [id, isNew, flat, before] = res;
       const hash: Record<string, string> = {};
       for (let i = 0; i + 1 < flat.length; i += 2) hash[flat[i]!] = flat[i + 1]!;
       const conversation = fromHash(Conversation, hash);
       if (!conversation) return { kind: 'refused' };
-      if (isNew === 1) return { kind: 'stored', message: sign({ ...m, id }), isNew: true, conversation };
+      if (isNew === 1)
+        return { kind: 'stored', message: sign({ ...m, id }), isNew: true, conversation, before: decodeRaw(before) };
       const stored = await this.get(m.conversationId, id);
       if (!stored) throw new Error(`message ${id} vanished from its stream`);
       return { kind: 'stored', message: stored, isNew: false, conversation };

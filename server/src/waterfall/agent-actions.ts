@@ -162,9 +162,9 @@ export function agentActions(d: AgentActionDeps, w: Waterfall) {
       if (sent.kind === 'limited') throw new CascadeError('rate_limited', 'you are sending messages very quickly');
       if (sent.kind === 'refused')
         throw new CascadeError('invalid_state', 'the chat has just changed; please send again');
-      const { message, isNew, conversation: c } = sent;
+      const { message, isNew, conversation: c, before } = sent;
       // A re-send of a stored message is pushed again: its first push may be what was lost.
-      await w.fanOut(message, c);
+      await w.fanOut(message, c, before);
       if (isNew) {
         if (!input.internal && c.firstResponseAt === null) {
           await d.conversations.update(c.id, { firstResponseAt: message.ts });

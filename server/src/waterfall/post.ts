@@ -14,18 +14,21 @@ export type PostDeps = MessagePushDeps & {
 export function poster(d: PostDeps) {
   const push = messagePush(d);
 
-  /** Sends a stored message to the visitor's tabs (unless internal) and to the assigned agent. */
-  async function fanOut(m: Message, known?: Conversation): Promise<void> {
+  /**
+   * Sends a stored message to the visitor's tabs (unless internal) and to the assigned agent;
+   * `before` is the message stored just before it, when the store told.
+   */
+  async function fanOut(m: Message, known?: Conversation, before?: Message | null): Promise<void> {
     const c = known ?? (await d.conversations.get(m.conversationId));
     if (!c) return;
-    await push(m, c);
+    await push(m, c, before);
     await d.events.emit({ type: 'message.created', message: m, conversation: c });
   }
 
   /** `once`: the server's own dedupe key (a transition's), so a repeat of the same post stores nothing. */
   async function post(m: Omit<NewMessage, 'ts'>, conversation?: Conversation, once?: string): Promise<Message> {
-    const { message, isNew } = await d.messages.append({ ...m, ts: Date.now() }, once ?? m.clientMsgId);
-    if (isNew) await fanOut(message, conversation);
+    const { message, isNew, before } = await d.messages.append({ ...m, ts: Date.now() }, once ?? m.clientMsgId);
+    if (isNew) await fanOut(message, conversation, before);
     return message;
   }
 

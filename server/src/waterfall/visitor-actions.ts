@@ -245,9 +245,9 @@ export function visitorActions(d: VisitorActionDeps, w: Waterfall) {
         throw new CascadeError('rate_limited', 'you are sending messages very quickly; please wait a moment');
       if (sent.kind === 'refused')
         throw new CascadeError('invalid_state', 'the conversation has just changed; please send again');
-      const { message, isNew, conversation: c } = sent;
+      const { message, isNew, conversation: c, before } = sent;
       // A re-send of a stored message is pushed again: its first push may be what was lost.
-      await w.fanOut(message, c);
+      await w.fanOut(message, c, before);
       if (isNew) {
         if (c.subject === undefined) {
           const names = message.attachments?.map((a) => a.name).join(', ') ?? '';

@@ -4,7 +4,8 @@
 -- states (JSON values, space-separated), ARGV[4] limit, ARGV[5] window seconds,
 -- ARGV[6] clientMsgId, ARGV[7] message JSON, ARGV[8] the allowed sites (JSON values,
 -- space-separated; '' for any).
--- Returns { 'refused' }, { 'limited' } or { id, isNew, the conversation hash as a flat list }.
+-- Returns { 'refused' }, { 'limited' } or { id, isNew, the conversation hash as a flat list } and,
+-- when new, the entry before it ({ id, fields }; none for the first), which its pushes name.
 local conversationKey = KEYS[1]
 local streamKey = KEYS[2]
 local dedupeKey = KEYS[3] -- hash: clientMsgId -> stream id
@@ -29,6 +30,7 @@ if not listed(state, states) then return { 'refused' } end
 local count = redis.call('INCR', rateKey)
 if count == 1 then redis.call('EXPIRE', rateKey, window) end
 if count > tonumber(limit) then return { 'limited' } end
+local before = redis.call('XREVRANGE', streamKey, '+', '-', 'COUNT', 1)[1]
 local id = redis.call('XADD', streamKey, '*', 'm', message)
 redis.call('HSET', dedupeKey, clientMsgId, id)
-return { id, 1, redis.call('HGETALL', conversationKey) }
+return { id, 1, redis.call('HGETALL', conversationKey), before }

@@ -77,6 +77,22 @@ describe('the widget socket', () => {
     expect(t.links[0]!.closed).toBe(true);
   });
 
+  it('takes the connection for lost as soon as the browser says it is offline', () => {
+    const window = new EventTarget();
+    vi.stubGlobal('addEventListener', window.addEventListener.bind(window));
+    vi.stubGlobal('removeEventListener', window.removeEventListener.bind(window));
+    try {
+      const disconnect = vi.fn();
+      socket.on('disconnect', disconnect);
+      connect();
+      window.dispatchEvent(new Event('offline'));
+      expect(disconnect).toHaveBeenCalledWith('transport close');
+      expect(t.links[0]!.closed).toBe(true);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
   it('hands server events to their listeners and matches acks to requests', () => {
     const messages = vi.fn();
     socket.on('message:new', messages);

@@ -30,6 +30,10 @@ export function openEngine(url: string, transports: readonly Transport[], on: En
   let closed = false;
   let silence = 0;
   let timer = setTimeout(() => end('transport error'), OPEN_TIMEOUT_MS);
+  // A browser that knows it went offline need not wait for the ping timeout (as Socket.IO's client).
+  const offline = (): void => end(opened ? 'transport close' : 'transport error');
+  const browser = typeof addEventListener === 'function';
+  if (browser) addEventListener('offline', offline);
 
   function end(reason: EngineEnd): void {
     if (closed) return;
@@ -40,6 +44,7 @@ export function openEngine(url: string, transports: readonly Transport[], on: En
   function close(): void {
     closed = true;
     clearTimeout(timer);
+    if (browser) removeEventListener('offline', offline);
     link?.close();
   }
 

@@ -42,6 +42,7 @@ describe('the widget socket', () => {
   afterEach(() => {
     socket.disconnect();
     vi.useRealTimers();
+    vi.restoreAllMocks();
   });
 
   /** Opens the session and connects the namespace, as the server answers. */

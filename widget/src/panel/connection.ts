@@ -9,9 +9,11 @@ import type {
   VisitorServerEvents,
 } from '@cascade/shared';
 import { createResync, REQUEST_TIMEOUT_MS, request as emitRequest, sendInOrder } from '@cascade/client-core';
-import { io, type ManagerOptions, type Socket } from 'socket.io-client';
 import { isTransient, nextToSend } from '../outbox.ts';
 import { pageOf } from '../pages.ts';
+import { createSocket, type Socket } from '../socket/socket.ts';
+import type { Transport } from '../socket/transport.ts';
+import { websocket } from '../socket/websocket.ts';
 import { asksPreChat } from '../prechat.ts';
 import type { KeyStore } from '../storage.ts';
 import { uuid } from '../uuid.ts';
@@ -51,7 +53,7 @@ export function createConnection(options: ConnectionOptions) {
   /** The page view the server has; a reconnect on the same page is not a new view. */
   let reported: string | null = null;
   /** WebSocket alone until one fails to open; then WebSocket with HTTP long-polling behind it. */
-  let transports: ManagerOptions['transports'] = ['websocket'];
+  let transports: readonly Transport[] = [websocket];
   let fallingBack = false;
   /** Attributes from `Cascade('set', …)` the server does not have yet. */
   let attributes: SetAttributes['attributes'] | null = null;
@@ -194,7 +196,7 @@ export function createConnection(options: ConnectionOptions) {
       dispatch({ type: 'link', link: 'blocked' });
       return;
     }
-    // A network failure: Socket.IO keeps trying by itself, with long-polling from the next attempt.
+    // A network failure: the socket keeps trying by itself, with long-polling from the next attempt.
     if (socket?.active) return fallBack();
     // The server refused the handshake: drop what it did not accept, then try again later.
     if (code === 'invalid_payload') local.set('token', null);
@@ -206,10 +208,10 @@ export function createConnection(options: ConnectionOptions) {
   function fallBack(): void {
     if (fallingBack) return;
     fallingBack = true;
-    import('./long-polling.js').then(
+    import('../socket/long-polling.ts').then(
       (chunk) => {
-        transports = chunk.transports;
-        if (socket) socket.io.opts.transports = transports;
+        transports = [websocket, chunk.polling];
+        if (socket) socket.transports = transports;
       },
       () => (fallingBack = false),
     );
@@ -218,13 +220,13 @@ export function createConnection(options: ConnectionOptions) {
   function start(): void {
     if (socket) return;
     dispatch({ type: 'link', link: 'connecting' });
-    const s: Socket<VisitorServerEvents, VisitorClientEvents> = io(`${base.origin}/visitor`, {
-      path: `${base.pathname}socket.io`,
-      transports,
+    const s = createSocket<VisitorServerEvents, VisitorClientEvents>({
+      url: `${base.origin}${base.pathname}socket.io/?EIO=4`,
+      nsp: '/visitor',
       // Each attempt tries the next transport when one fails, so WebSocket stays the first choice.
-      tryAllTransports: true,
+      transports,
       // A function, so every reconnect sends the newest token and identity.
-      auth: (cb) => cb(auth()),
+      auth,
     });
     socket = s;
     s.on('connect', () => void hello());
@@ -242,6 +244,7 @@ export function createConnection(options: ConnectionOptions) {
     });
     s.on('conversation:update', (conversation) => dispatch({ type: 'conversation', conversation }));
     s.on('typing', ({ typing }) => dispatch({ type: 'agentTyping', typing }));
+    s.connect();
   }
 
   /** Resolves once the hello is answered, at once if it is: the visitor's token is known then. */

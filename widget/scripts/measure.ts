@@ -8,7 +8,7 @@ import { gzipSync } from 'node:zlib';
  * the chat; each lazy chunk (a feature loaded only when used) has its own.
  */
 export const LOADER_BUDGET = 2048;
-export const TOTAL_BUDGET = 29696;
+export const TOTAL_BUDGET = 25600;
 export const CHUNK_BUDGET = 6144;
 /** The loader and the invitation bubble it fetches at once on sites with proactive rules. */
 export const BEFORE_OPEN_BUDGET = 4096;

@@ -17,9 +17,9 @@ export function words(normalized: string): string[] {
 }
 
 /** What a term is: `w` a word, `b` a pair of neighbouring words, `c` an n-gram of a word padded with < and >. */
-export const WORD = 0x77;
-export const PAIR = 0x62;
-export const NGRAM = 0x63;
+const WORD = 0x77;
+const PAIR = 0x62;
+const NGRAM = 0x63;
 
 /**
  * Receives each term as its kind and `text.slice(from, to)`, so that a caller that only needs

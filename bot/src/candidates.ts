@@ -10,9 +10,31 @@ import type { SparseVector } from './features.ts';
  * order; `null` (every class, as a plain softmax) up to `everyClassUpTo` classes.
  */
 export interface Candidates {
-  /** Example k's classes are `classes[offsets[k]] .. classes[offsets[k + 1] - 1]`. */
+  /**
+   * Example k's classes are `classes[offsets[k]] .. classes[offsets[k] + counts[k] - 1]`; the
+   * list may shrink as training learns which candidates matter (`narrow`).
+   */
   readonly offsets: Int32Array;
+  readonly counts: Int32Array;
   readonly classes: Int32Array;
+}
+
+/**
+ * Keeps only example k's own class and the candidates whose probability `p[j]` (j-th listed)
+ * reached `least`, in order. After a pass, most of the chosen classes sit far below the
+ * gradient floor: the few left are the example's hard negatives, and the passes after that
+ * cost a fraction of the first.
+ */
+export function narrow(candidates: Candidates, k: number, own: number, p: Float32Array, least: number): void {
+  const { classes, offsets, counts } = candidates;
+  const from = offsets[k] as number;
+  const n = counts[k] as number;
+  let kept = 0;
+  for (let j = 0; j < n; j++) {
+    const c = classes[from + j] as number;
+    if ((p[j] as number) >= least || c === own) classes[from + kept++] = c;
+  }
+  counts[k] = kept;
 }
 
 /** Feature -> the distinct classes of the examples that use it, ascending. */
@@ -97,5 +119,7 @@ export function candidateClasses(
     size += kept + 1;
     offsets[k + 1] = size;
   });
-  return { offsets, classes: out.slice(0, size) };
+  const counts = new Int32Array(xs.length);
+  for (let k = 0; k < xs.length; k++) counts[k] = (offsets[k + 1] as number) - (offsets[k] as number);
+  return { offsets, counts, classes: out.slice(0, size) };
 }

@@ -1,4 +1,4 @@
-import { candidateClasses } from './candidates.ts';
+import { candidateClasses, narrow } from './candidates.ts';
 import type { SparseVector } from './features.ts';
 import { seededRandom } from './random.ts';
 
@@ -28,8 +28,20 @@ export interface TrainOptions {
    * to a few seconds on thousands of phrasings.
    */
   gradientFloor: number;
-  /** Classes an example is taught against besides its own, at most (`candidates.ts`). */
+  /**
+   * Classes an example is taught against besides its own in the first pass, at most
+   * (`candidates.ts`). With `keepAbove`, 30 scored as well as 40 on validation (1,000 entries
+   * of 10 CLINC150 phrasings: the right intent first for 90.45% of questions against 90.55%)
+   * for a quarter less work in the first pass, the dearest.
+   */
   candidates: number;
+  /**
+   * After each pass but the last, a candidate whose probability for an example is under this
+   * is no longer taught against it (`narrow`): on 1,000 entries of 10 CLINC150 phrasings this
+   * raised validation accuracy (89.55% to 90.55% with 40 candidates) and took most of the cost
+   * of the later passes.
+   */
+  keepAbove: number;
   /** Features used by more classes than this do not choose candidates. */
   distinctive: number;
   /**
@@ -46,7 +58,8 @@ export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
   epochs: 3,
   learningRate: 0.3,
   gradientFloor: 1e-2,
-  candidates: 40,
+  candidates: 30,
+  keepAbove: 0.003,
   distinctive: 50,
   everyClassUpTo: 200,
   seed: 1,
@@ -147,7 +160,7 @@ export function trainSoftmax(
       const x = xs[k] as SparseVector;
       const own = candidates ? candidates.classes : every;
       const from = candidates ? (candidates.offsets[k] as number) : 0;
-      const n = candidates ? (candidates.offsets[k + 1] as number) - from : classes;
+      const n = candidates ? (candidates.counts[k] as number) : classes;
       logitsOf(state, bias, x, own, from, n, p);
       if (!candidates) softmaxInPlace(p, n);
       else {
@@ -171,6 +184,7 @@ export function trainSoftmax(
           g[active++] = gc;
         }
       }
+      if (candidates && epoch + 1 < options.epochs) narrow(candidates, k, ys[k] as number, p, options.keepAbove);
       const { indices, values } = x;
       for (let a = 0; a < active; a++) {
         const c = 2 * (activeClasses[a] as number);

@@ -5,6 +5,7 @@
  */
 
 import { STOPWORDS } from './stopwords.ts';
+import { countFeatures, keepFeatures } from './feature-counts.ts';
 import { termDocuments, type TermDocuments } from './term-ids.ts';
 import { terms } from './tokens.ts';
 import { buildVocabulary, lookup, type Vocabulary } from './vocabulary.ts';
@@ -96,48 +97,39 @@ export function buildFeatureSpaceFromIds(
   weights: BlockWeights = DEFAULT_BLOCK_WEIGHTS,
   maxFeatures = Infinity,
 ): { space: FeatureSpace; vectors: SparseVector[] } {
-  const featureOf = new Int32Array(source.terms.length).fill(-1);
-  const termOf: number[] = [];
-  let counted = source.docs.map((doc) => {
-    const docIds = new Int32Array(doc.length);
-    for (let i = 0; i < doc.length; i++) {
-      const term = doc[i] as number;
-      let id = featureOf[term] as number;
-      if (id === -1) {
-        id = termOf.length;
-        featureOf[term] = id;
-        termOf.push(term);
-      }
-      docIds[i] = id;
-    }
-    return countIds(docIds);
-  });
-  let termList = termOf.map((term) => source.terms[term] as string);
-  const blockOfList = termList.map((term) => BLOCKS.indexOf(term[0] as (typeof BLOCKS)[number]));
-  let documentFrequency = new Float64Array(blockOfList.length);
-  for (const { unique } of counted)
-    for (const id of unique) documentFrequency[id] = (documentFrequency[id] as number) + 1;
+  let counted = countFeatures(source);
+  const termList = Array.from(counted.termOf, (term) => source.terms[term] as string);
+  // Function words count as if in `BACKGROUND_DOCUMENTS` more documents, also when choosing what to keep.
+  const frequency = counted.documentFrequency.slice();
   termList.forEach((term, id) => {
-    if (isBackgroundTerm(term)) documentFrequency[id] = (documentFrequency[id] as number) + BACKGROUND_DOCUMENTS;
+    if (isBackgroundTerm(term)) frequency[id] = (frequency[id] as number) + BACKGROUND_DOCUMENTS;
   });
-  let blockOfIds = blockOfList;
+  let kept: Int32Array | undefined;
   if (termList.length > maxFeatures) {
-    const kept = keepMostFrequent(documentFrequency, maxFeatures);
-    termList = termList.filter((_, id) => kept[id] !== -1);
-    documentFrequency = documentFrequency.filter((_, id) => kept[id] !== -1);
-    blockOfIds = blockOfIds.filter((_, id) => kept[id] !== -1);
-    counted = counted.map((c) => renumber(c, kept));
+    kept = keepMostFrequent(frequency, maxFeatures);
+    counted = keepFeatures(counted, kept);
   }
+  const keep = (_: unknown, id: number) => kept === undefined || kept[id] !== -1;
   const n = source.docs.length + BACKGROUND_DOCUMENTS;
   // Smoothed idf: never zero, rarer terms weigh more.
-  const idf = Float32Array.from(documentFrequency, (df) => Math.log((1 + n) / (1 + df)) + 1);
+  const idf = Float32Array.from(frequency.filter(keep), (df) => Math.log((1 + n) / (1 + df)) + 1);
+  const keptTerms = termList.filter(keep);
   const space = featureSpace({
-    vocabulary: buildVocabulary(termList),
+    vocabulary: buildVocabulary(keptTerms),
     idf,
-    blockOf: Uint8Array.from(blockOfIds),
+    blockOf: Uint8Array.from(keptTerms, (term) => BLOCKS.indexOf(term[0] as (typeof BLOCKS)[number])),
     blockWeight: BLOCKS.map((b) => weights[b]),
   });
-  return { space, vectors: counted.map(({ unique, counts }) => weigh(space.state, unique, counts)) };
+  const { offsets, ids, counts } = counted;
+  const values = new Float32Array(offsets[offsets.length - 1] as number);
+  const vectors: SparseVector[] = [];
+  for (let d = 0; d + 1 < offsets.length; d++) {
+    const [from, to] = [offsets[d] as number, offsets[d + 1] as number];
+    const vector = { indices: ids.subarray(from, to), values: values.subarray(from, to) };
+    weigh(space.state, vector.indices, counts.subarray(from, to), vector.values);
+    vectors.push(vector);
+  }
+  return { space, vectors };
 }
 
 /**
@@ -156,22 +148,9 @@ function keepMostFrequent(documentFrequency: Float64Array, max: number): Int32Ar
   return kept;
 }
 
-function renumber(c: { unique: Int32Array; counts: Uint16Array }, kept: Int32Array) {
-  const unique = new Int32Array(c.unique.length);
-  const counts = new Uint16Array(c.unique.length);
-  let k = 0;
-  for (let i = 0; i < c.unique.length; i++) {
-    const id = kept[c.unique[i] as number] as number;
-    if (id === -1) continue;
-    unique[k] = id;
-    counts[k++] = c.counts[i] as number;
-  }
-  return { unique: unique.subarray(0, k), counts: counts.subarray(0, k) };
-}
-
-function weigh(state: FeatureSpaceState, unique: Int32Array, counts: Uint16Array): SparseVector {
+/** Writes the unit-length TF-IDF weights of features `unique` used `counts` times into `values`. */
+function weigh(state: FeatureSpaceState, unique: Int32Array, counts: Uint16Array, values: Float32Array): void {
   const { idf, blockOf, blockWeight } = state;
-  const values = new Float32Array(unique.length);
   const blockNorm = [0, 0, 0];
   for (let i = 0; i < unique.length; i++) {
     const id = unique[i] as number;
@@ -189,7 +168,6 @@ function weigh(state: FeatureSpaceState, unique: Int32Array, counts: Uint16Array
   }
   const norm = total > 0 ? 1 / Math.sqrt(total) : 0;
   for (let i = 0; i < values.length; i++) values[i] = (values[i] as number) * norm;
-  return { indices: unique, values };
 }
 
 /** A feature space from its plain data (as built by `buildFeatureSpace`, possibly in another thread). */
@@ -205,7 +183,9 @@ export function featureSpace(state: FeatureSpaceState): FeatureSpace {
         if (id !== -1) found[k++] = id;
       }
       const { unique, counts } = countIds(found.subarray(0, k));
-      return weigh(state, unique, counts);
+      const values = new Float32Array(unique.length);
+      weigh(state, unique, counts, values);
+      return { indices: unique, values };
     },
     id(term) {
       const id = lookup(state.vocabulary, term);

@@ -6,7 +6,6 @@ import { fitConfidence } from './kb-calibration.ts';
 import { buildModel, type KbModel } from './kb-model.ts';
 import { normalize } from './normalize.ts';
 import { termDictionary } from './term-ids.ts';
-import { terms } from './tokens.ts';
 
 export { MAX_FEATURES, MAX_WEIGHTS, MIN_SIMILARITY, rank, type Candidate } from './kb-model.ts';
 
@@ -32,7 +31,7 @@ export function buildIndex(entries: readonly KbEntry[]): KbIndex {
         const n = normalize(text);
         if (n.length === 0) continue;
         normalized.push(n);
-        docs.push(dictionary.add(terms(n)));
+        docs.push(dictionary.addText(n));
         labels.push(e);
       }
     }

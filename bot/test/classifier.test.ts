@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { candidateClasses } from '../src/candidates.ts';
+import { candidateClasses, narrow } from '../src/candidates.ts';
 import { DEFAULT_TRAIN_OPTIONS, softmaxModel, trainSoftmax } from '../src/classifier.ts';
 import { buildFeatureSpace } from '../src/features.ts';
 import { normalize } from '../src/normalize.ts';
@@ -49,6 +49,23 @@ describe('candidate classes', () => {
       expect(list).toEqual([...list].sort((a, b) => a - b));
       expect(new Set(list).size).toBe(list.length);
     });
+  });
+});
+
+describe('narrowing candidates', () => {
+  it("keeps the example's own class and the classes still likely, in their order", () => {
+    const candidates = {
+      offsets: Int32Array.of(0, 4, 7),
+      counts: Int32Array.of(4, 3),
+      classes: Int32Array.of(1, 3, 5, 8, 2, 4, 6),
+    };
+    narrow(candidates, 0, 3, Float32Array.of(0.2, 0.0001, 0.05, 0.002), 0.003);
+    expect(candidates.counts[0]).toBe(3);
+    expect(Array.from(candidates.classes.subarray(0, 3))).toEqual([1, 3, 5]);
+    expect(Array.from(candidates.classes.subarray(4, 7))).toEqual([2, 4, 6]);
+    narrow(candidates, 1, 4, Float32Array.of(0.001, 0.0001, 0.0001), 0.003);
+    expect(candidates.counts[1]).toBe(1);
+    expect(candidates.classes[4]).toBe(4);
   });
 });
 

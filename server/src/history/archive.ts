@@ -33,8 +33,8 @@ export type ArchiveResult = 'archived' | 'missing' | 'open';
 
 const EVENTS_PAGE = 1000;
 
-/** What conversation-events.lua answers: entries read, the last one's id, the conversation's own. */
-const EventsPage = z.tuple([z.number(), z.string(), z.array(z.tuple([z.string(), z.array(z.string())]))]);
+/** What conversation-events.lua answers: entries read, the last one's id, the conversation's own, 1 when all are found. */
+const EventsPage = z.tuple([z.number(), z.string(), z.array(z.tuple([z.string(), z.array(z.string())])), z.number()]);
 
 /**
  * Copies an ended conversation (with its messages, events, ticket and visitor) from Redis to
@@ -46,20 +46,32 @@ export function archiver(d: ArchiveDeps) {
   const ensurePartitions = partitionMaker();
   const ttlSeconds = Math.max(1, Math.round(d.config.HOT_RETENTION_HOURS * 3600));
 
-  /** The conversation's entries of the site's event stream, from its start on. */
+  /**
+   * The conversation's entries of the site's event stream, from its start on: its start and one
+   * transition per version, so the read stops once all are found (or at the stream's end, when
+   * one was never written).
+   */
   async function eventsOf(c: Conversation): Promise<StoredEvent[]> {
     const out: StoredEvent[] = [];
     let start = String(c.createdAt);
+    let transitions = c.version;
+    let needStart = true;
     for (;;) {
-      const [read, last, mine] = EventsPage.parse(
-        await scripts.conversationEvents(d.redis, [d.keys.events(c.siteId)], [start, c.id, EVENTS_PAGE]),
+      const [read, last, mine, complete] = EventsPage.parse(
+        await scripts.conversationEvents(
+          d.redis,
+          [d.keys.events(c.siteId)],
+          [start, c.id, EVENTS_PAGE, transitions, needStart ? 1 : 0],
+        ),
       );
       for (const [id, flat] of mine) {
         const fields: Record<string, string> = {};
         for (let i = 0; i + 1 < flat.length; i += 2) fields[flat[i]!] = flat[i + 1]!;
         out.push({ id, ts: Number(fields.ts) || Number(id.split('-')[0]), fields });
+        if (fields.event === 'started') needStart = false;
+        else transitions--;
       }
-      if (read < EVENTS_PAGE) return out;
+      if (complete === 1 || read < EVENTS_PAGE) return out;
       start = `(${last}`;
     }
   }

@@ -136,3 +136,31 @@ it('merges the tags the bot’s answers gave into those already stored, in order
   const [after] = await db.query<{ tags: string[] }>('SELECT tags FROM conversations WHERE id = $1', [id]);
   expect(after?.tags).toEqual(stored);
 });
+
+it('copies all of a conversation’s events when it is archived long after, with thousands of other entries since', async () => {
+  const seeded = await seedEnded(s, { siteId: 'busy', texts: ['Hello?'] });
+  const events = s.keys.events('busy');
+  const other = (n: number) =>
+    Promise.all(
+      Array.from({ length: n }, (_, i) =>
+        s.redis.xAdd(events, '*', { event: 'started', conversationId: `other${i}`, ts: String(Date.now()) }),
+      ),
+    );
+  // The seed wrote its start and one transition: version 1. A second transition comes 1,500
+  // entries later (a transfer, say), then 2,500 more entries of other chats before the archive.
+  await other(1500);
+  await s.redis.xAdd(events, '*', {
+    event: 'transferred',
+    conversationId: seeded.conversation.id,
+    ts: String(Date.now()),
+  });
+  await s.conversations.update(seeded.conversation.id, { version: 2 });
+  await other(2500);
+
+  const archive = archiver(archiveDeps(s, db));
+  expect(await archive.archive(seeded.conversation.id)).toBe('archived');
+  const rows = await db.query<{ event: string }>('SELECT event FROM events WHERE conversation_id = $1 ORDER BY id', [
+    seeded.conversation.id,
+  ]);
+  expect(rows.map((r) => r.event)).toEqual(['started', 'bot_resolved', 'transferred']);
+});

@@ -9,7 +9,8 @@
 -- 1 when everything was found}.
 local stream, start, conversationId, pageSize = KEYS[1], ARGV[1], ARGV[2], tonumber(ARGV[3])
 local transitions, needStart = tonumber(ARGV[4]), ARGV[5] == '1'
-local CHUNK = 100
+-- A conversation's entries are mostly near its start: read a few first, then more and more.
+local chunkSize = 16
 
 local function field(fields, name)
   for i = 1, #fields, 2 do
@@ -20,7 +21,8 @@ end
 
 local mine, read, last = {}, 0, ''
 while read < pageSize do
-  local count = math.min(CHUNK, pageSize - read)
+  local count = math.min(chunkSize, pageSize - read)
+  chunkSize = math.min(chunkSize * 2, 256)
   local chunk = redis.call('XRANGE', stream, start, '+', 'COUNT', count)
   for _, entry in ipairs(chunk) do
     local fields = entry[2]

@@ -15,8 +15,6 @@ export const ARCHIVE_DUE = 'archive-due';
 export const ARCHIVE_GATHER_MS = 0;
 /** Conversations read from the list at a time. */
 const PAGE = 16;
-/** Copied one at a time, so the work of routing live chats slips in between; one process copies hundreds a second. */
-const AT_ONCE = 1;
 /** A job hands over to a fresh one after this many, so that no single job runs without end under load. */
 const MOST_PER_JOB = 2000;
 /** Failed tries, each in a drain that copied others, before a conversation stops holding the list up. */
@@ -80,25 +78,16 @@ export function archiveDue(d: ArchiveDueDeps) {
         // Failed ones keep their place at the front, so the next page starts after them.
         const page = await d.redis.zRangeWithScores(due, failed.length, failed.length + PAGE - 1);
         if (page.length === 0) break;
-        for (let i = 0; i < page.length; i += AT_ONCE) {
-          const outcomes = await Promise.all(
-            page.slice(i, i + AT_ONCE).map(async (entry) => {
-              try {
-                await archive.archive(entry.value);
-                await scripts.archiveDone(
-                  d.redis,
-                  [due, failures],
-                  [entry.value, entry.score, 'archived', MOST_FAILURES],
-                );
-                return null;
-              } catch (err) {
-                d.log.error({ err, conversationId: entry.value }, 'archive failed');
-                return entry;
-              }
-            }),
-          );
-          for (const entry of outcomes) if (entry) failed.push(entry);
-          archived += outcomes.filter((entry) => entry === null).length;
+        // One at a time, so the work of routing live chats slips in between; one process copies hundreds a second.
+        for (const entry of page) {
+          try {
+            await archive.archive(entry.value);
+            await scripts.archiveDone(d.redis, [due, failures], [entry.value, entry.score, 'archived', MOST_FAILURES]);
+            archived++;
+          } catch (err) {
+            d.log.error({ err, conversationId: entry.value }, 'archive failed');
+            failed.push(entry);
+          }
         }
         read += page.length;
         if (read >= MOST_PER_JOB) {

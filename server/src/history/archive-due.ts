@@ -7,12 +7,6 @@ import type { Archiver } from './archive.ts';
 
 /** The job that archives every conversation on the list, and its name on the history queue. */
 export const ARCHIVE_DUE = 'archive-due';
-/**
- * The first conversation on an empty list is copied at once: holding it back to gather others
- * made the copies come in bursts that delayed the chats being routed meanwhile (the routing
- * benchmark's p99). A batch forms by itself while a drain is at work.
- */
-export const ARCHIVE_GATHER_MS = 0;
 /** Conversations read from the list at a time. */
 const PAGE = 16;
 /** A job hands over to a fresh one after this many, so that no single job runs without end under load. */
@@ -39,12 +33,17 @@ export type ArchiveDueDeps = {
 export function archiveDue(d: ArchiveDueDeps) {
   const due = d.keys.archiveDue;
   const failures = d.keys.archiveFailures;
-  const start = (delay: number) => d.queues.history.add(ARCHIVE_DUE, {}, { delay });
+  /**
+   * Started at once, not held back to gather others: copies gathered that way came in bursts
+   * that delayed the chats being routed meanwhile (the routing benchmark's p99). A batch forms
+   * by itself while a drain is at work.
+   */
+  const start = () => d.queues.history.add(ARCHIVE_DUE, {});
 
   return {
     async ask(conversationId: string): Promise<void> {
       const first = await scripts.archiveAsk(d.redis, [due], [conversationId, Date.now()]);
-      if (first === 1) await start(ARCHIVE_GATHER_MS);
+      if (first === 1) await start();
     },
 
     /** Takes conversations off the list, for a visitor who asked to be forgotten. */
@@ -91,7 +90,7 @@ export function archiveDue(d: ArchiveDueDeps) {
         }
         read += page.length;
         if (read >= MOST_PER_JOB) {
-          await start(0);
+          await start();
           break;
         }
       }

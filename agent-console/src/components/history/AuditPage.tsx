@@ -3,6 +3,7 @@ import { listAgents } from '../../api/agents.ts';
 import { listAudit } from '../../api/history.ts';
 import { useLoad } from '../../hooks/use-load.ts';
 import { useT } from '../../i18n/context.ts';
+import { agentNames } from '../../logic/agent-names.ts';
 import { auditAction, auditTargets } from '../../logic/audit-actions.ts';
 import type { SiteRef } from '../../logic/sites.ts';
 import { agentName } from './ConversationResults.tsx';
@@ -17,8 +18,9 @@ export function AuditPage({ site }: { site: SiteRef }) {
   const before = cursors.at(-1) ?? null;
   const entries = useLoad(() => listAudit(site.id, before, PAGE_SIZE), `${site.id}:${before ?? ''}`);
   const agents = useLoad(() => listAgents(site.id), site.id);
-  const names = new Map((agents.data ?? []).map((a) => [a.id, a.name]));
-  const list = entries.data ?? [];
+  const names = agentNames(agents);
+  // The rows wait for the names, so none shows "another agent" for an agent about to be named.
+  const list = names ? (entries.data ?? []) : [];
   const oldest = list.at(-1)?.id;
 
   return (
@@ -38,8 +40,8 @@ export function AuditPage({ site }: { site: SiteRef }) {
           {t.t('error.generic', { message: entries.error })}
         </p>
       )}
-      {!entries.data && !entries.error && <p class="muted">{t.t('app.loading')}</p>}
-      {entries.data && list.length === 0 && <p class="empty">{t.t('audit.empty')}</p>}
+      {(!entries.data || !names) && !entries.error && <p class="muted">{t.t('app.loading')}</p>}
+      {entries.data && names && list.length === 0 && <p class="empty">{t.t('audit.empty')}</p>}
       {list.length > 0 && (
         <table class="table" aria-label={t.t('audit.title')}>
           <thead>

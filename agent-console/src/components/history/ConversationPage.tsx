@@ -6,6 +6,7 @@ import { useT } from '../../i18n/context.ts';
 import { useSkillName } from '../../i18n/skill-names.ts';
 import { visitorLabel } from '../../i18n/describe.ts';
 import { locales } from '../../i18n/locales.ts';
+import { agentNames } from '../../logic/agent-names.ts';
 import { canAssignOthers } from '../../logic/assignees.ts';
 import { routeHash } from '../../logic/route.ts';
 import type { Connection } from '../../state/console-state.ts';
@@ -45,8 +46,7 @@ export function ConversationPage({ conversationId, me, controller, connection }:
   const siteId = c?.siteId ?? '';
   const supervises = c !== undefined && canAssignOthers(me, siteId);
   const agents = useLoad(() => (supervises ? listAgents(siteId) : Promise.resolve([])), supervises ? siteId : '');
-  const names = new Map((agents.data ?? []).map((a) => [a.id, a.name]));
-  names.set(me.agent.id, me.agent.name);
+  const names = agentNames(agents, me.agent);
 
   return (
     <main class="page">

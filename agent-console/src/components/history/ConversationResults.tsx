@@ -9,7 +9,7 @@ interface Props {
   hits: readonly ConversationHit[];
   /** The search that found them, to mark its words in the matching messages. */
   q: string;
-  names: ReadonlyMap<string, string>;
+  names: ReadonlyMap<string, string> | null;
 }
 
 /** The conversation's visitor as the list can name them: the address they left, else a short tag. */
@@ -17,9 +17,13 @@ export function hitVisitor(t: Translator, hit: Pick<ConversationHit['conversatio
   return hit.visitorEmail ?? t.t('visitor.anonymous', { id: shortVisitorTag(hit.visitorId) });
 }
 
-/** The name of the agent who had the chat, "another agent" when the viewer cannot list them, else nobody. */
-export function agentName(t: Translator, names: ReadonlyMap<string, string>, agentId: string | null): string {
+/**
+ * The name of the agent who had the chat, "another agent" when the viewer cannot list them, else
+ * nobody; blank while the names are still on their way.
+ */
+export function agentName(t: Translator, names: ReadonlyMap<string, string> | null, agentId: string | null): string {
   if (agentId === null) return t.t('conversations.noAgent');
+  if (names === null) return '';
   return names.get(agentId) ?? t.t('tickets.otherAgent');
 }
 

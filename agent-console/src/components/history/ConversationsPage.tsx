@@ -4,6 +4,7 @@ import { listAgents } from '../../api/agents.ts';
 import { searchConversations } from '../../api/history.ts';
 import { useLoad } from '../../hooks/use-load.ts';
 import { useT } from '../../i18n/context.ts';
+import { agentNames } from '../../logic/agent-names.ts';
 import { canAssignOthers } from '../../logic/assignees.ts';
 import { dayRange, type ConversationFilter } from '../../logic/history-query.ts';
 import type { SiteRef } from '../../logic/sites.ts';
@@ -49,13 +50,13 @@ export function ConversationsPage({ site, me }: { site: SiteRef; me: Me }) {
   const result = useLoad(() => searchConversations(site.id, filter), key);
   const supervises = canAssignOthers(me, site.id);
   const agents = useLoad(() => (supervises ? listAgents(site.id) : Promise.resolve([])), supervises ? site.id : '');
-  const names = new Map((agents.data ?? []).map((a) => [a.id, a.name]));
-  names.set(me.agent.id, me.agent.name);
+  const names = agentNames(agents, me.agent);
   // The numbers follow the chosen days; the range is fixed when the days change, not on every render.
   const [range, setRange] = useState(() => dayRange('', '', Date.now()));
   useEffect(() => setRange(dayRange(filter.fromDay, filter.toDay, Date.now())), [filter.fromDay, filter.toDay]);
 
-  const page = result.data;
+  // The hits wait for the agents' names, so none shows "another agent" for an agent about to be named.
+  const page = names ? result.data : null;
   return (
     <main class="page conversations-page">
       <div class="page-head">
@@ -112,7 +113,7 @@ export function ConversationsPage({ site, me }: { site: SiteRef; me: Me }) {
           </button>
         </div>
       )}
-      {supervises && <HistoryNumbers siteId={site.id} range={range} names={names} />}
+      {supervises && names && <HistoryNumbers siteId={site.id} range={range} names={names} />}
     </main>
   );
 }

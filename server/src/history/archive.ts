@@ -43,7 +43,7 @@ const EventsPage = z.tuple([z.number(), z.string(), z.array(z.tuple([z.string(),
  * crash before the commit leaves Redis untouched, a crash after it only repeats the upserts.
  */
 export function archiver(d: ArchiveDeps) {
-  const ensurePartitions = partitionMaker();
+  const partitions = partitionMaker();
   const ttlSeconds = Math.max(1, Math.round(d.config.HOT_RETENTION_HOURS * 3600));
 
   /**
@@ -76,8 +76,11 @@ export function archiver(d: ArchiveDeps) {
     }
   }
 
+  /**
+   * One call of `archive_conversation` (migration 006), in a transaction of its own; only a copy
+   * that meets a month without its partition yet opens one around it, to make the partition first.
+   */
   async function write(
-    tx: Queryable,
     c: Conversation,
     messages: Message[],
     events: StoredEvent[],
@@ -85,26 +88,31 @@ export function archiver(d: ArchiveDeps) {
     visitor: Visitor | null,
     tags: string[],
   ): Promise<void> {
-    if (visitor) await upsertVisitor(tx, visitor);
-    await upsertConversation(tx, c);
-    if (tags.length > 0) await mergeTags(tx, c.id, tags);
-    if (messages.length > 0) {
-      await ensurePartitions(
-        tx,
-        'messages',
-        messages.map((m) => m.ts),
+    const params = [
+      visitor && JSON.stringify(visitorRow(visitor)),
+      JSON.stringify(conversationRow(c)),
+      tags,
+      MAX_TAGS,
+      JSON.stringify(messages.map(messageRow)),
+      JSON.stringify(events.map(eventRow)),
+      ticket && JSON.stringify(ticketRow(ticket)),
+    ];
+    const copy = (db: Queryable) =>
+      db.query(
+        `SELECT archive_conversation($1::jsonb, $2::jsonb, $3::text[], $4, $5::jsonb, $6::jsonb, $7::jsonb)`,
+        params,
       );
-      await insertMessages(tx, c, messages);
+    const messageTimes = messages.map((m) => m.ts);
+    const eventTimes = events.map((e) => e.ts);
+    if (partitions.known('messages', messageTimes) && partitions.known('events', eventTimes)) {
+      await copy(d.db);
+      return;
     }
-    if (events.length > 0) {
-      await ensurePartitions(
-        tx,
-        'events',
-        events.map((e) => e.ts),
-      );
-      await insertEvents(tx, c, events);
-    }
-    if (ticket) await upsertTicket(tx, ticket);
+    await d.db.transaction(async (tx) => {
+      await partitions.ensure(tx, 'messages', messageTimes);
+      await partitions.ensure(tx, 'events', eventTimes);
+      await copy(tx);
+    });
   }
 
   return {
@@ -119,7 +127,7 @@ export function archiver(d: ArchiveDeps) {
         d.visitors.get(c.siteId, c.visitorId),
         d.answerTags.of(c.id),
       ]);
-      await d.db.transaction((tx) => write(tx, c, messages, events, ticket, visitor, tags));
+      await write(c, messages, events, ticket, visitor, tags);
       // The keys share the conversation's hash tag, so this is one slot on a cluster too. NX: a
       // repeated archive (a rating came later) does not push the expiry further out.
       await d.redis
@@ -138,108 +146,57 @@ export type Archiver = ReturnType<typeof archiver>;
 
 const at = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
-async function upsertVisitor(tx: Queryable, v: Visitor): Promise<void> {
-  await tx.query(
-    `INSERT INTO visitors (site_id, id, email, external_id, created_at, data)
-     VALUES ($1, $2, $3, $4, $5, $6::jsonb)
-     ON CONFLICT (site_id, id) DO UPDATE SET
-       email = excluded.email, external_id = excluded.external_id, data = excluded.data, archived_at = now()`,
-    [v.siteId, v.id, v.email, v.externalId, at(v.createdAt), JSON.stringify(v)],
-  );
-}
+/** Rows as `archive_conversation` reads them: the tables' column names. */
+const visitorRow = (v: Visitor) => ({
+  site_id: v.siteId,
+  id: v.id,
+  email: v.email,
+  external_id: v.externalId,
+  created_at: at(v.createdAt),
+  data: v,
+});
 
-async function upsertConversation(tx: Queryable, c: Conversation): Promise<void> {
-  await tx.query(
-    `INSERT INTO conversations (id, site_id, visitor_id, state, locale, skill, level, agent_id, ticket_id,
-       resolved_by, csat_score, transfers, created_at, closed_at, data, nps_score)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15::jsonb, $16)
-     ON CONFLICT (id) DO UPDATE SET
-       state = excluded.state, agent_id = excluded.agent_id, ticket_id = excluded.ticket_id,
-       resolved_by = excluded.resolved_by, csat_score = excluded.csat_score, transfers = excluded.transfers,
-       closed_at = excluded.closed_at, data = excluded.data, nps_score = excluded.nps_score, archived_at = now()
-     -- A rating is set once and never removed: an older copy without it never replaces one with it.
-     WHERE (conversations.csat_score IS NULL OR excluded.csat_score IS NOT NULL)
-       AND (conversations.nps_score IS NULL OR excluded.nps_score IS NOT NULL)`,
-    [
-      c.id,
-      c.siteId,
-      c.visitorId,
-      c.state,
-      c.locale,
-      c.skill,
-      c.level,
-      c.agentId,
-      c.ticketId,
-      c.resolvedBy,
-      c.csat?.score ?? null,
-      c.transfers,
-      at(c.createdAt),
-      at(c.closedAt),
-      JSON.stringify(c),
-      c.nps?.score ?? null,
-    ],
-  );
-}
+const conversationRow = (c: Conversation) => ({
+  id: c.id,
+  site_id: c.siteId,
+  visitor_id: c.visitorId,
+  state: c.state,
+  locale: c.locale,
+  skill: c.skill,
+  level: c.level,
+  agent_id: c.agentId,
+  ticket_id: c.ticketId,
+  resolved_by: c.resolvedBy,
+  csat_score: c.csat?.score ?? null,
+  transfers: c.transfers,
+  created_at: at(c.createdAt),
+  closed_at: at(c.closedAt),
+  data: c,
+  nps_score: c.nps?.score ?? null,
+});
 
-/** Adds tags the conversation lacks, in their order, up to MAX_TAGS; tags already there stay as they are. */
-async function mergeTags(tx: Queryable, conversationId: string, tags: string[]): Promise<void> {
-  await tx.query(
-    `UPDATE conversations SET tags = (tags || ARRAY(
-       SELECT t FROM unnest($2::text[]) WITH ORDINALITY AS n(t, i) WHERE NOT t = ANY(tags) ORDER BY i))[1:$3]
-     WHERE id = $1`,
-    [conversationId, tags, MAX_TAGS],
-  );
-}
+const messageRow = (m: Message) => ({
+  id: m.id,
+  ts: at(m.ts),
+  author: m.author,
+  agent_id: m.agentId,
+  internal: m.internal,
+  text: m.text,
+  // Files are found by their names too.
+  words: normalize([m.text, ...(m.attachments ?? []).map((a) => a.name)].join(' ')),
+  // Links expire: the files are kept as stored, and signed afresh when read.
+  data: withoutLinks(m),
+});
 
-/** Messages never change once stored: a row already there is left as it is. */
-async function insertMessages(tx: Queryable, c: Conversation, messages: Message[]): Promise<void> {
-  const rows = messages.map((m) => ({
-    id: m.id,
-    ts: at(m.ts),
-    author: m.author,
-    agent_id: m.agentId,
-    internal: m.internal,
-    text: m.text,
-    // Files are found by their names too.
-    words: normalize([m.text, ...(m.attachments ?? []).map((a) => a.name)].join(' ')),
-    // Links expire: the files are kept as stored, and signed afresh when read.
-    data: withoutLinks(m),
-  }));
-  await tx.query(
-    `INSERT INTO messages (conversation_id, id, site_id, ts, author, agent_id, internal, text, search, data)
-     SELECT $1, r.id, $2, r.ts, r.author, r.agent_id, r.internal, r.text, to_tsvector('simple', r.words), r.data
-     FROM jsonb_to_recordset($3::jsonb) AS r(id text, ts timestamptz, author text, agent_id text,
-       internal boolean, text text, words text, data jsonb)
-     ON CONFLICT DO NOTHING`,
-    [c.id, c.siteId, JSON.stringify(rows)],
-  );
-  // What search scans: the words of every message archived so far, in one vector.
-  await tx.query(
-    `UPDATE conversations SET search = (
-       SELECT strip(tsvector_agg(m.search)) FROM messages m WHERE m.conversation_id = $1 AND m.site_id = $2)
-     WHERE id = $1`,
-    [c.id, c.siteId],
-  );
-}
+const eventRow = (e: StoredEvent) => ({ id: e.id, ts: at(e.ts), event: e.fields.event ?? '', data: e.fields });
 
-async function insertEvents(tx: Queryable, c: Conversation, events: StoredEvent[]): Promise<void> {
-  const rows = events.map((e) => ({ id: e.id, ts: at(e.ts), event: e.fields.event ?? '', data: e.fields }));
-  await tx.query(
-    `INSERT INTO events (site_id, id, conversation_id, ts, event, data)
-     SELECT $1, r.id, $2, r.ts, r.event, r.data
-     FROM jsonb_to_recordset($3::jsonb) AS r(id text, ts timestamptz, event text, data jsonb)
-     ON CONFLICT DO NOTHING`,
-    [c.siteId, c.id, JSON.stringify(rows)],
-  );
-}
-
-async function upsertTicket(tx: Queryable, t: Ticket): Promise<void> {
-  await tx.query(
-    `INSERT INTO tickets (site_id, id, conversation_id, number, status, created_at, updated_at, data)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb)
-     ON CONFLICT (site_id, id) DO UPDATE SET
-       status = excluded.status, updated_at = excluded.updated_at, data = excluded.data
-     WHERE tickets.updated_at <= excluded.updated_at`,
-    [t.siteId, t.id, t.conversationId, t.number, t.status, at(t.createdAt), at(t.updatedAt), JSON.stringify(t)],
-  );
-}
+const ticketRow = (t: Ticket) => ({
+  site_id: t.siteId,
+  id: t.id,
+  conversation_id: t.conversationId,
+  number: t.number,
+  status: t.status,
+  created_at: at(t.createdAt),
+  updated_at: at(t.updatedAt),
+  data: t,
+});

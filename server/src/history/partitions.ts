@@ -21,21 +21,28 @@ export function monthOf(ts: number): { key: string; from: string; to: string } {
  */
 export function partitionMaker() {
   const known = new Set<string>();
-  return async function ensure(tx: Queryable, table: Partitioned, times: number[]): Promise<void> {
-    const months = new Map(times.map((t) => [monthOf(t).key, monthOf(t)]));
-    for (const [key, m] of months) {
-      const name = `${table}_${key}`;
-      if (known.has(name)) continue;
-      const [found] = await tx.query<{ ok: boolean }>(`SELECT to_regclass($1) IS NOT NULL AS ok`, [name]);
-      if (found?.ok) {
-        known.add(name);
-        continue;
+  const months = (times: number[]) => new Map(times.map((t) => [monthOf(t).key, monthOf(t)]));
+  return {
+    /** Whether every month of `times` has a partition already seen, so nothing need be asked. */
+    known(table: Partitioned, times: number[]): boolean {
+      for (const key of months(times).keys()) if (!known.has(`${table}_${key}`)) return false;
+      return true;
+    },
+    async ensure(tx: Queryable, table: Partitioned, times: number[]): Promise<void> {
+      for (const [key, m] of months(times)) {
+        const name = `${table}_${key}`;
+        if (known.has(name)) continue;
+        const [found] = await tx.query<{ ok: boolean }>(`SELECT to_regclass($1) IS NOT NULL AS ok`, [name]);
+        if (found?.ok) {
+          known.add(name);
+          continue;
+        }
+        await tx.query(`SELECT pg_advisory_xact_lock(hashtext('cascade.partitions'), hashtext($1))`, [name]);
+        await tx.exec(
+          `CREATE TABLE IF NOT EXISTS ${quoteIdent(name)} PARTITION OF ${quoteIdent(table)} ` +
+            `FOR VALUES FROM ('${m.from}') TO ('${m.to}')`,
+        );
       }
-      await tx.query(`SELECT pg_advisory_xact_lock(hashtext('cascade.partitions'), hashtext($1))`, [name]);
-      await tx.exec(
-        `CREATE TABLE IF NOT EXISTS ${quoteIdent(name)} PARTITION OF ${quoteIdent(table)} ` +
-          `FOR VALUES FROM ('${m.from}') TO ('${m.to}')`,
-      );
-    }
+    },
   };
 }

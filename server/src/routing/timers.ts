@@ -16,16 +16,27 @@ export function timers(queues: Queues) {
       if (c.waitingSince === null) return;
       const data: WaitTimer = { conversationId: c.id, waitingSince: c.waitingSince };
       const elapsed = Date.now() - c.waitingSince;
-      await queues.timers.add('max-wait', data, {
-        delay: Math.max(0, site.maxWaitSeconds * 1000 - elapsed),
-        jobId: `max-wait-${c.id}-${c.waitingSince}`,
-      });
-      if (site.widenAfterSeconds !== null && !c.widened) {
-        await queues.timers.add('widen', data, {
-          delay: Math.max(0, site.widenAfterSeconds * 1000 - elapsed),
-          jobId: `widen-${c.id}-${c.waitingSince}`,
-        });
-      }
+      const maxWait = {
+        name: 'max-wait',
+        data,
+        opts: { delay: Math.max(0, site.maxWaitSeconds * 1000 - elapsed), jobId: `max-wait-${c.id}-${c.waitingSince}` },
+      };
+      // Both clocks in one round trip: this runs for every chat that joins a line.
+      await queues.timers.addBulk(
+        site.widenAfterSeconds !== null && !c.widened
+          ? [
+              maxWait,
+              {
+                name: 'widen',
+                data,
+                opts: {
+                  delay: Math.max(0, site.widenAfterSeconds * 1000 - elapsed),
+                  jobId: `widen-${c.id}-${c.waitingSince}`,
+                },
+              },
+            ]
+          : [maxWait],
+      );
     },
 
     async agentGone(agentId: string, graceSeconds: number): Promise<void> {

@@ -106,27 +106,51 @@ export function buildModel(texts: TermDocuments, labels: ArrayLike<number>, clas
     ...DEFAULT_TRAIN_OPTIONS,
     epochs,
   });
-  const { text, starts } = space.state.vocabulary;
-  const isWordOrTrigram = (id: number) =>
-    text[starts[id] as number] === 'w' ||
-    (text[starts[id] as number] === 'c' && (starts[id + 1] as number) - (starts[id] as number) === 4);
   const phrasingsOf: number[][] = Array.from({ length: classes }, () => []);
-  const wordSets: Set<number>[] = Array.from({ length: classes }, () => new Set());
-  for (let p = 0; p < phrasingCount; p++) {
-    const e = labels[p] as number;
-    phrasingsOf[e]?.push(p);
-    // The phrasing's vector already holds the ids of its terms the space kept.
-    for (const id of (vectors[p] as SparseVector).indices) if (isWordOrTrigram(id)) wordSets[e]?.add(id);
-  }
+  for (let p = 0; p < phrasingCount; p++) phrasingsOf[labels[p] as number]?.push(p);
   return {
     classes,
     space,
     model,
     phrasings: vectors,
     phrasingsOf: phrasingsOf.map((l) => Int32Array.from(l)),
-    wordsOf: wordSets.map((s) => Int32Array.from(s).sort()),
+    wordsOf: wordsOfEntries(space, vectors, phrasingsOf),
     dense: new Float32Array(space.size),
   };
+}
+
+/**
+ * The feature ids of the words and 3-grams of each entry's phrasings, ascending: read from the
+ * phrasings' vectors, which already hold the ids of their terms the space kept.
+ */
+function wordsOfEntries(space: FeatureSpace, vectors: readonly SparseVector[], phrasingsOf: number[][]): Int32Array[] {
+  const { text, starts } = space.state.vocabulary;
+  const wanted = new Uint8Array(space.size);
+  for (let id = 0; id < space.size; id++) {
+    const kind = text[starts[id] as number];
+    wanted[id] = kind === 'w' || (kind === 'c' && (starts[id + 1] as number) - (starts[id] as number) === 4) ? 1 : 0;
+  }
+  // The entry that last listed each id, so that an id used by several of its phrasings is listed once.
+  const listedBy = new Int32Array(space.size).fill(-1);
+  let found = new Int32Array(256);
+  return phrasingsOf.map((own, e) => {
+    let n = 0;
+    for (const p of own) {
+      const { indices } = vectors[p] as SparseVector;
+      for (let i = 0; i < indices.length; i++) {
+        const id = indices[i] as number;
+        if (wanted[id] === 0 || listedBy[id] === e) continue;
+        listedBy[id] = e;
+        if (n === found.length) {
+          const more = new Int32Array(2 * n);
+          more.set(found);
+          found = more;
+        }
+        found[n++] = id;
+      }
+    }
+    return found.slice(0, n).sort();
+  });
 }
 
 /** Cosine similarity of the query (spread out in `m.dense`) to the entry's closest phrasing and to its second closest. */

@@ -4,6 +4,7 @@ import { standardForms } from './dialects.ts';
 import { STOPWORDS } from './stopwords.ts';
 import type { TermDocuments } from './term-ids.ts';
 import { terms, words } from './tokens.ts';
+import { topClasses } from './top-classes.ts';
 
 /**
  * The retrieval model over a set of phrasings: the classifier proposes entries, then each is
@@ -199,17 +200,7 @@ export function rank(m: KbModel, normalized: string): Candidate[] {
     if (p > 0) entropy -= p * Math.log(p);
   }
   const spread = classes > 1 ? entropy / Math.log(classes) : 0;
-  const top: number[] = [];
-  for (let c = 0; c < classes; c++) {
-    if (
-      top.length < RERANKED ||
-      (probabilities[c] as number) > (probabilities[top[top.length - 1] as number] as number)
-    ) {
-      top.push(c);
-      top.sort((a, b) => (probabilities[b] as number) - (probabilities[a] as number));
-      if (top.length > RERANKED) top.pop();
-    }
-  }
+  const top = topClasses(probabilities, RERANKED);
 
   // Content words of the query, each as its word id and the ids of its letter 3-grams (-1: unknown).
   // A dialect word counts as known when its standard form is.

@@ -106,7 +106,11 @@ export function buildFeatureSpaceFromIds(
   });
   let kept: Int32Array | undefined;
   if (termList.length > maxFeatures) {
-    kept = keepMostFrequent(frequency, maxFeatures, Uint8Array.from(termList, isLongestNgram));
+    kept = keepMostFrequent(
+      frequency,
+      maxFeatures,
+      Uint8Array.from(termList, (term) => (isLongestNgram(term) ? 1 : 0)),
+    );
     counted = keepFeatures(counted, kept);
   }
   const keep = (_: unknown, id: number) => kept === undefined || kept[id] !== -1;
@@ -133,8 +137,8 @@ export function buildFeatureSpaceFromIds(
 }
 
 /** Character n-grams of `CHAR_NGRAM_MAX` letters: their kind's letter, then the n-gram. */
-function isLongestNgram(term: string): number {
-  return term.length === CHAR_NGRAM_MAX + 1 && term[0] === 'c' ? 1 : 0;
+function isLongestNgram(term: string): boolean {
+  return term.length === CHAR_NGRAM_MAX + 1 && term[0] === 'c';
 }
 
 /**
@@ -144,9 +148,10 @@ function isLongestNgram(term: string): number {
  * in `last` (the longest n-grams) go first, whatever their frequency: a frequent 4-gram mostly
  * repeats a short word or the 3-grams it is made of, and the room it leaves goes to words,
  * pairs and shorter n-grams. Only a knowledge base with many entries reaches the bound (1,000
- * entries of 10 CLINC150 phrasings: 35,000 terms for 8,388 features); there, on `val`, the
- * right intent came first for 90.75% of questions against 90.45% with 4-grams kept by
- * frequency, and every phrasing has about a fifth fewer features to train and score.
+ * entries of 10 CLINC150 phrasings: 35,000 terms for 8,388 features); there every phrasing
+ * has about a fifth fewer features to train and score, and the ranking is about as good (on
+ * `val`, 90.75% of questions with the right intent first against 90.45%; with 600 to 1,200
+ * entries up to 0.6 points better or worse).
  */
 export function keepMostFrequent(documentFrequency: Float64Array, max: number, last: Uint8Array): Int32Array {
   const byFrequency = Int32Array.from(documentFrequency.keys()).sort(

@@ -44,10 +44,10 @@ const MAX_NEARBY_PER_ENTRY = 10;
 /**
  * Entries asked about per fold, about: above this, one entry in two (three, ...) has its
  * phrasings asked, and each entry left out whole as many times fewer of its phrasings, so that
- * asking (a third of a 1,000-entry build) costs no more for a larger knowledge base. Hundreds of questions are
- * plenty for the 13 weights of the fit. On 1,000 entries of 10 CLINC150 phrasings (`val`) the
- * right intent comes first as often, and more in-scope questions get an answer or suggestions
- * (35% against 24%) for one out-of-scope question in a hundred more.
+ * asking (a third of a 1,000-entry build) costs no more for a larger knowledge base. Hundreds
+ * of questions are plenty for the 13 weights of the fit. On 1,000 entries of 10 CLINC150
+ * phrasings (`val`) more in-scope questions get an answer or suggestions (40% against 24%) for
+ * one out-of-scope question in a hundred more.
  */
 const MAX_ASKED_ENTRIES = 500;
 
@@ -77,7 +77,7 @@ interface Row {
   w: number;
 }
 
-/** One entry in `askEvery` has its phrasings asked, and each entry left out whole up to `nearbyPerEntry` of its. */
+/** One entry in `askEvery` has its phrasings asked; of each entry left out whole, up to `nearbyPerEntry` are. */
 export function askingPlan(entries: number): { askEvery: number; nearbyPerEntry: number } {
   const askEvery = Math.max(1, Math.ceil(entries / MAX_ASKED_ENTRIES));
   return { askEvery, nearbyPerEntry: Math.ceil(MAX_NEARBY_PER_ENTRY / askEvery) };

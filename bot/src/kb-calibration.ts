@@ -42,6 +42,16 @@ const COVERED_SIMILARITY = 0.5;
 const MAX_NEARBY_PER_ENTRY = 10;
 
 /**
+ * Entries asked about per fold, about: above this, one entry in two (three, ...) has its
+ * phrasings asked, and each entry left out whole as many times fewer of its phrasings, so that
+ * asking (a third of a 1,000-entry build) costs no more for a larger knowledge base. Hundreds
+ * of questions are plenty for the 13 weights of the fit. On 1,000 entries of 10 CLINC150
+ * phrasings (`val`) more in-scope questions get an answer or suggestions (40% against 24%) for
+ * one out-of-scope question in a hundred more.
+ */
+const MAX_ASKED_ENTRIES = 500;
+
+/**
  * A fold's index is trained on at most about this many phrasings (an even share per entry), so
  * that a large knowledge base is not trained again in full: its confidence is then fitted on a
  * somewhat weaker model than the one that answers, which errs on the side of suggesting.
@@ -65,6 +75,12 @@ interface Row {
   x: readonly number[];
   y: number;
   w: number;
+}
+
+/** One entry in `askEvery` has its phrasings asked; of each entry left out whole, up to `nearbyPerEntry` are. */
+export function askingPlan(entries: number): { askEvery: number; nearbyPerEntry: number } {
+  const askEvery = Math.max(1, Math.ceil(entries / MAX_ASKED_ENTRIES));
+  return { askEvery, nearbyPerEntry: Math.ceil(MAX_NEARBY_PER_ENTRY / askEvery) };
 }
 
 /** Folds for `n` phrasings: fewer for large knowledge bases, so that indexing stays about 2-4 trainings long. */
@@ -113,6 +129,7 @@ export function fitConfidence(
     into.push({ x: best.features, y: best.entry === expected ? 1 : 0, w: 0 });
   };
 
+  const { askEvery, nearbyPerEntry } = askingPlan(classes);
   for (let f = 0; f < folds; f++) {
     const heldEntry = (e: number) => classes >= 3 && (position[e] as number) % period === f;
     const asked: number[] = [];
@@ -123,6 +140,7 @@ export function fitConfidence(
         for (const p of own) held.add(p);
         return;
       }
+      if (e % askEvery !== 0) return;
       const h = heldPerEntry(own.length);
       for (let j = 0; j < h; j++) asked.push(own[(f + j * folds) % own.length] as number);
     });
@@ -146,7 +164,7 @@ export function fitConfidence(
     );
     for (const p of asked) ask(m, normalized[p] as string, labels[p] as number, inScope);
     byEntry.forEach((own, e) => {
-      if (heldEntry(e)) for (const p of own.slice(0, MAX_NEARBY_PER_ENTRY)) ask(m, normalized[p] as string, -1, nearby);
+      if (heldEntry(e)) for (const p of own.slice(0, nearbyPerEntry)) ask(m, normalized[p] as string, -1, nearby);
     });
     offTopic.forEach((text, i) => {
       if (i % folds === f) ask(m, text, -1, far);

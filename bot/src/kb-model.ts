@@ -4,6 +4,7 @@ import { standardForms } from './dialects.ts';
 import { STOPWORDS } from './stopwords.ts';
 import type { TermDocuments } from './term-ids.ts';
 import { terms, words } from './tokens.ts';
+import { topClasses } from './top-classes.ts';
 
 /**
  * The retrieval model over a set of phrasings: the classifier proposes entries, then each is
@@ -106,27 +107,51 @@ export function buildModel(texts: TermDocuments, labels: ArrayLike<number>, clas
     ...DEFAULT_TRAIN_OPTIONS,
     epochs,
   });
-  const { text, starts } = space.state.vocabulary;
-  const isWordOrTrigram = (id: number) =>
-    text[starts[id] as number] === 'w' ||
-    (text[starts[id] as number] === 'c' && (starts[id + 1] as number) - (starts[id] as number) === 4);
   const phrasingsOf: number[][] = Array.from({ length: classes }, () => []);
-  const wordSets: Set<number>[] = Array.from({ length: classes }, () => new Set());
-  for (let p = 0; p < phrasingCount; p++) {
-    const e = labels[p] as number;
-    phrasingsOf[e]?.push(p);
-    // The phrasing's vector already holds the ids of its terms the space kept.
-    for (const id of (vectors[p] as SparseVector).indices) if (isWordOrTrigram(id)) wordSets[e]?.add(id);
-  }
+  for (let p = 0; p < phrasingCount; p++) phrasingsOf[labels[p] as number]?.push(p);
   return {
     classes,
     space,
     model,
     phrasings: vectors,
     phrasingsOf: phrasingsOf.map((l) => Int32Array.from(l)),
-    wordsOf: wordSets.map((s) => Int32Array.from(s).sort()),
+    wordsOf: wordsOfEntries(space, vectors, phrasingsOf),
     dense: new Float32Array(space.size),
   };
+}
+
+/**
+ * The feature ids of the words and 3-grams of each entry's phrasings, ascending: read from the
+ * phrasings' vectors, which already hold the ids of their terms the space kept.
+ */
+function wordsOfEntries(space: FeatureSpace, vectors: readonly SparseVector[], phrasingsOf: number[][]): Int32Array[] {
+  const { text, starts } = space.state.vocabulary;
+  const wanted = new Uint8Array(space.size);
+  for (let id = 0; id < space.size; id++) {
+    const kind = text[starts[id] as number];
+    wanted[id] = kind === 'w' || (kind === 'c' && (starts[id + 1] as number) - (starts[id] as number) === 4) ? 1 : 0;
+  }
+  // The entry that last listed each id, so that an id used by several of its phrasings is listed once.
+  const listedBy = new Int32Array(space.size).fill(-1);
+  let found = new Int32Array(256);
+  return phrasingsOf.map((own, e) => {
+    let n = 0;
+    for (const p of own) {
+      const { indices } = vectors[p] as SparseVector;
+      for (let i = 0; i < indices.length; i++) {
+        const id = indices[i] as number;
+        if (wanted[id] === 0 || listedBy[id] === e) continue;
+        listedBy[id] = e;
+        if (n === found.length) {
+          const more = new Int32Array(2 * n);
+          more.set(found);
+          found = more;
+        }
+        found[n++] = id;
+      }
+    }
+    return found.slice(0, n).sort();
+  });
 }
 
 /** Cosine similarity of the query (spread out in `m.dense`) to the entry's closest phrasing and to its second closest. */
@@ -175,17 +200,7 @@ export function rank(m: KbModel, normalized: string): Candidate[] {
     if (p > 0) entropy -= p * Math.log(p);
   }
   const spread = classes > 1 ? entropy / Math.log(classes) : 0;
-  const top: number[] = [];
-  for (let c = 0; c < classes; c++) {
-    if (
-      top.length < RERANKED ||
-      (probabilities[c] as number) > (probabilities[top[top.length - 1] as number] as number)
-    ) {
-      top.push(c);
-      top.sort((a, b) => (probabilities[b] as number) - (probabilities[a] as number));
-      if (top.length > RERANKED) top.pop();
-    }
-  }
+  const top = topClasses(probabilities, RERANKED);
 
   // Content words of the query, each as its word id and the ids of its letter 3-grams (-1: unknown).
   // A dialect word counts as known when its standard form is.

@@ -5,6 +5,7 @@ import { FALLBACK_CONFIDENCE } from '../src/confidence.ts';
 import { keepPerLabel, parseDataset } from '../src/eval/dataset.ts';
 import { runEval } from '../src/eval/run.ts';
 import { createBot, defaultThresholds } from '../src/index.ts';
+import { askingPlan } from '../src/kb-calibration.ts';
 import { buildIndex } from '../src/kb-index.ts';
 
 const entry = (id: string, question: string, phrasings: string[]): KbEntry => ({
@@ -89,6 +90,17 @@ describe('confidence fitted per knowledge base', () => {
     for (const w of [...small, ...demo]) expect(Number.isFinite(w)).toBe(true);
     const single = buildIndex([entry('only', 'Where is my order?', [])]);
     expect(single.confidence).toEqual(FALLBACK_CONFIDENCE);
+  });
+});
+
+describe('asking plan of the confidence fit', () => {
+  it('asks every entry up to 500 of them, then one in two, three... and fewer phrasings of each left out', () => {
+    expect(askingPlan(12)).toEqual({ askEvery: 1, nearbyPerEntry: 10 });
+    expect(askingPlan(500)).toEqual({ askEvery: 1, nearbyPerEntry: 10 });
+    expect(askingPlan(501)).toEqual({ askEvery: 2, nearbyPerEntry: 5 });
+    expect(askingPlan(1000)).toEqual({ askEvery: 2, nearbyPerEntry: 5 });
+    expect(askingPlan(1200)).toEqual({ askEvery: 3, nearbyPerEntry: 4 });
+    expect(askingPlan(0)).toEqual({ askEvery: 1, nearbyPerEntry: 10 });
   });
 });
 

@@ -2,7 +2,7 @@ import type { KbEntry } from '@cascade/shared';
 import { describe, expect, it } from 'vitest';
 import { botFromModel, createBot, modelBuffers, trainBot } from '../src/index.ts';
 import { MAX_WEIGHTS } from '../src/kb-index.ts';
-import { buildFeatureSpace } from '../src/features.ts';
+import { buildFeatureSpace, keepMostFrequent } from '../src/features.ts';
 import { normalize } from '../src/normalize.ts';
 import { seededRandom } from '../src/random.ts';
 import { terms } from '../src/tokens.ts';
@@ -60,6 +60,22 @@ describe('a bot model built apart from the bot', () => {
     for (const v of vectors) for (const id of v.indices) expect(id).toBeLessThan(1000);
     // Function words are in every imagined background document: they are the last to go.
     expect(space.vector(terms('the')).indices.length).toBeGreaterThan(0);
+  });
+
+  it('drops the longest n-grams first when the features are capped, then the rarest terms', () => {
+    const frequency = Float64Array.from([5, 9, 1, 7, 3]);
+    const last = Uint8Array.from([0, 1, 0, 0, 1]);
+    // The unmarked terms by frequency (3, 0, 2), then the marked (1, 4); kept ones renumbered in order.
+    expect(Array.from(keepMostFrequent(frequency, 2, last))).toEqual([0, -1, -1, 1, -1]);
+    expect(Array.from(keepMostFrequent(frequency, 4, last))).toEqual([0, 1, 2, 3, -1]);
+    expect(Array.from(keepMostFrequent(frequency, 2, new Uint8Array(5)))).toEqual([-1, 0, -1, 1, -1]);
+    const docs = ['gift card balance', 'gift wrapping', 'card limit'].map((t) => terms(normalize(t)));
+    const longest = buildFeatureSpace(docs).space.size - buildFeatureSpace(docs, undefined, 30).space.size;
+    expect(longest).toBeGreaterThan(0);
+    const { space } = buildFeatureSpace(docs, undefined, 30);
+    expect(space.id('c<gif')).toBeUndefined();
+    expect(space.id('wgift')).toBeDefined();
+    expect(space.id('c<gi')).toBeDefined();
   });
 
   it('caps features so that features x entries stays within the weights bound', () => {

@@ -15,6 +15,8 @@ export interface SoftmaxModel {
   /** Feature-major, `features x classes`: plain data, so a model built in one thread serves in another. */
   readonly weights: Float32Array;
   readonly bias: Float32Array;
+  /** The rows' non-zero weights, when training found them a minority: what scoring reads. */
+  readonly rows?: SparseRows;
   /** Writes class probabilities into `out` (length `classes`). */
   probabilities(x: SparseVector, out: Float32Array): void;
 }
@@ -218,7 +220,7 @@ export function trainSoftmax(
  * three quarters of the scoring work on 1,000 entries) is read whole from the dense weights
  * instead, one after the other, which costs less than looking up each class.
  */
-interface SparseRows {
+export interface SparseRows {
   /** Row f is `[offsets[f], offsets[f + 1])` of `classes` and `weights`; empty when dense. */
   readonly offsets: Int32Array;
   readonly classes: Int32Array;
@@ -354,6 +356,7 @@ export function softmaxModel(weights: Float32Array, bias: Float32Array, rows?: S
     classes: bias.length,
     weights,
     bias,
+    ...(rows ? { rows } : {}),
     probabilities(x, out) {
       if (rows) sparseLogits(rows, weights, bias, x, out);
       else logits(weights, bias, x, out);

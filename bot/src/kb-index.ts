@@ -1,5 +1,5 @@
 import type { KbEntry } from '@cascade/shared';
-import { softmaxModel } from './classifier.ts';
+import { softmaxModel, type SparseRows } from './classifier.ts';
 import type { ConfidenceModel } from './confidence.ts';
 import { featureSpace, type FeatureSpaceState, type SparseVector } from './features.ts';
 import { fitConfidence } from './kb-calibration.ts';
@@ -73,6 +73,8 @@ export interface IndexState {
   readonly phrasingsOf: Packed;
   readonly wordsOf: Packed;
   readonly confidence: Float64Array;
+  /** The model's sparse rows, so that the thread that serves scores as fast as the one that built it. */
+  readonly rows?: SparseRows;
 }
 
 export function indexState(index: KbIndex): IndexState {
@@ -95,6 +97,7 @@ export function indexState(index: KbIndex): IndexState {
     phrasingsOf: pack(index.phrasingsOf),
     wordsOf: pack(index.wordsOf),
     confidence: Float64Array.from(index.confidence.weights),
+    ...(index.model.rows ? { rows: index.model.rows } : {}),
   };
 }
 
@@ -110,7 +113,7 @@ export function indexFromState(entries: readonly KbEntry[], state: IndexState): 
   return {
     classes: entries.length,
     space,
-    model: softmaxModel(state.weights, state.bias),
+    model: softmaxModel(state.weights, state.bias, state.rows),
     phrasings,
     phrasingsOf: unpack(state.phrasingsOf),
     wordsOf: unpack(state.wordsOf),
@@ -126,5 +129,6 @@ export function indexBuffers(state: IndexState): ArrayBuffer[] {
   const arrays: ArrayBufferView[] = [vocabulary.starts, vocabulary.slots, idf, blockOf, state.weights, state.bias];
   arrays.push(state.offsets, state.indices, state.values, state.confidence);
   for (const p of [state.phrasingsOf, state.wordsOf]) arrays.push(p.offsets, p.items);
+  if (state.rows) arrays.push(state.rows.offsets, state.rows.classes, state.rows.weights, state.rows.dense);
   return [...new Set(arrays.map((a) => a.buffer as ArrayBuffer))];
 }

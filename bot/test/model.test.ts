@@ -1,7 +1,7 @@
 import type { KbEntry } from '@cascade/shared';
 import { describe, expect, it } from 'vitest';
 import { botFromModel, createBot, modelBuffers, trainBot } from '../src/index.ts';
-import { MAX_WEIGHTS } from '../src/kb-index.ts';
+import { MAX_WEIGHTS, indexFromState } from '../src/kb-index.ts';
 import { buildFeatureSpace, keepMostFrequent } from '../src/features.ts';
 import { normalize } from '../src/normalize.ts';
 import { seededRandom } from '../src/random.ts';
@@ -42,6 +42,21 @@ describe('a bot model built apart from the bot', () => {
     const rebuilt = botFromModel(shopKb, model);
     for (const q of questions) expect(rebuilt.decide(q), q).toEqual(direct.decide(q));
     expect(rebuilt.answer('order-status', 'fa')).toEqual(direct.answer('order-status', 'fa'));
+  });
+
+  it('keeps the sparse rows it scores with when the model crosses a thread boundary', () => {
+    const kb = randomKb(300, 3);
+    const trained = trainBot(kb);
+    const offsets = Array.from(trained.rows?.offsets ?? []);
+    expect(offsets.length).toBeGreaterThan(0);
+    const model = structuredClone(trained, { transfer: modelBuffers(trained) });
+    expect(Array.from(indexFromState(kb, model).model.rows?.offsets ?? [])).toEqual(offsets);
+    const direct = createBot(kb);
+    const rebuilt = botFromModel(kb, model);
+    for (const e of kb.slice(0, 20)) {
+      const q = e.content.en!.phrasings[0]!;
+      expect(rebuilt.decide(q), q).toEqual(direct.decide(q));
+    }
   });
 
   it('refuses a model of other entries', () => {

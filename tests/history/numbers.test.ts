@@ -31,6 +31,7 @@ async function ratedChat(score: number, nps?: { score: number; comment: string }
       { timeout: 30_000 },
     )
     .toBe(1);
+  await stage.settled(conversation.id);
   visitor.close();
   return conversation.id;
 }

@@ -26,6 +26,7 @@ async function ratedChat(visitor: TestClient): Promise<string> {
       { timeout: 30_000 },
     )
     .toBe(1);
+  await stage.settled(conversation.id);
   return conversation.id;
 }
 

@@ -1,7 +1,8 @@
 import type { DemoAccount } from '@cascade/server';
 import type pg from 'pg';
 import { createClient } from 'redis';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { keys } from '../../server/src/redis/keys.ts';
 import { REDIS_URL, startCascade, type Harness } from './harness.ts';
 import { connectTestDb } from './database.ts';
 import { restClient } from './rest.ts';
@@ -16,6 +17,12 @@ export type HistoryStage = {
   account(site: number, role: string): DemoAccount;
   /** A REST client signed in as that account. */
   as(site: number, role: string): Promise<ReturnType<typeof restClient>>;
+  /**
+   * Waits until every copy asked of the conversation is done: it has left the archive list. A
+   * copy asked while another ran (a rating) is still to come until then, and would write over
+   * what a test changes in the database meanwhile.
+   */
+  settled(conversationId: string): Promise<void>;
 };
 
 /** A demo server with its history database and a Redis connection, for one test file. */
@@ -25,6 +32,11 @@ export function historyStage(env: Record<string, string> = {}): HistoryStage {
     async as(site: number, role: string) {
       const a = stage.account(site, role);
       return restClient(stage.h.url, await stage.h.login(a.email, a.password));
+    },
+    async settled(conversationId: string) {
+      await expect
+        .poll(() => stage.redis.zScore(keys(stage.h.prefix).archiveDue, conversationId), { timeout: 30_000 })
+        .toBeNull();
     },
   } as HistoryStage;
   beforeAll(async () => {

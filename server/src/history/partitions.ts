@@ -21,7 +21,14 @@ export function monthOf(ts: number): { key: string; from: string; to: string } {
  */
 export function partitionMaker() {
   const known = new Set<string>();
-  const months = (times: number[]) => new Map(times.map((t) => [monthOf(t).key, monthOf(t)]));
+  const months = (times: number[]) => {
+    const out = new Map<string, ReturnType<typeof monthOf>>();
+    for (const t of times) {
+      const m = monthOf(t);
+      out.set(m.key, m);
+    }
+    return out;
+  };
   return {
     /** Whether every month of `times` has a partition already seen, so nothing need be asked. */
     known(table: Partitioned, times: number[]): boolean {

@@ -16,27 +16,15 @@ export function timers(queues: Queues) {
       if (c.waitingSince === null) return;
       const data: WaitTimer = { conversationId: c.id, waitingSince: c.waitingSince };
       const elapsed = Date.now() - c.waitingSince;
-      const maxWait = {
-        name: 'max-wait',
+      const clock = (name: 'max-wait' | 'widen', seconds: number) => ({
+        name,
         data,
-        opts: { delay: Math.max(0, site.maxWaitSeconds * 1000 - elapsed), jobId: `max-wait-${c.id}-${c.waitingSince}` },
-      };
+        opts: { delay: Math.max(0, seconds * 1000 - elapsed), jobId: `${name}-${c.id}-${c.waitingSince}` },
+      });
+      const clocks = [clock('max-wait', site.maxWaitSeconds)];
+      if (site.widenAfterSeconds !== null && !c.widened) clocks.push(clock('widen', site.widenAfterSeconds));
       // Both clocks in one round trip: this runs for every chat that joins a line.
-      await queues.timers.addBulk(
-        site.widenAfterSeconds !== null && !c.widened
-          ? [
-              maxWait,
-              {
-                name: 'widen',
-                data,
-                opts: {
-                  delay: Math.max(0, site.widenAfterSeconds * 1000 - elapsed),
-                  jobId: `widen-${c.id}-${c.waitingSince}`,
-                },
-              },
-            ]
-          : [maxWait],
-      );
+      await queues.timers.addBulk(clocks);
     },
 
     async agentGone(agentId: string, graceSeconds: number): Promise<void> {

@@ -13,15 +13,28 @@ const kb = JSON.parse(
 ) as KbEntry[];
 const delivery = kb.find((e) => e.id === 'delivery-times')!.content.en!;
 
-/** The demo page with every WebSocket of the widget passed through a hand that sees each frame. */
-async function watchedDemo(): Promise<{ page: Page; sockets: WebSocketRoute[]; sent: string[]; requests: string[] }> {
+/**
+ * The demo page with every WebSocket of the widget passed through a hand that sees each frame.
+ * A socket opened after the first reaches the server only once `reopen()` is called, so that
+ * the widget's reconnecting state lasts until the test has seen it.
+ */
+async function watchedDemo(): Promise<{
+  page: Page;
+  sockets: WebSocketRoute[];
+  sent: string[];
+  requests: string[];
+  reopen: () => void;
+}> {
   const page = await (await browserContext(stage.browser, { viewport: { width: 1280, height: 800 } })).newPage();
   const sockets: WebSocketRoute[] = [];
   const sent: string[] = [];
   const requests: string[] = [];
+  let reopen = () => {};
+  const reopened = new Promise<void>((resolve) => (reopen = resolve));
   page.on('request', (r) => requests.push(r.url()));
-  await page.routeWebSocket(/\/socket\.io\//, (ws) => {
+  await page.routeWebSocket(/\/socket\.io\//, async (ws) => {
     sockets.push(ws);
+    if (sockets.length > 1) await reopened;
     const server = ws.connectToServer();
     ws.onMessage((message) => {
       sent.push(String(message));
@@ -29,7 +42,7 @@ async function watchedDemo(): Promise<{ page: Page; sockets: WebSocketRoute[]; s
     });
   });
   await page.goto(`${stage.h.url}/demo`);
-  return { page, sockets, sent, requests };
+  return { page, sockets, sent, requests, reopen };
 }
 
 it(
@@ -55,7 +68,7 @@ it(
 it(
   'reopens a WebSocket the network drops, says hello again and carries on with the chat',
   async () => {
-    const { page, sockets, sent } = await watchedDemo();
+    const { page, sockets, sent, reopen } = await watchedDemo();
     await openChat(page);
     await sendMessage(page, 'Hello');
     await page.locator('.row.me .bubble', { hasText: 'Hello' }).waitFor();
@@ -67,6 +80,7 @@ it(
 
     await sockets[0]!.close({ code: 1006 });
     await page.getByText('Reconnecting…').waitFor();
+    reopen();
     await waitUntil(
       'a second socket',
       () => sockets.length,

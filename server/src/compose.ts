@@ -216,7 +216,7 @@ export async function compose(config: Config, log: Log, http?: HttpServer): Prom
     events,
     log,
     clocks,
-    journal: journalOf(redis, k),
+    journal: journalOf(redis, k, { oneServer: config.REDIS_CLUSTER_NODES.length === 0 }),
     touchBoard: boards.touch,
     linesMoved: lines.moved,
     unread,

@@ -63,6 +63,8 @@ export function fakeWorld() {
     enqueued: [] as { id: string; priority: number }[],
     dequeued: [] as string[],
     claimWritten: [] as string[],
+    /** How often routing was asked for a claim. */
+    claimAsks: 0,
     streamEvents: [] as Record<string, string>[],
     started: [] as string[],
     waitTimers: [] as string[],
@@ -141,10 +143,11 @@ export function fakeWorld() {
         return Promise.resolve(true);
       },
       claimNext: () => {
+        seen.claimAsks++;
         if (queue.length === 0 || free.length === 0) return Promise.resolve(null);
         const conversationId = queue.shift()!;
         const agentId = free.shift()!;
-        return Promise.resolve({ conversationId, agentId });
+        return Promise.resolve({ conversationId, agentId, more: queue.length > 0 && free.length > 0 });
       },
       claimWritten: (_siteId, conversationId) => {
         seen.claimWritten.push(conversationId);
@@ -208,9 +211,9 @@ export function fakeWorld() {
       },
     },
     journal: {
-      begin: (_siteId, conversationId, token) => {
+      begin: (_siteId, conversationId, token, _now, write) => {
         seen.journalOpen.add(`${conversationId} ${token}`);
-        return Promise.resolve();
+        return write();
       },
       end: (_siteId, conversationId, token) => {
         seen.journalOpen.delete(`${conversationId} ${token}`);

@@ -78,8 +78,9 @@ export function applier(d: ApplyDeps) {
     };
     // Noted before the write and struck off after the last step: a crash in between is found and repaired.
     const token = randomUUID();
-    await d.journal.begin(c.siteId, c.id, token, now);
-    const version = await d.conversations.transition(c.id, c.state, t.patch, JSON.stringify(record));
+    const version = await d.journal.begin(c.siteId, c.id, token, now, () =>
+      d.conversations.transition(c.id, c.state, t.patch, JSON.stringify(record)),
+    );
     if (version === 0) {
       await d.journal.end(c.siteId, c.id, token);
       throw new CascadeError('conflict', 'the conversation changed meanwhile; try again');

@@ -29,10 +29,24 @@ export type TransitionRecord = z.infer<typeof TransitionRecord>;
  * and struck off once every step after it is done; one that stays noted for long lost its
  * process, and the repair (repair.ts) puts its conversation right.
  */
-export function journal(redis: Redis, k: Keys) {
+export function journal(redis: Redis, k: Keys, { oneServer }: { oneServer: boolean }) {
   return {
-    async begin(siteId: string, conversationId: string, token: string, now: number): Promise<void> {
-      await redis.zAdd(k.intents(siteId), { score: now, value: `${conversationId} ${token}` });
+    /**
+     * Notes a change as under way, then makes its state write (`write`). One Redis server runs
+     * a connection's commands in the order they were sent, so there the write follows the note
+     * without waiting for its answer; on a cluster the two keys live on different nodes and the
+     * note is awaited first. A note that failed is sent again: its write may have gone through.
+     */
+    async begin<T>(siteId: string, conversationId: string, token: string, now: number, write: () => Promise<T>) {
+      const note = () => redis.zAdd(k.intents(siteId), { score: now, value: `${conversationId} ${token}` });
+      if (!oneServer) {
+        await note();
+        return write();
+      }
+      const [noted, written] = await Promise.allSettled([note(), write()]);
+      if (noted.status === 'rejected') await note();
+      if (written.status === 'rejected') throw written.reason;
+      return written.value;
     },
 
     async end(siteId: string, conversationId: string, token: string): Promise<void> {

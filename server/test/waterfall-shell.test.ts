@@ -76,6 +76,8 @@ describe('the waterfall shell', () => {
     expect(system).toHaveLength(1);
     expect(system[0]).toMatchObject({ event: 'claimed', data: { agentName: 'Agent a1' } });
     expect(world.seen.claimWritten).toEqual([c.id]);
+    // Routing said nothing else could be claimed: it is not asked again.
+    expect(world.seen.claimAsks).toBe(1);
     expect(world.seen.released).toEqual([]);
     expect(world.seen.events.map((e) => e.type)).toEqual(['message.created', 'conversation.assigned']);
   });

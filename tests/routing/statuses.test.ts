@@ -40,6 +40,24 @@ describe('agent statuses', () => {
     sara.close();
   });
 
+  it('hands an agent back from a break every waiting chat they have room for, at once', async () => {
+    const nadia = await h.newAgent({ name: 'Nadia Back', skills, maxChats: 2 });
+    await nadia.ok('agent:status', { status: 'break' });
+    const waiting: string[] = [];
+    for (let i = 0; i < 2; i++) {
+      const { visitor, conversationId } = await askForPerson();
+      await visitor.ok('conversation:keep-waiting', {});
+      waiting.push(conversationId);
+    }
+
+    await nadia.ok('agent:status', { status: 'online' });
+    const taken = [await nadia.next<ChatSummary>('chat:assigned'), await nadia.next<ChatSummary>('chat:assigned')];
+    expect(taken.map((c) => c.conversation.id).sort()).toEqual([...waiting].sort());
+    for (const id of waiting) await nadia.ok('chat:resolve', { conversationId: id });
+    await nadia.ok('agent:status', { status: 'away' });
+    nadia.close();
+  });
+
   it('refuses a status that is not one', async () => {
     const omid = await h.newAgent({ name: 'Omid Refused', skills });
     const bad = await omid.request('agent:status', { status: 'offline' });

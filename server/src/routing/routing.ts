@@ -56,8 +56,11 @@ export function routing(redis: Redis, k: Keys) {
       return Number(removed) > 0;
     },
 
-    /** One claim: the next chat that can be assigned, and to whom; null when nothing can be. */
-    async claimNext(site: Site): Promise<Assignment | null> {
+    /**
+     * One claim: the next chat that can be assigned, and to whom; null when nothing can be.
+     * `more` is false when nothing else could be assigned right after it.
+     */
+    async claimNext(site: Site): Promise<(Assignment & { more: boolean }) | null> {
       const keysList: Parameters<typeof scripts.claim>[1] = [
         k.online(site.id),
         k.load(site.id),
@@ -72,8 +75,9 @@ export function routing(redis: Redis, k: Keys) {
         k.agentLanguages(site.id, ''),
         k.speaks(site.id),
       ];
-      const res = (await scripts.claim(redis, keysList, [Date.now(), site.defaultMaxChats])) as [string, string] | null;
-      return res ? { conversationId: res[0], agentId: res[1] } : null;
+      const res = (await scripts.claim(redis, keysList, [Date.now(), site.defaultMaxChats])) as
+        [string, string, number] | null;
+      return res ? { conversationId: res[0], agentId: res[1], more: res[2] === 1 } : null;
     },
 
     /** Takes one waiting chat for an agent by hand; says why not when it cannot. */

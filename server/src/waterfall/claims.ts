@@ -40,8 +40,11 @@ export function claims(d: ClaimsDeps) {
       await d.apply(c, { type: 'claim', agentId }, 'system', {
         onApplied: async (assigned) => {
           const s = await summary;
-          await d.unread?.add(agentId, conversationId);
+          // Sent before the agent hears of the chat, so their own reads and clears of the count
+          // come after it on the key's connection; no need to wait for its answer first.
+          const counted = d.unread?.add(agentId, conversationId);
           if (s) d.notify.toAgent(agentId, 'chat:assigned', { ...s, conversation: assigned });
+          await counted;
         },
         site,
       });
@@ -65,9 +68,13 @@ export function claims(d: ClaimsDeps) {
     if (!site) return [];
     const written: Assignment[] = [];
     if (site.assignment === 'auto' && isOpen(site.businessHours, new Date())) {
-      for (let a = await d.routing.claimNext(site); a; a = await d.routing.claimNext(site)) {
+      for (let a = await d.routing.claimNext(site); a;) {
         crashPoint('claim:taken');
-        if (await writeClaim(site, a.conversationId, a.agentId)) written.push(a);
+        const { conversationId, agentId, more } = a;
+        const ok = await writeClaim(site, conversationId, agentId);
+        if (ok) written.push({ conversationId, agentId });
+        // A claim that failed gave its slot back, which another chat may take.
+        a = more || !ok ? await d.routing.claimNext(site) : null;
       }
     }
     await d.announceQueue(site);

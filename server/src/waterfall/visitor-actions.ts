@@ -95,9 +95,13 @@ export function visitorActions(d: VisitorActionDeps, w: Waterfall) {
       3600,
       'too many new conversations from your network; please try again later',
     );
-    // The first chat is what makes a visitor worth remembering (see VisitorStore.create).
-    await d.visitors.keep(site.id, visitor.id);
-    return w.start(site, visitor, c?.id ?? null);
+    // The first chat is what makes a visitor worth remembering (see VisitorStore.create); the
+    // conversation need not wait for that to be written.
+    const [, started] = await Promise.all([
+      d.visitors.keep(site.id, visitor.id),
+      w.start(site, visitor, c?.id ?? null),
+    ]);
+    return started;
   }
 
   async function required(site: Site, visitor: Visitor): Promise<Conversation> {

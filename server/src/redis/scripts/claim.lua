@@ -6,7 +6,8 @@
 -- the online set). The language rule is here so that it holds under concurrent claims.
 -- All keys share the site's hash tag, so this runs on one Redis Cluster slot.
 -- ARGV[1] now, ARGV[2] default cap.
--- Returns { conversationId, agentId } or nil when nothing can be assigned.
+-- Returns { conversationId, agentId, more } or nil when nothing can be assigned; `more` is 0
+-- when no other chat waits or no agent has room left, so the caller need not ask again.
 local onlineKey = KEYS[1] -- zset: agentId -> idle since
 local loadKey = KEYS[2] -- hash: agentId -> open chats
 local capsKey = KEYS[3] -- hash: agentId -> cap
@@ -29,7 +30,7 @@ if #agents == 0 then return nil end
 -- Loads and caps are read for all online agents at once (HMGET in slices that stay far below
 -- Lua's stack limit), and only the agents below their cap are looked at per line head.
 local SLICE = 500
-local free = {} -- { agent, load, idle, languages (false when not in speaksKey) }
+local free = {} -- { agent, load, idle, languages (false when not in speaksKey), cap }
 for first = 1, #agents, 2 * SLICE do
   local ids = {}
   for j = first, math.min(#agents, first + 2 * SLICE - 1), 2 do ids[#ids + 1] = agents[j] end
@@ -37,10 +38,8 @@ for first = 1, #agents, 2 * SLICE do
   local caps = redis.call('HMGET', capsKey, unpack(ids))
   local speaks = redis.call('HMGET', speaksKey, unpack(ids))
   for i, agent in ipairs(ids) do
-    local load = tonumber(loads[i] or '0')
-    if load < tonumber(caps[i] or defaultCap) then
-      free[#free + 1] = { agent, load, tonumber(agents[first + 2 * (i - 1) + 1]), speaks[i] }
-    end
+    local load, cap = tonumber(loads[i] or '0'), tonumber(caps[i] or defaultCap)
+    if load < cap then free[#free + 1] = { agent, load, tonumber(agents[first + 2 * (i - 1) + 1]), speaks[i], cap } end
   end
 end
 if #free == 0 then return nil end
@@ -87,7 +86,9 @@ for _, head in ipairs(heads) do
     local agent = winner[1]
     assign(queue, loadKey, assignmentKey, agentChatsPrefix .. agent, onlineKey, unwrittenKey, conversationId, agent, now)
     redis.call('HDEL', languageKey, conversationId)
-    return { conversationId, agent }
+    local waiting = #heads > 1 or redis.call('ZCARD', queue) > 0
+    local room = #free > 1 or winner[2] + 1 < winner[5]
+    return { conversationId, agent, (waiting and room) and 1 or 0 }
   end
 end
 return nil

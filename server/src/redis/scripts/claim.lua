@@ -24,6 +24,18 @@ local now, defaultCap = ARGV[1], ARGV[2]
 --!include agent-level
 --!include assign
 
+-- The lines are read here rather than passed in: one round trip, and never a stale list. They
+-- come first: most calls find nobody waiting, and then the agents need not be read at all.
+local heads = {}
+for _, line in ipairs(redis.call('SMEMBERS', linesKey)) do
+  local skill, level = string.match(line, '^(.*):(%d+)$')
+  local queue = linePrefix .. line
+  local head = redis.call('ZRANGE', queue, 0, 0, 'WITHSCORES')
+  if skill and #head > 0 then heads[#heads + 1] = { queue, head[1], tonumber(head[2]), skill, tonumber(level) } end
+end
+table.sort(heads, function(a, b) return a[3] < b[3] end)
+if #heads == 0 then return nil end
+
 local agents = redis.call('ZRANGE', onlineKey, 0, -1, 'WITHSCORES')
 if #agents == 0 then return nil end
 
@@ -43,16 +55,6 @@ for first = 1, #agents, 2 * SLICE do
   end
 end
 if #free == 0 then return nil end
-
--- The lines are read here rather than passed in: one round trip, and never a stale list.
-local heads = {}
-for _, line in ipairs(redis.call('SMEMBERS', linesKey)) do
-  local skill, level = string.match(line, '^(.*):(%d+)$')
-  local queue = linePrefix .. line
-  local head = redis.call('ZRANGE', queue, 0, 0, 'WITHSCORES')
-  if skill and #head > 0 then heads[#heads + 1] = { queue, head[1], tonumber(head[2]), skill, tonumber(level) } end
-end
-table.sort(heads, function(a, b) return a[3] < b[3] end)
 
 -- Whether agent c answers in the language; an agent registered by an earlier version is asked its set.
 local function speaksIn(c, language)

@@ -47,21 +47,22 @@ export function archiver(d: ArchiveDeps) {
   const ttlSeconds = Math.max(1, Math.round(d.config.HOT_RETENTION_HOURS * 3600));
 
   /**
-   * The conversation's entries of the site's event stream, from its start on: its start and one
-   * transition per version, so the read stops once all are found (or at the stream's end, when
-   * one was never written).
+   * The conversation's entries of the site's event stream: its start, one transition per version
+   * and whatever else was noted of it. Read through the conversation's index of its entries, or
+   * scanned from its start on when that index is gone, stopping once all are found (or at the
+   * stream's end, when one was never written).
    */
   async function eventsOf(c: Conversation): Promise<StoredEvent[]> {
     const out: StoredEvent[] = [];
     let start = String(c.createdAt);
     let transitions = c.version;
     let needStart = true;
-    for (;;) {
+    for (let first = true; ; first = false) {
       const [read, last, mine, complete] = EventsPage.parse(
         await scripts.conversationEvents(
           d.redis,
-          [d.keys.events(c.siteId)],
-          [start, c.id, EVENTS_PAGE, transitions, needStart ? 1 : 0],
+          [d.keys.events(c.siteId), d.keys.eventIndex(c.siteId, c.id)],
+          [start, c.id, EVENTS_PAGE, transitions, needStart ? 1 : 0, first ? 1 : 0],
         ),
       );
       for (const [id, flat] of mine) {
@@ -69,7 +70,7 @@ export function archiver(d: ArchiveDeps) {
         for (let i = 0; i + 1 < flat.length; i += 2) fields[flat[i]!] = flat[i + 1]!;
         out.push({ id, ts: Number(fields.ts) || Number(id.split('-')[0]), fields });
         if (fields.event === 'started') needStart = false;
-        else transitions--;
+        else if (fields.from !== undefined) transitions--;
       }
       if (complete === 1 || read < EVENTS_PAGE) return out;
       start = `(${last}`;
@@ -130,14 +131,18 @@ export function archiver(d: ArchiveDeps) {
       await write(c, messages, events, ticket, visitor, tags);
       // The keys share the conversation's hash tag, so this is one slot on a cluster too. NX: a
       // repeated archive (a rating came later) does not push the expiry further out.
-      await d.redis
-        .multi()
-        .expire(d.keys.conversation(c.id), ttlSeconds, 'NX')
-        .expire(d.keys.messages(c.id), ttlSeconds, 'NX')
-        .expire(d.keys.dedupe(c.id), ttlSeconds, 'NX')
-        // Merged into PostgreSQL now: a later archive (a rating) must not bring back a tag an agent removed.
-        .del(d.keys.conversationTags(c.id))
-        .exec();
+      await Promise.all([
+        d.redis
+          .multi()
+          .expire(d.keys.conversation(c.id), ttlSeconds, 'NX')
+          .expire(d.keys.messages(c.id), ttlSeconds, 'NX')
+          .expire(d.keys.dedupe(c.id), ttlSeconds, 'NX')
+          // Merged into PostgreSQL now: a later archive (a rating) must not bring back a tag an agent removed.
+          .del(d.keys.conversationTags(c.id))
+          .exec(),
+        // The site's slot, not the conversation's. LT: only ever shortened to the conversation's own.
+        d.redis.expire(d.keys.eventIndex(c.siteId, c.id), ttlSeconds, 'LT'),
+      ]);
       return 'archived';
     },
   };

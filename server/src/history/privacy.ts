@@ -247,7 +247,7 @@ export function privacy(d: PrivacyDeps) {
       await d.redis.hDel(d.keys.assignment(siteId), c.id);
       await d.redis.hDel(d.keys.claims(siteId), c.id);
       const once = Array.from({ length: c.version + 2 }, (_, n) => d.keys.eventOnce(siteId, c.id, n));
-      await d.redis.del(once);
+      await d.redis.del([...once, d.keys.eventIndex(siteId, c.id)]);
       // Jobs of one conversation each, as earlier versions queued them.
       for (const jobId of [`archive.${c.id}`, `archive.${c.id}.rated`]) {
         await (await d.queues.history.getJob(jobId))?.remove().catch(() => {});

@@ -96,6 +96,8 @@ export function keys(prefix: string) {
     /** An inbound Message-ID already taken in, so a provider's retry is not a second reply. */
     inboundSeen: (s: string, digest: string) => `${site(s)}:inbound:${digest}`,
     events: (s: string) => `${site(s)}:events`,
+    /** The ids of one conversation's entries in the site's event stream, oldest first (store/event-stream.ts). */
+    eventIndex: (s: string, c: string) => `${site(s)}:evindex:${c}`,
     /** Deliveries to webhooks and mailboxes: a hash each, indexed by creation time. */
     delivery: (s: string, id: string) => `${site(s)}:delivery:${id}`,
     deliveries: (s: string) => `${site(s)}:deliveries`,

@@ -1,4 +1,5 @@
 import type { Site } from '@cascade/shared';
+import { addEvent } from '../store/event-stream.ts';
 import type { Redis } from '../redis/connect.ts';
 import type { Keys } from '../redis/keys.ts';
 import type { DomainEvents } from '../events.ts';
@@ -34,9 +35,8 @@ export async function sweepSla(d: SlaSweepDeps, site: Site): Promise<number> {
         .exec();
       if (Number(seen) !== 1) continue;
       found++;
-      await d.redis.xAdd(d.keys.events(site.id), '*', {
+      await addEvent(d.redis, d.keys, site.id, c.id, {
         event: 'sla_breached',
-        conversationId: c.id,
         kind: clock.kind,
         skill: c.skill,
         agentId: c.agentId ?? '',

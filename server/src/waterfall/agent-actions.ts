@@ -9,6 +9,7 @@ import {
   type Transfer,
 } from '@cascade/shared';
 import type { Config } from '../config.ts';
+import { addEvent } from '../store/event-stream.ts';
 import type { Redis } from '../redis/connect.ts';
 import type { Keys } from '../redis/keys.ts';
 import type { ConversationStore } from '../store/conversations.ts';
@@ -168,9 +169,8 @@ export function agentActions(d: AgentActionDeps, w: Waterfall) {
       if (isNew) {
         if (!input.internal && c.firstResponseAt === null) {
           await d.conversations.update(c.id, { firstResponseAt: message.ts });
-          await d.redis.xAdd(d.keys.events(c.siteId), '*', {
+          await addEvent(d.redis, d.keys, c.siteId, c.id, {
             event: 'first_response',
-            conversationId: c.id,
             agentId: agent.id,
             ts: String(message.ts),
           });

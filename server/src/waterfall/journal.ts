@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Redis } from '../redis/connect.ts';
 import type { Keys } from '../redis/keys.ts';
 import { scripts } from '../redis/scripts/index.ts';
+import { addEvent, EVENT_INDEX_SECONDS } from '../store/event-stream.ts';
 
 /** How long a transition stays marked as counted: far longer than any repair takes to come. */
 const EVENT_MARK_SECONDS = 24 * 3600;
@@ -65,7 +66,7 @@ export function journal(redis: Redis, k: Keys, { oneServer }: { oneServer: boole
 
     /** Adds a conversation's start to the site's event stream; a start has no transition to key it by. */
     async started(siteId: string, conversationId: string, ts: number): Promise<void> {
-      await redis.xAdd(k.events(siteId), '*', { event: 'started', conversationId, ts: String(ts) });
+      await addEvent(redis, k, siteId, conversationId, { event: 'started', ts: String(ts) });
     },
 
     /** Adds the transition of (conversation, version) to the site's event stream once, however often asked. */
@@ -77,8 +78,8 @@ export function journal(redis: Redis, k: Keys, { oneServer }: { oneServer: boole
     ): Promise<boolean> {
       const res = await scripts.recordEvent(
         redis,
-        [k.eventOnce(siteId, conversationId, version), k.events(siteId)],
-        [EVENT_MARK_SECONDS, ...Object.entries(fields).flat()],
+        [k.eventOnce(siteId, conversationId, version), k.events(siteId), k.eventIndex(siteId, conversationId)],
+        [EVENT_MARK_SECONDS, EVENT_INDEX_SECONDS, ...Object.entries(fields).flat()],
       );
       return res === 1;
     },

@@ -7,6 +7,7 @@ import {
   type Visitor,
 } from '@cascade/shared';
 import type { Redis } from '../redis/connect.ts';
+import { addEvent } from '../store/event-stream.ts';
 import type { Keys } from '../redis/keys.ts';
 import type { ConversationStore } from '../store/conversations.ts';
 import type { VisitorStore } from '../store/visitors.ts';
@@ -62,9 +63,8 @@ export async function answerNps(
   const nps: NpsAnswer = { score: input.score, comment: input.comment || null, ts: now };
   await d.conversations.update(c.id, { nps });
   await d.visitors.update(site.id, visitor.id, { npsAt: now });
-  await d.redis.xAdd(d.keys.events(site.id), '*', {
+  await addEvent(d.redis, d.keys, site.id, c.id, {
     event: 'nps',
-    conversationId: c.id,
     score: String(input.score),
     ts: String(now),
   });

@@ -13,6 +13,7 @@ import {
   type Visitor,
 } from '@cascade/shared';
 import { smalltalkReply } from '@cascade/bot';
+import { addEvent } from '../store/event-stream.ts';
 import { botPhrases } from '../bot/phrases.ts';
 import type { Config } from '../config.ts';
 import type { Redis } from '../redis/connect.ts';
@@ -138,9 +139,8 @@ export function visitorActions(d: VisitorActionDeps, w: Waterfall) {
       event: null,
       data: null,
     });
-    await d.redis.xAdd(d.keys.events(c.siteId), '*', {
+    await addEvent(d.redis, d.keys, c.siteId, c.id, {
       event: 'bot_decision',
-      conversationId: c.id,
       kind: decision.kind,
       confidence: String(decision.confidence),
       entryId: 'entryId' in decision ? decision.entryId : '',
@@ -185,9 +185,8 @@ export function visitorActions(d: VisitorActionDeps, w: Waterfall) {
   async function recordEstimate(site: Site, c: Conversation): Promise<void> {
     const [view] = await queueViews(d, site, [c]);
     if (!view?.queue?.available) return;
-    await d.redis.xAdd(d.keys.events(site.id), '*', {
+    await addEvent(d.redis, d.keys, site.id, c.id, {
       event: 'wait_estimated',
-      conversationId: c.id,
       skill: c.skill,
       seconds: String(view.queue.etaSeconds),
       ts: String(Date.now()),
@@ -350,9 +349,8 @@ export function visitorActions(d: VisitorActionDeps, w: Waterfall) {
       if (!asksCsat(site)) throw new CascadeError('invalid_state', 'this site asks a different question');
       const csat = { score, comment: comment || null, ts: Date.now() };
       await d.conversations.update(c.id, { csat });
-      await d.redis.xAdd(d.keys.events(site.id), '*', {
+      await addEvent(d.redis, d.keys, site.id, c.id, {
         event: 'csat',
-        conversationId: c.id,
         score: String(score),
         agentId: c.agentId ?? '',
         skill: c.skill,

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { MAX_TAGS } from '@cascade/shared';
+import { MAX_TAGS, newConversation } from '@cascade/shared';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { archiver } from '../../src/history/archive.ts';
+import { journal } from '../../src/waterfall/journal.ts';
 import { migrate } from '../../src/history/migrate.ts';
 import type { Db } from '../../src/history/db.ts';
 import { counts, dropSchema, newSchema, testDb } from './support.ts';
@@ -139,19 +140,17 @@ it('merges the tags the bot’s answers gave into those already stored, in order
 
 it('copies all of a conversation’s events when it is archived long after, with thousands of other entries since', async () => {
   const seeded = await seedEnded(s, { siteId: 'busy', texts: ['Hello?'] });
-  const events = s.keys.events('busy');
+  const notes = journal(s.redis, s.keys, { oneServer: true });
   const other = (n: number) =>
-    Promise.all(
-      Array.from({ length: n }, (_, i) =>
-        s.redis.xAdd(events, '*', { event: 'started', conversationId: `other${i}`, ts: String(Date.now()) }),
-      ),
-    );
+    Promise.all(Array.from({ length: n }, (_, i) => notes.started('busy', `other${i}`, Date.now())));
   // The seed wrote its start and one transition: version 1. A second transition comes 1,500
   // entries later (a transfer, say), then 2,500 more entries of other chats before the archive.
   await other(1500);
-  await s.redis.xAdd(events, '*', {
+  await notes.recordEvent('busy', seeded.conversation.id, 2, {
     event: 'transferred',
     conversationId: seeded.conversation.id,
+    from: 'assigned',
+    to: 'queued',
     ts: String(Date.now()),
   });
   await s.conversations.update(seeded.conversation.id, { version: 2 });
@@ -163,4 +162,40 @@ it('copies all of a conversation’s events when it is archived long after, with
     seeded.conversation.id,
   ]);
   expect(rows.map((r) => r.event)).toEqual(['started', 'bot_resolved', 'transferred']);
+  // The archive shortened the index of the conversation's entries to its own hot retention.
+  expect(await s.raw.ttl(s.keys.eventIndex('busy', seeded.conversation.id))).toBeLessThanOrEqual(24 * 3600);
+});
+
+it('finds every entry of a conversation whose entries were never indexed, bot decisions before its transitions', async () => {
+  const c = newConversation({ id: `old${prefix}`, siteId: 'older', visitorId: 'v-old', locale: 'en', at: Date.now() });
+  await s.conversations.create({ ...c, state: 'resolved', version: 3, closedAt: Date.now() });
+  // As earlier versions wrote the stream: no index, and other chats' entries in between.
+  const events = s.keys.events('older');
+  const add = (fields: Record<string, string>) =>
+    s.redis.xAdd(events, '*', { conversationId: c.id, ts: String(Date.now()), ...fields });
+  const others = async (n: number) => {
+    for (let i = 0; i < n; i++)
+      await s.redis.xAdd(events, '*', { event: 'started', conversationId: `x${i}`, ts: String(Date.now()) });
+  };
+  await add({ event: 'started' });
+  await add({ event: 'bot_decision', kind: 'suggest' });
+  await add({ event: 'bot_decision', kind: 'escalate' });
+  await add({ event: 'escalated', from: 'bot', to: 'queued' });
+  await others(40);
+  await add({ event: 'claimed', from: 'queued', to: 'assigned' });
+  await others(40);
+  await add({ event: 'resolved', from: 'assigned', to: 'resolved' });
+
+  expect(await archiver(archiveDeps(s, db)).archive(c.id)).toBe('archived');
+  const rows = await db.query<{ event: string }>('SELECT event FROM events WHERE conversation_id = $1 ORDER BY id', [
+    c.id,
+  ]);
+  expect(rows.map((r) => r.event)).toEqual([
+    'started',
+    'bot_decision',
+    'bot_decision',
+    'escalated',
+    'claimed',
+    'resolved',
+  ]);
 });

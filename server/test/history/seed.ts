@@ -11,6 +11,7 @@ import { ticketStore } from '../../src/store/tickets.ts';
 import { visitorStore } from '../../src/store/visitors.ts';
 import { kbStore } from '../../src/store/kb.ts';
 import { answerTags } from '../../src/history/answer-tags.ts';
+import { journal } from '../../src/waterfall/journal.ts';
 import type { Db } from '../../src/history/db.ts';
 import type { ArchiveDeps } from '../../src/history/archive.ts';
 import { REDIS_URL } from './support.ts';
@@ -82,11 +83,9 @@ export async function seedEnded(
   );
   const c = newConversation({ id: `c${id}`, siteId: opts.siteId, visitorId, locale: 'en', at });
   await s.conversations.create(c);
-  const events = s.keys.events(opts.siteId);
-  const event = (fields: Record<string, string>, ts: number) =>
-    s.redis.xAdd(events, '*', { conversationId: c.id, ts: String(ts), ...fields });
-  await event({ event: 'started' }, at);
-  await s.redis.xAdd(events, '*', { event: 'started', conversationId: 'someone-else', ts: String(at) });
+  const notes = journal(s.redis, s.keys, { oneServer: true });
+  await notes.started(opts.siteId, c.id, at);
+  await notes.started(opts.siteId, 'someone-else', at);
   const messages: Message[] = [];
   for (const [i, text] of opts.texts.entries()) {
     const { message } = await s.messages.append({
@@ -105,7 +104,13 @@ export async function seedEnded(
     messages.push(message);
   }
   const closedAt = at + opts.texts.length + 1;
-  let ended: Conversation = { ...c, state: opts.ticket ? 'ticketed' : 'resolved', closedAt, updatedAt: closedAt };
+  let ended: Conversation = {
+    ...c,
+    state: opts.ticket ? 'ticketed' : 'resolved',
+    closedAt,
+    updatedAt: closedAt,
+    version: 1,
+  };
   if (opts.ticket) {
     const { ticket } = await s.tickets.createOnce({
       id: `t${id}`,
@@ -127,6 +132,12 @@ export async function seedEnded(
     ended = { ...ended, ticketId: ticket.id, ticketNumber: ticket.number };
   } else ended = { ...ended, resolvedBy: 'bot' };
   await s.conversations.update(c.id, ended);
-  await event({ event: opts.ticket ? 'ticketed' : 'bot_resolved' }, closedAt);
+  await notes.recordEvent(opts.siteId, c.id, 1, {
+    event: opts.ticket ? 'ticketed' : 'bot_resolved',
+    conversationId: c.id,
+    from: 'bot',
+    to: ended.state,
+    ts: String(closedAt),
+  });
   return { conversation: ended, messages, events: 2 };
 }

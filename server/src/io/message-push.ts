@@ -41,8 +41,10 @@ export function messagePush(d: MessagePushDeps) {
   return async function push(m: Message, c: Conversation, before?: Message | null): Promise<void> {
     // One message read (and parsed) is enough but for a visitor's push after agents' notes.
     const last = before !== undefined ? before : ((await d.messages.before(m.conversationId, m.id, 1))[0] ?? null);
-    // Counted before the push, so that the agent's "read" answering it always clears it.
-    if (c.agentId && d.unread && needsAttention(m, c.agentId)) await d.unread.add(c.agentId, c.id);
+    // Counted before the push, so that the agent's "read" answering it always clears it: that
+    // comes later on the count's connection, which runs commands in the order sent, so the push
+    // need not wait for the count's answer.
+    const counted = c.agentId && d.unread && needsAttention(m, c.agentId) ? d.unread.add(c.agentId, c.id) : null;
     const pushed = { ...m, prev: last?.id ?? null };
     if (c.agentId) d.notify.toAgent(c.agentId, 'message:new', pushed);
     d.notify.toChatWatchers(c.id, c.agentId, 'message:new', pushed);
@@ -50,5 +52,6 @@ export function messagePush(d: MessagePushDeps) {
       const prev = last ? await previous(m, visitorSees, last) : null;
       d.notify.toVisitor(c.siteId, c.visitorId, 'message:new', { ...m, prev });
     }
+    await counted;
   };
 }

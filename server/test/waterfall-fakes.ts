@@ -53,6 +53,8 @@ export function fakeWorld() {
   const queue: string[] = [];
   /** Agents with a free slot, in the order routing would pick them. */
   const free: string[] = [];
+  /** Conversation -> the agent a claim gave it to (routing's assignment hash). */
+  const claimedBy = new Map<string, string>();
   const tickets = new Map<string, Ticket>();
   const currentOfVisitor = new Map<string, string | null>();
 
@@ -139,6 +141,7 @@ export function fakeWorld() {
         return Promise.resolve(at >= 0);
       },
       release: (_siteId, conversationId, agentId) => {
+        claimedBy.delete(conversationId);
         seen.released.push({ conversationId, agentId });
         return Promise.resolve(true);
       },
@@ -147,8 +150,10 @@ export function fakeWorld() {
         if (queue.length === 0 || free.length === 0) return Promise.resolve(null);
         const conversationId = queue.shift()!;
         const agentId = free.shift()!;
+        claimedBy.set(conversationId, agentId);
         return Promise.resolve({ conversationId, agentId, more: queue.length > 0 && free.length > 0 });
       },
+      assignee: (_siteId, conversationId) => Promise.resolve(claimedBy.get(conversationId) ?? null),
       claimWritten: (_siteId, conversationId) => {
         seen.claimWritten.push(conversationId);
         return Promise.resolve();
@@ -282,6 +287,7 @@ export function fakeWorld() {
     stored,
     queue,
     free,
+    claimedBy,
     tickets,
     currentOfVisitor,
     /** Has every compare-and-set lose, as if another process moved the conversation first. */

@@ -56,6 +56,16 @@ describe('the waterfall shell', () => {
     expect(world.seen.journalOpen.size).toBe(0);
   });
 
+  it('times no wait for a chat that another process claimed while it was being queued', async () => {
+    const { world, w, c } = setUp();
+    // The claim script of another process gave the chat away before this one's claims ran.
+    world.claimedBy.set(c.id, 'a9');
+    await w.apply(c, { type: 'escalate', skill: 'billing', priority: 0 }, 'visitor', { site });
+    w.stop();
+
+    expect(world.seen.waitTimers).toEqual([]);
+  });
+
   it('writes a claim to the conversation, tells the agent and posts one system message', async () => {
     const { world, w, c } = setUp({ state: 'queued', skill: 'general', level: 1, queuedAt: 0, waitingSince: 0 });
     world.queue.push(c.id);

@@ -26,7 +26,7 @@ export type OpenTicket = (
 
 export type ApplyDeps = {
   conversations: Pick<ConversationStore, 'transition' | 'update' | 'finished'>;
-  routing: Pick<Routing, 'release' | 'dequeue' | 'enqueue' | 'recordHandleTime'>;
+  routing: Pick<Routing, 'release' | 'dequeue' | 'enqueue' | 'recordHandleTime' | 'assignee'>;
   agents: Pick<AgentStore, 'card'>;
   sites: Pick<SiteStore, 'get'>;
   views: Pick<Views, 'visitorView' | 'chatSummary'>;
@@ -138,18 +138,20 @@ export function applier(d: ApplyDeps) {
 
     crashPoint(`${t.event}:posted`);
     const claimed = requeued ? await d.runClaims(c.siteId, site) : [];
-    // A chat handed to an agent by these very claims has no wait left to time.
-    const stillWaiting = !claimed.some((a) => a.conversationId === c.id);
+    // A chat handed to an agent by these claims, or by another process's meanwhile, has no wait
+    // left to time: its clocks would only fire minutes later to find nothing to do.
+    const stillWaiting = async () =>
+      !claimed.some((a) => a.conversationId === c.id) && (await d.routing.assignee(c.siteId, c.id)) === null;
 
     const bookkeeping: Promise<unknown>[] = [recordTransition(d.journal, updated, t, now, by)];
     // A take-over keeps the chat with a person: its handle time runs on.
     if (c.state === 'assigned' && t.to !== 'assigned' && c.assignedAt !== null) {
       bookkeeping.push(d.routing.recordHandleTime(c.siteId, c.skill, Math.round((now - c.assignedAt) / 1000)));
     }
-    if (stillWaiting && updated.waitingSince !== null && t.patch.waitingSince !== undefined) {
+    if (updated.waitingSince !== null && t.patch.waitingSince !== undefined) {
       bookkeeping.push(
-        (site ? Promise.resolve(site) : d.sites.get(c.siteId)).then((s) =>
-          s ? d.clocks.waiting(s, updated) : undefined,
+        Promise.all([stillWaiting(), site ?? d.sites.get(c.siteId)]).then(([waiting, s]) =>
+          waiting && s ? d.clocks.waiting(s, updated) : undefined,
         ),
       );
     }

@@ -5,6 +5,7 @@ import { buildFeatureSpace } from '../src/features.ts';
 import { normalize } from '../src/normalize.ts';
 import { seededRandom } from '../src/random.ts';
 import { terms } from '../src/tokens.ts';
+import { trainingMemory } from '../src/training-memory.ts';
 
 /** `classes` topics of three made-up words each, `perClass` phrasings per topic mixing them with common words. */
 function topics(classes: number, perClass: number) {
@@ -96,5 +97,19 @@ describe('softmax training with candidates', () => {
       dense.probabilities(x, b);
       expect(a).toEqual(b);
     }
+  });
+
+  it('trains the same model in shared memory, with its weights left there or copied out', () => {
+    const { space, vectors, labels } = build(300, 3);
+    const options = { ...DEFAULT_TRAIN_OPTIONS, everyClassUpTo: 0 };
+    const fresh = trainSoftmax(vectors, labels, 300, space.size, options);
+    const memory = trainingMemory();
+    const copied = trainSoftmax(vectors, labels, 300, space.size, options, { memory, weightsInMemory: false });
+    const kept = trainSoftmax(vectors, labels, 300, space.size, options, { memory, weightsInMemory: true });
+    const bytes = (a: Float32Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
+    expect(bytes(copied.weights).equals(bytes(fresh.weights))).toBe(true);
+    expect(bytes(kept.weights).equals(bytes(fresh.weights))).toBe(true);
+    const again = trainSoftmax(vectors, labels, 300, space.size, options, { memory, weightsInMemory: true });
+    expect(bytes(again.weights).equals(bytes(fresh.weights))).toBe(true);
   });
 });

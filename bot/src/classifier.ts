@@ -216,13 +216,21 @@ export function trainSoftmax(
   }
   // In place, the weights move down to the first half: each is read from at or after where it goes.
   const weights = place?.weightsInMemory ? state.subarray(0, size / 2) : new Float32Array(size / 2);
+  // Each row's non-zero weights counted as it is copied, so that the rows are not read again to find them.
+  const nonZeroIn = new Int32Array(features);
   let nonZero = 0;
-  for (let w = 0; w < weights.length; w++) {
-    const v = state[2 * w] as number;
-    weights[w] = v;
-    if (v !== 0) nonZero++;
+  for (let f = 0; f < features; f++) {
+    const row = f * classes;
+    let n = 0;
+    for (let w = row; w < row + classes; w++) {
+      const v = state[2 * w] as number;
+      weights[w] = v;
+      if (v !== 0) n++;
+    }
+    nonZeroIn[f] = n;
+    nonZero += n;
   }
-  return softmaxModel(weights, bias, sparseRows(weights, nonZero, features, classes));
+  return softmaxModel(weights, bias, sparseRows(weights, nonZeroIn, nonZero, classes));
 }
 
 /**
@@ -243,14 +251,19 @@ export interface SparseRows {
   readonly dense: Uint8Array;
 }
 
-function sparseRows(weights: Float32Array, nonZero: number, features: number, classes: number): SparseRows | undefined {
+/** `nonZeroIn[f]`: how many weights of row f are not zero; `nonZero`, their sum. */
+function sparseRows(
+  weights: Float32Array,
+  nonZeroIn: Int32Array,
+  nonZero: number,
+  classes: number,
+): SparseRows | undefined {
   if (nonZero * 2 > weights.length) return undefined;
+  const features = nonZeroIn.length;
   const dense = new Uint8Array(features);
   let stored = 0;
   for (let f = 0; f < features; f++) {
-    const row = f * classes;
-    let n = 0;
-    for (let c = 0; c < classes; c++) if (weights[row + c] !== 0) n++;
+    const n = nonZeroIn[f] as number;
     if (n * 2 > classes) dense[f] = 1;
     else stored += n;
   }

@@ -99,23 +99,48 @@ export function candidateClasses(
         score[c] = (score[c] as number) + weight;
       }
     }
-    // The best `max` by score (ties to the lower class), kept sorted by insertion.
+    // The best `max` by score (ties to the lower class) in a heap with the worst of them on top:
+    // a class that does not beat it costs one comparison, one that does a few.
     let kept = 0;
     for (let i = 0; i < n; i++) {
       const c = touched[i] as number;
       const sc = score[c] as number;
-      let at = kept;
-      while (at > 0 && better(sc, c, top[at - 1] as number)) at--;
-      if (at >= max) continue;
-      for (let j = Math.min(kept, max - 1); j > at; j--) top[j] = top[j - 1] as number;
-      top[at] = c;
-      if (kept < max) kept++;
+      if (kept < max) {
+        let at = kept++;
+        while (at > 0) {
+          const up = (at - 1) >> 1;
+          const parent = top[up] as number;
+          if (!better(score[parent] as number, parent, c)) break;
+          top[at] = parent;
+          at = up;
+        }
+        top[at] = c;
+      } else if (better(sc, c, top[0] as number)) {
+        let at = 0;
+        for (;;) {
+          let child = 2 * at + 1;
+          if (child >= kept) break;
+          const left = top[child] as number;
+          // The worse of the two children moves up if the new class beats it.
+          if (child + 1 < kept && better(score[left] as number, left, top[child + 1] as number)) child++;
+          const worse = top[child] as number;
+          if (!better(sc, c, worse)) break;
+          top[at] = worse;
+          at = child;
+        }
+        top[at] = c;
+      }
     }
     for (let i = 0; i < n; i++) score[touched[i] as number] = 0;
-    const chosen = out.subarray(size, size + kept + 1);
-    chosen.set(top.subarray(0, kept));
-    chosen[kept] = own;
-    chosen.sort();
+    // Into `out` in ascending order by insertion: a typed array's sort per example, and the
+    // views it needs, cost more than the sorting itself.
+    out[size] = own;
+    for (let i = 0; i < kept; i++) {
+      const c = top[i] as number;
+      let at = size + i + 1;
+      for (; at > size && (out[at - 1] as number) > c; at--) out[at] = out[at - 1] as number;
+      out[at] = c;
+    }
     size += kept + 1;
     offsets[k + 1] = size;
   });

@@ -1,6 +1,7 @@
 import { candidateClasses, narrow } from './candidates.ts';
 import type { SparseVector } from './features.ts';
 import { seededRandom } from './random.ts';
+import type { TrainingMemory } from './training-memory.ts';
 
 /**
  * Softmax (multinomial logistic) regression over sparse features, trained by SGD with
@@ -107,12 +108,23 @@ function logits(weights: Float32Array, bias: Float32Array, x: SparseVector, out:
   }
 }
 
+/**
+ * Where a training keeps its state: in `memory`, shared with the other trainings of a build.
+ * With `weightsInMemory` the model's weights stay there too, valid only until the memory is
+ * taken again: for a model used and dropped before the next training (a confidence fold).
+ */
+export interface TrainingPlace {
+  readonly memory: TrainingMemory;
+  readonly weightsInMemory: boolean;
+}
+
 export function trainSoftmax(
   xs: readonly SparseVector[],
   ys: Int32Array,
   classes: number,
   features: number,
   options: TrainOptions = DEFAULT_TRAIN_OPTIONS,
+  place?: TrainingPlace,
 ): SoftmaxModel {
   const candidates = candidateClasses(
     xs,
@@ -129,7 +141,8 @@ export function trainSoftmax(
   // sum first, since writing it across the 67 MB of a 1,000-entry knowledge base cost about a
   // quarter of a second of CPU per training and touched pages no example updates; with every
   // class it is written first, as before, which keeps those models the same to the bit.
-  const state = new Float32Array(2 * features * classes);
+  const size = 2 * features * classes;
+  const state = place ? place.memory.take(size) : new Float32Array(size);
   const added = candidates ? ADAGRAD_START : 0;
   if (!candidates) for (let w = 1; w < state.length; w += 2) state[w] = ADAGRAD_START;
   const bias = new Float32Array(classes);
@@ -201,14 +214,23 @@ export function trainSoftmax(
       }
     }
   }
-  const weights = new Float32Array(features * classes);
+  // In place, the weights move down to the first half: each is read from at or after where it goes.
+  const weights = place?.weightsInMemory ? state.subarray(0, size / 2) : new Float32Array(size / 2);
+  // Each row's non-zero weights counted as it is copied, so that the rows are not read again to find them.
+  const nonZeroIn = new Int32Array(features);
   let nonZero = 0;
-  for (let w = 0; w < weights.length; w++) {
-    const v = state[2 * w] as number;
-    weights[w] = v;
-    if (v !== 0) nonZero++;
+  for (let f = 0; f < features; f++) {
+    const row = f * classes;
+    let n = 0;
+    for (let w = row; w < row + classes; w++) {
+      const v = state[2 * w] as number;
+      weights[w] = v;
+      if (v !== 0) n++;
+    }
+    nonZeroIn[f] = n;
+    nonZero += n;
   }
-  return softmaxModel(weights, bias, sparseRows(weights, nonZero, features, classes));
+  return softmaxModel(weights, bias, sparseRows(weights, nonZeroIn, nonZero, classes));
 }
 
 /**
@@ -229,14 +251,19 @@ export interface SparseRows {
   readonly dense: Uint8Array;
 }
 
-function sparseRows(weights: Float32Array, nonZero: number, features: number, classes: number): SparseRows | undefined {
+/** `nonZeroIn[f]`: how many weights of row f are not zero; `nonZero`, their sum. */
+function sparseRows(
+  weights: Float32Array,
+  nonZeroIn: Int32Array,
+  nonZero: number,
+  classes: number,
+): SparseRows | undefined {
   if (nonZero * 2 > weights.length) return undefined;
+  const features = nonZeroIn.length;
   const dense = new Uint8Array(features);
   let stored = 0;
   for (let f = 0; f < features; f++) {
-    const row = f * classes;
-    let n = 0;
-    for (let c = 0; c < classes; c++) if (weights[row + c] !== 0) n++;
+    const n = nonZeroIn[f] as number;
     if (n * 2 > classes) dense[f] = 1;
     else stored += n;
   }

@@ -134,6 +134,10 @@ const PERSIAN_PREFIX = /^(ن?می)(.{3,})$/u;
 /** Persian suffixes a non-joiner often separates: plural, comparative, possessive and verb endings. */
 const PERSIAN_SUFFIX = /^(.{3,}?)(هایی|های|ها|ترین|تر|ام|ایم|اید|اند)$/u;
 
+/** The first code point of the Arabic block; Persian letters are in it too. */
+const ARABIC_BLOCK = 0x600;
+const NO_FORMS: readonly string[] = [];
+
 /**
  * The standard forms of a normalised word, besides the word itself: its entry in the tables
  * above, and for Persian words with an affix the non-joiner separates (میخواهم, کتابها) the
@@ -142,6 +146,9 @@ const PERSIAN_SUFFIX = /^(.{3,}?)(هایی|های|ها|ترین|تر|ام|ایم
 export function standardForms(word: string): readonly string[] {
   const listed = STANDARD_FORMS.get(word);
   if (listed) return listed;
+  // The affixes are Arabic-script letters: a word that neither starts nor ends with one (every
+  // word of a Latin-script knowledge base) is not tried against the patterns, the dearer part.
+  if (word.charCodeAt(0) < ARABIC_BLOCK && word.charCodeAt(word.length - 1) < ARABIC_BLOCK) return NO_FORMS;
   const prefixed = PERSIAN_PREFIX.exec(word);
   if (prefixed) return [prefixed[2] as string];
   const suffixed = PERSIAN_SUFFIX.exec(word);

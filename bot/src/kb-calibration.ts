@@ -5,6 +5,7 @@ import { normalize } from './normalize.ts';
 import { OUT_OF_SCOPE_EXAMPLES } from './out-of-scope.ts';
 import { seededRandom } from './random.ts';
 import type { TermDocuments } from './term-ids.ts';
+import type { TrainingMemory } from './training-memory.ts';
 
 /**
  * Fits the confidence model of one knowledge base from its own phrasings, the way a site
@@ -100,6 +101,7 @@ export function fitConfidence(
   texts: TermDocuments,
   labels: readonly number[],
   full: KbModel,
+  memory: TrainingMemory,
 ): ConfidenceModel {
   const classes = entries.length;
   const folds = foldCount(texts.docs.length);
@@ -157,10 +159,12 @@ export function fitConfidence(
       }
     });
     if (keep.length === 0) continue;
+    // Each fold's model is asked before the next fold trains in the same memory.
     const m = buildModel(
       { terms: texts.terms, docs: keep.map((p) => texts.docs[p] as Int32Array) },
       keep.map((p) => labels[p] as number),
       classes,
+      { memory, weightsInMemory: true },
     );
     for (const p of asked) ask(m, normalized[p] as string, labels[p] as number, inScope);
     byEntry.forEach((own, e) => {

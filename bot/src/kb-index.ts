@@ -6,6 +6,7 @@ import { fitConfidence } from './kb-calibration.ts';
 import { buildModel, type KbModel } from './kb-model.ts';
 import { normalize } from './normalize.ts';
 import { termDictionary } from './term-ids.ts';
+import { trainingMemory } from './training-memory.ts';
 
 export { MAX_FEATURES, MAX_WEIGHTS, MIN_SIMILARITY, rank, type Candidate } from './kb-model.ts';
 
@@ -37,8 +38,9 @@ export function buildIndex(entries: readonly KbEntry[]): KbIndex {
     }
   });
   const texts = { terms: dictionary.terms, docs };
-  const model = buildModel(texts, labels, entries.length);
-  return { ...model, entries, confidence: fitConfidence(entries, normalized, texts, labels, model) };
+  const memory = trainingMemory();
+  const model = buildModel(texts, labels, entries.length, { memory, weightsInMemory: false });
+  return { ...model, entries, confidence: fitConfidence(entries, normalized, texts, labels, model, memory) };
 }
 
 /** Int32Arrays end to end: array i is `[offsets[i], offsets[i + 1])` of `items`. */

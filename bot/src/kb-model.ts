@@ -1,4 +1,4 @@
-import { DEFAULT_TRAIN_OPTIONS, trainSoftmax, type SoftmaxModel } from './classifier.ts';
+import { DEFAULT_TRAIN_OPTIONS, trainSoftmax, type SoftmaxModel, type TrainingPlace } from './classifier.ts';
 import { buildFeatureSpaceFromIds, type FeatureSpace, type SparseVector } from './features.ts';
 import { standardForms } from './dialects.ts';
 import { STOPWORDS } from './stopwords.ts';
@@ -94,8 +94,16 @@ const MAX_EPOCHS = 10;
 export const MAX_WEIGHTS = 2 ** 23;
 export const MAX_FEATURES = 2 ** 17;
 
-/** `texts.docs[i]` holds the term ids of phrasing i, `labels[i]` its entry number (0 .. classes - 1). */
-export function buildModel(texts: TermDocuments, labels: ArrayLike<number>, classes: number): KbModel {
+/**
+ * `texts.docs[i]` holds the term ids of phrasing i, `labels[i]` its entry number (0 .. classes - 1);
+ * `place`, where the classifier trains (see `TrainingPlace`).
+ */
+export function buildModel(
+  texts: TermDocuments,
+  labels: ArrayLike<number>,
+  classes: number,
+  place?: TrainingPlace,
+): KbModel {
   const maxFeatures = Math.min(MAX_FEATURES, Math.floor(MAX_WEIGHTS / Math.max(1, classes)));
   const { space, vectors } = buildFeatureSpaceFromIds(texts, undefined, maxFeatures);
   const phrasingCount = texts.docs.length;
@@ -103,10 +111,14 @@ export function buildModel(texts: TermDocuments, labels: ArrayLike<number>, clas
     DEFAULT_TRAIN_OPTIONS.epochs,
     Math.min(MAX_EPOCHS, Math.round(EPOCH_BUDGET / Math.max(1, phrasingCount))),
   );
-  const model = trainSoftmax(vectors, Int32Array.from(labels), classes, space.size, {
-    ...DEFAULT_TRAIN_OPTIONS,
-    epochs,
-  });
+  const model = trainSoftmax(
+    vectors,
+    Int32Array.from(labels),
+    classes,
+    space.size,
+    { ...DEFAULT_TRAIN_OPTIONS, epochs },
+    place,
+  );
   const phrasingsOf: number[][] = Array.from({ length: classes }, () => []);
   for (let p = 0; p < phrasingCount; p++) phrasingsOf[labels[p] as number]?.push(p);
   return {

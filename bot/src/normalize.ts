@@ -81,7 +81,12 @@ export function stripPunctuation(text: string): string {
   return text.replace(APOSTROPHES, '').replace(PUNCTUATION, ' ').trim();
 }
 
+const NOT_ASCII = /[^\0-\x7f]/;
+
 export function normalize(text: string): string {
+  // The steps before case and punctuation leave ASCII as it is (and so does the Unicode part of
+  // folding case): most of a knowledge base in English skips three Unicode normalisations.
+  if (!NOT_ASCII.test(text)) return stripPunctuation(text.toLowerCase());
   return stripPunctuation(
     foldCase(asciiDigits(foldArabicLetters(removeArabicMarks(removeInvisibles(compatibilityFold(text)))))),
   );

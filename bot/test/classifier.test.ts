@@ -5,6 +5,7 @@ import { buildFeatureSpace } from '../src/features.ts';
 import { normalize } from '../src/normalize.ts';
 import { seededRandom } from '../src/random.ts';
 import { terms } from '../src/tokens.ts';
+import { trainingMemory } from '../src/training-memory.ts';
 
 /** `classes` topics of three made-up words each, `perClass` phrasings per topic mixing them with common words. */
 function topics(classes: number, perClass: number) {
@@ -52,6 +53,35 @@ describe('candidate classes', () => {
   });
 });
 
+describe('candidate classes, against scoring every class', () => {
+  it('are the `max` classes sharing the most distinctive weight with the example, ties to the lower class', () => {
+    const { space, vectors, labels } = build(300, 3);
+    const [max, distinctive] = [10, 5];
+    const chosen = candidateClasses(vectors, labels, 300, space.size, max, distinctive, 0)!;
+    let full = 0;
+    const classesOf = new Map<number, Set<number>>();
+    vectors.forEach((x, k) =>
+      x.indices.forEach((f) => classesOf.set(f, (classesOf.get(f) ?? new Set()).add(labels[k]!))),
+    );
+    vectors.forEach((x, k) => {
+      const score = new Float64Array(300);
+      x.indices.forEach((f, i) => {
+        const users = classesOf.get(f)!;
+        if (users.size > distinctive) return;
+        for (const c of users) if (c !== labels[k]) score[c]! += x.values[i]! * Math.log(300 / users.size);
+      });
+      const ranked = Array.from(score.keys())
+        .filter((c) => score[c]! > 0)
+        .sort((a, b) => score[b]! - score[a]! || a - b);
+      const expected = [...ranked.slice(0, max), labels[k]!].sort((a, b) => a - b);
+      expect(Array.from(chosen.classes.subarray(chosen.offsets[k], chosen.offsets[k + 1]))).toEqual(expected);
+      if (ranked.length > max) full++;
+    });
+    // Most examples have more classes to choose from than are kept.
+    expect(full).toBeGreaterThan(vectors.length / 2);
+  });
+});
+
 describe('narrowing candidates', () => {
   it("keeps the example's own class and the classes still likely, in their order", () => {
     const candidates = {
@@ -96,5 +126,19 @@ describe('softmax training with candidates', () => {
       dense.probabilities(x, b);
       expect(a).toEqual(b);
     }
+  });
+
+  it('trains the same model in shared memory, with its weights left there or copied out', () => {
+    const { space, vectors, labels } = build(300, 3);
+    const options = { ...DEFAULT_TRAIN_OPTIONS, everyClassUpTo: 0 };
+    const fresh = trainSoftmax(vectors, labels, 300, space.size, options);
+    const memory = trainingMemory();
+    const copied = trainSoftmax(vectors, labels, 300, space.size, options, { memory, weightsInMemory: false });
+    const kept = trainSoftmax(vectors, labels, 300, space.size, options, { memory, weightsInMemory: true });
+    const bytes = (a: Float32Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
+    expect(bytes(copied.weights).equals(bytes(fresh.weights))).toBe(true);
+    expect(bytes(kept.weights).equals(bytes(fresh.weights))).toBe(true);
+    const again = trainSoftmax(vectors, labels, 300, space.size, options, { memory, weightsInMemory: true });
+    expect(bytes(again.weights).equals(bytes(fresh.weights))).toBe(true);
   });
 });

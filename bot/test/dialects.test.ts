@@ -60,6 +60,9 @@ describe('dialect and colloquial words', () => {
     expect(wordTerms('می یابد')).toContain(`w${normalize('یابد')}`);
     expect(wordTerms('کتاب‌ها')).toEqual([`w${normalize('کتابها')}`, `w${normalize('کتاب')}`]);
     expect(wordTerms('نمی‌خواهم')).toContain(`w${normalize('خواهم')}`);
+    // Only one end of the word in Persian letters is enough for its affix to be split off.
+    expect(formsOf('wifiها')).toEqual(['wifi']);
+    expect(formsOf('میclick')).toEqual(['click']);
   });
 
   it('leaves other words alone', () => {

@@ -77,6 +77,22 @@ describe('a bot model built apart from the bot', () => {
     expect(space.vector(terms('the')).indices.length).toBeGreaterThan(0);
   });
 
+  it('keeps the same terms as an ordering by mark, frequency and id, ties included', () => {
+    const random = seededRandom(3);
+    const n = 5000;
+    const frequency = Float64Array.from({ length: n }, () => 1 + Math.floor(40 * random() ** 3));
+    const last = Uint8Array.from({ length: n }, () => (random() < 0.3 ? 1 : 0));
+    const order = Array.from({ length: n }, (_, id) => id).sort(
+      (a, b) => last[a]! - last[b]! || frequency[b]! - frequency[a]! || a - b,
+    );
+    for (const max of [1, 700, 3499, n - 1]) {
+      const chosen = new Set(order.slice(0, max));
+      let next = 0;
+      const expected = Array.from({ length: n }, (_, id) => (chosen.has(id) ? next++ : -1));
+      expect(Array.from(keepMostFrequent(frequency, max, last))).toEqual(expected);
+    }
+  });
+
   it('drops the longest n-grams first when the features are capped, then the rarest terms', () => {
     const frequency = Float64Array.from([5, 9, 1, 7, 3]);
     const last = Uint8Array.from([0, 1, 0, 0, 1]);

@@ -89,3 +89,18 @@ describe('normalize', () => {
     expect(normalize('أُريدُ إلغاءَ الطلبيّة')).toBe(normalize('اريد الغاء الطلبيه'));
   });
 });
+
+describe('normalize on ASCII text', () => {
+  it('gives what every step would, for every ASCII character', () => {
+    const steps = (text: string) =>
+      stripPunctuation(
+        foldCase(asciiDigits(foldArabicLetters(removeArabicMarks(removeInvisibles(compatibilityFold(text)))))),
+      );
+    const every = Array.from({ length: 128 }, (_, c) => String.fromCharCode(c)).join('');
+    for (const text of [every, `  Where's MY order?! ${every} it's 50% off\t\n`, "What's up`", '', ' ']) {
+      expect(normalize(text)).toBe(steps(text));
+    }
+    for (let c = 0; c < 128; c++)
+      expect(normalize(`a${String.fromCharCode(c)}B`)).toBe(steps(`a${String.fromCharCode(c)}B`));
+  });
+});

@@ -53,9 +53,16 @@ export type BenchServer = Of<'ready'> & {
   stop(): Promise<void>;
 };
 
-/** A Cascade (`cascade`) or bare Socket.IO (`bare`) server in its own process. */
-export async function startServer(mode: 'cascade' | 'bare', prefix: string): Promise<BenchServer> {
-  const child = forkScript('server-process.ts', [mode, prefix]);
+/**
+ * A Cascade (`cascade`) or bare Socket.IO (`bare`) server in its own process; a Cascade server
+ * may be only its web part or only its background workers (`role`).
+ */
+export async function startServer(
+  mode: 'cascade' | 'bare',
+  prefix: string,
+  role: 'all' | 'web' | 'worker' = 'all',
+): Promise<BenchServer> {
+  const child = forkScript('server-process.ts', [mode, prefix, role]);
   const ready = await nextMessage<Of<'ready'>>(child, 'ready');
   return {
     ...ready,

@@ -16,9 +16,11 @@ const LANGUAGES = ['en', 'ar', 'fa'] as const;
  * `cascade <prefix>` runs Cascade; `bare <prefix>` runs a bare Socket.IO server with the same
  * sharded Redis adapter (each socket joins the room named in its handshake, as Cascade's visitors
  * join theirs; `send` broadcasts to a room) and a raw `ws` echo server beside it.
+ * A third argument splits Cascade as README's "Scaling out" does: `web` serves without the
+ * background workers, `worker` runs only them.
  * It answers memory reads over IPC, measured after a full GC.
  */
-const [mode, prefix = 'bench'] = process.argv.slice(2);
+const [mode, prefix = 'bench', role = 'all'] = process.argv.slice(2);
 const tell = (m: ServerMessage) => process.send?.(m);
 
 async function memory(): Promise<ServerMessage> {
@@ -41,11 +43,12 @@ if (mode === 'cascade') {
       KEY_PREFIX: prefix,
       LOG_LEVEL: 'error',
       REDIS_URL,
+      WORKERS: role === 'web' ? 'false' : 'true',
       ...benchDatabase(prefix),
       ...benchLimits,
     }),
   );
-  await app.listen({ port: 0, host: '127.0.0.1' });
+  if (role !== 'worker') await app.listen({ port: 0, host: '127.0.0.1' });
   const demo = core.demo;
   if (!demo) throw new Error('the benchmark uses the demo site');
   createAgents = async (count, maxChats) => {
@@ -62,7 +65,7 @@ if (mode === 'cascade') {
   stop = () => app.close();
   tell({
     type: 'ready',
-    url: `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`,
+    url: role === 'worker' ? '' : `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`,
     siteKey: demo.siteKey,
     wsUrl: null,
   });

@@ -40,9 +40,9 @@ it('fails the change when its note cannot be written, though the write went out 
   await redis.set(k.intents(siteId), 'not a sorted set');
   let written = 0;
   await expect(
-    notes.begin(siteId, 'c2', randomUUID(), 1000, async () => {
+    notes.begin(siteId, 'c2', randomUUID(), 1000, () => {
       written++;
-      return 'written';
+      return Promise.resolve('written');
     }),
   ).rejects.toThrow(/WRONGTYPE/);
   expect(written).toBe(1);

@@ -129,9 +129,9 @@ export function archiver(d: ArchiveDeps) {
         d.answerTags.of(c.id),
       ]);
       await write(c, messages, events, ticket, visitor, tags);
-      // The keys share the conversation's hash tag, so this is one slot on a cluster too. NX: a
-      // repeated archive (a rating came later) does not push the expiry further out.
       await Promise.all([
+        // The keys share the conversation's hash tag, so this is one slot on a cluster too. NX: a
+        // repeated archive (a rating came later) does not push the expiry further out.
         d.redis
           .multi()
           .expire(d.keys.conversation(c.id), ttlSeconds, 'NX')

@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { openDemo } from '../support/widget-page.ts';
 import { serverAndBrowser } from '../support/stage.ts';
-import { SCENARIO_TIMEOUT_MS, STEP_TIMEOUT_MS } from '../support/waits.ts';
+import { SCENARIO_TIMEOUT_MS, STEP_TIMEOUT_MS, browserContext } from '../support/waits.ts';
 
 const stage = serverAndBrowser();
 
@@ -54,6 +54,37 @@ it(
     await page.keyboard.press('Escape');
     await expect.poll(() => page.getByRole('dialog').isVisible(), { timeout: STEP_TIMEOUT_MS }).toBe(false);
     await expect.poll(() => focusIn(page), { timeout: STEP_TIMEOUT_MS }).toEqual({ where: 'launcher', tag: 'button' });
+    await page.context().close();
+  },
+  SCENARIO_TIMEOUT_MS,
+);
+
+it(
+  'opens with the text box focused when the visitor opens the chat the moment the panel is drawn',
+  async () => {
+    const page = await (await browserContext(stage.browser, { viewport: { width: 1280, height: 800 } })).newPage();
+    // The chat is opened in the same task that draws the panel (loaded while the page was idle),
+    // before the browser paints: on a busy machine a visitor's click can land there.
+    await page.addInitScript(() => {
+      const attach = Object.getOwnPropertyDescriptor(Element.prototype, 'attachShadow')!.value as (
+        this: Element,
+        init: ShadowRootInit,
+      ) => ShadowRoot;
+      Element.prototype.attachShadow = function (init) {
+        const root = attach.call(this, init);
+        if (this.localName === 'cascade-widget') {
+          new MutationObserver((_, observer) => {
+            if (!root.querySelector('.panel')) return;
+            observer.disconnect();
+            (window as unknown as { Cascade: (...args: unknown[]) => void }).Cascade('open');
+          }).observe(root, { childList: true, subtree: true });
+        }
+        return root;
+      };
+    });
+    await page.goto(`${stage.h.url}/demo`);
+    await page.getByRole('dialog').waitFor();
+    await expect.poll(() => focusIn(page), { timeout: STEP_TIMEOUT_MS }).toEqual({ where: 'panel', tag: 'textarea' });
     await page.context().close();
   },
   SCENARIO_TIMEOUT_MS,

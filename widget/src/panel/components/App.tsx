@@ -24,8 +24,15 @@ const earlier = lazy(() => import('../earlier/Earlier.tsx'));
 
 function useStore(store: Store) {
   const [, redraw] = useState(0);
-  useEffect(() => store.subscribe(() => redraw((n) => n + 1)), [store]);
-  return store.getState();
+  const state = store.getState();
+  // Subscribed as the first render commits, not after the next paint: a chat opened in between
+  // (a click on a busy machine) stayed hidden and unfocused until some other change.
+  useLayoutEffect(() => {
+    const off = store.subscribe(() => redraw((n) => n + 1));
+    if (store.getState() !== state) redraw((n) => n + 1);
+    return off;
+  }, [store]);
+  return state;
 }
 
 /** Distance from the bottom within which new content keeps the view scrolled to the end. */

@@ -1,4 +1,3 @@
-import { fileTypeFromBuffer } from 'file-type';
 import { AttachmentType } from '@cascade/shared';
 
 /** Markup a browser would run if it ever rendered the file: never accepted as text. */
@@ -16,6 +15,8 @@ function isPlainText(bytes: Buffer): boolean {
 
 /** What the bytes are, whatever the name or the browser says; null for anything Cascade does not take. */
 export async function sniff(bytes: Buffer): Promise<AttachmentType | null> {
+  // Loaded with the first file: a process that never receives one does not pay for it.
+  const { fileTypeFromBuffer } = await import('file-type');
   const found = await fileTypeFromBuffer(bytes);
   if (found) return AttachmentType.safeParse(found.mime).data ?? null;
   return bytes.length > 0 && isPlainText(bytes) ? 'text/plain' : null;

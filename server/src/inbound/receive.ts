@@ -7,7 +7,7 @@ import {
   type TicketHistoryItem,
 } from '@cascade/shared';
 import { htmlToText } from 'html-to-text';
-import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
+import type { AddressObject, ParsedMail } from 'mailparser';
 import type { Config } from '../config.ts';
 import type { Redis } from '../redis/connect.ts';
 import type { Keys } from '../redis/keys.ts';
@@ -92,6 +92,8 @@ function replyText(mail: ParsedMail, fileLines: readonly string[]): string {
  * held for an agent, and robots (auto-replies, bounces) are recorded and nothing more.
  */
 export async function receiveEmail(d: InboundDeps, raw: Buffer, envelope: Envelope): Promise<InboundAnswer> {
+  // Loaded with the first email: a process that never receives one does not pay for the parser.
+  const { simpleParser } = await import('mailparser');
   const mail = await simpleParser(raw, { skipImageLinks: true, skipTextToHtml: true, skipTextLinks: true });
   const from = addresses(mail.from)[0]?.toLowerCase();
   if (!from || mail.headers.size === 0)

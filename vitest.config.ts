@@ -1,9 +1,7 @@
 import { configDefaults, defineConfig } from 'vitest/config';
 import { POLL_INTERVAL_MS, STEP_TIMEOUT_MS } from './tests/support/waits.ts';
 
-const packageTests = ['{shared,client-core,bot,server,widget,agent-console}/test/**/*.test.ts'];
-/** End-to-end files over sockets and HTTP only, shown green sharing a worker's imports. */
-const sharedImportTests = ['tests/integration/**/*.test.ts', 'tests/integrations/**/*.test.ts'];
+const packageTests = '{shared,client-core,bot,server,widget,agent-console}/test/**/*.test.ts';
 
 export default defineConfig({
   test: {
@@ -15,31 +13,14 @@ export default defineConfig({
     expect: { poll: { timeout: STEP_TIMEOUT_MS, interval: POLL_INTERVAL_MS } },
     pool: 'forks',
     maxWorkers: 2,
+    // A worker imports the server, Fastify, Socket.IO, BullMQ, pg and Playwright once for all
+    // its files rather than once per file, which was a third of the suite's time. Safe for them:
+    // each file starts its own servers on its own key prefix and schema, and its own browser, and
+    // closes them; none writes process.env or mocks a module, and fake timers are put back after
+    // each test. The chaos suite at full size runs under `pnpm chaos` only (vitest.chaos.config.ts).
+    isolate: false,
     reporters: ['default'],
-    projects: [
-      {
-        extends: true,
-        test: {
-          name: 'shared-imports',
-          include: [...packageTests, ...sharedImportTests],
-          // A worker imports the server, Fastify, Socket.IO, BullMQ and pg once for all of these
-          // files rather than once per file, which was most of their run. Safe for them: each
-          // starts its own servers on its own key prefix and schema and closes them, none writes
-          // process.env or mocks a module, and fake timers are put back after each test.
-          isolate: false,
-        },
-      },
-      {
-        extends: true,
-        test: {
-          name: 'isolated',
-          include: ['tests/**/*.test.ts'],
-          // The browser, process and fault tests keep a fresh process per file: they have not
-          // been shown to stay green sharing one with the files before them. The chaos suite at full
-          // size runs under `pnpm chaos` only (vitest.chaos.config.ts).
-          exclude: [...configDefaults.exclude, ...sharedImportTests, 'tests/chaos/full/**'],
-        },
-      },
-    ],
+    include: [packageTests, 'tests/**/*.test.ts'],
+    exclude: [...configDefaults.exclude, 'tests/chaos/full/**'],
   },
 });

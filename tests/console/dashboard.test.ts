@@ -134,4 +134,20 @@ describe('the supervisor’s dashboard', () => {
     },
     SCENARIO_TIMEOUT_MS,
   );
+
+  it(
+    'keeps the live dot still for a supervisor who asks for less motion',
+    async () => {
+      const page = await openConsole(stage.browser, stage.h, 'sara@cedar.example', { hash: '#/dashboard' });
+      const dot = page.locator('.live-dot').first();
+      await dot.waitFor();
+      const animation = () => dot.evaluate((el) => getComputedStyle(el).animationName);
+      await page.emulateMedia({ reducedMotion: 'reduce' });
+      expect(await animation()).toBe('none');
+      await page.emulateMedia({ reducedMotion: 'no-preference' });
+      expect(await animation()).toBe('pulse');
+      await page.context().close();
+    },
+    SCENARIO_TIMEOUT_MS,
+  );
 });

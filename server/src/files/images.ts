@@ -1,13 +1,8 @@
-import type sharpLibrary from 'sharp';
 import type { AttachmentType } from '@cascade/shared';
 
 /** Larger images are refused unread: a small file can claim billions of pixels (a decompression bomb). */
 export const MAX_IMAGE_PIXELS = 40_000_000;
 const THUMB_SIZE = 320;
-
-/** sharp loads its native library when imported: only a process that receives an image loads it. */
-let loading: Promise<typeof sharpLibrary> | undefined;
-const loadSharp = () => (loading ??= import('sharp').then((m) => m.default));
 
 export type Processed = { bytes: Buffer; width: number; height: number; thumb: Buffer };
 
@@ -17,7 +12,8 @@ export type Processed = { bytes: Buffer; width: number; height: number; thumb: B
  * stands as it was taken once its EXIF is dropped.
  */
 export async function reencode(bytes: Buffer, type: AttachmentType): Promise<Processed> {
-  const sharp = await loadSharp();
+  // Loaded with the first image: sharp's native library is slow to load, and most processes never draw one.
+  const { default: sharp } = await import('sharp');
   const animated = type === 'image/gif' || type === 'image/webp';
   const input = () => sharp(bytes, { limitInputPixels: MAX_IMAGE_PIXELS, failOn: 'error', animated });
   const pipeline = input().rotate();

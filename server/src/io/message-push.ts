@@ -1,6 +1,7 @@
 import { needsAttention, type Conversation, type Message } from '@cascade/shared';
 import type { MessageStore } from '../store/messages.ts';
 import type { UnreadStore } from '../store/unread.ts';
+import { merged } from '../records.ts';
 import type { Notifier } from '../waterfall/notifier.ts';
 import { toVisitorMessage } from '../waterfall/visitor-projection.ts';
 
@@ -45,12 +46,12 @@ export function messagePush(d: MessagePushDeps) {
     // comes later on the count's connection, which runs commands in the order sent, so the push
     // need not wait for the count's answer.
     const counted = c.agentId && d.unread && needsAttention(m, c.agentId) ? d.unread.add(c.agentId, c.id) : null;
-    const pushed = { ...m, prev: last?.id ?? null };
+    const pushed = merged(m, { prev: last?.id ?? null });
     if (c.agentId) d.notify.toAgent(c.agentId, 'message:new', pushed);
     d.notify.toChatWatchers(c.id, c.agentId, 'message:new', pushed);
     if (visitorSees(m)) {
       const prev = last ? await previous(m, visitorSees, last) : null;
-      d.notify.toVisitor(c.siteId, c.visitorId, 'message:new', { ...m, prev });
+      d.notify.toVisitor(c.siteId, c.visitorId, 'message:new', merged(m, { prev }));
     }
     await counted;
   };

@@ -4,6 +4,7 @@ import type { Redis } from '../redis/connect.ts';
 import type { Keys } from '../redis/keys.ts';
 import { scripts } from '../redis/scripts/index.ts';
 import { withoutLinks } from '../files/links.ts';
+import { merged } from '../records.ts';
 
 export type NewMessage = Omit<StoredMessage, 'id'>;
 
@@ -37,7 +38,10 @@ export type Sent =
 /** A conversation's messages live in a Redis Stream: ordered ids that double as resume cursors. */
 export function messageStore(redis: Redis, k: Keys, sign: SignLinks) {
   function decode(id: string, fields: Record<string, string>): Message {
-    return sign(StoredMessage.parse({ ...JSON.parse(fields.m ?? '{}'), id }));
+    // The stream's id is set on the parsed object rather than spread beside it (`records.ts`).
+    const raw = JSON.parse(fields.m ?? '{}') as Record<string, unknown>;
+    raw.id = id;
+    return sign(StoredMessage.parse(raw));
   }
 
   function decodeRaw(entry: RawEntry | undefined): Message | null {
@@ -68,7 +72,7 @@ export function messageStore(redis: Redis, k: Keys, sign: SignLinks) {
         [once ?? '', encode(m)],
       )) as [string, number, RawEntry?];
       const [id, isNew, before] = res;
-      if (isNew === 1) return { message: sign({ ...m, id }), isNew: true, before: decodeRaw(before) };
+      if (isNew === 1) return { message: sign(merged(m, { id })), isNew: true, before: decodeRaw(before) };
       const stored = await this.get(m.conversationId, id);
       if (!stored) throw new Error(`message ${id} vanished from its stream`);
       return { message: stored, isNew: false };
@@ -105,7 +109,13 @@ export function messageStore(redis: Redis, k: Keys, sign: SignLinks) {
       const conversation = fromHash(Conversation, hash);
       if (!conversation) return { kind: 'refused' };
       if (isNew === 1)
-        return { kind: 'stored', message: sign({ ...m, id }), isNew: true, conversation, before: decodeRaw(before) };
+        return {
+          kind: 'stored',
+          message: sign(merged(m, { id })),
+          isNew: true,
+          conversation,
+          before: decodeRaw(before),
+        };
       const stored = await this.get(m.conversationId, id);
       if (!stored) throw new Error(`message ${id} vanished from its stream`);
       return { kind: 'stored', message: stored, isNew: false, conversation };

@@ -3,6 +3,7 @@ import { messagePush, type MessagePushDeps } from '../io/message-push.ts';
 import type { ConversationStore } from '../store/conversations.ts';
 import type { MessageStore, NewMessage } from '../store/messages.ts';
 import type { DomainEvents } from '../events.ts';
+import { merged } from '../records.ts';
 
 export type PostDeps = MessagePushDeps & {
   messages: Pick<MessageStore, 'append'>;
@@ -27,7 +28,7 @@ export function poster(d: PostDeps) {
 
   /** `once`: the server's own dedupe key (a transition's), so a repeat of the same post stores nothing. */
   async function post(m: Omit<NewMessage, 'ts'>, conversation?: Conversation, once?: string): Promise<Message> {
-    const { message, isNew, before } = await d.messages.append({ ...m, ts: Date.now() }, once ?? m.clientMsgId);
+    const { message, isNew, before } = await d.messages.append(merged(m, { ts: Date.now() }), once ?? m.clientMsgId);
     if (isNew) await fanOut(message, conversation, before);
     return message;
   }

@@ -53,3 +53,19 @@ const openStates: ReadonlySet<ConversationState> = new Set(['bot', 'queued', 'as
 /** A live conversation or unsent messages: later pages connect at once instead of waiting to be opened. */
 export const needsConnection = (state: Pick<ChatState, 'conversation' | 'outbox'>): boolean =>
   state.outbox.length > 0 || (state.conversation !== null && openStates.has(state.conversation.state));
+
+/**
+ * Whether the error of a failed action shows under the chat: it happened in the conversation
+ * shown (`failedIn`, null before there was one; undefined, nothing failed), and no message of a
+ * newer conversation has come in since. The first answer of a new conversation can arrive
+ * before the conversation itself does, and the last one's error must not sit under it.
+ */
+export function errorShown(
+  failedIn: string | null | undefined,
+  conversation: ConversationView | null,
+  messages: readonly Message[],
+): boolean {
+  if (failedIn === undefined || failedIn !== (conversation?.id ?? null)) return false;
+  const newest = messages.at(-1)?.conversationId;
+  return failedIn === null || newest === undefined || newest === failedIn;
+}

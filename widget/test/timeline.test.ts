@@ -3,6 +3,7 @@ import {
   actionableBotMessage,
   botTyping,
   canAskForHuman,
+  errorShown,
   isEnded,
   needsConnection,
   timeline,
@@ -79,5 +80,27 @@ describe('what the visitor sees', () => {
     expect(needsConnection({ conversation: null, outbox: [item] })).toBe(true);
     expect(needsConnection({ conversation: conversation({ state: 'queued' }), outbox: [] })).toBe(true);
     expect(needsConnection({ conversation: conversation({ state: 'resolved' }), outbox: [] })).toBe(false);
+  });
+});
+
+describe('where an error shows', () => {
+  const shown = conversation({ id: 'c1', state: 'resolved' });
+  const inC1 = message({ id: '3-0', conversationId: 'c1' });
+  const inC2 = message({ id: '4-0', conversationId: 'c2' });
+
+  it('shows under the conversation the action failed in', () => {
+    expect(errorShown('c1', shown, [inC1])).toBe(true);
+    expect(errorShown('c1', shown, [])).toBe(true);
+    expect(errorShown(null, null, [])).toBe(true);
+  });
+
+  it('shows nothing when nothing failed, or when it failed in another conversation', () => {
+    expect(errorShown(undefined, shown, [inC1])).toBe(false);
+    expect(errorShown('c0', shown, [inC1])).toBe(false);
+    expect(errorShown(null, shown, [inC1])).toBe(false);
+  });
+
+  it("hides the last conversation's error once a newer one's first message is in, before the conversation itself", () => {
+    expect(errorShown('c1', shown, [inC1, inC2])).toBe(false);
   });
 });

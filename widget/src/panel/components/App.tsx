@@ -1,7 +1,7 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { formatNumber } from '../../i18n/format.ts';
 import { isRtl, pickLocale } from '../../i18n/pick.ts';
-import { isEnded, unreadCount } from '../../timeline.ts';
+import { errorShown, isEnded, unreadCount } from '../../timeline.ts';
 import { stringsOf, useCatalogue } from '../catalogues.ts';
 import type { Connection } from '../connection.ts';
 import { Chat, type ChatContext } from '../context.ts';
@@ -172,7 +172,7 @@ export function App({
               )}
               {c && ended && <EndOfChat key={c.id} conversation={c} />}
             </div>
-            {failedIn === (c?.id ?? null) && (
+            {errorShown(failedIn, c, state.messages) && (
               <p class="error" role="alert">
                 {t('error.generic')}
               </p>
